@@ -1,0 +1,3 @@
+package dev.berth.engine.diag;
+
+public enum Severity { ERROR, WARNING }

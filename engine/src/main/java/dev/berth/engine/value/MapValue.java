@@ -1,0 +1,57 @@
+package dev.berth.engine.value;
+
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A string-keyed collection: HCL maps and objects. Keys are kept sorted, which is the order
+ * Terraform prints attributes in, so rendering and comparison are deterministic.
+ */
+public record MapValue(Map<String, Value> entries) implements Value {
+    public MapValue {
+        entries = Collections.unmodifiableSortedMap(new TreeMap<>(entries));
+    }
+
+    public static final MapValue EMPTY = new MapValue(Map.of());
+
+    public Value get(String key) {
+        Value v = entries.get(key);
+        return v == null ? NullValue.INSTANCE : v;
+    }
+
+    public boolean has(String key) {
+        return entries.containsKey(key);
+    }
+
+    public MapValue with(String key, Value v) {
+        TreeMap<String, Value> copy = new TreeMap<>(entries);
+        copy.put(key, v);
+        return new MapValue(copy);
+    }
+
+    @Override
+    public String typeName() {
+        return "object";
+    }
+
+    @Override
+    public boolean isWhollyKnown() {
+        for (Value v : entries.values()) if (!v.isWhollyKnown()) return false;
+        return true;
+    }
+
+    @Override
+    public boolean containsSensitive() {
+        for (Value v : entries.values()) if (v.containsSensitive()) return true;
+        return false;
+    }
+
+    @Override
+    public Value unmarked() {
+        if (!containsSensitive()) return this;
+        TreeMap<String, Value> out = new TreeMap<>();
+        entries.forEach((k, v) -> out.put(k, v.unmarked()));
+        return new MapValue(out);
+    }
+}
