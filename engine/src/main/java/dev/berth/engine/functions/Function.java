@@ -1,0 +1,33 @@
+package dev.berth.engine.functions;
+
+import dev.berth.engine.value.Value;
+
+import java.util.List;
+
+/**
+ * A built-in function callable from configuration. Implementations see plain values: the
+ * {@link FunctionRegistry} answers unknown arguments with an unknown result and re-marks the
+ * result sensitive when any argument was, so a function body never has to think about either.
+ */
+public interface Function {
+    String name();
+
+    /** A short signature for diagnostics, e.g. {@code "lookup(map, key, default)"}. */
+    String signature();
+
+    /** Computes the result; throws {@link FunctionException} for bad arguments. */
+    Value call(List<Value> args);
+
+    /**
+     * Whether the function wants unknown arguments passed through rather than short-circuited
+     * to an unknown result (e.g. {@code length} of a list whose elements are unknown).
+     */
+    default boolean acceptsUnknown() {
+        return false;
+    }
+
+    /** Whether the result is unknown at plan time whatever the arguments (uuid, timestamp). */
+    default boolean unknownAtPlan() {
+        return false;
+    }
+}

@@ -1,0 +1,59 @@
+package dev.berth.engine.functions;
+
+import dev.berth.engine.value.Value;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/** The functions visible to configuration, with the shared rules for unknown and sensitive. */
+public final class FunctionRegistry {
+    private final Map<String, Function> byName = new TreeMap<>();
+
+    public FunctionRegistry(Collection<? extends Function> functions) {
+        for (Function f : functions) byName.put(f.name(), f);
+    }
+
+    /** Every built-in function of the engine. */
+    public static FunctionRegistry standard() {
+        return new FunctionRegistry(StandardFunctions.all());
+    }
+
+    /** A registry with these functions added to (or replacing) this one's. */
+    public FunctionRegistry with(Collection<? extends Function> more) {
+        var all = new java.util.ArrayList<Function>(byName.values());
+        all.addAll(more);
+        return new FunctionRegistry(all);
+    }
+
+    public Optional<Function> lookup(String name) {
+        return Optional.ofNullable(byName.get(name));
+    }
+
+    public SortedSet<String> names() {
+        return new TreeSet<>(byName.keySet());
+    }
+
+    /**
+     * Calls a function by name with evaluated arguments. Unknown arguments give an unknown
+     * result unless the function accepts them; a sensitive argument makes the result sensitive.
+     */
+    public Value call(Function f, List<Value> args) {
+        boolean sensitive = false;
+        boolean unknown = false;
+        for (Value a : args) {
+            sensitive |= a.containsSensitive();
+            unknown |= !a.isWhollyKnown();
+        }
+        if (f.unknownAtPlan() || (unknown && !f.acceptsUnknown())) {
+            return Value.unknown();
+        }
+        List<Value> plain = sensitive ? args.stream().map(Value::unmarked).toList() : args;
+        Value result = f.call(plain);
+        return sensitive ? Value.sensitive(result) : result;
+    }
+}
