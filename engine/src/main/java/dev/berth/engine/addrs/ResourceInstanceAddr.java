@@ -1,0 +1,46 @@
+package dev.berth.engine.addrs;
+
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** One instance of a resource, printed as {@code ecs_service.web}, {@code ..web[0]} or {@code ..web["a"]}. */
+public record ResourceInstanceAddr(ResourceAddr resource, InstanceKey key)
+        implements Comparable<ResourceInstanceAddr> {
+
+    private static final Pattern SHAPE = Pattern.compile(
+            "([A-Za-z_][A-Za-z0-9_-]*)\\.([A-Za-z_][A-Za-z0-9_-]*)(?:\\[(?:(\\d+)|\"((?:[^\"\\\\]|\\\\.)*)\")\\])?");
+
+    public static ResourceInstanceAddr of(String type, String name) {
+        return new ResourceInstanceAddr(new ResourceAddr(type, name), InstanceKey.NONE);
+    }
+
+    /** Parses an address as a user types it on the command line. */
+    public static Optional<ResourceInstanceAddr> parse(String text) {
+        Matcher m = SHAPE.matcher(text.trim());
+        if (!m.matches()) return Optional.empty();
+        InstanceKey key = m.group(3) != null ? InstanceKey.of(Integer.parseInt(m.group(3)))
+                : m.group(4) != null ? InstanceKey.of(m.group(4).replaceAll("\\\\(.)", "$1"))
+                : InstanceKey.NONE;
+        return Optional.of(new ResourceInstanceAddr(new ResourceAddr(m.group(1), m.group(2)), key));
+    }
+
+    public String type() {
+        return resource.type();
+    }
+
+    public String name() {
+        return resource.name();
+    }
+
+    @Override
+    public int compareTo(ResourceInstanceAddr o) {
+        int c = resource.compareTo(o.resource);
+        return c != 0 ? c : key.compareTo(o.key);
+    }
+
+    @Override
+    public String toString() {
+        return resource + key.suffix();
+    }
+}

@@ -1,0 +1,43 @@
+package dev.berth.engine.plan;
+
+import dev.berth.engine.state.StateSnapshot;
+import dev.berth.engine.value.Value;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything a plan decided. {@code priorState} is the refreshed state the plan was made
+ * against; its lineage and serial let a saved plan be refused when the state moved on.
+ * {@code drift} lists changes made outside berth that the refresh found.
+ */
+public record Plan(Mode mode, StateSnapshot priorState, Map<String, Value> variables,
+                   List<ResourceChange> resourceChanges, List<OutputChange> outputChanges,
+                   List<ResourceChange> drift) {
+
+    public enum Mode { NORMAL, DESTROY, REFRESH_ONLY }
+
+    public Plan {
+        variables = Map.copyOf(variables);
+        resourceChanges = List.copyOf(resourceChanges);
+        outputChanges = List.copyOf(outputChanges);
+        drift = List.copyOf(drift);
+    }
+
+    public boolean hasResourceChanges() {
+        return resourceChanges.stream().anyMatch(c -> c.action() != Action.NO_OP);
+    }
+
+    public long count(java.util.function.Predicate<Action> p) {
+        return resourceChanges.stream().filter(c -> p.test(c.action())).count();
+    }
+
+    /** Terraform's summary counts: replacements count as one add and one destroy. */
+    public Summary summary() {
+        return new Summary((int) count(Action::creates), (int) count(a -> a == Action.UPDATE),
+                (int) count(Action::deletes));
+    }
+
+    public record Summary(int add, int change, int destroy) {
+    }
+}

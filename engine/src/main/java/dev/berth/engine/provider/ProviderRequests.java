@@ -1,0 +1,57 @@
+package dev.berth.engine.provider;
+
+import dev.berth.engine.addrs.ResourceInstanceAddr;
+import dev.berth.engine.value.MapValue;
+
+import java.util.List;
+
+/**
+ * Request and response records of the provider SPI. Values are whole resource objects
+ * ({@link MapValue}); a {@code null} prior means the object does not exist yet and a
+ * {@code null} planned value means it is to be deleted.
+ */
+public final class ProviderRequests {
+    private ProviderRequests() {
+    }
+
+    /** Checks a configuration whose values may still be unknown. Must not touch the world. */
+    public record ValidateRequest(ResourceInstanceAddr addr, String type, MapValue config) {
+    }
+
+    public record ValidateResponse(List<ProviderDiagnostic> diagnostics) {
+    }
+
+    /**
+     * Proposes the new state: configuration merged with prior computed values, computed values
+     * unknown where they will change, and the paths whose change forces replacement. Pure.
+     */
+    public record PlanRequest(ResourceInstanceAddr addr, String type, MapValue prior, MapValue config) {
+    }
+
+    public record PlanResponse(MapValue planned, List<List<Object>> requiresReplace,
+                               List<ProviderDiagnostic> diagnostics) {
+    }
+
+    /** Makes it so: create (prior null), update, or delete (planned null). */
+    public record ApplyRequest(ResourceInstanceAddr addr, String type, MapValue prior, MapValue planned,
+                               MapValue config) {
+    }
+
+    /** The new state; on failure it is what exists now (null when nothing does). */
+    public record ApplyResponse(MapValue newState, List<ProviderDiagnostic> diagnostics) {
+    }
+
+    /** Reads the real object back; a null state in the response means it no longer exists. */
+    public record ReadRequest(ResourceInstanceAddr addr, String type, MapValue current) {
+    }
+
+    public record ReadResponse(MapValue state, List<ProviderDiagnostic> diagnostics) {
+    }
+
+    /** Adopts an existing object by its id. */
+    public record ImportRequest(ResourceInstanceAddr addr, String type, String id) {
+    }
+
+    public record ImportResponse(MapValue state, List<ProviderDiagnostic> diagnostics) {
+    }
+}

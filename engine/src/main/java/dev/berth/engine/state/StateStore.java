@@ -1,0 +1,48 @@
+package dev.berth.engine.state;
+
+import dev.berth.engine.provider.ProviderStore;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Durable state. Implementations must make every {@link #commit} atomic and durable before it
+ * returns (so a crash loses nothing already applied), bump the serial by one per commit, and keep
+ * every version so that any earlier one can be restored.
+ */
+public interface StateStore extends AutoCloseable {
+
+    /** The current state; an empty snapshot (serial 0, a fresh lineage) when nothing was written. */
+    StateSnapshot read();
+
+    /**
+     * Applies the changes as one new version and returns its serial. The operation names what
+     * wrote it ("apply", "refresh", "state rm", ...).
+     */
+    long commit(List<StateChange> changes, String operation);
+
+    /**
+     * Takes the run lock, waiting up to {@code timeout} for a holder to release it.
+     *
+     * @throws StateLockedException naming the holder when it is still held after the timeout
+     */
+    void lock(LockInfo info, Duration timeout);
+
+    /** Releases the run lock if the given id holds it. */
+    void unlock(String lockId);
+
+    /** Releases the run lock whoever holds it; false when the id does not match the holder. */
+    boolean forceUnlock(String lockId);
+
+    /** Every kept version, oldest first. */
+    List<StateVersion> history();
+
+    /** The state as it was at a kept serial. */
+    StateSnapshot readAt(long serial);
+
+    /** The provider's own tables in the same file. */
+    ProviderStore providerStore(String provider);
+
+    @Override
+    void close();
+}
