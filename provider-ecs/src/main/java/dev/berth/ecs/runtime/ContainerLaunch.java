@@ -1,0 +1,19 @@
+package dev.berth.ecs.runtime;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One container of a task, already translated from ECS terms: cpu units become CPU shares,
+ * memory and memoryReservation MiB become hard and soft limits. Null means "not set".
+ */
+public record ContainerLaunch(String name, String image, Integer cpuShares, Integer memoryMiB,
+                              Integer memoryReservationMiB, List<PortBinding> ports, Map<String, String> environment,
+                              List<String> entryPoint, List<String> command, boolean essential) {
+    public ContainerLaunch {
+        ports = List.copyOf(ports);
+        environment = Map.copyOf(environment);
+        entryPoint = entryPoint == null ? null : List.copyOf(entryPoint);
+        command = command == null ? null : List.copyOf(command);
+    }
+}

@@ -1,0 +1,4 @@
+package dev.berth.ecs.runtime;
+
+public record EngineCapacity(int cpuUnits, long memoryMiB) {
+}
