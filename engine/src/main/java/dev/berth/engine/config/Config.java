@@ -1,0 +1,21 @@
+package dev.berth.engine.config;
+
+import dev.berth.engine.addrs.ResourceAddr;
+import dev.berth.engine.hcl.ConfigFile;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/** The root module: every file of a directory, decoded into its top-level objects. */
+public record Config(Path dir, List<ConfigFile> files, Map<String, VariableConfig> variables,
+                     Map<String, LocalConfig> locals, Map<String, OutputConfig> outputs,
+                     Map<ResourceAddr, ResourceConfig> resources) {
+    public Config {
+        files = List.copyOf(files);
+        variables = Map.copyOf(variables);
+        locals = Map.copyOf(locals);
+        outputs = Map.copyOf(outputs);
+        resources = Map.copyOf(resources);
+    }
+}

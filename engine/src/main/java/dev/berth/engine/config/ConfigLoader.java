@@ -1,0 +1,132 @@
+package dev.berth.engine.config;
+
+import dev.berth.engine.addrs.ResourceAddr;
+import dev.berth.engine.diag.Diagnostic;
+import dev.berth.engine.diag.Diagnostics;
+import dev.berth.engine.diag.SourceFiles;
+import dev.berth.engine.diag.SourceRange;
+import dev.berth.engine.hcl.Attribute;
+import dev.berth.engine.hcl.Block;
+import dev.berth.engine.hcl.ConfigFile;
+import dev.berth.engine.hcl.HclParser;
+import dev.berth.engine.hcl.ParseResult;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Reads every configuration file of a directory ({@code *.hcl}, and {@code *.tf} so Terraform
+ * files port as they are) and decodes the top-level blocks. Every problem of every file is
+ * collected; none stops the others from being found.
+ */
+public final class ConfigLoader {
+    static final List<String> BLOCK_TYPES = List.of("locals", "output", "resource", "variable");
+
+    private final SourceFiles sources;
+    private final StaticEvaluator statics;
+
+    public ConfigLoader(SourceFiles sources, StaticEvaluator statics) {
+        this.sources = sources;
+        this.statics = statics;
+    }
+
+    public record Result(Config config, List<Diagnostic> diagnostics) {
+    }
+
+    public Result load(Path dir) {
+        Diagnostics diags = new Diagnostics();
+        List<Path> paths = configFiles(dir, diags);
+        List<ConfigFile> files = new ArrayList<>();
+        for (Path p : paths) {
+            String name = dir.relativize(p).toString();
+            String text;
+            try {
+                text = Files.readString(p, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                diags.error("Cannot read configuration file " + p + ": " + e.getMessage(), "", null);
+                continue;
+            }
+            sources.put(name, text);
+            ParseResult parsed = HclParser.parse(name, text);
+            diags.addAll(parsed.diagnostics());
+            files.add(parsed.file());
+        }
+        return new Result(decode(dir, files, diags), diags.list());
+    }
+
+    private static List<Path> configFiles(Path dir, Diagnostics diags) {
+        if (!Files.isDirectory(dir)) {
+            diags.error("Configuration directory " + dir + " does not exist.", "", null);
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            List<Path> found = s.filter(p -> {
+                String n = p.getFileName().toString();
+                return Files.isRegularFile(p) && (n.endsWith(".hcl") || n.endsWith(".tf"));
+            }).sorted().toList();
+            if (found.isEmpty()) {
+                diags.add(Diagnostic.error("No configuration files",
+                        "berth found no *.hcl or *.tf files in " + dir.toAbsolutePath().normalize() + ".", null));
+            }
+            return found;
+        } catch (IOException e) {
+            diags.error("Cannot list configuration directory " + dir + ": " + e.getMessage(), "", null);
+            return List.of();
+        }
+    }
+
+    private Config decode(Path dir, List<ConfigFile> files, Diagnostics diags) {
+        Map<String, VariableConfig> variables = new LinkedHashMap<>();
+        Map<String, LocalConfig> locals = new LinkedHashMap<>();
+        Map<String, OutputConfig> outputs = new LinkedHashMap<>();
+        Map<ResourceAddr, ResourceConfig> resources = new LinkedHashMap<>();
+        BlockDecoder blocks = new BlockDecoder(statics, diags);
+        for (ConfigFile f : files) {
+            for (Attribute a : f.body().attributes()) {
+                diags.error("Unsupported argument: an argument named \"" + a.name() + "\" is not expected at the top level.",
+                        "Top-level arguments are not allowed; put them inside a block such as locals.", a.nameRange());
+            }
+            for (Block b : f.body().blocks()) {
+                switch (b.type()) {
+                    case "variable" -> blocks.variable(b).ifPresent(v ->
+                            putUnique(variables, v.name(), v, v.range(), "variable", diags));
+                    case "locals" -> blocks.locals(b).forEach(l ->
+                            putUnique(locals, l.name(), l, l.range(), "local value", diags));
+                    case "output" -> blocks.output(b).ifPresent(o ->
+                            putUnique(outputs, o.name(), o, o.range(), "output", diags));
+                    case "resource" -> blocks.resource(b).ifPresent(r ->
+                            putUnique(resources, r.addr(), r, r.range(), "resource", diags));
+                    default -> diags.error("Unsupported block type: blocks of type \"" + b.type()
+                                    + "\" are not expected here." + Suggestions.didYouMean(b.type(), BLOCK_TYPES),
+                            "Valid block types are: " + String.join(", ", BLOCK_TYPES) + ".", b.typeRange());
+                }
+            }
+        }
+        return new Config(dir, files, variables, locals, outputs, resources);
+    }
+
+    private static <K, V> void putUnique(Map<K, V> map, K key, V value, SourceRange range, String what,
+                                         Diagnostics diags) {
+        V previous = map.putIfAbsent(key, value);
+        if (previous != null) {
+            SourceRange first = rangeOf(previous);
+            diags.error("Duplicate " + what + " \"" + key + "\": it was already declared at "
+                    + first.file() + ":" + first.line() + "," + first.column() + ".", "", range);
+        }
+    }
+
+    private static SourceRange rangeOf(Object o) {
+        if (o instanceof VariableConfig v) return v.range();
+        if (o instanceof LocalConfig l) return l.range();
+        if (o instanceof OutputConfig out) return out.range();
+        if (o instanceof ResourceConfig r) return r.range();
+        return SourceRange.NONE;
+    }
+}

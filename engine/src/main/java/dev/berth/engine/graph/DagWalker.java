@@ -1,0 +1,136 @@
+package dev.berth.engine.graph;
+
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Walks a DAG, running a node once all its dependencies have succeeded, with at most
+ * {@code parallelism} nodes at a time. A node whose dependency failed (or was skipped) is not
+ * run: it is reported as skipped, so nothing is applied on top of a failure.
+ */
+public final class DagWalker {
+
+    /** Visits one node; returns false (or throws) when the node failed. */
+    @FunctionalInterface
+    public interface Visitor<N> {
+        boolean visit(N node) throws Exception;
+    }
+
+    public record Result<N>(Set<N> succeeded, Set<N> failed, Set<N> skipped, Map<N, Throwable> errors) {
+        public boolean ok() {
+            return failed.isEmpty() && skipped.isEmpty();
+        }
+    }
+
+    private DagWalker() {
+    }
+
+    public static <N> Result<N> walk(Dag<N> dag, int parallelism, Visitor<N> visitor) {
+        if (parallelism < 1) throw new IllegalArgumentException("parallelism must be at least 1");
+        State<N> s = new State<>(dag);
+        if (dag.size() == 0) return s.result();
+        AtomicInteger threadNo = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelism, dag.size()), r -> {
+            Thread t = new Thread(r, "berth-walk-" + threadNo.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            synchronized (s) {
+                for (N n : dag.nodes()) {
+                    if (dag.dependenciesOf(n).isEmpty()) submit(pool, s, n, visitor);
+                }
+                while (s.done < dag.size()) {
+                    try {
+                        s.wait();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        break;
+                    }
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return s.result();
+    }
+
+    private static <N> void submit(ExecutorService pool, State<N> s, N node, Visitor<N> visitor) {
+        pool.execute(() -> {
+            boolean ok;
+            Throwable error = null;
+            try {
+                ok = visitor.visit(node);
+            } catch (Throwable t) {
+                ok = false;
+                error = t;
+            }
+            synchronized (s) {
+                s.finish(node, ok, error);
+                for (N dependent : s.dag.dependentsOf(node)) {
+                    if (s.remaining.merge(dependent, -1, Integer::sum) == 0) {
+                        if (s.blocked.contains(dependent)) {
+                            s.skip(dependent);
+                        } else {
+                            submit(pool, s, dependent, visitor);
+                        }
+                    }
+                }
+                s.notifyAll();
+            }
+        });
+    }
+
+    /** Book-keeping guarded by the state object's monitor. */
+    private static final class State<N> {
+        final Dag<N> dag;
+        final Map<N, Integer> remaining = new HashMap<>();
+        final Set<N> blocked = new LinkedHashSet<>();
+        final Set<N> succeeded = Collections.synchronizedSet(new LinkedHashSet<>());
+        final Set<N> failed = new LinkedHashSet<>();
+        final Set<N> skipped = new LinkedHashSet<>();
+        final Map<N, Throwable> errors = new HashMap<>();
+        int done;
+
+        State(Dag<N> dag) {
+            this.dag = dag;
+            for (N n : dag.nodes()) remaining.put(n, dag.dependenciesOf(n).size());
+        }
+
+        void finish(N node, boolean ok, Throwable error) {
+            done++;
+            if (ok) {
+                succeeded.add(node);
+                return;
+            }
+            failed.add(node);
+            if (error != null) errors.put(node, error);
+            blocked.addAll(dag.dependentsOf(node));
+        }
+
+        /** A skipped node counts as done and blocks its own dependents in turn. */
+        void skip(N first) {
+            java.util.ArrayDeque<N> queue = new java.util.ArrayDeque<>(List.of(first));
+            while (!queue.isEmpty()) {
+                N node = queue.poll();
+                done++;
+                skipped.add(node);
+                blocked.addAll(dag.dependentsOf(node));
+                for (N dependent : dag.dependentsOf(node)) {
+                    if (remaining.merge(dependent, -1, Integer::sum) == 0) queue.add(dependent);
+                }
+            }
+        }
+
+        Result<N> result() {
+            return new Result<>(Set.copyOf(succeeded), Set.copyOf(failed), Set.copyOf(skipped), Map.copyOf(errors));
+        }
+    }
+}

@@ -1,0 +1,166 @@
+package dev.berth.engine.plan;
+
+import dev.berth.engine.addrs.InstanceKey;
+import dev.berth.engine.addrs.ResourceInstanceAddr;
+import dev.berth.engine.config.Config;
+import dev.berth.engine.config.OutputConfig;
+import dev.berth.engine.diag.Diagnostic;
+import dev.berth.engine.diag.Diagnostics;
+import dev.berth.engine.eval.Evaluator;
+import dev.berth.engine.functions.FunctionRegistry;
+import dev.berth.engine.graph.DagWalker;
+import dev.berth.engine.provider.Providers;
+import dev.berth.engine.run.ConfigCheck;
+import dev.berth.engine.run.ConfigGraph;
+import dev.berth.engine.run.GraphNode;
+import dev.berth.engine.run.RunHooks;
+import dev.berth.engine.run.RunScope;
+import dev.berth.engine.state.OutputState;
+import dev.berth.engine.state.ResourceState;
+import dev.berth.engine.state.StateSnapshot;
+import dev.berth.engine.value.Value;
+import dev.berth.engine.value.ValuePaths;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Makes a plan: refresh what the state holds, walk the configuration graph in dependency order
+ * (independent resources in parallel), let each resource's provider propose its new state, and
+ * decide every action. Nothing here changes the world; the only side effect is the provider's
+ * read during refresh.
+ */
+public final class Planner {
+    private final Providers providers;
+    private final FunctionRegistry functions;
+    private final RunHooks hooks;
+
+    public Planner(Providers providers, FunctionRegistry functions, RunHooks hooks) {
+        this.providers = providers;
+        this.functions = functions;
+        this.hooks = hooks;
+    }
+
+    public record Options(Plan.Mode mode, boolean refresh, int parallelism) {
+        public static Options normal(int parallelism) {
+            return new Options(Plan.Mode.NORMAL, true, parallelism);
+        }
+    }
+
+    public record Result(Plan plan, List<Diagnostic> diagnostics) {
+        public boolean hasErrors() {
+            return diagnostics.stream().anyMatch(Diagnostic::isError);
+        }
+    }
+
+    /** Checks the configuration as `validate` does: every value unknown, no state, no provider plan. */
+    public List<Diagnostic> validate(Config config) {
+        Diagnostics diags = new Diagnostics();
+        ConfigGraph graph = ConfigCheck.check(config, providers, diags);
+        if (diags.hasErrors()) return diags.list();
+        Map<String, Value> unknownVars = new java.util.HashMap<>();
+        config.variables().keySet().forEach(n -> unknownVars.put(n, Value.unknown()));
+        RunScope scope = new RunScope(config, new Evaluator(functions, config.dir()), unknownVars);
+        ResourcePlanner rp = new ResourcePlanner(config, providers, scope, StateSnapshot.empty(""), true);
+        walk(graph, config, scope, rp, 10, diags, null, null);
+        return diags.list();
+    }
+
+    public Result plan(Config config, StateSnapshot stored, Map<String, Value> variables, Options opts) {
+        Diagnostics diags = new Diagnostics();
+        ConfigGraph graph = opts.mode() == Plan.Mode.DESTROY ? null : ConfigCheck.check(config, providers, diags);
+        if (diags.hasErrors()) return new Result(null, diags.list());
+
+        StateSnapshot prior = stored;
+        List<ResourceChange> drift = List.of();
+        if (opts.refresh() && !stored.resources().isEmpty()) {
+            Refresher.Result r = Refresher.refresh(stored, providers, opts.parallelism(), hooks);
+            diags.addAll(r.diagnostics());
+            if (diags.hasErrors()) return new Result(null, diags.list());
+            prior = r.refreshed();
+            drift = r.drift();
+        }
+        if (opts.mode() == Plan.Mode.REFRESH_ONLY) {
+            return new Result(new Plan(opts.mode(), prior, variables, List.of(), List.of(), drift), diags.list());
+        }
+        if (opts.mode() == Plan.Mode.DESTROY) {
+            return new Result(destroyPlan(prior, variables, drift), diags.list());
+        }
+
+        RunScope scope = new RunScope(config, new Evaluator(functions, config.dir()), variables);
+        ResourcePlanner rp = new ResourcePlanner(config, providers, scope, prior, false);
+        List<OutputChange> outputs = Collections.synchronizedList(new ArrayList<>());
+        walk(graph, config, scope, rp, opts.parallelism(), diags, prior, outputs);
+        if (diags.hasErrors()) return new Result(null, diags.list());
+
+        List<ResourceChange> changes = new ArrayList<>(rp.changes());
+        changes.addAll(rp.orphans(config));
+        changes.sort(Comparator.comparing(ResourceChange::addr));
+        for (OutputState gone : prior.outputs().values()) {
+            if (!config.outputs().containsKey(gone.name())) {
+                outputs.add(new OutputChange(gone.name(), Action.DELETE, gone.value(), null, gone.sensitive()));
+            }
+        }
+        outputs.sort(Comparator.comparing(OutputChange::name));
+        return new Result(new Plan(opts.mode(), prior, variables, changes, outputs, drift), diags.list());
+    }
+
+    private void walk(ConfigGraph graph, Config config, RunScope scope, ResourcePlanner rp, int parallelism,
+                      Diagnostics diags, StateSnapshot prior, List<OutputChange> outputs) {
+        DagWalker.Result<GraphNode> result = DagWalker.walk(graph.dag(), parallelism, node -> switch (node) {
+            case GraphNode.Variable v -> true;
+            case GraphNode.Local l -> {
+                Diagnostics local = new Diagnostics();
+                scope.evaluator().evaluate(config.locals().get(l.name()).expr(), scope, local);
+                diags.addAll(local);
+                yield !local.hasErrors();
+            }
+            case GraphNode.Resource r -> rp.plan(config.resources().get(r.addr()), diags);
+            case GraphNode.Output o -> {
+                Diagnostics local = new Diagnostics();
+                OutputChange change = planOutput(config.outputs().get(o.name()), scope, prior, local);
+                diags.addAll(local);
+                if (change != null && outputs != null) outputs.add(change);
+                yield !local.hasErrors();
+            }
+        });
+        result.errors().forEach((node, error) -> diags.add(Diagnostic.error("Internal error while planning " + node
+                + ": " + error, "This is a bug in berth; please report it with the configuration that caused it.",
+                null)));
+    }
+
+    private static OutputChange planOutput(OutputConfig oc, RunScope scope, StateSnapshot prior, Diagnostics diags) {
+        Value v = scope.evaluator().evaluate(oc.value(), scope, diags);
+        if (diags.hasErrors()) return null;
+        if (v.containsSensitive() && !oc.sensitive()) {
+            diags.error("Output refers to sensitive values: output \"" + oc.name() + "\" would reveal a sensitive value.",
+                    "Mark the output with sensitive = true to show that you intend to expose it to other configurations "
+                            + "while keeping it out of the CLI output.", oc.value().range());
+            return null;
+        }
+        Value after = oc.sensitive() ? Value.sensitive(v) : v;
+        OutputState before = prior == null ? null : prior.outputs().get(oc.name());
+        Action action = before == null ? Action.CREATE
+                : ValuePaths.sameValue(before.value(), after) && before.sensitive() == oc.sensitive() ? Action.NO_OP
+                : Action.UPDATE;
+        return new OutputChange(oc.name(), action, before == null ? null : before.value(), after, oc.sensitive());
+    }
+
+    private static Plan destroyPlan(StateSnapshot prior, Map<String, Value> variables, List<ResourceChange> drift) {
+        List<ResourceChange> changes = new ArrayList<>();
+        for (ResourceState rs : prior.resources().values()) {
+            changes.add(new ResourceChange(rs.addr(), rs.provider(), Action.DELETE, rs.attributes(), null, List.of(),
+                    ActionReason.NONE));
+        }
+        List<OutputChange> outputs = new ArrayList<>();
+        for (OutputState o : prior.outputs().values()) {
+            outputs.add(new OutputChange(o.name(), Action.DELETE, o.value(), null, o.sensitive()));
+        }
+        return new Plan(Plan.Mode.DESTROY, prior, variables, changes, outputs, drift);
+    }
+
+}

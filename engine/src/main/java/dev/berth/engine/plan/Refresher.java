@@ -1,0 +1,84 @@
+package dev.berth.engine.plan;
+
+import dev.berth.engine.addrs.ResourceInstanceAddr;
+import dev.berth.engine.diag.Diagnostic;
+import dev.berth.engine.diag.Diagnostics;
+import dev.berth.engine.graph.Dag;
+import dev.berth.engine.graph.DagWalker;
+import dev.berth.engine.provider.Provider;
+import dev.berth.engine.provider.ProviderRequests.ReadRequest;
+import dev.berth.engine.provider.ProviderRequests.ReadResponse;
+import dev.berth.engine.provider.Providers;
+import dev.berth.engine.run.ProviderDiagnostics;
+import dev.berth.engine.run.RunHooks;
+import dev.berth.engine.state.ResourceState;
+import dev.berth.engine.state.StateSnapshot;
+import dev.berth.engine.value.MapValue;
+import dev.berth.engine.value.StringValue;
+import dev.berth.engine.value.ValuePaths;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Reads every resource in state back from its provider, in parallel. What differs from the
+ * stored state is drift: it is reported, and the refreshed snapshot (same lineage and serial,
+ * since nothing was written) is what the plan is made against.
+ */
+public final class Refresher {
+    private Refresher() {
+    }
+
+    public record Result(StateSnapshot refreshed, List<ResourceChange> drift, List<Diagnostic> diagnostics) {
+    }
+
+    public static Result refresh(StateSnapshot prior, Providers providers, int parallelism, RunHooks hooks) {
+        Diagnostics diags = new Diagnostics();
+        Map<ResourceInstanceAddr, MapValue> read = new ConcurrentHashMap<>();
+        Map<ResourceInstanceAddr, Boolean> gone = new ConcurrentHashMap<>();
+        Dag<ResourceInstanceAddr> all = new Dag<>();
+        prior.resources().keySet().forEach(all::add);
+        DagWalker.walk(all, parallelism, addr -> {
+            ResourceState rs = prior.resources().get(addr);
+            Provider p = providers.forType(addr.type()).orElse(null);
+            if (p == null) {
+                diags.error("Resource type \"" + addr.type() + "\" of " + addr + " in the state is not offered by any "
+                        + "provider.", "", null);
+                return false;
+            }
+            hooks.refreshing(addr, idOf(rs.attributes()));
+            ReadResponse r = p.read(new ReadRequest(addr, addr.type(), rs.attributes()));
+            diags.addAll(ProviderDiagnostics.convert(r.diagnostics(), addr, null));
+            if (r.diagnostics().stream().anyMatch(d -> d.isError())) return false;
+            if (r.state() == null) gone.put(addr, true);
+            else read.put(addr, r.state());
+            return true;
+        });
+        Map<ResourceInstanceAddr, ResourceState> resources = new java.util.TreeMap<>();
+        List<ResourceChange> drift = new ArrayList<>();
+        for (ResourceState rs : prior.resources().values()) {
+            ResourceInstanceAddr addr = rs.addr();
+            String provider = rs.provider();
+            if (gone.containsKey(addr)) {
+                drift.add(new ResourceChange(addr, provider, Action.DELETE, rs.attributes(), null, List.of(),
+                        ActionReason.NONE));
+                continue;
+            }
+            MapValue now = read.getOrDefault(addr, rs.attributes());
+            if (!ValuePaths.sameValue(now, rs.attributes())) {
+                drift.add(new ResourceChange(addr, provider, Action.UPDATE, rs.attributes(), now, List.of(),
+                        ActionReason.NONE));
+            }
+            resources.put(addr, rs.withAttributes(now));
+        }
+        StateSnapshot refreshed = new StateSnapshot(prior.lineage(), prior.serial(), resources, prior.outputs());
+        return new Result(refreshed, drift, diags.list());
+    }
+
+    /** The id shown in progress lines: the {@code id} attribute when it has one. */
+    public static String idOf(MapValue attributes) {
+        return attributes != null && attributes.get("id") instanceof StringValue s ? s.value() : "";
+    }
+}

@@ -1,0 +1,128 @@
+package dev.berth.engine.plan;
+
+import dev.berth.engine.addrs.InstanceKey;
+import dev.berth.engine.addrs.ResourceInstanceAddr;
+import dev.berth.engine.config.Config;
+import dev.berth.engine.config.ResourceConfig;
+import dev.berth.engine.decode.BodyDecoder;
+import dev.berth.engine.diag.Diagnostics;
+import dev.berth.engine.provider.Provider;
+import dev.berth.engine.provider.ProviderRequests.PlanRequest;
+import dev.berth.engine.provider.ProviderRequests.PlanResponse;
+import dev.berth.engine.provider.ProviderRequests.ValidateRequest;
+import dev.berth.engine.provider.Providers;
+import dev.berth.engine.provider.ResourceSchema;
+import dev.berth.engine.run.InstanceExpander;
+import dev.berth.engine.run.ProviderDiagnostics;
+import dev.berth.engine.run.RunScope;
+import dev.berth.engine.state.ResourceState;
+import dev.berth.engine.state.StateSnapshot;
+import dev.berth.engine.value.MapValue;
+import dev.berth.engine.value.Value;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Plans the instances of one resource block; called by the walker once its dependencies are planned. */
+final class ResourcePlanner {
+    private final Config config;
+    private final Providers providers;
+    private final RunScope scope;
+    private final StateSnapshot prior;
+    private final boolean validateOnly;
+    private final BodyDecoder decoder;
+    private final List<ResourceChange> changes = Collections.synchronizedList(new ArrayList<>());
+
+    ResourcePlanner(Config config, Providers providers, RunScope scope, StateSnapshot prior, boolean validateOnly) {
+        this.config = config;
+        this.providers = providers;
+        this.scope = scope;
+        this.prior = prior;
+        this.validateOnly = validateOnly;
+        this.decoder = new BodyDecoder(scope.evaluator());
+    }
+
+    List<ResourceChange> changes() {
+        return List.copyOf(changes);
+    }
+
+    boolean plan(ResourceConfig rc, Diagnostics diags) {
+        Provider provider = providers.forType(rc.addr().type()).orElseThrow();
+        ResourceSchema schema = providers.schema(rc.addr().type()).orElseThrow();
+        Diagnostics local = new Diagnostics();
+        Map<InstanceKey, Value> keys = validateOnly && (rc.count() != null || rc.forEach() != null)
+                ? Map.of() : InstanceExpander.expand(rc, scope.evaluator(), scope, local);
+        boolean ok = !local.hasErrors();
+        for (var e : keys.entrySet()) {
+            ResourceInstanceAddr addr = rc.addr().instance(e.getKey());
+            Diagnostics d = new Diagnostics();
+            MapValue cfg = decoder.decode(rc.body(), schema.body(), scope.forInstance(e.getKey(), e.getValue()), d);
+            if (!d.hasErrors()) {
+                d.addAll(ProviderDiagnostics.convert(
+                        provider.validate(new ValidateRequest(addr, addr.type(), cfg)).diagnostics(), addr, rc));
+            }
+            if (!d.hasErrors() && !validateOnly) planInstance(rc, addr, provider, cfg, d);
+            else scope.putInstance(rc.addr(), e.getKey(), cfg);
+            local.addAll(d);
+            ok &= !d.hasErrors();
+        }
+        diags.addAll(local);
+        return ok;
+    }
+
+    private void planInstance(ResourceConfig rc, ResourceInstanceAddr addr, Provider provider, MapValue cfg,
+                              Diagnostics d) {
+        ResourceState before = prior.resource(addr).orElse(null);
+        MapValue priorValue = before == null ? null : before.attributes();
+        MapValue proposed = ignoreChanges(rc, cfg, priorValue);
+        PlanResponse pr = provider.plan(new PlanRequest(addr, addr.type(), priorValue, proposed));
+        d.addAll(ProviderDiagnostics.convert(pr.diagnostics(), addr, rc));
+        if (d.hasErrors()) return;
+        ActionDecider.Decision decision = ActionDecider.decide(new ActionDecider.Inputs(priorValue, pr.planned(),
+                pr.requiresReplace(), before != null && before.tainted(), false, rc.lifecycle().createBeforeDestroy()));
+        if (decision.action().deletes() && rc.lifecycle().preventDestroy()) {
+            d.error("Instance cannot be destroyed: " + addr + " has lifecycle.prevent_destroy set, but the plan calls "
+                    + "for it to be replaced.", "To allow this, remove prevent_destroy or change the plan so that it "
+                    + "does not replace the instance.", rc.block().typeRange());
+            return;
+        }
+        MapValue after = decision.action() == Action.NO_OP ? priorValue : pr.planned();
+        changes.add(new ResourceChange(addr, provider.fullName(), decision.action(), priorValue, after,
+                decision.replacePaths(), decision.reason()));
+        scope.putInstance(rc.addr(), addr.key(), after);
+    }
+
+    /** Attributes named in ignore_changes keep their prior values, so differences there plan nothing. */
+    private static MapValue ignoreChanges(ResourceConfig rc, MapValue cfg, MapValue prior) {
+        ResourceConfig.Lifecycle lc = rc.lifecycle();
+        if (prior == null || (!lc.ignoreAllChanges() && lc.ignoreChanges().isEmpty())) return cfg;
+        TreeMap<String, Value> out = new TreeMap<>(cfg.entries());
+        for (String name : cfg.entries().keySet()) {
+            if ((lc.ignoreAllChanges() || lc.ignoreChanges().contains(name)) && prior.has(name)) {
+                out.put(name, prior.get(name));
+            }
+        }
+        return new MapValue(out);
+    }
+
+    /** Instances in state that the configuration no longer has: each is destroyed, with the reason. */
+    List<ResourceChange> orphans(Config config) {
+        List<ResourceChange> out = new ArrayList<>();
+        java.util.Set<ResourceInstanceAddr> planned = new java.util.HashSet<>();
+        changes.forEach(c -> planned.add(c.addr()));
+        for (ResourceState rs : prior.resources().values()) {
+            if (planned.contains(rs.addr())) continue;
+            ResourceConfig rc = config.resources().get(rs.addr().resource());
+            if (rc != null && rc.lifecycle().preventDestroy()) continue;
+            ActionReason reason = rc == null ? ActionReason.DELETE_BECAUSE_NO_RESOURCE_CONFIG
+                    : rs.addr().key() instanceof InstanceKey.Index ? ActionReason.DELETE_BECAUSE_COUNT_INDEX
+                    : rs.addr().key() instanceof InstanceKey.Key ? ActionReason.DELETE_BECAUSE_EACH_KEY
+                    : ActionReason.DELETE_BECAUSE_NO_RESOURCE_CONFIG;
+            out.add(new ResourceChange(rs.addr(), rs.provider(), Action.DELETE, rs.attributes(), null, List.of(), reason));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,42 @@
+package dev.berth.engine.provider;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/** The providers of a run, found by resource type prefix ({@code ecs_service} -> {@code ecs}). */
+public final class Providers implements AutoCloseable {
+    private final Map<String, Provider> byName = new TreeMap<>();
+    private final Map<String, ResourceSchema> schemas = new TreeMap<>();
+    private final Map<String, Provider> byType = new TreeMap<>();
+
+    public Providers(List<Provider> providers) {
+        for (Provider p : providers) {
+            byName.put(p.name(), p);
+            p.resourceSchemas().forEach((type, schema) -> {
+                schemas.put(type, schema);
+                byType.put(type, p);
+            });
+        }
+    }
+
+    public Optional<Provider> forType(String type) {
+        return Optional.ofNullable(byType.get(type));
+    }
+
+    public Optional<ResourceSchema> schema(String type) {
+        return Optional.ofNullable(schemas.get(type));
+    }
+
+    /** Every resource type any provider offers, sorted, for "valid types are" messages. */
+    public TreeSet<String> types() {
+        return new TreeSet<>(schemas.keySet());
+    }
+
+    @Override
+    public void close() {
+        byName.values().forEach(Provider::close);
+    }
+}

@@ -1,0 +1,32 @@
+package dev.berth.engine.run;
+
+import dev.berth.engine.config.Config;
+import dev.berth.engine.config.ResourceConfig;
+import dev.berth.engine.config.Suggestions;
+import dev.berth.engine.decode.SchemaChecker;
+import dev.berth.engine.diag.Diagnostics;
+import dev.berth.engine.provider.Providers;
+import dev.berth.engine.provider.ResourceSchema;
+
+import java.util.Optional;
+
+/** The checks that need no values: resource types, arguments against schemas, references, cycles. */
+public final class ConfigCheck {
+    private ConfigCheck() {
+    }
+
+    public static ConfigGraph check(Config config, Providers providers, Diagnostics diags) {
+        for (ResourceConfig rc : config.resources().values()) {
+            Optional<ResourceSchema> schema = providers.schema(rc.addr().type());
+            if (schema.isEmpty()) {
+                diags.error("Invalid resource type: berth has no resource type named \"" + rc.addr().type() + "\"."
+                                + Suggestions.didYouMean(rc.addr().type(), providers.types()),
+                        "Valid resource types are: " + String.join(", ", providers.types()) + ".",
+                        rc.block().labelRanges().get(0));
+                continue;
+            }
+            SchemaChecker.check(rc, schema.get().body(), diags);
+        }
+        return ConfigGraph.build(config, diags);
+    }
+}

@@ -1,0 +1,30 @@
+package dev.berth.engine.run;
+
+import dev.berth.engine.addrs.ResourceInstanceAddr;
+import dev.berth.engine.diag.Diagnostic;
+import dev.berth.engine.plan.Action;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Progress of a run, as it happens. The CLI prints these the way Terraform does
+ * ({@code ecs_service.web: Creating...}); the engine itself never prints. Called from walker
+ * threads, so implementations must be thread-safe.
+ */
+public interface RunHooks {
+    RunHooks NONE = new RunHooks() {
+    };
+
+    default void refreshing(ResourceInstanceAddr addr, String id) {
+    }
+
+    default void applying(ResourceInstanceAddr addr, Action action, String id) {
+    }
+
+    default void applied(ResourceInstanceAddr addr, Action action, Duration took, String id) {
+    }
+
+    default void applyFailed(ResourceInstanceAddr addr, Action action, List<Diagnostic> diagnostics) {
+    }
+}
