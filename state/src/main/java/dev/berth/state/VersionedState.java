@@ -10,6 +10,7 @@ import dev.berth.engine.state.StateVersion;
 import dev.berth.state.StateRows.OutputRow;
 import dev.berth.state.StateRows.ResourceRow;
 
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,6 +35,10 @@ final class VersionedState {
 
     private static final String RESOURCE = "resource";
     private static final String OUTPUT = "output";
+    private static final String RESOURCE_COLUMNS = "SELECT addr, provider, schema_version, attributes_json,"
+            + " sensitive_paths_json, dependencies_json, tainted FROM resources";
+    private static final String OUTPUT_COLUMNS =
+            "SELECT name, value_json, sensitive_paths_json, sensitive FROM outputs";
 
     private final Db db;
 
@@ -143,17 +148,12 @@ final class VersionedState {
                 .map(OutputRow::toDocument);
     }
 
-    private static final String RESOURCE_COLUMNS = "SELECT addr, provider, schema_version, attributes_json,"
-            + " sensitive_paths_json, dependencies_json, tainted FROM resources";
-    private static final String OUTPUT_COLUMNS =
-            "SELECT name, value_json, sensitive_paths_json, sensitive FROM outputs";
-
-    private static ResourceRow resourceRow(java.sql.ResultSet rs) throws SQLException {
+    private static ResourceRow resourceRow(ResultSet rs) throws SQLException {
         return new ResourceRow(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getString(5),
                 rs.getString(6), rs.getInt(7) != 0);
     }
 
-    private static OutputRow outputRow(java.sql.ResultSet rs) throws SQLException {
+    private static OutputRow outputRow(ResultSet rs) throws SQLException {
         return new OutputRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4) != 0);
     }
 
@@ -168,7 +168,7 @@ final class VersionedState {
     }
 
     /** Rows still in their stored form: undoing history swaps rows, and only survivors are decoded. */
-    private final class Rows {
+    private static final class Rows {
         final Map<String, ResourceRow> resources = new HashMap<>();
         final Map<String, OutputRow> outputs = new HashMap<>();
 

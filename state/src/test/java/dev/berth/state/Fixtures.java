@@ -57,10 +57,6 @@ final class Fixtures {
                 "secret", nestedSecret));
     }
 
-    static InstanceKey key(String k) {
-        return InstanceKey.of(k);
-    }
-
     static ResourceInstanceAddr keyed(String name, InstanceKey key) {
         return new ResourceAddr("ecs_service", name).instance(key);
     }

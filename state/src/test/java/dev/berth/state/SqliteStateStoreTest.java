@@ -16,6 +16,10 @@ import org.junit.jupiter.api.io.TempDir;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 
@@ -190,6 +194,32 @@ class SqliteStateStoreTest {
 
         StateStoreException isDir = assertThrows(StateStoreException.class, () -> SqliteStateStore.open(dir));
         assertTrue(isDir.getMessage().endsWith("it is a directory"), isDir.getMessage());
+    }
+
+    @Test
+    void aFileFromANewerBerthIsRefusedAndLeftUntouched() throws Exception {
+        Path file = dir.resolve("berth.db");
+        open().close();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement st = c.createStatement()) {
+            st.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'");
+        }
+        StateStoreException e = assertThrows(StateStoreException.class, () -> SqliteStateStore.open(file));
+        assertTrue(e.getMessage().startsWith("cannot open state file " + file + ": it was written by a newer berth"),
+                e.getMessage());
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT value FROM meta WHERE key = 'schema_version'")) {
+            rs.next();
+            assertEquals("99", rs.getString(1));
+        }
+    }
+
+    @Test
+    void reopeningAnUpToDateFileWritesNothing() throws Exception {
+        Path file = dir.resolve("berth.db");
+        open().close();
+        try (SqliteStateStore s = open()) {
+            assertEquals(0, s.rowsWritten());
+        }
     }
 
     @Test
