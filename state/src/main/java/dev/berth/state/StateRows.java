@@ -1,0 +1,99 @@
+package dev.berth.state;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
+import dev.berth.engine.addrs.ResourceInstanceAddr;
+import dev.berth.engine.state.OutputState;
+import dev.berth.engine.state.ResourceState;
+import dev.berth.engine.value.MapValue;
+import dev.berth.engine.value.Value;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How resources and outputs are laid out as table rows, and as the one-document form the history
+ * keeps of a row's previous contents. Both forms carry the same fields, so a row can be rebuilt
+ * from history without knowing which schema version wrote the table.
+ */
+final class StateRows {
+
+    private StateRows() {
+    }
+
+    /** A {@code resources} row, its JSON columns already rendered. */
+    record ResourceRow(String addr, String provider, int schemaVersion, String attributesJson,
+                       String sensitivePathsJson, String dependenciesJson, boolean tainted) {
+
+        static ResourceRow of(ResourceState r) {
+            ValueCodec.Encoded attrs = ValueCodec.encode(r.attributes());
+            ArrayNode deps = ValueCodec.JSON.createArrayNode();
+            r.dependencies().forEach(deps::add);
+            return new ResourceRow(r.addr().toString(), r.provider(), r.schemaVersion(),
+                    ValueCodec.write(attrs.plain()), ValueCodec.write(attrs.sensitivePaths()),
+                    ValueCodec.write(deps), r.tainted());
+        }
+
+        ResourceState toState() {
+            ResourceInstanceAddr a = ResourceInstanceAddr.parse(addr).orElseThrow(
+                    () -> new IllegalArgumentException("corrupt resource address in state file: " + addr));
+            Value attrs = ValueCodec.decode(ValueCodec.parse(attributesJson), ValueCodec.parse(sensitivePathsJson));
+            if (!(attrs instanceof MapValue m)) {
+                throw new IllegalArgumentException("corrupt attributes for " + addr + " in state file");
+            }
+            List<String> deps = new ArrayList<>();
+            for (JsonNode d : ValueCodec.parse(dependenciesJson)) deps.add(d.asText());
+            return new ResourceState(a, provider, schemaVersion, m, deps, tainted);
+        }
+
+        String toDocument() {
+            ObjectNode doc = ValueCodec.JSON.createObjectNode();
+            doc.put("provider", provider);
+            doc.put("schema_version", schemaVersion);
+            // The columns already hold JSON; embedding them raw avoids a parse per history entry.
+            doc.putRawValue("attributes", new RawValue(attributesJson));
+            doc.putRawValue("sensitive_attributes", new RawValue(sensitivePathsJson));
+            doc.putRawValue("dependencies", new RawValue(dependenciesJson));
+            doc.put("tainted", tainted);
+            return ValueCodec.write(doc);
+        }
+
+        static ResourceRow fromDocument(String addr, String document) {
+            JsonNode doc = ValueCodec.parse(document);
+            return new ResourceRow(addr, doc.path("provider").asText(), doc.path("schema_version").asInt(),
+                    ValueCodec.write(doc.path("attributes")), ValueCodec.write(doc.path("sensitive_attributes")),
+                    ValueCodec.write(doc.path("dependencies")), doc.path("tainted").asBoolean());
+        }
+    }
+
+    /** An {@code outputs} row, its JSON columns already rendered. */
+    record OutputRow(String name, String valueJson, String sensitivePathsJson, boolean sensitive) {
+
+        static OutputRow of(OutputState o) {
+            ValueCodec.Encoded v = ValueCodec.encode(o.value());
+            return new OutputRow(o.name(), ValueCodec.write(v.plain()), ValueCodec.write(v.sensitivePaths()),
+                    o.sensitive());
+        }
+
+        OutputState toState() {
+            Value v = ValueCodec.decode(ValueCodec.parse(valueJson), ValueCodec.parse(sensitivePathsJson));
+            return new OutputState(name, v, sensitive);
+        }
+
+        String toDocument() {
+            ObjectNode doc = ValueCodec.JSON.createObjectNode();
+            doc.putRawValue("value", new RawValue(valueJson));
+            doc.putRawValue("sensitive_attributes", new RawValue(sensitivePathsJson));
+            doc.put("sensitive", sensitive);
+            return ValueCodec.write(doc);
+        }
+
+        static OutputRow fromDocument(String name, String document) {
+            JsonNode doc = ValueCodec.parse(document);
+            return new OutputRow(name, ValueCodec.write(doc.path("value")),
+                    ValueCodec.write(doc.path("sensitive_attributes")), doc.path("sensitive").asBoolean());
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package dev.berth.state;
+
+import dev.berth.engine.state.StateStoreException;
+import dev.berth.engine.value.Value;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+class StateFilePermissionsTest {
+
+    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theFileAndItsWriteAheadLogAreOwnerOnly() throws Exception {
+        Path file = dir.resolve("berth.db");
+        try (SqliteStateStore s = SqliteStateStore.open(file)) {
+            assertEquals(OWNER_ONLY, Files.getPosixFilePermissions(file));
+            s.commit(List.of(Fixtures.output("pw", Value.sensitive(Value.of("hunter2")), true)), "apply");
+            Path wal = dir.resolve("berth.db-wal");
+            assertTrue(Files.exists(wal), "WAL mode keeps a -wal file while the store is open");
+            assertEquals(OWNER_ONLY, Files.getPosixFilePermissions(wal));
+        }
+    }
+
+    @Test
+    void anExistingFileKeepsItsPermissions() throws Exception {
+        Path file = dir.resolve("berth.db");
+        SqliteStateStore.open(file).close();
+        Set<PosixFilePermission> groupRead = PosixFilePermissions.fromString("rw-r-----");
+        Files.setPosixFilePermissions(file, groupRead);
+        SqliteStateStore.open(file).close();
+        assertEquals(groupRead, Files.getPosixFilePermissions(file));
+    }
+
+    @Test
+    void anUnreadableFileIsReportedAsPermissionDenied() throws Exception {
+        // root reads anything, so the check cannot be observed there.
+        assumeFalse("root".equals(System.getProperty("user.name")));
+        Path file = dir.resolve("berth.db");
+        SqliteStateStore.open(file).close();
+        Files.setPosixFilePermissions(file, Set.of());
+        StateStoreException e = assertThrows(StateStoreException.class, () -> SqliteStateStore.open(file));
+        assertEquals("cannot open state file " + file + ": permission denied", e.getMessage());
+    }
+}
