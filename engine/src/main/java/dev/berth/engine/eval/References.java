@@ -1,0 +1,143 @@
+package dev.berth.engine.eval;
+
+import dev.berth.engine.hcl.ConditionalExpr;
+import dev.berth.engine.hcl.BinaryOpExpr;
+import dev.berth.engine.hcl.Expr;
+import dev.berth.engine.hcl.ForExpr;
+import dev.berth.engine.hcl.FunctionCallExpr;
+import dev.berth.engine.hcl.IndexExpr;
+import dev.berth.engine.hcl.LiteralExpr;
+import dev.berth.engine.hcl.ObjectConsExpr;
+import dev.berth.engine.hcl.ParenthesesExpr;
+import dev.berth.engine.hcl.RelativeTraversalExpr;
+import dev.berth.engine.hcl.ScopeTraversalExpr;
+import dev.berth.engine.hcl.SplatExpr;
+import dev.berth.engine.hcl.TemplateExpr;
+import dev.berth.engine.hcl.TemplatePart;
+import dev.berth.engine.hcl.TemplateWrapExpr;
+import dev.berth.engine.hcl.TraversalStep;
+import dev.berth.engine.hcl.TupleConsExpr;
+import dev.berth.engine.hcl.UnaryOpExpr;
+import dev.berth.engine.value.StringValue;
+import dev.berth.engine.value.Value;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Finds the references an expression makes, in source order, for dependency ordering and for
+ * the plan's JSON. Names bound by for expressions and template loops are not references.
+ */
+public final class References {
+    private References() {
+    }
+
+    /** A classified reference and how many traversal steps its name consumed. */
+    record Classified(Reference ref, int consumed) {
+    }
+
+    public static List<Reference> of(Expr e) {
+        List<Reference> out = new ArrayList<>();
+        walk(e, Locals.EMPTY, out);
+        return out;
+    }
+
+    /** Classifies a root traversal; null when it names nothing a scope could resolve. */
+    static Classified classify(ScopeTraversalExpr t) {
+        String root = t.root();
+        List<TraversalStep> steps = t.steps();
+        String first = steps.size() > 0 && steps.get(0) instanceof TraversalStep.Attr a ? a.name() : null;
+        if (first == null) return null;
+        return switch (root) {
+            case "var", "local", "count", "each", "path", "self", "module", "terraform" ->
+                    new Classified(new Reference(root, first, text(t), t.range()), 1);
+            case "data" -> {
+                String second = steps.size() > 1 && steps.get(1) instanceof TraversalStep.Attr b ? b.name() : null;
+                yield second == null ? null
+                        : new Classified(new Reference("data", first + "." + second, text(t), t.range()), 2);
+            }
+            default -> new Classified(new Reference("resource", root + "." + first, text(t), t.range()), 1);
+        };
+    }
+
+    static String text(ScopeTraversalExpr t) {
+        StringBuilder sb = new StringBuilder(t.root());
+        for (TraversalStep s : t.steps()) {
+            if (s instanceof TraversalStep.Attr a) {
+                sb.append('.').append(a.name());
+            } else if (((TraversalStep.Index) s).key() instanceof LiteralExpr lit) {
+                Value k = lit.value();
+                sb.append('[');
+                if (k instanceof StringValue str) sb.append('"').append(str.value()).append('"');
+                else sb.append(k);
+                sb.append(']');
+            }
+        }
+        return sb.toString();
+    }
+
+    private static void walk(Expr e, Locals bound, List<Reference> out) {
+        if (e == null) return;
+        if (e instanceof ScopeTraversalExpr t) {
+            if (!bound.has(t.root())) {
+                Classified c = classify(t);
+                if (c != null) out.add(c.ref());
+            }
+        } else if (e instanceof RelativeTraversalExpr r) {
+            walk(r.source(), bound, out);
+        } else if (e instanceof IndexExpr ix) {
+            walk(ix.collection(), bound, out);
+            walk(ix.key(), bound, out);
+        } else if (e instanceof SplatExpr s) {
+            walk(s.source(), bound, out);
+            for (TraversalStep step : s.each()) {
+                if (step instanceof TraversalStep.Index i) walk(i.key(), bound, out);
+            }
+        } else if (e instanceof FunctionCallExpr f) {
+            for (Expr a : f.args()) walk(a, bound, out);
+        } else if (e instanceof ConditionalExpr c) {
+            walk(c.condition(), bound, out);
+            walk(c.trueResult(), bound, out);
+            walk(c.falseResult(), bound, out);
+        } else if (e instanceof BinaryOpExpr b) {
+            walk(b.left(), bound, out);
+            walk(b.right(), bound, out);
+        } else if (e instanceof UnaryOpExpr u) {
+            walk(u.operand(), bound, out);
+        } else if (e instanceof TupleConsExpr t) {
+            for (Expr i : t.items()) walk(i, bound, out);
+        } else if (e instanceof ObjectConsExpr o) {
+            for (ObjectConsExpr.Item i : o.items()) {
+                walk(i.key(), bound, out);
+                walk(i.value(), bound, out);
+            }
+        } else if (e instanceof ForExpr f) {
+            walk(f.collection(), bound, out);
+            Locals inner = bound.bind(f.keyVar(), Value.nil()).bind(f.valueVar(), Value.nil());
+            walk(f.keyExpr(), inner, out);
+            walk(f.valueExpr(), inner, out);
+            walk(f.condition(), inner, out);
+        } else if (e instanceof ParenthesesExpr p) {
+            walk(p.inner(), bound, out);
+        } else if (e instanceof TemplateWrapExpr w) {
+            walk(w.wrapped(), bound, out);
+        } else if (e instanceof TemplateExpr t) {
+            walkParts(t.parts(), bound, out);
+        }
+    }
+
+    private static void walkParts(List<TemplatePart> parts, Locals bound, List<Reference> out) {
+        for (TemplatePart p : parts) {
+            if (p instanceof TemplatePart.Interpolation i) {
+                walk(i.expr(), bound, out);
+            } else if (p instanceof TemplatePart.If c) {
+                walk(c.condition(), bound, out);
+                walkParts(c.thenParts(), bound, out);
+                walkParts(c.elseParts(), bound, out);
+            } else if (p instanceof TemplatePart.For f) {
+                walk(f.collection(), bound, out);
+                walkParts(f.body(), bound.bind(f.keyVar(), Value.nil()).bind(f.valueVar(), Value.nil()), out);
+            }
+        }
+    }
+}

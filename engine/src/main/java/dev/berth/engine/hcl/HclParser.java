@@ -1,0 +1,75 @@
+package dev.berth.engine.hcl;
+
+import dev.berth.engine.diag.Diagnostic;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Entry point of the HCL native syntax front end. Never throws for bad input: every syntax
+ * error becomes a diagnostic and the returned file holds whatever could be parsed.
+ */
+public final class HclParser {
+    private HclParser() {
+    }
+
+    public static ParseResult parse(String path, String text) {
+        List<Diagnostic> diags = new ArrayList<>();
+        TokenCursor c = cursor(path, text, diags, false);
+        Body body = new BodyParser(c, new ExpressionParser(c)).parseFile();
+        return new ParseResult(new ConfigFile(path, body), sorted(diags));
+    }
+
+    /** Lexer and parser report separately; users read diagnostics top to bottom. */
+    private static List<Diagnostic> sorted(List<Diagnostic> diags) {
+        diags.sort(java.util.Comparator.comparingInt(d -> d.range().startOffset()));
+        return diags;
+    }
+
+    /** Parses a standalone expression; the result's {@code expression()} holds it. */
+    public static ParseResult parseExpression(String path, String text) {
+        List<Diagnostic> diags = new ArrayList<>();
+        TokenCursor c = cursor(path, text, diags, false);
+        c.pushNewlines(true);
+        Expr e = null;
+        try {
+            e = new ExpressionParser(c).parseExpression();
+            if (c.peek() != TokenType.EOF) {
+                int i = c.indexAt(0);
+                throw c.error("Extra characters after expression: expected the end of the input, but found "
+                        + c.describe(i), "", i);
+            }
+        } catch (ParseError err) {
+            diags.add(err.diagnostic);
+        }
+        return result(path, c, e, diags);
+    }
+
+    /** Parses a whole text as a template, as templatefile() does. */
+    public static ParseResult parseTemplate(String path, String text) {
+        List<Diagnostic> diags = new ArrayList<>();
+        TokenCursor c = cursor(path, text, diags, true);
+        Expr e = null;
+        try {
+            e = new ExpressionParser(c).templates().parseFileTemplate();
+        } catch (ParseError err) {
+            diags.add(err.diagnostic);
+        }
+        return result(path, c, e, diags);
+    }
+
+    private static ParseResult result(String path, TokenCursor c, Expr e, List<Diagnostic> diags) {
+        List<Attribute> attrs = new ArrayList<>();
+        if (e != null) attrs.add(new Attribute("", e, e.range(), e.range()));
+        Body body = new Body(attrs, List.of(), c.range(0, c.start(c.t.size - 1)));
+        return new ParseResult(new ConfigFile(path, body), sorted(diags), e);
+    }
+
+    private static TokenCursor cursor(String path, String text, List<Diagnostic> diags, boolean template) {
+        char[] src = text.toCharArray();
+        LineIndex lines = new LineIndex(path, src, src.length);
+        Lexer lexer = new Lexer(src, src.length, lines, diags);
+        Tokens tokens = template ? lexer.lexTemplate() : lexer.lex();
+        return new TokenCursor(tokens, src, lines, diags);
+    }
+}

@@ -1,0 +1,48 @@
+package dev.berth.engine.hcl;
+
+import dev.berth.engine.diag.SourceRange;
+
+import java.util.Arrays;
+
+/** Maps character offsets to 1-based line and column, by binary search over line starts. */
+final class LineIndex {
+    private final String path;
+    private final int[] lineStarts;
+    private final int lineCount;
+
+    LineIndex(String path, char[] src, int length) {
+        this.path = path;
+        int[] starts = new int[64];
+        int count = 1;
+        for (int i = 0; i < length; i++) {
+            if (src[i] == '\n') {
+                if (count == starts.length) starts = Arrays.copyOf(starts, count * 2);
+                starts[count++] = i + 1;
+            }
+        }
+        this.lineStarts = starts;
+        this.lineCount = count;
+    }
+
+    String path() {
+        return path;
+    }
+
+    int line(int offset) {
+        int lo = 0;
+        int hi = lineCount - 1;
+        while (lo < hi) {
+            int mid = (lo + hi + 1) >>> 1;
+            if (lineStarts[mid] <= offset) lo = mid;
+            else hi = mid - 1;
+        }
+        return lo + 1;
+    }
+
+    SourceRange range(int start, int end) {
+        int l1 = line(start);
+        int l2 = end == start ? l1 : line(end);
+        return new SourceRange(path, l1, start - lineStarts[l1 - 1] + 1, l2,
+                end - lineStarts[l2 - 1] + 1, start, end);
+    }
+}
