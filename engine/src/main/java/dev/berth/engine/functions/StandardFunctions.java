@@ -1,5 +1,6 @@
 package dev.berth.engine.functions;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /** The catalogue of built-in functions. */
@@ -8,6 +9,17 @@ public final class StandardFunctions {
     }
 
     public static List<Function> all() {
-        return List.of();
+        List<Function> all = new ArrayList<>();
+        all.addAll(NumericFunctions.all());
+        all.addAll(StringFunctions.all());
+        all.addAll(FormatFunctions.all());
+        all.addAll(RegexFunctions.all());
+        all.addAll(CollectionFunctions.all());
+        all.addAll(MapFunctions.all());
+        all.addAll(SetFunctions.all());
+        all.addAll(EncodingFunctions.all());
+        all.addAll(HashFunctions.all());
+        all.addAll(ConversionFunctions.all());
+        return List.copyOf(all);
     }
 }
