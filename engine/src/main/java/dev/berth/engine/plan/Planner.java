@@ -111,22 +111,17 @@ public final class Planner {
 
     private void walk(ConfigGraph graph, Config config, RunScope scope, ResourcePlanner rp, int parallelism,
                       Diagnostics diags, StateSnapshot prior, List<OutputChange> outputs) {
-        DagWalker.Result<GraphNode> result = DagWalker.walk(graph.dag(), parallelism, node -> switch (node) {
-            case GraphNode.Variable v -> true;
-            case GraphNode.Local l -> {
-                Diagnostics local = new Diagnostics();
+        DagWalker.Result<GraphNode> result = DagWalker.walk(graph.dag(), parallelism, node -> {
+            if (node instanceof GraphNode.Resource r) return rp.plan(config.resources().get(r.addr()), diags);
+            Diagnostics local = new Diagnostics();
+            if (node instanceof GraphNode.Local l) {
                 scope.evaluator().evaluate(config.locals().get(l.name()).expr(), scope, local);
-                diags.addAll(local);
-                yield !local.hasErrors();
-            }
-            case GraphNode.Resource r -> rp.plan(config.resources().get(r.addr()), diags);
-            case GraphNode.Output o -> {
-                Diagnostics local = new Diagnostics();
+            } else if (node instanceof GraphNode.Output o) {
                 OutputChange change = planOutput(config.outputs().get(o.name()), scope, prior, local);
-                diags.addAll(local);
                 if (change != null && outputs != null) outputs.add(change);
-                yield !local.hasErrors();
             }
+            diags.addAll(local);
+            return !local.hasErrors();
         });
         result.errors().forEach((node, error) -> diags.add(Diagnostic.error("Internal error while planning " + node
                 + ": " + error, "This is a bug in berth; please report it with the configuration that caused it.",

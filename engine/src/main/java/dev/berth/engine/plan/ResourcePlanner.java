@@ -24,7 +24,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /** Plans the instances of one resource block; called by the walker once its dependencies are planned. */
 final class ResourcePlanner {
@@ -77,7 +76,7 @@ final class ResourcePlanner {
                               Diagnostics d) {
         ResourceState before = prior.resource(addr).orElse(null);
         MapValue priorValue = before == null ? null : before.attributes();
-        MapValue proposed = ignoreChanges(rc, cfg, priorValue);
+        MapValue proposed = IgnoreChanges.apply(rc.lifecycle(), cfg, priorValue);
         PlanResponse pr = provider.plan(new PlanRequest(addr, addr.type(), priorValue, proposed));
         d.addAll(ProviderDiagnostics.convert(pr.diagnostics(), addr, rc));
         if (d.hasErrors()) return;
@@ -93,19 +92,6 @@ final class ResourcePlanner {
         changes.add(new ResourceChange(addr, provider.fullName(), decision.action(), priorValue, after,
                 decision.replacePaths(), decision.reason()));
         scope.putInstance(rc.addr(), addr.key(), after);
-    }
-
-    /** Attributes named in ignore_changes keep their prior values, so differences there plan nothing. */
-    private static MapValue ignoreChanges(ResourceConfig rc, MapValue cfg, MapValue prior) {
-        ResourceConfig.Lifecycle lc = rc.lifecycle();
-        if (prior == null || (!lc.ignoreAllChanges() && lc.ignoreChanges().isEmpty())) return cfg;
-        TreeMap<String, Value> out = new TreeMap<>(cfg.entries());
-        for (String name : cfg.entries().keySet()) {
-            if ((lc.ignoreAllChanges() || lc.ignoreChanges().contains(name)) && prior.has(name)) {
-                out.put(name, prior.get(name));
-            }
-        }
-        return new MapValue(out);
     }
 
     /** Instances in state that the configuration no longer has: each is destroyed, with the reason. */

@@ -1,0 +1,176 @@
+package dev.berth.engine.run;
+
+import dev.berth.engine.config.Config;
+import dev.berth.engine.config.Suggestions;
+import dev.berth.engine.config.VariableConfig;
+import dev.berth.engine.diag.Diagnostic;
+import dev.berth.engine.diag.Diagnostics;
+import dev.berth.engine.eval.Evaluator;
+import dev.berth.engine.eval.TypeConstraint;
+import dev.berth.engine.eval.TypeConstraints;
+import dev.berth.engine.hcl.Attribute;
+import dev.berth.engine.hcl.Block;
+import dev.berth.engine.hcl.HclParser;
+import dev.berth.engine.hcl.ParseResult;
+import dev.berth.engine.types.PrimitiveType;
+import dev.berth.engine.types.Type;
+import dev.berth.engine.types.TypeConversionException;
+import dev.berth.engine.value.BoolValue;
+import dev.berth.engine.value.StringValue;
+import dev.berth.engine.value.Value;
+
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The root module's input variables: values given by the user (as text, the way -var gives
+ * them) or the declared defaults, converted to each declared type and checked by its
+ * validation blocks.
+ */
+public final class VariableValues {
+    private VariableValues() {
+    }
+
+    /** A value as the user gave it, and where it came from ("-var", a file name, an environment variable). */
+    public record Raw(String text, String source, boolean isExpression) {
+    }
+
+    public static Map<String, Value> resolve(Config config, Map<String, Raw> given, Evaluator evaluator,
+                                             Diagnostics diags) {
+        for (String name : given.keySet()) {
+            if (!config.variables().containsKey(name)) {
+                diags.error("Value for undeclared variable: a variable named \"" + name + "\" was assigned with "
+                        + given.get(name).source() + ", but the configuration does not declare a variable of that name."
+                        + Suggestions.didYouMean(name, config.variables().keySet()),
+                        "Declare it with a variable \"" + name + "\" block, or remove the assignment.", null);
+            }
+        }
+        Map<String, Value> out = new TreeMap<>();
+        for (VariableConfig v : config.variables().values()) {
+            Diagnostics d = new Diagnostics();
+            Type type = v.type() == null ? Type.ANY : toType(TypeConstraints.parse(v.type(), d));
+            Value value = value(v, type, given.get(v.name()), evaluator, d);
+            if (!d.hasErrors()) validate(v, value, evaluator, d);
+            diags.addAll(d);
+            out.put(v.name(), v.sensitive() && !value.isNull() ? Value.sensitive(value) : value);
+        }
+        return out;
+    }
+
+    private static Value value(VariableConfig v, Type type, Raw raw, Evaluator evaluator, Diagnostics d) {
+        Value value;
+        String source;
+        if (raw != null) {
+            source = raw.source();
+            value = parse(raw, type, evaluator, d);
+        } else if (v.defaultValue() != null) {
+            source = "its default";
+            value = evaluator.evaluate(v.defaultValue(), noReferences(), d);
+        } else {
+            d.error("No value for required variable: the variable \"" + v.name() + "\" is not set and has no default.",
+                    "Set it with -var '" + v.name() + "=...' on the command line.", v.range());
+            return Value.unknown();
+        }
+        if (d.hasErrors()) return Value.unknown();
+        if (value.isNull() && !v.nullable()) {
+            d.error("Required variable not set: the variable \"" + v.name() + "\" is not nullable, but " + source
+                    + " is null.", "", v.range());
+            return Value.unknown();
+        }
+        try {
+            return type.convert(value);
+        } catch (TypeConversionException e) {
+            d.error("Invalid value for variable \"" + v.name() + "\" from " + source + ": " + e.getMessage(),
+                    "The variable takes a " + type.friendlyName() + ".", v.range());
+            return Value.unknown();
+        }
+    }
+
+    /** Text for a primitive type is taken literally; anything else is parsed as an HCL expression. */
+    private static Value parse(Raw raw, Type type, Evaluator evaluator, Diagnostics d) {
+        if (!raw.isExpression() && (type instanceof PrimitiveType || type == Type.ANY)) return Value.of(raw.text());
+        ParseResult parsed = HclParser.parseExpression(raw.source(), raw.text());
+        if (parsed.hasErrors()) {
+            d.addAll(parsed.diagnostics());
+            return Value.unknown();
+        }
+        return evaluator.evaluate(parsed.expression(), noReferences(), d);
+    }
+
+    private static void validate(VariableConfig v, Value value, Evaluator evaluator, Diagnostics d) {
+        for (Block rule : v.validations()) {
+            Optional<Attribute> condition = rule.body().attribute("condition");
+            Optional<Attribute> message = rule.body().attribute("error_message");
+            if (condition.isEmpty() || message.isEmpty()) {
+                d.error("Invalid validation block: a validation needs both condition and error_message.", "",
+                        rule.typeRange());
+                continue;
+            }
+            Value ok = evaluator.evaluate(condition.get().expr(), (ref, diags) -> {
+                if (ref.kind().equals("var") && ref.name().equals(v.name())) return value;
+                diags.add(Diagnostic.error("Invalid reference in variable validation: the condition for variable \""
+                        + v.name() + "\" can only refer to var." + v.name() + ".", "", ref.range()));
+                return Value.unknown();
+            }, d).unmarked();
+            if (!ok.isWhollyKnown() || d.hasErrors()) continue;
+            if (!(ok instanceof BoolValue b)) {
+                d.error("Invalid validation condition: it must be a bool, but it is a " + ok.typeName() + ".", "",
+                        condition.get().expr().range());
+            } else if (!b.value()) {
+                Value text = evaluator.evaluate(message.get().expr(), (ref, diags) -> value, d).unmarked();
+                d.error("Invalid value for variable \"" + v.name() + "\": "
+                        + (text instanceof StringValue s ? s.value() : "the validation condition failed."),
+                        "This was checked by the validation rule at " + rule.range().file() + ":"
+                                + rule.range().line() + ".", condition.get().expr().range());
+            }
+        }
+    }
+
+    private static dev.berth.engine.eval.Scope noReferences() {
+        return (ref, diags) -> {
+            diags.add(Diagnostic.error("Variables not allowed: \"" + ref.text() + "\" cannot be used here.",
+                    "A variable's value must be a constant.", ref.range()));
+            return Value.unknown();
+        };
+    }
+
+    /** The parser's type constraint in the shared type model. */
+    static Type toType(TypeConstraint c) {
+        if (c == null) return Type.ANY;
+        if (c instanceof TypeConstraint.Primitive p) {
+            return switch (p.name()) {
+                case "number" -> Type.NUMBER;
+                case "bool" -> Type.BOOL;
+                default -> Type.STRING;
+            };
+        }
+        if (c instanceof TypeConstraint.Collection col) {
+            Type e = toType(col.element());
+            return switch (col.kind()) {
+                case "list" -> Type.list(e);
+                case "set" -> Type.set(e);
+                default -> Type.map(e);
+            };
+        }
+        if (c instanceof TypeConstraint.ObjectType o) {
+            Map<String, Type> attrs = new LinkedHashMap<>();
+            Set<String> optional = new HashSet<>();
+            o.attributes().forEach((k, t) -> {
+                if (t instanceof TypeConstraint.Optional opt) {
+                    optional.add(k);
+                    attrs.put(k, toType(opt.type()));
+                } else {
+                    attrs.put(k, toType(t));
+                }
+            });
+            return Type.object(attrs, optional);
+        }
+        if (c instanceof TypeConstraint.TupleType t) return Type.tuple(t.elements().stream().map(VariableValues::toType).toList());
+        if (c instanceof TypeConstraint.Optional opt) return toType(opt.type());
+        return Type.ANY;
+    }
+}
