@@ -1,0 +1,19 @@
+package dev.berth.cli;
+
+import dev.berth.cli.command.BerthCommand;
+import picocli.CommandLine;
+
+/** Entry point: runs one command and exits 0 on success, 1 on error (2 for changes with -detailed-exitcode). */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    public static int run(String... args) {
+        CommandLine cmd = BerthCommand.commandLine();
+        return cmd.execute(args);
+    }
+}

@@ -1,0 +1,28 @@
+package dev.berth.cli.command;
+
+import dev.berth.cli.wiring.Workspace;
+import dev.berth.engine.plan.Plan;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "apply", description = "Create or update infrastructure.")
+final class ApplyCommand extends WorkspaceCommand {
+    @Mixin
+    RunOptions opts;
+
+    @Option(names = "-auto-approve", description = "Skip interactive approval of the plan before applying.")
+    boolean autoApprove;
+
+    @Option(names = "-destroy", description = "Destroy every object in the state, as the destroy command does.")
+    boolean destroy;
+
+    @Option(names = "-refresh-only", description = "Accept changes made outside berth into the state.")
+    boolean refreshOnly;
+
+    @Override
+    int run(Workspace ws) {
+        Plan.Mode mode = destroy ? Plan.Mode.DESTROY : refreshOnly ? Plan.Mode.REFRESH_ONLY : Plan.Mode.NORMAL;
+        return new ApplyFlow(this, ws, opts, mode, autoApprove).run();
+    }
+}

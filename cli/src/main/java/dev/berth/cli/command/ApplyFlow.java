@@ -1,0 +1,106 @@
+package dev.berth.cli.command;
+
+import dev.berth.cli.view.PlanRenderer;
+import dev.berth.cli.view.RenderOptions;
+import dev.berth.cli.view.Terminal;
+import dev.berth.cli.view.ProgressView;
+import dev.berth.cli.view.ValueFormatter;
+import dev.berth.cli.wiring.Workspace;
+import dev.berth.engine.apply.Applier;
+import dev.berth.engine.plan.Plan;
+import dev.berth.engine.plan.Planner;
+import dev.berth.engine.state.OutputState;
+import dev.berth.engine.value.Value;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** apply and destroy: plan, show it, ask, apply, report, as Terraform's apply does. */
+final class ApplyFlow {
+    private final WorkspaceCommand cmd;
+    private final Workspace ws;
+    private final RunOptions opts;
+    private final Plan.Mode mode;
+    private final boolean autoApprove;
+    private final Terminal term;
+
+    ApplyFlow(WorkspaceCommand cmd, Workspace ws, RunOptions opts, Plan.Mode mode, boolean autoApprove) {
+        this.cmd = cmd;
+        this.ws = ws;
+        this.opts = opts;
+        this.mode = mode;
+        this.autoApprove = autoApprove;
+        this.term = cmd.term;
+    }
+
+    int run() {
+        RunSession.Started started = RunSession.start(ws, opts, mode == Plan.Mode.DESTROY ? "destroy" : "apply");
+        if (started.session() == null) return cmd.fail(started.diagnostics(), ws);
+        cmd.printDiagnostics(started.diagnostics(), ws);
+        try (RunSession s = started.session()) {
+            Planner.Result r = Plans.make(s, opts, mode, term);
+            if (r.hasErrors()) return cmd.fail(r.diagnostics(), ws);
+            cmd.printDiagnostics(r.diagnostics(), ws);
+            RenderOptions ro = new RenderOptions(term.color(), RenderOptions.DEFAULT_TOOL);
+            term.out().print(new PlanRenderer().render(r.plan(), ro));
+            term.out().flush();
+            if (Plans.hasChanges(r.plan()) && !autoApprove && !confirmed()) {
+                term.err().println();
+                term.err().println("Error: " + (mode == Plan.Mode.DESTROY ? "Destroy" : "Apply") + " cancelled.");
+                return 1;
+            }
+            Applier.Result a = new Applier(ws.providers(), ws.functions(), ws.store(), new ProgressView(term))
+                    .apply(s.config, r.plan(), Math.max(1, opts.parallelism));
+            if (a.hasErrors()) return cmd.fail(a.diagnostics(), ws);
+            cmd.printDiagnostics(a.diagnostics(), ws);
+            report(a);
+            return 0;
+        }
+    }
+
+    private void report(Applier.Result a) {
+        Applier.Summary s = a.summary();
+        term.out().println();
+        if (mode == Plan.Mode.DESTROY) {
+            term.out().println(term.boldGreen("Destroy complete! Resources: " + s.destroyed() + " destroyed."));
+            return;
+        }
+        term.out().println(term.boldGreen("Apply complete! Resources: " + s.added() + " added, " + s.changed()
+                + " changed, " + s.destroyed() + " destroyed."));
+        if (a.outputs().isEmpty()) return;
+        Map<String, Value> values = new TreeMap<>();
+        Map<String, Boolean> sensitive = new TreeMap<>();
+        for (OutputState o : a.outputs().values()) {
+            values.put(o.name(), o.value());
+            sensitive.put(o.name(), o.sensitive());
+        }
+        term.out().println();
+        term.out().println(term.boldGreen("Outputs:"));
+        term.out().println();
+        term.out().print(new ValueFormatter().formatOutputs(values, sensitive));
+    }
+
+    private boolean confirmed() {
+        boolean destroying = mode == Plan.Mode.DESTROY;
+        term.out().println();
+        term.out().println(term.bold(destroying ? "Do you really want to destroy all resources?"
+                : "Do you want to perform these actions?"));
+        term.out().println(destroying
+                ? "  berth will destroy all your managed infrastructure, as shown above.\n  There is no undo. Only 'yes' will be accepted to confirm."
+                : "  berth will perform the actions described above.\n  Only 'yes' will be accepted to approve.");
+        term.out().println();
+        term.out().print(term.bold("  Enter a value: "));
+        term.out().flush();
+        try {
+            String answer = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+            term.out().println();
+            return answer != null && answer.trim().equals("yes");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}

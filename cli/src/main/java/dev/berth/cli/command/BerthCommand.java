@@ -1,0 +1,51 @@
+package dev.berth.cli.command;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+
+/** The root command: global options, then one subcommand, spelled as Terraform spells them. */
+@Command(name = "berth", scope = CommandLine.ScopeType.INHERIT,
+        description = "Plans and applies ECS-style infrastructure on Docker engines.",
+        subcommands = {ValidateCommand.class, PlanCommand.class, ApplyCommand.class, DestroyCommand.class,
+                ShowCommand.class, StateCommand.class, OutputCommand.class, VersionCommand.class})
+public final class BerthCommand implements Runnable {
+    public static final String VERSION = "0.1.0";
+
+    @Option(names = "-chdir", paramLabel = "DIR", scope = CommandLine.ScopeType.LOCAL,
+            description = "Switch to a different working directory before executing the given subcommand.")
+    Path chdir;
+
+    @Option(names = {"-help", "--help", "-h"}, usageHelp = true, description = "Show this help.")
+    boolean help;
+
+    @Option(names = {"-version", "--version"}, scope = CommandLine.ScopeType.LOCAL, description = "Print the version.")
+    boolean version;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        if (version) {
+            VersionCommand.print(spec.commandLine().getOut());
+            return;
+        }
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    Path workingDir() {
+        return chdir == null ? Path.of(".") : chdir;
+    }
+
+    public static CommandLine commandLine() {
+        CommandLine cmd = new CommandLine(new BerthCommand());
+        cmd.setPosixClusteredShortOptionsAllowed(false);
+        cmd.setCaseInsensitiveEnumValuesAllowed(true);
+        cmd.setParameterExceptionHandler(Errors::onParameterError);
+        cmd.setExecutionExceptionHandler(Errors::onExecutionError);
+        return cmd;
+    }
+}

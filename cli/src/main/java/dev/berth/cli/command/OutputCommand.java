@@ -1,0 +1,75 @@
+package dev.berth.cli.command;
+
+import dev.berth.cli.view.ValueFormatter;
+import dev.berth.cli.wiring.Workspace;
+import dev.berth.engine.state.OutputState;
+import dev.berth.engine.value.ListValue;
+import dev.berth.engine.value.MapValue;
+import dev.berth.engine.value.Value;
+import dev.berth.engine.value.ValueJson;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+@Command(name = "output", description = "Show output values from the state.")
+final class OutputCommand extends WorkspaceCommand {
+    @Parameters(paramLabel = "NAME", arity = "0..1")
+    String name;
+
+    @Option(names = "-json", description = "Print machine-readable JSON.")
+    boolean json;
+
+    @Option(names = "-raw", description = "Print a single string, number or bool output without quotes.")
+    boolean raw;
+
+    @Override
+    int run(Workspace ws) {
+        Map<String, OutputState> outputs = java.nio.file.Files.exists(ws.statePath())
+                ? ws.store().read().outputs() : Map.of();
+        if (name == null) {
+            if (raw) throw new Errors.UserError("-raw needs the name of one output.");
+            if (json) {
+                Map<String, Value> all = new TreeMap<>();
+                outputs.forEach((k, o) -> all.put(k, Value.map(Map.of("sensitive", Value.of(o.sensitive()),
+                        "value", o.value().unmarked()))));
+                term.out().println(ValueJson.toJson(new MapValue(all)));
+                return 0;
+            }
+            if (outputs.isEmpty()) {
+                term.err().println("Warning: No outputs found. The state has no outputs yet; define output blocks "
+                        + "and apply.");
+                return 0;
+            }
+            Map<String, Value> values = new TreeMap<>();
+            Map<String, Boolean> sensitive = new TreeMap<>();
+            outputs.forEach((k, o) -> {
+                values.put(k, o.value());
+                sensitive.put(k, o.sensitive());
+            });
+            term.out().print(new ValueFormatter().formatOutputs(values, sensitive));
+            return 0;
+        }
+        OutputState o = outputs.get(name);
+        if (o == null) {
+            throw new Errors.UserError("Output \"" + name + "\" not found: the state has no output of that name"
+                    + (outputs.isEmpty() ? "." : "; it has " + String.join(", ", outputs.keySet()) + "."));
+        }
+        Value v = o.value();
+        if (json) {
+            term.out().println(ValueJson.toJson(v.unmarked()));
+        } else if (raw) {
+            Value plain = v.unmarked();
+            if (plain instanceof ListValue || plain instanceof MapValue || plain.isNull()) {
+                throw new Errors.UserError("Unsupported value for raw output: output \"" + name + "\" is a "
+                        + plain.typeName() + "; -raw prints only strings, numbers and bools. Use -json instead.");
+            }
+            term.out().print(new ValueFormatter().raw(plain));
+        } else {
+            term.out().println(o.sensitive() ? "<sensitive>" : new ValueFormatter().format(v));
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,27 @@
+package dev.berth.cli.command;
+
+import dev.berth.cli.view.ProgressView;
+import dev.berth.cli.view.Terminal;
+import dev.berth.engine.plan.Action;
+import dev.berth.engine.plan.OutputChange;
+import dev.berth.engine.plan.Plan;
+import dev.berth.engine.plan.Planner;
+
+/** Making a plan the same way for plan, apply and destroy. */
+final class Plans {
+    private Plans() {
+    }
+
+    static Planner.Result make(RunSession s, RunOptions opts, Plan.Mode mode, Terminal term) {
+        Planner planner = new Planner(s.ws.providers(), s.ws.functions(), new ProgressView(term));
+        return planner.plan(s.config, s.ws.store().read(), s.variables,
+                new Planner.Options(mode, opts.refresh, Math.max(1, opts.parallelism)));
+    }
+
+    /** Whether applying the plan would change anything: resources, outputs, or (refresh-only) recorded drift. */
+    static boolean hasChanges(Plan plan) {
+        if (plan.mode() == Plan.Mode.REFRESH_ONLY) return !plan.drift().isEmpty();
+        return plan.hasResourceChanges()
+                || plan.outputChanges().stream().map(OutputChange::action).anyMatch(a -> a != Action.NO_OP);
+    }
+}

@@ -1,0 +1,92 @@
+package dev.berth.cli.command;
+
+import dev.berth.cli.wiring.Workspace;
+import dev.berth.engine.config.Config;
+import dev.berth.engine.diag.Diagnostic;
+import dev.berth.engine.diag.Diagnostics;
+import dev.berth.engine.run.VariableValues;
+import dev.berth.engine.state.LockInfo;
+import dev.berth.engine.state.StateLockedException;
+import dev.berth.engine.value.Value;
+
+import java.net.InetAddress;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The start of every run that may change state: configuration loaded, variables resolved and
+ * the run lock held until {@link #close()}. Any problem comes back as diagnostics.
+ */
+final class RunSession implements AutoCloseable {
+    final Workspace ws;
+    final Config config;
+    final Map<String, Value> variables;
+    private final String lockId;
+
+    private RunSession(Workspace ws, Config config, Map<String, Value> variables, String lockId) {
+        this.ws = ws;
+        this.config = config;
+        this.variables = variables;
+        this.lockId = lockId;
+    }
+
+    record Started(RunSession session, List<Diagnostic> diagnostics) {
+    }
+
+    static Started start(Workspace ws, RunOptions opts, String operation) {
+        Diagnostics diags = new Diagnostics();
+        Config config = ws.config(diags);
+        Map<String, Value> vars = diags.hasErrors() ? Map.of()
+                : VariableValues.resolve(config, rawVariables(opts.vars, diags), ws.evaluator(), diags);
+        if (diags.hasErrors()) return new Started(null, diags.list());
+        String lockId = null;
+        if (opts.lock) {
+            lockId = UUID.randomUUID().toString();
+            try {
+                ws.store().lock(new LockInfo(lockId, operation, who(), Instant.now()),
+                        Durations.parse(opts.lockTimeout, "-lock-timeout"));
+            } catch (StateLockedException e) {
+                LockInfo h = e.holder();
+                diags.add(Diagnostic.error("Error acquiring the state lock: the state is locked by " + h.who()
+                        + " (operation " + h.operation() + ", lock ID " + h.id() + ", since " + h.created() + ").",
+                        "Another berth run is using this state. Wait for it to finish and try again, or use "
+                                + "-lock-timeout to wait for it. If that run crashed, release the lock with "
+                                + "\"berth force-unlock " + h.id() + "\".", null));
+                return new Started(null, diags.list());
+            }
+        }
+        return new Started(new RunSession(ws, config, vars, lockId), diags.list());
+    }
+
+    private static Map<String, VariableValues.Raw> rawVariables(List<String> given, Diagnostics diags) {
+        Map<String, VariableValues.Raw> out = new LinkedHashMap<>();
+        for (String g : given) {
+            int eq = g.indexOf('=');
+            if (eq <= 0) {
+                diags.add(Diagnostic.error("Invalid -var option: \"" + g + "\" is not a variable name and value "
+                        + "separated by an equals sign, like -var=\"key=value\"."));
+                continue;
+            }
+            out.put(g.substring(0, eq).trim(), new VariableValues.Raw(g.substring(eq + 1), "-var", false));
+        }
+        return out;
+    }
+
+    static String who() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (Exception e) {
+            host = "localhost";
+        }
+        return System.getProperty("user.name") + "@" + host + " (pid " + ProcessHandle.current().pid() + ")";
+    }
+
+    @Override
+    public void close() {
+        if (lockId != null) ws.store().unlock(lockId);
+    }
+}

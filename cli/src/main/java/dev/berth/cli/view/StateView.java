@@ -1,0 +1,55 @@
+package dev.berth.cli.view;
+
+import dev.berth.engine.state.OutputState;
+import dev.berth.engine.state.ResourceState;
+import dev.berth.engine.state.StateSnapshot;
+import dev.berth.engine.value.Value;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The human form of the state, as {@code terraform show} prints it. */
+public final class StateView {
+    private final boolean color;
+    private final ValueFormatter values = new ValueFormatter();
+
+    public StateView(boolean color) {
+        this.color = color;
+    }
+
+    public String render(StateSnapshot state) {
+        StringBuilder sb = new StringBuilder();
+        for (ResourceState rs : state.resources().values()) {
+            sb.append(bold("# " + rs.addr() + ":")).append(rs.tainted() ? " (tainted)" : "").append('\n');
+            sb.append("resource \"").append(rs.addr().type()).append("\" \"").append(rs.addr().name()).append("\" {\n");
+            int width = rs.attributes().entries().keySet().stream().mapToInt(String::length).max().orElse(0);
+            rs.attributes().entries().forEach((k, v) -> {
+                if (v.isNull()) return;
+                sb.append("    ").append(pad(k, width)).append(" = ").append(indent(values.format(v))).append('\n');
+            });
+            sb.append("}\n\n");
+        }
+        if (!state.outputs().isEmpty()) {
+            Map<String, Value> vals = new TreeMap<>();
+            Map<String, Boolean> sensitive = new TreeMap<>();
+            for (OutputState o : state.outputs().values()) {
+                vals.put(o.name(), o.value());
+                sensitive.put(o.name(), o.sensitive());
+            }
+            sb.append('\n').append(bold("Outputs:")).append("\n\n").append(values.formatOutputs(vals, sensitive));
+        }
+        return sb.toString();
+    }
+
+    private String bold(String s) {
+        return color ? "\u001b[1m" + s + "\u001b[0m" : s;
+    }
+
+    private static String pad(String s, int width) {
+        return s + " ".repeat(width - s.length());
+    }
+
+    private static String indent(String multiline) {
+        return multiline.replace("\n", "\n    ");
+    }
+}

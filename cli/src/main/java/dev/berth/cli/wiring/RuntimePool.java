@@ -1,0 +1,25 @@
+package dev.berth.cli.wiring;
+
+import dev.berth.ecs.runtime.ContainerRuntime;
+import dev.berth.ecs.runtime.docker.DockerRuntime;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/** One Docker connection per endpoint for the whole run; null means the local default engine. */
+final class RuntimePool implements Function<String, ContainerRuntime>, AutoCloseable {
+    private static final String DEFAULT = "";
+    private final Map<String, ContainerRuntime> runtimes = new ConcurrentHashMap<>();
+
+    @Override
+    public ContainerRuntime apply(String endpoint) {
+        return runtimes.computeIfAbsent(endpoint == null ? DEFAULT : endpoint,
+                e -> DockerRuntime.connect(e.isEmpty() ? null : e));
+    }
+
+    @Override
+    public void close() {
+        runtimes.values().forEach(ContainerRuntime::close);
+    }
+}
