@@ -1,6 +1,7 @@
 package dev.berth.ecs.cluster;
 
 import dev.berth.ecs.arn.EcsArn;
+import dev.berth.ecs.resource.EcsLabels;
 import dev.berth.ecs.resource.EcsResource;
 import dev.berth.ecs.runtime.ContainerRuntime;
 import dev.berth.ecs.runtime.RuntimeFailure;
@@ -33,7 +34,6 @@ import static dev.berth.ecs.schema.ClusterSchema.TAGS;
 /** {@code ecs_cluster}: a store row plus the Docker network named {@code berth-NAME}. */
 public final class ClusterResource implements EcsResource {
     private static final Pattern NAME_SHAPE = Pattern.compile("[A-Za-z0-9_-]{1,255}");
-    public static final String CLUSTER_LABEL = "dev.berth.cluster";
 
     private final Table<ClusterRow> clusters;
     private final Supplier<ContainerRuntime> runtime;
@@ -80,7 +80,7 @@ public final class ClusterResource implements EcsResource {
             String arn = EcsArn.cluster(name);
             ClusterRow row = new ClusterRow(arn, name, ClusterRow.networkFor(name), tags(planned), "ACTIVE");
             // Create and update both converge: the network is idempotent and the row is rewritten.
-            runtime.get().ensureNetwork(row.network(), Map.of(CLUSTER_LABEL, arn));
+            runtime.get().ensureNetwork(row.network(), Map.of(EcsLabels.CLUSTER, arn));
             clusters.put(arn, row);
             return new ApplyResponse(Attrs.with(planned, Map.of(ARN, Value.of(arn), ID, Value.of(arn))), List.of());
         } catch (RuntimeFailure f) {
