@@ -1,0 +1,114 @@
+package dev.berth.ecs;
+
+import dev.berth.ecs.cluster.ClusterResource;
+import dev.berth.ecs.resource.EcsResource;
+import dev.berth.ecs.runtime.ContainerRuntime;
+import dev.berth.ecs.schema.ClusterSchema;
+import dev.berth.ecs.schema.ServiceSchema;
+import dev.berth.ecs.schema.TaskDefinitionSchema;
+import dev.berth.ecs.service.ServiceResource;
+import dev.berth.ecs.taskdef.TaskDefinitionResource;
+import dev.berth.engine.provider.Provider;
+import dev.berth.engine.provider.ProviderDiagnostic;
+import dev.berth.engine.provider.ProviderRequests.ApplyRequest;
+import dev.berth.engine.provider.ProviderRequests.ApplyResponse;
+import dev.berth.engine.provider.ProviderRequests.ImportRequest;
+import dev.berth.engine.provider.ProviderRequests.ImportResponse;
+import dev.berth.engine.provider.ProviderRequests.PlanRequest;
+import dev.berth.engine.provider.ProviderRequests.PlanResponse;
+import dev.berth.engine.provider.ProviderRequests.ReadRequest;
+import dev.berth.engine.provider.ProviderRequests.ReadResponse;
+import dev.berth.engine.provider.ProviderRequests.ValidateRequest;
+import dev.berth.engine.provider.ProviderRequests.ValidateResponse;
+import dev.berth.engine.provider.ProviderStore;
+import dev.berth.engine.provider.ResourceSchema;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * The {@code ecs} provider: Amazon ECS's clusters, task definitions and services on Docker
+ * engines. FARGATE tasks run on the local default engine ({@code runtimes.apply(null)}).
+ */
+public final class EcsProvider implements Provider {
+    /** Task starts and stops in flight at once, across every apply of this provider. */
+    static final int TASK_PARALLELISM = 3;
+
+    private final Map<String, EcsResource> resources = new LinkedHashMap<>();
+    private final ExecutorService pool;
+
+    public EcsProvider(ProviderStore store, Function<String, ContainerRuntime> runtimes) {
+        Supplier<ContainerRuntime> local = () -> runtimes.apply(null);
+        AtomicInteger n = new AtomicInteger();
+        this.pool = Executors.newFixedThreadPool(TASK_PARALLELISM, r -> {
+            Thread t = new Thread(r, "ecs-tasks-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        ServiceResource services = new ServiceResource(store, local, pool);
+        resources.put(ClusterSchema.TYPE, new ClusterResource(store, local, services::clusterHasServices));
+        resources.put(TaskDefinitionSchema.TYPE, new TaskDefinitionResource(store));
+        resources.put(ServiceSchema.TYPE, services);
+    }
+
+    @Override
+    public String name() {
+        return "ecs";
+    }
+
+    @Override
+    public Map<String, ResourceSchema> resourceSchemas() {
+        Map<String, ResourceSchema> out = new LinkedHashMap<>();
+        resources.forEach((type, r) -> out.put(type, r.schema()));
+        return out;
+    }
+
+    @Override
+    public ValidateResponse validate(ValidateRequest request) {
+        EcsResource r = resources.get(request.type());
+        return new ValidateResponse(r == null ? unknownType(request.type()) : r.validate(request.config()));
+    }
+
+    @Override
+    public PlanResponse plan(PlanRequest request) {
+        EcsResource r = resources.get(request.type());
+        if (r == null) return new PlanResponse(null, List.of(), unknownType(request.type()));
+        return r.plan(request.prior(), request.config());
+    }
+
+    @Override
+    public ApplyResponse apply(ApplyRequest request) {
+        EcsResource r = resources.get(request.type());
+        if (r == null) return new ApplyResponse(request.prior(), unknownType(request.type()));
+        return r.apply(request.prior(), request.planned(), request.config());
+    }
+
+    @Override
+    public ReadResponse read(ReadRequest request) {
+        EcsResource r = resources.get(request.type());
+        if (r == null) return new ReadResponse(request.current(), unknownType(request.type()));
+        return r.read(request.current());
+    }
+
+    @Override
+    public ImportResponse importState(ImportRequest request) {
+        EcsResource r = resources.get(request.type());
+        if (r == null) return new ImportResponse(null, unknownType(request.type()));
+        return r.importState(request.id());
+    }
+
+    private static List<ProviderDiagnostic> unknownType(String type) {
+        return List.of(ProviderDiagnostic.error("The ecs provider has no resource type \"" + type + "\".", null));
+    }
+
+    @Override
+    public void close() {
+        pool.shutdownNow();
+    }
+}

@@ -1,0 +1,26 @@
+package dev.berth.ecs.resource;
+
+import dev.berth.engine.provider.ProviderDiagnostic;
+import dev.berth.engine.provider.ProviderRequests.ApplyResponse;
+import dev.berth.engine.provider.ProviderRequests.ImportResponse;
+import dev.berth.engine.provider.ProviderRequests.PlanResponse;
+import dev.berth.engine.provider.ProviderRequests.ReadResponse;
+import dev.berth.engine.provider.ResourceSchema;
+import dev.berth.engine.value.MapValue;
+
+import java.util.List;
+
+/** One resource type of the provider; the provider only dispatches to these by type name. */
+public interface EcsResource {
+    ResourceSchema schema();
+
+    List<ProviderDiagnostic> validate(MapValue config);
+
+    PlanResponse plan(MapValue prior, MapValue config);
+
+    ApplyResponse apply(MapValue prior, MapValue planned, MapValue config);
+
+    ReadResponse read(MapValue current);
+
+    ImportResponse importState(String id);
+}

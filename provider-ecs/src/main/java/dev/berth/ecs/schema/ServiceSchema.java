@@ -1,0 +1,46 @@
+package dev.berth.ecs.schema;
+
+import dev.berth.engine.provider.AttributeSchema;
+import dev.berth.engine.provider.BlockSchema;
+import dev.berth.engine.provider.ResourceSchema;
+import dev.berth.engine.value.Value;
+
+import java.util.List;
+
+import static dev.berth.engine.provider.AttributeType.ANY;
+import static dev.berth.engine.provider.AttributeType.LIST_OF_STRING;
+import static dev.berth.engine.provider.AttributeType.NUMBER;
+import static dev.berth.engine.provider.AttributeType.STRING;
+
+/** {@code ecs_service}: mirrors {@code aws_ecs_service}'s core attributes. */
+public final class ServiceSchema {
+    public static final String TYPE = "ecs_service";
+    public static final String NAME = "name", CLUSTER = "cluster", TASK_DEFINITION = "task_definition",
+            DESIRED_COUNT = "desired_count", LAUNCH_TYPE = "launch_type", ID = "id", ARN = "arn",
+            RUNNING_COUNT = "running_count", TASKS = "tasks", ENDPOINTS = "endpoints";
+    /** Keys of each object in {@code tasks}. */
+    public static final String T_ARN = "arn", T_TASK_DEFINITION = "task_definition", T_LAST_STATUS = "last_status",
+            T_ENDPOINTS = "endpoints";
+
+    private ServiceSchema() {
+    }
+
+    public static ResourceSchema schema() {
+        return new ResourceSchema(TYPE, BlockSchema.of(List.of(
+                AttributeSchema.named(NAME, STRING).required().forceNew().build(),
+                AttributeSchema.named(CLUSTER, STRING).required().forceNew()
+                        .description("Cluster ARN (or name), usually ecs_cluster.x.id.").build(),
+                AttributeSchema.named(TASK_DEFINITION, STRING).required()
+                        .description("Task definition ARN, family or family:revision; a change deploys.").build(),
+                AttributeSchema.named(DESIRED_COUNT, NUMBER).defaultValue(Value.of(1)).build(),
+                AttributeSchema.named(LAUNCH_TYPE, STRING).defaultValue(Value.of("FARGATE")).forceNew().build(),
+                AttributeSchema.named(ID, STRING).computed().description("Same as arn.").build(),
+                AttributeSchema.named(ARN, STRING).computed().build(),
+                AttributeSchema.named(RUNNING_COUNT, NUMBER).computed().build(),
+                AttributeSchema.named(TASKS, ANY).computed()
+                        .description("Tasks: arn, task_definition, last_status, endpoints.").build(),
+                AttributeSchema.named(ENDPOINTS, LIST_OF_STRING).computed()
+                        .description("127.0.0.1:PORT of every published port of every running task.").build())),
+                0, "A service: keeps desired_count tasks of a task definition running.");
+    }
+}

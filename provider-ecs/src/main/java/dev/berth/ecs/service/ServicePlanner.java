@@ -1,0 +1,98 @@
+package dev.berth.ecs.service;
+
+import dev.berth.ecs.arn.EcsArn;
+import dev.berth.ecs.value.Attrs;
+import dev.berth.engine.value.MapValue;
+import dev.berth.engine.value.Value;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+
+import static dev.berth.ecs.schema.ServiceSchema.ARN;
+import static dev.berth.ecs.schema.ServiceSchema.CLUSTER;
+import static dev.berth.ecs.schema.ServiceSchema.DESIRED_COUNT;
+import static dev.berth.ecs.schema.ServiceSchema.ENDPOINTS;
+import static dev.berth.ecs.schema.ServiceSchema.ID;
+import static dev.berth.ecs.schema.ServiceSchema.LAUNCH_TYPE;
+import static dev.berth.ecs.schema.ServiceSchema.NAME;
+import static dev.berth.ecs.schema.ServiceSchema.RUNNING_COUNT;
+import static dev.berth.ecs.schema.ServiceSchema.TASKS;
+import static dev.berth.ecs.schema.ServiceSchema.TASK_DEFINITION;
+import static dev.berth.ecs.schema.ServiceSchema.T_LAST_STATUS;
+import static dev.berth.ecs.schema.ServiceSchema.T_TASK_DEFINITION;
+
+/**
+ * Plans a service without touching Docker. In steady state (every prior task running the
+ * configured revision, as many as desired) the prior tasks carry over so nothing shows as a
+ * change; otherwise the tasks are known only after apply. Planned running_count is the desired
+ * count, so a task that died since the last apply shows as an update that brings it back.
+ */
+public final class ServicePlanner {
+    private ServicePlanner() {
+    }
+
+    public record Planned(MapValue planned, List<List<Object>> requiresReplace) {
+    }
+
+    /** {@code resolve} maps a task definition reference to the ARN it means now, if registered. */
+    public static Planned plan(MapValue prior, MapValue config, Function<String, Optional<String>> resolve) {
+        Map<String, Value> m = new HashMap<>();
+        Value arn = arnOf(config);
+        m.put(ARN, arn);
+        m.put(ID, arn);
+        Value desired = config.get(DESIRED_COUNT).isNull() ? Value.of(1) : config.get(DESIRED_COUNT);
+        m.put(DESIRED_COUNT, desired);
+        m.put(RUNNING_COUNT, desired);
+        if (config.get(LAUNCH_TYPE).isNull()) m.put(LAUNCH_TYPE, Value.of("FARGATE"));
+        List<List<Object>> replace = new ArrayList<>();
+        if (prior != null) {
+            if (!Objects.equals(config.get(NAME), prior.get(NAME))) replace.add(List.of(NAME));
+            if (!sameCluster(config, prior)) replace.add(List.of(CLUSTER));
+            Value launch = m.getOrDefault(LAUNCH_TYPE, config.get(LAUNCH_TYPE));
+            if (!launch.equals(prior.get(LAUNCH_TYPE))) replace.add(List.of(LAUNCH_TYPE));
+        }
+        boolean steady = prior != null && replace.isEmpty() && steady(prior, config, desired, resolve);
+        m.put(TASKS, steady ? prior.get(TASKS) : Value.unknown());
+        m.put(ENDPOINTS, steady ? prior.get(ENDPOINTS) : Value.unknown());
+        return new Planned(Attrs.with(config, m), replace);
+    }
+
+    private static Value arnOf(MapValue config) {
+        String name = Attrs.string(config, NAME);
+        Optional<String> cluster = EcsArn.clusterName(Attrs.string(config, CLUSTER));
+        if (Attrs.unknown(config, NAME) || name == null || cluster.isEmpty()) return Value.unknown();
+        return Value.of(EcsArn.service(cluster.get(), name));
+    }
+
+    /** A cluster written as a name and then as its ARN is the same cluster: no replacement. */
+    private static boolean sameCluster(MapValue config, MapValue prior) {
+        if (Attrs.unknown(config, CLUSTER)) return false;
+        Optional<String> now = EcsArn.clusterName(Attrs.string(config, CLUSTER));
+        Optional<String> before = EcsArn.clusterName(Attrs.string(prior, CLUSTER));
+        return now.isPresent() && now.equals(before);
+    }
+
+    private static boolean steady(MapValue prior, MapValue config, Value desired,
+                                  Function<String, Optional<String>> resolve) {
+        BigDecimal want = Attrs.number(desired);
+        BigDecimal running = Attrs.number(prior, RUNNING_COUNT);
+        if (Attrs.isUnknown(desired) || want == null || running == null || want.compareTo(running) != 0) return false;
+        if (Attrs.unknown(config, TASK_DEFINITION)) return false;
+        Optional<String> target = resolve.apply(Attrs.string(config, TASK_DEFINITION));
+        if (target.isEmpty()) return false;
+        List<Value> tasks = Attrs.items(prior, TASKS);
+        if (tasks.size() != want.intValue()) return false;
+        for (Value t : tasks) {
+            if (!(t.unmarked() instanceof MapValue task)) return false;
+            if (!TaskRow.RUNNING.equals(Attrs.string(task, T_LAST_STATUS))) return false;
+            if (!target.get().equals(Attrs.string(task, T_TASK_DEFINITION))) return false;
+        }
+        return true;
+    }
+}

@@ -1,0 +1,125 @@
+package dev.berth.ecs.service;
+
+import dev.berth.ecs.arn.EcsArn;
+import dev.berth.ecs.cluster.ClusterRow;
+import dev.berth.ecs.resource.EcsResource;
+import dev.berth.ecs.runtime.ContainerRuntime;
+import dev.berth.ecs.runtime.RuntimeFailure;
+import dev.berth.ecs.schema.ServiceSchema;
+import dev.berth.ecs.store.Table;
+import dev.berth.ecs.taskdef.TaskDefinitionRegistry;
+import dev.berth.ecs.taskdef.TaskDefinitionRow;
+import dev.berth.ecs.value.Attrs;
+import dev.berth.engine.provider.ProviderDiagnostic;
+import dev.berth.engine.provider.ProviderRequests.ApplyResponse;
+import dev.berth.engine.provider.ProviderRequests.ImportResponse;
+import dev.berth.engine.provider.ProviderRequests.PlanResponse;
+import dev.berth.engine.provider.ProviderRequests.ReadResponse;
+import dev.berth.engine.provider.ProviderStore;
+import dev.berth.engine.provider.ResourceSchema;
+import dev.berth.engine.value.MapValue;
+import dev.berth.engine.value.Value;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.function.Supplier;
+
+import static dev.berth.ecs.schema.ServiceSchema.ARN;
+import static dev.berth.ecs.schema.ServiceSchema.CLUSTER;
+import static dev.berth.ecs.schema.ServiceSchema.DESIRED_COUNT;
+import static dev.berth.ecs.schema.ServiceSchema.ID;
+import static dev.berth.ecs.schema.ServiceSchema.LAUNCH_TYPE;
+import static dev.berth.ecs.schema.ServiceSchema.NAME;
+import static dev.berth.ecs.schema.ServiceSchema.TASK_DEFINITION;
+
+/** {@code ecs_service}: keeps desired_count tasks of a task definition running in a cluster. */
+public final class ServiceResource implements EcsResource {
+    private final Table<ServiceRow> services;
+    private final TaskDefinitionRegistry registry;
+    private final ServiceDeployer deployer;
+    private final Supplier<ContainerRuntime> runtime;
+
+    /** {@code pool} runs task starts and stops; it is shared with every other apply. */
+    public ServiceResource(ProviderStore store, Supplier<ContainerRuntime> runtime, ExecutorService pool) {
+        this.services = new Table<>(store, ServiceRow.TABLE, ServiceRow.class);
+        this.registry = new TaskDefinitionRegistry(store);
+        this.runtime = runtime;
+        TaskTable tasks = new TaskTable(store);
+        this.deployer = new ServiceDeployer(new Table<>(store, ClusterRow.TABLE, ClusterRow.class), services,
+                registry, tasks, new TaskLauncher(pool, store, tasks), runtime);
+    }
+
+    /** True while a cluster still has services; the cluster cannot be deleted then. */
+    public boolean clusterHasServices(String clusterArn) {
+        return services.all().stream().anyMatch(s -> s.clusterArn().equals(clusterArn));
+    }
+
+    @Override
+    public ResourceSchema schema() {
+        return ServiceSchema.schema();
+    }
+
+    @Override
+    public List<ProviderDiagnostic> validate(MapValue config) {
+        return ServiceValidator.validate(config);
+    }
+
+    @Override
+    public PlanResponse plan(MapValue prior, MapValue config) {
+        ServicePlanner.Planned p = ServicePlanner.plan(prior, config,
+                ref -> registry.resolve(ref).map(TaskDefinitionRow::arn));
+        return new PlanResponse(p.planned(), p.requiresReplace(), validate(config));
+    }
+
+    @Override
+    public ApplyResponse apply(MapValue prior, MapValue planned, MapValue config) {
+        return planned == null ? deployer.delete(prior) : deployer.converge(prior, planned, config);
+    }
+
+    @Override
+    public ReadResponse read(MapValue current) {
+        String arn = Attrs.string(current, ARN);
+        if (arn == null || services.get(arn).isEmpty()) return new ReadResponse(null, List.of());
+        try {
+            return new ReadResponse(ServiceState.withTasks(current, deployer.observe(runtime.get(), arn)), List.of());
+        } catch (RuntimeFailure f) {
+            return new ReadResponse(current, List.of(ProviderDiagnostic.error(f.getMessage(), null)));
+        }
+    }
+
+    @Override
+    public ImportResponse importState(String id) {
+        Optional<ServiceRow> row = services.get(arnOf(id));
+        if (row.isEmpty()) {
+            return new ImportResponse(null, List.of(ProviderDiagnostic.error("Service \"" + id
+                    + "\" does not exist; import by ARN or cluster/name.", null)));
+        }
+        ServiceRow s = row.get();
+        Map<String, Value> m = new HashMap<>();
+        m.put(NAME, Value.of(s.name()));
+        m.put(CLUSTER, Value.of(s.clusterArn()));
+        m.put(TASK_DEFINITION, Value.of(s.taskDefinition()));
+        m.put(DESIRED_COUNT, Value.of(s.desiredCount()));
+        m.put(LAUNCH_TYPE, Value.of(s.launchType()));
+        m.put(ARN, Value.of(s.arn()));
+        m.put(ID, Value.of(s.arn()));
+        try {
+            return new ImportResponse(ServiceState.withTasks(new MapValue(m), deployer.observe(runtime.get(), s.arn())),
+                    List.of());
+        } catch (RuntimeFailure f) {
+            return new ImportResponse(null, List.of(ProviderDiagnostic.error(f.getMessage(), null)));
+        }
+    }
+
+    /** A service ARN as given, or "cluster/name" turned into one. */
+    private static String arnOf(String id) {
+        if (EcsArn.looksLikeArn(id)) return id;
+        int slash = id.indexOf('/');
+        if (slash <= 0) return id;
+        String cluster = EcsArn.clusterName(id.substring(0, slash)).orElse(id.substring(0, slash));
+        return EcsArn.service(cluster, id.substring(slash + 1));
+    }
+}

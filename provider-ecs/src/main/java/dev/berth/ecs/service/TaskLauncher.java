@@ -1,0 +1,125 @@
+package dev.berth.ecs.service;
+
+import dev.berth.ecs.arn.EcsArn;
+import dev.berth.ecs.cluster.ClusterRow;
+import dev.berth.ecs.resource.EcsLabels;
+import dev.berth.ecs.runtime.ContainerInfo;
+import dev.berth.ecs.runtime.ContainerRuntime;
+import dev.berth.ecs.runtime.RuntimeFailure;
+import dev.berth.ecs.taskdef.ContainerDefinition;
+import dev.berth.ecs.taskdef.TaskDefinitionRow;
+import dev.berth.engine.provider.ProviderStore;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+
+/**
+ * Starts and stops tasks a few at a time on a pool shared by every apply, so parallel applies
+ * together never flood the engine. Each started task is recorded at once; a crash after the
+ * start leaves labelled containers that the next apply finds and stops.
+ */
+final class TaskLauncher {
+    static final Duration STOP_GRACE = Duration.ofSeconds(2);
+    /** Counter giving tasks their start order across the whole store. */
+    static final String SEQ_COUNTER = "task-seq";
+
+    private final ExecutorService pool;
+    private final ProviderStore store;
+    private final TaskTable tasks;
+
+    TaskLauncher(ExecutorService pool, ProviderStore store, TaskTable tasks) {
+        this.pool = pool;
+        this.store = store;
+        this.tasks = tasks;
+    }
+
+    /** Tasks that started and one message per distinct failure. */
+    record Outcome(List<TaskRow> started, List<String> failures) {
+    }
+
+    Outcome start(int count, ContainerRuntime runtime, ClusterRow cluster, String serviceArn, TaskDefinitionRow td) {
+        List<Callable<TaskRow>> jobs = new ArrayList<>();
+        for (int i = 0; i < count; i++) jobs.add(() -> startOne(runtime, cluster, serviceArn, td));
+        List<TaskRow> started = new ArrayList<>();
+        Set<String> failures = new LinkedHashSet<>();
+        for (Future<TaskRow> f : submitAll(jobs)) {
+            try {
+                started.add(f.get());
+            } catch (ExecutionException e) {
+                failures.add(message(e.getCause()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failures.add("Interrupted while starting tasks.");
+            }
+        }
+        return new Outcome(started, new ArrayList<>(failures));
+    }
+
+    private TaskRow startOne(ContainerRuntime runtime, ClusterRow cluster, String serviceArn, TaskDefinitionRow td) {
+        String taskArn = EcsArn.task(cluster.name(), UUID.randomUUID().toString().replace("-", ""));
+        long seq = store.next(SEQ_COUNTER);
+        Map<String, String> labels = Map.of(EcsLabels.CLUSTER, cluster.arn(), EcsLabels.SERVICE, serviceArn,
+                EcsLabels.TASK_ARN, taskArn, EcsLabels.TASK_DEFINITION, td.arn());
+        List<ContainerInfo> infos = runtime.startTask(LaunchTranslator.launch(taskArn, cluster.network(), td, labels));
+        List<TaskRow.TaskContainer> containers = new ArrayList<>();
+        for (ContainerDefinition c : td.containers()) {
+            String id = infos.stream().filter(i -> c.name().equals(i.labels().get(EcsLabels.CONTAINER_NAME)))
+                    .map(ContainerInfo::id).findFirst().orElse(null);
+            containers.add(new TaskRow.TaskContainer(c.name(), id, c.effectiveEssential()));
+        }
+        TaskRow row = new TaskRow(taskArn, serviceArn, cluster.arn(), td.arn(), TaskRow.RUNNING, seq,
+                Instant.now().toString(), null, null, containers, ObservedTask.endpoints(infos));
+        tasks.put(row);
+        return row;
+    }
+
+    /**
+     * Stops tasks by ARN; {@code after} records each stopped one (mark STOPPED or delete the
+     * row). Returns one message per distinct failure.
+     */
+    List<String> stop(Collection<String> taskArns, ContainerRuntime runtime, java.util.function.Consumer<String> after) {
+        List<Callable<String>> jobs = new ArrayList<>();
+        for (String arn : taskArns) {
+            jobs.add(() -> {
+                runtime.stopTask(arn, STOP_GRACE);
+                after.accept(arn);
+                return arn;
+            });
+        }
+        Set<String> failures = new LinkedHashSet<>();
+        for (Future<String> f : submitAll(jobs)) {
+            try {
+                f.get();
+            } catch (ExecutionException e) {
+                failures.add(message(e.getCause()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failures.add("Interrupted while stopping tasks.");
+            }
+        }
+        return new ArrayList<>(failures);
+    }
+
+    private <T> List<Future<T>> submitAll(List<Callable<T>> jobs) {
+        List<Future<T>> out = new ArrayList<>();
+        for (Callable<T> job : jobs) out.add(pool.submit(job));
+        return out;
+    }
+
+    private static String message(Throwable t) {
+        if (t instanceof RuntimeFailure) return t.getMessage();
+        String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        return "A task operation failed unexpectedly: " + m;
+    }
+}

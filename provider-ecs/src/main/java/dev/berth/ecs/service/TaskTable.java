@@ -1,0 +1,36 @@
+package dev.berth.ecs.service;
+
+import dev.berth.ecs.store.Table;
+import dev.berth.engine.provider.ProviderStore;
+
+import java.util.Comparator;
+import java.util.List;
+
+/** The {@code tasks} table seen per service. */
+final class TaskTable {
+    private final Table<TaskRow> rows;
+
+    TaskTable(ProviderStore store) {
+        this.rows = new Table<>(store, TaskRow.TABLE, TaskRow.class);
+    }
+
+    /** Every row of a service (any status), oldest first. */
+    List<TaskRow> forService(String serviceArn) {
+        return rows.all().stream().filter(r -> serviceArn.equals(r.serviceArn()))
+                .sorted(Comparator.comparingLong(TaskRow::seq)).toList();
+    }
+
+    /** Keeps only the newest {@code keep} STOPPED rows of a service, like ECS forgetting old tasks. */
+    void pruneStopped(String serviceArn, int keep) {
+        List<TaskRow> stopped = forService(serviceArn).stream().filter(r -> !r.running()).toList();
+        for (int i = 0; i < stopped.size() - keep; i++) rows.delete(stopped.get(i).taskArn());
+    }
+
+    void put(TaskRow row) {
+        rows.put(row.taskArn(), row);
+    }
+
+    void delete(String taskArn) {
+        rows.delete(taskArn);
+    }
+}

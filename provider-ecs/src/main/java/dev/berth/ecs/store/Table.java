@@ -1,0 +1,39 @@
+package dev.berth.ecs.store;
+
+import dev.berth.engine.provider.ProviderStore;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** A provider store table whose rows are one record type, stored as JSON. */
+public final class Table<T> {
+    private final ProviderStore store;
+    private final String name;
+    private final Class<T> type;
+
+    public Table(ProviderStore store, String name, Class<T> type) {
+        this.store = store;
+        this.name = name;
+        this.type = type;
+    }
+
+    public Optional<T> get(String key) {
+        return store.get(name, key).map(json -> Json.read(json, type));
+    }
+
+    public void put(String key, T row) {
+        store.put(name, key, Json.write(row));
+    }
+
+    public void delete(String key) {
+        store.delete(name, key);
+    }
+
+    /** Every row, in key order. */
+    public List<T> all() {
+        List<T> out = new ArrayList<>();
+        for (String json : store.list(name).values()) out.add(Json.read(json, type));
+        return out;
+    }
+}

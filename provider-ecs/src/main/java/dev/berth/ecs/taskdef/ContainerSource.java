@@ -1,0 +1,85 @@
+package dev.berth.ecs.taskdef;
+
+import dev.berth.ecs.resource.Diags;
+import dev.berth.ecs.value.Attrs;
+import dev.berth.engine.provider.ProviderDiagnostic;
+import dev.berth.engine.value.MapValue;
+import dev.berth.engine.value.Value;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import static dev.berth.ecs.schema.TaskDefinitionSchema.CONTAINER;
+import static dev.berth.ecs.schema.TaskDefinitionSchema.CONTAINER_DEFINITIONS;
+
+/**
+ * Where a configuration's containers come from (the JSON string or the blocks), the containers
+ * read from it, and how to point a diagnostic at one of their fields.
+ */
+public record ContainerSource(Form form, List<ContainerDefinition> containers, boolean whollyKnown,
+                              List<ProviderDiagnostic> problems) {
+
+    public enum Form { JSON, BLOCKS, NONE }
+
+    public ContainerSource {
+        containers = containers == null ? null : List.copyOf(containers);
+        problems = List.copyOf(problems);
+    }
+
+    /** Reads the containers of a configuration; {@code containers} is null when not yet known. */
+    public static ContainerSource of(MapValue config) {
+        Value json = Attrs.raw(config, CONTAINER_DEFINITIONS);
+        Value blocks = Attrs.raw(config, CONTAINER);
+        boolean hasBlocks = Attrs.isUnknown(blocks) || !Attrs.items(blocks).isEmpty();
+        List<ProviderDiagnostic> problems = new ArrayList<>();
+        if (!json.isNull() && hasBlocks) {
+            problems.add(Diags.error("Set the containers either as container_definitions or as container blocks, "
+                    + "not both.", List.of(CONTAINER_DEFINITIONS)));
+            return new ContainerSource(Form.NONE, null, false, problems);
+        }
+        if (!json.isNull()) {
+            if (!json.isWhollyKnown()) return new ContainerSource(Form.JSON, null, false, problems);
+            ContainerDefinitionsJson.Parsed parsed = ContainerDefinitionsJson.parse(Attrs.string(json));
+            for (String e : parsed.errors()) problems.add(Diags.error(e, List.of(CONTAINER_DEFINITIONS)));
+            return new ContainerSource(Form.JSON, parsed.ok() ? parsed.containers() : null, true, problems);
+        }
+        if (hasBlocks) {
+            if (Attrs.isUnknown(blocks)) return new ContainerSource(Form.BLOCKS, null, false, problems);
+            ContainerBlocks.Read read = ContainerBlocks.read(Attrs.items(blocks));
+            for (ContainerBlocks.BadNumber b : read.badNumbers()) {
+                problems.add(Diags.error(b.value() + " is not a whole number.", b.path()));
+            }
+            return new ContainerSource(Form.BLOCKS, read.badNumbers().isEmpty() ? read.containers() : null,
+                    blocks.isWhollyKnown(), problems);
+        }
+        problems.add(Diags.error("A task definition needs containers: set container_definitions or add "
+                + "container blocks.", List.of(CONTAINER_DEFINITIONS)));
+        return new ContainerSource(Form.NONE, null, false, problems);
+    }
+
+    /** The canonical JSON, or null while containers are unknown or unreadable. */
+    public String canonical() {
+        return containers != null && whollyKnown ? ContainerDefinitionsJson.canonical(containers) : null;
+    }
+
+    /** The path of a container's field ({@code null} for the container itself), as config wrote it. */
+    public List<Object> path(int container, String field) {
+        if (form != Form.BLOCKS) return List.of(CONTAINER_DEFINITIONS);
+        return field == null ? List.of(CONTAINER, container) : List.of(CONTAINER, container, snake(field));
+    }
+
+    public List<Object> portPath(int container, int port, String field) {
+        if (form != Form.BLOCKS) return List.of(CONTAINER_DEFINITIONS);
+        return List.of(CONTAINER, container, "port_mappings", port, snake(field));
+    }
+
+    /** The configuration attribute a container change is reported under. */
+    public String attribute() {
+        return form == Form.BLOCKS ? CONTAINER : CONTAINER_DEFINITIONS;
+    }
+
+    private static String snake(String camel) {
+        return camel.replaceAll("([A-Z])", "_$1").toLowerCase(Locale.ROOT);
+    }
+}

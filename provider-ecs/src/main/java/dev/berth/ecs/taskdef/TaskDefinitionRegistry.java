@@ -1,0 +1,95 @@
+package dev.berth.ecs.taskdef;
+
+import dev.berth.ecs.arn.EcsArn;
+import dev.berth.ecs.store.Table;
+import dev.berth.engine.provider.ProviderStore;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The control plane's task definition registry. Revisions come from the store counter
+ * {@code family:<family>}, so a revision number is never handed out twice, even after
+ * deregistration or a failed apply.
+ */
+public final class TaskDefinitionRegistry {
+    private static final Pattern FAMILY_REVISION = Pattern.compile("([A-Za-z0-9_-]+)(?::(\\d+))?");
+
+    private final ProviderStore store;
+    private final Table<TaskDefinitionRow> rows;
+
+    public TaskDefinitionRegistry(ProviderStore store) {
+        this.store = store;
+        this.rows = new Table<>(store, TaskDefinitionRow.TABLE, TaskDefinitionRow.class);
+    }
+
+    /** Registers the next revision of the family with already normalised fields. */
+    public TaskDefinitionRow register(String family, String cpu, String memory, String networkMode,
+                                      List<String> compat, String executionRoleArn, String taskRoleArn,
+                                      String canonicalContainers) {
+        long revision = store.next("family:" + family);
+        String arn = EcsArn.taskDefinition(family, revision);
+        TaskDefinitionRow row = new TaskDefinitionRow(arn, family, revision, TaskDefinitionRow.ACTIVE, cpu, memory,
+                networkMode, compat, executionRoleArn, taskRoleArn, canonicalContainers, Instant.now().toString());
+        rows.put(arn, row);
+        return row;
+    }
+
+    public void deregister(String arn) {
+        rows.get(arn).ifPresent(r -> rows.put(arn, r.withStatus(TaskDefinitionRow.INACTIVE)));
+    }
+
+    public Optional<TaskDefinitionRow> find(String arn) {
+        return arn == null ? Optional.empty() : rows.get(arn);
+    }
+
+    /**
+     * Resolves a reference as services write it: an ARN, {@code family:revision}, or a bare
+     * family meaning its latest ACTIVE revision.
+     */
+    public Optional<TaskDefinitionRow> resolve(String ref) {
+        if (ref == null) return Optional.empty();
+        if (EcsArn.looksLikeArn(ref)) {
+            Optional<EcsArn> arn = EcsArn.parse(ref).filter(a -> a.resourceType().equals("task-definition"));
+            if (arn.isEmpty()) return Optional.empty();
+            return arn.get().path().contains(":") ? find(EcsArn.taskDefinition(family(arn.get().path()),
+                    revision(arn.get().path()))) : latest(arn.get().path());
+        }
+        Matcher m = FAMILY_REVISION.matcher(ref);
+        if (!m.matches()) return Optional.empty();
+        if (m.group(2) == null) return latest(m.group(1));
+        return find(EcsArn.taskDefinition(m.group(1), Long.parseLong(m.group(2))));
+    }
+
+    /** True when {@code ref} has the shape of a task definition reference at all. */
+    public static boolean wellFormed(String ref) {
+        if (EcsArn.looksLikeArn(ref)) {
+            return EcsArn.parse(ref).filter(a -> a.resourceType().equals("task-definition"))
+                    .map(a -> FAMILY_REVISION.matcher(a.path()).matches()).orElse(false);
+        }
+        return FAMILY_REVISION.matcher(ref).matches();
+    }
+
+    private Optional<TaskDefinitionRow> latest(String family) {
+        TaskDefinitionRow best = null;
+        for (TaskDefinitionRow r : rows.all()) {
+            if (r.family().equals(family) && r.active() && (best == null || r.revision() > best.revision())) best = r;
+        }
+        return Optional.ofNullable(best);
+    }
+
+    private static String family(String familyRevision) {
+        return familyRevision.substring(0, familyRevision.lastIndexOf(':'));
+    }
+
+    private static long revision(String familyRevision) {
+        try {
+            return Long.parseLong(familyRevision.substring(familyRevision.lastIndexOf(':') + 1));
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+}
