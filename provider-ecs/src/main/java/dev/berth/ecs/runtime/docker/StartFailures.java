@@ -17,14 +17,14 @@ final class StartFailures {
         this.errors = errors;
     }
 
-    RuntimeFailure notFoundAtCreate(TaskLaunch task, ContainerLaunch c, DockerException e) {
+    RuntimeFailure notFound(TaskLaunch task, ContainerLaunch c, DockerException e) {
         String reason = DockerErrors.reason(e);
         if (reason.contains("image")) {
             // The image was there when checked and vanished before create (or was never there
             // under this exact reference).
             return errors.imageMissing(c.image());
         }
-        if (reason.contains("network")) {
+        if (reason.contains("network") && task.networkName() != null && reason.contains(task.networkName())) {
             return new RuntimeFailure("Network \"" + task.networkName() + "\" does not exist on " + errors.where()
                     + ", so container \"" + c.name() + "\" of task " + task.taskArn() + " cannot join it.", e);
         }

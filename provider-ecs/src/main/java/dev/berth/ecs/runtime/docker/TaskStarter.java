@@ -73,7 +73,7 @@ final class TaskStarter {
                     .exec().getId();
             return new Created(c, id, publishes);
         } catch (NotFoundException e) {
-            throw failures.notFoundAtCreate(task, c, e);
+            throw failures.notFound(task, c, e);
         } catch (ConflictException e) {
             throw failures.nameTaken(task, c, e);
         } catch (RuntimeException e) {
@@ -87,6 +87,10 @@ final class TaskStarter {
         } catch (DockerException e) {
             if (DockerErrors.isPortConflict(e)) {
                 throw failures.portConflict(task, c.launch(), c.publishes(), e);
+            }
+            if (e instanceof NotFoundException) {
+                // dockerd checks the network only when it attaches the container, at start.
+                throw failures.notFound(task, c.launch(), e);
             }
             // A joined awsvpc container cannot start once the namespace owner has died; the
             // owner's exit is the real story.
