@@ -1,0 +1,86 @@
+package dev.berth.ecs.runtime.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.ConflictException;
+import com.github.dockerjava.api.exception.DockerException;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.Network;
+import dev.berth.ecs.runtime.RuntimeFailure;
+
+import java.util.Map;
+import java.util.Optional;
+
+/** The user-defined bridge networks tasks join. */
+final class NetworkOps {
+    // Published ports default to loopback even when a caller forgets the host IP.
+    private static final Map<String, String> OPTIONS = Map.of("com.docker.network.bridge.host_binding_ipv4",
+            ContainerSpecFactory.LOOPBACK);
+
+    private final DockerClient client;
+    private final DockerErrors errors;
+    // dockerd happily creates two networks with the same name, and CheckDuplicate is only best
+    // effort, so creation is serialised within this process.
+    private final Object createLock = new Object();
+
+    NetworkOps(DockerClient client, DockerErrors errors) {
+        this.client = client;
+        this.errors = errors;
+    }
+
+    void ensure(String name, Map<String, String> labels) {
+        synchronized (createLock) {
+            if (find(name).isPresent()) {
+                return;
+            }
+            try {
+                client.createNetworkCmd().withName(name).withDriver("bridge").withCheckDuplicate(true)
+                        .withOptions(OPTIONS).withLabels(labels == null ? Map.of() : labels).exec();
+            } catch (ConflictException createdElsewhere) {
+                // Another process created it between our check and our create: it exists.
+            } catch (RuntimeException e) {
+                throw errors.translate(e, "create network \"" + name + "\"");
+            }
+        }
+    }
+
+    boolean exists(String name) {
+        return find(name).isPresent();
+    }
+
+    void remove(String name) {
+        Optional<Network> network = find(name);
+        if (network.isEmpty()) {
+            return;
+        }
+        try {
+            client.removeNetworkCmd(network.get().getId()).exec();
+        } catch (NotFoundException gone) {
+            // Removed concurrently: the goal is reached.
+        } catch (DockerException e) {
+            if (e.getHttpStatus() == 403 || DockerErrors.reason(e).contains("active endpoints")) {
+                int users = find(name).map(n -> n.getContainers() == null ? 0 : n.getContainers().size()).orElse(0);
+                throw new RuntimeFailure("Network \"" + name + "\" on " + errors.where() + " is still used by "
+                        + (users > 0 ? users + " container" + (users == 1 ? "" : "s") : "containers")
+                        + "; stop the tasks attached to it before removing it.", e);
+            }
+            throw errors.translate(e, "remove network \"" + name + "\"");
+        } catch (RuntimeException e) {
+            throw errors.translate(e, "remove network \"" + name + "\"");
+        }
+    }
+
+    /**
+     * Inspect by name, keeping only an exact name match: dockerd also resolves the argument as
+     * an id prefix, which could hand back an unrelated network.
+     */
+    private Optional<Network> find(String name) {
+        try {
+            Network n = client.inspectNetworkCmd().withNetworkId(name).exec();
+            return name.equals(n.getName()) ? Optional.of(n) : Optional.empty();
+        } catch (NotFoundException e) {
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            throw errors.translate(e, "inspect network \"" + name + "\"");
+        }
+    }
+}
