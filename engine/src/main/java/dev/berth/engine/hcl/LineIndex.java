@@ -9,6 +9,7 @@ final class LineIndex {
     private final String path;
     private final int[] lineStarts;
     private final int lineCount;
+    private int hint;
 
     LineIndex(String path, char[] src, int length) {
         this.path = path;
@@ -28,7 +29,19 @@ final class LineIndex {
         return path;
     }
 
+    /**
+     * The parser asks for offsets in nearly ascending order, so the previous answer or the line
+     * after it is almost always right; binary search is the fallback.
+     */
     int line(int offset) {
+        int h = hint;
+        if (offset >= lineStarts[h]) {
+            if (h + 1 >= lineCount || offset < lineStarts[h + 1]) return h + 1;
+            if (h + 2 >= lineCount || offset < lineStarts[h + 2]) {
+                hint = h + 1;
+                return h + 2;
+            }
+        }
         int lo = 0;
         int hi = lineCount - 1;
         while (lo < hi) {
@@ -36,6 +49,7 @@ final class LineIndex {
             if (lineStarts[mid] <= offset) lo = mid;
             else hi = mid - 1;
         }
+        hint = lo;
         return lo + 1;
     }
 

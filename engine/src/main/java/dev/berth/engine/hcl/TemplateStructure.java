@@ -27,26 +27,12 @@ final class TemplateStructure {
 
     /** Reads parts until end of input or a directive that closes or splits the caller's block. */
     private List<TemplatePart> sequence() {
-        List<TemplatePart> out = new ArrayList<>();
-        StringBuilder text = null;
-        SourceRange textStart = null;
-        SourceRange textEnd = null;
+        List<TemplatePart> out = new ArrayList<>(4);
         while (i < flat.size()) {
             FlatPart p = flat.get(i);
-            if (p instanceof FlatPart.Lit lit) {
-                i++;
-                if (lit.text.isEmpty()) continue;
-                if (text == null) {
-                    text = new StringBuilder();
-                    textStart = lit.range();
-                }
-                text.append(lit.text);
-                textEnd = lit.range();
+            if (p instanceof FlatPart.Lit) {
+                literalRun(out);
                 continue;
-            }
-            if (text != null) {
-                out.add(new TemplatePart.Literal(text.toString(), SourceRange.between(textStart, textEnd)));
-                text = null;
             }
             if (p instanceof FlatPart.Interp in) {
                 i++;
@@ -62,10 +48,24 @@ final class TemplateStructure {
                 }
             }
         }
-        if (text != null) {
-            out.add(new TemplatePart.Literal(text.toString(), SourceRange.between(textStart, textEnd)));
-        }
         return out;
+    }
+
+    /** Merges consecutive literals (heredocs have one per line) into one part. */
+    private void literalRun(List<TemplatePart> out) {
+        FlatPart.Lit first = (FlatPart.Lit) flat.get(i++);
+        FlatPart.Lit last = first;
+        StringBuilder sb = null;
+        while (i < flat.size() && flat.get(i) instanceof FlatPart.Lit next) {
+            if (sb == null) sb = new StringBuilder(first.text);
+            sb.append(next.text);
+            last = next;
+            i++;
+        }
+        String text = sb == null ? first.text : sb.toString();
+        if (text.isEmpty()) return;
+        SourceRange range = first == last ? first.range() : SourceRange.between(first.range(), last.range());
+        out.add(new TemplatePart.Literal(text, range));
     }
 
     private TemplatePart ifPart(FlatPart.Directive open) {
