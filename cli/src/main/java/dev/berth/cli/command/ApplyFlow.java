@@ -78,10 +78,7 @@ final class ApplyFlow {
             values.put(o.name(), o.value());
             sensitive.put(o.name(), o.sensitive());
         }
-        term.out().println();
-        term.out().println(term.boldGreen("Outputs:"));
-        term.out().println();
-        term.out().print(new ValueFormatter().formatOutputs(values, sensitive));
+        term.out().print(new ValueFormatter().formatOutputs(values, sensitive, term.color()));
     }
 
     private boolean confirmed() {

@@ -43,13 +43,8 @@ final class OutputCommand extends WorkspaceCommand {
                         + "and apply.");
                 return 0;
             }
-            Map<String, Value> values = new TreeMap<>();
-            Map<String, Boolean> sensitive = new TreeMap<>();
-            outputs.forEach((k, o) -> {
-                values.put(k, o.value());
-                sensitive.put(k, o.sensitive());
-            });
-            term.out().print(new ValueFormatter().formatOutputs(values, sensitive));
+            ValueFormatter f = new ValueFormatter();
+            outputs.forEach((k, o) -> term.out().println(k + " = " + (o.sensitive() ? "<sensitive>" : f.format(o.value()))));
             return 0;
         }
         OutputState o = outputs.get(name);

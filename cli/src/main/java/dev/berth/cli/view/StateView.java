@@ -36,7 +36,7 @@ public final class StateView {
                 vals.put(o.name(), o.value());
                 sensitive.put(o.name(), o.sensitive());
             }
-            sb.append('\n').append(bold("Outputs:")).append("\n\n").append(values.formatOutputs(vals, sensitive));
+            sb.append(values.formatOutputs(vals, sensitive, color));
         }
         return sb.toString();
     }

@@ -64,7 +64,7 @@ final class ResourcePlanner {
                         provider.validate(new ValidateRequest(addr, addr.type(), cfg)).diagnostics(), addr, rc));
             }
             if (!d.hasErrors() && !validateOnly) planInstance(rc, addr, provider, cfg, d);
-            else scope.putInstance(rc.addr(), e.getKey(), cfg);
+            else scope.putInstance(rc.addr(), e.getKey(), withUnknownComputed(cfg, schema));
             local.addAll(d);
             ok &= !d.hasErrors();
         }
@@ -92,6 +92,15 @@ final class ResourcePlanner {
         changes.add(new ResourceChange(addr, provider.fullName(), decision.action(), priorValue, after,
                 decision.replacePaths(), decision.reason()));
         scope.putInstance(rc.addr(), addr.key(), after);
+    }
+
+    /** What later expressions see of a resource that is only being validated: computed values unknown. */
+    private static MapValue withUnknownComputed(MapValue cfg, ResourceSchema schema) {
+        java.util.TreeMap<String, Value> out = new java.util.TreeMap<>(cfg.entries());
+        schema.body().attributes().values().forEach(a -> {
+            if (a.computed() && cfg.get(a.name()).isNull()) out.put(a.name(), Value.unknown());
+        });
+        return new MapValue(out);
     }
 
     /** Instances in state that the configuration no longer has: each is destroyed, with the reason. */
