@@ -1,5 +1,7 @@
 package dev.berth.cli.view;
 
+import dev.berth.engine.value.Value;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -73,7 +75,7 @@ final class DiffPrinter {
         };
     }
 
-    String scalar(dev.berth.engine.value.Value v) {
+    String scalar(Value v) {
         return v == null || v.isNull() ? p.dim("null") : v.toString();
     }
 

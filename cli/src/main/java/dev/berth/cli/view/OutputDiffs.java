@@ -1,5 +1,6 @@
 package dev.berth.cli.view;
 
+import dev.berth.engine.plan.Action;
 import dev.berth.engine.plan.OutputChange;
 import dev.berth.engine.value.Value;
 
@@ -22,7 +23,7 @@ final class OutputDiffs {
         DiffPrinter printer = new DiffPrinter(p);
         StringBuilder sb = new StringBuilder();
         for (OutputChange o : sorted) {
-            if (o.action() == dev.berth.engine.plan.Action.NO_OP) continue;
+            if (o.action() == Action.NO_OP) continue;
             Diff d = ValueDiffer.forResource(List.of()).diff(mark(o.before(), o.sensitive()),
                     mark(o.after(), o.sensitive()));
             if (d.kind() == ChangeKind.NO_OP) continue;

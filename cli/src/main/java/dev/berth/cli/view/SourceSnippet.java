@@ -38,6 +38,8 @@ final class SourceSnippet {
             if (text.isEmpty()) return n == r.line() ? List.of() : out;
             String line = text.get();
             out.add(String.format("%" + width + "d: %s", n, line).stripTrailing());
+            // A blank line inside a range has nothing to point at.
+            if (n != r.line() && line.isBlank()) continue;
             int from = n == r.line() ? r.column() : firstNonBlank(line);
             int to = n == last && r.endLine() == n ? r.endColumn() : line.stripTrailing().length() + 1;
             String marker = marker(line, from, to, n == r.line());
