@@ -1,0 +1,119 @@
+package dev.berth.ecs.service;
+
+import dev.berth.engine.provider.ProviderRequests.PlanResponse;
+import dev.berth.engine.value.MapValue;
+import dev.berth.engine.value.Value;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static dev.berth.ecs.fake.Configs.service;
+import static dev.berth.ecs.fake.Harness.obj;
+import static dev.berth.ecs.service.ServiceFixture.SERVICE;
+import static dev.berth.ecs.service.ServiceFixture.str;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+class ServicePlannerTest {
+    private final ServiceFixture f = new ServiceFixture();
+
+    @AfterEach
+    void close() {
+        f.h.close();
+    }
+
+    @Test
+    void steadyStatePlansNoChange() {
+        String td = str(f.taskDef("nginx").get("arn"));
+        MapValue config = service("api", f.clusterArn, td, 2);
+        MapValue state = f.h.converge(SERVICE, null, config);
+        MapValue refreshed = f.h.read(SERVICE, state).state();
+        assertEquals(state, refreshed);
+        PlanResponse p = f.h.plan(SERVICE, refreshed, config);
+        assertEquals(refreshed, p.planned());
+        assertEquals(List.of(), p.requiresReplace());
+    }
+
+    @Test
+    void createPlansKnownArnAndUnknownTasks() {
+        PlanResponse p = f.h.plan(SERVICE, null, service("api", f.clusterArn, "web:1", 3));
+        assertEquals(Value.of("arn:aws:ecs:local:000000000000:service/prod/api"), p.planned().get("arn"));
+        assertEquals(p.planned().get("arn"), p.planned().get("id"));
+        assertEquals(Value.of(3), p.planned().get("running_count"));
+        assertEquals(Value.unknown(), p.planned().get("tasks"));
+        assertEquals(Value.unknown(), p.planned().get("endpoints"));
+    }
+
+    @Test
+    void scalingMakesTasksUnknown() {
+        String td = str(f.taskDef("nginx").get("arn"));
+        MapValue state = f.h.converge(SERVICE, null, service("api", f.clusterArn, td, 1));
+        PlanResponse p = f.h.plan(SERVICE, state, service("api", f.clusterArn, td, 3));
+        assertEquals(Value.of(3), p.planned().get("running_count"));
+        assertEquals(Value.unknown(), p.planned().get("tasks"));
+        assertEquals(List.of(), p.requiresReplace());
+    }
+
+    @Test
+    void aNewRevisionIsAnInPlaceDeployment() {
+        String td1 = str(f.taskDef("nginx").get("arn"));
+        MapValue state = f.h.converge(SERVICE, null, service("api", f.clusterArn, td1, 1));
+        String td2 = str(f.taskDef("nginx:2").get("arn"));
+        PlanResponse p = f.h.plan(SERVICE, state, service("api", f.clusterArn, td2, 1));
+        assertEquals(List.of(), p.requiresReplace());
+        assertEquals(Value.unknown(), p.planned().get("tasks"));
+        PlanResponse unknownTd = f.h.plan(SERVICE, state, service("api", f.clusterArn, "x", 1)
+                .with("task_definition", Value.unknown()));
+        assertEquals(Value.unknown(), unknownTd.planned().get("tasks"));
+    }
+
+    @Test
+    void familyReferenceResolvesToTheLatestRevisionForSteadyState() {
+        f.taskDef("nginx");
+        MapValue config = service("api", f.clusterArn, "web", 1);
+        MapValue state = f.h.converge(SERVICE, null, config);
+        assertEquals(state, f.h.plan(SERVICE, state, config).planned());
+        f.taskDef("nginx:2");
+        assertEquals(Value.unknown(), f.h.plan(SERVICE, state, config).planned().get("tasks"));
+    }
+
+    @Test
+    void runningCountDriftProposesAnUpdate() {
+        MapValue tasks = obj("arn", "t1", "task_definition", "td:1", "last_status", "RUNNING", "endpoints", Map.of());
+        MapValue prior = obj("name", "api", "cluster", "prod", "task_definition", "td:1", "desired_count", 2,
+                "launch_type", "FARGATE", "arn", "a", "id", "a", "running_count", 1,
+                "tasks", List.of(tasks), "endpoints", List.of());
+        ServicePlanner.Planned p = ServicePlanner.plan(prior, service("api", "prod", "td:1", 2),
+                ref -> Optional.of("td:1"));
+        assertEquals(Value.of(2), p.planned().get("running_count"));
+        assertNotEquals(prior, p.planned());
+        assertEquals(List.of(), p.requiresReplace());
+    }
+
+    @Test
+    void nameClusterAndLaunchTypeForceReplacementButNotClusterSpelling() {
+        String td = str(f.taskDef("nginx").get("arn"));
+        MapValue state = f.h.converge(SERVICE, null, service("api", f.clusterArn, td, 1));
+        assertEquals(List.of(List.of("name")), f.h.plan(SERVICE, state, service("api2", f.clusterArn, td, 1))
+                .requiresReplace());
+        assertEquals(List.of(List.of("cluster")), f.h.plan(SERVICE, state, service("api", "other", td, 1))
+                .requiresReplace());
+        assertEquals(List.of(), f.h.plan(SERVICE, state, service("api", "prod", td, 1)).requiresReplace());
+    }
+
+    @Test
+    void validationRejectsEc2AndBadValues() {
+        List<String> errs = dev.berth.ecs.fake.Harness.errors(f.h.validate(SERVICE,
+                service("api", f.clusterArn, "web:1", 1).with("launch_type", Value.of("EC2"))));
+        assertEquals(List.of("launch type EC2 needs container instances, which this version does not support yet."), errs);
+        assertEquals(1, dev.berth.ecs.fake.Harness.errors(f.h.validate(SERVICE,
+                service("api", f.clusterArn, "web:1", -1))).size());
+        assertEquals(1, dev.berth.ecs.fake.Harness.errors(f.h.validate(SERVICE,
+                service("api", f.clusterArn, "not a td!", 1))).size());
+        assertEquals(List.of(), f.h.validate(SERVICE, service("api", Value.unknown().toString(), "web", 1)
+                .with("cluster", Value.unknown()).with("task_definition", Value.unknown())));
+    }
+}

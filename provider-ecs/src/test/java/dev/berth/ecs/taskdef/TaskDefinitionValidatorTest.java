@@ -1,0 +1,157 @@
+package dev.berth.ecs.taskdef;
+
+import dev.berth.engine.provider.ProviderDiagnostic;
+import dev.berth.engine.value.MapValue;
+import dev.berth.engine.value.Value;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static dev.berth.ecs.fake.Configs.blocks;
+import static dev.berth.ecs.fake.Configs.container;
+import static dev.berth.ecs.fake.Configs.port;
+import static dev.berth.ecs.fake.Configs.taskDef;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class TaskDefinitionValidatorTest {
+
+    private static List<ProviderDiagnostic> errors(MapValue config) {
+        return TaskDefinitionValidator.validate(config).stream().filter(ProviderDiagnostic::isError).toList();
+    }
+
+    /** Asserts exactly one error, at {@code path}, whose summary contains {@code text}. */
+    private static void oneError(MapValue config, List<Object> path, String text) {
+        List<ProviderDiagnostic> errs = errors(config);
+        assertEquals(1, errs.size(), () -> "errors: " + errs);
+        assertEquals(path, errs.get(0).path());
+        assertTrue(errs.get(0).summary().contains(text), errs.get(0).summary());
+    }
+
+    private static MapValue withBlocks(Object... taskAttrs) {
+        return taskDef(taskAttrs);
+    }
+
+    @Test
+    void aValidDefinitionHasNoDiagnostics() {
+        assertEquals(List.of(), TaskDefinitionValidator.validate(taskDef("memory", "512",
+                "container", blocks(container("name", "web", "image", "nginx", "memory", 256,
+                        "port_mappings", List.of(port(80, null)))))));
+    }
+
+    @Test
+    void containerMemoryMustFitTheTaskMemory() {
+        oneError(taskDef("memory", "512", "container", blocks(container("name", "web", "image", "nginx", "memory", 1024))),
+                List.of("container", 0, "memory"), "exceeds the task memory (512 MiB)");
+    }
+
+    @Test
+    void memoryReservationMustNotExceedMemory() {
+        oneError(taskDef("container", blocks(container("name", "web", "image", "nginx", "memory", 128,
+                "memory_reservation", 256))), List.of("container", 0, "memory_reservation"), "above its memory");
+    }
+
+    @Test
+    void someMemoryMustBeSetSomewhere() {
+        oneError(taskDef("container", blocks(container("name", "web", "image", "nginx"))),
+                List.of("container", 0), "needs memory or a memory reservation");
+        assertEquals(List.of(), errors(taskDef("memory", "512",
+                "container", blocks(container("name", "web", "image", "nginx")))));
+        assertEquals(List.of(), errors(taskDef("container", blocks(container("name", "web", "image", "nginx",
+                "memory_reservation", 64)))));
+    }
+
+    @Test
+    void containerNamesMustBeUnique() {
+        oneError(taskDef("memory", "512", "container", blocks(container("name", "web", "image", "a"),
+                container("name", "web", "image", "b"))), List.of("container", 1, "name"), "used twice");
+    }
+
+    @Test
+    void containerPortsMustBeUniqueWithinTheTask() {
+        oneError(taskDef("memory", "512", "container", blocks(
+                container("name", "a", "image", "x", "port_mappings", List.of(port(80, null))),
+                container("name", "b", "image", "y", "port_mappings", List.of(port(8080, null), port(80, null))))),
+                List.of("container", 1, "port_mappings", 1, "container_port"), "80/tcp is already mapped");
+    }
+
+    @Test
+    void atLeastOneContainerMustBeEssential() {
+        oneError(taskDef("memory", "512", "container", blocks(container("name", "a", "image", "x", "essential", false))),
+                List.of("container"), "at least one essential container");
+    }
+
+    @Test
+    void nameAndImageAreRequired() {
+        oneError(taskDef("memory", "512", "container", blocks(container("name", "a"))),
+                List.of("container", 0, "image"), "needs an image");
+        oneError(taskDef("container_definitions", "[{\"image\":\"x\",\"memory\":64}]"),
+                List.of("container_definitions"), "Container 1 needs a name");
+    }
+
+    @Test
+    void jsonFormErrorsPointAtContainerDefinitions() {
+        oneError(taskDef("memory", "256", "container_definitions",
+                        "[{\"name\":\"web\",\"image\":\"x\",\"memory\":512}]"),
+                List.of("container_definitions"), "Container \"web\" memory (512 MiB) exceeds");
+    }
+
+    @Test
+    void unknownJsonFieldsNameTheValidFields() {
+        oneError(taskDef("container_definitions", "[{\"name\":\"web\",\"image\":\"x\",\"memory\":64,\"links\":[]}]"),
+                List.of("container_definitions"), "unknown field \"links\"; valid fields are name, image, cpu");
+    }
+
+    @Test
+    void malformedJsonIsReported() {
+        oneError(taskDef("container_definitions", "[{\"name\":"), List.of("container_definitions"), "not valid JSON");
+        oneError(taskDef("container_definitions", "{\"name\":\"x\"}"), List.of("container_definitions"), "JSON array");
+        oneError(taskDef("container_definitions", "[{\"name\":\"w\",\"image\":\"x\",\"memory\":64.5}]"),
+                List.of("container_definitions"), "whole number");
+    }
+
+    @Test
+    void bothFormsOrNeitherIsAnError() {
+        oneError(taskDef("container_definitions", "[]", "container",
+                blocks(container("name", "a", "image", "x", "memory", 64))),
+                List.of("container_definitions"), "not both");
+        oneError(taskDef(), List.of("container_definitions"), "needs containers");
+    }
+
+    @Test
+    void taskLevelValuesAreChecked() {
+        oneError(withBlocks("cpu", "fast", "memory", "512", "container", blocks(container("name", "a", "image", "x"))),
+                List.of("cpu"), "not a CPU size");
+        oneError(withBlocks("memory", "lots", "container", blocks(container("name", "a", "image", "x", "memory", 64))),
+                List.of("memory"), "not a memory size");
+        oneError(withBlocks("network_mode", "overlay", "memory", "512",
+                "container", blocks(container("name", "a", "image", "x"))), List.of("network_mode"), "not one of");
+        oneError(withBlocks("family", "web app", "memory", "512",
+                "container", blocks(container("name", "a", "image", "x"))), List.of("family"), "Family");
+        oneError(withBlocks("requires_compatibilities", List.of("FARGATE"), "network_mode", "bridge", "cpu", "256",
+                "memory", "512", "container", blocks(container("name", "a", "image", "x"))),
+                List.of("network_mode"), "need network_mode \"awsvpc\"");
+    }
+
+    @Test
+    void containerCpuMustFitTheTaskCpu() {
+        oneError(taskDef("cpu", "256", "memory", "512", "container", blocks(container("name", "a", "image", "x",
+                "cpu", 512))), List.of("container", 0, "cpu"), "exceeds the task cpu");
+    }
+
+    @Test
+    void unknownValuesSkipTheRulesThatNeedThem() {
+        assertEquals(List.of(), errors(taskDef("container", blocks(container("name", "a", "image", Value.unknown(),
+                "memory", Value.unknown())))));
+        assertEquals(List.of(), errors(taskDef("memory", Value.unknown(),
+                "container", blocks(container("name", "a", "image", "x")))));
+    }
+
+    @Test
+    void fargateWithoutTaskSizeIsOnlyAWarning() {
+        List<ProviderDiagnostic> all = TaskDefinitionValidator.validate(taskDef("requires_compatibilities",
+                List.of("FARGATE"), "container", blocks(container("name", "a", "image", "x", "memory", 64))));
+        assertEquals(1, all.size());
+        assertTrue(!all.get(0).isError() && all.get(0).summary().contains("FARGATE"));
+    }
+}
