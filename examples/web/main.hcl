@@ -7,12 +7,18 @@ variable "desired_count" {
   description = "How many copies of the web task to run."
 }
 
+variable "cluster_name" {
+  type        = string
+  default     = "berth-example"
+  description = "Name of the ECS cluster (and of its Docker network, berth-NAME)."
+}
+
 locals {
   image = "berth-example/busybox:latest"
 }
 
 resource "ecs_cluster" "main" {
-  name = "berth-example"
+  name = var.cluster_name
   tags = {
     project = "berth"
   }

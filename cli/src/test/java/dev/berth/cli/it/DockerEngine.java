@@ -1,0 +1,56 @@
+package dev.berth.cli.it;
+
+import dev.berth.ecs.runtime.ContainerInfo;
+import dev.berth.ecs.runtime.docker.DockerRuntime;
+import org.junit.jupiter.api.Assumptions;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The real local Docker engine for tests. In CI (CI=true) a missing engine fails the test;
+ * elsewhere it skips it, so a developer without Docker can still run the pure tests.
+ */
+final class DockerEngine {
+    private DockerEngine() {
+    }
+
+    static DockerRuntime require() {
+        DockerRuntime runtime = DockerRuntime.connect(null);
+        try {
+            runtime.ping();
+        } catch (RuntimeException e) {
+            runtime.close();
+            if ("true".equals(System.getenv("CI"))) {
+                throw new AssertionError("CI=true but no Docker engine answers: " + e.getMessage(), e);
+            }
+            Assumptions.abort("No Docker engine: " + e.getMessage());
+        }
+        return runtime;
+    }
+
+    /** Every container of a cluster, running or not. */
+    static List<ContainerInfo> containersOf(DockerRuntime runtime, String cluster) {
+        return runtime.listContainers(Map.of("dev.berth.cluster", clusterArn(cluster)));
+    }
+
+    static String clusterArn(String cluster) {
+        return "arn:aws:ecs:local:000000000000:cluster/" + cluster;
+    }
+
+    /** Removes whatever a test left behind, even after a failure half-way. */
+    static void cleanUp(DockerRuntime runtime, String cluster) {
+        for (ContainerInfo c : containersOf(runtime, cluster)) {
+            String task = c.labels().get("dev.berth.task-arn");
+            if (task != null) runtime.stopTask(task, java.time.Duration.ZERO);
+        }
+        runtime.removeNetwork("berth-" + cluster);
+    }
+
+    /** docker kill, as a user would do it outside berth. */
+    static void kill(String containerId) throws Exception {
+        Process p = new ProcessBuilder("docker", "kill", containerId).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes());
+        if (p.waitFor() != 0) throw new AssertionError("docker kill failed: " + output);
+    }
+}
