@@ -4,6 +4,7 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.model.Frame;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,19 +24,20 @@ final class ContainerLogs {
      */
     static String tail(DockerClient client, String containerId, int lines) {
         StringBuilder raw = new StringBuilder();
-        try {
-            client.logContainerCmd(containerId).withStdOut(true).withStdErr(true).withTail(lines)
-                    .exec(new ResultCallback.Adapter<Frame>() {
-                        @Override
-                        public void onNext(Frame frame) {
-                            synchronized (raw) {
-                                raw.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
-                            }
+        // Closing the callback ends the log stream even when the wait times out.
+        try (ResultCallback.Adapter<Frame> callback = client.logContainerCmd(containerId).withStdOut(true)
+                .withStdErr(true).withTail(lines).exec(new ResultCallback.Adapter<>() {
+                    @Override
+                    public void onNext(Frame frame) {
+                        synchronized (raw) {
+                            raw.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
                         }
-                    }).awaitCompletion(5, TimeUnit.SECONDS);
+                    }
+                })) {
+            callback.awaitCompletion(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             return "";
         }
         String text;

@@ -128,7 +128,9 @@ public final class DockerRuntime implements ContainerRuntime {
     public List<ContainerInfo> listContainers(Map<String, String> labels) {
         List<Container> summaries;
         try {
-            summaries = client.listContainersCmd().withShowAll(true).withLabelFilter(labels).exec();
+            var list = client.listContainersCmd().withShowAll(true);
+            // No labels means every container; an empty label filter is not something to send.
+            summaries = (labels == null || labels.isEmpty() ? list : list.withLabelFilter(labels)).exec();
         } catch (RuntimeException e) {
             throw errors.translate(e, "list containers labelled " + labels);
         }

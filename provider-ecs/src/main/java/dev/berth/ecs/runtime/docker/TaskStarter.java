@@ -47,7 +47,7 @@ final class TaskStarter {
             throw new RuntimeFailure("Task " + task.taskArn() + " has no containers to start.", null);
         }
         // Every image is checked before anything is created, so a typo costs no cleanup.
-        task.containers().forEach(c -> images.require(c.image()));
+        task.containers().stream().map(ContainerLaunch::image).distinct().forEach(images::require);
         List<Created> created = new ArrayList<>();
         try {
             for (int i = 0; i < task.containers().size(); i++) {

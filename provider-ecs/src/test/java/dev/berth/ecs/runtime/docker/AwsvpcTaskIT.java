@@ -146,6 +146,20 @@ class AwsvpcTaskIT {
         assertTrue(millis < 1500, "no grace means no wait, took " + millis + " ms");
     }
 
+    @Test
+    void stopTaskSignalsFirstSoAContainerThatHandlesItStopsBeforeTheGraceEnds() {
+        String arn = engine.newTaskArn();
+        engine.runtime.startTask(engine.task(arn, "awsvpc", TestEngine.container("graceful", List.of(),
+                "trap 'exit 0' TERM; while true; do sleep 0.1; done")));
+
+        long t0 = System.nanoTime();
+        engine.runtime.stopTask(arn, Duration.ofSeconds(20));
+        long millis = (System.nanoTime() - t0) / 1_000_000;
+
+        assertEquals(List.of(), engine.containersOf(arn));
+        assertTrue(millis < 5000, "SIGTERM was delivered and handled, took " + millis + " ms");
+    }
+
     private static String httpGet(int port) throws IOException, InterruptedException {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/"))
