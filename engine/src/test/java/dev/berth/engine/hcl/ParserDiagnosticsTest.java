@@ -141,4 +141,10 @@ class ParserDiagnosticsTest {
             assertTrue(r.hasErrors(), "expected an error for: " + in);
         }
     }
+
+    @Test
+    void pathologicalNestingIsADiagnosticNotAnException() {
+        ParseResult r = HclParser.parse("deep.tf", "a = " + "[".repeat(200_000));
+        assertTrue(r.hasErrors());
+    }
 }
