@@ -16,7 +16,13 @@ public final class HclParser {
     public static ParseResult parse(String path, String text) {
         List<Diagnostic> diags = new ArrayList<>();
         TokenCursor c = cursor(path, text, diags, false);
-        Body body = new BodyParser(c, new ExpressionParser(c)).parseFile();
+        Body body;
+        try {
+            body = new BodyParser(c, new ExpressionParser(c)).parseFile();
+        } catch (StackOverflowError e) {
+            diags.add(tooDeep(c));
+            body = new Body(List.of(), List.of(), c.range(0, 0));
+        }
         return new ParseResult(new ConfigFile(path, body), sorted(diags));
     }
 
@@ -41,6 +47,8 @@ public final class HclParser {
             }
         } catch (ParseError err) {
             diags.add(err.diagnostic);
+        } catch (StackOverflowError err) {
+            diags.add(tooDeep(c));
         }
         return result(path, c, e, diags);
     }
@@ -54,8 +62,16 @@ public final class HclParser {
             e = new ExpressionParser(c).templates().parseFileTemplate();
         } catch (ParseError err) {
             diags.add(err.diagnostic);
+        } catch (StackOverflowError err) {
+            diags.add(tooDeep(c));
         }
         return result(path, c, e, diags);
+    }
+
+    /** Pathologically deep nesting must still end in a diagnostic, not an exception. */
+    private static Diagnostic tooDeep(TokenCursor c) {
+        return Diagnostic.error("Nesting too deep: brackets or blocks are nested beyond what can be parsed",
+                "Reduce the nesting depth of this file.", c.range(Math.min(c.pos, c.t.size - 1)));
     }
 
     private static ParseResult result(String path, TokenCursor c, Expr e, List<Diagnostic> diags) {

@@ -30,18 +30,18 @@ final class PostfixParser {
             TokenType t = c.peek();
             if (t == TokenType.DOT) {
                 if (c.peekAt(1) == TokenType.STAR) {
-                    int dot = c.next();
                     c.next();
-                    splat(true, c.start(dot));
+                    c.next();
+                    splat(true);
                 } else {
                     pending.add(dotStep());
                 }
             } else if (t == TokenType.LBRACK) {
                 if (c.peekAt(1) == TokenType.STAR && c.peekAt(2) == TokenType.RBRACK) {
-                    int open = c.next();
                     c.next();
                     c.next();
-                    splat(false, c.start(open));
+                    c.next();
+                    splat(false);
                 } else {
                     TraversalStep.Index step = bracketStep();
                     if (step.key() instanceof LiteralExpr) {
@@ -113,7 +113,7 @@ final class PostfixParser {
      * Full splats take attribute and index steps into their per-element traversal; the legacy
      * {@code .*} form takes attributes only, so a following index applies to the whole result.
      */
-    private void splat(boolean legacy, int startOffset) {
+    private void splat(boolean legacy) {
         Expr source = flush();
         List<TraversalStep> each = new ArrayList<>();
         int end = c.lastEnd();

@@ -90,15 +90,25 @@ final class TemplateParser {
         return new TemplateExpr(new TemplateStructure(c, flat).parts(), range);
     }
 
+    /**
+     * Heredoc lines are separate literals, so a strip marker keeps trimming into the next
+     * literal for as long as the previous one was all whitespace.
+     */
     private static void applyStripMarkers(List<FlatPart> flat) {
         for (int i = 0; i < flat.size(); i++) {
             FlatPart p = flat.get(i);
             if (p instanceof FlatPart.Lit) continue;
-            if (p.stripLeft() && i > 0 && flat.get(i - 1) instanceof FlatPart.Lit prev) {
-                prev.text = prev.text.stripTrailing();
+            if (p.stripLeft()) {
+                for (int j = i - 1; j >= 0 && flat.get(j) instanceof FlatPart.Lit prev; j--) {
+                    prev.text = prev.text.stripTrailing();
+                    if (!prev.text.isEmpty()) break;
+                }
             }
-            if (p.stripRight() && i + 1 < flat.size() && flat.get(i + 1) instanceof FlatPart.Lit next) {
-                next.text = next.text.stripLeading();
+            if (p.stripRight()) {
+                for (int j = i + 1; j < flat.size() && flat.get(j) instanceof FlatPart.Lit next; j++) {
+                    next.text = next.text.stripLeading();
+                    if (!next.text.isEmpty()) break;
+                }
             }
         }
     }
