@@ -61,19 +61,30 @@ public final class Planner {
     public List<Diagnostic> validate(Config config) {
         Diagnostics diags = new Diagnostics();
         ConfigGraph graph = ConfigCheck.check(config, providers, diags);
-        if (diags.hasErrors()) return diags.list();
         Map<String, Value> unknownVars = new java.util.HashMap<>();
         config.variables().keySet().forEach(n -> unknownVars.put(n, Value.unknown()));
-        RunScope scope = new RunScope(config, new Evaluator(functions, config.dir()), unknownVars);
+        validateWalk(config, graph, unknownVars, diags);
+        return diags.list();
+    }
+
+    /**
+     * Checks every resource with its provider, values unknown where they are not yet known.
+     * Runs even after other errors so that one run reports all it can; never on a cyclic graph.
+     */
+    private void validateWalk(Config config, ConfigGraph graph, Map<String, Value> variables, Diagnostics diags) {
+        if (!graph.acyclic()) return;
+        RunScope scope = new RunScope(config, new Evaluator(functions, config.dir()), variables);
         ResourcePlanner rp = new ResourcePlanner(config, providers, scope, StateSnapshot.empty(""), true);
         walk(graph, config, scope, rp, 10, diags, null, null);
-        return diags.list();
     }
 
     public Result plan(Config config, StateSnapshot stored, Map<String, Value> variables, Options opts) {
         Diagnostics diags = new Diagnostics();
         ConfigGraph graph = opts.mode() == Plan.Mode.DESTROY ? null : ConfigCheck.check(config, providers, diags);
-        if (diags.hasErrors()) return new Result(null, diags.list());
+        if (diags.hasErrors()) {
+            validateWalk(config, graph, variables, diags);
+            return new Result(null, diags.list());
+        }
 
         StateSnapshot prior = stored;
         List<ResourceChange> drift = List.of();

@@ -49,8 +49,9 @@ final class ResourcePlanner {
     }
 
     boolean plan(ResourceConfig rc, Diagnostics diags) {
-        Provider provider = providers.forType(rc.addr().type()).orElseThrow();
-        ResourceSchema schema = providers.schema(rc.addr().type()).orElseThrow();
+        Provider provider = providers.forType(rc.addr().type()).orElse(null);
+        ResourceSchema schema = providers.schema(rc.addr().type()).orElse(null);
+        if (provider == null || schema == null) return false; // reported by ConfigCheck
         Diagnostics local = new Diagnostics();
         Map<InstanceKey, Value> keys = validateOnly && (rc.count() != null || rc.forEach() != null)
                 ? Map.of() : InstanceExpander.expand(rc, scope.evaluator(), scope, local);

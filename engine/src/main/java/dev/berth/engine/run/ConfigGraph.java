@@ -30,14 +30,21 @@ import java.util.stream.Collectors;
 public final class ConfigGraph {
     private final Dag<GraphNode> dag;
     private final Map<ResourceAddr, Set<ResourceAddr>> resourceDependencies;
+    private final boolean acyclic;
 
-    private ConfigGraph(Dag<GraphNode> dag, Map<ResourceAddr, Set<ResourceAddr>> resourceDependencies) {
+    private ConfigGraph(Dag<GraphNode> dag, Map<ResourceAddr, Set<ResourceAddr>> resourceDependencies, boolean acyclic) {
         this.dag = dag;
         this.resourceDependencies = resourceDependencies;
+        this.acyclic = acyclic;
     }
 
     public Dag<GraphNode> dag() {
         return dag;
+    }
+
+    /** False when the graph has a cycle; such a graph must not be walked. */
+    public boolean acyclic() {
+        return acyclic;
     }
 
     /** The resources a resource depends on, directly or through locals and variables. */
@@ -65,11 +72,12 @@ public final class ConfigGraph {
             o.dependsOn().forEach(e -> refs.addAll(References.of(e)));
             connect(dag, node, refs, config, null, diags);
         });
-        for (List<GraphNode> cycle : dag.cycles()) {
+        List<List<GraphNode>> cycles = dag.cycles();
+        for (List<GraphNode> cycle : cycles) {
             diags.error("Cycle: " + cycle.stream().map(GraphNode::toString).collect(Collectors.joining(", ")),
                     "These objects refer to each other, so none of them can be evaluated first.", null);
         }
-        return new ConfigGraph(dag, diags.hasErrors() ? Map.of() : resourceClosure(dag));
+        return new ConfigGraph(dag, cycles.isEmpty() ? resourceClosure(dag) : Map.of(), cycles.isEmpty());
     }
 
     /** Every reference a resource makes, from its arguments, nested blocks and meta-arguments. */

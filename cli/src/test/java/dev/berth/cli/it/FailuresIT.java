@@ -1,0 +1,172 @@
+package dev.berth.cli.it;
+
+import dev.berth.cli.CliRun;
+import dev.berth.ecs.runtime.docker.DockerRuntime;
+import dev.berth.engine.state.LockInfo;
+import dev.berth.engine.state.StateLockedException;
+import dev.berth.state.SqliteStateStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * What a user sees when something goes wrong for real: one clear sentence, no stack trace, the
+ * state consistent with the world, and no container left behind by a failed start.
+ */
+class FailuresIT {
+    @TempDir
+    Path dir;
+    private DockerRuntime docker;
+    private String cluster;
+
+    @BeforeEach
+    void setUp() {
+        docker = DockerEngine.require();
+        cluster = "it-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    @AfterEach
+    void tearDown() {
+        if (docker == null) return;
+        try {
+            CliRun.in(dir, "destroy", "-auto-approve", "-lock-timeout=30s");
+        } finally {
+            DockerEngine.cleanUp(docker, cluster);
+            docker.close();
+        }
+    }
+
+    private void write(String image, String command, int desiredCount) throws Exception {
+        Files.writeString(dir.resolve("main.hcl"), """
+                resource "ecs_cluster" "main" {
+                  name = "%s"
+                }
+
+                resource "ecs_task_definition" "app" {
+                  family                   = "%s-app"
+                  cpu                      = 256
+                  memory                   = 512
+                  requires_compatibilities = ["FARGATE"]
+                  container {
+                    name        = "app"
+                    image       = "%s"
+                    memory      = 64
+                    entry_point = ["/bin/sh", "-c"]
+                    command     = ["%s"]
+                  }
+                }
+
+                resource "ecs_service" "app" {
+                  name            = "app"
+                  cluster         = ecs_cluster.main.id
+                  task_definition = ecs_task_definition.app.arn
+                  desired_count   = %d
+                }
+                """.formatted(cluster, cluster, image, command, desiredCount));
+    }
+
+    private static void assertNoStackTrace(CliRun r) {
+        assertFalse(r.err().contains("\tat ") || r.err().contains("Exception"), () -> "stack trace shown:\n" + r);
+    }
+
+    @Test
+    void aMissingImageIsOneSentenceAndLeavesNoContainer() throws Exception {
+        write("berth-example/no-such-image:1", "sleep 60", 1);
+        CliRun r = CliRun.in(dir, "apply", "-auto-approve");
+        assertEquals(1, r.exitCode(), r::toString);
+        assertTrue(r.err().contains("Image \"berth-example/no-such-image:1\" is not present on the Docker engine"), r::toString);
+        assertNoStackTrace(r);
+        assertTrue(DockerEngine.containersOf(docker, cluster).isEmpty(), "no container left behind");
+
+        CliRun list = CliRun.of("-chdir=" + dir, "state", "list");
+        assertTrue(list.out().contains("ecs_cluster.main"), "what was created is recorded: " + list);
+        CliRun plan = CliRun.in(dir, "plan");
+        assertTrue(plan.out().contains("ecs_service.app is tainted, so must be replaced")
+                || plan.out().contains("ecs_service.app will be created"), plan::toString);
+    }
+
+    @Test
+    void aContainerThatExitsAtOnceIsReportedWithItsExitCode() throws Exception {
+        write("berth-example/busybox:latest", "echo starting; exit 3", 1);
+        CliRun r = CliRun.in(dir, "apply", "-auto-approve");
+        assertEquals(1, r.exitCode(), r::toString);
+        assertTrue(r.err().contains("exited right after starting (exit code 3)"), r::toString);
+        assertTrue(r.err().contains("starting"), "the container's last output is shown: " + r);
+        assertNoStackTrace(r);
+        assertTrue(DockerEngine.containersOf(docker, cluster).isEmpty(), "the failed task's container is removed");
+    }
+
+    @Test
+    void anUnreachableEngineIsNamedAndNothingIsLost() throws Exception {
+        write("berth-example/busybox:latest", "sleep 60", 1);
+        Path jar = Path.of("target", "berth.jar").toAbsolutePath();
+        ProcessBuilder pb = new ProcessBuilder("java", "-jar", jar.toString(), "-chdir=" + dir, "apply",
+                "-auto-approve", "-no-color").redirectInput(ProcessBuilder.Redirect.PIPE);
+        pb.environment().put("DOCKER_HOST", "unix:///tmp/berth-no-engine.sock");
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes());
+        String err = new String(p.getErrorStream().readAllBytes());
+        CliRun r = new CliRun(p.waitFor(), out, err);
+        assertEquals(1, r.exitCode(), r::toString);
+        assertTrue(err.contains("Cannot connect to the Docker engine at unix:///tmp/berth-no-engine.sock (DOCKER_HOST)"),
+                r::toString);
+        assertNoStackTrace(r);
+        CliRun list = CliRun.of("-chdir=" + dir, "state", "list");
+        assertFalse(list.out().contains("ecs_cluster.main"), "the cluster was not created, so it is not in state");
+        assertFalse(list.out().contains("ecs_service.app"), "nothing was applied on top of the failure");
+    }
+
+    @Test
+    void aSecondConcurrentApplyIsRefusedNamingTheHolder() throws Exception {
+        write("berth-example/busybox:latest", "sleep 600", 3);
+        Path state = dir.resolve("berth.db");
+        CompletableFuture<CliRun> first = CompletableFuture.supplyAsync(
+                () -> CliRun.in(dir, "apply", "-auto-approve", "-lock-timeout=60s"));
+        waitUntilLockedByAnother(state, first);
+
+        CliRun second = CliRun.in(dir, "apply", "-auto-approve");
+        assertEquals(1, second.exitCode(), second::toString);
+        assertTrue(second.err().contains("Error acquiring the state lock: the state is locked by "), second::toString);
+        assertTrue(second.err().contains("(operation apply, lock ID "), second::toString);
+        assertTrue(second.err().contains(System.getProperty("user.name") + "@"), "the holder is named: " + second);
+        assertNoStackTrace(second);
+
+        CliRun firstResult = first.get();
+        assertEquals(0, firstResult.exitCode(), firstResult::toString);
+        assertTrue(firstResult.out().contains("Apply complete! Resources: 3 added"), firstResult::toString);
+    }
+
+    /**
+     * Probes the lock until the first apply holds it. The probe's own brief hold is harmless:
+     * the first apply waits for it with -lock-timeout.
+     */
+    private static void waitUntilLockedByAnother(Path state, CompletableFuture<CliRun> first) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (first.isDone()) throw new AssertionError("the first apply ended before it was seen holding the lock: " + first.get());
+            if (Files.exists(state)) {
+                try (SqliteStateStore store = SqliteStateStore.open(state)) {
+                    String id = "probe-" + UUID.randomUUID();
+                    store.lock(new LockInfo(id, "probe", "test", Instant.now()), Duration.ZERO);
+                    store.unlock(id);
+                } catch (StateLockedException held) {
+                    if (held.holder().operation().equals("apply")) return;
+                }
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("the first apply never took the lock");
+    }
+}
