@@ -34,6 +34,8 @@ class StringFunctionsTest {
         assertEquals(s(""), call("join", s(","), list()));
         assertEquals("Invalid value for \"lists\" parameter: element 1 is null; cannot concatenate null values.",
                 fails("join", s(","), list(s("a"), nil())).getMessage());
+        assertEquals("Invalid value for \"lists\" parameter: element 0: string required, but have list.",
+                fails("join", s(","), list(list())).getMessage());
         assertEquals("at least one list is required", fails("join", s(",")).getMessage());
     }
 
@@ -62,6 +64,8 @@ class StringFunctionsTest {
         assertEquals(s(""), call("replace", s("ab"), s("/(a)b/"), s("$1x")));
         assertEquals(s("$"), call("replace", s("ab"), s("/ab/"), s("$$")));
         assertEquals(s("/"), call("replace", s("a"), s("a"), s("/")));
+        assertEquals(s("Hi Ann"), call("replace", s("Hi {{name}}"), s("/{{name}}/"), s("Ann")));
+        assertEquals(s("bxba"), call("replace", s("baaba"), s("/a{2,}/"), s("x")));
         FunctionException e = fails("replace", s("a"), s("/(/"), s("x"));
         assertEquals(1, e.argIndex());
     }
