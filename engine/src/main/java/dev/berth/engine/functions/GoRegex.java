@@ -20,6 +20,7 @@ final class GoRegex {
             Map.entry("graph", "\\p{Graph}"), Map.entry("lower", "\\p{Lower}"), Map.entry("print", "\\p{Print}"),
             Map.entry("punct", "\\p{Punct}"), Map.entry("space", "\\s"), Map.entry("upper", "\\p{Upper}"),
             Map.entry("word", "\\w"), Map.entry("xdigit", "\\p{XDigit}"));
+    private static final Pattern REPEAT = Pattern.compile("\\{\\d+(,\\d*)?}");
     private static final Pattern MULTILINE_FLAG = Pattern.compile("\\(\\?[a-zA-Z]*m");
 
     private final Pattern pattern;
@@ -70,6 +71,9 @@ final class GoRegex {
                     if (!re.startsWith("(?", i)) names.add(null);
                     out.append(c);
                 }
+            } else if (c == '{' && !REPEAT.matcher(re).region(i, re.length()).lookingAt()) {
+                // RE2 reads a brace that starts no valid repetition as a literal; Java rejects it.
+                out.append("\\{");
             } else if (c == '$' && !multiline) {
                 out.append("\\z");
             } else {

@@ -16,7 +16,7 @@ final class NumberFormat {
 
     /** %v of a number: the shortest form, switching to an exponent outside [1e-4, 1e21). */
     static String shortestG(BigDecimal n) {
-        return g(n, -1, 'g');
+        return g(n, -1, 'e');
     }
 
     static String decimal(Formatter.Verb v, BigDecimal n) {

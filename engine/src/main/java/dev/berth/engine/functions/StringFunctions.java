@@ -1,5 +1,7 @@
 package dev.berth.engine.functions;
 
+import dev.berth.engine.types.Type;
+import dev.berth.engine.types.TypeConversionException;
 import dev.berth.engine.value.ListValue;
 import dev.berth.engine.value.StringValue;
 import dev.berth.engine.value.Value;
@@ -70,7 +72,11 @@ final class StringFunctions {
                     throw a.invalid(i, "element " + index + " is null; cannot concatenate null values");
                 }
                 if (!first) out.append(sep);
-                out.append(((StringValue) dev.berth.engine.types.Type.STRING.convert(item)).value());
+                try {
+                    out.append(((StringValue) Type.STRING.convert(item)).value());
+                } catch (TypeConversionException e) {
+                    throw a.invalid(i, "element " + index + ": " + e.getMessage());
+                }
                 first = false;
                 index++;
             }
