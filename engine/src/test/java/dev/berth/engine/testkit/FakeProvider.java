@@ -1,0 +1,112 @@
+package dev.berth.engine.testkit;
+
+import dev.berth.engine.provider.AttributeSchema;
+import dev.berth.engine.provider.AttributeType;
+import dev.berth.engine.provider.BlockSchema;
+import dev.berth.engine.provider.Provider;
+import dev.berth.engine.provider.ProviderDiagnostic;
+import dev.berth.engine.provider.ProviderRequests.ApplyRequest;
+import dev.berth.engine.provider.ProviderRequests.ApplyResponse;
+import dev.berth.engine.provider.ProviderRequests.ImportRequest;
+import dev.berth.engine.provider.ProviderRequests.ImportResponse;
+import dev.berth.engine.provider.ProviderRequests.PlanRequest;
+import dev.berth.engine.provider.ProviderRequests.PlanResponse;
+import dev.berth.engine.provider.ProviderRequests.ReadRequest;
+import dev.berth.engine.provider.ProviderRequests.ReadResponse;
+import dev.berth.engine.provider.ProviderRequests.ValidateRequest;
+import dev.berth.engine.provider.ProviderRequests.ValidateResponse;
+import dev.berth.engine.provider.ResourceSchema;
+import dev.berth.engine.value.MapValue;
+import dev.berth.engine.value.Value;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * An in-memory provider with one resource type, {@code fake_thing}: {@code name} (required,
+ * forces replacement), {@code size} (optional number, default 1), {@code note} (optional
+ * string) and {@code id} (computed, "fake-N"). Every apply is recorded as "create ADDR",
+ * "update ADDR" or "delete ADDR" so tests can check the order of calls.
+ */
+public final class FakeProvider implements Provider {
+    private final List<String> calls = Collections.synchronizedList(new ArrayList<>());
+    private final Set<String> failingCreates = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger nextId = new AtomicInteger();
+
+    @Override
+    public String name() {
+        return "fake";
+    }
+
+    @Override
+    public Map<String, ResourceSchema> resourceSchemas() {
+        BlockSchema body = BlockSchema.of(List.of(
+                AttributeSchema.named("name", AttributeType.STRING).required().forceNew().build(),
+                AttributeSchema.named("size", AttributeType.NUMBER).defaultValue(Value.of(1)).build(),
+                AttributeSchema.named("note", AttributeType.STRING).optional().build(),
+                AttributeSchema.named("id", AttributeType.STRING).computed().build()));
+        return Map.of("fake_thing", new ResourceSchema("fake_thing", body, 0, "a thing"));
+    }
+
+    /** Creating this address will fail half-way: the object exists (with an id) but an error is returned. */
+    public void failCreateOf(String addr) {
+        failingCreates.add(addr);
+    }
+
+    public List<String> calls() {
+        synchronized (calls) {
+            return List.copyOf(calls);
+        }
+    }
+
+    public void clearCalls() {
+        calls.clear();
+    }
+
+    @Override
+    public ValidateResponse validate(ValidateRequest request) {
+        return new ValidateResponse(List.of());
+    }
+
+    @Override
+    public PlanResponse plan(PlanRequest request) {
+        if (request.config() == null) return new PlanResponse(null, List.of(), List.of());
+        Value id = request.prior() == null ? Value.unknown() : request.prior().get("id");
+        return new PlanResponse(request.config().with("id", id), List.of(List.of("name")), List.of());
+    }
+
+    @Override
+    public ApplyResponse apply(ApplyRequest request) {
+        String addr = request.addr().toString();
+        if (request.planned() == null) {
+            calls.add("delete " + addr);
+            return new ApplyResponse(null, List.of());
+        }
+        if (request.prior() == null) {
+            calls.add("create " + addr);
+            MapValue created = request.planned().with("id", Value.of("fake-" + nextId.incrementAndGet()));
+            if (failingCreates.contains(addr)) {
+                return new ApplyResponse(created, List.of(ProviderDiagnostic.error("Creating " + addr + " failed",
+                        "the fake was told to fail")));
+            }
+            return new ApplyResponse(created, List.of());
+        }
+        calls.add("update " + addr);
+        return new ApplyResponse(request.planned().with("id", request.prior().get("id")), List.of());
+    }
+
+    @Override
+    public ReadResponse read(ReadRequest request) {
+        return new ReadResponse(request.current(), List.of());
+    }
+
+    @Override
+    public ImportResponse importState(ImportRequest request) {
+        throw new UnsupportedOperationException("the fake provider does not import");
+    }
+}

@@ -1,0 +1,87 @@
+package dev.berth.engine.testkit;
+
+import dev.berth.engine.addrs.ResourceInstanceAddr;
+import dev.berth.engine.provider.ProviderStore;
+import dev.berth.engine.state.LockInfo;
+import dev.berth.engine.state.OutputState;
+import dev.berth.engine.state.ResourceState;
+import dev.berth.engine.state.StateChange;
+import dev.berth.engine.state.StateSnapshot;
+import dev.berth.engine.state.StateStore;
+import dev.berth.engine.state.StateVersion;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** A StateStore in memory: every commit is a new serial, and each commit's operation is recorded. */
+public final class InMemoryStateStore implements StateStore {
+    private final Map<Long, StateSnapshot> versions = new TreeMap<>();
+    private final List<StateVersion> history = new ArrayList<>();
+    private StateSnapshot current;
+
+    public InMemoryStateStore(String lineage) {
+        current = StateSnapshot.empty(lineage);
+    }
+
+    @Override
+    public synchronized StateSnapshot read() {
+        return current;
+    }
+
+    @Override
+    public synchronized long commit(List<StateChange> changes, String operation) {
+        Map<ResourceInstanceAddr, ResourceState> resources = new TreeMap<>(current.resources());
+        Map<String, OutputState> outputs = new TreeMap<>(current.outputs());
+        for (StateChange c : changes) {
+            if (c instanceof StateChange.PutResource p) resources.put(p.resource().addr(), p.resource());
+            else if (c instanceof StateChange.RemoveResource r) resources.remove(r.addr());
+            else if (c instanceof StateChange.PutOutput p) outputs.put(p.output().name(), p.output());
+            else if (c instanceof StateChange.RemoveOutput r) outputs.remove(r.name());
+        }
+        current = new StateSnapshot(current.lineage(), current.serial() + 1, resources, outputs);
+        versions.put(current.serial(), current);
+        history.add(new StateVersion(current.serial(), Instant.now(), operation, changes.size()));
+        return current.serial();
+    }
+
+    /** The operation of every commit, oldest first. */
+    public synchronized List<String> operations() {
+        return history.stream().map(StateVersion::operation).toList();
+    }
+
+    @Override
+    public void lock(LockInfo info, Duration timeout) {
+    }
+
+    @Override
+    public void unlock(String lockId) {
+    }
+
+    @Override
+    public boolean forceUnlock(String lockId) {
+        return true;
+    }
+
+    @Override
+    public synchronized List<StateVersion> history() {
+        return List.copyOf(history);
+    }
+
+    @Override
+    public synchronized StateSnapshot readAt(long serial) {
+        return versions.get(serial);
+    }
+
+    @Override
+    public ProviderStore providerStore(String provider) {
+        throw new UnsupportedOperationException("the in-memory store keeps no provider tables");
+    }
+
+    @Override
+    public void close() {
+    }
+}
