@@ -99,6 +99,8 @@ public final class Planner {
             return new Result(new Plan(opts.mode(), prior, variables, List.of(), List.of(), drift), diags.list());
         }
         if (opts.mode() == Plan.Mode.DESTROY) {
+            preventedDestroys(config, prior, diags);
+            if (diags.hasErrors()) return new Result(null, diags.list());
             return new Result(destroyPlan(prior, variables, drift), diags.list());
         }
 
@@ -109,7 +111,8 @@ public final class Planner {
         if (diags.hasErrors()) return new Result(null, diags.list());
 
         List<ResourceChange> changes = new ArrayList<>(rp.changes());
-        changes.addAll(rp.orphans(config));
+        changes.addAll(rp.orphans(config, diags));
+        if (diags.hasErrors()) return new Result(null, diags.list());
         changes.sort(Comparator.comparing(ResourceChange::addr));
         for (OutputState gone : prior.outputs().values()) {
             if (!config.outputs().containsKey(gone.name())) {
@@ -154,6 +157,18 @@ public final class Planner {
                 : ValuePaths.sameValue(before.value(), after) && before.sensitive() == oc.sensitive() ? Action.NO_OP
                 : Action.UPDATE;
         return new OutputChange(oc.name(), action, before == null ? null : before.value(), after, oc.sensitive());
+    }
+
+    /** A destroy run stops before it starts when configuration protects something in state. */
+    private static void preventedDestroys(Config config, StateSnapshot prior, Diagnostics diags) {
+        for (ResourceState rs : prior.resources().values()) {
+            var rc = config.resources().get(rs.addr().resource());
+            if (rc != null && rc.lifecycle().preventDestroy()) {
+                diags.error(ResourcePlanner.PREVENT_DESTROY + rs.addr() + " has lifecycle.prevent_destroy set, but "
+                        + "the plan calls for it to be destroyed.", "Remove prevent_destroy to allow it.",
+                        rc.block().typeRange());
+            }
+        }
     }
 
     private static Plan destroyPlan(StateSnapshot prior, Map<String, Value> variables, List<ResourceChange> drift) {

@@ -33,6 +33,7 @@ final class ResourcePlanner {
     private final StateSnapshot prior;
     private final boolean validateOnly;
     private final BodyDecoder decoder;
+    static final String PREVENT_DESTROY = "Instance cannot be destroyed: ";
     private final List<ResourceChange> changes = Collections.synchronizedList(new ArrayList<>());
 
     ResourcePlanner(Config config, Providers providers, RunScope scope, StateSnapshot prior, boolean validateOnly) {
@@ -84,7 +85,7 @@ final class ResourcePlanner {
         ActionDecider.Decision decision = ActionDecider.decide(new ActionDecider.Inputs(priorValue, pr.planned(),
                 pr.requiresReplace(), before != null && before.tainted(), false, rc.lifecycle().createBeforeDestroy()));
         if (decision.action().deletes() && rc.lifecycle().preventDestroy()) {
-            d.error("Instance cannot be destroyed: " + addr + " has lifecycle.prevent_destroy set, but the plan calls "
+            d.error(PREVENT_DESTROY + addr + " has lifecycle.prevent_destroy set, but the plan calls "
                     + "for it to be replaced.", "To allow this, remove prevent_destroy or change the plan so that it "
                     + "does not replace the instance.", rc.block().typeRange());
             return;
@@ -105,14 +106,20 @@ final class ResourcePlanner {
     }
 
     /** Instances in state that the configuration no longer has: each is destroyed, with the reason. */
-    List<ResourceChange> orphans(Config config) {
+    List<ResourceChange> orphans(Config config, Diagnostics diags) {
         List<ResourceChange> out = new ArrayList<>();
         java.util.Set<ResourceInstanceAddr> planned = new java.util.HashSet<>();
         changes.forEach(c -> planned.add(c.addr()));
         for (ResourceState rs : prior.resources().values()) {
             if (planned.contains(rs.addr())) continue;
             ResourceConfig rc = config.resources().get(rs.addr().resource());
-            if (rc != null && rc.lifecycle().preventDestroy()) continue;
+            if (rc != null && rc.lifecycle().preventDestroy()) {
+                diags.error(PREVENT_DESTROY + rs.addr() + " has lifecycle.prevent_destroy set, but the plan calls for "
+                        + "it to be destroyed because its instance key is no longer in the configuration.",
+                        "Remove prevent_destroy to allow it, or change count or for_each so that it keeps "
+                                + rs.addr().key().suffix() + ".", rc.block().typeRange());
+                continue;
+            }
             ActionReason reason = rc == null ? ActionReason.DELETE_BECAUSE_NO_RESOURCE_CONFIG
                     : rs.addr().key() instanceof InstanceKey.Index ? ActionReason.DELETE_BECAUSE_COUNT_INDEX
                     : rs.addr().key() instanceof InstanceKey.Key ? ActionReason.DELETE_BECAUSE_EACH_KEY

@@ -69,6 +69,31 @@ class LifecycleAndSensitivityTest {
     }
 
     @Test
+    void preventDestroyRefusesDroppingACountedInstance() {
+        String counted = "resource \"fake_thing\" \"t\" {\n  count = %d\n  name = \"t${count.index}\"\n"
+                + "  lifecycle {\n    prevent_destroy = true\n  }\n}\n";
+        engine.converge(counted.formatted(2));
+        engine.configure(counted.formatted(1));
+
+        Planner.Result r = engine.plan(Plan.Mode.NORMAL);
+
+        assertNull(r.plan(), "nothing may be planned while a protected instance would be dropped");
+        assertTrue(TestEngine.errors(r.diagnostics()).stream().anyMatch(e ->
+                e.startsWith("Instance cannot be destroyed: fake_thing.t[1] has lifecycle.prevent_destroy")),
+                r.diagnostics().toString());
+    }
+
+    @Test
+    void destroyModeRefusesProtectedResources() {
+        engine.converge(thing("t", 1, "prevent_destroy = true"));
+
+        Planner.Result r = engine.plan(Plan.Mode.DESTROY);
+
+        assertNull(r.plan());
+        assertTrue(TestEngine.errors(r.diagnostics()).get(0).startsWith("Instance cannot be destroyed: fake_thing.t"));
+    }
+
+    @Test
     void createBeforeDestroyCreatesTheReplacementFirst() {
         engine.converge(thing("t", 1, "create_before_destroy = true"));
         engine.provider.clearCalls();
