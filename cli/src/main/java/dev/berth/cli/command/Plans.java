@@ -2,10 +2,14 @@ package dev.berth.cli.command;
 
 import dev.berth.cli.view.ProgressView;
 import dev.berth.cli.view.Terminal;
+import dev.berth.engine.addrs.ResourceInstanceAddr;
 import dev.berth.engine.plan.Action;
 import dev.berth.engine.plan.OutputChange;
 import dev.berth.engine.plan.Plan;
 import dev.berth.engine.plan.Planner;
+
+import java.util.List;
+import java.util.Set;
 
 /** Making a plan the same way for plan, apply and destroy. */
 final class Plans {
@@ -15,7 +19,14 @@ final class Plans {
     static Planner.Result make(RunSession s, RunOptions opts, Plan.Mode mode, Terminal term) {
         Planner planner = new Planner(s.ws.providers(), s.ws.functions(), new ProgressView(term));
         return planner.plan(s.config, s.ws.store().read(), s.variables,
-                new Planner.Options(mode, opts.refresh, Math.max(1, opts.parallelism)));
+                new Planner.Options(mode, opts.refresh, Math.max(1, opts.parallelism), addresses(opts.targets, "-target"),
+                        Set.copyOf(addresses(opts.replace, "-replace"))));
+    }
+
+    private static List<ResourceInstanceAddr> addresses(List<String> given, String option) {
+        return given.stream().map(a -> ResourceInstanceAddr.parse(a).orElseThrow(() -> new Errors.UserError(
+                "Invalid " + option + " address \"" + a + "\": expected a resource address such as ecs_service.web "
+                        + "or ecs_service.web[0]."))).toList();
     }
 
     /** Whether applying the plan would change anything: resources, outputs, or (refresh-only) recorded drift. */

@@ -10,6 +10,17 @@ final class RunOptions {
     @Option(names = "-var", paramLabel = "NAME=VALUE", description = "Set a value for one of the input variables.")
     List<String> vars = new ArrayList<>();
 
+    @Option(names = "-var-file", paramLabel = "FILE", description = "Load variable values from the given file.")
+    List<java.nio.file.Path> varFiles = new ArrayList<>();
+
+    @Option(names = "-target", paramLabel = "ADDRESS",
+            description = "Limit planning to the given resource (and what it depends on); repeatable.")
+    List<String> targets = new ArrayList<>();
+
+    @Option(names = "-replace", paramLabel = "ADDRESS",
+            description = "Force replacement of the given resource instance; repeatable.")
+    List<String> replace = new ArrayList<>();
+
     @Option(names = "-parallelism", paramLabel = "N", defaultValue = "10",
             description = "Limit the number of concurrent operations (default: 10).")
     int parallelism;

@@ -4,6 +4,7 @@ import dev.berth.cli.wiring.Workspace;
 import dev.berth.engine.config.Config;
 import dev.berth.engine.diag.Diagnostic;
 import dev.berth.engine.diag.Diagnostics;
+import dev.berth.engine.run.VariableSources;
 import dev.berth.engine.run.VariableValues;
 import dev.berth.engine.state.LockInfo;
 import dev.berth.engine.state.StateLockedException;
@@ -11,7 +12,6 @@ import dev.berth.engine.value.Value;
 
 import java.net.InetAddress;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -40,7 +40,8 @@ final class RunSession implements AutoCloseable {
         Diagnostics diags = new Diagnostics();
         Config config = ws.config(diags);
         Map<String, Value> vars = diags.hasErrors() ? Map.of()
-                : VariableValues.resolve(config, rawVariables(opts.vars, diags), ws.evaluator(), diags);
+                : VariableValues.resolve(config, VariableSources.collect(ws.dir(), System.getenv(), opts.varFiles,
+                opts.vars, ws.sources(), diags), ws.evaluator(), diags);
         if (diags.hasErrors()) return new Started(null, diags.list());
         String lockId = null;
         if (opts.lock) {
@@ -59,20 +60,6 @@ final class RunSession implements AutoCloseable {
             }
         }
         return new Started(new RunSession(ws, config, vars, lockId), diags.list());
-    }
-
-    private static Map<String, VariableValues.Raw> rawVariables(List<String> given, Diagnostics diags) {
-        Map<String, VariableValues.Raw> out = new LinkedHashMap<>();
-        for (String g : given) {
-            int eq = g.indexOf('=');
-            if (eq <= 0) {
-                diags.add(Diagnostic.error("Invalid -var option: \"" + g + "\" is not a variable name and value "
-                        + "separated by an equals sign, like -var=\"key=value\"."));
-                continue;
-            }
-            out.put(g.substring(0, eq).trim(), new VariableValues.Raw(g.substring(eq + 1), "-var", false));
-        }
-        return out;
     }
 
     static String who() {

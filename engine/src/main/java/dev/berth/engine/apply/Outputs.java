@@ -26,6 +26,7 @@ final class Outputs {
      */
     static Map<String, OutputState> commit(Config config, Plan plan, RunScope scope, StateStore store, boolean partial) {
         StateSnapshot before = store.read();
+        if (plan.isTargeted()) return before.outputs(); // -target leaves outputs as they were, like Terraform
         List<StateChange> changes = new ArrayList<>();
         if (plan.mode() == Plan.Mode.DESTROY) {
             before.outputs().keySet().forEach(n -> changes.add(new StateChange.RemoveOutput(n)));

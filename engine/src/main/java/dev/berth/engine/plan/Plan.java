@@ -9,11 +9,12 @@ import java.util.Map;
 /**
  * Everything a plan decided. {@code priorState} is the refreshed state the plan was made
  * against; its lineage and serial let a saved plan be refused when the state moved on.
- * {@code drift} lists changes made outside berth that the refresh found.
+ * {@code drift} lists changes made outside berth that the refresh found; {@code targets} are the
+ * -target addresses that narrowed it, if any.
  */
 public record Plan(Mode mode, StateSnapshot priorState, Map<String, Value> variables,
                    List<ResourceChange> resourceChanges, List<OutputChange> outputChanges,
-                   List<ResourceChange> drift) {
+                   List<ResourceChange> drift, List<String> targets) {
 
     public enum Mode { NORMAL, DESTROY, REFRESH_ONLY }
 
@@ -22,6 +23,18 @@ public record Plan(Mode mode, StateSnapshot priorState, Map<String, Value> varia
         resourceChanges = List.copyOf(resourceChanges);
         outputChanges = List.copyOf(outputChanges);
         drift = List.copyOf(drift);
+        targets = List.copyOf(targets);
+    }
+
+    /** An untargeted plan. */
+    public Plan(Mode mode, StateSnapshot priorState, Map<String, Value> variables,
+                List<ResourceChange> resourceChanges, List<OutputChange> outputChanges, List<ResourceChange> drift) {
+        this(mode, priorState, variables, resourceChanges, outputChanges, drift, List.of());
+    }
+
+    /** Whether -target narrowed this plan, so outputs and untargeted resources were left alone. */
+    public boolean isTargeted() {
+        return !targets.isEmpty();
     }
 
     public boolean hasResourceChanges() {

@@ -45,7 +45,18 @@ public final class Planner {
         this.hooks = hooks;
     }
 
-    public record Options(Plan.Mode mode, boolean refresh, int parallelism) {
+    /** How to plan; targets (-target) narrow the plan, replace (-replace) forces replacements. */
+    public record Options(Plan.Mode mode, boolean refresh, int parallelism, List<ResourceInstanceAddr> targets,
+                          Set<ResourceInstanceAddr> replace) {
+        public Options {
+            targets = List.copyOf(targets);
+            replace = Set.copyOf(replace);
+        }
+
+        public Options(Plan.Mode mode, boolean refresh, int parallelism) {
+            this(mode, refresh, parallelism, List.of(), Set.of());
+        }
+
         public static Options normal(int parallelism) {
             return new Options(Plan.Mode.NORMAL, true, parallelism);
         }
@@ -74,7 +85,8 @@ public final class Planner {
     private void validateWalk(Config config, ConfigGraph graph, Map<String, Value> variables, Diagnostics diags) {
         if (!graph.acyclic()) return;
         RunScope scope = new RunScope(config, new Evaluator(functions, config.dir()), variables);
-        ResourcePlanner rp = new ResourcePlanner(config, providers, scope, StateSnapshot.empty(""), true);
+        ResourcePlanner rp = new ResourcePlanner(config, providers, scope, StateSnapshot.empty(""), true,
+                Targeting.everything(), Set.of());
         walk(graph, config, scope, rp, 10, diags, null, null);
     }
 
@@ -104,10 +116,12 @@ public final class Planner {
             return new Result(destroyPlan(prior, variables, drift), diags.list());
         }
 
+        Targeting targeting = Targeting.of(opts.targets(), graph);
+        if (!targeting.isEverything()) diags.add(TARGETING_WARNING);
         RunScope scope = new RunScope(config, new Evaluator(functions, config.dir()), variables);
-        ResourcePlanner rp = new ResourcePlanner(config, providers, scope, prior, false);
+        ResourcePlanner rp = new ResourcePlanner(config, providers, scope, prior, false, targeting, opts.replace());
         List<OutputChange> outputs = Collections.synchronizedList(new ArrayList<>());
-        walk(graph, config, scope, rp, opts.parallelism(), diags, prior, outputs);
+        walk(graph, config, scope, rp, opts.parallelism(), diags, prior, targeting.isEverything() ? outputs : null);
         if (diags.hasErrors()) return new Result(null, diags.list());
 
         List<ResourceChange> changes = new ArrayList<>(rp.changes());
@@ -115,13 +129,21 @@ public final class Planner {
         if (diags.hasErrors()) return new Result(null, diags.list());
         changes.sort(Comparator.comparing(ResourceChange::addr));
         for (OutputState gone : prior.outputs().values()) {
-            if (!config.outputs().containsKey(gone.name())) {
+            if (targeting.isEverything() && !config.outputs().containsKey(gone.name())) {
                 outputs.add(new OutputChange(gone.name(), Action.DELETE, gone.value(), null, gone.sensitive()));
             }
         }
         outputs.sort(Comparator.comparing(OutputChange::name));
-        return new Result(new Plan(opts.mode(), prior, variables, changes, outputs, drift), diags.list());
+        List<String> targets = opts.targets().stream().map(Object::toString).toList();
+        return new Result(new Plan(opts.mode(), prior, variables, changes, outputs, drift, targets), diags.list());
     }
+
+    static final Diagnostic TARGETING_WARNING = Diagnostic.warning("Resource targeting is in effect",
+            "You are creating a plan with the -target option, which means that the result of this plan may not "
+                    + "represent all of the changes requested by the current configuration.\n\nThe -target option is "
+                    + "not for routine use, and is provided only for exceptional situations such as recovering from "
+                    + "errors or mistakes, or when berth specifically suggests to use it as part of an error message.",
+            null);
 
     private void walk(ConfigGraph graph, Config config, RunScope scope, ResourcePlanner rp, int parallelism,
                       Diagnostics diags, StateSnapshot prior, List<OutputChange> outputs) {

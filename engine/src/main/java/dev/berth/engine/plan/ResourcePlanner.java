@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Plans the instances of one resource block; called by the walker once its dependencies are planned. */
 final class ResourcePlanner {
@@ -33,10 +34,15 @@ final class ResourcePlanner {
     private final StateSnapshot prior;
     private final boolean validateOnly;
     private final BodyDecoder decoder;
+    private final Targeting targeting;
+    private final Set<ResourceInstanceAddr> replace;
     static final String PREVENT_DESTROY = "Instance cannot be destroyed: ";
     private final List<ResourceChange> changes = Collections.synchronizedList(new ArrayList<>());
 
-    ResourcePlanner(Config config, Providers providers, RunScope scope, StateSnapshot prior, boolean validateOnly) {
+    ResourcePlanner(Config config, Providers providers, RunScope scope, StateSnapshot prior, boolean validateOnly,
+                    Targeting targeting, Set<ResourceInstanceAddr> replace) {
+        this.targeting = targeting;
+        this.replace = replace;
         this.config = config;
         this.providers = providers;
         this.scope = scope;
@@ -53,12 +59,14 @@ final class ResourcePlanner {
         Provider provider = providers.forType(rc.addr().type()).orElse(null);
         ResourceSchema schema = providers.schema(rc.addr().type()).orElse(null);
         if (provider == null || schema == null) return false; // reported by ConfigCheck
+        if (!targeting.includes(rc.addr())) return true;
         Diagnostics local = new Diagnostics();
         Map<InstanceKey, Value> keys = validateOnly && (rc.count() != null || rc.forEach() != null)
                 ? Map.of() : InstanceExpander.expand(rc, scope.evaluator(), scope, local);
         boolean ok = !local.hasErrors();
         for (var e : keys.entrySet()) {
             ResourceInstanceAddr addr = rc.addr().instance(e.getKey());
+            if (!targeting.includes(addr)) continue;
             Diagnostics d = new Diagnostics();
             MapValue cfg = decoder.decode(rc.body(), schema.body(), scope.forInstance(e.getKey(), e.getValue()), d);
             if (!d.hasErrors()) {
@@ -83,7 +91,8 @@ final class ResourcePlanner {
         d.addAll(ProviderDiagnostics.convert(pr.diagnostics(), addr, rc));
         if (d.hasErrors()) return;
         ActionDecider.Decision decision = ActionDecider.decide(new ActionDecider.Inputs(priorValue, pr.planned(),
-                pr.requiresReplace(), before != null && before.tainted(), false, rc.lifecycle().createBeforeDestroy()));
+                pr.requiresReplace(), before != null && before.tainted(), replace.contains(addr),
+                rc.lifecycle().createBeforeDestroy()));
         if (decision.action().deletes() && rc.lifecycle().preventDestroy()) {
             d.error(PREVENT_DESTROY + addr + " has lifecycle.prevent_destroy set, but the plan calls "
                     + "for it to be replaced.", "To allow this, remove prevent_destroy or change the plan so that it "
@@ -111,7 +120,7 @@ final class ResourcePlanner {
         java.util.Set<ResourceInstanceAddr> planned = new java.util.HashSet<>();
         changes.forEach(c -> planned.add(c.addr()));
         for (ResourceState rs : prior.resources().values()) {
-            if (planned.contains(rs.addr())) continue;
+            if (planned.contains(rs.addr()) || !targeting.includes(rs.addr())) continue;
             ResourceConfig rc = config.resources().get(rs.addr().resource());
             if (rc != null && rc.lifecycle().preventDestroy()) {
                 diags.error(PREVENT_DESTROY + rs.addr() + " has lifecycle.prevent_destroy set, but the plan calls for "

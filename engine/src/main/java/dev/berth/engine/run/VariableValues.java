@@ -10,6 +10,7 @@ import dev.berth.engine.eval.TypeConstraint;
 import dev.berth.engine.eval.TypeConstraints;
 import dev.berth.engine.hcl.Attribute;
 import dev.berth.engine.hcl.Block;
+import dev.berth.engine.hcl.Expr;
 import dev.berth.engine.hcl.HclParser;
 import dev.berth.engine.hcl.ParseResult;
 import dev.berth.engine.types.PrimitiveType;
@@ -35,8 +36,18 @@ public final class VariableValues {
     private VariableValues() {
     }
 
-    /** A value as the user gave it, and where it came from ("-var", a file name, an environment variable). */
-    public record Raw(String text, String source, boolean isExpression) {
+    /**
+     * A value as the user gave it and where it came from ("-var", a file name, an environment
+     * variable): text, or an already parsed expression from a variables file.
+     */
+    public record Raw(String text, String source, boolean isExpression, Expr expr) {
+        public Raw(String text, String source, boolean isExpression) {
+            this(text, source, isExpression, null);
+        }
+
+        public static Raw parsed(Expr expr, String source) {
+            return new Raw(null, source, true, expr);
+        }
     }
 
     public static Map<String, Value> resolve(Config config, Map<String, Raw> given, Evaluator evaluator,
@@ -92,6 +103,7 @@ public final class VariableValues {
 
     /** Text for a primitive type is taken literally; anything else is parsed as an HCL expression. */
     private static Value parse(Raw raw, Type type, Evaluator evaluator, Diagnostics d) {
+        if (raw.expr() != null) return evaluator.evaluate(raw.expr(), noReferences(), d);
         if (!raw.isExpression() && (type instanceof PrimitiveType || type == Type.ANY)) return Value.of(raw.text());
         ParseResult parsed = HclParser.parseExpression(raw.source(), raw.text());
         if (parsed.hasErrors()) {

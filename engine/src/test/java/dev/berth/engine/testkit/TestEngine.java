@@ -77,8 +77,12 @@ public final class TestEngine {
     }
 
     public Planner.Result plan(Plan.Mode mode) {
+        return plan(new Planner.Options(mode, true, 4));
+    }
+
+    public Planner.Result plan(Planner.Options options) {
         return new Planner(providers, FunctionRegistry.standard(), RunHooks.NONE)
-                .plan(config, store.read(), variables, new Planner.Options(mode, true, 4));
+                .plan(config, store.read(), variables, options);
     }
 
     public Plan plan() {
