@@ -107,7 +107,7 @@ public final class PlanRenderer {
     /** Changes worth showing, in address order (Terraform's order, independent of plan order). */
     private static List<ResourceChange> changed(List<ResourceChange> all) {
         List<ResourceChange> out = new ArrayList<>();
-        for (ResourceChange c : all) if (c.action() != Action.NO_OP) out.add(c);
+        for (ResourceChange c : all) if (c.action() != Action.NO_OP || c.moved()) out.add(c);
         out.sort(Comparator.comparing(ResourceChange::addr));
         return out;
     }

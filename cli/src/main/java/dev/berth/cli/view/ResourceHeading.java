@@ -69,14 +69,15 @@ final class ResourceHeading {
                 String why = deleteReason(c);
                 if (why != null) lines.add("  # (" + why + ")");
             }
-            case NO_OP -> lines.add(addr + " has no changes");
+            case NO_OP -> lines.add(c.moved() ? p.bold("  # " + c.previousAddr() + " has moved to " + c.addr())
+                    : addr + " has no changes");
         }
+        if (c.moved() && c.action() != Action.NO_OP) lines.add(1, "  # (moved from " + c.previousAddr() + ")");
         return String.join("\n", lines) + "\n";
     }
 
     /**
-     * Why a delete happens, when the address alone does not show it. A moved-away resource is
-     * not explained: the plan model does not carry the previous address that sentence needs.
+     * Why a delete happens, when the address alone does not show it.
      */
     private static String deleteReason(ResourceChange c) {
         return switch (c.reason()) {

@@ -106,13 +106,19 @@ public final class Applier {
         return new Result(nodes.summary(), outputs, diags.list());
     }
 
-    /** What the refresh found is written first, so the state reflects the world before anything changes. */
+    /**
+     * What the refresh found, and the renames of moved blocks, are written first, so the state
+     * reflects the world before anything changes.
+     */
     private void commitRefresh(StateSnapshot current, StateSnapshot refreshed) {
         List<StateChange> changes = new ArrayList<>();
         for (ResourceState rs : current.resources().values()) {
             ResourceState now = refreshed.resources().get(rs.addr());
             if (now == null) changes.add(new StateChange.RemoveResource(rs.addr()));
             else if (!ValuePaths.sameValue(now.attributes(), rs.attributes())) changes.add(new StateChange.PutResource(now));
+        }
+        for (ResourceState moved : refreshed.resources().values()) {
+            if (!current.resources().containsKey(moved.addr())) changes.add(new StateChange.PutResource(moved));
         }
         if (!changes.isEmpty()) store.commit(changes, "refresh");
     }

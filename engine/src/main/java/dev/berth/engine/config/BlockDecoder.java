@@ -1,6 +1,8 @@
 package dev.berth.engine.config;
 
+import dev.berth.engine.addrs.InstanceKey;
 import dev.berth.engine.addrs.ResourceAddr;
+import dev.berth.engine.addrs.ResourceInstanceAddr;
 import dev.berth.engine.diag.Diagnostics;
 import dev.berth.engine.hcl.Attribute;
 import dev.berth.engine.hcl.Block;
@@ -84,6 +86,61 @@ final class BlockDecoder {
         }
         return Optional.of(new ResourceConfig(new ResourceAddr(b.labels().get(0), b.labels().get(1)), b, dependsOn(body),
                 expr(body, "count"), expr(body, "for_each"), lifecycle, b.range()));
+    }
+
+    Optional<MovedConfig> moved(Block b) {
+        if (!labels(b, 0, "moved")) return Optional.empty();
+        Body body = b.body();
+        onlyArguments(body, List.of("from", "to"), "moved");
+        onlyBlocks(body, List.of(), "moved");
+        Optional<Attribute> from = body.attribute("from");
+        Optional<Attribute> to = body.attribute("to");
+        if (from.isEmpty() || to.isEmpty()) {
+            diags.error("Missing required argument: a moved block needs both from and to.", "", b.typeRange());
+            return Optional.empty();
+        }
+        Optional<ResourceInstanceAddr> f = movedAddress(from.get());
+        Optional<ResourceInstanceAddr> t = movedAddress(to.get());
+        if (f.isEmpty() || t.isEmpty()) return Optional.empty();
+        boolean fromWhole = f.get().key() instanceof InstanceKey.None;
+        if (fromWhole != (t.get().key() instanceof InstanceKey.None)) {
+            diags.error("Invalid moved block: from and to must both name whole resources or both name instances.",
+                    "", b.typeRange());
+            return Optional.empty();
+        }
+        if (!f.get().type().equals(t.get().type())) {
+            diags.error("Resource type mismatch: a moved block cannot change the resource type (" + f.get().type()
+                    + " to " + t.get().type() + ").", "", to.get().expr().range());
+            return Optional.empty();
+        }
+        return Optional.of(new MovedConfig(f.get(), t.get(), fromWhole, b.range()));
+    }
+
+    /** A moved address is a plain reference: TYPE.NAME, optionally with one literal index. */
+    private Optional<ResourceInstanceAddr> movedAddress(Attribute a) {
+        Optional<ResourceInstanceAddr> parsed = a.expr() instanceof ScopeTraversalExpr t
+                ? ResourceInstanceAddr.parse(sourceText(t)) : Optional.empty();
+        if (parsed.isEmpty()) {
+            diags.error("Invalid address in moved block: expected a resource address such as ecs_service.web or "
+                    + "ecs_service.web[0].", "", a.expr().range());
+        }
+        return parsed;
+    }
+
+    private static String sourceText(ScopeTraversalExpr t) {
+        StringBuilder sb = new StringBuilder(t.root());
+        for (var step : t.steps()) {
+            if (step instanceof dev.berth.engine.hcl.TraversalStep.Attr attr) {
+                sb.append('.').append(attr.name());
+            } else if (step instanceof dev.berth.engine.hcl.TraversalStep.Index idx
+                    && idx.key() instanceof dev.berth.engine.hcl.LiteralExpr lit) {
+                sb.append(lit.value() instanceof dev.berth.engine.value.StringValue s
+                        ? "[\"" + s.value() + "\"]" : "[" + lit.value() + "]");
+            } else {
+                return "";
+            }
+        }
+        return sb.toString();
     }
 
     private ResourceConfig.Lifecycle lifecycle(Block b) {

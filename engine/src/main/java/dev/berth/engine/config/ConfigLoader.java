@@ -27,7 +27,7 @@ import java.util.stream.Stream;
  * collected; none stops the others from being found.
  */
 public final class ConfigLoader {
-    static final List<String> BLOCK_TYPES = List.of("locals", "output", "resource", "variable");
+    static final List<String> BLOCK_TYPES = List.of("locals", "moved", "output", "resource", "variable");
 
     private final SourceFiles sources;
     private final StaticEvaluator statics;
@@ -87,6 +87,7 @@ public final class ConfigLoader {
         Map<String, LocalConfig> locals = new LinkedHashMap<>();
         Map<String, OutputConfig> outputs = new LinkedHashMap<>();
         Map<ResourceAddr, ResourceConfig> resources = new LinkedHashMap<>();
+        List<MovedConfig> moved = new ArrayList<>();
         BlockDecoder blocks = new BlockDecoder(statics, diags);
         for (ConfigFile f : files) {
             for (Attribute a : f.body().attributes()) {
@@ -103,13 +104,14 @@ public final class ConfigLoader {
                             putUnique(outputs, o.name(), o, o.range(), "output", diags));
                     case "resource" -> blocks.resource(b).ifPresent(r ->
                             putUnique(resources, r.addr(), r, r.range(), "resource", diags));
+                    case "moved" -> blocks.moved(b).ifPresent(moved::add);
                     default -> diags.error("Unsupported block type: blocks of type \"" + b.type()
                                     + "\" are not expected here." + Suggestions.didYouMean(b.type(), BLOCK_TYPES),
                             "Valid block types are: " + String.join(", ", BLOCK_TYPES) + ".", b.typeRange());
                 }
             }
         }
-        return new Config(dir, files, variables, locals, outputs, resources);
+        return new Config(dir, files, variables, locals, outputs, resources, moved);
     }
 
     private static <K, V> void putUnique(Map<K, V> map, K key, V value, SourceRange range, String what,

@@ -38,7 +38,7 @@ public record Plan(Mode mode, StateSnapshot priorState, Map<String, Value> varia
     }
 
     public boolean hasResourceChanges() {
-        return resourceChanges.stream().anyMatch(c -> c.action() != Action.NO_OP);
+        return resourceChanges.stream().anyMatch(c -> c.action() != Action.NO_OP || c.moved());
     }
 
     public long count(java.util.function.Predicate<Action> p) {

@@ -86,7 +86,7 @@ public final class Planner {
         if (!graph.acyclic()) return;
         RunScope scope = new RunScope(config, new Evaluator(functions, config.dir()), variables);
         ResourcePlanner rp = new ResourcePlanner(config, providers, scope, StateSnapshot.empty(""), true,
-                Targeting.everything(), Set.of());
+                Targeting.everything(), Set.of(), Map.of());
         walk(graph, config, scope, rp, 10, diags, null, null);
     }
 
@@ -98,10 +98,12 @@ public final class Planner {
             return new Result(null, diags.list());
         }
 
-        StateSnapshot prior = stored;
+        Moves.Result moves = Moves.apply(stored, opts.mode() == Plan.Mode.NORMAL ? config.moved() : List.of(), diags);
+        if (diags.hasErrors()) return new Result(null, diags.list());
+        StateSnapshot prior = moves.state();
         List<ResourceChange> drift = List.of();
-        if (opts.refresh() && !stored.resources().isEmpty()) {
-            Refresher.Result r = Refresher.refresh(stored, providers, opts.parallelism(), hooks);
+        if (opts.refresh() && !prior.resources().isEmpty()) {
+            Refresher.Result r = Refresher.refresh(prior, providers, opts.parallelism(), hooks);
             diags.addAll(r.diagnostics());
             if (diags.hasErrors()) return new Result(null, diags.list());
             prior = r.refreshed();
@@ -119,7 +121,8 @@ public final class Planner {
         Targeting targeting = Targeting.of(opts.targets(), graph);
         if (!targeting.isEverything()) diags.add(TARGETING_WARNING);
         RunScope scope = new RunScope(config, new Evaluator(functions, config.dir()), variables);
-        ResourcePlanner rp = new ResourcePlanner(config, providers, scope, prior, false, targeting, opts.replace());
+        ResourcePlanner rp = new ResourcePlanner(config, providers, scope, prior, false, targeting, opts.replace(),
+                moves.previous());
         List<OutputChange> outputs = Collections.synchronizedList(new ArrayList<>());
         walk(graph, config, scope, rp, opts.parallelism(), diags, prior, targeting.isEverything() ? outputs : null);
         if (diags.hasErrors()) return new Result(null, diags.list());

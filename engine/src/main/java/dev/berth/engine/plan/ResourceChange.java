@@ -10,10 +10,23 @@ import java.util.List;
  * {@code after} null for a delete. Unknown parts of {@code after} are
  * {@link dev.berth.engine.value.UnknownValue}s and sensitive parts are wrapped, so
  * after_unknown and the sensitivity maps of the JSON plan are derived, never stored twice.
+ * {@code previousAddr} is set when a {@code moved} block renamed the instance.
  */
 public record ResourceChange(ResourceInstanceAddr addr, String provider, Action action, MapValue before,
-                             MapValue after, List<List<Object>> replacePaths, ActionReason reason) {
+                             MapValue after, List<List<Object>> replacePaths, ActionReason reason,
+                             ResourceInstanceAddr previousAddr) {
     public ResourceChange {
         replacePaths = List.copyOf(replacePaths);
+    }
+
+    /** A change of an instance that kept its address. */
+    public ResourceChange(ResourceInstanceAddr addr, String provider, Action action, MapValue before, MapValue after,
+                          List<List<Object>> replacePaths, ActionReason reason) {
+        this(addr, provider, action, before, after, replacePaths, reason, null);
+    }
+
+    /** Whether a moved block gave this instance a new address in this plan. */
+    public boolean moved() {
+        return previousAddr != null && !previousAddr.equals(addr);
     }
 }

@@ -36,11 +36,14 @@ final class ResourcePlanner {
     private final BodyDecoder decoder;
     private final Targeting targeting;
     private final Set<ResourceInstanceAddr> replace;
+    private final Map<ResourceInstanceAddr, ResourceInstanceAddr> previous;
     static final String PREVENT_DESTROY = "Instance cannot be destroyed: ";
     private final List<ResourceChange> changes = Collections.synchronizedList(new ArrayList<>());
 
     ResourcePlanner(Config config, Providers providers, RunScope scope, StateSnapshot prior, boolean validateOnly,
-                    Targeting targeting, Set<ResourceInstanceAddr> replace) {
+                    Targeting targeting, Set<ResourceInstanceAddr> replace,
+                    Map<ResourceInstanceAddr, ResourceInstanceAddr> previous) {
+        this.previous = previous;
         this.targeting = targeting;
         this.replace = replace;
         this.config = config;
@@ -101,7 +104,7 @@ final class ResourcePlanner {
         }
         MapValue after = decision.action() == Action.NO_OP ? priorValue : pr.planned();
         changes.add(new ResourceChange(addr, provider.fullName(), decision.action(), priorValue, after,
-                decision.replacePaths(), decision.reason()));
+                decision.replacePaths(), decision.reason(), previous.get(addr)));
         scope.putInstance(rc.addr(), addr.key(), after);
     }
 
@@ -133,7 +136,8 @@ final class ResourcePlanner {
                     : rs.addr().key() instanceof InstanceKey.Index ? ActionReason.DELETE_BECAUSE_COUNT_INDEX
                     : rs.addr().key() instanceof InstanceKey.Key ? ActionReason.DELETE_BECAUSE_EACH_KEY
                     : ActionReason.DELETE_BECAUSE_NO_RESOURCE_CONFIG;
-            out.add(new ResourceChange(rs.addr(), rs.provider(), Action.DELETE, rs.attributes(), null, List.of(), reason));
+            out.add(new ResourceChange(rs.addr(), rs.provider(), Action.DELETE, rs.attributes(), null, List.of(), reason,
+                    previous.get(rs.addr())));
         }
         return out;
     }

@@ -1,0 +1,56 @@
+package dev.berth.engine.plan;
+
+import dev.berth.engine.addrs.ResourceInstanceAddr;
+import dev.berth.engine.config.MovedConfig;
+import dev.berth.engine.diag.Diagnostics;
+import dev.berth.engine.state.ResourceState;
+import dev.berth.engine.state.StateSnapshot;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Applies {@code moved} blocks to the prior state before planning: an object recorded under an
+ * old address is planned under its new one, so renaming a resource never destroys it. The apply
+ * saves the rename along with the refresh.
+ */
+final class Moves {
+    private Moves() {
+    }
+
+    record Result(StateSnapshot state, Map<ResourceInstanceAddr, ResourceInstanceAddr> previous) {
+    }
+
+    static Result apply(StateSnapshot prior, List<MovedConfig> moved, Diagnostics diags) {
+        Map<ResourceInstanceAddr, ResourceState> resources = new TreeMap<>(prior.resources());
+        Map<ResourceInstanceAddr, ResourceInstanceAddr> previous = new TreeMap<>();
+        for (MovedConfig m : moved) {
+            for (ResourceInstanceAddr from : List.copyOf(resources.keySet())) {
+                ResourceInstanceAddr to = target(m, from);
+                if (to == null) continue;
+                if (resources.containsKey(to)) {
+                    diags.error("Moved object still exists: " + from + " cannot move to " + to
+                            + ", because the state already has an object there.",
+                            "Remove the moved block, or remove one of the two objects from the state with "
+                                    + "\"berth state rm\".", m.range());
+                    continue;
+                }
+                ResourceState rs = resources.remove(from);
+                resources.put(to, new ResourceState(to, rs.provider(), rs.schemaVersion(), rs.attributes(),
+                        rs.dependencies(), rs.tainted()));
+                previous.put(to, previous.getOrDefault(from, from));
+                previous.remove(from);
+            }
+        }
+        return new Result(new StateSnapshot(prior.lineage(), prior.serial(), resources, prior.outputs()), previous);
+    }
+
+    /** Where a moved block sends this address, or null when it does not apply to it. */
+    private static ResourceInstanceAddr target(MovedConfig m, ResourceInstanceAddr addr) {
+        if (m.wholeResource()) {
+            return addr.resource().equals(m.from().resource()) ? m.to().resource().instance(addr.key()) : null;
+        }
+        return addr.equals(m.from()) ? m.to() : null;
+    }
+}
