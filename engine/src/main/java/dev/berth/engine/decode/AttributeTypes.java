@@ -33,7 +33,14 @@ public final class AttributeTypes {
     }
 
     public static Value convert(AttributeType type, Value v) {
-        if (v instanceof SensitiveValue s) return Value.sensitive(convert(type, s.inner()));
+        if (v instanceof SensitiveValue s) {
+            try {
+                return Value.sensitive(convert(type, s.inner()));
+            } catch (Mismatch m) {
+                throw new Mismatch("a " + type.friendlyName() + " is required; the given value is not shown "
+                        + "because it is sensitive.");
+            }
+        }
         if (v.isNull() || !v.isWhollyKnown() && !(v instanceof ListValue) && !(v instanceof MapValue)) return v;
         return switch (type) {
             case STRING -> toStringValue(v);

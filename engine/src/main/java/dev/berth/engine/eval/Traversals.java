@@ -74,6 +74,11 @@ final class Traversals {
                 return Value.unknown();
             }
             if (m.has(k)) return Marks.mark(m.get(k), sensitive);
+            if (sensitive) {
+                ev.error("Invalid index: the key does not exist in this map",
+                        "The key and the map's keys are not shown because they are sensitive.", range);
+                return Value.unknown();
+            }
             ev.error("Invalid index: the key \"" + k + "\" does not exist in this map",
                     m.entries().isEmpty() ? "The map is empty." : "Valid keys: " + keys(m) + ".", range);
             return Value.unknown();

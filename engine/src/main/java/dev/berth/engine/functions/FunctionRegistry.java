@@ -52,8 +52,13 @@ public final class FunctionRegistry {
         if (f.unknownAtPlan() || (unknown && !f.acceptsUnknown())) {
             return Value.unknown();
         }
-        List<Value> plain = sensitive ? args.stream().map(Value::unmarked).toList() : args;
-        Value result = f.call(plain);
-        return sensitive ? Value.sensitive(result) : result;
+        if (!sensitive) return f.call(args);
+        try {
+            return Value.sensitive(f.call(args.stream().map(Value::unmarked).toList()));
+        } catch (FunctionException e) {
+            // The function's own message may quote the argument; a secret must not reach the terminal.
+            throw new FunctionException(e.argIndex(), "Invalid arguments for " + f.name() + ": the details are "
+                    + "hidden because an argument is sensitive.");
+        }
     }
 }
