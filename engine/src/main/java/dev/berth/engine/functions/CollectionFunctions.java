@@ -53,10 +53,8 @@ final class CollectionFunctions {
                     return Value.of(at);
                 }),
                 Fn.of("length", List.of("value"), CollectionFunctions::length).acceptingUnknown(),
-                Fn.variadic("list", List.of(), "vals", a -> {
-                    throw new FunctionException("the \"list\" function was deprecated in Terraform v0.12 and is no "
-                            + "longer available; use tolist([ ... ]) syntax to write a literal list.");
-                }),
+                // Terraform 0.12 removed list(); berth keeps it for old configurations: its arguments as a list.
+                Fn.variadic("list", List.of(), "vals", a -> new ListValue(a.from(0))),
                 Fn.of("one", List.of("list"), a -> {
                     Value v = a.notNull(0);
                     if (!(v instanceof ListValue l) || l.size() > 1) {
