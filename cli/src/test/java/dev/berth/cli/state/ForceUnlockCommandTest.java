@@ -52,6 +52,30 @@ class ForceUnlockCommandTest {
     }
 
     @Test
+    void withoutForceOnlyYesConfirms() {
+        lockAs("lock-123");
+        CliRun no = withStdin("no\n", () -> CliRun.in(dir, "force-unlock", "lock-123"));
+        assertEquals(1, no.exitCode(), no::toString);
+        assertTrue(no.out().contains("Do you really want to force-unlock?"), no::toString);
+        assertTrue(no.err().contains("Force-unlock cancelled"), no::toString);
+        assertEquals("lock-123", holder().orElseThrow().id(), "a refused confirmation keeps the lock");
+
+        CliRun yes = withStdin("yes\n", () -> CliRun.in(dir, "force-unlock", "lock-123"));
+        assertEquals(0, yes.exitCode(), yes::toString);
+        assertEquals(Optional.empty(), holder());
+    }
+
+    private static CliRun withStdin(String input, java.util.function.Supplier<CliRun> run) {
+        java.io.InputStream original = System.in;
+        System.setIn(new java.io.ByteArrayInputStream(input.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        try {
+            return run.get();
+        } finally {
+            System.setIn(original);
+        }
+    }
+
+    @Test
     void unlockingAnUnlockedStateSaysSo() {
         lockAs("lock-123");
         assertEquals(0, CliRun.in(dir, "force-unlock", "-force", "lock-123").exitCode());
