@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * State kept in one SQLite file, shared safely by the threads of an apply and by other processes
@@ -79,6 +80,11 @@ public final class SqliteStateStore implements StateStore {
     @Override
     public boolean forceUnlock(String lockId) {
         return runLock.forceUnlock(lockId);
+    }
+
+    @Override
+    public Optional<LockInfo> lockHolder() {
+        return db.read("read the lock of", runLock::holder);
     }
 
     @Override

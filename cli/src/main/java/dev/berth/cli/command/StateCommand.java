@@ -8,7 +8,9 @@ import picocli.CommandLine.Parameters;
 import java.util.ArrayList;
 import java.util.List;
 
-@Command(name = "state", description = "Advanced state management.", subcommands = {StateCommand.ListCommand.class})
+@Command(name = "state", description = "Advanced state management.", subcommands = {StateCommand.ListCommand.class,
+        StateShowCommand.class, StateRmCommand.class, StateMvCommand.class, StatePullCommand.class,
+        StateHistoryCommand.class, StateRollbackCommand.class})
 final class StateCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

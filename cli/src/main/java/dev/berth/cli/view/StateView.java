@@ -19,16 +19,7 @@ public final class StateView {
 
     public String render(StateSnapshot state) {
         StringBuilder sb = new StringBuilder();
-        for (ResourceState rs : state.resources().values()) {
-            sb.append(bold("# " + rs.addr() + ":")).append(rs.tainted() ? " (tainted)" : "").append('\n');
-            sb.append("resource \"").append(rs.addr().type()).append("\" \"").append(rs.addr().name()).append("\" {\n");
-            int width = rs.attributes().entries().keySet().stream().mapToInt(String::length).max().orElse(0);
-            rs.attributes().entries().forEach((k, v) -> {
-                if (v.isNull()) return;
-                sb.append("    ").append(pad(k, width)).append(" = ").append(indent(values.format(v))).append('\n');
-            });
-            sb.append("}\n\n");
-        }
+        for (ResourceState rs : state.resources().values()) sb.append(renderResource(rs)).append('\n');
         if (!state.outputs().isEmpty()) {
             Map<String, Value> vals = new TreeMap<>();
             Map<String, Boolean> sensitive = new TreeMap<>();
@@ -39,6 +30,19 @@ public final class StateView {
             sb.append(values.formatOutputs(vals, sensitive, color));
         }
         return sb.toString();
+    }
+
+    /** One instance as {@code show} and {@code state show} print it; sensitive values read (sensitive value). */
+    public String renderResource(ResourceState rs) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(bold("# " + rs.addr() + ":")).append(rs.tainted() ? " (tainted)" : "").append('\n');
+        sb.append("resource \"").append(rs.addr().type()).append("\" \"").append(rs.addr().name()).append("\" {\n");
+        int width = rs.attributes().entries().keySet().stream().mapToInt(String::length).max().orElse(0);
+        rs.attributes().entries().forEach((k, v) -> {
+            if (v.isNull()) return;
+            sb.append("    ").append(pad(k, width)).append(" = ").append(indent(values.format(v))).append('\n');
+        });
+        return sb.append("}\n").toString();
     }
 
     private String bold(String s) {

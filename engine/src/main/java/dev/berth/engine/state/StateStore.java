@@ -4,6 +4,7 @@ import dev.berth.engine.provider.ProviderStore;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Durable state. Implementations must make every {@link #commit} atomic and durable before it
@@ -33,6 +34,9 @@ public interface StateStore extends AutoCloseable {
 
     /** Releases the run lock whoever holds it; false when the id does not match the holder. */
     boolean forceUnlock(String lockId);
+
+    /** Who holds the run lock now, if anyone: force-unlock names the holder when given the wrong id. */
+    Optional<LockInfo> lockHolder();
 
     /** Every kept version, oldest first. */
     List<StateVersion> history();
