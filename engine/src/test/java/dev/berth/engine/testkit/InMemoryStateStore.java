@@ -3,6 +3,7 @@ package dev.berth.engine.testkit;
 import dev.berth.engine.addrs.ResourceInstanceAddr;
 import dev.berth.engine.provider.ProviderStore;
 import dev.berth.engine.state.LockInfo;
+import dev.berth.engine.state.StateLockedException;
 import dev.berth.engine.state.OutputState;
 import dev.berth.engine.state.ResourceState;
 import dev.berth.engine.state.StateChange;
@@ -53,17 +54,29 @@ public final class InMemoryStateStore implements StateStore {
         return history.stream().map(StateVersion::operation).toList();
     }
 
+    private LockInfo holder;
+
     @Override
-    public void lock(LockInfo info, Duration timeout) {
+    public synchronized void lock(LockInfo info, Duration timeout) {
+        if (holder != null && !holder.id().equals(info.id())) throw new StateLockedException(holder);
+        holder = info;
     }
 
     @Override
-    public void unlock(String lockId) {
+    public synchronized void unlock(String lockId) {
+        if (holder != null && holder.id().equals(lockId)) holder = null;
     }
 
     @Override
-    public boolean forceUnlock(String lockId) {
+    public synchronized boolean forceUnlock(String lockId) {
+        if (holder == null || !holder.id().equals(lockId)) return false;
+        holder = null;
         return true;
+    }
+
+    @Override
+    public synchronized java.util.Optional<LockInfo> lockHolder() {
+        return java.util.Optional.ofNullable(holder);
     }
 
     @Override
