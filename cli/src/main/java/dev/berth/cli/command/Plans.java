@@ -6,6 +6,7 @@ import dev.berth.engine.plan.Action;
 import dev.berth.engine.plan.OutputChange;
 import dev.berth.engine.plan.Plan;
 import dev.berth.engine.plan.Planner;
+import dev.berth.engine.run.RunHooks;
 
 /** Making a plan the same way for plan, apply and destroy. */
 final class Plans {
@@ -13,7 +14,12 @@ final class Plans {
     }
 
     static Planner.Result make(RunSession s, RunOptions opts, Plan.Mode mode, Terminal term) {
-        Planner planner = new Planner(s.ws.providers(), s.ws.functions(), new ProgressView(term));
+        return make(s, opts, mode, new ProgressView(term));
+    }
+
+    /** With the given progress hooks; plan -json passes none so standard output is only the document. */
+    static Planner.Result make(RunSession s, RunOptions opts, Plan.Mode mode, RunHooks hooks) {
+        Planner planner = new Planner(s.ws.providers(), s.ws.functions(), hooks);
         return planner.plan(s.config, s.ws.store().read(), s.variables,
                 new Planner.Options(mode, opts.refresh, Math.max(1, opts.parallelism)));
     }
