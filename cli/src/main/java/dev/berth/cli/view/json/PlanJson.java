@@ -14,7 +14,6 @@ import dev.berth.engine.provider.ResourceSchema;
 import dev.berth.engine.state.ResourceState;
 import dev.berth.engine.value.MapValue;
 
-
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
@@ -124,5 +123,4 @@ public final class PlanJson {
         if (plan.mode() == Plan.Mode.REFRESH_ONLY) return !plan.drift().isEmpty();
         return plan.hasResourceChanges() || plan.outputChanges().stream().anyMatch(c -> c.action() != Action.NO_OP);
     }
-
 }
