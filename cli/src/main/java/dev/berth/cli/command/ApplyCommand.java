@@ -5,8 +5,9 @@ import dev.berth.engine.plan.Plan;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
-@Command(name = "apply", description = "Create or update infrastructure.")
+@Command(name = "apply", description = "Create or update infrastructure, or apply exactly a saved plan FILE.")
 final class ApplyCommand extends WorkspaceCommand {
     @Mixin
     RunOptions opts;
@@ -20,8 +21,12 @@ final class ApplyCommand extends WorkspaceCommand {
     @Option(names = "-refresh-only", description = "Accept changes made outside berth into the state.")
     boolean refreshOnly;
 
+    @Parameters(paramLabel = "FILE", arity = "0..1", description = "A plan saved with \"berth plan -out=FILE\".")
+    String planFile;
+
     @Override
     int run(Workspace ws) {
+        if (planFile != null) return new SavedPlanApply(this, ws, opts, planFile).run();
         Plan.Mode mode = destroy ? Plan.Mode.DESTROY : refreshOnly ? Plan.Mode.REFRESH_ONLY : Plan.Mode.NORMAL;
         return new ApplyFlow(this, ws, opts, mode, autoApprove).run();
     }

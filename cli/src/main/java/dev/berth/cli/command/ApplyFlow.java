@@ -57,12 +57,13 @@ final class ApplyFlow {
                     .apply(s.config, r.plan(), Math.max(1, opts.parallelism));
             if (a.hasErrors()) return cmd.fail(a.diagnostics(), ws);
             cmd.printDiagnostics(a.diagnostics(), ws);
-            report(a);
+            report(term, mode, a);
             return 0;
         }
     }
 
-    private void report(Applier.Result a) {
+    /** The closing summary and outputs, the same whether the plan was just made or saved. */
+    static void report(Terminal term, Plan.Mode mode, Applier.Result a) {
         Applier.Summary s = a.summary();
         term.out().println();
         if (mode == Plan.Mode.DESTROY) {

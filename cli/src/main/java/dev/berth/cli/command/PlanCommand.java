@@ -1,14 +1,26 @@
 package dev.berth.cli.command;
 
 import dev.berth.cli.view.PlanRenderer;
+import dev.berth.cli.view.ProgressView;
 import dev.berth.cli.view.RenderOptions;
+import dev.berth.cli.view.json.JsonDocs;
+import dev.berth.cli.view.json.PlanJson;
 import dev.berth.cli.wiring.Workspace;
 import dev.berth.engine.plan.Plan;
 import dev.berth.engine.plan.Planner;
+import dev.berth.engine.run.RunHooks;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import java.time.Instant;
+
+/**
+ * Plans and shows the plan; {@code -out} also saves it for {@code apply FILE}. With {@code -json}
+ * the plan is printed as Terraform's JSON plan document (what {@code show -json FILE} prints)
+ * instead of the human text. Terraform's own {@code plan -json} prints a streaming log of UI
+ * events instead; berth prints the plan document because that is what scripts read a plan for.
+ */
 @Command(name = "plan", description = "Show changes required by the current configuration.")
 final class PlanCommand extends WorkspaceCommand {
     @Mixin
@@ -23,21 +35,34 @@ final class PlanCommand extends WorkspaceCommand {
     @Option(names = "-detailed-exitcode", description = "Exit 0 for no changes, 1 for errors, 2 when changes are present.")
     boolean detailedExitCode;
 
+    @Option(names = "-out", paramLabel = "FILE", description = "Save the plan to FILE, to apply exactly it with \"berth apply FILE\".")
+    String out;
+
+    @Option(names = "-json", description = "Print the plan as Terraform's JSON plan document instead of text.")
+    boolean json;
+
     @Override
     int run(Workspace ws) {
         RunSession.Started started = RunSession.start(ws, opts, "plan");
         if (started.session() == null) return fail(started.diagnostics(), ws);
-        printDiagnostics(started.diagnostics(), ws);
+        if (!json) printDiagnostics(started.diagnostics(), ws);
         try (RunSession s = started.session()) {
             Plan.Mode mode = destroy ? Plan.Mode.DESTROY : refreshOnly ? Plan.Mode.REFRESH_ONLY : Plan.Mode.NORMAL;
-            Planner.Result r = Plans.make(s, opts, mode, term);
+            Planner.Result r = Plans.make(s, opts, mode, json ? RunHooks.NONE : new ProgressView(term));
             if (r.hasErrors()) return fail(r.diagnostics(), ws);
+            if (out != null) SavedPlans.save(s, r.plan(), out);
+            boolean changes = Plans.hasChanges(r.plan());
+            if (json) {
+                term.out().print(JsonDocs.print(new PlanJson(BerthCommand.VERSION, ws.providers(), ws.evaluator())
+                        .document(r.plan(), s.config, Instant.now())));
+                return detailedExitCode && changes ? 2 : 0;
+            }
             printDiagnostics(r.diagnostics(), ws);
             RenderOptions ro = new RenderOptions(term.color(), RenderOptions.DEFAULT_TOOL);
             PlanRenderer renderer = new PlanRenderer();
             term.out().print(renderer.render(r.plan(), ro));
-            boolean changes = Plans.hasChanges(r.plan());
-            if (changes) term.out().print(renderer.renderFooter(null, ro));
+            // As Terraform: an empty plan is saved (-out) but needs no "how to apply it" footer.
+            if (changes) term.out().print(renderer.renderFooter(out, ro));
             return detailedExitCode && changes ? 2 : 0;
         }
     }

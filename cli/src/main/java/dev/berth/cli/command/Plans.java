@@ -7,6 +7,7 @@ import dev.berth.engine.plan.Action;
 import dev.berth.engine.plan.OutputChange;
 import dev.berth.engine.plan.Plan;
 import dev.berth.engine.plan.Planner;
+import dev.berth.engine.run.RunHooks;
 
 import java.util.List;
 import java.util.Set;
@@ -17,7 +18,12 @@ final class Plans {
     }
 
     static Planner.Result make(RunSession s, RunOptions opts, Plan.Mode mode, Terminal term) {
-        Planner planner = new Planner(s.ws.providers(), s.ws.functions(), new ProgressView(term));
+        return make(s, opts, mode, new ProgressView(term));
+    }
+
+    /** With the given progress hooks; plan -json passes none so standard output is only the document. */
+    static Planner.Result make(RunSession s, RunOptions opts, Plan.Mode mode, RunHooks hooks) {
+        Planner planner = new Planner(s.ws.providers(), s.ws.functions(), hooks);
         return planner.plan(s.config, s.ws.store().read(), s.variables,
                 new Planner.Options(mode, opts.refresh, Math.max(1, opts.parallelism), addresses(opts.targets, "-target"),
                         Set.copyOf(addresses(opts.replace, "-replace"))));

@@ -43,6 +43,19 @@ final class RunSession implements AutoCloseable {
                 : VariableValues.resolve(config, VariableSources.collect(ws.dir(), System.getenv(), opts.varFiles,
                 opts.vars, ws.sources(), diags), ws.evaluator(), diags);
         if (diags.hasErrors()) return new Started(null, diags.list());
+        return locked(ws, opts, config, vars, operation, diags);
+    }
+
+    /**
+     * A run on configuration and variables decided elsewhere (a saved plan's), not read from
+     * the working directory and the command line.
+     */
+    static Started startWith(Workspace ws, RunOptions opts, Config config, Map<String, Value> vars, String operation) {
+        return locked(ws, opts, config, vars, operation, new Diagnostics());
+    }
+
+    private static Started locked(Workspace ws, RunOptions opts, Config config, Map<String, Value> vars,
+                                  String operation, Diagnostics diags) {
         String lockId = null;
         if (opts.lock) {
             lockId = UUID.randomUUID().toString();

@@ -1,21 +1,60 @@
 package dev.berth.cli.command;
 
+import dev.berth.cli.view.PlanRenderer;
+import dev.berth.cli.view.RenderOptions;
 import dev.berth.cli.view.StateView;
+import dev.berth.cli.view.json.JsonDocs;
+import dev.berth.cli.view.json.PlanJson;
+import dev.berth.cli.view.json.StateJson;
 import dev.berth.cli.wiring.Workspace;
+import dev.berth.engine.config.Config;
+import dev.berth.engine.diag.Diagnostics;
+import dev.berth.engine.planfile.PlanFile;
 import dev.berth.engine.state.StateSnapshot;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
-@Command(name = "show", description = "Show the current state.")
+import java.nio.file.Files;
+
+/** The state, or a saved plan; as text or as Terraform's JSON representations. */
+@Command(name = "show", description = "Show the current state or a saved plan.")
 final class ShowCommand extends WorkspaceCommand {
+    @Option(names = "-json", description = "Print Terraform's JSON state or plan representation.")
+    boolean json;
+
+    @Parameters(paramLabel = "FILE", arity = "0..1", description = "A plan saved with \"berth plan -out=FILE\".")
+    String planFile;
+
     @Override
     int run(Workspace ws) {
-        if (!java.nio.file.Files.exists(ws.statePath())) {
+        if (planFile != null) return showPlan(ws);
+        boolean exists = Files.exists(ws.statePath());
+        if (json) {
+            term.out().print(JsonDocs.print(new StateJson(BerthCommand.VERSION).document(exists ? ws.store().read() : null)));
+            return 0;
+        }
+        if (!exists) {
             term.out().println("No state.");
             return 0;
         }
         StateSnapshot s = ws.store().read();
         term.out().print(s.isEmpty() ? "The state file is empty. No resources are represented.\n"
                 : new StateView(term.color()).render(s));
+        return 0;
+    }
+
+    private int showPlan(Workspace ws) {
+        PlanFile pf = SavedPlans.read(ws, planFile);
+        if (!json) {
+            term.out().print(new PlanRenderer().render(pf.plan(), new RenderOptions(term.color(), RenderOptions.DEFAULT_TOOL)));
+            return 0;
+        }
+        Diagnostics diags = new Diagnostics();
+        Config config = SavedPlans.config(ws, pf, diags);
+        if (diags.hasErrors()) return fail(diags.list(), ws);
+        term.out().print(JsonDocs.print(new PlanJson(BerthCommand.VERSION, ws.providersWithoutState(), ws.evaluator())
+                .document(pf.plan(), config, pf.created())));
         return 0;
     }
 }

@@ -59,6 +59,11 @@ public final class Workspace implements AutoCloseable {
         return new ConfigLoader(sources, new StaticEvaluator(evaluator())).load(dir);
     }
 
+    /** Loads a saved plan's snapshot of the configuration files as if they were this directory's. */
+    public ConfigLoader.Result loadConfig(java.util.Map<String, String> files) {
+        return new ConfigLoader(sources, new StaticEvaluator(evaluator())).load(dir, files);
+    }
+
     /** The state file, opened (and created) on first use. */
     public StateStore store() {
         if (store == null) store = SqliteStateStore.open(statePath);

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
@@ -42,22 +43,38 @@ public final class ConfigLoader {
 
     public Result load(Path dir) {
         Diagnostics diags = new Diagnostics();
-        List<Path> paths = configFiles(dir, diags);
-        List<ConfigFile> files = new ArrayList<>();
-        for (Path p : paths) {
-            String name = dir.relativize(p).toString();
-            String text;
+        Map<String, String> texts = new LinkedHashMap<>();
+        for (Path p : configFiles(dir, diags)) {
             try {
-                text = Files.readString(p, StandardCharsets.UTF_8);
+                texts.put(dir.relativize(p).toString(), Files.readString(p, StandardCharsets.UTF_8));
             } catch (IOException e) {
                 diags.error("Cannot read configuration file " + p + ": " + e.getMessage(), "", null);
-                continue;
             }
+        }
+        return parse(dir, texts, diags);
+    }
+
+    /**
+     * Loads configuration from file texts held in memory (a saved plan's snapshot) as if they
+     * were the files of {@code dir}; names are as {@link #load(Path)} gives them, so diagnostics
+     * point at the same file names. {@code dir} still anchors path.module and file functions.
+     */
+    public Result load(Path dir, Map<String, String> files) {
+        Diagnostics diags = new Diagnostics();
+        if (files.isEmpty()) {
+            diags.add(Diagnostic.error("No configuration files", "The saved configuration holds no files.", null));
+        }
+        return parse(dir, new TreeMap<>(files), diags);
+    }
+
+    private Result parse(Path dir, Map<String, String> texts, Diagnostics diags) {
+        List<ConfigFile> files = new ArrayList<>();
+        texts.forEach((name, text) -> {
             sources.put(name, text);
             ParseResult parsed = HclParser.parse(name, text);
             diags.addAll(parsed.diagnostics());
             files.add(parsed.file());
-        }
+        });
         return new Result(decode(dir, files, diags), diags.list());
     }
 
