@@ -71,6 +71,8 @@ public final class PlanFileCodec {
         p.drift().forEach(c -> drift.add(PlanPartsCodec.resourceChange(c)));
         ArrayNode outputs = root.putArray("output_changes");
         p.outputChanges().forEach(c -> outputs.add(PlanPartsCodec.outputChange(c)));
+        ArrayNode targets = root.putArray("targets");
+        p.targets().forEach(targets::add);
         ObjectNode config = root.putObject("configuration");
         f.configFiles().forEach(config::put);
         try {
@@ -130,8 +132,10 @@ public final class PlanFileCodec {
         } catch (DateTimeParseException e) {
             throw new PlanFileException.Damaged("field \"created\" is not a timestamp");
         }
+        List<String> targets = new ArrayList<>();
+        if (root.has("targets")) Fields.array(root, "targets").forEach(t -> targets.add(t.asText()));
         Plan plan = new Plan(Fields.enumValue(root, "mode", Plan.Mode.class),
-                PlanPartsCodec.state(Fields.object(root, "prior_state")), vars, changes, outputs, drift);
+                PlanPartsCodec.state(Fields.object(root, "prior_state")), vars, changes, outputs, drift, targets);
         return new PlanFile(plan, files, created, Fields.text(root, "berth_version"));
     }
 

@@ -49,6 +49,7 @@ final class PlanPartsCodec {
         n.put("provider", c.provider()).put("action", c.action().name()).put("reason", c.reason().name());
         n.set("before", c.before() == null ? NODES.nullNode() : MarkedValueCodec.encode(c.before()));
         n.set("after", c.after() == null ? NODES.nullNode() : MarkedValueCodec.encode(c.after()));
+        if (c.previousAddr() != null) n.set("previous_addr", addr(c.previousAddr()));
         ArrayNode paths = n.putArray("replace_paths");
         for (List<Object> path : c.replacePaths()) {
             ArrayNode p = paths.addArray();
@@ -69,7 +70,8 @@ final class PlanPartsCodec {
         }
         return new ResourceChange(addr(Fields.object(n, "addr")), Fields.text(n, "provider"),
                 Fields.enumValue(n, "action", Action.class), MarkedValueCodec.decodeObject(n.get("before")),
-                MarkedValueCodec.decodeObject(n.get("after")), paths, Fields.enumValue(n, "reason", ActionReason.class));
+                MarkedValueCodec.decodeObject(n.get("after")), paths, Fields.enumValue(n, "reason", ActionReason.class),
+                n.has("previous_addr") ? addr(Fields.object(n, "previous_addr")) : null);
     }
 
     static ObjectNode outputChange(OutputChange c) {

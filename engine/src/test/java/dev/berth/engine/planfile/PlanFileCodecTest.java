@@ -67,7 +67,8 @@ class PlanFileCodecTest {
         ResourceChange create = new ResourceChange(addr("ecs_cluster", "c", InstanceKey.of("we\"ird [key].x")),
                 "berth.dev/builtin/ecs", Action.CREATE, null, obj("name", Value.of("c")), List.of(), ActionReason.NONE);
         ResourceChange delete = new ResourceChange(addr("ecs_cluster", "old", InstanceKey.NONE), "berth.dev/builtin/ecs",
-                Action.DELETE, obj("name", Value.of("old")), null, List.of(), ActionReason.DELETE_BECAUSE_NO_RESOURCE_CONFIG);
+                Action.DELETE, obj("name", Value.of("old")), null, List.of(), ActionReason.DELETE_BECAUSE_NO_RESOURCE_CONFIG,
+                addr("ecs_cluster", "older", InstanceKey.of(1)));
         ResourceChange drifted = new ResourceChange(addr("ecs_service", "web", InstanceKey.NONE), "berth.dev/builtin/ecs",
                 Action.UPDATE, obj("running_count", Value.of(2)), obj("running_count", Value.of(1)), List.of(),
                 ActionReason.NONE);
@@ -84,7 +85,7 @@ class PlanFileCodecTest {
         Map<String, Value> vars = Map.of("token", secret, "count", Value.of(3), "nothing", Value.nil(),
                 "list", Value.list(List.of(Value.of("a"), Value.sensitive(Value.of("b")))));
         Plan plan = new Plan(Plan.Mode.NORMAL, prior, vars, List.of(create, delete, update, replace), outputs,
-                List.of(drifted));
+                List.of(drifted), List.of("ecs_cluster.c", "ecs_service.web[\"a\"]"));
         return new PlanFile(plan, Map.of("main.hcl", "resource \"x\" \"y\" {\n  a = \"ü ${1}\"\n}\n", "b.tf", ""),
                 Instant.parse("2025-03-04T05:06:07.891Z"), "0.1.0");
     }
@@ -107,6 +108,8 @@ class PlanFileCodecTest {
         OutputChange created = back.plan().outputChanges().get(1);
         assertEquals(null, created.before());
         assertEquals(Value.nil(), back.plan().outputChanges().get(2).after());
+        assertEquals(addr("ecs_cluster", "older", InstanceKey.of(1)), back.plan().resourceChanges().get(1).previousAddr());
+        assertEquals(List.of("ecs_cluster.c", "ecs_service.web[\"a\"]"), back.plan().targets());
     }
 
     @Test
