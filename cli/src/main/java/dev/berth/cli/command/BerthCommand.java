@@ -10,7 +10,7 @@ import java.nio.file.Path;
 @Command(name = "berth", scope = CommandLine.ScopeType.INHERIT,
         description = "Plans and applies ECS-style infrastructure on Docker engines.",
         subcommands = {ValidateCommand.class, PlanCommand.class, ApplyCommand.class, DestroyCommand.class,
-                ShowCommand.class, StateCommand.class, OutputCommand.class, VersionCommand.class})
+                ShowCommand.class, StateCommand.class, OutputCommand.class, FmtCommand.class, VersionCommand.class})
 public final class BerthCommand implements Runnable {
     public static final String VERSION = "0.1.0";
 
