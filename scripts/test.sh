@@ -6,5 +6,10 @@ top="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$top"
 
 scripts/ensure-docker.sh
+# HashiCorp's own HCL parser (wasm, via npm) is the oracle of the engine's conformance test.
+# Outside target/ so mvn clean keeps it; installed only when missing.
+if [ ! -f .hcl-oracle/node_modules/@cdktf/hcl2json/package.json ]; then
+  npm install --prefix .hcl-oracle --no-audit --no-fund --loglevel=error @cdktf/hcl2json@0.21.0 >/dev/null
+fi
 examples/image/build.sh
 exec mvn -B verify "$@"

@@ -56,7 +56,7 @@ final class BodyParser {
                 int start = c.pos;
                 int depth = c.modeDepth();
                 try {
-                    parseItem(attrs, blocks, seen);
+                    parseItem(attrs, blocks, seen, openBrace);
                 } catch (ParseError e) {
                     c.diags.add(e.diagnostic);
                     c.resetModeDepth(depth);
@@ -66,7 +66,7 @@ final class BodyParser {
         }
     }
 
-    private void parseItem(List<Attribute> attrs, List<Block> blocks, Map<String, Attribute> seen) {
+    private void parseItem(List<Attribute> attrs, List<Block> blocks, Map<String, Attribute> seen, int openBrace) {
         if (c.peek() != TokenType.IDENT) {
             int i = c.indexAt(0);
             throw c.error("Invalid argument or block definition: expected an argument name or block type, but found "
@@ -77,7 +77,7 @@ final class BodyParser {
         if (t == TokenType.EQUAL) {
             c.next();
             Expr e = exprs.parseExpression();
-            endOfItem("argument");
+            endOfItem("argument", openBrace >= 0 && c.range(openBrace).line() == c.range(name).line());
             Attribute a = new Attribute(c.text(name), e, c.range(c.start(name), e.range().endOffset()), c.range(name));
             Attribute prev = seen.putIfAbsent(a.name(), a);
             if (prev != null) {
@@ -132,9 +132,13 @@ final class BodyParser {
         return new Block(type, labels, body, c.range(c.start(typeIdx), c.end(close)), c.range(typeIdx), labelRanges);
     }
 
-    private void endOfItem(String what) {
+    /**
+     * A "}" may end an argument only in a one-line block ({@code x { a = 1 }}); in a multi-line
+     * block HashiCorp's parser requires the newline, so berth does too.
+     */
+    private void endOfItem(String what, boolean oneLineBlock) {
         TokenType t = c.peek();
-        if (t == TokenType.NEWLINE || t == TokenType.EOF || t == TokenType.RBRACE) return;
+        if (t == TokenType.NEWLINE || t == TokenType.EOF || (t == TokenType.RBRACE && oneLineBlock)) return;
         int i = c.indexAt(0);
         throw c.error("Missing newline after " + what + ": expected the end of the line, but found "
                 + c.describe(i), "Each argument must be on its own line.", i);

@@ -43,12 +43,19 @@ final class Lexer {
     private final Tokens out = new Tokens();
     private final ArrayDeque<Frame> stack = new ArrayDeque<>();
     private int pos;
+    private boolean keepComments;
 
     Lexer(char[] src, int n, LineIndex lines, List<Diagnostic> diags) {
         this.src = src;
         this.n = n;
         this.lines = lines;
         this.diags = diags;
+    }
+
+    /** The formatter needs comments as tokens; the parser never sees them. */
+    Lexer keepComments() {
+        keepComments = true;
+        return this;
     }
 
     /** Lexes starting in normal mode. */
@@ -174,7 +181,9 @@ final class Lexer {
     }
 
     private void skipLineComment() {
+        int start = pos;
         while (pos < n && src[pos] != '\n') pos++;
+        if (keepComments) emit(TokenType.COMMENT, start, pos);
     }
 
     private void skipBlockComment() {
@@ -187,6 +196,7 @@ final class Lexer {
         } else {
             pos += 2;
         }
+        if (keepComments) emit(TokenType.COMMENT, start, pos);
     }
 
     static boolean isIdentStart(char c) {

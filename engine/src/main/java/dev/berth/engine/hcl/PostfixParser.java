@@ -87,6 +87,12 @@ final class PostfixParser {
         }
         if (t == TokenType.NUMBER) {
             int i = c.next();
+            // HashiCorp lexes "1.2" in "x.1.2" as one decimal and rejects it; match that.
+            if (c.type(i + 1) == TokenType.DOT && c.start(i + 1) == c.end(i)
+                    && c.type(i + 2) == TokenType.NUMBER && c.start(i + 2) == c.end(i + 1)) {
+                throw c.error("Invalid legacy index syntax: chaining two legacy indexes is not permitted",
+                        "Use the index syntax instead, like [1][2].", i);
+            }
             SourceRange r = c.range(c.start(dot), c.end(i));
             LiteralExpr key = new LiteralExpr(new NumberValue(new BigDecimal(c.text(i))), c.range(i));
             return new TraversalStep.Index(key, r);

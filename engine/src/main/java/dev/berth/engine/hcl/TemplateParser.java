@@ -23,7 +23,7 @@ final class TemplateParser {
         int open = c.next();
         List<FlatPart> flat = collect(true);
         int close = c.next();
-        return build(flat, c.range(c.start(open), c.end(close)));
+        return build(flat, c.range(c.start(open), c.end(close)), false);
     }
 
     Expr parseHeredoc() {
@@ -31,14 +31,13 @@ final class TemplateParser {
         boolean flush = c.src[c.start(open) + 2] == '-';
         List<FlatPart> flat = collect(false);
         int close = c.next();
-        if (flush) HeredocIndent.flush(flat);
-        return build(flat, c.range(c.start(open), c.end(close)));
+        return build(flat, c.range(c.start(open), c.end(close)), flush);
     }
 
     /** A whole file as a template (templatefile). */
     Expr parseFileTemplate() {
         List<FlatPart> flat = collect(false);
-        return build(flat, c.range(0, c.start(c.indexAt(0))));
+        return build(flat, c.range(0, c.start(c.indexAt(0))), false);
     }
 
     private List<FlatPart> collect(boolean quoted) {
@@ -82,33 +81,33 @@ final class TemplateParser {
         return c.next();
     }
 
-    private Expr build(List<FlatPart> flat, SourceRange range) {
+    /**
+     * Strip markers apply before heredoc indentation is removed, as in HashiCorp's parser: a line
+     * whose indentation a "~" stripped counts as unindented, so the heredoc keeps its indentation.
+     */
+    private Expr build(List<FlatPart> flat, SourceRange range, boolean flush) {
         if (flat.size() == 1 && flat.get(0) instanceof FlatPart.Interp in) {
             return new TemplateWrapExpr(in.expr(), range);
         }
         applyStripMarkers(flat);
+        if (flush) HeredocIndent.flush(flat);
         return new TemplateExpr(new TemplateStructure(c, flat).parts(), range);
     }
 
     /**
-     * Heredoc lines are separate literals, so a strip marker keeps trimming into the next
-     * literal for as long as the previous one was all whitespace.
+     * A strip marker trims only the literal right next to it. Heredoc lines are separate
+     * literals, so "~" on a directive line eats that line's indentation or its newline but not
+     * the lines beyond, exactly as HashiCorp's parser does.
      */
     private static void applyStripMarkers(List<FlatPart> flat) {
         for (int i = 0; i < flat.size(); i++) {
             FlatPart p = flat.get(i);
             if (p instanceof FlatPart.Lit) continue;
-            if (p.stripLeft()) {
-                for (int j = i - 1; j >= 0 && flat.get(j) instanceof FlatPart.Lit prev; j--) {
-                    prev.text = prev.text.stripTrailing();
-                    if (!prev.text.isEmpty()) break;
-                }
+            if (p.stripLeft() && i > 0 && flat.get(i - 1) instanceof FlatPart.Lit prev) {
+                prev.text = prev.text.stripTrailing();
             }
-            if (p.stripRight()) {
-                for (int j = i + 1; j < flat.size() && flat.get(j) instanceof FlatPart.Lit next; j++) {
-                    next.text = next.text.stripLeading();
-                    if (!next.text.isEmpty()) break;
-                }
+            if (p.stripRight() && i + 1 < flat.size() && flat.get(i + 1) instanceof FlatPart.Lit next) {
+                next.text = next.text.stripLeading();
             }
         }
     }

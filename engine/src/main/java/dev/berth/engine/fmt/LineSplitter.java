@@ -1,0 +1,48 @@
+package dev.berth.engine.fmt;
+
+import dev.berth.engine.hcl.SourceToken;
+import dev.berth.engine.hcl.TokenType;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns the token stream into lines of tokens. Whitespace between tokens is dropped (layout is
+ * recomputed), everything else is kept: comments, template text, and heredocs whole.
+ */
+final class LineSplitter {
+    private LineSplitter() {
+    }
+
+    static List<List<FmtToken>> split(String text, List<SourceToken> tokens) {
+        List<List<FmtToken>> lines = new ArrayList<>();
+        List<FmtToken> line = new ArrayList<>();
+        for (int i = 0; i < tokens.size(); i++) {
+            SourceToken t = tokens.get(i);
+            switch (t.type()) {
+                case EOF -> {
+                }
+                case NEWLINE -> {
+                    lines.add(line);
+                    line = new ArrayList<>();
+                }
+                case OHEREDOC -> {
+                    int close = i;
+                    while (close + 1 < tokens.size() && tokens.get(close).type() != TokenType.CHEREDOC) close++;
+                    line.add(new FmtToken(TokenType.OHEREDOC, text.substring(t.start(), tokens.get(close).end())));
+                    i = close;
+                }
+                case COMMENT -> line.add(new FmtToken(TokenType.COMMENT, comment(text, t)));
+                default -> line.add(new FmtToken(t.type(), text.substring(t.start(), t.end())));
+            }
+        }
+        if (!line.isEmpty()) lines.add(line);
+        return lines;
+    }
+
+    /** Line comments lose trailing blanks (and the CR of a CRLF file); their text stays as written. */
+    private static String comment(String text, SourceToken t) {
+        String s = text.substring(t.start(), t.end());
+        return s.startsWith("/*") ? s : s.stripTrailing();
+    }
+}

@@ -1,0 +1,3 @@
+locals {
+  c = var.matrix.1.2
+}

@@ -1,0 +1,2 @@
+resource "ecs_service" "web" {
+  name = "web"

@@ -1,0 +1,3 @@
+resource "ecs_service {
+  name = "web"
+}
