@@ -117,6 +117,15 @@ class CliBasicsTest {
     }
 
     @Test
+    void helpWorksOnEveryLevel() {
+        for (String[] args : new String[][]{{"-help"}, {"plan", "-help"}, {"state", "list", "-help"}}) {
+            CliRun r = CliRun.of(args);
+            assertEquals(0, r.exitCode(), r::toString);
+            assertTrue(r.out().startsWith("Usage: berth"), r::toString);
+        }
+    }
+
+    @Test
     void anUnknownFlagIsOneSentence() {
         CliRun r = CliRun.of("plan", "-frobnicate");
         assertEquals(1, r.exitCode());

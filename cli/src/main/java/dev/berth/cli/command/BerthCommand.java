@@ -19,7 +19,8 @@ public final class BerthCommand implements Runnable {
             description = "Switch to a different working directory before executing the given subcommand.")
     Path chdir;
 
-    @Option(names = {"-help", "--help", "-h"}, usageHelp = true, description = "Show this help.")
+    @Option(names = {"-help", "--help", "-h"}, usageHelp = true, scope = CommandLine.ScopeType.INHERIT,
+            description = "Show this help.")
     boolean help;
 
     @Option(names = {"-version", "--version"}, scope = CommandLine.ScopeType.LOCAL, description = "Print the version.")
