@@ -1,7 +1,6 @@
 package dev.berth.engine.functions;
 
 import dev.berth.engine.value.StringValue;
-import dev.berth.engine.value.Value;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,6 +1,5 @@
 package dev.berth.engine.plan;
 
-import dev.berth.engine.addrs.InstanceKey;
 import dev.berth.engine.addrs.ResourceInstanceAddr;
 import dev.berth.engine.config.Config;
 import dev.berth.engine.config.OutputConfig;

@@ -11,7 +11,6 @@ import dev.berth.engine.graph.Dag;
 import dev.berth.engine.hcl.Attribute;
 import dev.berth.engine.hcl.Block;
 import dev.berth.engine.hcl.Body;
-import dev.berth.engine.hcl.Expr;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
