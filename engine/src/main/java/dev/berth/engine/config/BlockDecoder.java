@@ -1,5 +1,6 @@
 package dev.berth.engine.config;
 
+import dev.berth.engine.diag.Suggestions;
 import dev.berth.engine.addrs.InstanceKey;
 import dev.berth.engine.addrs.ResourceAddr;
 import dev.berth.engine.addrs.ResourceInstanceAddr;

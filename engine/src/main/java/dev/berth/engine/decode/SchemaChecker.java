@@ -1,7 +1,7 @@
 package dev.berth.engine.decode;
 
+import dev.berth.engine.diag.Suggestions;
 import dev.berth.engine.config.ResourceConfig;
-import dev.berth.engine.config.Suggestions;
 import dev.berth.engine.diag.Diagnostics;
 import dev.berth.engine.diag.SourceRange;
 import dev.berth.engine.hcl.Attribute;

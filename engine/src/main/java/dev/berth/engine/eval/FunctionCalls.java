@@ -1,5 +1,6 @@
 package dev.berth.engine.eval;
 
+import dev.berth.engine.diag.Suggestions;
 import dev.berth.engine.diag.Diagnostics;
 import dev.berth.engine.diag.SourceRange;
 import dev.berth.engine.functions.Function;
@@ -46,7 +47,7 @@ final class FunctionCalls {
         if (fn.isEmpty()) {
             Set<String> names = new TreeSet<>(ev.owner.functions().names());
             names.addAll(SPECIAL_FORMS);
-            String suggestion = Suggestions.closest(f.name(), names);
+            String suggestion = Suggestions.closest(f.name(), names).orElse(null);
             ev.error("Call to unknown function \"" + f.name() + "\"",
                     suggestion != null ? "Did you mean \"" + suggestion + "\"?"
                             : "There is no function named \"" + f.name() + "\".", f.nameRange());

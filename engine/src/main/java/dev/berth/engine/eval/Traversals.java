@@ -1,5 +1,6 @@
 package dev.berth.engine.eval;
 
+import dev.berth.engine.diag.Suggestions;
 import dev.berth.engine.diag.SourceRange;
 import dev.berth.engine.hcl.SplatExpr;
 import dev.berth.engine.hcl.TraversalStep;
@@ -41,7 +42,7 @@ final class Traversals {
         if (Marks.unknown(v)) return Marks.mark(Value.unknown(), sensitive);
         if (v instanceof MapValue m) {
             if (m.has(name)) return Marks.mark(m.get(name), sensitive);
-            String suggestion = Suggestions.closest(name, m.entries().keySet());
+            String suggestion = Suggestions.closest(name, m.entries().keySet()).orElse(null);
             ev.error("Unsupported attribute: this object has no attribute named \"" + name + "\"",
                     (suggestion != null ? "Did you mean \"" + suggestion + "\"? " : "")
                             + "Valid attributes: " + keys(m) + ".", range);

@@ -1,8 +1,8 @@
 package dev.berth.engine.run;
 
+import dev.berth.engine.diag.Suggestions;
 import dev.berth.engine.config.Config;
 import dev.berth.engine.config.ResourceConfig;
-import dev.berth.engine.config.Suggestions;
 import dev.berth.engine.decode.SchemaChecker;
 import dev.berth.engine.diag.Diagnostics;
 import dev.berth.engine.provider.Providers;

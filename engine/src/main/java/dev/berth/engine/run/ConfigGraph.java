@@ -1,9 +1,9 @@
 package dev.berth.engine.run;
 
+import dev.berth.engine.diag.Suggestions;
 import dev.berth.engine.addrs.ResourceAddr;
 import dev.berth.engine.config.Config;
 import dev.berth.engine.config.ResourceConfig;
-import dev.berth.engine.config.Suggestions;
 import dev.berth.engine.diag.Diagnostics;
 import dev.berth.engine.eval.Reference;
 import dev.berth.engine.eval.References;

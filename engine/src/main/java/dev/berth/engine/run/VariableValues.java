@@ -1,7 +1,7 @@
 package dev.berth.engine.run;
 
+import dev.berth.engine.diag.Suggestions;
 import dev.berth.engine.config.Config;
-import dev.berth.engine.config.Suggestions;
 import dev.berth.engine.config.VariableConfig;
 import dev.berth.engine.diag.Diagnostic;
 import dev.berth.engine.diag.Diagnostics;

@@ -1,23 +1,29 @@
-package dev.berth.engine.eval;
+package dev.berth.engine.diag;
 
-/** "Did you mean" suggestions by edit distance. */
-final class Suggestions {
+import java.util.Optional;
+
+/** "Did you mean" for misspelt names: the closest candidate within a small edit distance. */
+public final class Suggestions {
     private Suggestions() {
     }
 
-    /** The closest candidate within a small edit distance, or null. */
-    static String closest(String word, Iterable<String> candidates) {
+    public static Optional<String> closest(String given, Iterable<String> candidates) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
-        int limit = Math.max(2, word.length() / 3);
         for (String c : candidates) {
-            int d = distance(word, c);
-            if (d <= limit && d < bestDistance) {
+            int d = distance(given.toLowerCase(), c.toLowerCase());
+            if (d < bestDistance) {
                 best = c;
                 bestDistance = d;
             }
         }
-        return best;
+        int allowed = Math.max(2, given.length() / 3);
+        return bestDistance <= allowed ? Optional.ofNullable(best) : Optional.empty();
+    }
+
+    /** The suggestion as a sentence fragment, or an empty string. */
+    public static String didYouMean(String given, Iterable<String> candidates) {
+        return closest(given, candidates).map(s -> " Did you mean \"" + s + "\"?").orElse("");
     }
 
     static int distance(String a, String b) {
