@@ -2,16 +2,9 @@ package dev.berth.cli.it;
 
 import dev.berth.cli.CliRun;
 import dev.berth.ecs.runtime.ContainerInfo;
-import dev.berth.ecs.runtime.docker.DockerRuntime;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -21,44 +14,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * state rm and import on the real engine: a forgotten service keeps running, the next plan
  * wants to create it, and importing it by cluster/name makes berth manage it again unchanged.
  */
-class ImportIT {
-    private static final Path EXAMPLE = Path.of("..", "examples", "web", "main.hcl");
-
-    @TempDir
-    Path dir;
-    private DockerRuntime docker;
-    private String cluster;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        docker = DockerEngine.require();
-        cluster = "it-" + UUID.randomUUID().toString().substring(0, 8);
-        Files.copy(EXAMPLE, dir.resolve("main.hcl"));
-    }
-
-    @AfterEach
-    void tearDown() {
-        if (docker == null) return;
-        try {
-            CliRun.in(dir, "destroy", "-auto-approve", "-var", "cluster_name=" + cluster);
-        } finally {
-            DockerEngine.cleanUp(docker, cluster);
-            docker.close();
-        }
-    }
-
-    private CliRun berth(String... args) {
-        String[] all = new String[args.length + 2];
-        System.arraycopy(args, 0, all, 0, args.length);
-        all[args.length] = "-var";
-        all[args.length + 1] = "cluster_name=" + cluster;
-        return CliRun.in(dir, all);
-    }
-
+class ImportIT extends WebExampleFixture {
     private List<String> runningWebContainers() {
-        return DockerEngine.containersOf(docker, cluster).stream()
-                .filter(c -> "web".equals(c.labels().get("dev.berth.container-name")))
-                .filter(ContainerInfo::running).map(ContainerInfo::id).sorted().toList();
+        return running("web").stream().map(ContainerInfo::id).sorted().toList();
     }
 
     @Test

@@ -3,19 +3,13 @@ package dev.berth.cli.it;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.berth.cli.CliRun;
-import dev.berth.ecs.runtime.ContainerInfo;
-import dev.berth.ecs.runtime.docker.DockerRuntime;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -26,32 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * works in its own copy of examples/web with its own cluster name and removes every container
  * and network it made, even when it fails.
  */
-class SavedPlanIT {
-    private static final Path EXAMPLE = Path.of("..", "examples", "web", "main.hcl");
+class SavedPlanIT extends WebExampleFixture {
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    @TempDir
-    Path dir;
-    private DockerRuntime docker;
-    private String cluster;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        docker = DockerEngine.require();
-        cluster = "it-" + UUID.randomUUID().toString().substring(0, 8);
-        Files.copy(EXAMPLE, dir.resolve("main.hcl"));
-    }
-
-    @AfterEach
-    void tearDown() {
-        if (docker == null) return;
-        try {
-            CliRun.in(dir, "destroy", "-auto-approve", "-var", "cluster_name=" + cluster);
-        } finally {
-            DockerEngine.cleanUp(docker, cluster);
-            docker.close();
-        }
-    }
 
     private CliRun planOut(String file, String... extra) {
         List<String> args = new ArrayList<>(List.of("plan", "-out=" + file, "-var", "cluster_name=" + cluster));
@@ -59,12 +29,6 @@ class SavedPlanIT {
         CliRun r = CliRun.in(dir, args.toArray(String[]::new));
         assertEquals(0, r.exitCode(), r::toString);
         return r;
-    }
-
-    private List<ContainerInfo> running(String containerName) {
-        return DockerEngine.containersOf(docker, cluster).stream()
-                .filter(c -> containerName.equals(c.labels().get("dev.berth.container-name")))
-                .filter(ContainerInfo::running).toList();
     }
 
     @Test

@@ -2,21 +2,14 @@ package dev.berth.cli.it;
 
 import dev.berth.cli.CliRun;
 import dev.berth.ecs.runtime.ContainerInfo;
-import dev.berth.ecs.runtime.docker.DockerRuntime;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -27,40 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * file. Each test runs in its own copy of the example with its own cluster name, and removes
  * every container and network it made even when it fails.
  */
-class WebExampleIT {
-    private static final Path EXAMPLE = Path.of("..", "examples", "web", "main.hcl");
-
-    @TempDir
-    Path dir;
-    private DockerRuntime docker;
-    private String cluster;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        docker = DockerEngine.require();
-        cluster = "it-" + UUID.randomUUID().toString().substring(0, 8);
-        Files.copy(EXAMPLE, dir.resolve("main.hcl"));
-    }
-
-    @AfterEach
-    void tearDown() {
-        if (docker == null) return;
-        try {
-            CliRun.in(dir, "destroy", "-auto-approve", "-var", "cluster_name=" + cluster);
-        } finally {
-            DockerEngine.cleanUp(docker, cluster);
-            docker.close();
-        }
-    }
-
-    private CliRun berth(String... args) {
-        String[] all = new String[args.length + 2];
-        System.arraycopy(args, 0, all, 0, args.length);
-        all[args.length] = "-var";
-        all[args.length + 1] = "cluster_name=" + cluster;
-        return CliRun.in(dir, all);
-    }
-
+class WebExampleIT extends WebExampleFixture {
     private CliRun applyOk(String... extra) {
         String[] args = new String[extra.length + 2];
         args[0] = "apply";
@@ -69,12 +29,6 @@ class WebExampleIT {
         CliRun r = berth(args);
         assertEquals(0, r.exitCode(), r::toString);
         return r;
-    }
-
-    private List<ContainerInfo> running(String containerName) {
-        return DockerEngine.containersOf(docker, cluster).stream()
-                .filter(c -> containerName.equals(c.labels().get("dev.berth.container-name")))
-                .filter(ContainerInfo::running).toList();
     }
 
     private String url() {
