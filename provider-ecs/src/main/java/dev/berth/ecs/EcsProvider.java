@@ -1,6 +1,9 @@
 package dev.berth.ecs;
 
 import dev.berth.ecs.cluster.ClusterResource;
+import dev.berth.ecs.instance.ContainerInstanceResource;
+import dev.berth.ecs.instance.EngineFleet;
+import dev.berth.ecs.schema.ContainerInstanceSchema;
 import dev.berth.ecs.resource.EcsResource;
 import dev.berth.ecs.runtime.ContainerRuntime;
 import dev.berth.ecs.schema.ClusterSchema;
@@ -30,11 +33,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 /**
  * The {@code ecs} provider: Amazon ECS's clusters, task definitions and services on Docker
- * engines. FARGATE tasks run on the local default engine ({@code runtimes.apply(null)}).
+ * engines. FARGATE tasks run on the local default engine ({@code runtimes.apply(null)}); EC2 tasks
+ * on the engine of the container instance they are placed on.
  */
 public final class EcsProvider implements Provider {
     /** Task starts and stops in flight at once, across every apply of this provider. */
@@ -44,15 +47,18 @@ public final class EcsProvider implements Provider {
     private final ExecutorService pool;
 
     public EcsProvider(ProviderStore store, Function<String, ContainerRuntime> runtimes) {
-        Supplier<ContainerRuntime> local = () -> runtimes.apply(null);
         AtomicInteger n = new AtomicInteger();
         this.pool = Executors.newFixedThreadPool(TASK_PARALLELISM, r -> {
             Thread t = new Thread(r, "ecs-tasks-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
-        ServiceResource services = new ServiceResource(store, local, pool);
-        resources.put(ClusterSchema.TYPE, new ClusterResource(store, local, services::clusterHasServices));
+        // EC2 tasks run on their container instance's engine; the fleet lists and stops tasks on
+        // every engine in use, so cluster and service code see them wherever they run.
+        EngineFleet fleet = new EngineFleet(store, runtimes);
+        ServiceResource services = new ServiceResource(store, () -> fleet, pool, runtimes);
+        resources.put(ClusterSchema.TYPE, new ClusterResource(store, () -> fleet, services::clusterHasServices));
+        resources.put(ContainerInstanceSchema.TYPE, new ContainerInstanceResource(store, runtimes, services.drainer()));
         resources.put(TaskDefinitionSchema.TYPE, new TaskDefinitionResource(store));
         resources.put(ServiceSchema.TYPE, services);
     }

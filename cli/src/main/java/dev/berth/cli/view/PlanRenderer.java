@@ -42,7 +42,7 @@ public final class PlanRenderer {
             for (ResourceChange c : changes) used.add(c.action());
             sb.append('\n').append(prose.legendIntro()).append(ResourceHeading.legend(used, p));
             sb.append('\n').append(prose.willPerform());
-            for (ResourceChange c : changes) sb.append('\n').append(resource(c, false, p)).append('\n');
+            for (ResourceChange c : changes) sb.append('\n').append(resource(c, false, p)).append('\n').append(notes(c, p));
             Plan.Summary s = plan.summary();
             sb.append('\n').append(p.bold("Plan:")).append(' ').append(s.add()).append(" to add, ")
                     .append(s.change()).append(" to change, ").append(s.destroy()).append(" to destroy.\n");
@@ -80,6 +80,13 @@ public final class PlanRenderer {
         Diff.Obj body = ValueDiffer.forResource(c.replacePaths()).block(c.before(), c.after());
         return ResourceHeading.comment(c, drift, p) + ResourceHeading.symbol(c.action(), p) + ' '
                 + ResourceHeading.header(c) + ' ' + new DiffPrinter(p).block(body, DiffPrinter.Opts.DEFAULT);
+    }
+
+    /** The provider's notes under a planned change, as comment lines, so the diff above stays untouched. */
+    static String notes(ResourceChange c, Palette p) {
+        StringBuilder sb = new StringBuilder();
+        for (String note : c.notes()) sb.append(p.dim("    # " + note)).append('\n');
+        return sb.toString();
     }
 
     private String driftBody(List<ResourceChange> drift, boolean refreshOnly, Prose prose, Palette p) {

@@ -10,13 +10,21 @@ import java.util.List;
  * {@code after} null for a delete. Unknown parts of {@code after} are
  * {@link dev.berth.engine.value.UnknownValue}s and sensitive parts are wrapped, so
  * after_unknown and the sensitivity maps of the JSON plan are derived, never stored twice.
- * {@code previousAddr} is set when a {@code moved} block renamed the instance.
+ * {@code previousAddr} is set when a {@code moved} block renamed the instance. {@code notes} are
+ * the provider's lines for the reader (e.g. a placement preview), shown under the change.
  */
 public record ResourceChange(ResourceInstanceAddr addr, String provider, Action action, MapValue before,
                              MapValue after, List<List<Object>> replacePaths, ActionReason reason,
-                             ResourceInstanceAddr previousAddr) {
+                             ResourceInstanceAddr previousAddr, List<String> notes) {
     public ResourceChange {
         replacePaths = List.copyOf(replacePaths);
+        notes = notes == null ? List.of() : List.copyOf(notes);
+    }
+
+    /** A change without provider notes. */
+    public ResourceChange(ResourceInstanceAddr addr, String provider, Action action, MapValue before, MapValue after,
+                          List<List<Object>> replacePaths, ActionReason reason, ResourceInstanceAddr previousAddr) {
+        this(addr, provider, action, before, after, replacePaths, reason, previousAddr, List.of());
     }
 
     /** A change of an instance that kept its address. */

@@ -104,7 +104,8 @@ final class ResourcePlanner {
         }
         MapValue after = decision.action() == Action.NO_OP ? priorValue : pr.planned();
         changes.add(new ResourceChange(addr, provider.fullName(), decision.action(), priorValue, after,
-                decision.replacePaths(), decision.reason(), previous.get(addr)));
+                decision.replacePaths(), decision.reason(), previous.get(addr),
+                decision.action() == Action.NO_OP ? List.of() : pr.notes()));
         scope.putInstance(rc.addr(), addr.key(), after);
     }
 

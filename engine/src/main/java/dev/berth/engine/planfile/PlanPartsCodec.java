@@ -50,6 +50,11 @@ final class PlanPartsCodec {
         n.set("before", c.before() == null ? NODES.nullNode() : MarkedValueCodec.encode(c.before()));
         n.set("after", c.after() == null ? NODES.nullNode() : MarkedValueCodec.encode(c.after()));
         if (c.previousAddr() != null) n.set("previous_addr", addr(c.previousAddr()));
+        // Absent when empty, so plan files written before notes existed read back the same.
+        if (!c.notes().isEmpty()) {
+            ArrayNode notes = n.putArray("notes");
+            c.notes().forEach(notes::add);
+        }
         ArrayNode paths = n.putArray("replace_paths");
         for (List<Object> path : c.replacePaths()) {
             ArrayNode p = paths.addArray();
@@ -71,7 +76,13 @@ final class PlanPartsCodec {
         return new ResourceChange(addr(Fields.object(n, "addr")), Fields.text(n, "provider"),
                 Fields.enumValue(n, "action", Action.class), MarkedValueCodec.decodeObject(n.get("before")),
                 MarkedValueCodec.decodeObject(n.get("after")), paths, Fields.enumValue(n, "reason", ActionReason.class),
-                n.has("previous_addr") ? addr(Fields.object(n, "previous_addr")) : null);
+                n.has("previous_addr") ? addr(Fields.object(n, "previous_addr")) : null, notes(n));
+    }
+
+    private static List<String> notes(JsonNode n) {
+        List<String> out = new ArrayList<>();
+        if (n.has("notes")) for (JsonNode note : Fields.array(n, "notes")) out.add(note.asText());
+        return out;
     }
 
     static ObjectNode outputChange(OutputChange c) {

@@ -28,8 +28,19 @@ public final class ProviderRequests {
     public record PlanRequest(ResourceInstanceAddr addr, String type, MapValue prior, MapValue config) {
     }
 
+    /**
+     * {@code notes} are lines a reviewer should read under the resource's change, such as where
+     * the provider would place tasks; they never change what is applied.
+     */
     public record PlanResponse(MapValue planned, List<List<Object>> requiresReplace,
-                               List<ProviderDiagnostic> diagnostics) {
+                               List<ProviderDiagnostic> diagnostics, List<String> notes) {
+        public PlanResponse {
+            notes = notes == null ? List.of() : List.copyOf(notes);
+        }
+
+        public PlanResponse(MapValue planned, List<List<Object>> requiresReplace, List<ProviderDiagnostic> diagnostics) {
+            this(planned, requiresReplace, diagnostics, List.of());
+        }
     }
 
     /** Makes it so: create (prior null), update, or delete (planned null). */

@@ -26,7 +26,7 @@ public final class ServiceSchema {
     }
 
     public static ResourceSchema schema() {
-        return new ResourceSchema(TYPE, BlockSchema.of(List.of(
+        List<AttributeSchema> core = List.of(
                 AttributeSchema.named(NAME, STRING).required().forceNew().build(),
                 AttributeSchema.named(CLUSTER, STRING).required().forceNew()
                         .description("Cluster ARN (or name), usually ecs_cluster.x.id.").build(),
@@ -40,7 +40,10 @@ public final class ServiceSchema {
                 AttributeSchema.named(TASKS, ANY).computed()
                         .description("Tasks: arn, task_definition, last_status, endpoints.").build(),
                 AttributeSchema.named(ENDPOINTS, LIST_OF_STRING).computed()
-                        .description("127.0.0.1:PORT of every published port of every running task.").build())),
+                        .description("127.0.0.1:PORT of every published port of every running task.").build());
+        List<AttributeSchema> all = new java.util.ArrayList<>(core);
+        all.addAll(Ec2ServiceSchema.attributes());
+        return new ResourceSchema(TYPE, BlockSchema.of(all, Ec2ServiceSchema.blocks()),
                 0, "A service: keeps desired_count tasks of a task definition running.");
     }
 }

@@ -1,6 +1,10 @@
 package dev.berth.ecs.service;
 
 import dev.berth.ecs.arn.EcsArn;
+import dev.berth.ecs.instance.Drainer;
+import dev.berth.ecs.placement.ClusterView;
+import dev.berth.ecs.placement.PlannedPlacements;
+import dev.berth.ecs.schema.Ec2ServiceSchema;
 import dev.berth.ecs.cluster.ClusterRow;
 import dev.berth.ecs.resource.EcsResource;
 import dev.berth.ecs.runtime.ContainerRuntime;
@@ -25,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import static dev.berth.ecs.schema.ServiceSchema.ARN;
@@ -41,15 +46,36 @@ public final class ServiceResource implements EcsResource {
     private final TaskDefinitionRegistry registry;
     private final ServiceDeployer deployer;
     private final Supplier<ContainerRuntime> runtime;
+    private final PlannedPlacements planned = new PlannedPlacements();
+    private final Ec2Deployer ec2;
+    private final Ec2Planning ec2Planning;
 
     /** {@code pool} runs task starts and stops; it is shared with every other apply. */
     public ServiceResource(ProviderStore store, Supplier<ContainerRuntime> runtime, ExecutorService pool) {
+        this(store, runtime, pool, host -> runtime.get());
+    }
+
+    /**
+     * {@code runtime} lists and stops tasks wherever they run; {@code runtimes} reaches one
+     * container instance's engine by its docker_host (null: the local engine).
+     */
+    public ServiceResource(ProviderStore store, Supplier<ContainerRuntime> runtime, ExecutorService pool,
+                           Function<String, ContainerRuntime> runtimes) {
         this.services = new Table<>(store, ServiceRow.TABLE, ServiceRow.class);
         this.registry = new TaskDefinitionRegistry(store);
         this.runtime = runtime;
         TaskTable tasks = new TaskTable(store);
-        this.deployer = new ServiceDeployer(new Table<>(store, ClusterRow.TABLE, ClusterRow.class), services,
-                registry, tasks, new TaskLauncher(pool, store, tasks), runtime);
+        TaskLauncher launcher = new TaskLauncher(pool, store, tasks);
+        Table<ClusterRow> clusters = new Table<>(store, ClusterRow.TABLE, ClusterRow.class);
+        this.deployer = new ServiceDeployer(clusters, services, registry, tasks, launcher, runtime);
+        this.ec2 = Ec2Wiring.deployer(store, clusters, services, registry, tasks, launcher, runtime, pool, runtimes,
+                planned);
+        this.ec2Planning = new Ec2Planning(new ClusterView(store), registry, new EventLog(store), planned);
+    }
+
+    /** What moves service tasks off an instance turned DRAINING. */
+    public Drainer drainer() {
+        return ec2;
     }
 
     /** True while a cluster still has services; the cluster cannot be deleted then. */
@@ -71,12 +97,18 @@ public final class ServiceResource implements EcsResource {
     public PlanResponse plan(MapValue prior, MapValue config) {
         ServicePlanner.Planned p = ServicePlanner.plan(prior, config,
                 ref -> registry.resolve(ref).map(TaskDefinitionRow::arn));
-        return new PlanResponse(p.planned(), p.requiresReplace(), validate(config));
+        return ec2Planning.extend(prior, config, new PlanResponse(p.planned(), p.requiresReplace(), validate(config)));
     }
 
     @Override
     public ApplyResponse apply(MapValue prior, MapValue planned, MapValue config) {
-        return planned == null ? deployer.delete(prior) : deployer.converge(prior, planned, config);
+        if (planned == null) {
+            ApplyResponse deleted = deployer.delete(prior);
+            if (deleted.newState() == null) ec2.forget(Attrs.string(prior, ARN));
+            return deleted;
+        }
+        if ("EC2".equals(Attrs.string(config, LAUNCH_TYPE))) return ec2.converge(prior, planned, config);
+        return deployer.converge(prior, planned, config);
     }
 
     @Override
@@ -84,7 +116,11 @@ public final class ServiceResource implements EcsResource {
         String arn = Attrs.string(current, ARN);
         if (arn == null || services.get(arn).isEmpty()) return new ReadResponse(null, List.of());
         try {
-            return new ReadResponse(ServiceState.withTasks(current, deployer.observe(runtime.get(), arn)), List.of());
+            MapValue state = ServiceState.withTasks(current, deployer.observe(runtime.get(), arn));
+            if ("EC2".equals(Attrs.string(current, LAUNCH_TYPE))) {
+                state = state.with(Ec2ServiceSchema.EVENTS, ec2Planning.events(arn));
+            }
+            return new ReadResponse(state, List.of());
         } catch (RuntimeFailure f) {
             return new ReadResponse(current, List.of(ProviderDiagnostic.error(f.getMessage(), null)));
         }

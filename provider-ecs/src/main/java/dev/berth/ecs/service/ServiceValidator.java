@@ -48,12 +48,10 @@ public final class ServiceValidator {
                     + ".", List.of(DESIRED_COUNT)));
         }
         String launchType = Attrs.string(config, LAUNCH_TYPE);
-        if ("EC2".equals(launchType)) {
-            out.add(Diags.error("launch type EC2 needs container instances, which this version does not support yet.",
-                    List.of(LAUNCH_TYPE)));
-        } else if (launchType != null && !launchType.equals("FARGATE")) {
+        if (launchType != null && !launchType.equals("FARGATE") && !launchType.equals("EC2")) {
             out.add(Diags.error("launch_type \"" + launchType + "\" is not FARGATE or EC2.", List.of(LAUNCH_TYPE)));
         }
+        Ec2ServiceValidator.validate(config, out);
         return out;
     }
 }

@@ -94,6 +94,10 @@ public final class TaskDefinitionValidator {
             out.add(Diags.warning("FARGATE task definitions should set task-level cpu and memory; AWS rejects them "
                     + "without.", List.of(cpuUnset ? CPU : MEMORY)));
         }
+        if (cpu.isPresent() && memory.isPresent()) {
+            dev.berth.ecs.scheduler.FargateSizes.validate(cpu.get(), memory.get()).ifPresent(m -> out.add(Diags.error(
+                    m + ".", List.of(dev.berth.ecs.scheduler.FargateSizes.validMemory(cpu.get()).isEmpty() ? CPU : MEMORY))));
+        }
     }
 
     /** Container rules, each pointing at the field (block form) or the JSON attribute. */

@@ -105,10 +105,11 @@ class ServicePlannerTest {
     }
 
     @Test
-    void validationRejectsEc2AndBadValues() {
-        List<String> errs = dev.berth.ecs.fake.Harness.errors(f.h.validate(SERVICE,
-                service("api", f.clusterArn, "web:1", 1).with("launch_type", Value.of("EC2"))));
-        assertEquals(List.of("launch type EC2 needs container instances, which this version does not support yet."), errs);
+    void validationAcceptsEc2AndRejectsBadValues() {
+        assertEquals(List.of(), dev.berth.ecs.fake.Harness.errors(f.h.validate(SERVICE,
+                service("api", f.clusterArn, "web:1", 1).with("launch_type", Value.of("EC2")))));
+        assertEquals(1, dev.berth.ecs.fake.Harness.errors(f.h.validate(SERVICE,
+                service("api", f.clusterArn, "web:1", 1).with("launch_type", Value.of("EXTERNAL")))).size());
         assertEquals(1, dev.berth.ecs.fake.Harness.errors(f.h.validate(SERVICE,
                 service("api", f.clusterArn, "web:1", -1))).size());
         assertEquals(1, dev.berth.ecs.fake.Harness.errors(f.h.validate(SERVICE,

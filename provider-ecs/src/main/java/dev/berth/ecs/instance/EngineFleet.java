@@ -1,0 +1,133 @@
+package dev.berth.ecs.instance;
+
+import dev.berth.ecs.placement.PlacementRow;
+import dev.berth.ecs.runtime.ContainerInfo;
+import dev.berth.ecs.runtime.ContainerRuntime;
+import dev.berth.ecs.runtime.EngineCapacity;
+import dev.berth.ecs.runtime.RuntimeFailure;
+import dev.berth.ecs.runtime.TaskLaunch;
+import dev.berth.ecs.store.Table;
+import dev.berth.engine.provider.ProviderStore;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Every engine the provider runs tasks on, seen as one: the local engine (FARGATE, networks)
+ * plus the engine of every container instance and of every recorded EC2 task. Listing and
+ * stopping span all of them, so service code written for one engine sees EC2 tasks wherever
+ * they run. A container instance's engine that does not answer is left out of listings (its
+ * agent is disconnected, as in ECS); the local engine failing is still an error.
+ */
+public final class EngineFleet implements ContainerRuntime {
+    private final Function<String, ContainerRuntime> runtimes;
+    private final Table<InstanceRow> instances;
+    private final Table<PlacementRow> placements;
+
+    public EngineFleet(ProviderStore store, Function<String, ContainerRuntime> runtimes) {
+        this.runtimes = runtimes;
+        this.instances = new Table<>(store, InstanceRow.TABLE, InstanceRow.class);
+        this.placements = new Table<>(store, PlacementRow.TABLE, PlacementRow.class);
+    }
+
+    private ContainerRuntime local() {
+        return runtimes.apply(null);
+    }
+
+    /** The remote engines by endpoint, the local one excluded. */
+    private Map<String, ContainerRuntime> remotes() {
+        Map<String, ContainerRuntime> out = new LinkedHashMap<>();
+        String localEndpoint = local().endpoint();
+        List<String> hosts = new ArrayList<>();
+        instances.all().forEach(i -> hosts.add(i.dockerHost()));
+        placements.all().forEach(p -> hosts.add(p.dockerHost()));
+        for (String h : hosts) {
+            if (h == null) continue;
+            ContainerRuntime rt = runtimes.apply(h);
+            if (!rt.endpoint().equals(localEndpoint)) out.putIfAbsent(rt.endpoint(), rt);
+        }
+        return out;
+    }
+
+    @Override
+    public String endpoint() {
+        return local().endpoint();
+    }
+
+    @Override
+    public void ping() {
+        local().ping();
+    }
+
+    @Override
+    public EngineCapacity capacity() {
+        return local().capacity();
+    }
+
+    @Override
+    public void ensureNetwork(String name, Map<String, String> labels) {
+        local().ensureNetwork(name, labels);
+    }
+
+    @Override
+    public boolean networkExists(String name) {
+        return local().networkExists(name);
+    }
+
+    /** Also on every remote engine that answers: EC2 tasks created the cluster network there. */
+    @Override
+    public void removeNetwork(String name) {
+        local().removeNetwork(name);
+        for (ContainerRuntime rt : remotes().values()) {
+            try {
+                rt.removeNetwork(name);
+            } catch (RuntimeFailure.Unreachable gone) {
+                // Nothing can be removed from an engine that is away; it is not ours to block on.
+            }
+        }
+    }
+
+    @Override
+    public boolean imageExists(String image) {
+        return local().imageExists(image);
+    }
+
+    @Override
+    public List<ContainerInfo> startTask(TaskLaunch launch) {
+        return local().startTask(launch);
+    }
+
+    @Override
+    public void stopTask(String taskArn, Duration grace) {
+        local().stopTask(taskArn, grace);
+        for (ContainerRuntime rt : remotes().values()) {
+            try {
+                rt.stopTask(taskArn, grace);
+            } catch (RuntimeFailure.Unreachable away) {
+                // A disconnected instance keeps its containers until it answers again.
+            }
+        }
+    }
+
+    @Override
+    public List<ContainerInfo> listContainers(Map<String, String> labels) {
+        List<ContainerInfo> out = new ArrayList<>(local().listContainers(labels));
+        for (ContainerRuntime rt : remotes().values()) {
+            try {
+                out.addAll(rt.listContainers(labels));
+            } catch (RuntimeFailure.Unreachable away) {
+                // Its tasks count as not running, and are replaced elsewhere, as ECS does.
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public void close() {
+        // The runtimes belong to whoever handed them in.
+    }
+}

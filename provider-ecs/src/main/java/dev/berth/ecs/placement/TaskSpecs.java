@@ -1,0 +1,34 @@
+package dev.berth.ecs.placement;
+
+import dev.berth.ecs.scheduler.model.ContainerSpec;
+import dev.berth.ecs.scheduler.model.NetworkMode;
+import dev.berth.ecs.scheduler.model.PortSpec;
+import dev.berth.ecs.scheduler.model.TaskSpec;
+import dev.berth.ecs.taskdef.ContainerDefinition;
+import dev.berth.ecs.taskdef.PortMapping;
+import dev.berth.ecs.taskdef.TaskDefinitionRow;
+import dev.berth.ecs.taskdef.TaskSize;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** A registered task definition as placement sees it. */
+public final class TaskSpecs {
+    private TaskSpecs() {
+    }
+
+    public static TaskSpec of(TaskDefinitionRow td) {
+        List<ContainerSpec> containers = new ArrayList<>();
+        for (ContainerDefinition c : td.containers()) {
+            List<PortSpec> ports = new ArrayList<>();
+            for (PortMapping p : c.portMappings()) {
+                ports.add(new PortSpec(p.containerPort(), p.hostPort(), p.effectiveProtocol()));
+            }
+            containers.add(new ContainerSpec(c.name(), c.cpu(), c.memory(), c.memoryReservation(), ports));
+        }
+        // EC2 task definitions default to bridge, as on ECS.
+        NetworkMode mode = td.networkMode() == null ? NetworkMode.BRIDGE : NetworkMode.parse(td.networkMode());
+        return new TaskSpec(td.family(), td.arn(), TaskSize.cpuUnits(td.cpu()).orElse(null),
+                TaskSize.memoryMiB(td.memory()).orElse(null), mode, containers);
+    }
+}

@@ -1,0 +1,204 @@
+package dev.berth.ecs.service;
+
+import dev.berth.ecs.arn.EcsArn;
+import dev.berth.ecs.cluster.ClusterRow;
+import dev.berth.ecs.instance.Drainer;
+import dev.berth.ecs.instance.InstanceRow;
+import dev.berth.ecs.placement.ClusterView;
+import dev.berth.ecs.placement.PlacementRow;
+import dev.berth.ecs.placement.PlannedPlacements;
+import dev.berth.ecs.resource.Diags;
+import dev.berth.ecs.runtime.ContainerRuntime;
+import dev.berth.ecs.runtime.RuntimeFailure;
+import dev.berth.ecs.schema.Ec2ServiceSchema;
+import dev.berth.ecs.store.Table;
+import dev.berth.ecs.taskdef.TaskDefinitionRegistry;
+import dev.berth.ecs.taskdef.TaskDefinitionRow;
+import dev.berth.ecs.value.Attrs;
+import dev.berth.engine.provider.ProviderDiagnostic;
+import dev.berth.engine.provider.ProviderRequests.ApplyResponse;
+import dev.berth.engine.value.MapValue;
+import dev.berth.engine.value.Value;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static dev.berth.ecs.schema.ServiceSchema.ARN;
+import static dev.berth.ecs.schema.ServiceSchema.CLUSTER;
+import static dev.berth.ecs.schema.ServiceSchema.DESIRED_COUNT;
+import static dev.berth.ecs.schema.ServiceSchema.ID;
+import static dev.berth.ecs.schema.ServiceSchema.NAME;
+import static dev.berth.ecs.schema.ServiceSchema.TASK_DEFINITION;
+
+/**
+ * The EC2 launch type's apply: records the service and its settings, clears dead and lost tasks,
+ * then rolls out within the deployment bounds; with the circuit breaker's rollback it returns to
+ * the last revision that reached a steady state. Also drains instances for every service.
+ */
+final class Ec2Deployer implements Drainer {
+    private final Table<ClusterRow> clusters;
+    private final Table<ServiceRow> services;
+    private final Table<Ec2Settings> settings;
+    private final TaskDefinitionRegistry registry;
+    private final ClusterView view;
+    private final Ec2Rollout rollout;
+    private final ContainerRuntime fleet;
+    private final TaskTable tasks;
+    private final EventLog events;
+    private final PlannedPlacements planned;
+
+    Ec2Deployer(Table<ClusterRow> clusters, Table<ServiceRow> services, Table<Ec2Settings> settings,
+                TaskDefinitionRegistry registry, ClusterView view, Ec2Rollout rollout, ContainerRuntime fleet,
+                TaskTable tasks, EventLog events, PlannedPlacements planned) {
+        this.clusters = clusters;
+        this.services = services;
+        this.settings = settings;
+        this.registry = registry;
+        this.view = view;
+        this.rollout = rollout;
+        this.fleet = fleet;
+        this.tasks = tasks;
+        this.events = events;
+        this.planned = planned;
+    }
+
+    ApplyResponse converge(MapValue prior, MapValue plannedValue, MapValue config) {
+        List<ProviderDiagnostic> diags = new ArrayList<>(ServiceValidator.validate(config));
+        if (Diags.hasErrors(diags)) return new ApplyResponse(prior, diags);
+        String name = Attrs.string(config, NAME);
+        String clusterName = EcsArn.clusterName(Attrs.string(config, CLUSTER)).orElseThrow();
+        Optional<ClusterRow> cluster = clusters.get(EcsArn.cluster(clusterName));
+        if (cluster.isEmpty()) {
+            return fail(prior, "Cluster \"" + clusterName + "\" does not exist; create it before its services.", CLUSTER);
+        }
+        String tdRef = Attrs.string(config, TASK_DEFINITION);
+        Optional<TaskDefinitionRow> td = registry.resolve(tdRef);
+        if (td.isEmpty() || !td.get().active()) {
+            return fail(prior, "Task definition \"" + tdRef + "\" is not registered or no longer active.", TASK_DEFINITION);
+        }
+        BigDecimal desiredValue = Attrs.number(config, DESIRED_COUNT);
+        int desired = desiredValue == null ? 1 : desiredValue.intValueExact();
+        String serviceArn = EcsArn.service(clusterName, name);
+        String clusterArn = cluster.get().arn();
+        services.put(serviceArn, new ServiceRow(serviceArn, name, clusterArn, tdRef, td.get().arn(), desired, "EC2", "ACTIVE"));
+        String lastGood = settings.get(serviceArn).map(Ec2Settings::lastGoodTaskDefinition).orElse(null);
+        Ec2Settings s = Ec2Settings.of(serviceArn, clusterArn, config, td.get().arn(), lastGood, desired);
+        settings.put(serviceArn, s);
+
+        MapValue base = Attrs.with(plannedValue == null ? config : plannedValue, Map.of(ARN, Value.of(serviceArn),
+                ID, Value.of(serviceArn), DESIRED_COUNT, Value.of(desired)));
+        try {
+            rollout.cleanUp(serviceArn, clusterArn).forEach(f -> diags.add(ProviderDiagnostic.error(f, null)));
+            warnIfChanged(serviceArn, clusterArn, diags);
+            Set<String> replace = Boolean.TRUE.equals(Attrs.bool(config.get(Ec2ServiceSchema.FORCE_NEW_DEPLOYMENT)))
+                    && prior != null ? runningTasks(serviceArn) : Set.of();
+            MapValue state = deploy(s, cluster.get(), td.get(), replace, base, diags);
+            return new ApplyResponse(state, diags);
+        } catch (RuntimeFailure f) {
+            diags.add(ProviderDiagnostic.error(f.getMessage(), null));
+            return new ApplyResponse(stateOr(prior, base, serviceArn), diags);
+        }
+    }
+
+    private MapValue deploy(Ec2Settings s, ClusterRow cluster, TaskDefinitionRow td, Set<String> replace, MapValue base,
+                            List<ProviderDiagnostic> diags) {
+        String serviceArn = s.serviceArn();
+        String name = serviceArn.substring(serviceArn.lastIndexOf('/') + 1);
+        Ec2Rollout.Result r = rollout.run(s, cluster, td, replace);
+        MapValue out = base;
+        if (r.steady()) {
+            settings.put(serviceArn, s.withTaskDefinition(td.arn(), td.arn()));
+            events.add(serviceArn, "service " + name + " has reached a steady state.");
+        } else if (r.breakerTripped() && s.breakerRollback() && s.lastGoodTaskDefinition() != null
+                && !s.lastGoodTaskDefinition().equals(td.arn())) {
+            TaskDefinitionRow good = registry.resolve(s.lastGoodTaskDefinition()).orElseThrow();
+            events.add(serviceArn, "service " + name + " deployment failed: rolling back to " + good.arn() + ".");
+            Ec2Settings back = s.withTaskDefinition(good.arn(), good.arn());
+            Ec2Rollout.Result rb = rollout.run(back, cluster, good, Set.of());
+            settings.put(serviceArn, back);
+            events.add(serviceArn, rb.steady() ? "service " + name + " rolled back to " + good.arn()
+                    + " and has reached a steady state." : "service " + name + " rollback to " + good.arn() + " failed.");
+            // The state says what runs, so the next plan offers the new revision again.
+            out = Attrs.with(base, Map.of(TASK_DEFINITION, Value.of(good.arn())));
+            diags.add(ProviderDiagnostic.error("Deployment of " + td.arn() + " failed: the circuit breaker tripped and "
+                    + "the service rolled back to " + good.arn() + ".", String.join("\n", r.failures()), TASK_DEFINITION));
+        } else {
+            events.add(serviceArn, "service " + name + " deployment of " + td.arn() + " failed.");
+            String summary = r.failures().isEmpty() ? "The deployment of service " + name + " did not complete."
+                    : r.failures().get(r.failures().size() - 1);
+            diags.add(ProviderDiagnostic.error(summary, String.join("\n", r.failures()), TASK_DEFINITION));
+        }
+        MapValue state = ServiceState.withTasks(out, ObservedTask.observe(tasks.forService(serviceArn),
+                fleet.listContainers(Map.of(dev.berth.ecs.resource.EcsLabels.SERVICE, serviceArn))));
+        if (r.steady() && Boolean.TRUE.equals(Attrs.bool(base.get(Ec2ServiceSchema.WAIT_FOR_STEADY_STATE)))) {
+            BigDecimal running = Attrs.number(state, dev.berth.ecs.schema.ServiceSchema.RUNNING_COUNT);
+            if (running == null || running.intValue() != s.desired()) {
+                diags.add(ProviderDiagnostic.error("Service " + name + " did not reach a steady state: " + running
+                        + " of " + s.desired() + " tasks run.", null));
+            }
+        }
+        return state.with(Ec2ServiceSchema.EVENTS, events.value(serviceArn));
+    }
+
+    /** ECS's service scheduler on a DRAINING instance: each service moves its tasks off it. */
+    @Override
+    public List<String> drain(InstanceRow instance) {
+        Set<String> affected = new java.util.TreeSet<>();
+        view.runningPlacements().values().stream().filter(p -> p.instanceArn().equals(instance.arn()))
+                .map(PlacementRow::serviceArn).forEach(affected::add);
+        List<String> problems = new ArrayList<>();
+        for (String serviceArn : affected) {
+            Optional<Ec2Settings> s = settings.get(serviceArn);
+            Optional<ClusterRow> cluster = s.flatMap(x -> clusters.get(x.clusterArn()));
+            Optional<TaskDefinitionRow> td = s.flatMap(x -> registry.resolve(x.taskDefinitionArn()));
+            if (s.isEmpty() || cluster.isEmpty() || td.isEmpty()) continue;
+            events.add(serviceArn, "service " + serviceArn.substring(serviceArn.lastIndexOf('/') + 1)
+                    + " is moving its tasks off draining container-instance " + instance.id() + ".");
+            try {
+                Ec2Rollout.Result r = rollout.run(s.get(), cluster.get(), td.get(), Set.of());
+                if (!r.steady()) problems.addAll(r.failures());
+            } catch (RuntimeFailure f) {
+                problems.add(f.getMessage());
+            }
+        }
+        return problems;
+    }
+
+    /** Forgets what only EC2 services keep, once the service is deleted. */
+    void forget(String serviceArn) {
+        settings.delete(serviceArn);
+        events.forget(serviceArn);
+    }
+
+    private void warnIfChanged(String serviceArn, String clusterArn, List<ProviderDiagnostic> diags) {
+        Optional<String> before = planned.plannedFingerprint(serviceArn);
+        if (before.isEmpty()) return;
+        if (!before.get().equals(ClusterView.fingerprint(view.snapshot(clusterArn)))) {
+            diags.add(ProviderDiagnostic.warning("The cluster changed since the plan (instances, capacity or running "
+                    + "tasks); placement was planned again for what runs now.", null));
+        }
+    }
+
+    private Set<String> runningTasks(String serviceArn) {
+        return tasks.forService(serviceArn).stream().filter(TaskRow::running).map(TaskRow::taskArn)
+                .collect(Collectors.toSet());
+    }
+
+    private MapValue stateOr(MapValue prior, MapValue base, String serviceArn) {
+        try {
+            return ServiceState.withTasks(base, ObservedTask.observe(tasks.forService(serviceArn),
+                    fleet.listContainers(Map.of(dev.berth.ecs.resource.EcsLabels.SERVICE, serviceArn))));
+        } catch (RuntimeFailure again) {
+            return prior;
+        }
+    }
+
+    private static ApplyResponse fail(MapValue prior, String summary, String attr) {
+        return new ApplyResponse(prior, List.of(ProviderDiagnostic.error(summary, null, attr)));
+    }
+}

@@ -1,0 +1,115 @@
+package dev.berth.ecs.service;
+
+import dev.berth.ecs.arn.EcsArn;
+import dev.berth.ecs.placement.ClusterView;
+import dev.berth.ecs.placement.PlannedPlacements;
+import dev.berth.ecs.placement.Preview;
+import dev.berth.ecs.placement.TaskSpecs;
+import dev.berth.ecs.resource.Diags;
+import dev.berth.ecs.scheduler.model.ClusterSnapshot;
+import dev.berth.ecs.scheduler.model.ContainerInstance;
+import dev.berth.ecs.scheduler.model.RunningTask;
+import dev.berth.ecs.schema.Ec2ServiceSchema;
+import dev.berth.ecs.taskdef.TaskDefinitionRegistry;
+import dev.berth.ecs.taskdef.TaskDefinitionRow;
+import dev.berth.ecs.value.Attrs;
+import dev.berth.engine.provider.ProviderDiagnostic;
+import dev.berth.engine.provider.ProviderRequests.PlanResponse;
+import dev.berth.engine.value.MapValue;
+import dev.berth.engine.value.Value;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import static dev.berth.ecs.schema.ServiceSchema.CLUSTER;
+import static dev.berth.ecs.schema.ServiceSchema.DESIRED_COUNT;
+import static dev.berth.ecs.schema.ServiceSchema.LAUNCH_TYPE;
+import static dev.berth.ecs.schema.ServiceSchema.NAME;
+import static dev.berth.ecs.schema.ServiceSchema.TASKS;
+import static dev.berth.ecs.schema.ServiceSchema.TASK_DEFINITION;
+
+/**
+ * The EC2 part of planning a service: a dry run of the scheduler over what the provider's
+ * tables hold (a fixed seed per service, so the same cluster gives the same preview), printed
+ * as notes under the change; a service that cannot be placed makes the plan an error with
+ * ECS's sentence. Pure: no engine is asked anything.
+ */
+final class Ec2Planning {
+    private final ClusterView view;
+    private final TaskDefinitionRegistry registry;
+    private final EventLog events;
+    private final PlannedPlacements planned;
+
+    Ec2Planning(ClusterView view, TaskDefinitionRegistry registry, EventLog events, PlannedPlacements planned) {
+        this.view = view;
+        this.registry = registry;
+        this.events = events;
+        this.planned = planned;
+    }
+
+    PlanResponse extend(MapValue prior, MapValue config, PlanResponse base) {
+        if (!"EC2".equals(Attrs.string(base.planned(), LAUNCH_TYPE)) || Diags.hasErrors(base.diagnostics())) return base;
+        boolean changing = !base.planned().get(TASKS).isWhollyKnown();
+        MapValue plannedValue = base.planned().with(Ec2ServiceSchema.EVENTS,
+                changing || prior == null ? Value.unknown() : prior.get(Ec2ServiceSchema.EVENTS));
+        List<String> notes = new ArrayList<>();
+        List<ProviderDiagnostic> diags = new ArrayList<>(base.diagnostics());
+        if (changing) preview(prior, config, notes, diags);
+        return new PlanResponse(plannedValue, base.requiresReplace(), diags, notes);
+    }
+
+    private void preview(MapValue prior, MapValue config, List<String> notes, List<ProviderDiagnostic> diags) {
+        Optional<String> clusterName = Attrs.unknown(config, CLUSTER) ? Optional.empty()
+                : EcsArn.clusterName(Attrs.string(config, CLUSTER));
+        Optional<TaskDefinitionRow> td = Attrs.unknown(config, TASK_DEFINITION) ? Optional.empty()
+                : registry.resolve(Attrs.string(config, TASK_DEFINITION));
+        BigDecimal desired = Attrs.number(config, DESIRED_COUNT);
+        if (clusterName.isEmpty() || td.isEmpty() || desired == null || Attrs.unknown(config, NAME)
+                || !allKnown(config)) {
+            notes.add("placement: decided at apply, once the cluster and task definition are known");
+            return;
+        }
+        String clusterArn = EcsArn.cluster(clusterName.get());
+        String serviceArn = EcsArn.service(clusterName.get(), Attrs.string(config, NAME));
+        ClusterSnapshot snapshot = view.snapshot(clusterArn);
+        if (snapshot.instances().isEmpty()) {
+            notes.add("placement: no container instances registered in cluster " + clusterName.get()
+                    + " yet; decided at apply");
+            return;
+        }
+        planned.planned(serviceArn, ClusterView.fingerprint(snapshot));
+        Set<String> replace = prior != null && Boolean.TRUE.equals(Attrs.bool(config.get(Ec2ServiceSchema.FORCE_NEW_DEPLOYMENT)))
+                ? tasksOf(snapshot, ClusterView.group(serviceArn)) : Set.of();
+        Ec2Settings s = Ec2Settings.of(serviceArn, clusterArn, config, td.get().arn(), null, desired.intValue());
+        Preview p = Preview.of(snapshot, s.spec(TaskSpecs.of(td.get()), replace));
+        notes.addAll(p.notes());
+        p.error().ifPresent(e -> diags.add(ProviderDiagnostic.error(e, "berth plans placement from the container "
+                + "instances and tasks the last refresh recorded; nothing was applied.")));
+    }
+
+    /** The placement blocks may hold values known only after apply; then there is nothing to preview yet. */
+    private static boolean allKnown(MapValue config) {
+        for (String block : List.of(Ec2ServiceSchema.STRATEGY, Ec2ServiceSchema.CONSTRAINTS,
+                Ec2ServiceSchema.CIRCUIT_BREAKER, Ec2ServiceSchema.MIN_HEALTHY, Ec2ServiceSchema.MAX_PERCENT)) {
+            if (!Attrs.raw(config, block).isWhollyKnown()) return false;
+        }
+        return true;
+    }
+
+    private static Set<String> tasksOf(ClusterSnapshot s, String group) {
+        Set<String> out = new HashSet<>();
+        for (ContainerInstance i : s.instances()) {
+            for (RunningTask t : i.runningTasks()) if (t.group().equals(group)) out.add(t.taskId());
+        }
+        return out;
+    }
+
+    /** The events the store holds now, for read and import. */
+    Value events(String serviceArn) {
+        return events.value(serviceArn);
+    }
+}

@@ -1,0 +1,36 @@
+package dev.berth.ecs.service;
+
+import dev.berth.ecs.cluster.ClusterRow;
+import dev.berth.ecs.instance.InstanceRow;
+import dev.berth.ecs.placement.ClusterView;
+import dev.berth.ecs.placement.PlacementRow;
+import dev.berth.ecs.placement.PlannedPlacements;
+import dev.berth.ecs.runtime.ContainerRuntime;
+import dev.berth.ecs.store.Table;
+import dev.berth.ecs.taskdef.TaskDefinitionRegistry;
+import dev.berth.engine.provider.ProviderStore;
+
+import java.util.concurrent.ExecutorService;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/** Builds the EC2 deployer from the pieces the service resource already has. */
+final class Ec2Wiring {
+    private Ec2Wiring() {
+    }
+
+    static Ec2Deployer deployer(ProviderStore store, Table<ClusterRow> clusters, Table<ServiceRow> services,
+                                TaskDefinitionRegistry registry, TaskTable tasks, TaskLauncher launcher,
+                                Supplier<ContainerRuntime> fleet, ExecutorService pool,
+                                Function<String, ContainerRuntime> runtimes, PlannedPlacements planned) {
+        ClusterView view = new ClusterView(store);
+        EventLog events = new EventLog(store);
+        // The fleet supplier is resolved per call, as the FARGATE path does, so tests can swap engines.
+        ContainerRuntime lazyFleet = new LazyRuntime(fleet);
+        Ec2Rollout rollout = new Ec2Rollout(view, new Ec2TaskStarter(store, tasks, runtimes), launcher, tasks,
+                new Table<>(store, PlacementRow.TABLE, PlacementRow.class),
+                new Table<>(store, InstanceRow.TABLE, InstanceRow.class), lazyFleet, pool, events);
+        return new Ec2Deployer(clusters, services, new Table<>(store, Ec2Settings.TABLE, Ec2Settings.class), registry,
+                view, rollout, lazyFleet, tasks, events, planned);
+    }
+}

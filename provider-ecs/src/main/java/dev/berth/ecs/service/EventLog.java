@@ -1,0 +1,58 @@
+package dev.berth.ecs.service;
+
+import dev.berth.ecs.store.Table;
+import dev.berth.engine.provider.ProviderStore;
+import dev.berth.engine.value.MapValue;
+import dev.berth.engine.value.Value;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static dev.berth.ecs.schema.Ec2ServiceSchema.E_AT;
+import static dev.berth.ecs.schema.Ec2ServiceSchema.E_MESSAGE;
+
+/** A service's events (placement failures, steady state, deployments), newest first, as ECS keeps the last 100. */
+public final class EventLog {
+    public static final int KEEP = 100;
+
+    /** The row of {@code service_events}, one per service. */
+    public record Events(List<Event> events) {
+        public Events {
+            events = events == null ? List.of() : List.copyOf(events);
+        }
+    }
+
+    public record Event(String at, String message) {
+    }
+
+    private final Table<Events> rows;
+
+    public EventLog(ProviderStore store) {
+        this.rows = new Table<>(store, "service_events", Events.class);
+    }
+
+    public synchronized void add(String serviceArn, String message) {
+        List<Event> list = new ArrayList<>();
+        list.add(new Event(Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), message));
+        list.addAll(list(serviceArn));
+        rows.put(serviceArn, new Events(list.size() > KEEP ? list.subList(0, KEEP) : list));
+    }
+
+    public List<Event> list(String serviceArn) {
+        return rows.get(serviceArn).map(Events::events).orElse(List.of());
+    }
+
+    public void forget(String serviceArn) {
+        rows.delete(serviceArn);
+    }
+
+    /** The computed {@code events} attribute: a list of {at, message}. */
+    public Value value(String serviceArn) {
+        List<Value> out = new ArrayList<>();
+        for (Event e : list(serviceArn)) out.add(new MapValue(Map.of(E_AT, Value.of(e.at()), E_MESSAGE, Value.of(e.message()))));
+        return Value.list(out);
+    }
+}
