@@ -8,7 +8,6 @@ import dev.berth.ecs.runtime.RuntimeFailure;
 import dev.berth.ecs.schema.ServiceSchema;
 import dev.berth.ecs.store.Table;
 import dev.berth.ecs.taskdef.TaskDefinitionRegistry;
-import dev.berth.ecs.taskdef.TaskDefinitionRow;
 import dev.berth.ecs.value.Attrs;
 import dev.berth.engine.provider.ProviderDiagnostic;
 import dev.berth.engine.provider.ProviderRequests.ApplyResponse;
@@ -41,6 +40,7 @@ public final class ServiceResource implements EcsResource {
     private final TaskDefinitionRegistry registry;
     private final ServiceDeployer deployer;
     private final Supplier<ContainerRuntime> runtime;
+    private final EngineViews views;
 
     /** {@code pool} runs task starts and stops; it is shared with every other apply. */
     public ServiceResource(ProviderStore store, Supplier<ContainerRuntime> runtime, ExecutorService pool) {
@@ -48,8 +48,10 @@ public final class ServiceResource implements EcsResource {
         this.registry = new TaskDefinitionRegistry(store);
         this.runtime = runtime;
         TaskTable tasks = new TaskTable(store);
+        this.views = new EngineViews(tasks, () -> services.all().stream().map(ServiceRow::arn)
+                .collect(java.util.stream.Collectors.toSet()));
         this.deployer = new ServiceDeployer(new Table<>(store, ClusterRow.TABLE, ClusterRow.class), services,
-                registry, tasks, new TaskLauncher(pool, store, tasks), runtime);
+                registry, tasks, new TaskLauncher(pool, store, tasks), runtime, views);
     }
 
     /** True while a cluster still has services; the cluster cannot be deleted then. */
@@ -69,8 +71,7 @@ public final class ServiceResource implements EcsResource {
 
     @Override
     public PlanResponse plan(MapValue prior, MapValue config) {
-        ServicePlanner.Planned p = ServicePlanner.plan(prior, config,
-                ref -> registry.resolve(ref).map(TaskDefinitionRow::arn));
+        ServicePlanner.Planned p = ServicePlanner.plan(prior, config, registry::resolve);
         return new PlanResponse(p.planned(), p.requiresReplace(), validate(config));
     }
 
@@ -84,7 +85,9 @@ public final class ServiceResource implements EcsResource {
         String arn = Attrs.string(current, ARN);
         if (arn == null || services.get(arn).isEmpty()) return new ReadResponse(null, List.of());
         try {
-            return new ReadResponse(ServiceState.withTasks(current, deployer.observe(runtime.get(), arn)), List.of());
+            // One listing of the engine serves every service of this refresh.
+            EngineView view = views.shared(runtime.get());
+            return new ReadResponse(ServiceState.withTasks(current, deployer.observe(view, arn)), List.of());
         } catch (RuntimeFailure f) {
             return new ReadResponse(current, List.of(ProviderDiagnostic.error(f.getMessage(), null)));
         }

@@ -99,7 +99,8 @@ public final class FakeRuntime implements ContainerRuntime {
             }
             String id = "c" + nextId++;
             ContainerInfo info = new ContainerInfo(id, c.name() + "-" + id, c.image(), labels, "running", null, ports,
-                    c.cpuShares() == null ? 0 : c.cpuShares(), 0, 0, c.environment());
+                    c.cpuShares() == null ? 0 : c.cpuShares(), mib(c.memoryMiB()), mib(c.memoryReservationMiB()),
+                    c.environment());
             containers.put(id, info);
             networkOf.put(id, launch.networkName());
             out.add(info);
@@ -139,6 +140,17 @@ public final class FakeRuntime implements ContainerRuntime {
     /** Removes a task's containers behind the provider's back, as `docker rm -f` would. */
     public synchronized void remove(String taskArn) {
         containers.values().removeIf(c -> taskArn.equals(c.labels().get("dev.berth.task-arn")));
+    }
+
+    private static long mib(Integer n) {
+        return n == null ? 0 : n * 1024L * 1024L;
+    }
+
+    @Override
+    public synchronized void removeContainer(String containerId) {
+        reach();
+        containers.remove(containerId);
+        networkOf.remove(containerId);
     }
 
     public synchronized int containerCount() {
