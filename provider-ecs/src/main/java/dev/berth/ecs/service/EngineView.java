@@ -9,14 +9,23 @@ import java.util.Map;
 /**
  * What one engine runs for berth at one moment: the containers (from the list summary, inspected
  * only where the summary cannot be trusted) and how often each was started again after its task
- * was recorded. Immutable, so every service of a refresh can read the same one.
+ * was recorded, with the task rows they were matched against. Immutable, so every service of a refresh can read the same one.
  */
-record EngineView(List<ContainerInfo> containers, Map<String, Integer> restarts) {
-    static final EngineView EMPTY = new EngineView(List.of(), Map.of());
+record EngineView(List<ContainerInfo> containers, Map<String, Integer> restarts,
+                  Map<String, List<TaskRow>> runningRows) {
 
     EngineView {
         containers = List.copyOf(containers);
         restarts = Map.copyOf(restarts);
+        runningRows = Map.copyOf(runningRows);
+    }
+
+    /**
+     * The service's RUNNING task rows as read with the containers: reading them once per view
+     * instead of once per service keeps a refresh linear in the number of services.
+     */
+    List<TaskRow> rowsOf(String serviceArn) {
+        return runningRows.getOrDefault(serviceArn, List.of());
     }
 
     List<ContainerInfo> forService(String serviceArn) {

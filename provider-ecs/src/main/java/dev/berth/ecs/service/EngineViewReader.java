@@ -43,8 +43,12 @@ final class EngineViewReader {
      */
     static EngineView read(ContainerRuntime rt, List<String> labelFilters, Collection<TaskRow> rows,
                            Set<String> services) {
+        Map<String, List<TaskRow>> byService = new HashMap<>();
+        for (TaskRow row : rows) {
+            if (row.running()) byService.computeIfAbsent(row.serviceArn(), k -> new ArrayList<>()).add(row);
+        }
         List<ContainerInfo> listed = rt.listSummaries(labelFilters);
-        if (listed.isEmpty()) return EngineView.EMPTY;
+        if (listed.isEmpty()) return new EngineView(List.of(), Map.of(), byService);
         Map<String, Long> recordedAt = new HashMap<>();
         for (TaskRow row : rows) {
             if (!row.running()) continue;
@@ -72,7 +76,7 @@ final class EngineViewReader {
                 rt.inspect(c.id()).ifPresent(out::add);
             }
         }
-        return new EngineView(out, restarts);
+        return new EngineView(out, restarts, byService);
     }
 
     /** A recorded start time in nanoseconds; an unreadable one counts as "long ago". */

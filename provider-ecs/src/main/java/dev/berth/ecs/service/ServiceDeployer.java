@@ -52,6 +52,8 @@ final class ServiceDeployer {
     private final TaskLauncher launcher;
     private final Supplier<ContainerRuntime> runtime;
     private final EngineViews views;
+    private final java.util.concurrent.ConcurrentMap<String, TaskExpectation> expectations =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     ServiceDeployer(Table<ClusterRow> clusters, Table<ServiceRow> services, TaskDefinitionRegistry registry,
                     TaskTable tasks, TaskLauncher launcher, Supplier<ContainerRuntime> runtime, EngineViews views) {
@@ -204,13 +206,21 @@ final class ServiceDeployer {
     /** The service as {@code view} shows it. */
     ServiceState.Observed observe(EngineView view, String serviceArn) {
         List<ContainerInfo> containers = view.forService(serviceArn);
-        List<TaskRow> rows = tasks.forService(serviceArn);
+        List<TaskRow> rows = view.rowsOf(serviceArn);
         return new ServiceState.Observed(ObservedTask.observe(rows, containers, view, this::expectation),
                 ObservedTask.orphans(rows, containers));
     }
 
+    /**
+     * A revision's containers never change once registered, so each is parsed once per provider;
+     * a revision not (yet) registered is looked up again next time.
+     */
     private Optional<TaskExpectation> expectation(String taskDefinitionArn) {
-        return registry.find(taskDefinitionArn).map(TaskExpectation::of);
+        TaskExpectation known = expectations.get(taskDefinitionArn);
+        if (known != null) return Optional.of(known);
+        Optional<TaskExpectation> found = registry.find(taskDefinitionArn).map(TaskExpectation::of);
+        found.ifPresent(e -> expectations.put(taskDefinitionArn, e));
+        return found;
     }
 
     private void markStopped(List<TaskRow> rows, String arn, String reason) {
