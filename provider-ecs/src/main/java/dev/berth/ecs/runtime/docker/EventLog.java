@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  * events as hints of what to inspect, never as the only evidence of a state.
  */
 final class EventLog {
-    /** A bounded wait: with "until" set Docker closes the stream by itself at once. */
+    /** A bounded wait: with "until" in the past Docker closes the stream by itself at once. */
     private static final long TIMEOUT_SECONDS = 10;
 
     private EventLog() {
@@ -27,12 +27,13 @@ final class EventLog {
 
     static List<ContainerEvent> read(DockerClient client, List<String> labelFilters, Instant since,
                                      Set<String> actions) throws InterruptedException {
-        // Whole seconds on both ends: "until" just past now so the call returns at once with all
-        // that happened up to this moment.
-        long now = Instant.now().getEpochSecond() + 1;
+        // "until" is this very moment, to the nanosecond: Docker holds the stream open until
+        // "until" has passed, so a whole second rounded up would cost up to a second per refresh.
+        // Anything after it happened after the containers were listed and shows next time.
+        Instant until = Instant.now();
         List<ContainerEvent> out = Collections.synchronizedList(new ArrayList<>());
         var cmd = client.eventsCmd().withSince(Long.toString(Math.max(0, since.getEpochSecond())))
-                .withUntil(Long.toString(now)).withEventTypeFilter(EventType.CONTAINER)
+                .withUntil(until.getEpochSecond() + "." + String.format("%09d", until.getNano())).withEventTypeFilter(EventType.CONTAINER)
                 .withEventFilter(actions.toArray(String[]::new));
         if (!labelFilters.isEmpty()) cmd.withLabelFilter(labelFilters.toArray(String[]::new));
         ResultCallback.Adapter<Event> done = cmd.exec(new ResultCallback.Adapter<>() {
