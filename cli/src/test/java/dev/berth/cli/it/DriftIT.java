@@ -146,7 +146,8 @@ class DriftIT {
         applyOk();
         String name = "berth-orphan-" + cluster;
         String service = "arn:aws:ecs:local:000000000000:service/" + cluster + "/web";
-        DockerEngine.cli("run", "-d", "--name", name, "--label", "dev.berth.cluster=" + DockerEngine.clusterArn(cluster),
+        // No network: the hand-made container needs none, and the default bridge may not exist.
+        DockerEngine.cli("run", "-d", "--network", "none", "--name", name, "--label", "dev.berth.cluster=" + DockerEngine.clusterArn(cluster),
                 "--label", "dev.berth.service=" + service,
                 "--label", "dev.berth.task-arn=arn:aws:ecs:local:000000000000:task/" + cluster + "/byhand",
                 "berth-example/busybox:latest", "sleep", "300");
