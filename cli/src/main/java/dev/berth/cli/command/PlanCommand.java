@@ -5,6 +5,7 @@ import dev.berth.cli.view.ProgressView;
 import dev.berth.cli.view.RenderOptions;
 import dev.berth.cli.view.json.JsonDocs;
 import dev.berth.cli.view.json.PlanJson;
+import dev.berth.cli.view.markdown.MarkdownPlanView;
 import dev.berth.cli.wiring.Workspace;
 import dev.berth.engine.plan.Plan;
 import dev.berth.engine.plan.Planner;
@@ -41,6 +42,9 @@ final class PlanCommand extends WorkspaceCommand {
     @Option(names = "-json", description = "Print the plan as Terraform's JSON plan document instead of text.")
     boolean json;
 
+    @Option(names = "-markdown", description = "Print the plan as Markdown for a pull-request comment (at most 60,000 characters).")
+    boolean markdown;
+
     @Override
     int run(Workspace ws) {
         RunSession.Started started = RunSession.start(ws, opts, "plan");
@@ -48,7 +52,8 @@ final class PlanCommand extends WorkspaceCommand {
         if (!json) printDiagnostics(started.diagnostics(), ws);
         try (RunSession s = started.session()) {
             Plan.Mode mode = destroy ? Plan.Mode.DESTROY : refreshOnly ? Plan.Mode.REFRESH_ONLY : Plan.Mode.NORMAL;
-            Planner.Result r = Plans.make(s, opts, mode, json ? RunHooks.NONE : new ProgressView(term));
+            // Progress lines would end up inside a JSON or Markdown document: keep them out of it.
+            Planner.Result r = Plans.make(s, opts, mode, json || markdown ? RunHooks.NONE : new ProgressView(term));
             if (r.hasErrors()) return fail(r.diagnostics(), ws);
             if (out != null) SavedPlans.save(s, r.plan(), out);
             boolean changes = Plans.hasChanges(r.plan());
@@ -58,6 +63,10 @@ final class PlanCommand extends WorkspaceCommand {
                 return detailedExitCode && changes ? 2 : 0;
             }
             printDiagnostics(r.diagnostics(), ws);
+            if (markdown) {
+                term.out().print(new MarkdownPlanView().render(r.plan(), RenderOptions.DEFAULT_TOOL));
+                return detailedExitCode && changes ? 2 : 0;
+            }
             RenderOptions ro = new RenderOptions(term.color(), RenderOptions.DEFAULT_TOOL);
             PlanRenderer renderer = new PlanRenderer();
             term.out().print(renderer.render(r.plan(), ro));

@@ -75,6 +75,19 @@ public final class PlanRenderer {
                 + (savedPath == null ? prose.notSaved() : prose.saved(savedPath));
     }
 
+    /**
+     * One resource's block without colour, for views that embed the human diff elsewhere (the
+     * Markdown summary); sensitive values are masked exactly as in the human plan.
+     */
+    public String plainResource(ResourceChange c, boolean drift) {
+        return resource(c, drift, new Palette(false));
+    }
+
+    /** Changes worth showing, in the order the human plan shows them. */
+    public static List<ResourceChange> shown(List<ResourceChange> all) {
+        return changed(all);
+    }
+
     /** One resource's comment, header line and attribute block, without a trailing newline. */
     String resource(ResourceChange c, boolean drift, Palette p) {
         Diff.Obj body = ValueDiffer.forResource(c.replacePaths()).block(c.before(), c.after());

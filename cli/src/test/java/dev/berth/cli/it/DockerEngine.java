@@ -47,6 +47,17 @@ final class DockerEngine {
         runtime.removeNetwork("berth-" + cluster);
     }
 
+    /** Runs the docker CLI as a user would outside berth; returns its output, fails the test on error. */
+    static String cli(String... args) throws Exception {
+        List<String> command = new java.util.ArrayList<>();
+        command.add("docker");
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes());
+        if (p.waitFor() != 0) throw new AssertionError("docker " + String.join(" ", args) + " failed: " + output);
+        return output.trim();
+    }
+
     /** docker kill, as a user would do it outside berth. */
     static void kill(String containerId) throws Exception {
         Process p = new ProcessBuilder("docker", "kill", containerId).redirectErrorStream(true).start();

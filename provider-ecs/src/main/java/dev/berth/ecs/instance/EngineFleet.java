@@ -1,5 +1,13 @@
 package dev.berth.ecs.instance;
 
+import java.util.Set;
+
+import java.util.Optional;
+
+import java.time.Instant;
+
+import dev.berth.ecs.runtime.ContainerEvent;
+
 import dev.berth.ecs.placement.PlacementRow;
 import dev.berth.ecs.runtime.ContainerInfo;
 import dev.berth.ecs.runtime.ContainerRuntime;
@@ -124,6 +132,60 @@ public final class EngineFleet implements ContainerRuntime {
             }
         }
         return out;
+    }
+
+    /** One listing per engine: the shared refresh view stays one call per engine. */
+    @Override
+    public List<ContainerInfo> listSummaries(List<String> labelFilters) {
+        List<ContainerInfo> out = new ArrayList<>(local().listSummaries(labelFilters));
+        for (ContainerRuntime rt : remotes().values()) {
+            try {
+                out.addAll(rt.listSummaries(labelFilters));
+            } catch (RuntimeFailure.Unreachable away) {
+                // As in listContainers: tasks on an engine that is away count as not running.
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public List<ContainerEvent> containerEvents(List<String> labelFilters, Instant since, Set<String> actions) {
+        List<ContainerEvent> out = new ArrayList<>(local().containerEvents(labelFilters, since, actions));
+        for (ContainerRuntime rt : remotes().values()) {
+            try {
+                out.addAll(rt.containerEvents(labelFilters, since, actions));
+            } catch (RuntimeFailure.Unreachable away) {
+                // No events from an engine that is away; its containers are not trusted anyway.
+            }
+        }
+        return out;
+    }
+
+    /** Container ids are unique per engine: ask each engine until one knows it. */
+    @Override
+    public Optional<ContainerInfo> inspect(String containerId) {
+        Optional<ContainerInfo> found = local().inspect(containerId);
+        for (ContainerRuntime rt : remotes().values()) {
+            if (found.isPresent()) break;
+            try {
+                found = rt.inspect(containerId);
+            } catch (RuntimeFailure.Unreachable away) {
+                // Try the next engine.
+            }
+        }
+        return found;
+    }
+
+    @Override
+    public void removeContainer(String containerId) {
+        local().removeContainer(containerId);
+        for (ContainerRuntime rt : remotes().values()) {
+            try {
+                rt.removeContainer(containerId);
+            } catch (RuntimeFailure.Unreachable away) {
+                // It is removed when that engine answers again and the orphan is seen.
+            }
+        }
     }
 
     @Override

@@ -1,7 +1,10 @@
 package dev.berth.ecs.runtime;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * What the ECS provider needs from a container engine. The provider's model and scheduler know
@@ -40,6 +43,42 @@ public interface ContainerRuntime extends AutoCloseable {
 
     /** All containers (running or not) whose labels include every given label, in one call. */
     List<ContainerInfo> listContainers(Map<String, String> labels);
+
+    /**
+     * Containers matching every label filter ({@code "key"} or {@code "key=value"}) from ONE list
+     * call and nothing else, so a refresh costs the same for 1 or 1,000 containers. Engines whose
+     * summaries lack limits and environment return them with {@code detailed == false}.
+     */
+    default List<ContainerInfo> listSummaries(List<String> labelFilters) {
+        return listContainers(Map.of()).stream().filter(c -> matches(c.labels(), labelFilters)).toList();
+    }
+
+    /**
+     * The engine's recorded events with these actions for containers matching the label filters,
+     * from {@code since} until now, in one call. An engine that keeps no log returns none.
+     */
+    default List<ContainerEvent> containerEvents(List<String> labelFilters, Instant since, Set<String> actions) {
+        return List.of();
+    }
+
+    /** One container in full (limits, environment), or empty when it no longer exists. */
+    default Optional<ContainerInfo> inspect(String containerId) {
+        return listContainers(Map.of()).stream().filter(c -> c.id().equals(containerId)).findFirst();
+    }
+
+    /** Removes one container, running or not; succeeds when it is already gone. */
+    void removeContainer(String containerId);
+
+    /** Whether labels satisfy filters written as Docker writes them: "key" or "key=value". */
+    static boolean matches(Map<String, String> labels, List<String> filters) {
+        for (String f : filters) {
+            int eq = f.indexOf('=');
+            if (eq < 0 ? !labels.containsKey(f) : !f.substring(eq + 1).equals(labels.get(f.substring(0, eq)))) {
+                return false;
+            }
+        }
+        return true;
+    }
 
     @Override
     void close();

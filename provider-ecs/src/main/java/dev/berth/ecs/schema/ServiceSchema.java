@@ -17,10 +17,15 @@ public final class ServiceSchema {
     public static final String TYPE = "ecs_service";
     public static final String NAME = "name", CLUSTER = "cluster", TASK_DEFINITION = "task_definition",
             DESIRED_COUNT = "desired_count", LAUNCH_TYPE = "launch_type", ID = "id", ARN = "arn",
-            RUNNING_COUNT = "running_count", TASKS = "tasks", ENDPOINTS = "endpoints";
+            RUNNING_COUNT = "running_count", TASKS = "tasks", ENDPOINTS = "endpoints",
+            ORPHANED_CONTAINERS = "orphaned_containers";
     /** Keys of each object in {@code tasks}. */
     public static final String T_ARN = "arn", T_TASK_DEFINITION = "task_definition", T_LAST_STATUS = "last_status",
-            T_ENDPOINTS = "endpoints";
+            T_ENDPOINTS = "endpoints", T_CONTAINERS = "containers";
+    /** Keys of each object in a task's {@code containers}: what Docker runs, in task definition terms. */
+    public static final String C_NAME = "name", C_IMAGE = "image", C_CPU_SHARES = "cpu_shares", C_MEMORY = "memory",
+            C_MEMORY_RESERVATION = "memory_reservation", C_ENVIRONMENT = "environment", C_PORTS = "ports",
+            C_STATE = "state", C_RESTARTS = "restarts";
 
     private ServiceSchema() {
     }
@@ -38,7 +43,12 @@ public final class ServiceSchema {
                 AttributeSchema.named(ARN, STRING).computed().build(),
                 AttributeSchema.named(RUNNING_COUNT, NUMBER).computed().build(),
                 AttributeSchema.named(TASKS, ANY).computed()
-                        .description("Tasks: arn, task_definition, last_status, endpoints.").build(),
+                        .description("Tasks: arn, task_definition, last_status, endpoints, and containers (name, "
+                                + "image, cpu_shares, memory and memory_reservation in MiB, environment, ports, "
+                                + "state, restarts) as Docker runs them.").build(),
+                AttributeSchema.named(ORPHANED_CONTAINERS, LIST_OF_STRING).computed()
+                        .description("Containers labelled for this service that no task knows; apply removes them.")
+                        .build(),
                 AttributeSchema.named(ENDPOINTS, LIST_OF_STRING).computed()
                         .description("127.0.0.1:PORT of every published port of every running task.").build());
         List<AttributeSchema> all = new java.util.ArrayList<>(core);

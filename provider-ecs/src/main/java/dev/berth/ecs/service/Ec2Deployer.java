@@ -52,9 +52,14 @@ final class Ec2Deployer implements Drainer {
     private final EventLog events;
     private final PlannedPlacements planned;
 
+    /** Reads a service's tasks as the FARGATE path does, so drift is seen the same way on EC2. */
+    private final java.util.function.BiFunction<ContainerRuntime, String, ServiceState.Observed> observer;
+
     Ec2Deployer(Table<ClusterRow> clusters, Table<ServiceRow> services, Table<Ec2Settings> settings,
                 TaskDefinitionRegistry registry, ClusterView view, Ec2Rollout rollout, ContainerRuntime fleet,
-                TaskTable tasks, EventLog events, PlannedPlacements planned) {
+                TaskTable tasks, EventLog events, PlannedPlacements planned,
+                java.util.function.BiFunction<ContainerRuntime, String, ServiceState.Observed> observer) {
+        this.observer = observer;
         this.clusters = clusters;
         this.services = services;
         this.settings = settings;
@@ -133,8 +138,7 @@ final class Ec2Deployer implements Drainer {
                     : r.failures().get(r.failures().size() - 1);
             diags.add(ProviderDiagnostic.error(summary, String.join("\n", r.failures()), TASK_DEFINITION));
         }
-        MapValue state = ServiceState.withTasks(out, ObservedTask.observe(tasks.forService(serviceArn),
-                fleet.listContainers(Map.of(dev.berth.ecs.resource.EcsLabels.SERVICE, serviceArn))));
+        MapValue state = ServiceState.withTasks(out, observer.apply(fleet, serviceArn));
         if (r.steady() && Boolean.TRUE.equals(Attrs.bool(base.get(Ec2ServiceSchema.WAIT_FOR_STEADY_STATE)))) {
             BigDecimal running = Attrs.number(state, dev.berth.ecs.schema.ServiceSchema.RUNNING_COUNT);
             if (running == null || running.intValue() != s.desired()) {
@@ -191,8 +195,7 @@ final class Ec2Deployer implements Drainer {
 
     private MapValue stateOr(MapValue prior, MapValue base, String serviceArn) {
         try {
-            return ServiceState.withTasks(base, ObservedTask.observe(tasks.forService(serviceArn),
-                    fleet.listContainers(Map.of(dev.berth.ecs.resource.EcsLabels.SERVICE, serviceArn))));
+            return ServiceState.withTasks(base, observer.apply(fleet, serviceArn));
         } catch (RuntimeFailure again) {
             return prior;
         }

@@ -143,11 +143,11 @@ final class Ec2Rollout {
         List<String> failures = new ArrayList<>();
         var containers = fleet.listContainers(Map.of(dev.berth.ecs.resource.EcsLabels.SERVICE, serviceArn));
         List<TaskRow> rows = tasks.forService(serviceArn);
-        failures.addAll(launcher.stop(ObservedTask.orphans(rows, containers), fleet, placements::delete));
+        failures.addAll(launcher.stop(ObservedTask.orphanTasks(rows, containers), fleet, placements::delete));
         Set<String> registered = new java.util.HashSet<>();
         view.instancesOf(clusterArn).forEach(i -> registered.add(i.arn()));
         List<String> dead = new ArrayList<>(), lost = new ArrayList<>();
-        for (ObservedTask t : ObservedTask.observe(rows, containers)) {
+        for (ObservedTask t : ObservedTask.liveness(rows, containers)) {
             Optional<PlacementRow> p = placements.get(t.arn());
             if (p.isPresent() && !registered.contains(p.get().instanceArn())) lost.add(t.arn());
             else if (!t.running()) dead.add(t.arn());

@@ -22,7 +22,8 @@ final class Ec2Wiring {
     static Ec2Deployer deployer(ProviderStore store, Table<ClusterRow> clusters, Table<ServiceRow> services,
                                 TaskDefinitionRegistry registry, TaskTable tasks, TaskLauncher launcher,
                                 Supplier<ContainerRuntime> fleet, ExecutorService pool,
-                                Function<String, ContainerRuntime> runtimes, PlannedPlacements planned) {
+                                Function<String, ContainerRuntime> runtimes, PlannedPlacements planned,
+                                ServiceDeployer observer) {
         ClusterView view = new ClusterView(store);
         EventLog events = new EventLog(store);
         // The fleet supplier is resolved per call, as the FARGATE path does, so tests can swap engines.
@@ -31,6 +32,6 @@ final class Ec2Wiring {
                 new Table<>(store, PlacementRow.TABLE, PlacementRow.class),
                 new Table<>(store, InstanceRow.TABLE, InstanceRow.class), lazyFleet, pool, events);
         return new Ec2Deployer(clusters, services, new Table<>(store, Ec2Settings.TABLE, Ec2Settings.class), registry,
-                view, rollout, lazyFleet, tasks, events, planned);
+                view, rollout, lazyFleet, tasks, events, planned, observer::observe);
     }
 }

@@ -38,6 +38,17 @@ final class LazyRuntime implements ContainerRuntime {
 
     public List<ContainerInfo> listContainers(Map<String, String> labels) { return target.get().listContainers(labels); }
 
+    public List<ContainerInfo> listSummaries(List<String> filters) { return target.get().listSummaries(filters); }
+
+    public List<dev.berth.ecs.runtime.ContainerEvent> containerEvents(List<String> filters, java.time.Instant since,
+                                                                       java.util.Set<String> actions) {
+        return target.get().containerEvents(filters, since, actions);
+    }
+
+    public java.util.Optional<ContainerInfo> inspect(String containerId) { return target.get().inspect(containerId); }
+
+    public void removeContainer(String containerId) { target.get().removeContainer(containerId); }
+
     public void close() {
         // Owned by whoever supplies it.
     }

@@ -9,44 +9,101 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
  * A task as recorded, joined with its live containers. It runs when every essential container
- * does; a container killed or removed behind berth's back makes the task not running.
+ * does; a container killed or removed behind berth's back makes the task not running. It has
+ * drifted when it runs but its containers are not what its task definition says (changed
+ * limits, image, environment or ports, a restart, a dead sidecar is tolerated).
  */
-public record ObservedTask(TaskRow row, boolean running, Map<String, String> endpoints) {
+public record ObservedTask(TaskRow row, boolean running, Map<String, String> endpoints,
+                           List<ContainerView> containers, boolean drifted) {
 
     public ObservedTask {
         endpoints = new TreeMap<>(endpoints);
+        containers = List.copyOf(containers);
     }
 
     public String arn() {
         return row.taskArn();
     }
 
-    /** Joins the service's RUNNING rows with the containers from one list call, oldest task first. */
-    public static List<ObservedTask> observe(List<TaskRow> rows, List<ContainerInfo> containers) {
+    /**
+     * Joins the service's RUNNING rows with its containers in {@code view}, oldest task first.
+     * {@code expectations} gives the expectation of a task definition ARN, empty when unknown.
+     */
+    static List<ObservedTask> observe(List<TaskRow> rows, List<ContainerInfo> containers, EngineView view,
+                                      Function<String, Optional<TaskExpectation>> expectations) {
         Map<String, List<ContainerInfo>> byTask = byTask(containers);
         List<ObservedTask> out = new ArrayList<>();
         for (TaskRow row : rows) {
             if (!row.running()) continue;
             List<ContainerInfo> live = byTask.getOrDefault(row.taskArn(), List.of());
             boolean running = runs(row, live);
-            out.add(new ObservedTask(row, running, running ? endpoints(live) : Map.of()));
+            Optional<TaskExpectation> expected = expectations.apply(row.taskDefinitionArn());
+            List<ContainerView> views = expected.map(e -> views(e, live, view)).orElse(List.of());
+            boolean drifted = running && expected.isPresent()
+                    && !expected.get().matches(views.stream().map(ContainerView::toValue).toList());
+            out.add(new ObservedTask(row, running, running ? endpoints(live) : Map.of(), views, drifted));
         }
         out.sort(Comparator.comparingLong((ObservedTask t) -> t.row.seq()).thenComparing(ObservedTask::arn));
         return out;
     }
 
-    /** Task ARNs that have containers but no RUNNING row: leftovers of an interrupted apply. */
-    public static Set<String> orphans(List<TaskRow> rows, List<ContainerInfo> containers) {
+    /** Containers of the service that belong to no RUNNING task: leftovers or started by hand. */
+    /** Whether each RUNNING row still runs, without comparing against its task definition. */
+    static List<ObservedTask> liveness(List<TaskRow> rows, List<ContainerInfo> containers) {
+        return observe(rows, containers, null, taskDefinitionArn -> Optional.empty());
+    }
+
+    /** Task ARNs on containers that no RUNNING row knows. */
+    static List<String> orphanTasks(List<TaskRow> rows, List<ContainerInfo> containers) {
+        return orphans(rows, containers).stream().map(c -> c.labels().get(EcsLabels.TASK_ARN))
+                .filter(java.util.Objects::nonNull).distinct().toList();
+    }
+
+    static List<ContainerInfo> orphans(List<TaskRow> rows, List<ContainerInfo> containers) {
         Set<String> known = rows.stream().filter(TaskRow::running).map(TaskRow::taskArn).collect(Collectors.toSet());
-        Set<String> out = new java.util.TreeSet<>(byTask(containers).keySet());
-        out.removeAll(known);
+        return containers.stream().filter(c -> !known.contains(c.labels().get(EcsLabels.TASK_ARN)))
+                .sorted(Comparator.comparing(ContainerInfo::name)).toList();
+    }
+
+    private static List<ContainerView> views(TaskExpectation expected, List<ContainerInfo> live, EngineView view) {
+        Map<String, ContainerInfo> byName = byName(live);
+        List<ContainerView> wanted = expected.containers();
+        List<ContainerView> out = new ArrayList<>();
+        for (ContainerView want : wanted) {
+            ContainerInfo info = byName.get(want.name());
+            out.add(info == null ? ContainerView.removed(want.name()) : seen(want, info, expected, view));
+        }
         return out;
+    }
+
+    /**
+     * A container summarised without inspection keeps what berth created it with (see
+     * {@link EngineViewReader}); an inspected one shows what the engine enforces. Only the
+     * variables the definition sets are compared: the image and Docker add others such as PATH.
+     */
+    private static ContainerView seen(ContainerView want, ContainerInfo info, TaskExpectation expected, EngineView view) {
+        Integer cpu = want.cpuShares(), memory = want.memoryMiB(), reservation = want.memoryReservationMiB();
+        Map<String, String> env = want.environment();
+        if (info.detailed()) {
+            cpu = info.cpuShares() <= 0 ? null : (int) info.cpuShares();
+            memory = TaskExpectation.mib(info.memoryBytes());
+            reservation = TaskExpectation.mib(info.memoryReservationBytes());
+            env = new TreeMap<>();
+            for (String k : want.environment().keySet()) {
+                if (info.environment().containsKey(k)) env.put(k, info.environment().get(k));
+            }
+        }
+        List<String> ports = info.ports().stream().map(expected::observedPort).sorted().toList();
+        return new ContainerView(want.name(), info.image(), cpu, memory, reservation, env, ports, info.state(),
+                view.restartsOf(info.id()));
     }
 
     private static Map<String, List<ContainerInfo>> byTask(List<ContainerInfo> containers) {
@@ -58,9 +115,14 @@ public record ObservedTask(TaskRow row, boolean running, Map<String, String> end
         return out;
     }
 
-    private static boolean runs(TaskRow row, List<ContainerInfo> live) {
+    private static Map<String, ContainerInfo> byName(List<ContainerInfo> live) {
         Map<String, ContainerInfo> byName = new HashMap<>();
         for (ContainerInfo c : live) byName.put(c.labels().getOrDefault(EcsLabels.CONTAINER_NAME, c.name()), c);
+        return byName;
+    }
+
+    private static boolean runs(TaskRow row, List<ContainerInfo> live) {
+        Map<String, ContainerInfo> byName = byName(live);
         boolean anyEssential = false;
         for (TaskRow.TaskContainer c : row.containers()) {
             if (!c.essential()) continue;

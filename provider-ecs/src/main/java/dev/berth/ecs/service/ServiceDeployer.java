@@ -51,9 +51,13 @@ final class ServiceDeployer {
     private final TaskTable tasks;
     private final TaskLauncher launcher;
     private final Supplier<ContainerRuntime> runtime;
+    private final EngineViews views;
+    private final java.util.concurrent.ConcurrentMap<String, TaskExpectation> expectations =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     ServiceDeployer(Table<ClusterRow> clusters, Table<ServiceRow> services, TaskDefinitionRegistry registry,
-                    TaskTable tasks, TaskLauncher launcher, Supplier<ContainerRuntime> runtime) {
+                    TaskTable tasks, TaskLauncher launcher, Supplier<ContainerRuntime> runtime, EngineViews views) {
+        this.views = views;
         this.clusters = clusters;
         this.services = services;
         this.registry = registry;
@@ -63,6 +67,8 @@ final class ServiceDeployer {
     }
 
     ApplyResponse converge(MapValue prior, MapValue planned, MapValue config) {
+        // What a refresh listed is about to be out of date.
+        views.invalidate();
         List<ProviderDiagnostic> diags = new ArrayList<>(ServiceValidator.validate(config));
         if (Diags.hasErrors(diags)) return new ApplyResponse(prior, diags);
         String name = Attrs.string(config, NAME);
@@ -105,20 +111,21 @@ final class ServiceDeployer {
 
     private List<String> deploy(ContainerRuntime rt, ClusterRow cluster, String serviceArn, TaskDefinitionRow td,
                                 int desired) {
-        List<ContainerInfo> containers = rt.listContainers(Map.of(EcsLabels.SERVICE, serviceArn));
+        EngineView view = views.fresh(rt, serviceArn);
+        List<ContainerInfo> containers = view.forService(serviceArn);
         List<TaskRow> rows = tasks.forService(serviceArn);
-        List<String> failures = new ArrayList<>();
+        List<String> failures = new ArrayList<>(removeOrphans(rt, rows, containers));
 
-        // Leftovers of an interrupted apply, then tasks whose essential containers died.
-        failures.addAll(launcher.stop(ObservedTask.orphans(rows, containers), rt, arn -> { }));
-        List<ObservedTask> observed = ObservedTask.observe(rows, containers);
+        // Tasks whose essential containers died are replaced; so are drifted ones, below.
+        List<ObservedTask> observed = ObservedTask.observe(rows, containers, view, this::expectation);
         List<String> dead = observed.stream().filter(t -> !t.running()).map(ObservedTask::arn).toList();
         failures.addAll(launcher.stop(dead, rt, arn -> markStopped(rows, arn, "Essential container in task exited")));
 
         List<TaskRow> current = new ArrayList<>(), old = new ArrayList<>();
         for (ObservedTask t : observed) {
             if (!t.running()) continue;
-            (t.row().taskDefinitionArn().equals(td.arn()) ? current : old).add(t.row());
+            // A drifted task is rolled like an old revision: start-first, so it serves until replaced.
+            (t.row().taskDefinitionArn().equals(td.arn()) && !t.drifted() ? current : old).add(t.row());
         }
         int need = desired - current.size();
         if (need > 0) {
@@ -129,7 +136,7 @@ final class ServiceDeployer {
         // Old tasks stop only when the new revision fully started: a failed rollout keeps serving.
         if (current.size() >= desired && !old.isEmpty()) {
             failures.addAll(launcher.stop(old.stream().map(TaskRow::taskArn).toList(), rt,
-                    arn -> markStopped(old, arn, "Replaced by a new deployment")));
+                    arn -> markStopped(old, arn, "Replaced by a new deployment or changed outside berth")));
         }
         if (current.size() > desired) {
             List<TaskRow> newestFirst = new ArrayList<>(current);
@@ -144,14 +151,16 @@ final class ServiceDeployer {
 
     /** Stops every task of the service and forgets them, then the service itself. */
     ApplyResponse delete(MapValue prior) {
+        views.invalidate();
         String serviceArn = Attrs.string(prior, ARN);
         ContainerRuntime rt = runtime.get();
         try {
-            List<ContainerInfo> containers = rt.listContainers(Map.of(EcsLabels.SERVICE, serviceArn));
+            List<ContainerInfo> containers = views.fresh(rt, serviceArn).forService(serviceArn);
             List<TaskRow> rows = tasks.forService(serviceArn);
-            Set<String> arns = new HashSet<>(ObservedTask.orphans(rows, containers));
+            List<String> failures = new ArrayList<>(removeOrphans(rt, rows, containers));
+            Set<String> arns = new HashSet<>();
             rows.stream().filter(TaskRow::running).forEach(r -> arns.add(r.taskArn()));
-            List<String> failures = launcher.stop(arns, rt, tasks::delete);
+            failures.addAll(launcher.stop(arns, rt, tasks::delete));
             if (!failures.isEmpty()) {
                 List<ProviderDiagnostic> diags = failures.stream()
                         .map(f -> ProviderDiagnostic.error(f, null)).toList();
@@ -165,9 +174,53 @@ final class ServiceDeployer {
         }
     }
 
-    List<ObservedTask> observe(ContainerRuntime rt, String serviceArn) {
-        List<ContainerInfo> containers = rt.listContainers(Map.of(EcsLabels.SERVICE, serviceArn));
-        return ObservedTask.observe(tasks.forService(serviceArn), containers);
+    /**
+     * Removes containers of the service that no RUNNING task owns: leftovers of an interrupted
+     * apply go by their task ARN (with their siblings), hand-made ones without one by id.
+     */
+    private List<String> removeOrphans(ContainerRuntime rt, List<TaskRow> rows, List<ContainerInfo> containers) {
+        List<ContainerInfo> orphans = ObservedTask.orphans(rows, containers);
+        Set<String> taskArns = new java.util.TreeSet<>();
+        List<String> failures = new ArrayList<>();
+        for (ContainerInfo c : orphans) {
+            String arn = c.labels().get(EcsLabels.TASK_ARN);
+            if (arn != null) {
+                taskArns.add(arn);
+                continue;
+            }
+            try {
+                rt.removeContainer(c.id());
+            } catch (RuntimeFailure f) {
+                failures.add(f.getMessage());
+            }
+        }
+        failures.addAll(launcher.stop(taskArns, rt, arn -> { }));
+        return failures;
+    }
+
+    /** The service as the engine runs it right now. */
+    ServiceState.Observed observe(ContainerRuntime rt, String serviceArn) {
+        return observe(views.fresh(rt, serviceArn), serviceArn);
+    }
+
+    /** The service as {@code view} shows it. */
+    ServiceState.Observed observe(EngineView view, String serviceArn) {
+        List<ContainerInfo> containers = view.forService(serviceArn);
+        List<TaskRow> rows = view.rowsOf(serviceArn);
+        return new ServiceState.Observed(ObservedTask.observe(rows, containers, view, this::expectation),
+                ObservedTask.orphans(rows, containers));
+    }
+
+    /**
+     * A revision's containers never change once registered, so each is parsed once per provider;
+     * a revision not (yet) registered is looked up again next time.
+     */
+    private Optional<TaskExpectation> expectation(String taskDefinitionArn) {
+        TaskExpectation known = expectations.get(taskDefinitionArn);
+        if (known != null) return Optional.of(known);
+        Optional<TaskExpectation> found = registry.find(taskDefinitionArn).map(TaskExpectation::of);
+        found.ifPresent(e -> expectations.put(taskDefinitionArn, e));
+        return found;
     }
 
     private void markStopped(List<TaskRow> rows, String arn, String reason) {

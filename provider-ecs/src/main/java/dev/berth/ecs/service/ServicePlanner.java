@@ -1,6 +1,7 @@
 package dev.berth.ecs.service;
 
 import dev.berth.ecs.arn.EcsArn;
+import dev.berth.ecs.taskdef.TaskDefinitionRow;
 import dev.berth.ecs.value.Attrs;
 import dev.berth.engine.value.MapValue;
 import dev.berth.engine.value.Value;
@@ -21,17 +22,18 @@ import static dev.berth.ecs.schema.ServiceSchema.ENDPOINTS;
 import static dev.berth.ecs.schema.ServiceSchema.ID;
 import static dev.berth.ecs.schema.ServiceSchema.LAUNCH_TYPE;
 import static dev.berth.ecs.schema.ServiceSchema.NAME;
+import static dev.berth.ecs.schema.ServiceSchema.ORPHANED_CONTAINERS;
 import static dev.berth.ecs.schema.ServiceSchema.RUNNING_COUNT;
 import static dev.berth.ecs.schema.ServiceSchema.TASKS;
 import static dev.berth.ecs.schema.ServiceSchema.TASK_DEFINITION;
-import static dev.berth.ecs.schema.ServiceSchema.T_LAST_STATUS;
-import static dev.berth.ecs.schema.ServiceSchema.T_TASK_DEFINITION;
 
 /**
  * Plans a service without touching Docker. In steady state (every prior task running the
- * configured revision, as many as desired) the prior tasks carry over so nothing shows as a
- * change; otherwise the tasks are known only after apply. Planned running_count is the desired
- * count, so a task that died since the last apply shows as an update that brings it back.
+ * configured revision as its definition says, as many as desired) the prior tasks carry over so
+ * nothing shows as a change; otherwise each task that will be replaced is planned with the
+ * containers its definition asks for (see {@link PlannedTasks}). Planned running_count is the
+ * desired count and orphaned_containers is empty, so anything changed outside berth since the
+ * last apply shows as an update that undoes it.
  */
 public final class ServicePlanner {
     private ServicePlanner() {
@@ -40,8 +42,8 @@ public final class ServicePlanner {
     public record Planned(MapValue planned, List<List<Object>> requiresReplace) {
     }
 
-    /** {@code resolve} maps a task definition reference to the ARN it means now, if registered. */
-    public static Planned plan(MapValue prior, MapValue config, Function<String, Optional<String>> resolve) {
+    /** {@code resolve} maps a task definition reference to the revision it means now, if registered. */
+    public static Planned plan(MapValue prior, MapValue config, Function<String, Optional<TaskDefinitionRow>> resolve) {
         Map<String, Value> m = new HashMap<>();
         Value arn = arnOf(config);
         m.put(ARN, arn);
@@ -49,6 +51,7 @@ public final class ServicePlanner {
         Value desired = config.get(DESIRED_COUNT).isNull() ? Value.of(1) : config.get(DESIRED_COUNT);
         m.put(DESIRED_COUNT, desired);
         m.put(RUNNING_COUNT, desired);
+        m.put(ORPHANED_CONTAINERS, Value.list(List.of()));
         if (config.get(LAUNCH_TYPE).isNull()) m.put(LAUNCH_TYPE, Value.of("FARGATE"));
         List<List<Object>> replace = new ArrayList<>();
         if (prior != null) {
@@ -57,8 +60,15 @@ public final class ServicePlanner {
             Value launch = m.getOrDefault(LAUNCH_TYPE, config.get(LAUNCH_TYPE));
             if (!launch.equals(prior.get(LAUNCH_TYPE))) replace.add(List.of(LAUNCH_TYPE));
         }
-        boolean steady = prior != null && replace.isEmpty() && steady(prior, config, desired, resolve);
-        m.put(TASKS, steady ? prior.get(TASKS) : Value.unknown());
+        Optional<TaskDefinitionRow> target = target(config, resolve);
+        BigDecimal want = Attrs.number(desired);
+        boolean countKnown = !Attrs.isUnknown(desired) && want != null && want.signum() >= 0
+                && want.stripTrailingZeros().scale() <= 0;
+        PlannedTasks.Result tasks = target.isPresent() && countKnown
+                ? PlannedTasks.plan(replace.isEmpty() ? prior : null, want.intValue(), target.get())
+                : new PlannedTasks.Result(Value.unknown(), false);
+        boolean steady = prior != null && replace.isEmpty() && tasks.unchanged() && runningAsDesired(prior, want);
+        m.put(TASKS, steady ? prior.get(TASKS) : tasks.tasks());
         m.put(ENDPOINTS, steady ? prior.get(ENDPOINTS) : Value.unknown());
         return new Planned(Attrs.with(config, m), replace);
     }
@@ -78,21 +88,14 @@ public final class ServicePlanner {
         return now.isPresent() && now.equals(before);
     }
 
-    private static boolean steady(MapValue prior, MapValue config, Value desired,
-                                  Function<String, Optional<String>> resolve) {
-        BigDecimal want = Attrs.number(desired);
+    private static Optional<TaskDefinitionRow> target(MapValue config, Function<String, Optional<TaskDefinitionRow>> resolve) {
+        if (Attrs.unknown(config, TASK_DEFINITION)) return Optional.empty();
+        String ref = Attrs.string(config, TASK_DEFINITION);
+        return ref == null ? Optional.empty() : resolve.apply(ref);
+    }
+
+    private static boolean runningAsDesired(MapValue prior, BigDecimal want) {
         BigDecimal running = Attrs.number(prior, RUNNING_COUNT);
-        if (Attrs.isUnknown(desired) || want == null || running == null || want.compareTo(running) != 0) return false;
-        if (Attrs.unknown(config, TASK_DEFINITION)) return false;
-        Optional<String> target = resolve.apply(Attrs.string(config, TASK_DEFINITION));
-        if (target.isEmpty()) return false;
-        List<Value> tasks = Attrs.items(prior, TASKS);
-        if (tasks.size() != want.intValue()) return false;
-        for (Value t : tasks) {
-            if (!(t.unmarked() instanceof MapValue task)) return false;
-            if (!TaskRow.RUNNING.equals(Attrs.string(task, T_LAST_STATUS))) return false;
-            if (!target.get().equals(Attrs.string(task, T_TASK_DEFINITION))) return false;
-        }
-        return true;
+        return want != null && running != null && want.compareTo(running) == 0;
     }
 }

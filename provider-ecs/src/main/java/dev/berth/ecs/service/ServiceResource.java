@@ -12,7 +12,6 @@ import dev.berth.ecs.runtime.RuntimeFailure;
 import dev.berth.ecs.schema.ServiceSchema;
 import dev.berth.ecs.store.Table;
 import dev.berth.ecs.taskdef.TaskDefinitionRegistry;
-import dev.berth.ecs.taskdef.TaskDefinitionRow;
 import dev.berth.ecs.value.Attrs;
 import dev.berth.engine.provider.ProviderDiagnostic;
 import dev.berth.engine.provider.ProviderRequests.ApplyResponse;
@@ -49,6 +48,7 @@ public final class ServiceResource implements EcsResource {
     private final PlannedPlacements planned = new PlannedPlacements();
     private final Ec2Deployer ec2;
     private final Ec2Planning ec2Planning;
+    private final EngineViews views;
 
     /** {@code pool} runs task starts and stops; it is shared with every other apply. */
     public ServiceResource(ProviderStore store, Supplier<ContainerRuntime> runtime, ExecutorService pool) {
@@ -67,9 +67,11 @@ public final class ServiceResource implements EcsResource {
         TaskTable tasks = new TaskTable(store);
         TaskLauncher launcher = new TaskLauncher(pool, store, tasks);
         Table<ClusterRow> clusters = new Table<>(store, ClusterRow.TABLE, ClusterRow.class);
-        this.deployer = new ServiceDeployer(clusters, services, registry, tasks, launcher, runtime);
+        this.views = new EngineViews(tasks, () -> services.all().stream().map(ServiceRow::arn)
+                .collect(java.util.stream.Collectors.toSet()));
+        this.deployer = new ServiceDeployer(clusters, services, registry, tasks, launcher, runtime, views);
         this.ec2 = Ec2Wiring.deployer(store, clusters, services, registry, tasks, launcher, runtime, pool, runtimes,
-                planned);
+                planned, deployer);
         this.ec2Planning = new Ec2Planning(new ClusterView(store), registry, new EventLog(store), planned);
     }
 
@@ -95,8 +97,7 @@ public final class ServiceResource implements EcsResource {
 
     @Override
     public PlanResponse plan(MapValue prior, MapValue config) {
-        ServicePlanner.Planned p = ServicePlanner.plan(prior, config,
-                ref -> registry.resolve(ref).map(TaskDefinitionRow::arn));
+        ServicePlanner.Planned p = ServicePlanner.plan(prior, config, registry::resolve);
         return ec2Planning.extend(prior, config, new PlanResponse(p.planned(), p.requiresReplace(), validate(config)));
     }
 
@@ -116,7 +117,9 @@ public final class ServiceResource implements EcsResource {
         String arn = Attrs.string(current, ARN);
         if (arn == null || services.get(arn).isEmpty()) return new ReadResponse(null, List.of());
         try {
-            MapValue state = ServiceState.withTasks(current, deployer.observe(runtime.get(), arn));
+            // One listing of the engines serves every service of this refresh.
+            EngineView view = views.shared(runtime.get());
+            MapValue state = ServiceState.withTasks(current, deployer.observe(view, arn));
             if ("EC2".equals(Attrs.string(current, LAUNCH_TYPE))) {
                 state = state.with(Ec2ServiceSchema.EVENTS, ec2Planning.events(arn));
             }

@@ -1,5 +1,6 @@
 package dev.berth.ecs.service;
 
+import dev.berth.ecs.runtime.ContainerInfo;
 import dev.berth.ecs.value.Attrs;
 import dev.berth.engine.value.MapValue;
 import dev.berth.engine.value.Value;
@@ -7,35 +8,46 @@ import dev.berth.engine.value.Value;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import static dev.berth.ecs.schema.ServiceSchema.ENDPOINTS;
+import static dev.berth.ecs.schema.ServiceSchema.ORPHANED_CONTAINERS;
 import static dev.berth.ecs.schema.ServiceSchema.RUNNING_COUNT;
 import static dev.berth.ecs.schema.ServiceSchema.TASKS;
 import static dev.berth.ecs.schema.ServiceSchema.T_ARN;
+import static dev.berth.ecs.schema.ServiceSchema.T_CONTAINERS;
 import static dev.berth.ecs.schema.ServiceSchema.T_ENDPOINTS;
 import static dev.berth.ecs.schema.ServiceSchema.T_LAST_STATUS;
 import static dev.berth.ecs.schema.ServiceSchema.T_TASK_DEFINITION;
 
-/** Writes observed tasks into a service's computed attributes. */
+/** Writes observed tasks and orphaned containers into a service's computed attributes. */
 final class ServiceState {
     private ServiceState() {
     }
 
-    static MapValue withTasks(MapValue base, List<ObservedTask> tasks) {
+    /** A service's state from what one engine view shows of it. */
+    record Observed(List<ObservedTask> tasks, List<ContainerInfo> orphans) {
+    }
+
+    static MapValue withTasks(MapValue base, Observed observed) {
         List<Value> list = new ArrayList<>();
         List<Value> endpoints = new ArrayList<>();
         int running = 0;
-        for (ObservedTask t : tasks) {
-            list.add(new MapValue(Map.of(T_ARN, Value.of(t.arn()),
-                    T_TASK_DEFINITION, Value.of(t.row().taskDefinitionArn()),
-                    T_LAST_STATUS, Value.of(t.running() ? TaskRow.RUNNING : TaskRow.STOPPED),
-                    T_ENDPOINTS, Attrs.ofStringMap(t.endpoints()))));
+        for (ObservedTask t : observed.tasks()) {
+            Map<String, Value> task = new TreeMap<>();
+            task.put(T_ARN, Value.of(t.arn()));
+            task.put(T_TASK_DEFINITION, Value.of(t.row().taskDefinitionArn()));
+            task.put(T_LAST_STATUS, Value.of(t.running() ? TaskRow.RUNNING : TaskRow.STOPPED));
+            task.put(T_ENDPOINTS, Attrs.ofStringMap(t.endpoints()));
+            task.put(T_CONTAINERS, ContainerView.toValue(t.containers()));
+            list.add(new MapValue(task));
             if (t.running()) {
                 running++;
                 t.endpoints().values().forEach(e -> endpoints.add(Value.of(e)));
             }
         }
+        List<String> orphans = observed.orphans().stream().map(ContainerInfo::name).sorted().toList();
         return Attrs.with(base, Map.of(RUNNING_COUNT, Value.of(running), TASKS, Value.list(list),
-                ENDPOINTS, Value.list(endpoints)));
+                ENDPOINTS, Value.list(endpoints), ORPHANED_CONTAINERS, Attrs.ofStrings(orphans)));
     }
 }

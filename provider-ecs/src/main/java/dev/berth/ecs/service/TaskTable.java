@@ -20,6 +20,11 @@ final class TaskTable {
                 .sorted(Comparator.comparingLong(TaskRow::seq)).toList();
     }
 
+    /** Every RUNNING row of every service, read once. */
+    List<TaskRow> running() {
+        return rows.all().stream().filter(TaskRow::running).toList();
+    }
+
     /** Keeps only the newest {@code keep} STOPPED rows of a service, like ECS forgetting old tasks. */
     void pruneStopped(String serviceArn, int keep) {
         List<TaskRow> stopped = forService(serviceArn).stream().filter(r -> !r.running()).toList();

@@ -1,5 +1,6 @@
 package dev.berth.ecs.fake;
 
+import dev.berth.ecs.runtime.ContainerEvent;
 import dev.berth.ecs.runtime.ContainerInfo;
 import dev.berth.ecs.runtime.ContainerLaunch;
 import dev.berth.ecs.runtime.ContainerRuntime;
@@ -14,7 +15,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -27,6 +30,9 @@ public final class FakeRuntime implements ContainerRuntime {
     /** Every start and stop, in order: "start IMAGE" / "stop TASK_ARN". */
     public final List<String> events = new ArrayList<>();
     public final AtomicInteger listCalls = new AtomicInteger();
+    public final AtomicInteger inspectCalls = new AtomicInteger();
+    /** The engine's event log, as Docker keeps one: "start" and "update" per container id. */
+    public final List<ContainerEvent> eventLog = new ArrayList<>();
     public volatile boolean unreachable;
     private final Map<String, ContainerInfo> containers = new LinkedHashMap<>();
     private final Map<String, String> networkOf = new HashMap<>();
@@ -99,7 +105,8 @@ public final class FakeRuntime implements ContainerRuntime {
             }
             String id = "c" + nextId++;
             ContainerInfo info = new ContainerInfo(id, c.name() + "-" + id, c.image(), labels, "running", null, ports,
-                    c.cpuShares() == null ? 0 : c.cpuShares(), 0, 0, c.environment());
+                    c.cpuShares() == null ? 0 : c.cpuShares(), mib(c.memoryMiB()), mib(c.memoryReservationMiB()),
+                    c.environment());
             containers.put(id, info);
             networkOf.put(id, launch.networkName());
             out.add(info);
@@ -129,6 +136,61 @@ public final class FakeRuntime implements ContainerRuntime {
         return out;
     }
 
+    /** Like Docker's list call: one call, and summaries without limits or environment. */
+    @Override
+    public synchronized List<ContainerInfo> listSummaries(List<String> labelFilters) {
+        reach();
+        listCalls.incrementAndGet();
+        List<ContainerInfo> out = new ArrayList<>();
+        for (ContainerInfo c : containers.values()) {
+            if (!ContainerRuntime.matches(c.labels(), labelFilters)) continue;
+            out.add(new ContainerInfo(c.id(), c.name(), c.image(), c.labels(), c.state(), c.exitCode(), c.ports(),
+                    0, 0, 0, Map.of(), 1, false));
+        }
+        return out;
+    }
+
+    @Override
+    public synchronized List<ContainerEvent> containerEvents(List<String> labelFilters, Instant since,
+                                                             Set<String> actions) {
+        reach();
+        return eventLog.stream().filter(e -> actions.contains(e.action())).toList();
+    }
+
+    @Override
+    public synchronized Optional<ContainerInfo> inspect(String containerId) {
+        reach();
+        inspectCalls.incrementAndGet();
+        return Optional.ofNullable(containers.get(containerId));
+    }
+
+    /** `docker update --cpu-shares` on every container of a task. */
+    public synchronized void updateCpuShares(String taskArn, long shares) {
+        containers.replaceAll((id, c) -> {
+            if (!taskArn.equals(c.labels().get("dev.berth.task-arn"))) return c;
+            eventLog.add(new ContainerEvent(id, "update", nowNanos()));
+            return new ContainerInfo(c.id(), c.name(), c.image(), c.labels(), c.state(), c.exitCode(), c.ports(),
+                    shares, c.memoryBytes(), c.memoryReservationBytes(), c.environment());
+        });
+    }
+
+    /** `docker restart` of every container of a task: only the event log shows it. */
+    public synchronized void restart(String taskArn) {
+        containers.values().stream().filter(c -> taskArn.equals(c.labels().get("dev.berth.task-arn")))
+                .forEach(c -> eventLog.add(new ContainerEvent(c.id(), "start", nowNanos())));
+    }
+
+    /** A container with the service's labels that berth did not start. */
+    public synchronized void startByHand(String name, Map<String, String> labels) {
+        String id = "h" + nextId++;
+        containers.put(id, new ContainerInfo(id, name, "busybox", labels, "running", null, List.of(), 0, 0, 0, Map.of()));
+    }
+
+    private static long nowNanos() {
+        Instant now = Instant.now().plusMillis(5);
+        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+    }
+
     /** Makes every container of a task exit, as a crash or `docker kill` would. */
     public synchronized void kill(String taskArn) {
         containers.replaceAll((id, c) -> taskArn.equals(c.labels().get("dev.berth.task-arn"))
@@ -139,6 +201,17 @@ public final class FakeRuntime implements ContainerRuntime {
     /** Removes a task's containers behind the provider's back, as `docker rm -f` would. */
     public synchronized void remove(String taskArn) {
         containers.values().removeIf(c -> taskArn.equals(c.labels().get("dev.berth.task-arn")));
+    }
+
+    private static long mib(Integer n) {
+        return n == null ? 0 : n * 1024L * 1024L;
+    }
+
+    @Override
+    public synchronized void removeContainer(String containerId) {
+        reach();
+        containers.remove(containerId);
+        networkOf.remove(containerId);
     }
 
     public synchronized int containerCount() {

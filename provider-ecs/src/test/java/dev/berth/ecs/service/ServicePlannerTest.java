@@ -1,5 +1,6 @@
 package dev.berth.ecs.service;
 
+import dev.berth.ecs.taskdef.TaskDefinitionRow;
 import dev.berth.engine.provider.ProviderRequests.PlanResponse;
 import dev.berth.engine.value.MapValue;
 import dev.berth.engine.value.Value;
@@ -48,12 +49,17 @@ class ServicePlannerTest {
     }
 
     @Test
-    void scalingMakesTasksUnknown() {
+    void scalingKeepsTheRunningTaskAndPlansNewOnesWithUnknownArns() {
         String td = str(f.taskDef("nginx").get("arn"));
         MapValue state = f.h.converge(SERVICE, null, service("api", f.clusterArn, td, 1));
         PlanResponse p = f.h.plan(SERVICE, state, service("api", f.clusterArn, td, 3));
         assertEquals(Value.of(3), p.planned().get("running_count"));
-        assertEquals(Value.unknown(), p.planned().get("tasks"));
+        List<Value> tasks = dev.berth.ecs.value.Attrs.items(p.planned(), "tasks");
+        assertEquals(3, tasks.size());
+        assertEquals(dev.berth.ecs.value.Attrs.items(state, "tasks").get(0), tasks.get(0));
+        assertEquals(Value.unknown(), ((MapValue) tasks.get(1)).get("arn"));
+        assertEquals(Value.unknown(), ((MapValue) tasks.get(2)).get("arn"));
+        assertEquals(Value.unknown(), p.planned().get("endpoints"));
         assertEquals(List.of(), p.requiresReplace());
     }
 
@@ -64,7 +70,9 @@ class ServicePlannerTest {
         String td2 = str(f.taskDef("nginx:2").get("arn"));
         PlanResponse p = f.h.plan(SERVICE, state, service("api", f.clusterArn, td2, 1));
         assertEquals(List.of(), p.requiresReplace());
-        assertEquals(Value.unknown(), p.planned().get("tasks"));
+        MapValue replacement = (MapValue) dev.berth.ecs.value.Attrs.items(p.planned(), "tasks").get(0);
+        assertEquals(Value.unknown(), replacement.get("arn"), "the task is replaced by one of the new revision");
+        assertEquals(Value.of(td2), replacement.get("task_definition"));
         PlanResponse unknownTd = f.h.plan(SERVICE, state, service("api", f.clusterArn, "x", 1)
                 .with("task_definition", Value.unknown()));
         assertEquals(Value.unknown(), unknownTd.planned().get("tasks"));
@@ -76,8 +84,11 @@ class ServicePlannerTest {
         MapValue config = service("api", f.clusterArn, "web", 1);
         MapValue state = f.h.converge(SERVICE, null, config);
         assertEquals(state, f.h.plan(SERVICE, state, config).planned());
-        f.taskDef("nginx:2");
-        assertEquals(Value.unknown(), f.h.plan(SERVICE, state, config).planned().get("tasks"));
+        String td2 = str(f.taskDef("nginx:2").get("arn"));
+        MapValue replacement = (MapValue) dev.berth.ecs.value.Attrs.items(f.h.plan(SERVICE, state, config).planned(),
+                "tasks").get(0);
+        assertEquals(Value.unknown(), replacement.get("arn"));
+        assertEquals(Value.of(td2), replacement.get("task_definition"));
     }
 
     @Test
@@ -86,8 +97,10 @@ class ServicePlannerTest {
         MapValue prior = obj("name", "api", "cluster", "prod", "task_definition", "td:1", "desired_count", 2,
                 "launch_type", "FARGATE", "arn", "a", "id", "a", "running_count", 1,
                 "tasks", List.of(tasks), "endpoints", List.of());
+        TaskDefinitionRow td = new TaskDefinitionRow("td:1", "td", 1, "ACTIVE", null, null, "awsvpc",
+                List.of("FARGATE"), null, null, "[{\"name\":\"app\",\"image\":\"x\"}]", "2026-01-01T00:00:00Z");
         ServicePlanner.Planned p = ServicePlanner.plan(prior, service("api", "prod", "td:1", 2),
-                ref -> Optional.of("td:1"));
+                ref -> Optional.of(td));
         assertEquals(Value.of(2), p.planned().get("running_count"));
         assertNotEquals(prior, p.planned());
         assertEquals(List.of(), p.requiresReplace());

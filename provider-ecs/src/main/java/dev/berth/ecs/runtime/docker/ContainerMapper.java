@@ -50,7 +50,8 @@ final class ContainerMapper {
 
     /**
      * The summary carries identity, state and ports; limits and environment only exist in
-     * inspect data, so {@code details} (the same container inspected) supplies them.
+     * inspect data, so {@code details} (the same container inspected) supplies them. Null
+     * details give a summary-only container ({@code detailed == false}).
      */
     static ContainerInfo fromSummary(Container c, InspectContainerResponse details) {
         String name = c.getNames() == null || c.getNames().length == 0 ? c.getId()
@@ -69,9 +70,10 @@ final class ContainerMapper {
         }
         ports.sort(PORT_ORDER);
         HostConfig hc = details == null ? null : details.getHostConfig();
+        long created = c.getCreated() == null ? 0 : c.getCreated();
         return new ContainerInfo(c.getId(), name, c.getImage(), c.getLabels() == null ? Map.of() : c.getLabels(),
                 state, exitCode, ports, cpuShares(hc), memory(hc), memoryReservation(hc),
-                details == null ? Map.of() : environment(details));
+                details == null ? Map.of() : environment(details), created, details != null);
     }
 
     /** Reads the exit code from summary status text such as {@code "Exited (137) 2 seconds ago"}. */

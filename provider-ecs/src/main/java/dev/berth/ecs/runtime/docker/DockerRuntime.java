@@ -5,15 +5,19 @@ import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Info;
+import dev.berth.ecs.runtime.ContainerEvent;
 import dev.berth.ecs.runtime.ContainerInfo;
 import dev.berth.ecs.runtime.ContainerRuntime;
 import dev.berth.ecs.runtime.EngineCapacity;
 import dev.berth.ecs.runtime.TaskLaunch;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@link ContainerRuntime} on a Docker engine. Holds no mutable state of its own (docker-java's
@@ -29,12 +33,14 @@ public final class DockerRuntime implements ContainerRuntime {
     private final NetworkOps networks;
     private final TaskStarter starter;
     private final TaskStopper stopper;
+    private final ContainerRemover remover;
+    private final DockerCalls calls = new DockerCalls();
 
     private DockerRuntime(DockerConnection connection) {
         this.connection = connection;
         this.client = connection.client();
         this.errors = new DockerErrors(connection);
-        ContainerRemover remover = new ContainerRemover(client, errors);
+        this.remover = new ContainerRemover(client, errors);
         this.networks = new NetworkOps(client, errors);
         this.starter = new TaskStarter(client, errors, remover);
         this.stopper = new TaskStopper(client, errors, remover, new StopSignals(connection.http()));
@@ -118,39 +124,76 @@ public final class DockerRuntime implements ContainerRuntime {
     }
 
     /**
-     * One list call finds the containers and gives identity, state, exit code and ports. Limits
+     * One list call finds the containers and gives identity, state, exit code and ports; limits
      * and environment are absent from Docker's list summary, so each listed container is also
-     * inspected. To make this one call later: environment never changes after creation and could
-     * be cached by container id, and limits could be copied into labels at create time, at the
-     * price of no longer seeing a `docker update` made behind berth's back.
+     * inspected. Refresh uses {@link #listSummaries} instead, which never inspects.
      */
     @Override
     public List<ContainerInfo> listContainers(Map<String, String> labels) {
-        List<Container> summaries;
-        try {
-            var list = client.listContainersCmd().withShowAll(true);
-            // No labels means every container; an empty label filter is not something to send.
-            summaries = (labels == null || labels.isEmpty() ? list : list.withLabelFilter(labels)).exec();
-        } catch (RuntimeException e) {
-            throw errors.translate(e, "list containers labelled " + labels);
-        }
+        List<Container> summaries = list(labels == null ? List.of() : labels.entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue()).toList());
         List<ContainerInfo> result = new ArrayList<>(summaries.size());
         for (Container c : summaries) {
-            InspectContainerResponse details;
-            try {
-                details = client.inspectContainerCmd(c.getId()).exec();
-            } catch (NotFoundException removedSinceListed) {
-                continue;
-            } catch (RuntimeException e) {
-                throw errors.translate(e, "inspect container " + c.getId());
-            }
-            result.add(ContainerMapper.fromSummary(c, details));
+            InspectContainerResponse details = inspectRaw(c.getId());
+            if (details != null) result.add(ContainerMapper.fromSummary(c, details));
         }
         return result;
     }
 
     @Override
+    public List<ContainerInfo> listSummaries(List<String> labelFilters) {
+        return list(labelFilters).stream().map(c -> ContainerMapper.fromSummary(c, null)).toList();
+    }
+
+    @Override
+    public List<ContainerEvent> containerEvents(List<String> labelFilters, Instant since, Set<String> actions) {
+        calls.events.incrementAndGet();
+        try {
+            return EventLog.read(client, labelFilters, since, actions);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new dev.berth.ecs.runtime.RuntimeFailure("Interrupted while reading the engine's events.", e);
+        } catch (RuntimeException e) {
+            throw errors.translate(e, "report its events");
+        }
+    }
+
+    @Override
+    public Optional<ContainerInfo> inspect(String containerId) {
+        return Optional.ofNullable(inspectRaw(containerId)).map(ContainerMapper::fromInspect);
+    }
+
+    @Override
+    public void removeContainer(String containerId) {
+        remover.removeAll(List.of(containerId));
+    }
+
+    private List<Container> list(List<String> labelFilters) {
+        calls.lists.incrementAndGet();
+        try {
+            var list = client.listContainersCmd().withShowAll(true);
+            // No filter means every container; an empty label filter is not something to send.
+            return (labelFilters.isEmpty() ? list : list.withLabelFilter(labelFilters)).exec();
+        } catch (RuntimeException e) {
+            throw errors.translate(e, "list containers labelled " + labelFilters);
+        }
+    }
+
+    /** Null when the container was removed since it was listed. */
+    private InspectContainerResponse inspectRaw(String id) {
+        calls.inspects.incrementAndGet();
+        try {
+            return client.inspectContainerCmd(id).exec();
+        } catch (NotFoundException removedSinceListed) {
+            return null;
+        } catch (RuntimeException e) {
+            throw errors.translate(e, "inspect container " + id);
+        }
+    }
+
+    @Override
     public void close() {
+        calls.report();
         connection.close();
     }
 }

@@ -1,0 +1,22 @@
+package dev.berth.cli.view.markdown;
+
+import dev.berth.engine.plan.Action;
+import dev.berth.engine.plan.ResourceChange;
+
+/** What happens to a resource, in the words of the human plan's comment lines. */
+final class Verbs {
+    private Verbs() {
+    }
+
+    static String of(ResourceChange c, boolean drift) {
+        if (drift) return c.action() == Action.DELETE ? "has been deleted" : "has changed";
+        return switch (c.action()) {
+            case CREATE -> "will be created";
+            case DELETE -> "will be destroyed";
+            case UPDATE -> "will be updated in-place";
+            case NO_OP -> c.moved() ? "has moved" : "has no changes";
+            case READ -> "will be read during apply";
+            default -> "must be replaced";
+        };
+    }
+}
