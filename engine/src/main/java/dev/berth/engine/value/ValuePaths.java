@@ -27,9 +27,28 @@ public final class ValuePaths {
         return v;
     }
 
-    /** Whether two values are the same once sensitivity markings are set aside. */
+    /**
+     * Whether two values are the same once sensitivity markings are set aside. An attribute that
+     * is absent from an object equals one that is null, as in Terraform's object types, so an
+     * object read back by a provider that leaves out unset attributes is not a change.
+     */
     public static boolean sameValue(Value a, Value b) {
         if (a == null || b == null) return a == b;
-        return a.unmarked().equals(b.unmarked());
+        return same(a.unmarked(), b.unmarked());
+    }
+
+    private static boolean same(Value a, Value b) {
+        if (a instanceof MapValue x && b instanceof MapValue y) {
+            java.util.Set<String> keys = new java.util.HashSet<>(x.entries().keySet());
+            keys.addAll(y.entries().keySet());
+            for (String k : keys) if (!same(x.get(k), y.get(k))) return false;
+            return true;
+        }
+        if (a instanceof ListValue x && b instanceof ListValue y) {
+            if (x.size() != y.size()) return false;
+            for (int i = 0; i < x.size(); i++) if (!same(x.get(i), y.get(i))) return false;
+            return true;
+        }
+        return a.equals(b);
     }
 }

@@ -21,6 +21,15 @@ class ActionDeciderTest {
     }
 
     @Test
+    void anAbsentAttributeEqualsANullOneAtAnyDepth() {
+        MapValue withNull = thing("a", 1).with("note", Value.nil())
+                .with("inner", Value.list(List.of(Value.map(java.util.Map.of("x", Value.nil())))));
+        MapValue without = thing("a", 1).with("inner", Value.list(List.of(MapValue.EMPTY)));
+        assertEquals(Action.NO_OP, decide(without, withNull).action());
+        assertEquals(Action.UPDATE, decide(without, withNull.with("note", Value.of("set"))).action());
+    }
+
+    @Test
     void nothingBeforeMeansCreate() {
         ActionDecider.Decision d = decide(null, thing("a", 1));
         assertEquals(Action.CREATE, d.action());

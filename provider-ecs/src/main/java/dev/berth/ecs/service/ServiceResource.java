@@ -145,6 +145,7 @@ public final class ServiceResource implements EcsResource {
         m.put(LAUNCH_TYPE, Value.of(s.launchType()));
         m.put(ARN, Value.of(s.arn()));
         m.put(ID, Value.of(s.arn()));
+        dev.berth.ecs.schema.SchemaDefaults.fill(schema(), m);
         try {
             return new ImportResponse(ServiceState.withTasks(new MapValue(m), deployer.observe(runtime.get(), s.arn())),
                     List.of());
