@@ -213,11 +213,18 @@ class ServiceApplyTest {
 
     @Test
     void importByClusterSlashNameGivesAStateThatPlansNoChange() {
-        MapValue config = service("api", f.clusterArn, td1, 2);
-        MapValue state = create(2);
+        // The engine decodes configuration with the schema's defaults and empty nested blocks; so does this test.
+        MapValue config = withDefaults(service("api", f.clusterArn, td1, 2));
+        MapValue state = withDefaults(create(2));
         MapValue imported = f.h.provider.importState(new ImportRequest(ResourceInstanceAddr.of(SERVICE, "x"), SERVICE,
                 "prod/api")).state();
         assertEquals(state, imported);
         assertEquals(imported, f.h.plan(SERVICE, imported, config).planned());
+    }
+
+    private static MapValue withDefaults(MapValue v) {
+        java.util.Map<String, dev.berth.engine.value.Value> m = new java.util.HashMap<>(v.entries());
+        dev.berth.ecs.schema.SchemaDefaults.fill(dev.berth.ecs.schema.ServiceSchema.schema(), m);
+        return new MapValue(m);
     }
 }
