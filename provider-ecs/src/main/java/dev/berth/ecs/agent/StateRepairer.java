@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -46,12 +47,19 @@ public final class StateRepairer {
     private final StateStore store;
     private final Supplier<Provider> providers;
     private final String who;
+    private final Function<StateSnapshot, List<StateChange>> outputs;
 
-    /** {@code providers} makes a fresh provider per pass, so no listing outlives the pass. */
-    public StateRepairer(StateStore store, Supplier<Provider> providers, String who) {
+    /**
+     * {@code providers} makes a fresh provider per pass, so no listing outlives the pass;
+     * {@code outputs} gives the output values a repaired state implies (outputs read services'
+     * endpoints, which a replacement changes), evaluated by whoever knows the configuration.
+     */
+    public StateRepairer(StateStore store, Supplier<Provider> providers, String who,
+                         Function<StateSnapshot, List<StateChange>> outputs) {
         this.store = store;
         this.providers = providers;
         this.who = who;
+        this.outputs = outputs;
     }
 
     /** A service's tasks before and after the pass, and why it could not be repaired, if so. */
@@ -89,9 +97,12 @@ public final class StateRepairer {
                 if (o != null) outcomes.add(o);
             }
             if (!outcomes.isEmpty()) refreshInstances(p, now, changed);
-            List<StateChange> changes = changed.stream().distinct()
-                    .map(a -> (StateChange) new StateChange.PutResource(now.get(a))).toList();
-            if (!changes.isEmpty()) store.commit(changes, "agent");
+            List<StateChange> changes = new ArrayList<>(changed.stream().distinct()
+                    .map(a -> (StateChange) new StateChange.PutResource(now.get(a))).toList());
+            if (!changes.isEmpty()) {
+                changes.addAll(outputs.apply(new StateSnapshot(snap.lineage(), snap.serial(), now, snap.outputs())));
+                store.commit(changes, "agent");
+            }
             return new Result(null, outcomes);
         } finally {
             store.unlock(lockId);
