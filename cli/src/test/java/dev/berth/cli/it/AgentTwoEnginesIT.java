@@ -24,6 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the containers of the replaced tasks are removed from it.
  */
 class AgentTwoEnginesIT {
+    private static final Path PIDFILE = Path.of("/tmp/berth-it-dockerd2/dockerd.pid");
+
     @TempDir
     Path dir;
     private DockerRuntime local;
@@ -81,6 +83,7 @@ class AgentTwoEnginesIT {
         if (local == null) return;
         try {
             if (second != null) {
+                for (int i = 0; i < 160 && Files.exists(PIDFILE); i++) Thread.sleep(250);
                 SecondEngine.start();
                 CliRun.in(dir, "destroy", "-auto-approve", "-lock-timeout=30s");
             }
@@ -116,6 +119,8 @@ class AgentTwoEnginesIT {
             for (String task : stale) assertTrue(web.out().contains(task), "the lost task is recorded STOPPED: " + web);
             assertTrue(web.out().contains("Container instance agent disconnected"), web.toString());
 
+            // dockerd may take its shutdown timeout to kill the containers and leave; only then can it start again.
+            await(() -> !Files.exists(PIDFILE), Duration.ofSeconds(40), "the second engine to exit", agent);
             SecondEngine.start();
             await(() -> DockerEngine.containersOf(second, cluster).isEmpty(), Duration.ofSeconds(40),
                     "the replaced tasks' containers removed from the returning engine", agent);
