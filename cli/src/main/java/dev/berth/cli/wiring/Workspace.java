@@ -70,6 +70,11 @@ public final class Workspace implements AutoCloseable {
         return store;
     }
 
+    /** The Docker engines by docker_host (null: the local engine), one connection each for the command. */
+    public java.util.function.Function<String, dev.berth.ecs.runtime.ContainerRuntime> runtimes() {
+        return runtimes;
+    }
+
     /** Providers backed by the state file's provider tables. */
     public Providers providers() {
         if (providers == null) providers = providersWith(store().providerStore("ecs"));

@@ -9,11 +9,20 @@ import java.util.Map;
  */
 public record ContainerLaunch(String name, String image, Integer cpuShares, Integer memoryMiB,
                               Integer memoryReservationMiB, List<PortBinding> ports, Map<String, String> environment,
-                              List<String> entryPoint, List<String> command, boolean essential) {
+                              List<String> entryPoint, List<String> command, boolean essential,
+                              HealthProbe health) {
     public ContainerLaunch {
         ports = List.copyOf(ports);
         environment = Map.copyOf(environment);
         entryPoint = entryPoint == null ? null : List.copyOf(entryPoint);
         command = command == null ? null : List.copyOf(command);
+    }
+
+    /** A container without a health check. */
+    public ContainerLaunch(String name, String image, Integer cpuShares, Integer memoryMiB,
+                           Integer memoryReservationMiB, List<PortBinding> ports, Map<String, String> environment,
+                           List<String> entryPoint, List<String> command, boolean essential) {
+        this(name, image, cpuShares, memoryMiB, memoryReservationMiB, ports, environment, entryPoint, command,
+                essential, null);
     }
 }

@@ -61,6 +61,15 @@ public interface ContainerRuntime extends AutoCloseable {
         return List.of();
     }
 
+    /**
+     * Follows the engine's container events matching the label filters from {@code since} on, as
+     * they happen, until the returned handle is closed or the stream ends (then {@code sink}
+     * hears why). Engines that cannot stream throw {@link RuntimeFailure}.
+     */
+    default AutoCloseable followEvents(List<String> labelFilters, Instant since, EventSink sink) {
+        throw new RuntimeFailure("The engine at " + endpoint() + " cannot stream its events.", null);
+    }
+
     /** One container in full (limits, environment), or empty when it no longer exists. */
     default Optional<ContainerInfo> inspect(String containerId) {
         return listContainers(Map.of()).stream().filter(c -> c.id().equals(containerId)).findFirst();

@@ -18,10 +18,13 @@ public final class ServiceSchema {
     public static final String NAME = "name", CLUSTER = "cluster", TASK_DEFINITION = "task_definition",
             DESIRED_COUNT = "desired_count", LAUNCH_TYPE = "launch_type", ID = "id", ARN = "arn",
             RUNNING_COUNT = "running_count", TASKS = "tasks", ENDPOINTS = "endpoints",
-            ORPHANED_CONTAINERS = "orphaned_containers";
+            ORPHANED_CONTAINERS = "orphaned_containers", STOPPED_TASKS = "stopped_tasks";
     /** Keys of each object in {@code tasks}. */
     public static final String T_ARN = "arn", T_TASK_DEFINITION = "task_definition", T_LAST_STATUS = "last_status",
             T_ENDPOINTS = "endpoints", T_CONTAINERS = "containers";
+    /** Keys of each object in {@code stopped_tasks}, as ECS's DescribeTasks names them. */
+    public static final String T_STOP_CODE = "stop_code", T_STOPPED_REASON = "stopped_reason",
+            T_STOPPED_AT = "stopped_at";
     /** Keys of each object in a task's {@code containers}: what Docker runs, in task definition terms. */
     public static final String C_NAME = "name", C_IMAGE = "image", C_CPU_SHARES = "cpu_shares", C_MEMORY = "memory",
             C_MEMORY_RESERVATION = "memory_reservation", C_ENVIRONMENT = "environment", C_PORTS = "ports",
@@ -46,6 +49,9 @@ public final class ServiceSchema {
                         .description("Tasks: arn, task_definition, last_status, endpoints, and containers (name, "
                                 + "image, cpu_shares, memory and memory_reservation in MiB, environment, ports, "
                                 + "state, restarts) as Docker runs them.").build(),
+                AttributeSchema.named(STOPPED_TASKS, ANY).computed()
+                        .description("The most recently stopped tasks, newest first (up to 10): arn, "
+                                + "task_definition, last_status, stop_code, stopped_reason, stopped_at.").build(),
                 AttributeSchema.named(ORPHANED_CONTAINERS, LIST_OF_STRING).computed()
                         .description("Containers labelled for this service that no task knows; apply removes them.")
                         .build(),

@@ -32,13 +32,27 @@ public final class TaskDefinitionSchema {
     public static final String C_NAME = "name", C_IMAGE = "image", C_CPU = "cpu", C_MEMORY = "memory",
             C_MEMORY_RESERVATION = "memory_reservation", C_ESSENTIAL = "essential", C_ENTRY_POINT = "entry_point",
             C_COMMAND = "command", C_ENVIRONMENT = "environment", C_PORT_MAPPINGS = "port_mappings",
-            P_CONTAINER_PORT = "container_port", P_HOST_PORT = "host_port", P_PROTOCOL = "protocol";
+            P_CONTAINER_PORT = "container_port", P_HOST_PORT = "host_port", P_PROTOCOL = "protocol",
+            C_HEALTH_CHECK = "health_check", H_COMMAND = "command", H_INTERVAL = "interval", H_TIMEOUT = "timeout",
+            H_RETRIES = "retries", H_START_PERIOD = "start_period";
 
     /** The task-level attributes configuration sets; each forces a new revision when it changes. */
     public static final List<String> TASK_LEVEL = List.of(FAMILY, CPU, MEMORY, NETWORK_MODE,
             REQUIRES_COMPATIBILITIES, EXECUTION_ROLE_ARN, TASK_ROLE_ARN);
 
     private TaskDefinitionSchema() {
+    }
+
+    /** ECS's healthCheck as a block; times in seconds. */
+    private static BlockSchema healthCheck() {
+        return BlockSchema.of(List.of(
+                AttributeSchema.named(H_COMMAND, LIST_OF_STRING).required()
+                        .description("[\"CMD-SHELL\", \"command\"] or [\"CMD\", \"executable\", ...].").build(),
+                AttributeSchema.named(H_INTERVAL, NUMBER).optional().description("Seconds, 5-300 (30).").build(),
+                AttributeSchema.named(H_TIMEOUT, NUMBER).optional().description("Seconds, 2-60 (5).").build(),
+                AttributeSchema.named(H_RETRIES, NUMBER).optional().description("1-10 (3).").build(),
+                AttributeSchema.named(H_START_PERIOD, NUMBER).optional().description("Seconds, 0-300 (0).").build()),
+                List.of());
     }
 
     public static ResourceSchema schema() {
@@ -57,7 +71,8 @@ public final class TaskDefinitionSchema {
                 AttributeSchema.named(C_ENTRY_POINT, LIST_OF_STRING).optional().build(),
                 AttributeSchema.named(C_COMMAND, LIST_OF_STRING).optional().build(),
                 AttributeSchema.named(C_ENVIRONMENT, MAP_OF_STRING).optional().build()),
-                List.of(new NestedBlock(C_PORT_MAPPINGS, portMapping, 0, 0, false)));
+                List.of(new NestedBlock(C_PORT_MAPPINGS, portMapping, 0, 0, false),
+                        new NestedBlock(C_HEALTH_CHECK, healthCheck(), 0, 1, false)));
         return new ResourceSchema(TYPE, BlockSchema.of(List.of(
                 AttributeSchema.named(FAMILY, STRING).required().forceNew().build(),
                 AttributeSchema.named(CPU, STRING).optional().forceNew()

@@ -133,8 +133,13 @@ final class Ec2Rollout {
 
     /** Marks a task STOPPED and releases its reservation on the instance. */
     void stopped(String serviceArn, String taskArn, String reason) {
+        stopped(serviceArn, taskArn, TaskRow.SERVICE_SCHEDULER_INITIATED, reason);
+    }
+
+    void stopped(String serviceArn, String taskArn, String code, String reason) {
         tasks.forService(serviceArn).stream().filter(r -> r.taskArn().equals(taskArn)).findFirst()
-                .ifPresent(r -> tasks.put(r.stopped(Instant.now().toString(), reason)));
+                .ifPresent(r -> tasks.put(r.stopped(Instant.now().toString(), code, r.stoppedStatus()
+                        && r.stoppedReason() != null ? r.stoppedReason() : reason)));
         placements.delete(taskArn);
     }
 
@@ -144,16 +149,24 @@ final class Ec2Rollout {
         var containers = fleet.listContainers(Map.of(dev.berth.ecs.resource.EcsLabels.SERVICE, serviceArn));
         List<TaskRow> rows = tasks.forService(serviceArn);
         failures.addAll(launcher.stop(ObservedTask.orphanTasks(rows, containers), fleet, placements::delete));
-        Set<String> registered = new java.util.HashSet<>();
-        view.instancesOf(clusterArn).forEach(i -> registered.add(i.arn()));
-        List<String> dead = new ArrayList<>(), lost = new ArrayList<>();
+        Set<String> registered = new java.util.HashSet<>(), away = new java.util.HashSet<>();
+        view.instancesOf(clusterArn).forEach(i -> {
+            registered.add(i.arn());
+            if (!i.connected()) away.add(i.arn());
+        });
+        List<String> dead = new ArrayList<>(), lost = new ArrayList<>(), disconnected = new ArrayList<>();
         for (ObservedTask t : ObservedTask.liveness(rows, containers)) {
             Optional<PlacementRow> p = placements.get(t.arn());
             if (p.isPresent() && !registered.contains(p.get().instanceArn())) lost.add(t.arn());
+            else if (p.isPresent() && away.contains(p.get().instanceArn())) disconnected.add(t.arn());
             else if (!t.running()) dead.add(t.arn());
         }
-        failures.addAll(launcher.stop(dead, fleet, arn -> stopped(serviceArn, arn, "Essential container in task exited")));
+        failures.addAll(launcher.stop(dead, fleet, arn -> stopped(serviceArn, arn, TaskRow.ESSENTIAL_CONTAINER_EXITED,
+                TaskRow.ESSENTIAL_EXITED_REASON)));
         failures.addAll(launcher.stop(lost, fleet, arn -> stopped(serviceArn, arn, "Container instance deregistered")));
+        // Its containers stay on the engine that is away; they are orphans once it answers again.
+        failures.addAll(launcher.stop(disconnected, fleet, arn -> stopped(serviceArn, arn,
+                "Container instance agent disconnected")));
         return failures;
     }
 }

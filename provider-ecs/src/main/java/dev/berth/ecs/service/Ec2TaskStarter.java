@@ -44,13 +44,20 @@ final class Ec2TaskStarter {
         // bridge and awsvpc tasks join the cluster network of the engine they run on; it is made
         // there on first use, since each engine has networks of its own.
         String network = mode.equals("bridge") || mode.equals("awsvpc") ? cluster.network() : null;
-        if (network != null) rt.ensureNetwork(network, Map.of(EcsLabels.CLUSTER, cluster.arn()));
         String taskArn = EcsArn.task(cluster.name(), UUID.randomUUID().toString().replace("-", ""));
         long seq = store.next(TaskLauncher.SEQ_COUNTER);
+        TaskStartRecord record = TaskStartRecord.provisioning(tasks, taskArn, serviceArn, cluster.arn(), td.arn(), seq);
         Map<String, String> labels = Map.of(EcsLabels.CLUSTER, cluster.arn(), EcsLabels.SERVICE, serviceArn,
                 EcsLabels.TASK_ARN, taskArn, EcsLabels.TASK_DEFINITION, td.arn(),
                 EcsLabels.CONTAINER_INSTANCE, instance.arn());
-        List<ContainerInfo> infos = rt.startTask(LaunchTranslator.launch(taskArn, network, td, labels));
+        List<ContainerInfo> infos;
+        try {
+            if (network != null) rt.ensureNetwork(network, Map.of(EcsLabels.CLUSTER, cluster.arn()));
+            record.pending();
+            infos = rt.startTask(LaunchTranslator.launch(taskArn, network, td, labels));
+        } catch (RuntimeException e) {
+            throw record.failed(e);
+        }
         List<TaskRow.TaskContainer> containers = new ArrayList<>();
         for (ContainerDefinition c : td.containers()) {
             String id = infos.stream().filter(i -> c.name().equals(i.labels().get(EcsLabels.CONTAINER_NAME)))

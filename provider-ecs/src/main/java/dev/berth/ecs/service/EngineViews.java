@@ -26,6 +26,7 @@ final class EngineViews {
     private final ConcurrentMap<String, CompletableFuture<EngineView>> byEngine = new ConcurrentHashMap<>();
     private final TaskTable tasks;
     private final Supplier<Set<String>> services;
+    private volatile java.util.Map<String, List<TaskRow>> stoppedRows;
 
     /** {@code services} gives the service ARNs this store knows. */
     EngineViews(TaskTable tasks, Supplier<Set<String>> services) {
@@ -60,7 +61,21 @@ final class EngineViews {
                 Set.of(serviceArn));
     }
 
+    /**
+     * The service's STOPPED rows, oldest first. The table is read once for every service until
+     * invalidated, as the engine listing is, so a refresh stays linear in services.
+     */
+    List<TaskRow> stopped(String serviceArn) {
+        java.util.Map<String, List<TaskRow>> byService = stoppedRows;
+        if (byService == null) {
+            byService = tasks.stopped();
+            stoppedRows = byService;
+        }
+        return byService.getOrDefault(serviceArn, List.of());
+    }
+
     void invalidate() {
         byEngine.clear();
+        stoppedRows = null;
     }
 }

@@ -32,6 +32,12 @@ public final class LaunchTranslator {
             ports.add(new PortBinding(p.containerPort(), p.hostPort() == null ? 0 : p.hostPort(), p.effectiveProtocol()));
         }
         return new ContainerLaunch(c.name(), c.image(), shares, c.memory(), c.memoryReservation(), ports,
-                c.environment(), c.entryPoint(), c.command(), c.effectiveEssential());
+                c.environment(), c.entryPoint(), c.command(), c.effectiveEssential(), health(c.healthCheck()));
+    }
+
+    static dev.berth.ecs.runtime.HealthProbe health(dev.berth.ecs.taskdef.HealthCheck h) {
+        if (h == null) return null;
+        return new dev.berth.ecs.runtime.HealthProbe(h.command(), h.effectiveInterval(), h.effectiveTimeout(),
+                h.effectiveRetries(), h.effectiveStartPeriod());
     }
 }

@@ -200,6 +200,7 @@ final class ServiceDeployer {
 
     /** The service as the engine runs it right now. */
     ServiceState.Observed observe(ContainerRuntime rt, String serviceArn) {
+        views.invalidate();
         return observe(views.fresh(rt, serviceArn), serviceArn);
     }
 
@@ -208,7 +209,7 @@ final class ServiceDeployer {
         List<ContainerInfo> containers = view.forService(serviceArn);
         List<TaskRow> rows = view.rowsOf(serviceArn);
         return new ServiceState.Observed(ObservedTask.observe(rows, containers, view, this::expectation),
-                ObservedTask.orphans(rows, containers));
+                ObservedTask.orphans(rows, containers), views.stopped(serviceArn));
     }
 
     /**

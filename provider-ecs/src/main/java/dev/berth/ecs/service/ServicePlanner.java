@@ -24,6 +24,7 @@ import static dev.berth.ecs.schema.ServiceSchema.LAUNCH_TYPE;
 import static dev.berth.ecs.schema.ServiceSchema.NAME;
 import static dev.berth.ecs.schema.ServiceSchema.ORPHANED_CONTAINERS;
 import static dev.berth.ecs.schema.ServiceSchema.RUNNING_COUNT;
+import static dev.berth.ecs.schema.ServiceSchema.STOPPED_TASKS;
 import static dev.berth.ecs.schema.ServiceSchema.TASKS;
 import static dev.berth.ecs.schema.ServiceSchema.TASK_DEFINITION;
 
@@ -70,6 +71,8 @@ public final class ServicePlanner {
         boolean steady = prior != null && replace.isEmpty() && tasks.unchanged() && runningAsDesired(prior, want);
         m.put(TASKS, steady ? prior.get(TASKS) : tasks.tasks());
         m.put(ENDPOINTS, steady ? prior.get(ENDPOINTS) : Value.unknown());
+        // Which tasks stopped is only known once apply has replaced them.
+        m.put(STOPPED_TASKS, steady ? prior.get(STOPPED_TASKS) : Value.unknown());
         return new Planned(Attrs.with(config, m), replace);
     }
 

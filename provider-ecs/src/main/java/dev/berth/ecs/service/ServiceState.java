@@ -13,6 +13,10 @@ import java.util.TreeMap;
 import static dev.berth.ecs.schema.ServiceSchema.ENDPOINTS;
 import static dev.berth.ecs.schema.ServiceSchema.ORPHANED_CONTAINERS;
 import static dev.berth.ecs.schema.ServiceSchema.RUNNING_COUNT;
+import static dev.berth.ecs.schema.ServiceSchema.STOPPED_TASKS;
+import static dev.berth.ecs.schema.ServiceSchema.T_STOPPED_AT;
+import static dev.berth.ecs.schema.ServiceSchema.T_STOPPED_REASON;
+import static dev.berth.ecs.schema.ServiceSchema.T_STOP_CODE;
 import static dev.berth.ecs.schema.ServiceSchema.TASKS;
 import static dev.berth.ecs.schema.ServiceSchema.T_ARN;
 import static dev.berth.ecs.schema.ServiceSchema.T_CONTAINERS;
@@ -26,7 +30,10 @@ final class ServiceState {
     }
 
     /** A service's state from what one engine view shows of it. */
-    record Observed(List<ObservedTask> tasks, List<ContainerInfo> orphans) {
+    record Observed(List<ObservedTask> tasks, List<ContainerInfo> orphans, List<TaskRow> stopped) {
+        Observed(List<ObservedTask> tasks, List<ContainerInfo> orphans) {
+            this(tasks, orphans, List.of());
+        }
     }
 
     static MapValue withTasks(MapValue base, Observed observed) {
@@ -48,6 +55,25 @@ final class ServiceState {
         }
         List<String> orphans = observed.orphans().stream().map(ContainerInfo::name).sorted().toList();
         return Attrs.with(base, Map.of(RUNNING_COUNT, Value.of(running), TASKS, Value.list(list),
-                ENDPOINTS, Value.list(endpoints), ORPHANED_CONTAINERS, Attrs.ofStrings(orphans)));
+                ENDPOINTS, Value.list(endpoints), ORPHANED_CONTAINERS, Attrs.ofStrings(orphans),
+                STOPPED_TASKS, stopped(observed.stopped())));
+    }
+
+    /** STOPPED rows, newest first, with ECS's stop code and reason. */
+    static Value stopped(List<TaskRow> rows) {
+        List<TaskRow> newestFirst = new ArrayList<>(rows);
+        newestFirst.sort(java.util.Comparator.comparingLong(TaskRow::seq).reversed());
+        List<Value> out = new ArrayList<>();
+        for (TaskRow r : newestFirst) {
+            Map<String, Value> task = new TreeMap<>();
+            task.put(T_ARN, Value.of(r.taskArn()));
+            task.put(T_TASK_DEFINITION, Value.of(r.taskDefinitionArn()));
+            task.put(T_LAST_STATUS, Value.of(TaskRow.STOPPED));
+            task.put(T_STOP_CODE, r.stopCode() == null ? Value.nil() : Value.of(r.stopCode()));
+            task.put(T_STOPPED_REASON, r.stoppedReason() == null ? Value.nil() : Value.of(r.stoppedReason()));
+            task.put(T_STOPPED_AT, r.stoppedAt() == null ? Value.nil() : Value.of(r.stoppedAt()));
+            out.add(new MapValue(task));
+        }
+        return Value.list(out);
     }
 }

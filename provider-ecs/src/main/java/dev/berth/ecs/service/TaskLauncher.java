@@ -71,7 +71,14 @@ final class TaskLauncher {
         long seq = store.next(SEQ_COUNTER);
         Map<String, String> labels = Map.of(EcsLabels.CLUSTER, cluster.arn(), EcsLabels.SERVICE, serviceArn,
                 EcsLabels.TASK_ARN, taskArn, EcsLabels.TASK_DEFINITION, td.arn());
-        List<ContainerInfo> infos = runtime.startTask(LaunchTranslator.launch(taskArn, cluster.network(), td, labels));
+        TaskStartRecord record = TaskStartRecord.provisioning(tasks, taskArn, serviceArn, cluster.arn(), td.arn(), seq);
+        List<ContainerInfo> infos;
+        try {
+            record.pending();
+            infos = runtime.startTask(LaunchTranslator.launch(taskArn, cluster.network(), td, labels));
+        } catch (RuntimeException e) {
+            throw record.failed(e);
+        }
         List<TaskRow.TaskContainer> containers = new ArrayList<>();
         for (ContainerDefinition c : td.containers()) {
             String id = infos.stream().filter(i -> c.name().equals(i.labels().get(EcsLabels.CONTAINER_NAME)))

@@ -25,9 +25,15 @@ final class TaskTable {
         return rows.all().stream().filter(TaskRow::running).toList();
     }
 
+    /** Every STOPPED row by service ARN, oldest first, read once. */
+    java.util.Map<String, List<TaskRow>> stopped() {
+        return rows.all().stream().filter(TaskRow::stoppedStatus).sorted(Comparator.comparingLong(TaskRow::seq))
+                .collect(java.util.stream.Collectors.groupingBy(TaskRow::serviceArn));
+    }
+
     /** Keeps only the newest {@code keep} STOPPED rows of a service, like ECS forgetting old tasks. */
     void pruneStopped(String serviceArn, int keep) {
-        List<TaskRow> stopped = forService(serviceArn).stream().filter(r -> !r.running()).toList();
+        List<TaskRow> stopped = forService(serviceArn).stream().filter(TaskRow::stoppedStatus).toList();
         for (int i = 0; i < stopped.size() - keep; i++) rows.delete(stopped.get(i).taskArn());
     }
 

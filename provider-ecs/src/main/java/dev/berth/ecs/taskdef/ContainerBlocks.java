@@ -16,7 +16,13 @@ import static dev.berth.ecs.schema.TaskDefinitionSchema.C_CPU;
 import static dev.berth.ecs.schema.TaskDefinitionSchema.C_ENTRY_POINT;
 import static dev.berth.ecs.schema.TaskDefinitionSchema.C_ENVIRONMENT;
 import static dev.berth.ecs.schema.TaskDefinitionSchema.C_ESSENTIAL;
+import static dev.berth.ecs.schema.TaskDefinitionSchema.C_HEALTH_CHECK;
 import static dev.berth.ecs.schema.TaskDefinitionSchema.C_IMAGE;
+import static dev.berth.ecs.schema.TaskDefinitionSchema.H_COMMAND;
+import static dev.berth.ecs.schema.TaskDefinitionSchema.H_INTERVAL;
+import static dev.berth.ecs.schema.TaskDefinitionSchema.H_RETRIES;
+import static dev.berth.ecs.schema.TaskDefinitionSchema.H_START_PERIOD;
+import static dev.berth.ecs.schema.TaskDefinitionSchema.H_TIMEOUT;
 import static dev.berth.ecs.schema.TaskDefinitionSchema.C_MEMORY;
 import static dev.berth.ecs.schema.TaskDefinitionSchema.C_MEMORY_RESERVATION;
 import static dev.berth.ecs.schema.TaskDefinitionSchema.C_NAME;
@@ -77,7 +83,22 @@ public final class ContainerBlocks {
         return new ContainerDefinition(Attrs.string(b, C_NAME), Attrs.string(b, C_IMAGE), whole(b, C_CPU, at, bad),
                 whole(b, C_MEMORY, at, bad), whole(b, C_MEMORY_RESERVATION, at, bad), ports, env,
                 knownItems(Attrs.strings(Attrs.raw(b, C_ENTRY_POINT))), knownItems(Attrs.strings(Attrs.raw(b, C_COMMAND))),
-                Attrs.bool(Attrs.raw(b, C_ESSENTIAL)), unknown);
+                Attrs.bool(Attrs.raw(b, C_ESSENTIAL)), unknown, healthCheck(b, at, bad, unknown));
+    }
+
+    private static HealthCheck healthCheck(MapValue b, List<Object> container, List<BadNumber> bad, Set<String> unknown) {
+        List<Value> blocks = Attrs.items(b, C_HEALTH_CHECK);
+        if (blocks.isEmpty()) return null;
+        MapValue h = blocks.get(0).unmarked() instanceof MapValue m ? m : MapValue.EMPTY;
+        if (Attrs.unknown(h, H_COMMAND) || Attrs.unknown(h, H_INTERVAL) || Attrs.unknown(h, H_TIMEOUT)
+                || Attrs.unknown(h, H_RETRIES) || Attrs.unknown(h, H_START_PERIOD)) {
+            unknown.add("healthCheck");
+        }
+        List<Object> at = new ArrayList<>(container);
+        at.add(C_HEALTH_CHECK);
+        at.add(0);
+        return new HealthCheck(knownItems(Attrs.strings(Attrs.raw(h, H_COMMAND))), whole(h, H_INTERVAL, at, bad),
+                whole(h, H_TIMEOUT, at, bad), whole(h, H_RETRIES, at, bad), whole(h, H_START_PERIOD, at, bad));
     }
 
     /** Unknown elements are dropped; the field is already recorded as unknown. */

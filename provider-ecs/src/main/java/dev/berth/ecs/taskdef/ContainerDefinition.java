@@ -13,11 +13,11 @@ import java.util.TreeMap;
 public record ContainerDefinition(String name, String image, Integer cpu, Integer memory, Integer memoryReservation,
                                   List<PortMapping> portMappings, Map<String, String> environment,
                                   List<String> entryPoint, List<String> command, Boolean essential,
-                                  Set<String> unknownFields) {
+                                  Set<String> unknownFields, HealthCheck healthCheck) {
 
     /** The fields the container definitions JSON may contain. */
     public static final List<String> FIELDS = List.of("name", "image", "cpu", "memory", "memoryReservation",
-            "portMappings", "environment", "entryPoint", "command", "essential");
+            "portMappings", "environment", "entryPoint", "command", "essential", "healthCheck");
 
     public ContainerDefinition {
         portMappings = portMappings == null ? List.of() : List.copyOf(portMappings);
@@ -25,6 +25,15 @@ public record ContainerDefinition(String name, String image, Integer cpu, Intege
         entryPoint = entryPoint == null ? null : List.copyOf(entryPoint);
         command = command == null ? null : List.copyOf(command);
         unknownFields = unknownFields == null ? Set.of() : Set.copyOf(unknownFields);
+    }
+
+    /** A container without a health check. */
+    public ContainerDefinition(String name, String image, Integer cpu, Integer memory, Integer memoryReservation,
+                               List<PortMapping> portMappings, Map<String, String> environment,
+                               List<String> entryPoint, List<String> command, Boolean essential,
+                               Set<String> unknownFields) {
+        this(name, image, cpu, memory, memoryReservation, portMappings, environment, entryPoint, command, essential,
+                unknownFields, null);
     }
 
     /** AWS's default: a container is essential unless it says otherwise. */

@@ -85,6 +85,7 @@ public final class ContainerDefinitionsJson {
             }
             m.put("portMappings", ports);
         }
+        if (c.healthCheck() != null) m.put("healthCheck", c.healthCheck().canonical());
         m.values().removeIf(Objects::isNull);
         return m;
     }
@@ -104,7 +105,19 @@ public final class ContainerDefinitionsJson {
             return new ContainerDefinition(name, r.text(node, "image"), r.integer(node, "cpu"),
                     r.integer(node, "memory"), r.integer(node, "memoryReservation"), r.ports(node),
                     r.environment(node), r.strings(node, "entryPoint"), r.strings(node, "command"),
-                    r.bool(node, "essential"), null);
+                    r.bool(node, "essential"), null, r.healthCheck(node));
+        }
+
+        HealthCheck healthCheck(JsonNode node) {
+            JsonNode v = field(node, "healthCheck");
+            if (v == null) return null;
+            if (!v.isObject()) {
+                errors.add(what + ": healthCheck must be an object.");
+                return null;
+            }
+            checkFields(v, HealthCheck.FIELDS, what + " healthCheck");
+            return new HealthCheck(strings(v, "command"), integer(v, "interval"), integer(v, "timeout"),
+                    integer(v, "retries"), integer(v, "startPeriod"));
         }
 
         private void checkFields(JsonNode node, List<String> valid, String owner) {

@@ -120,6 +120,9 @@ public final class TaskDefinitionValidator {
                 identity(c, i, label, names);
                 limits(c, i, label);
                 ports(c, i, label, containerPorts, hostPorts);
+                if (c.healthCheck() != null && c.known("healthCheck")) {
+                    for (String p : c.healthCheck().problems(label)) out.add(Diags.error(p, src.path(i, "healthCheck")));
+                }
                 essentialKnown &= c.known("essential");
                 anyEssential |= c.effectiveEssential();
             }

@@ -70,6 +70,9 @@ final class ContainerSpecFactory {
         if (c.command() != null) {
             cmd.withCmd(c.command());
         }
+        if (c.health() != null) {
+            cmd.withHealthcheck(HealthConfigs.of(c.health()));
+        }
         return cmd.withHostConfig(host);
     }
 

@@ -159,6 +159,15 @@ public final class DockerRuntime implements ContainerRuntime {
     }
 
     @Override
+    public AutoCloseable followEvents(List<String> labelFilters, Instant since, dev.berth.ecs.runtime.EventSink sink) {
+        try {
+            return EventStream.follow(client, labelFilters, since, sink);
+        } catch (RuntimeException e) {
+            throw errors.translate(e, "stream its events");
+        }
+    }
+
+    @Override
     public Optional<ContainerInfo> inspect(String containerId) {
         return Optional.ofNullable(inspectRaw(containerId)).map(ContainerMapper::fromInspect);
     }

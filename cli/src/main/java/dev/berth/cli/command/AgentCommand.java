@@ -1,0 +1,73 @@
+package dev.berth.cli.command;
+
+import dev.berth.cli.wiring.Workspace;
+import dev.berth.ecs.EcsProvider;
+import dev.berth.ecs.agent.Agent;
+import dev.berth.ecs.agent.AgentLog;
+import dev.berth.ecs.agent.StateRepairer;
+import dev.berth.engine.provider.ProviderStore;
+import dev.berth.engine.config.Config;
+import dev.berth.engine.diag.Diagnostics;
+import dev.berth.engine.run.VariableSources;
+import dev.berth.engine.run.VariableValues;
+import dev.berth.engine.value.Value;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * {@code berth agent}: keeps what runs equal to the state between applies, as ECS's container
+ * agent and service scheduler do. Runs until SIGTERM or Ctrl-C, then finishes the action in
+ * hand, closes the state file and exits 0.
+ */
+@Command(name = "agent", description = "Keep services running between applies: replace stopped tasks, follow engines.")
+final class AgentCommand extends WorkspaceCommand {
+    @Option(names = "-resync-interval", paramLabel = "DURATION", defaultValue = "30s",
+            description = "How often every service is checked in full, besides following events (default: 30s).")
+    String resyncInterval;
+
+    @Option(names = "-var", paramLabel = "NAME=VALUE", description = "A variable value, as given to apply (for outputs).")
+    List<String> vars = new ArrayList<>();
+
+    @Option(names = "-var-file", paramLabel = "FILE", description = "Variable values from a file, as given to apply.")
+    List<Path> varFiles = new ArrayList<>();
+
+    @Override
+    int run(Workspace ws) {
+        Duration resync = Durations.parse(resyncInterval, "-resync-interval");
+        // The configuration and variables only serve to keep outputs equal to what runs.
+        Diagnostics diags = new Diagnostics();
+        Config config = ws.config(diags);
+        Map<String, Value> values = diags.hasErrors() ? Map.of() : VariableValues.resolve(config,
+                VariableSources.collect(ws.dir(), System.getenv(), varFiles, vars, ws.sources(), diags),
+                ws.evaluator(), diags);
+        if (diags.hasErrors()) return fail(diags.list(), ws);
+        PrintWriter out = term.out();
+        AgentLog log = new AgentLog(line -> {
+            out.println(line);
+            out.flush();
+        }, Clock.systemUTC());
+        ProviderStore ecsStore = ws.store().providerStore("ecs");
+        StateRepairer repairer = new StateRepairer(ws.store(), () -> new EcsProvider(ecsStore, ws.runtimes()),
+                RunSession.who(), new AgentOutputs(ws, config, values));
+        Agent agent = new Agent(ecsStore, ws.runtimes(), repairer, log, resync);
+        AgentSignals.onStop(() -> agent.stop(Duration.ZERO));
+        // Any other way the JVM shuts down still lets the action in hand finish.
+        Thread hook = new Thread(() -> agent.stop(Duration.ofSeconds(10)), "agent-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        agent.run();
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // The hook is already running and waits for this thread.
+        }
+        return 0;
+    }
+}

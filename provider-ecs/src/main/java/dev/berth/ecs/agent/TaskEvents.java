@@ -1,0 +1,36 @@
+package dev.berth.ecs.agent;
+
+import dev.berth.ecs.resource.EcsLabels;
+import dev.berth.ecs.runtime.ContainerEvent;
+import dev.berth.ecs.service.TaskRow;
+
+/**
+ * Reads a container event against its task's row. Only essential containers decide a task's
+ * fate (as in ECS); a dying sidecar is left alone. A task already past RUNNING (stopped by an
+ * apply, or replayed after a reconnect) is never stopped twice, and one still starting is the
+ * starter's to judge: it reports a container that exits at once itself.
+ */
+public final class TaskEvents {
+    /** Docker's action for a failed health check; other health_status actions mean nothing here. */
+    static final String UNHEALTHY = "health_status: unhealthy";
+
+    private TaskEvents() {
+    }
+
+    public static Verdict judge(ContainerEvent event, TaskRow row) {
+        if (row == null || !row.running()) return Verdict.NONE;
+        String container = event.attributes().get(EcsLabels.CONTAINER_NAME);
+        Boolean essential = container == null ? null : row.essential(container);
+        // A container the row does not list (an old row) counts as essential: ECS's default.
+        if (essential != null && !essential) return Verdict.NONE;
+        String action = event.action().trim();
+        if (action.equals("die")) {
+            return Verdict.stopped(TaskRow.ESSENTIAL_CONTAINER_EXITED, TaskRow.ESSENTIAL_EXITED_REASON);
+        }
+        if (action.equals(UNHEALTHY)) {
+            // ECS's service scheduler replaces a task whose essential container fails its checks.
+            return Verdict.stopped(TaskRow.SERVICE_SCHEDULER_INITIATED, TaskRow.HEALTH_CHECK_REASON);
+        }
+        return Verdict.NONE;
+    }
+}
