@@ -117,6 +117,20 @@ class CliBasicsTest {
     }
 
     @Test
+    void aSavedPlanShowsAsTheSameMarkdownAsPlanMarkdown() throws Exception {
+        write(TASKDEF);
+        CliRun md = CliRun.in(dir, "plan", "-markdown", "-lock=false");
+        assertEquals(0, md.exitCode(), md::toString);
+        assertTrue(md.out().contains("ecs_task_definition.app") && md.out().contains("<details>"), md::toString);
+        assertFalse(md.out().contains("\u001b["), "no terminal colours in Markdown");
+
+        assertEquals(0, CliRun.in(dir, "plan", "-out=p").exitCode());
+        CliRun shown = CliRun.in(dir, "show", "-markdown", "p");
+        assertEquals(0, shown.exitCode(), shown::toString);
+        assertEquals(md.out(), shown.out());
+    }
+
+    @Test
     void helpWorksOnEveryLevel() {
         for (String[] args : new String[][]{{"-help"}, {"plan", "-help"}, {"state", "list", "-help"}}) {
             CliRun r = CliRun.of(args);

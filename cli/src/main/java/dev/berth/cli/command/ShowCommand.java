@@ -2,6 +2,7 @@ package dev.berth.cli.command;
 
 import dev.berth.cli.view.PlanRenderer;
 import dev.berth.cli.view.RenderOptions;
+import dev.berth.cli.view.markdown.MarkdownPlanView;
 import dev.berth.cli.view.StateView;
 import dev.berth.cli.view.json.JsonDocs;
 import dev.berth.cli.view.json.PlanJson;
@@ -23,12 +24,16 @@ final class ShowCommand extends WorkspaceCommand {
     @Option(names = "-json", description = "Print Terraform's JSON state or plan representation.")
     boolean json;
 
+    @Option(names = "-markdown", description = "Print a saved plan as Markdown for a pull-request comment.")
+    boolean markdown;
+
     @Parameters(paramLabel = "FILE", arity = "0..1", description = "A plan saved with \"berth plan -out=FILE\".")
     String planFile;
 
     @Override
     int run(Workspace ws) {
         if (planFile != null) return showPlan(ws);
+        if (markdown) throw new Errors.UserError("-markdown needs a saved plan: berth show -markdown FILE.");
         boolean exists = Files.exists(ws.statePath());
         if (json) {
             term.out().print(JsonDocs.print(new StateJson(BerthCommand.VERSION).document(exists ? ws.store().read() : null)));
@@ -46,6 +51,10 @@ final class ShowCommand extends WorkspaceCommand {
 
     private int showPlan(Workspace ws) {
         PlanFile pf = SavedPlans.read(ws, planFile);
+        if (markdown) {
+            term.out().print(new MarkdownPlanView().render(pf.plan(), RenderOptions.DEFAULT_TOOL));
+            return 0;
+        }
         if (!json) {
             term.out().print(new PlanRenderer().render(pf.plan(), new RenderOptions(term.color(), RenderOptions.DEFAULT_TOOL)));
             return 0;
