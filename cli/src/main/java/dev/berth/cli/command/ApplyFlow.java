@@ -12,10 +12,6 @@ import dev.berth.engine.plan.Planner;
 import dev.berth.engine.state.OutputState;
 import dev.berth.engine.value.Value;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -83,22 +79,13 @@ final class ApplyFlow {
     }
 
     private boolean confirmed() {
-        boolean destroying = mode == Plan.Mode.DESTROY;
         term.out().println();
-        term.out().println(term.bold(destroying ? "Do you really want to destroy all resources?"
-                : "Do you want to perform these actions?"));
-        term.out().println(destroying
-                ? "  berth will destroy all your managed infrastructure, as shown above.\n  There is no undo. Only 'yes' will be accepted to confirm."
-                : "  berth will perform the actions described above.\n  Only 'yes' will be accepted to approve.");
-        term.out().println();
-        term.out().print(term.bold("  Enter a value: "));
-        term.out().flush();
-        try {
-            String answer = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
-            term.out().println();
-            return answer != null && answer.trim().equals("yes");
-        } catch (IOException e) {
-            return false;
+        if (mode == Plan.Mode.DESTROY) {
+            return Confirmation.ask(term, "Do you really want to destroy all resources?",
+                    "berth will destroy all your managed infrastructure, as shown above.",
+                    "There is no undo. Only 'yes' will be accepted to confirm.");
         }
+        return Confirmation.ask(term, "Do you want to perform these actions?",
+                "berth will perform the actions described above.", "Only 'yes' will be accepted to approve.");
     }
 }

@@ -6,10 +6,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
@@ -45,19 +41,9 @@ final class ForceUnlockCommand extends WorkspaceCommand {
     }
 
     private boolean confirmed() {
-        term.out().println(term.bold("Do you really want to force-unlock?"));
-        term.out().println("  berth will remove the lock on the state.");
-        term.out().println("  This will allow local berth commands to modify this state, even though it");
-        term.out().println("  may still be in use. Only 'yes' will be accepted to confirm.");
-        term.out().println();
-        term.out().print(term.bold("  Enter a value: "));
-        term.out().flush();
-        try {
-            String answer = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
-            term.out().println();
-            return answer != null && answer.trim().equals("yes");
-        } catch (IOException e) {
-            return false;
-        }
+        return Confirmation.ask(term, "Do you really want to force-unlock?",
+                "berth will remove the lock on the state.",
+                "This will allow local berth commands to modify this state, even though it",
+                "may still be in use. Only 'yes' will be accepted to confirm.");
     }
 }

@@ -1,6 +1,5 @@
 package dev.berth.ecs.service;
 
-import dev.berth.ecs.arn.EcsArn;
 import dev.berth.ecs.cluster.ClusterRow;
 import dev.berth.ecs.instance.Drainer;
 import dev.berth.ecs.instance.InstanceRow;
@@ -29,10 +28,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import static dev.berth.ecs.schema.ServiceSchema.ARN;
-import static dev.berth.ecs.schema.ServiceSchema.CLUSTER;
 import static dev.berth.ecs.schema.ServiceSchema.DESIRED_COUNT;
 import static dev.berth.ecs.schema.ServiceSchema.ID;
-import static dev.berth.ecs.schema.ServiceSchema.NAME;
 import static dev.berth.ecs.schema.ServiceSchema.TASK_DEFINITION;
 
 /**
@@ -75,24 +72,18 @@ final class Ec2Deployer implements Drainer {
     ApplyResponse converge(MapValue prior, MapValue plannedValue, MapValue config) {
         List<ProviderDiagnostic> diags = new ArrayList<>(ServiceValidator.validate(config));
         if (Diags.hasErrors(diags)) return new ApplyResponse(prior, diags);
-        String name = Attrs.string(config, NAME);
-        String clusterName = EcsArn.clusterName(Attrs.string(config, CLUSTER)).orElseThrow();
-        Optional<ClusterRow> cluster = clusters.get(EcsArn.cluster(clusterName));
-        if (cluster.isEmpty()) {
-            return fail(prior, "Cluster \"" + clusterName + "\" does not exist; create it before its services.", CLUSTER);
-        }
-        String tdRef = Attrs.string(config, TASK_DEFINITION);
-        Optional<TaskDefinitionRow> td = registry.resolve(tdRef);
-        if (td.isEmpty() || !td.get().active()) {
-            return fail(prior, "Task definition \"" + tdRef + "\" is not registered or no longer active.", TASK_DEFINITION);
-        }
-        BigDecimal desiredValue = Attrs.number(config, DESIRED_COUNT);
-        int desired = desiredValue == null ? 1 : desiredValue.intValueExact();
-        String serviceArn = EcsArn.service(clusterName, name);
-        String clusterArn = cluster.get().arn();
-        services.put(serviceArn, new ServiceRow(serviceArn, name, clusterArn, tdRef, td.get().arn(), desired, "EC2", "ACTIVE"));
+        ServiceTarget.Resolution resolution = ServiceTarget.resolve(config, clusters, registry);
+        if (resolution.failure() != null) return new ApplyResponse(prior, List.of(resolution.failure()));
+        ServiceTarget target = resolution.target();
+        String name = target.name();
+        String serviceArn = target.serviceArn();
+        String tdRef = target.taskDefinitionRef();
+        int desired = target.desired();
+        String clusterArn = target.cluster().arn();
+        services.put(serviceArn, new ServiceRow(serviceArn, name, clusterArn, tdRef, target.taskDefinition().arn(), desired,
+                "EC2", "ACTIVE"));
         String lastGood = settings.get(serviceArn).map(Ec2Settings::lastGoodTaskDefinition).orElse(null);
-        Ec2Settings s = Ec2Settings.of(serviceArn, clusterArn, config, td.get().arn(), lastGood, desired);
+        Ec2Settings s = Ec2Settings.of(serviceArn, clusterArn, config, target.taskDefinition().arn(), lastGood, desired);
         settings.put(serviceArn, s);
 
         MapValue base = Attrs.with(plannedValue == null ? config : plannedValue, Map.of(ARN, Value.of(serviceArn),
@@ -102,7 +93,7 @@ final class Ec2Deployer implements Drainer {
             warnIfChanged(serviceArn, clusterArn, diags);
             Set<String> replace = Boolean.TRUE.equals(Attrs.bool(config.get(Ec2ServiceSchema.FORCE_NEW_DEPLOYMENT)))
                     && prior != null ? runningTasks(serviceArn) : Set.of();
-            MapValue state = deploy(s, cluster.get(), td.get(), replace, base, diags);
+            MapValue state = deploy(s, target.cluster(), target.taskDefinition(), replace, base, diags);
             return new ApplyResponse(state, diags);
         } catch (RuntimeFailure f) {
             diags.add(ProviderDiagnostic.error(f.getMessage(), null));
@@ -199,9 +190,5 @@ final class Ec2Deployer implements Drainer {
         } catch (RuntimeFailure again) {
             return prior;
         }
-    }
-
-    private static ApplyResponse fail(MapValue prior, String summary, String attr) {
-        return new ApplyResponse(prior, List.of(ProviderDiagnostic.error(summary, null, attr)));
     }
 }

@@ -1,6 +1,5 @@
 package dev.berth.ecs.service;
 
-import dev.berth.ecs.arn.EcsArn;
 import dev.berth.ecs.cluster.ClusterRow;
 import dev.berth.ecs.resource.Diags;
 import dev.berth.ecs.resource.EcsLabels;
@@ -16,7 +15,6 @@ import dev.berth.engine.provider.ProviderRequests.ApplyResponse;
 import dev.berth.engine.value.MapValue;
 import dev.berth.engine.value.Value;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -28,12 +26,9 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 import static dev.berth.ecs.schema.ServiceSchema.ARN;
-import static dev.berth.ecs.schema.ServiceSchema.CLUSTER;
 import static dev.berth.ecs.schema.ServiceSchema.DESIRED_COUNT;
 import static dev.berth.ecs.schema.ServiceSchema.ID;
 import static dev.berth.ecs.schema.ServiceSchema.LAUNCH_TYPE;
-import static dev.berth.ecs.schema.ServiceSchema.NAME;
-import static dev.berth.ecs.schema.ServiceSchema.TASK_DEFINITION;
 
 /**
  * Brings a service's tasks to what its configuration asks for. A new revision rolls out
@@ -71,22 +66,15 @@ final class ServiceDeployer {
         views.invalidate();
         List<ProviderDiagnostic> diags = new ArrayList<>(ServiceValidator.validate(config));
         if (Diags.hasErrors(diags)) return new ApplyResponse(prior, diags);
-        String name = Attrs.string(config, NAME);
-        String clusterName = EcsArn.clusterName(Attrs.string(config, CLUSTER)).orElseThrow();
-        Optional<ClusterRow> cluster = clusters.get(EcsArn.cluster(clusterName));
-        if (cluster.isEmpty()) {
-            return fail(prior, "Cluster \"" + clusterName + "\" does not exist; create it before its services.", CLUSTER);
-        }
-        String tdRef = Attrs.string(config, TASK_DEFINITION);
-        Optional<TaskDefinitionRow> td = registry.resolve(tdRef);
-        if (td.isEmpty() || !td.get().active()) {
-            return fail(prior, "Task definition \"" + tdRef + "\" is not registered or no longer active.",
-                    TASK_DEFINITION);
-        }
-        BigDecimal desiredValue = Attrs.number(config, DESIRED_COUNT);
-        int desired = desiredValue == null ? 1 : desiredValue.intValueExact();
-        String serviceArn = EcsArn.service(clusterName, name);
-        services.put(serviceArn, new ServiceRow(serviceArn, name, cluster.get().arn(), tdRef, td.get().arn(), desired,
+        ServiceTarget.Resolution resolution = ServiceTarget.resolve(config, clusters, registry);
+        if (resolution.failure() != null) return new ApplyResponse(prior, List.of(resolution.failure()));
+        ServiceTarget target = resolution.target();
+        String name = target.name();
+        String serviceArn = target.serviceArn();
+        String tdRef = target.taskDefinitionRef();
+        int desired = target.desired();
+        services.put(serviceArn, new ServiceRow(serviceArn, name, target.cluster().arn(), tdRef,
+                target.taskDefinition().arn(), desired,
                 "FARGATE", "ACTIVE"));
 
         MapValue base = Attrs.with(planned == null ? config : planned, Map.of(ARN, Value.of(serviceArn),
@@ -94,7 +82,7 @@ final class ServiceDeployer {
                 LAUNCH_TYPE, Value.of("FARGATE")));
         ContainerRuntime rt = runtime.get();
         try {
-            List<String> failures = deploy(rt, cluster.get(), serviceArn, td.get(), desired);
+            List<String> failures = deploy(rt, target.cluster(), serviceArn, target.taskDefinition(), desired);
             for (String f : failures) diags.add(ProviderDiagnostic.error(f, null));
             return new ApplyResponse(ServiceState.withTasks(base, observe(rt, serviceArn)), diags);
         } catch (RuntimeFailure f) {
@@ -227,9 +215,5 @@ final class ServiceDeployer {
     private void markStopped(List<TaskRow> rows, String arn, String reason) {
         rows.stream().filter(r -> r.taskArn().equals(arn)).findFirst()
                 .ifPresent(r -> tasks.put(r.stopped(Instant.now().toString(), reason)));
-    }
-
-    private static ApplyResponse fail(MapValue prior, String summary, String attr) {
-        return new ApplyResponse(prior, List.of(ProviderDiagnostic.error(summary, null, attr)));
     }
 }
