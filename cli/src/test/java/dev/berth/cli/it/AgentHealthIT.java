@@ -1,16 +1,11 @@
 package dev.berth.cli.it;
 
 import dev.berth.cli.CliRun;
-import dev.berth.ecs.runtime.docker.DockerRuntime;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,16 +14,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * A container whose health check always fails ({@code exit 1}, checked every 5 s, one retry)
  * turns unhealthy; the agent stops its task with ECS's reason and starts another.
  */
-class AgentHealthIT {
-    @TempDir
-    Path dir;
-    DockerRuntime docker;
-    String cluster;
-
+class AgentHealthIT extends ClusterFixture {
     @BeforeEach
     void writeConfig() throws Exception {
-        docker = DockerEngine.require();
-        cluster = "it-" + UUID.randomUUID().toString().substring(0, 8);
         Files.writeString(dir.resolve("main.hcl"), """
                 resource "ecs_cluster" "main" {
                   name = "%s"
@@ -58,17 +46,6 @@ class AgentHealthIT {
                   desired_count   = 1
                 }
                 """.formatted(cluster));
-    }
-
-    @AfterEach
-    void removeEverything() {
-        if (docker == null) return;
-        try {
-            CliRun.in(dir, "destroy", "-auto-approve", "-lock-timeout=30s");
-        } finally {
-            DockerEngine.cleanUp(docker, cluster);
-            docker.close();
-        }
     }
 
     @Test

@@ -2,16 +2,10 @@ package dev.berth.cli.it;
 
 import dev.berth.cli.CliRun;
 import dev.berth.ecs.runtime.ContainerInfo;
-import dev.berth.ecs.runtime.docker.DockerRuntime;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,29 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * A deployment whose new tasks fail to start trips the circuit breaker; with rollback the
  * service returns to the last revision that ran, which keeps serving throughout.
  */
-class CircuitBreakerIT {
-    @TempDir
-    Path dir;
-    private DockerRuntime docker;
-    private String cluster;
-
-    @BeforeEach
-    void setUp() {
-        docker = DockerEngine.require();
-        cluster = "it-" + UUID.randomUUID().toString().substring(0, 8);
-    }
-
-    @AfterEach
-    void tearDown() {
-        if (docker == null) return;
-        try {
-            CliRun.in(dir, "destroy", "-auto-approve", "-lock-timeout=30s");
-        } finally {
-            DockerEngine.cleanUp(docker, cluster);
-            docker.close();
-        }
-    }
-
+class CircuitBreakerIT extends ClusterFixture {
     private void write(String command) throws Exception {
         Files.writeString(dir.resolve("main.hcl"), """
                 resource "ecs_cluster" "main" {

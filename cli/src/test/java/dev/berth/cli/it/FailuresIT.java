@@ -1,14 +1,10 @@
 package dev.berth.cli.it;
 
 import dev.berth.cli.CliRun;
-import dev.berth.ecs.runtime.docker.DockerRuntime;
 import dev.berth.engine.state.LockInfo;
 import dev.berth.engine.state.StateLockedException;
 import dev.berth.state.SqliteStateStore;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,29 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * What a user sees when something goes wrong for real: one clear sentence, no stack trace, the
  * state consistent with the world, and no container left behind by a failed start.
  */
-class FailuresIT {
-    @TempDir
-    Path dir;
-    private DockerRuntime docker;
-    private String cluster;
-
-    @BeforeEach
-    void setUp() {
-        docker = DockerEngine.require();
-        cluster = "it-" + UUID.randomUUID().toString().substring(0, 8);
-    }
-
-    @AfterEach
-    void tearDown() {
-        if (docker == null) return;
-        try {
-            CliRun.in(dir, "destroy", "-auto-approve", "-lock-timeout=30s");
-        } finally {
-            DockerEngine.cleanUp(docker, cluster);
-            docker.close();
-        }
-    }
-
+class FailuresIT extends ClusterFixture {
     private void write(String image, String command, int desiredCount) throws Exception {
         Files.writeString(dir.resolve("main.hcl"), """
                 resource "ecs_cluster" "main" {

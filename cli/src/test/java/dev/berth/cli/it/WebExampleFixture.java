@@ -2,46 +2,28 @@ package dev.berth.cli.it;
 
 import dev.berth.cli.CliRun;
 import dev.berth.ecs.runtime.ContainerInfo;
-import dev.berth.ecs.runtime.docker.DockerRuntime;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 /**
- * A private copy of examples/web on the real engine: its own directory, state file and cluster
- * name, so tests never meet each other or a user's run. Every container and network the test
- * made is removed afterwards, even when it failed half-way.
+ * A private copy of examples/web on the real engine, with this test's cluster name passed as the
+ * example's cluster_name variable.
  */
-abstract class WebExampleFixture {
+abstract class WebExampleFixture extends ClusterFixture {
     static final Path EXAMPLE = Path.of("..", "examples", "web", "main.hcl");
-
-    @TempDir
-    Path dir;
-    DockerRuntime docker;
-    String cluster;
 
     @BeforeEach
     void copyExample() throws Exception {
-        docker = DockerEngine.require();
-        cluster = "it-" + UUID.randomUUID().toString().substring(0, 8);
         Files.copy(EXAMPLE, dir.resolve("main.hcl"));
     }
 
-    @AfterEach
-    void removeEverything() {
-        if (docker == null) return;
-        try {
-            CliRun.in(dir, "destroy", "-auto-approve", "-lock-timeout=30s", "-var", "cluster_name=" + cluster);
-        } finally {
-            DockerEngine.cleanUp(docker, cluster);
-            docker.close();
-        }
+    @Override
+    String[] destroyArgs() {
+        return new String[]{"destroy", "-auto-approve", "-lock-timeout=30s", "-var", "cluster_name=" + cluster};
     }
 
     /** berth in the example's directory, with this test's cluster name. */
