@@ -11,10 +11,8 @@ import dev.berth.engine.state.StateLockedException;
 import dev.berth.engine.value.Value;
 
 import java.net.InetAddress;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * The start of every run that may change state: configuration loaded, variables resolved and
@@ -58,10 +56,8 @@ final class RunSession implements AutoCloseable {
                                   String operation, Diagnostics diags) {
         String lockId = null;
         if (opts.lock) {
-            lockId = UUID.randomUUID().toString();
             try {
-                ws.store().lock(new LockInfo(lockId, operation, who(), Instant.now()),
-                        Durations.parse(opts.lockTimeout, "-lock-timeout"));
+                lockId = StateLock.acquire(ws.store(), operation, Durations.parse(opts.lockTimeout, "-lock-timeout"));
             } catch (StateLockedException e) {
                 LockInfo h = e.holder();
                 diags.add(Diagnostic.error("Error acquiring the state lock: the state is locked by " + h.who()

@@ -4,6 +4,7 @@ import dev.berth.engine.state.LockInfo;
 import dev.berth.engine.state.StateLockedException;
 import dev.berth.engine.state.StateStore;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -23,10 +24,9 @@ final class StateLock implements AutoCloseable {
     /** @throws Errors.UserError naming the holder when someone else has the lock */
     static StateLock take(StateStore store, LockOptions opts, String operation) {
         if (!opts.lock) return new StateLock(store, null);
-        String id = UUID.randomUUID().toString();
+        String id;
         try {
-            store.lock(new LockInfo(id, operation, RunSession.who(), Instant.now()),
-                    Durations.parse(opts.lockTimeout, "-lock-timeout"));
+            id = acquire(store, operation, Durations.parse(opts.lockTimeout, "-lock-timeout"));
         } catch (StateLockedException e) {
             LockInfo h = e.holder();
             throw new Errors.UserError("Error acquiring the state lock: the state is locked by " + h.who()
@@ -35,6 +35,26 @@ final class StateLock implements AutoCloseable {
                     + h.id() + "\".");
         }
         return new StateLock(store, id);
+    }
+
+    /** How long any run waits for the agent, whose repairs hold the lock for about a second each. */
+    static final Duration AGENT_GRACE = Duration.ofSeconds(15);
+
+    /**
+     * Takes the run lock and returns its id. A holder that is the agent is waited for a little
+     * even with -lock-timeout=0s: its hold is short and it holds often, so failing at once would
+     * make every plan next to a running agent a coin toss.
+     */
+    static String acquire(StateStore store, String operation, Duration timeout) {
+        String id = UUID.randomUUID().toString();
+        LockInfo mine = new LockInfo(id, operation, RunSession.who(), Instant.now());
+        try {
+            store.lock(mine, timeout);
+        } catch (StateLockedException e) {
+            if (!"agent".equals(e.holder().operation()) || timeout.compareTo(AGENT_GRACE) >= 0) throw e;
+            store.lock(mine, AGENT_GRACE);
+        }
+        return id;
     }
 
     @Override
