@@ -15,9 +15,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,11 +30,8 @@ final class AgentCommand extends WorkspaceCommand {
             description = "How often every service is checked in full, besides following events (default: 30s).")
     String resyncInterval;
 
-    @Option(names = "-var", paramLabel = "NAME=VALUE", description = "A variable value, as given to apply (for outputs).")
-    List<String> vars = new ArrayList<>();
-
-    @Option(names = "-var-file", paramLabel = "FILE", description = "Variable values from a file, as given to apply.")
-    List<Path> varFiles = new ArrayList<>();
+    @picocli.CommandLine.Mixin
+    VariableOptions variables = new VariableOptions();
 
     @Override
     int run(Workspace ws) {
@@ -46,7 +40,7 @@ final class AgentCommand extends WorkspaceCommand {
         Diagnostics diags = new Diagnostics();
         Config config = ws.config(diags);
         Map<String, Value> values = diags.hasErrors() ? Map.of() : VariableValues.resolve(config,
-                VariableSources.collect(ws.dir(), System.getenv(), varFiles, vars, ws.sources(), diags),
+                VariableSources.collect(ws.dir(), System.getenv(), variables.given(), ws.sources(), diags),
                 ws.evaluator(), diags);
         if (diags.hasErrors()) return fail(diags.list(), ws);
         PrintWriter out = term.out();

@@ -45,6 +45,8 @@ public final class BerthCommand implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cmd = new CommandLine(new BerthCommand());
         cmd.setPosixClusteredShortOptionsAllowed(false);
+        // Go's flag package lets a repeated flag win by its last value; -var/-var-file rely on it.
+        cmd.setOverwrittenOptionsAllowed(true);
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
         cmd.setParameterExceptionHandler(Errors::onParameterError);
         cmd.setExecutionExceptionHandler(Errors::onExecutionError);

@@ -1,5 +1,6 @@
 package dev.berth.cli.command;
 
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.util.ArrayList;
@@ -7,11 +8,8 @@ import java.util.List;
 
 /** Options shared by plan, apply and destroy, with Terraform's spellings and defaults. */
 final class RunOptions {
-    @Option(names = "-var", paramLabel = "NAME=VALUE", description = "Set a value for one of the input variables.")
-    List<String> vars = new ArrayList<>();
-
-    @Option(names = "-var-file", paramLabel = "FILE", description = "Load variable values from the given file.")
-    List<java.nio.file.Path> varFiles = new ArrayList<>();
+    @Mixin
+    VariableOptions variables = new VariableOptions();
 
     @Option(names = "-target", paramLabel = "ADDRESS",
             description = "Limit planning to the given resource (and what it depends on); repeatable.")

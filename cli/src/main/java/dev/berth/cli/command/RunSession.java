@@ -38,8 +38,8 @@ final class RunSession implements AutoCloseable {
         Diagnostics diags = new Diagnostics();
         Config config = ws.config(diags);
         Map<String, Value> vars = diags.hasErrors() ? Map.of()
-                : VariableValues.resolve(config, VariableSources.collect(ws.dir(), System.getenv(), opts.varFiles,
-                opts.vars, ws.sources(), diags), ws.evaluator(), diags);
+                : VariableValues.resolve(config, VariableSources.collect(ws.dir(), System.getenv(),
+                opts.variables.given(), ws.sources(), diags), ws.evaluator(), diags);
         if (diags.hasErrors()) return new Started(null, diags.list());
         return locked(ws, opts, config, vars, operation, diags);
     }

@@ -19,8 +19,8 @@ import java.util.stream.Stream;
 /**
  * Gathers input variable values from everywhere Terraform looks, later sources overriding
  * earlier ones: {@code BERTH_VAR_name} environment variables, {@code berth.tfvars},
- * {@code *.auto.tfvars} in lexical order, then {@code -var-file} files, then {@code -var}
- * options.
+ * {@code *.auto.tfvars} in lexical order, then the {@code -var} and {@code -var-file} options in
+ * the order they were given.
  */
 public final class VariableSources {
     public static final String ENV_PREFIX = "BERTH_VAR_";
@@ -28,8 +28,17 @@ public final class VariableSources {
     private VariableSources() {
     }
 
-    public static Map<String, VariableValues.Raw> collect(Path dir, Map<String, String> env, List<Path> varFiles,
-                                                          List<String> cliVars, SourceFiles sources, Diagnostics diags) {
+    /** One -var or -var-file option, kept in command-line order: a later one wins, as in Terraform. */
+    public sealed interface Given {
+        record Var(String text) implements Given {
+        }
+
+        record File(Path path) implements Given {
+        }
+    }
+
+    public static Map<String, VariableValues.Raw> collect(Path dir, Map<String, String> env, List<Given> commandLine,
+                                                          SourceFiles sources, Diagnostics diags) {
         Map<String, VariableValues.Raw> out = new LinkedHashMap<>();
         env.entrySet().stream().filter(e -> e.getKey().startsWith(ENV_PREFIX)).sorted(Map.Entry.comparingByKey())
                 .forEach(e -> out.put(e.getKey().substring(ENV_PREFIX.length()),
@@ -37,25 +46,32 @@ public final class VariableSources {
         Path defaults = dir.resolve("berth.tfvars");
         if (Files.isRegularFile(defaults)) readFile(dir, defaults, sources, out, diags);
         autoFiles(dir, diags).forEach(f -> readFile(dir, f, sources, out, diags));
-        for (Path f : varFiles) {
-            Path p = dir.resolve(f);
-            if (!Files.isRegularFile(p)) {
-                diags.add(Diagnostic.error("Failed to read variables file: " + f + " does not exist.",
-                        "The -var-file path is relative to the working directory " + dir + ".", null));
-                continue;
-            }
-            readFile(dir, p, sources, out, diags);
-        }
-        for (String g : cliVars) {
-            int eq = g.indexOf('=');
-            if (eq <= 0) {
-                diags.add(Diagnostic.error("Invalid -var option: \"" + g + "\" is not a variable name and value "
-                        + "separated by an equals sign, like -var=\"key=value\"."));
-                continue;
-            }
-            out.put(g.substring(0, eq).trim(), new VariableValues.Raw(g.substring(eq + 1), "-var", false));
+        for (Given g : commandLine) {
+            if (g instanceof Given.File f) readVarFile(dir, f.path(), sources, out, diags);
+            else setVar(((Given.Var) g).text(), out, diags);
         }
         return out;
+    }
+
+    private static void readVarFile(Path dir, Path f, SourceFiles sources, Map<String, VariableValues.Raw> out,
+                                    Diagnostics diags) {
+        Path p = dir.resolve(f);
+        if (!Files.isRegularFile(p)) {
+            diags.add(Diagnostic.error("Failed to read variables file: " + f + " does not exist.",
+                    "The -var-file path is relative to the working directory " + dir + ".", null));
+            return;
+        }
+        readFile(dir, p, sources, out, diags);
+    }
+
+    private static void setVar(String g, Map<String, VariableValues.Raw> out, Diagnostics diags) {
+        int eq = g.indexOf('=');
+        if (eq <= 0) {
+            diags.add(Diagnostic.error("Invalid -var option: \"" + g + "\" is not a variable name and value "
+                    + "separated by an equals sign, like -var=\"key=value\"."));
+            return;
+        }
+        out.put(g.substring(0, eq).trim(), new VariableValues.Raw(g.substring(eq + 1), "-var", false));
     }
 
     private static List<Path> autoFiles(Path dir, Diagnostics diags) {

@@ -21,7 +21,7 @@ class VariableSourcesTest {
     @TempDir
     Path dir;
 
-    private Map<String, Value> resolve(Map<String, String> env, List<Path> varFiles, List<String> vars) {
+    private Map<String, Value> resolve(Map<String, String> env, List<VariableSources.Given> given) {
         TestEngine engine = new TestEngine(dir);
         Config config = engine.configure("""
                 variable "a" { default = "default" }
@@ -32,7 +32,7 @@ class VariableSourcesTest {
                 variable "n" { type = number }
                 """);
         Diagnostics diags = new Diagnostics();
-        Map<String, VariableValues.Raw> raw = VariableSources.collect(dir, env, varFiles, vars, new SourceFiles(), diags);
+        Map<String, VariableValues.Raw> raw = VariableSources.collect(dir, env, given, new SourceFiles(), diags);
         Map<String, Value> out = VariableValues.resolve(config, raw, engine.evaluator(), diags);
         assertEquals(List.of(), diags.list());
         return out;
@@ -46,7 +46,7 @@ class VariableSourcesTest {
         Files.writeString(dir.resolve("extra.vars"), "e = \"file\"\n");
 
         Map<String, Value> v = resolve(Map.of("BERTH_VAR_a", "env", "BERTH_VAR_b", "env", "PATH", "/bin"),
-                List.of(Path.of("extra.vars")), List.of());
+                List.of(new VariableSources.Given.File(Path.of("extra.vars"))));
 
         assertEquals(Value.of("env"), v.get("a"));
         assertEquals(Value.of("tfvars"), v.get("b"));
@@ -59,15 +59,27 @@ class VariableSourcesTest {
     @Test
     void commandLineVarWinsOverEverything() throws Exception {
         Files.writeString(dir.resolve("berth.tfvars"), "a = \"tfvars\"\nn = 1\n");
-        Map<String, Value> v = resolve(Map.of("BERTH_VAR_a", "env"), List.of(), List.of("a=cli", "n=7"));
+        Map<String, Value> v = resolve(Map.of("BERTH_VAR_a", "env"),
+                List.of(new VariableSources.Given.Var("a=cli"), new VariableSources.Given.Var("n=7")));
         assertEquals(Value.of("cli"), v.get("a"));
         assertEquals(Value.of(7), v.get("n"));
     }
 
     @Test
+    void varAndVarFileApplyInCommandLineOrder() throws Exception {
+        Files.writeString(dir.resolve("x.tfvars"), "a = \"file\"\nn = 1\n");
+        Path file = Path.of("x.tfvars");
+        assertEquals(Value.of("file"), resolve(Map.of(), List.of(new VariableSources.Given.Var("a=cli"),
+                new VariableSources.Given.File(file))).get("a"), "the file comes last, so it wins");
+        assertEquals(Value.of("cli"), resolve(Map.of(), List.of(new VariableSources.Given.File(file),
+                new VariableSources.Given.Var("a=cli"))).get("a"), "the -var comes last, so it wins");
+    }
+
+    @Test
     void aMissingVarFileAndABadVarOptionAreErrors() {
         Diagnostics diags = new Diagnostics();
-        VariableSources.collect(dir, Map.of(), List.of(Path.of("nope.tfvars")), List.of("novalue"), new SourceFiles(), diags);
+        VariableSources.collect(dir, Map.of(), List.of(new VariableSources.Given.File(Path.of("nope.tfvars")),
+                new VariableSources.Given.Var("novalue")), new SourceFiles(), diags);
         assertTrue(diags.list().get(0).summary().startsWith("Failed to read variables file: nope.tfvars does not exist."));
         assertTrue(diags.list().get(1).summary().startsWith("Invalid -var option: \"novalue\""));
     }
