@@ -78,6 +78,8 @@ class WebExampleIT extends WebExampleFixture {
             assertEquals(64L * 1024 * 1024, c.memoryBytes());
         }
         assertEquals("hello from berth\n", get(url()));
+        CliRun show = CliRun.of("-chdir=" + dir, "state", "show", "ecs_service.web");
+        assertTrue(show.out().contains("service web has reached a steady state."), "events are kept: " + show);
 
         CliRun again = berth("plan");
         assertEquals(0, again.exitCode(), again::toString);

@@ -54,8 +54,7 @@ final class Ec2Planning {
     PlanResponse extend(MapValue prior, MapValue config, PlanResponse base) {
         if (!"EC2".equals(Attrs.string(base.planned(), LAUNCH_TYPE)) || Diags.hasErrors(base.diagnostics())) return base;
         boolean changing = !base.planned().get(TASKS).isWhollyKnown();
-        MapValue plannedValue = base.planned().with(Ec2ServiceSchema.EVENTS,
-                changing || prior == null ? Value.unknown() : prior.get(Ec2ServiceSchema.EVENTS));
+        MapValue plannedValue = base.planned();
         List<String> notes = new ArrayList<>();
         List<ProviderDiagnostic> diags = new ArrayList<>(base.diagnostics());
         if (changing) preview(prior, config, notes, diags);

@@ -1,5 +1,7 @@
 package dev.berth.ecs.service;
 
+import dev.berth.ecs.schema.Ec2ServiceSchema;
+
 import dev.berth.ecs.cluster.ClusterRow;
 import dev.berth.ecs.resource.Diags;
 import dev.berth.ecs.resource.EcsLabels;
@@ -51,8 +53,10 @@ final class ServiceDeployer {
             new java.util.concurrent.ConcurrentHashMap<>();
 
     ServiceDeployer(Table<ClusterRow> clusters, Table<ServiceRow> services, TaskDefinitionRegistry registry,
-                    TaskTable tasks, TaskLauncher launcher, Supplier<ContainerRuntime> runtime, EngineViews views) {
+                    TaskTable tasks, TaskLauncher launcher, Supplier<ContainerRuntime> runtime, EngineViews views,
+                    EventLog events) {
         this.views = views;
+        this.events = events;
         this.clusters = clusters;
         this.services = services;
         this.registry = registry;
@@ -60,6 +64,8 @@ final class ServiceDeployer {
         this.launcher = launcher;
         this.runtime = runtime;
     }
+
+    private final EventLog events;
 
     ApplyResponse converge(MapValue prior, MapValue planned, MapValue config) {
         // What a refresh listed is about to be out of date.
@@ -84,7 +90,9 @@ final class ServiceDeployer {
         try {
             List<String> failures = deploy(rt, target.cluster(), serviceArn, target.taskDefinition(), desired);
             for (String f : failures) diags.add(ProviderDiagnostic.error(f, null));
-            return new ApplyResponse(ServiceState.withTasks(base, observe(rt, serviceArn)), diags);
+            record(serviceArn, name, failures);
+            MapValue state = ServiceState.withTasks(base, observe(rt, serviceArn));
+            return new ApplyResponse(state.with(Ec2ServiceSchema.EVENTS, events.value(serviceArn)), diags);
         } catch (RuntimeFailure f) {
             diags.add(ProviderDiagnostic.error(f.getMessage(), null));
             MapValue now = prior;
@@ -138,6 +146,15 @@ final class ServiceDeployer {
     }
 
     /** Stops every task of the service and forgets them, then the service itself. */
+    /** Service events, as ECS keeps them: what failed to start, or that the service is steady. */
+    private void record(String serviceArn, String name, List<String> failures) {
+        if (failures.isEmpty()) {
+            events.add(serviceArn, "service " + name + " has reached a steady state.");
+        } else {
+            failures.forEach(f -> events.add(serviceArn, "service " + name + " was unable to start a task: " + f));
+        }
+    }
+
     ApplyResponse delete(MapValue prior) {
         views.invalidate();
         String serviceArn = Attrs.string(prior, ARN);
@@ -156,6 +173,7 @@ final class ServiceDeployer {
             }
             for (TaskRow r : tasks.forService(serviceArn)) tasks.delete(r.taskArn());
             services.delete(serviceArn);
+            events.forget(serviceArn);
             return new ApplyResponse(null, List.of());
         } catch (RuntimeFailure f) {
             return new ApplyResponse(prior, List.of(ProviderDiagnostic.error(f.getMessage(), null)));

@@ -49,6 +49,7 @@ public final class ServiceResource implements EcsResource {
     private final Ec2Deployer ec2;
     private final Ec2Planning ec2Planning;
     private final EngineViews views;
+    private final EventLog events;
 
     /** {@code pool} runs task starts and stops; it is shared with every other apply. */
     public ServiceResource(ProviderStore store, Supplier<ContainerRuntime> runtime, ExecutorService pool) {
@@ -69,7 +70,8 @@ public final class ServiceResource implements EcsResource {
         Table<ClusterRow> clusters = new Table<>(store, ClusterRow.TABLE, ClusterRow.class);
         this.views = new EngineViews(tasks, () -> services.all().stream().map(ServiceRow::arn)
                 .collect(java.util.stream.Collectors.toSet()));
-        this.deployer = new ServiceDeployer(clusters, services, registry, tasks, launcher, runtime, views);
+        this.events = new EventLog(store);
+        this.deployer = new ServiceDeployer(clusters, services, registry, tasks, launcher, runtime, views, events);
         this.ec2 = Ec2Wiring.deployer(store, clusters, services, registry, tasks, launcher, runtime, pool, runtimes,
                 planned, deployer);
         this.ec2Planning = new Ec2Planning(new ClusterView(store), registry, new EventLog(store), planned);
@@ -98,7 +100,18 @@ public final class ServiceResource implements EcsResource {
     @Override
     public PlanResponse plan(MapValue prior, MapValue config) {
         ServicePlanner.Planned p = ServicePlanner.plan(prior, config, registry::resolve);
-        return ec2Planning.extend(prior, config, new PlanResponse(p.planned(), p.requiresReplace(), validate(config)));
+        PlanResponse r = ec2Planning.extend(prior, config, new PlanResponse(p.planned(), p.requiresReplace(),
+                validate(config)));
+        return new PlanResponse(withPlannedEvents(prior, r.planned()), r.requiresReplace(), r.diagnostics(), r.notes());
+    }
+
+    /** Events stay as they are unless the service is about to change, when apply adds new ones. */
+    private static MapValue withPlannedEvents(MapValue prior, MapValue planned) {
+        if (planned == null) return null;
+        String events = Ec2ServiceSchema.EVENTS;
+        boolean changing = prior == null || !dev.berth.engine.value.ValuePaths.sameValue(
+                prior.with(events, Value.nil()), planned.with(events, Value.nil()));
+        return planned.with(events, changing ? Value.unknown() : prior.get(events));
     }
 
     @Override
@@ -120,10 +133,7 @@ public final class ServiceResource implements EcsResource {
             // One listing of the engines serves every service of this refresh.
             EngineView view = views.shared(runtime.get());
             MapValue state = ServiceState.withTasks(current, deployer.observe(view, arn));
-            if ("EC2".equals(Attrs.string(current, LAUNCH_TYPE))) {
-                state = state.with(Ec2ServiceSchema.EVENTS, ec2Planning.events(arn));
-            }
-            return new ReadResponse(state, List.of());
+            return new ReadResponse(state.with(Ec2ServiceSchema.EVENTS, events.value(arn)), List.of());
         } catch (RuntimeFailure f) {
             return new ReadResponse(current, List.of(ProviderDiagnostic.error(f.getMessage(), null)));
         }
@@ -147,6 +157,7 @@ public final class ServiceResource implements EcsResource {
         m.put(ID, Value.of(s.arn()));
         dev.berth.ecs.schema.SchemaDefaults.fill(schema(), m);
         try {
+            m.put(Ec2ServiceSchema.EVENTS, events.value(s.arn()));
             return new ImportResponse(ServiceState.withTasks(new MapValue(m), deployer.observe(runtime.get(), s.arn())),
                     List.of());
         } catch (RuntimeFailure f) {
