@@ -92,7 +92,9 @@ public final class Applier {
         if (diags.hasErrors()) return new Result(new Summary(0, 0, 0), prior.outputs(), diags.list());
 
         RunScope scope = new RunScope(config, new Evaluator(functions, config.dir()), plan.variables());
-        for (ResourceState rs : prior.resources().values()) scope.putInstance(rs.addr().resource(), rs.addr().key(), rs.attributes());
+        for (ResourceState rs : prior.resources().values()) {
+            scope.putInstance(rs.addr().resource(), rs.addr().key(), rs.attributes());
+        }
         Map<ResourceInstanceAddr, ResourceState> live = new ConcurrentHashMap<>(prior.resources());
         Map<ResourceInstanceAddr, ResourceChange> changes = new TreeMap<>();
         plan.resourceChanges().forEach(c -> changes.put(c.addr(), c));
