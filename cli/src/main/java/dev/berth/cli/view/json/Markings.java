@@ -13,6 +13,9 @@ import dev.berth.engine.value.ValueJson;
 
 import static dev.berth.cli.view.json.JsonDocs.NODES;
 
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
+
 /**
  * A value's markings in the shapes of Terraform's JSON plan. {@link #unknown} and
  * {@link #sensitive} mirror the value: {@code true} at a marked leaf, objects and arrays where the
@@ -25,39 +28,34 @@ final class Markings {
     private Markings() {
     }
 
-    /** Terraform's unknownAsBool. */
+    /** Terraform's unknownAsBool: a sensitive wrapper is looked through. */
     static JsonNode unknown(Value v) {
-        if (v instanceof SensitiveValue s) return unknown(s.inner());
-        if (v instanceof UnknownValue) return BooleanNode.TRUE;
-        if (v instanceof ListValue l) {
-            ArrayNode arr = NODES.arrayNode();
-            for (Value item : l.items()) arr.add(unknown(item));
-            return arr;
-        }
-        if (v instanceof MapValue m) {
-            ObjectNode obj = NODES.objectNode();
-            m.entries().forEach((k, item) -> {
-                JsonNode marked = unknown(item);
-                if (!marked.equals(BooleanNode.FALSE)) obj.set(k, marked);
-            });
-            return obj;
-        }
-        return BooleanNode.FALSE;
+        return mirror(v, x -> x instanceof UnknownValue, x -> x instanceof SensitiveValue s ? s.inner() : x);
     }
 
     /** Terraform's SensitiveAsBool; a missing value (the before of a create) is {@code false}. */
     static JsonNode sensitive(Value v) {
-        if (v instanceof SensitiveValue) return BooleanNode.TRUE;
-        if (v instanceof ListValue l) {
+        return mirror(v, x -> x instanceof SensitiveValue, x -> x);
+    }
+
+    /**
+     * The value's shape with {@code true} where {@code marked} holds, arrays for lists and objects
+     * (leaving out unmarked keys) for maps, {@code false} elsewhere: the shape of Terraform's
+     * *_unknown and *_sensitive maps.
+     */
+    private static JsonNode mirror(Value v, Predicate<Value> marked, UnaryOperator<Value> through) {
+        Value seen = through.apply(v);
+        if (marked.test(seen)) return BooleanNode.TRUE;
+        if (seen instanceof ListValue l) {
             ArrayNode arr = NODES.arrayNode();
-            for (Value item : l.items()) arr.add(sensitive(item));
+            for (Value item : l.items()) arr.add(mirror(item, marked, through));
             return arr;
         }
-        if (v instanceof MapValue m) {
+        if (seen instanceof MapValue m) {
             ObjectNode obj = NODES.objectNode();
             m.entries().forEach((k, item) -> {
-                JsonNode marked = sensitive(item);
-                if (!marked.equals(BooleanNode.FALSE)) obj.set(k, marked);
+                JsonNode inner = mirror(item, marked, through);
+                if (!inner.equals(BooleanNode.FALSE)) obj.set(k, inner);
             });
             return obj;
         }
