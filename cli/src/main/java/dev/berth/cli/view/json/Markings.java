@@ -11,10 +11,11 @@ import dev.berth.engine.value.UnknownValue;
 import dev.berth.engine.value.Value;
 import dev.berth.engine.value.ValueJson;
 
-import static dev.berth.cli.view.json.JsonDocs.NODES;
-
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
+
+import static dev.berth.cli.view.json.JsonDocs.NODES;
+
 
 /**
  * A value's markings in the shapes of Terraform's JSON plan. {@link #unknown} and
