@@ -16,7 +16,6 @@ import java.util.function.UnaryOperator;
 
 import static dev.berth.cli.view.json.JsonDocs.NODES;
 
-
 /**
  * A value's markings in the shapes of Terraform's JSON plan. {@link #unknown} and
  * {@link #sensitive} mirror the value: {@code true} at a marked leaf, objects and arrays where the
