@@ -1,18 +1,13 @@
 package dev.berth.cli.it;
 
 import dev.berth.cli.CliRun;
-import dev.berth.ecs.runtime.ContainerInfo;
-import dev.berth.ecs.runtime.docker.DockerRuntime;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 import java.util.function.BooleanSupplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -23,20 +18,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * its instance is recorded disconnected and its tasks start on the first; when it comes back,
  * the containers of the replaced tasks are removed from it.
  */
-class AgentTwoEnginesIT {
+class AgentTwoEnginesIT extends TwoEngineFixture {
     private static final Path PIDFILE = Path.of("/tmp/berth-it-dockerd2/dockerd.pid");
 
-    @TempDir
-    Path dir;
-    private DockerRuntime local;
-    private DockerRuntime second;
-    private String cluster;
-
     @BeforeEach
-    void setUp() throws Exception {
-        local = DockerEngine.require();
-        second = SecondEngine.start();
-        cluster = "it-" + UUID.randomUUID().toString().substring(0, 8);
+    void writeConfig() throws Exception {
         Files.writeString(dir.resolve("main.hcl"), """
                 resource "ecs_cluster" "main" {
                   name = "%1$s"
@@ -78,27 +64,11 @@ class AgentTwoEnginesIT {
                 """.formatted(cluster, SecondEngine.HOST));
     }
 
-    @AfterEach
-    void tearDown() throws Exception {
-        if (local == null) return;
-        try {
-            if (second != null) {
-                for (int i = 0; i < 160 && Files.exists(PIDFILE); i++) Thread.sleep(250);
-                SecondEngine.start();
-                CliRun.in(dir, "destroy", "-auto-approve", "-lock-timeout=30s");
-            }
-        } finally {
-            DockerEngine.cleanUp(local, cluster);
-            if (second != null) {
-                try {
-                    DockerEngine.cleanUp(second, cluster);
-                } finally {
-                    second.close();
-                    SecondEngine.stop();
-                }
-            }
-            local.close();
-        }
+    /** The test stops the second engine; it must answer again for the destroy. */
+    @Override
+    void beforeDestroy() throws Exception {
+        for (int i = 0; i < 160 && Files.exists(PIDFILE); i++) Thread.sleep(250);
+        SecondEngine.start();
     }
 
     @Test
@@ -130,10 +100,6 @@ class AgentTwoEnginesIT {
             assertEquals(4, running(local).size(), "the tasks stay where they were replaced");
             assertEquals(0, agent.terminate(Duration.ofSeconds(5)), agent.output());
         }
-    }
-
-    private List<ContainerInfo> running(DockerRuntime engine) {
-        return DockerEngine.containersOf(engine, cluster).stream().filter(ContainerInfo::running).toList();
     }
 
     private static void await(BooleanSupplier done, Duration within, String what, AgentProcess agent)

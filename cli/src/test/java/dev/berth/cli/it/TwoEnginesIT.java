@@ -2,21 +2,15 @@ package dev.berth.cli.it;
 
 import dev.berth.cli.CliRun;
 import dev.berth.ecs.runtime.ContainerInfo;
-import dev.berth.ecs.runtime.docker.DockerRuntime;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,39 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * service with dynamic ports spread 2 and 2, draining one instance moves its tasks to the other,
  * and a service needing more memory than exists is a plan error that applies nothing.
  */
-class TwoEnginesIT {
-    @TempDir
-    Path dir;
-    private DockerRuntime local;
-    private DockerRuntime second;
-    private String cluster;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        local = DockerEngine.require();
-        second = SecondEngine.start();
-        cluster = "it-" + UUID.randomUUID().toString().substring(0, 8);
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        if (local == null) return;
-        try {
-            if (second != null) CliRun.in(dir, "destroy", "-auto-approve", "-lock-timeout=30s");
-        } finally {
-            DockerEngine.cleanUp(local, cluster);
-            if (second != null) {
-                try {
-                    DockerEngine.cleanUp(second, cluster);
-                } finally {
-                    second.close();
-                    SecondEngine.stop();
-                }
-            }
-            local.close();
-        }
-    }
-
+class TwoEnginesIT extends TwoEngineFixture {
     private void write(String status2, int memory, String extra) throws Exception {
         Files.writeString(dir.resolve("main.hcl"), """
                 resource "ecs_cluster" "main" {
@@ -176,10 +138,6 @@ class TwoEnginesIT {
         assertEquals(1, bad.exitCode(), bad::toString);
         assertTrue(bad.err().contains("Invalid memberOf expression at column "), bad::toString);
         assertTrue(bad.err().contains("expression = "), "the diagnostic points at the expression: " + bad);
-    }
-
-    private List<ContainerInfo> running(DockerRuntime engine) {
-        return DockerEngine.containersOf(engine, cluster).stream().filter(ContainerInfo::running).toList();
     }
 
     private void assertAllAnswer() throws Exception {

@@ -6,8 +6,6 @@ import dev.berth.ecs.runtime.ContainerLaunch;
 import dev.berth.ecs.runtime.PortBinding;
 import dev.berth.ecs.runtime.PublishedPort;
 import dev.berth.ecs.runtime.TaskLaunch;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -23,24 +21,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A two-container Fargate-style task on the real engine, from start to stop. */
-class AwsvpcTaskIT {
+class AwsvpcTaskIT extends EngineFixture {
     private static final System.Logger LOG = System.getLogger(AwsvpcTaskIT.class.getName());
     private static final long MIB = 1024L * 1024L;
-
-    private TestEngine engine;
-
-    @BeforeEach
-    void setUp() {
-        engine = TestEngine.connect();
-        engine.runtime.ensureNetwork(engine.networkName(), engine.runLabels());
-    }
-
-    @AfterEach
-    void tearDown() {
-        if (engine != null) {
-            engine.close();
-        }
-    }
 
     private TaskLaunch webWithSidecar(String arn) {
         ContainerLaunch web = new ContainerLaunch("web", TestEngine.IMAGE, 256, 64, 32,

@@ -2,8 +2,6 @@ package dev.berth.ecs.runtime.docker;
 
 import dev.berth.ecs.runtime.ContainerInfo;
 import dev.berth.ecs.runtime.PortBinding;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -20,24 +18,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The apply walker starts and stops tasks from up to 10 threads through one runtime. */
-class ConcurrentStartIT {
+class ConcurrentStartIT extends EngineFixture {
     private static final System.Logger LOG = System.getLogger(ConcurrentStartIT.class.getName());
     private static final int TASKS = 10;
-
-    private TestEngine engine;
-
-    @BeforeEach
-    void setUp() {
-        engine = TestEngine.connect();
-        engine.runtime.ensureNetwork(engine.networkName(), engine.runLabels());
-    }
-
-    @AfterEach
-    void tearDown() {
-        if (engine != null) {
-            engine.close();
-        }
-    }
 
     @Test
     void tenTasksStartAndStopConcurrently() throws Exception {

@@ -7,8 +7,6 @@ import dev.berth.ecs.runtime.ContainerLaunch;
 import dev.berth.ecs.runtime.EngineCapacity;
 import dev.berth.ecs.runtime.PortBinding;
 import dev.berth.ecs.runtime.RuntimeFailure;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -26,23 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Listing by label, engine capacity, and the network lifecycle. */
-class ListAndNetworksIT {
+class ListAndNetworksIT extends EngineFixture {
     private static final long MIB = 1024L * 1024L;
-
-    private TestEngine engine;
-
-    @BeforeEach
-    void setUp() {
-        engine = TestEngine.connect();
-        engine.runtime.ensureNetwork(engine.networkName(), engine.runLabels());
-    }
-
-    @AfterEach
-    void tearDown() {
-        if (engine != null) {
-            engine.close();
-        }
-    }
 
     @Test
     void listContainersReportsStateExitCodesPortsLimitsAndEnvironment() {

@@ -4,8 +4,6 @@ import dev.berth.ecs.runtime.ContainerInfo;
 import dev.berth.ecs.runtime.ContainerLaunch;
 import dev.berth.ecs.runtime.PortBinding;
 import dev.berth.ecs.runtime.RuntimeFailure;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -20,22 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every failed start says what went wrong in one sentence and leaves nothing behind. */
-class StartFailuresIT {
-    private TestEngine engine;
-
-    @BeforeEach
-    void setUp() {
-        engine = TestEngine.connect();
-        engine.runtime.ensureNetwork(engine.networkName(), engine.runLabels());
-    }
-
-    @AfterEach
-    void tearDown() {
-        if (engine != null) {
-            engine.close();
-        }
-    }
-
+class StartFailuresIT extends EngineFixture {
     @Test
     void missingImageFailsBeforeAnythingIsCreated() {
         String arn = engine.newTaskArn();
