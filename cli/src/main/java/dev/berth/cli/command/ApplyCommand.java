@@ -15,11 +15,8 @@ final class ApplyCommand extends WorkspaceCommand {
     @Option(names = "-auto-approve", description = "Skip interactive approval of the plan before applying.")
     boolean autoApprove;
 
-    @Option(names = "-destroy", description = "Destroy every object in the state, as the destroy command does.")
-    boolean destroy;
-
-    @Option(names = "-refresh-only", description = "Accept changes made outside berth into the state.")
-    boolean refreshOnly;
+    @Mixin
+    ModeOptions modes;
 
     @Parameters(paramLabel = "FILE", arity = "0..1", description = "A plan saved with \"berth plan -out=FILE\".")
     String planFile;
@@ -27,7 +24,7 @@ final class ApplyCommand extends WorkspaceCommand {
     @Override
     int run(Workspace ws) {
         if (planFile != null) return new SavedPlanApply(this, ws, opts, planFile).run();
-        Plan.Mode mode = destroy ? Plan.Mode.DESTROY : refreshOnly ? Plan.Mode.REFRESH_ONLY : Plan.Mode.NORMAL;
+        Plan.Mode mode = modes.mode();
         return new ApplyFlow(this, ws, opts, mode, autoApprove).run();
     }
 }

@@ -27,11 +27,8 @@ final class PlanCommand extends WorkspaceCommand {
     @Mixin
     RunOptions opts;
 
-    @Option(names = "-destroy", description = "Plan to destroy every object in the state.")
-    boolean destroy;
-
-    @Option(names = "-refresh-only", description = "Only record changes made outside berth; propose no actions.")
-    boolean refreshOnly;
+    @Mixin
+    ModeOptions modes;
 
     @Option(names = "-detailed-exitcode", description = "Exit 0 for no changes, 1 for errors, 2 when changes are present.")
     boolean detailedExitCode;
@@ -51,7 +48,7 @@ final class PlanCommand extends WorkspaceCommand {
         if (started.session() == null) return fail(started.diagnostics(), ws);
         if (!json) printDiagnostics(started.diagnostics(), ws);
         try (RunSession s = started.session()) {
-            Plan.Mode mode = destroy ? Plan.Mode.DESTROY : refreshOnly ? Plan.Mode.REFRESH_ONLY : Plan.Mode.NORMAL;
+            Plan.Mode mode = modes.mode();
             // Progress lines would end up inside a JSON or Markdown document: keep them out of it.
             Planner.Result r = Plans.make(s, opts, mode, json || markdown ? RunHooks.NONE : new ProgressView(term));
             if (r.hasErrors()) return fail(r.diagnostics(), ws);
