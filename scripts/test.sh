@@ -11,5 +11,7 @@ scripts/ensure-docker.sh
 if [ ! -f .hcl-oracle/node_modules/@cdktf/hcl2json/package.json ]; then
   npm install --prefix .hcl-oracle --no-audit --no-fund --loglevel=error @cdktf/hcl2json@0.21.0 >/dev/null
 fi
-examples/image/build.sh
+# In CI the image is always built from nothing, so a broken build step cannot hide behind an image
+# left on the machine by an earlier run.
+if [ "${CI:-}" = true ]; then examples/image/build.sh --fresh; else examples/image/build.sh; fi
 exec mvn -B verify "$@"
