@@ -20,6 +20,7 @@ public final class StandardFunctions {
         all.addAll(EncodingFunctions.all());
         all.addAll(HashFunctions.all());
         all.addAll(ConversionFunctions.all());
+        all.addAll(SensitivityFunctions.all());
         return List.copyOf(all);
     }
 }

@@ -13,7 +13,9 @@ public final class Providers implements AutoCloseable {
     private final Map<String, Provider> byType = new TreeMap<>();
 
     public Providers(List<Provider> providers) {
-        for (Provider p : providers) {
+        for (Provider given : providers) {
+            // Every caller reaches providers through here, so markings cross the boundary one way.
+            Provider p = MarkingProvider.of(given);
             byName.put(p.name(), p);
             p.resourceSchemas().forEach((type, schema) -> {
                 schemas.put(type, schema);

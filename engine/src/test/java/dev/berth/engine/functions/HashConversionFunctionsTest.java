@@ -87,7 +87,8 @@ class HashConversionFunctionsTest {
                 "matchkeys", "merge", "one", "range", "reverse", "setintersection", "setproduct", "setsubtract",
                 "setunion", "slice", "sort", "sum", "tolist", "tomap", "toset", "transpose", "values", "zipmap",
                 "base64encode", "base64decode", "jsonencode", "jsondecode", "yamlencode", "urlencode", "csvdecode",
-                "sha1", "sha256", "sha512", "md5", "base64sha256", "uuid", "timestamp", "tostring", "tonumber", "tobool");
+                "sha1", "sha256", "sha512", "md5", "base64sha256", "uuid", "timestamp", "tostring", "tonumber", "tobool",
+                "sensitive", "nonsensitive", "issensitive");
         assertEquals(new java.util.TreeSet<>(expected), Call.REGISTRY.names());
         assertEquals(StandardFunctions.all().size(), Call.REGISTRY.names().size());
     }
