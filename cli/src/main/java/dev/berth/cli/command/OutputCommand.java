@@ -33,8 +33,9 @@ final class OutputCommand extends WorkspaceCommand {
             if (raw) throw new Errors.UserError("-raw needs the name of one output.");
             if (json) {
                 Map<String, Value> all = new TreeMap<>();
+                // Unlike Terraform, a sensitive value is never printed, in JSON either: null stands for it.
                 outputs.forEach((k, o) -> all.put(k, Value.map(Map.of("sensitive", Value.of(o.sensitive()),
-                        "value", o.value().unmarked()))));
+                        "value", o.sensitive() || o.value().containsSensitive() ? Value.nil() : o.value()))));
                 term.out().println(ValueJson.toJson(new MapValue(all)));
                 return 0;
             }
@@ -53,6 +54,10 @@ final class OutputCommand extends WorkspaceCommand {
                     + (outputs.isEmpty() ? "." : "; it has " + String.join(", ", outputs.keySet()) + "."));
         }
         Value v = o.value();
+        if ((json || raw) && (o.sensitive() || v.containsSensitive())) {
+            throw new Errors.UserError("Output \"" + name + "\" is sensitive, and berth never prints sensitive values. "
+                    + "To expose it on purpose, set its value with nonsensitive() in the output block.");
+        }
         if (json) {
             term.out().println(ValueJson.toJson(v.unmarked()));
         } else if (raw) {
