@@ -3,7 +3,6 @@ package dev.berth.cli.command;
 import dev.berth.cli.wiring.Workspace;
 import dev.berth.ecs.EcsProvider;
 import dev.berth.engine.provider.MarkingProvider;
-import dev.berth.engine.state.StateSnapshot;
 import dev.berth.engine.value.Secrets;
 import dev.berth.ecs.agent.Agent;
 import dev.berth.ecs.agent.AgentLog;
@@ -18,8 +17,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.time.Clock;
 import java.time.Duration;
@@ -51,7 +48,7 @@ final class AgentCommand extends WorkspaceCommand {
         PrintWriter out = term.out();
         // A line may quote what an engine said about a container (a failed command, say); the
         // secrets the configuration and the state know are taken out of it before it is printed.
-        Secrets secrets = Secrets.in(Value.map(values)).and(secretsIn(ws.store().read()));
+        Secrets secrets = Secrets.in(Value.map(values)).and(StateSecrets.of(ws.store().read()));
         AgentLog log = new AgentLog(line -> {
             out.println(secrets.redact(line));
             out.flush();
@@ -71,12 +68,5 @@ final class AgentCommand extends WorkspaceCommand {
             // The hook is already running and waits for this thread.
         }
         return 0;
-    }
-
-    private static Secrets secretsIn(StateSnapshot state) {
-        List<Value> values = new ArrayList<>();
-        state.resources().values().forEach(r -> values.add(r.attributes()));
-        state.outputs().values().forEach(o -> values.add(o.value()));
-        return Secrets.in(values.toArray(Value[]::new));
     }
 }

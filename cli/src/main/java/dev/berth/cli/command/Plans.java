@@ -7,6 +7,7 @@ import dev.berth.engine.plan.Action;
 import dev.berth.engine.plan.OutputChange;
 import dev.berth.engine.plan.Plan;
 import dev.berth.engine.plan.Planner;
+import dev.berth.engine.state.StateSnapshot;
 import dev.berth.engine.run.RunHooks;
 
 import java.util.List;
@@ -24,7 +25,9 @@ final class Plans {
     /** With the given progress hooks; plan -json passes none so standard output is only the document. */
     static Planner.Result make(RunSession s, RunOptions opts, Plan.Mode mode, RunHooks hooks) {
         Planner planner = new Planner(s.ws.providers(), s.ws.functions(), hooks);
-        return planner.plan(s.config, s.ws.store().read(), s.variables,
+        StateSnapshot prior = s.ws.store().read();
+        s.ws.learn(StateSecrets.of(prior));
+        return planner.plan(s.config, prior, s.variables,
                 new Planner.Options(mode, opts.refresh, Math.max(1, opts.parallelism), addresses(opts.targets, "-target"),
                         Set.copyOf(addresses(opts.replace, "-replace"))));
     }

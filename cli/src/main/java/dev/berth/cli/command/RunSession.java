@@ -8,6 +8,7 @@ import dev.berth.engine.run.VariableSources;
 import dev.berth.engine.run.VariableValues;
 import dev.berth.engine.state.LockInfo;
 import dev.berth.engine.state.StateLockedException;
+import dev.berth.engine.value.Secrets;
 import dev.berth.engine.value.Value;
 
 import java.net.InetAddress;
@@ -54,6 +55,7 @@ final class RunSession implements AutoCloseable {
 
     private static Started locked(Workspace ws, RunOptions opts, Config config, Map<String, Value> vars,
                                   String operation, Diagnostics diags) {
+        ws.learn(Secrets.in(Value.map(vars)));
         String lockId = null;
         if (opts.lock) {
             try {

@@ -4,6 +4,7 @@ import dev.berth.cli.view.DiagnosticRenderer;
 import dev.berth.cli.view.Terminal;
 import dev.berth.cli.wiring.Workspace;
 import dev.berth.engine.diag.Diagnostic;
+import dev.berth.engine.value.Secrets;
 import dev.berth.engine.diag.DiagnosticsException;
 import dev.berth.engine.state.StateStoreException;
 import picocli.CommandLine;
@@ -66,6 +67,11 @@ abstract class WorkspaceCommand implements Callable<Integer> {
     void printDiagnostics(List<Diagnostic> diagnostics, Workspace ws) {
         if (diagnostics.isEmpty()) return;
         List<Diagnostic> unique = new ArrayList<>(new LinkedHashSet<>(diagnostics));
+        if (ws != null && !ws.secrets().isEmpty()) {
+            Secrets secrets = ws.secrets();
+            unique = unique.stream().map(d -> new Diagnostic(d.severity(), secrets.redact(d.summary()),
+                    secrets.redact(d.detail()), d.range())).toList();
+        }
         String text = new DiagnosticRenderer().render(unique,
                 ws == null ? new dev.berth.engine.diag.SourceFiles() : ws.sources(), term.color());
         boolean errors = unique.stream().anyMatch(Diagnostic::isError);

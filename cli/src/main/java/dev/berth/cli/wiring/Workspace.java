@@ -11,6 +11,7 @@ import dev.berth.engine.functions.FunctionRegistry;
 import dev.berth.engine.provider.ProviderStore;
 import dev.berth.engine.provider.Providers;
 import dev.berth.engine.state.StateStore;
+import dev.berth.engine.value.Secrets;
 import dev.berth.state.SqliteStateStore;
 
 import java.nio.file.Path;
@@ -29,6 +30,7 @@ public final class Workspace implements AutoCloseable {
     private final RuntimePool runtimes = new RuntimePool();
     private StateStore store;
     private Providers providers;
+    private volatile Secrets secrets = Secrets.NONE;
 
     public Workspace(Path dir, Path statePath) {
         this.dir = dir;
@@ -45,6 +47,19 @@ public final class Workspace implements AutoCloseable {
 
     public SourceFiles sources() {
         return sources;
+    }
+
+    /**
+     * Remembers sensitive texts this run has seen (variables, state), so a message from outside
+     * the engine that quotes one (an engine's error about a container's command) is printed
+     * without it.
+     */
+    public void learn(Secrets more) {
+        secrets = secrets.and(more);
+    }
+
+    public Secrets secrets() {
+        return secrets;
     }
 
     public FunctionRegistry functions() {
