@@ -2,7 +2,6 @@ package dev.berth.cli.command;
 
 import dev.berth.cli.view.StateView;
 import dev.berth.cli.wiring.Workspace;
-import dev.berth.engine.addrs.InstanceKey;
 import dev.berth.engine.addrs.ResourceInstanceAddr;
 import dev.berth.engine.state.DeposedObject;
 import dev.berth.engine.state.ResourceState;
@@ -10,7 +9,6 @@ import dev.berth.engine.state.StateSnapshot;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-import java.util.ArrayList;
 import java.util.List;
 
 @Command(name = "show", description = "Show a resource instance in the state.")
@@ -23,10 +21,7 @@ final class StateShowCommand extends WorkspaceCommand {
         ResourceInstanceAddr addr = Addresses.parse(address);
         Addresses.requireStateFile(ws.statePath());
         StateSnapshot state = ws.store().read();
-        List<ResourceInstanceAddr> found = new ArrayList<>(Addresses.matching(state, addr));
-        state.deposed().stream().map(DeposedObject::addr).distinct().filter(a -> !found.contains(a))
-                .filter(a -> a.equals(addr) || addr.key() instanceof InstanceKey.None && a.resource().equals(addr.resource()))
-                .forEach(found::add);
+        List<ResourceInstanceAddr> found = Addresses.matchingWithDeposed(state, addr);
         if (found.isEmpty()) {
             throw new Errors.UserError("No instance found for the given address: " + addr + " is not in the state"
                     + Addresses.whatExists(state));
