@@ -75,9 +75,9 @@ public final class FakeProvider implements Provider {
 
     @Override
     public PlanResponse plan(PlanRequest request) {
-        if (request.config() == null) return new PlanResponse(null, List.of(), List.of());
+        if (request.config() == null) return new PlanResponse(null, List.of());
         Value id = request.prior() == null ? Value.unknown() : request.prior().get("id");
-        return new PlanResponse(request.config().with("id", id), List.of(List.of("name")), List.of());
+        return new PlanResponse(request.config().with("id", id), List.of());
     }
 
     @Override
