@@ -97,13 +97,13 @@ public final class FakeProvider implements Provider {
 
     @Override
     public PlanResponse plan(PlanRequest request) {
-        if (request.config() == null) return new PlanResponse(null, List.of(), List.of());
+        if (request.config() == null) return new PlanResponse(null, List.of());
         Value id = request.prior() == null ? Value.unknown() : request.prior().get("id");
         MapValue planned = request.config().with("id", id);
         for (var e : planOverrides.getOrDefault(request.addr().toString(), Map.of()).entrySet()) {
             planned = planned.with(e.getKey(), e.getValue());
         }
-        return new PlanResponse(planned, List.of(List.of("name")), List.of());
+        return new PlanResponse(planned, List.of());
     }
 
     @Override
