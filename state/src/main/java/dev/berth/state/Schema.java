@@ -36,7 +36,15 @@ final class Schema {
                     "CREATE TABLE provider_kv(provider TEXT NOT NULL, tbl TEXT NOT NULL, key TEXT NOT NULL,"
                             + " json TEXT NOT NULL, PRIMARY KEY (provider, tbl, key)) WITHOUT ROWID",
                     "CREATE TABLE provider_counters(provider TEXT NOT NULL, name TEXT NOT NULL,"
-                            + " value INTEGER NOT NULL, PRIMARY KEY (provider, name)) WITHOUT ROWID"));
+                            + " value INTEGER NOT NULL, PRIMARY KEY (provider, name)) WITHOUT ROWID"),
+            List.of(
+                    // The lock holder's process, so a run can tell a crashed holder from a live one.
+                    "ALTER TABLE run_lock ADD COLUMN host TEXT",
+                    "ALTER TABLE run_lock ADD COLUMN pid INTEGER",
+                    "ALTER TABLE run_lock ADD COLUMN process_start TEXT",
+                    // Creates begun but not yet saved: see CreateIntents.
+                    "CREATE TABLE create_intents(addr TEXT PRIMARY KEY, token TEXT NOT NULL, provider TEXT NOT NULL,"
+                            + " schema_version INTEGER NOT NULL, dependencies_json TEXT NOT NULL, created TEXT NOT NULL)"));
 
     static final int LATEST = MIGRATIONS.size();
 

@@ -68,8 +68,13 @@ public final class SqliteStateStore implements StateStore {
     }
 
     @Override
-    public void lock(LockInfo info, Duration timeout) {
-        runLock.lock(info, timeout);
+    public Optional<LockInfo> lock(LockInfo info, Duration timeout) {
+        return runLock.lock(info, timeout);
+    }
+
+    /** Takes the lock as if {@code process} did; lets tests stand for crashed or remote holders. */
+    Optional<LockInfo> lockAs(LockInfo info, LockInfo.LockProcess process, Duration timeout) {
+        return runLock.lockAs(info, process, timeout);
     }
 
     @Override

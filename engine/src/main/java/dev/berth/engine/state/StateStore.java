@@ -23,11 +23,14 @@ public interface StateStore extends AutoCloseable {
     long commit(List<StateChange> changes, String operation);
 
     /**
-     * Takes the run lock, waiting up to {@code timeout} for a holder to release it.
+     * Takes the run lock, waiting up to {@code timeout} for a holder to release it. A holder that
+     * provably no longer runs (same host, and its process is gone or is another process now) is
+     * not waited for: its lock is taken over and returned, so the caller can say so.
      *
+     * @return the dead holder whose lock was taken over, if any
      * @throws StateLockedException naming the holder when it is still held after the timeout
      */
-    void lock(LockInfo info, Duration timeout);
+    Optional<LockInfo> lock(LockInfo info, Duration timeout);
 
     /** Releases the run lock if the given id holds it. */
     void unlock(String lockId);

@@ -57,9 +57,10 @@ public final class InMemoryStateStore implements StateStore {
     private LockInfo holder;
 
     @Override
-    public synchronized void lock(LockInfo info, Duration timeout) {
+    public synchronized java.util.Optional<LockInfo> lock(LockInfo info, Duration timeout) {
         if (holder != null && !holder.id().equals(info.id())) throw new StateLockedException(holder);
         holder = info;
+        return java.util.Optional.empty();
     }
 
     @Override
