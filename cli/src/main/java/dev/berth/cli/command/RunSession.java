@@ -72,6 +72,11 @@ final class RunSession implements AutoCloseable {
         return new Started(new RunSession(ws, config, vars, lockId), diags.list());
     }
 
+    /** Whether this run holds the run lock (not with -lock=false). */
+    boolean locked() {
+        return lockId != null;
+    }
+
     static String who() {
         String host;
         try {

@@ -23,6 +23,7 @@ import dev.berth.engine.run.InstanceExpander;
 import dev.berth.engine.run.ProviderDiagnostics;
 import dev.berth.engine.run.RunHooks;
 import dev.berth.engine.run.RunScope;
+import dev.berth.engine.state.CreateIntent;
 import dev.berth.engine.state.ResourceState;
 import dev.berth.engine.state.StateChange;
 import dev.berth.engine.state.StateStore;
@@ -30,9 +31,11 @@ import dev.berth.engine.value.MapValue;
 import dev.berth.engine.value.Value;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
@@ -98,20 +101,34 @@ final class NodeApplier {
         }
         if (d.hasErrors()) return fail(addr, shown, d);
 
-        ApplyResponse ar = provider.apply(new ApplyRequest(addr, addr.type(), prior, planned, cfg));
+        List<String> deps = dependencies.apply(addr.resource()).stream().map(ResourceAddr::toString).sorted().toList();
+        String token = creating ? recordIntent(addr, provider, schema, deps) : null;
+        ApplyResponse ar = provider.apply(new ApplyRequest(addr, addr.type(), prior, planned, cfg, token));
         d.addAll(ProviderDiagnostics.convert(ar.diagnostics(), addr, rc));
         if (ar.newState() != null) {
-            List<String> deps = dependencies.apply(addr.resource()).stream().map(ResourceAddr::toString).sorted().toList();
             ResourceState saved = new ResourceState(addr, provider.fullName(), schema.version(), ar.newState(), deps,
                     creating && d.hasErrors());
             store.commit(List.of(new StateChange.PutResource(saved)), "apply");
             live.put(addr, saved);
             scope.putInstance(addr.resource(), addr.key(), ar.newState());
         }
+        // The provider answered: what the create made is saved above, or nothing exists.
+        if (token != null) store.settleIntent(addr, token);
         if (d.hasErrors()) return fail(addr, shown, d);
         (creating ? added : changed).incrementAndGet();
         hooks.applied(addr, shown, Duration.ofNanos(System.nanoTime() - started), Refresher.idOf(ar.newState()));
         return true;
+    }
+
+    /**
+     * Records, before the provider is called, that a create is under way and the client token it
+     * carries, so that a run killed during the call leaves enough for the next run to find and
+     * adopt what was made (see CreateIntents).
+     */
+    private String recordIntent(ResourceInstanceAddr addr, Provider provider, ResourceSchema schema, List<String> deps) {
+        String token = UUID.randomUUID().toString();
+        store.recordIntent(new CreateIntent(addr, token, provider.fullName(), schema.version(), deps, Instant.now()));
+        return token;
     }
 
     private boolean destroy(ResourceChange change) {

@@ -1,5 +1,6 @@
 package dev.berth.engine.state;
 
+import dev.berth.engine.addrs.ResourceInstanceAddr;
 import dev.berth.engine.provider.ProviderStore;
 
 import java.time.Duration;
@@ -40,6 +41,18 @@ public interface StateStore extends AutoCloseable {
 
     /** Who holds the run lock now, if anyone: force-unlock names the holder when given the wrong id. */
     Optional<LockInfo> lockHolder();
+
+    /**
+     * Records that a create is about to call its provider, durably, before it does. Intents sit
+     * beside the versioned state (they are bookkeeping of a run, as the lock is), one per address.
+     */
+    void recordIntent(CreateIntent intent);
+
+    /** Forgets the intent of this address if it still carries this token. */
+    void settleIntent(ResourceInstanceAddr addr, String clientToken);
+
+    /** Intents not settled: each one a create whose run died while the provider worked on it. */
+    List<CreateIntent> intents();
 
     /** Every kept version, oldest first. */
     List<StateVersion> history();

@@ -7,6 +7,8 @@ import dev.berth.engine.provider.Provider;
 import dev.berth.engine.provider.ProviderDiagnostic;
 import dev.berth.engine.provider.ProviderRequests.ApplyRequest;
 import dev.berth.engine.provider.ProviderRequests.ApplyResponse;
+import dev.berth.engine.provider.ProviderRequests.FindRequest;
+import dev.berth.engine.provider.ProviderRequests.FindResponse;
 import dev.berth.engine.provider.ProviderRequests.ImportRequest;
 import dev.berth.engine.provider.ProviderRequests.ImportResponse;
 import dev.berth.engine.provider.ProviderRequests.PlanRequest;
@@ -37,6 +39,9 @@ public final class FakeProvider implements Provider {
     private final List<String> calls = Collections.synchronizedList(new ArrayList<>());
     private final Set<String> failingCreates = ConcurrentHashMap.newKeySet();
     private final AtomicInteger nextId = new AtomicInteger();
+    private final Set<String> dyingCreates = ConcurrentHashMap.newKeySet();
+    /** Objects by the client token of the create that made them, until deleted. */
+    private final Map<String, MapValue> byToken = new ConcurrentHashMap<>();
 
     @Override
     public String name() {
@@ -56,6 +61,11 @@ public final class FakeProvider implements Provider {
     /** Creating this address will fail half-way: the object exists (with an id) but an error is returned. */
     public void failCreateOf(String addr) {
         failingCreates.add(addr);
+    }
+
+    /** Creating this address makes the object, then the run dies before it hears back. */
+    public void dieDuringCreateOf(String addr) {
+        dyingCreates.add(addr);
     }
 
     public List<String> calls() {
@@ -85,11 +95,14 @@ public final class FakeProvider implements Provider {
         String addr = request.addr().toString();
         if (request.planned() == null) {
             calls.add("delete " + addr);
+            byToken.values().removeIf(v -> v.get("id").equals(request.prior().get("id")));
             return new ApplyResponse(null, List.of());
         }
         if (request.prior() == null) {
             calls.add("create " + addr);
             MapValue created = request.planned().with("id", Value.of("fake-" + nextId.incrementAndGet()));
+            if (request.clientToken() != null) byToken.put(request.clientToken(), created);
+            if (dyingCreates.remove(addr)) throw new IllegalStateException("killed while creating " + addr);
             if (failingCreates.contains(addr)) {
                 return new ApplyResponse(created, List.of(ProviderDiagnostic.error("Creating " + addr + " failed",
                         "the fake was told to fail")));
@@ -103,6 +116,11 @@ public final class FakeProvider implements Provider {
     @Override
     public ReadResponse read(ReadRequest request) {
         return new ReadResponse(request.current(), List.of());
+    }
+
+    @Override
+    public FindResponse find(FindRequest request) {
+        return new FindResponse(byToken.get(request.clientToken()), List.of());
     }
 
     @Override
