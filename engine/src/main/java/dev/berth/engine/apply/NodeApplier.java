@@ -130,8 +130,10 @@ final class NodeApplier {
             live.put(addr, saved);
             scope.putInstance(addr.resource(), addr.key(), ar.newState());
         }
-        // The provider answered: what the create made is saved above, or nothing exists.
-        if (token != null) store.settleIntent(addr, token);
+        // What the create made is saved above. A failure without an object may still have left one
+        // behind (a provider that threw half-way answers just like one that made nothing), so its
+        // intent stays for the next run to look up by token.
+        if (token != null && (ar.newState() != null || !d.hasErrors())) store.settleIntent(addr, token);
         if (d.hasErrors()) return fail(addr, shown, d);
         (creating ? added : changed).incrementAndGet();
         hooks.applied(addr, shown, Duration.ofNanos(System.nanoTime() - started), Refresher.idOf(ar.newState()));

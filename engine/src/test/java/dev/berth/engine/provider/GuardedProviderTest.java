@@ -104,4 +104,18 @@ class GuardedProviderTest {
         assertTrue(p.read(new ReadRequest(addr, "boom_thing", obj)).diagnostics().get(0).isError());
         assertTrue(p.importState(new ImportRequest(addr, "boom_thing", "x")).diagnostics().get(0).isError());
     }
+
+    /** A call the guard does not forward falls to Provider's default and silently drops the inner provider's answer. */
+    @Test
+    void theGuardForwardsEveryCallOfTheProviderInterface() {
+        for (java.lang.reflect.Method m : Provider.class.getMethods()) {
+            if (java.lang.reflect.Modifier.isStatic(m.getModifiers())) continue;
+            try {
+                java.lang.reflect.Method own = GuardedProvider.class.getMethod(m.getName(), m.getParameterTypes());
+                assertEquals(GuardedProvider.class, own.getDeclaringClass(), m.getName() + " is not forwarded");
+            } catch (NoSuchMethodException e) {
+                throw new AssertionError(m.getName(), e);
+            }
+        }
+    }
 }
