@@ -50,7 +50,15 @@ final class Schema {
                     "INSERT INTO history_changes_v2(serial, seq, kind, key, old_json)"
                             + " SELECT serial, seq, kind, key, old_json FROM history_changes",
                     "DROP TABLE history_changes",
-                    "ALTER TABLE history_changes_v2 RENAME TO history_changes"));
+                    "ALTER TABLE history_changes_v2 RENAME TO history_changes"),
+            List.of(
+                    // The lock holder's process, so a run can tell a crashed holder from a live one.
+                    "ALTER TABLE run_lock ADD COLUMN host TEXT",
+                    "ALTER TABLE run_lock ADD COLUMN pid INTEGER",
+                    "ALTER TABLE run_lock ADD COLUMN process_start TEXT",
+                    // Creates begun but not yet saved: see CreateIntents.
+                    "CREATE TABLE create_intents(addr TEXT PRIMARY KEY, token TEXT NOT NULL, provider TEXT NOT NULL,"
+                            + " schema_version INTEGER NOT NULL, dependencies_json TEXT NOT NULL, created TEXT NOT NULL)"));
 
     static final int LATEST = MIGRATIONS.size();
 

@@ -24,6 +24,7 @@ import dev.berth.engine.run.ProviderDiagnostics;
 import dev.berth.engine.run.RunHooks;
 import dev.berth.engine.run.RunScope;
 import dev.berth.engine.state.DeposedObject;
+import dev.berth.engine.state.CreateIntent;
 import dev.berth.engine.state.ResourceState;
 import dev.berth.engine.state.StateChange;
 import dev.berth.engine.state.StateStore;
@@ -31,9 +32,11 @@ import dev.berth.engine.value.MapValue;
 import dev.berth.engine.value.Value;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
@@ -108,7 +111,9 @@ final class NodeApplier {
         String setAside = change.action() == Action.CREATE_THEN_DELETE && current != null
                 ? deposing.depose(current) : null;
         if (setAside != null) live.remove(addr);
-        ApplyResponse ar = provider.apply(new ApplyRequest(addr, addr.type(), prior, planned, cfg));
+        List<String> deps = dependencies.apply(addr.resource()).stream().map(ResourceAddr::toString).sorted().toList();
+        String token = creating ? recordIntent(addr, provider, schema, deps) : null;
+        ApplyResponse ar = provider.apply(new ApplyRequest(addr, addr.type(), prior, planned, cfg, token));
         d.addAll(ProviderDiagnostics.convert(ar.diagnostics(), addr, rc));
         if (ar.newState() != null && !d.hasErrors()) {
             List<PlanContract.Broken> broken = PlanContract.check(planned, ar.newState(), schema);
@@ -119,17 +124,31 @@ final class NodeApplier {
             live.put(addr, current);
         }
         if (ar.newState() != null) {
-            List<String> deps = dependencies.apply(addr.resource()).stream().map(ResourceAddr::toString).sorted().toList();
             ResourceState saved = new ResourceState(addr, provider.fullName(), schema.version(), ar.newState(), deps,
                     creating && d.hasErrors());
             store.commit(List.of(new StateChange.PutResource(saved)), "apply");
             live.put(addr, saved);
             scope.putInstance(addr.resource(), addr.key(), ar.newState());
         }
+        // What the create made is saved above. A failure without an object may still have left one
+        // behind (a provider that threw half-way answers just like one that made nothing), so its
+        // intent stays for the next run to look up by token.
+        if (token != null && (ar.newState() != null || !d.hasErrors())) store.settleIntent(addr, token);
         if (d.hasErrors()) return fail(addr, shown, d);
         (creating ? added : changed).incrementAndGet();
         hooks.applied(addr, shown, Duration.ofNanos(System.nanoTime() - started), Refresher.idOf(ar.newState()));
         return true;
+    }
+
+    /**
+     * Records, before the provider is called, that a create is under way and the client token it
+     * carries, so that a run killed during the call leaves enough for the next run to find and
+     * adopt what was made (see CreateIntents).
+     */
+    private String recordIntent(ResourceInstanceAddr addr, Provider provider, ResourceSchema schema, List<String> deps) {
+        String token = UUID.randomUUID().toString();
+        store.recordIntent(new CreateIntent(addr, token, provider.fullName(), schema.version(), deps, Instant.now()));
+        return token;
     }
 
     private boolean destroy(ResourceChange change) {

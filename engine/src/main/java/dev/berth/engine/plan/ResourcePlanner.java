@@ -6,6 +6,7 @@ import dev.berth.engine.config.Config;
 import dev.berth.engine.config.ResourceConfig;
 import dev.berth.engine.decode.BodyDecoder;
 import dev.berth.engine.diag.Diagnostics;
+import dev.berth.engine.provider.ForceNew;
 import dev.berth.engine.provider.Provider;
 import dev.berth.engine.provider.ProviderRequests.PlanRequest;
 import dev.berth.engine.provider.ProviderRequests.PlanResponse;
@@ -94,7 +95,8 @@ final class ResourcePlanner {
         d.addAll(ProviderDiagnostics.convert(pr.diagnostics(), addr, rc));
         if (d.hasErrors()) return;
         ActionDecider.Decision decision = ActionDecider.decide(new ActionDecider.Inputs(priorValue, pr.planned(),
-                pr.requiresReplace(), before != null && before.tainted(), replace.contains(addr),
+                ForceNew.changedPaths(providers.schema(addr.type()).orElseThrow().body(), priorValue, pr.planned()),
+                before != null && before.tainted(), replace.contains(addr),
                 rc.lifecycle().createBeforeDestroy()));
         if (decision.action().deletes() && rc.lifecycle().preventDestroy()) {
             d.error(PREVENT_DESTROY + addr + " has lifecycle.prevent_destroy set, but the plan calls "

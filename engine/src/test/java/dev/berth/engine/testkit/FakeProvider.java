@@ -7,6 +7,8 @@ import dev.berth.engine.provider.Provider;
 import dev.berth.engine.provider.ProviderDiagnostic;
 import dev.berth.engine.provider.ProviderRequests.ApplyRequest;
 import dev.berth.engine.provider.ProviderRequests.ApplyResponse;
+import dev.berth.engine.provider.ProviderRequests.FindRequest;
+import dev.berth.engine.provider.ProviderRequests.FindResponse;
 import dev.berth.engine.provider.ProviderRequests.ImportRequest;
 import dev.berth.engine.provider.ProviderRequests.ImportResponse;
 import dev.berth.engine.provider.ProviderRequests.PlanRequest;
@@ -40,6 +42,9 @@ public final class FakeProvider implements Provider {
     private final Map<String, Map<String, Value>> planOverrides = new ConcurrentHashMap<>();
     private final Map<String, Map<String, Value>> applyOverrides = new ConcurrentHashMap<>();
     private final AtomicInteger nextId = new AtomicInteger();
+    private final Set<String> dyingCreates = ConcurrentHashMap.newKeySet();
+    /** Objects by the client token of the create that made them, until deleted. */
+    private final Map<String, MapValue> byToken = new ConcurrentHashMap<>();
 
     @Override
     public String name() {
@@ -80,6 +85,11 @@ public final class FakeProvider implements Provider {
         applyOverrides.computeIfAbsent(addr, k -> new ConcurrentHashMap<>()).put(attr, value);
     }
 
+    /** Creating this address makes the object, then the run dies before it hears back. */
+    public void dieDuringCreateOf(String addr) {
+        dyingCreates.add(addr);
+    }
+
     public List<String> calls() {
         synchronized (calls) {
             return List.copyOf(calls);
@@ -97,13 +107,13 @@ public final class FakeProvider implements Provider {
 
     @Override
     public PlanResponse plan(PlanRequest request) {
-        if (request.config() == null) return new PlanResponse(null, List.of(), List.of());
+        if (request.config() == null) return new PlanResponse(null, List.of());
         Value id = request.prior() == null ? Value.unknown() : request.prior().get("id");
         MapValue planned = request.config().with("id", id);
         for (var e : planOverrides.getOrDefault(request.addr().toString(), Map.of()).entrySet()) {
             planned = planned.with(e.getKey(), e.getValue());
         }
-        return new PlanResponse(planned, List.of(List.of("name")), List.of());
+        return new PlanResponse(planned, List.of());
     }
 
     @Override
@@ -115,11 +125,14 @@ public final class FakeProvider implements Provider {
                 return new ApplyResponse(request.prior(), List.of(ProviderDiagnostic.error("Deleting " + addr
                         + " failed", "the fake was told to fail")));
             }
+            byToken.values().removeIf(v -> v.get("id").equals(request.prior().get("id")));
             return new ApplyResponse(null, List.of());
         }
         if (request.prior() == null) {
             calls.add("create " + addr);
             MapValue created = overridden(addr, request.planned().with("id", Value.of("fake-" + nextId.incrementAndGet())));
+            if (request.clientToken() != null) byToken.put(request.clientToken(), created);
+            if (dyingCreates.remove(addr)) throw new IllegalStateException("killed while creating " + addr);
             if (failingCreates.contains(addr)) {
                 return new ApplyResponse(created, List.of(ProviderDiagnostic.error("Creating " + addr + " failed",
                         "the fake was told to fail")));
@@ -138,6 +151,11 @@ public final class FakeProvider implements Provider {
     @Override
     public ReadResponse read(ReadRequest request) {
         return new ReadResponse(request.current(), List.of());
+    }
+
+    @Override
+    public FindResponse find(FindRequest request) {
+        return new FindResponse(byToken.get(request.clientToken()), List.of());
     }
 
     @Override

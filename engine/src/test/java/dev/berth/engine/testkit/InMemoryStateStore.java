@@ -3,6 +3,7 @@ package dev.berth.engine.testkit;
 import dev.berth.engine.addrs.ResourceInstanceAddr;
 import dev.berth.engine.provider.ProviderStore;
 import dev.berth.engine.state.DeposedObject;
+import dev.berth.engine.state.CreateIntent;
 import dev.berth.engine.state.LockInfo;
 import dev.berth.engine.state.StateLockedException;
 import dev.berth.engine.state.OutputState;
@@ -65,9 +66,10 @@ public final class InMemoryStateStore implements StateStore {
     private LockInfo holder;
 
     @Override
-    public synchronized void lock(LockInfo info, Duration timeout) {
+    public synchronized java.util.Optional<LockInfo> lock(LockInfo info, Duration timeout) {
         if (holder != null && !holder.id().equals(info.id())) throw new StateLockedException(holder);
         holder = info;
+        return java.util.Optional.empty();
     }
 
     @Override
@@ -85,6 +87,25 @@ public final class InMemoryStateStore implements StateStore {
     @Override
     public synchronized java.util.Optional<LockInfo> lockHolder() {
         return java.util.Optional.ofNullable(holder);
+    }
+
+    private final Map<ResourceInstanceAddr, CreateIntent> intents =
+            new TreeMap<>();
+
+    @Override
+    public synchronized void recordIntent(CreateIntent intent) {
+        intents.put(intent.addr(), intent);
+    }
+
+    @Override
+    public synchronized void settleIntent(ResourceInstanceAddr addr, String clientToken) {
+        CreateIntent i = intents.get(addr);
+        if (i != null && i.clientToken().equals(clientToken)) intents.remove(addr);
+    }
+
+    @Override
+    public synchronized List<CreateIntent> intents() {
+        return List.copyOf(intents.values());
     }
 
     @Override
