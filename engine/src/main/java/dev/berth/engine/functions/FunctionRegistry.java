@@ -30,9 +30,22 @@ public final class FunctionRegistry {
         return new FunctionRegistry(all);
     }
 
-    public Optional<Function> lookup(String name) {
-        return Optional.ofNullable(byName.get(name));
+    /**
+     * This registry with its filesystem functions (fileexists, fileset, filemd5, ...) resolving
+     * relative paths from {@code base}; a registry without them is returned as it is.
+     */
+    public FunctionRegistry withFilesIn(java.nio.file.Path base) {
+        if (FilesystemFunctions.NAMES.stream().noneMatch(byName::containsKey)) return this;
+        return with(FilesystemFunctions.in(base));
     }
+
+    /** A function by name; Terraform's "core::" namespace names the same built-ins. */
+    public Optional<Function> lookup(String name) {
+        String plain = name.startsWith(CORE) ? name.substring(CORE.length()) : name;
+        return Optional.ofNullable(byName.get(plain));
+    }
+
+    private static final String CORE = "core::";
 
     public SortedSet<String> names() {
         return new TreeSet<>(byName.keySet());
