@@ -91,7 +91,7 @@ public final class Applier {
         }
         if (diags.hasErrors()) return new Result(new Summary(0, 0, 0), prior.outputs(), diags.list());
 
-        RunScope scope = new RunScope(config, new Evaluator(functions, config.dir()), plan.variables());
+        RunScope scope = new RunScope(config, new Evaluator(functions.atApply(), config.dir()), plan.variables());
         for (ResourceState rs : prior.resources().values()) {
             scope.putInstance(rs.addr().resource(), rs.addr().key(), rs.attributes());
         }
