@@ -131,8 +131,9 @@ public final class Planner {
 
         List<ResourceChange> changes = new ArrayList<>(rp.changes());
         changes.addAll(rp.orphans(config, diags));
+        changes.addAll(rp.deposed());
         if (diags.hasErrors()) return new Result(null, diags.list());
-        changes.sort(Comparator.comparing(ResourceChange::addr));
+        changes.sort(ResourceChange.ORDER);
         for (OutputState gone : prior.outputs().values()) {
             if (targeting.isEverything() && !config.outputs().containsKey(gone.name())) {
                 outputs.add(new OutputChange(gone.name(), Action.DELETE, gone.value(), null, gone.sensitive()));
@@ -217,6 +218,8 @@ public final class Planner {
             changes.add(new ResourceChange(rs.addr(), rs.provider(), Action.DELETE, rs.attributes(), null, List.of(),
                     ActionReason.NONE));
         }
+        prior.deposed().forEach(d -> changes.add(ResourceChange.destroyDeposed(d)));
+        changes.sort(ResourceChange.ORDER);
         List<OutputChange> outputs = new ArrayList<>();
         for (OutputState o : targeting.isEverything() ? prior.outputs().values() : List.<OutputState>of()) {
             outputs.add(new OutputChange(o.name(), Action.DELETE, o.value(), null, o.sensitive()));

@@ -79,7 +79,7 @@ public final class Refresher {
             }
             resources.put(addr, rs.withAttributes(now));
         }
-        StateSnapshot refreshed = new StateSnapshot(prior.lineage(), prior.serial(), resources, prior.outputs());
+        StateSnapshot refreshed = prior.withResources(resources);
         return new Result(refreshed, drift, diags.list());
     }
 

@@ -104,6 +104,13 @@ final class ResourcePlanner {
                     + "does not replace the instance.", rc.block().typeRange());
             return;
         }
+        if (decision.action().isReplace()) {
+            // The replacement is a new object: planned from nothing, its computed values are unknown
+            // (not the old object's), so whatever refers to them changes in this same apply.
+            pr = provider.plan(new PlanRequest(addr, addr.type(), null, proposed));
+            d.addAll(ProviderDiagnostics.convert(pr.diagnostics(), addr, rc));
+            if (d.hasErrors()) return;
+        }
         MapValue after = decision.action() == Action.NO_OP ? priorValue : pr.planned();
         changes.add(new ResourceChange(addr, provider.fullName(), decision.action(), priorValue, after,
                 decision.replacePaths(), decision.reason(), previous.get(addr),
@@ -118,6 +125,12 @@ final class ResourcePlanner {
             if (a.computed() && cfg.get(a.name()).isNull()) out.put(a.name(), Value.unknown());
         });
         return new MapValue(out);
+    }
+
+    /** Every deposed object in reach of the plan is destroyed: create_before_destroy left it behind. */
+    List<ResourceChange> deposed() {
+        return prior.deposed().stream().filter(d -> targeting.includes(d.addr())).map(ResourceChange::destroyDeposed)
+                .toList();
     }
 
     /** Instances in state that the configuration no longer has: each is destroyed, with the reason. */

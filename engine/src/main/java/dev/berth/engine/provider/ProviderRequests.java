@@ -44,9 +44,16 @@ public final class ProviderRequests {
         }
     }
 
-    /** Makes it so: create (prior null), update, or delete (planned null). */
+    /**
+     * Makes it so: create (prior null), update, or delete (planned null). A create carries a
+     * client token, recorded in the state before this call, which the provider keeps with what it
+     * makes so that {@link FindRequest} can find it after a crash (null: no intent was recorded).
+     */
     public record ApplyRequest(ResourceInstanceAddr addr, String type, MapValue prior, MapValue planned,
-                               MapValue config) {
+                               MapValue config, String clientToken) {
+        public ApplyRequest(ResourceInstanceAddr addr, String type, MapValue prior, MapValue planned, MapValue config) {
+            this(addr, type, prior, planned, config, null);
+        }
     }
 
     /** The new state; on failure it is what exists now (null when nothing does). */
@@ -58,6 +65,16 @@ public final class ProviderRequests {
     }
 
     public record ReadResponse(MapValue state, List<ProviderDiagnostic> diagnostics) {
+    }
+
+    /**
+     * Asks what a create with this client token made, if anything: the object's state (as
+     * import would return it), or null when that create made nothing the provider still has.
+     */
+    public record FindRequest(ResourceInstanceAddr addr, String type, String clientToken) {
+    }
+
+    public record FindResponse(MapValue state, List<ProviderDiagnostic> diagnostics) {
     }
 
     /** Adopts an existing object by its id. */

@@ -9,6 +9,7 @@ import dev.berth.ecs.runtime.EngineCapacity;
 import dev.berth.ecs.runtime.RuntimeFailure;
 import dev.berth.ecs.scheduler.model.ContainerInstance;
 import dev.berth.ecs.schema.ContainerInstanceSchema;
+import dev.berth.ecs.store.ClientTokens;
 import dev.berth.ecs.store.Table;
 import dev.berth.ecs.value.Attrs;
 import dev.berth.engine.provider.ForceNew;
@@ -57,6 +58,7 @@ public final class ContainerInstanceResource implements EcsResource {
     private final ClusterView view;
     private final Function<String, ContainerRuntime> runtimes;
     private final Drainer drainer;
+    private final ClientTokens tokens;
 
     /** {@code runtimes} maps a docker_host (null: the local engine) to a runtime. */
     public ContainerInstanceResource(ProviderStore store, Function<String, ContainerRuntime> runtimes, Drainer drainer) {
@@ -65,6 +67,7 @@ public final class ContainerInstanceResource implements EcsResource {
         this.view = new ClusterView(store);
         this.runtimes = runtimes;
         this.drainer = drainer;
+        this.tokens = new ClientTokens(store);
     }
 
     @Override
@@ -103,7 +106,7 @@ public final class ContainerInstanceResource implements EcsResource {
     }
 
     @Override
-    public ApplyResponse apply(MapValue prior, MapValue planned, MapValue config) {
+    public ApplyResponse apply(MapValue prior, MapValue planned, MapValue config, String clientToken) {
         if (planned == null) return deregister(prior);
         List<ProviderDiagnostic> diags = new ArrayList<>(validate(config));
         if (dev.berth.ecs.resource.Diags.hasErrors(diags)) return new ApplyResponse(prior, diags);
@@ -136,6 +139,7 @@ public final class ContainerInstanceResource implements EcsResource {
         String status = Attrs.string(config, STATUS) == null ? InstanceRow.ACTIVE : Attrs.string(config, STATUS);
         InstanceRow row = new InstanceRow(arn, id, cluster.get().arn(), host, rt.endpoint(), cpu, memory, attributes,
                 status, capacity != null || existing.isEmpty() || existing.get().connected());
+        if (existing.isEmpty()) tokens.record(arn, ContainerInstanceSchema.TYPE, clientToken);
         instances.put(arn, row);
         if (row.draining() && existing.map(e -> !e.draining()).orElse(true)) {
             for (String problem : drainer.drain(row)) diags.add(ProviderDiagnostic.error(problem, null, STATUS));
@@ -152,6 +156,7 @@ public final class ContainerInstanceResource implements EcsResource {
                     + "their services first.", null)));
         }
         instances.delete(arn);
+        tokens.forget(arn);
         return new ApplyResponse(null, List.of());
     }
 

@@ -81,6 +81,7 @@ public final class TaskDefinitionSchema {
                 AttributeSchema.named(EXECUTION_ROLE_ARN, STRING).optional().forceNew().build(),
                 AttributeSchema.named(TASK_ROLE_ARN, STRING).optional().forceNew().build(),
                 AttributeSchema.named(CONTAINER_DEFINITIONS, STRING).optional().computed().forceNew()
+                        .derivedFrom(CONTAINER)
                         .description("Containers as AWS's JSON; canonical form in state.").build(),
                 AttributeSchema.named(REVISION, NUMBER).computed().build(),
                 AttributeSchema.named(ARN, STRING).computed().build(),

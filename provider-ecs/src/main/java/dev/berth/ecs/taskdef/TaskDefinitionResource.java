@@ -76,7 +76,7 @@ public final class TaskDefinitionResource implements EcsResource {
     }
 
     @Override
-    public ApplyResponse apply(MapValue prior, MapValue planned, MapValue config) {
+    public ApplyResponse apply(MapValue prior, MapValue planned, MapValue config, String clientToken) {
         if (planned == null) {
             registry.deregister(Attrs.string(prior, ARN));
             return new ApplyResponse(null, List.of());
@@ -96,7 +96,7 @@ public final class TaskDefinitionResource implements EcsResource {
         TaskDefinitionRow row = registry.register(Attrs.string(state, FAMILY), Attrs.string(state, CPU),
                 Attrs.string(state, MEMORY), Attrs.string(state, NETWORK_MODE),
                 Attrs.strings(Attrs.raw(state, REQUIRES_COMPATIBILITIES)), Attrs.string(state, EXECUTION_ROLE_ARN),
-                Attrs.string(state, TASK_ROLE_ARN), Attrs.string(state, CONTAINER_DEFINITIONS));
+                Attrs.string(state, TASK_ROLE_ARN), Attrs.string(state, CONTAINER_DEFINITIONS), clientToken);
         return new ApplyResponse(identify(state, row), diags);
     }
 
