@@ -61,8 +61,13 @@ final class GracefulStop implements BooleanSupplier, AutoCloseable {
                 "Nothing was applied; the run lock is released.", null));
     }
 
+    /**
+     * Ends the run: the lock goes first, then the signals go back to the JVM, so an interrupt
+     * arriving in between can no longer end the process with the lock still held.
+     */
     @Override
     public void close() {
+        releaseLock.run();
         signals.close();
     }
 }

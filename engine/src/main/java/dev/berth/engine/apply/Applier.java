@@ -120,12 +120,13 @@ public final class Applier {
                 + ": " + error, "This is a bug in berth; please report it. The state holds everything applied so far.",
                 null)));
         Map<String, OutputState> outputs = Outputs.commit(config, plan, scope, store, !walked.ok());
-        if (stopRequested.getAsBoolean()) diags.add(interrupted(walked.skipped().size()));
+        if (stopRequested.getAsBoolean()) diags.add(interrupted(plan.mode(), walked.skipped().size()));
         return new Result(nodes.summary(), outputs, diags.list());
     }
 
-    private static Diagnostic interrupted(int notStarted) {
-        return Diagnostic.error("Apply interrupted: berth stopped starting changes when asked to stop.",
+    private static Diagnostic interrupted(Plan.Mode mode, int notStarted) {
+        return Diagnostic.error((mode == Plan.Mode.DESTROY ? "Destroy" : "Apply")
+                + " interrupted: berth stopped starting changes when asked to stop.",
                 (notStarted == 0 ? "Every change had already started and has finished."
                         : notStarted + (notStarted == 1 ? " change was" : " changes were") + " not started.")
                         + " The state holds everything that completed; run the same command again to finish.", null);
