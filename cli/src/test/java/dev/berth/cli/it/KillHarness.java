@@ -15,6 +15,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -53,20 +56,36 @@ final class KillHarness {
         this.log = log;
     }
 
-    List<Trial> run(int trials, long seed) throws Exception {
+    /**
+     * Runs the trials, {@code parallel} at a time (each has its own cluster, so they do not meet);
+     * every trial's operation and kill moment are drawn from the seed before any runs.
+     */
+    List<Trial> run(int trials, long seed, int parallel) throws Exception {
         if (!Files.isRegularFile(JAR)) throw new AssertionError("build the jar first: " + JAR.toAbsolutePath());
         log.println("kill harness: " + trials + " trials, seed " + seed + " (-Dkill.seed=" + seed + " replays them)");
         Random random = new Random(seed);
-        List<Trial> out = new ArrayList<>();
-        for (int i = 1; i <= trials; i++) {
-            Op op = Op.values()[random.nextInt(Op.values().length)];
-            // Past JVM start (about 0.5 s) into planning, creates, task starts and stops.
-            long killAfter = 300 + random.nextInt(op == Op.DESTROY ? 3500 : 5500);
-            Trial t = trial(i, op, killAfter);
-            log.println(t);
-            out.add(t);
+        ExecutorService pool = Executors.newFixedThreadPool(parallel);
+        try {
+            List<Future<Trial>> futures = new ArrayList<>();
+            for (int i = 1; i <= trials; i++) {
+                int n = i;
+                Op op = Op.values()[random.nextInt(Op.values().length)];
+                // Past JVM start (about 0.5 s) into planning, creates, task starts and stops.
+                long killAfter = 300 + random.nextInt(op == Op.DESTROY ? 3500 : 5500);
+                futures.add(pool.submit(() -> {
+                    Trial t = trial(n, op, killAfter);
+                    synchronized (log) {
+                        log.println(t);
+                    }
+                    return t;
+                }));
+            }
+            List<Trial> out = new ArrayList<>();
+            for (Future<Trial> f : futures) out.add(f.get());
+            return out;
+        } finally {
+            pool.shutdownNow();
         }
-        return out;
     }
 
     private Trial trial(int n, Op op, long killAfter) throws Exception {
