@@ -89,7 +89,7 @@ public final class EcsProvider implements Provider {
     @Override
     public PlanResponse plan(PlanRequest request) {
         EcsResource r = resources.get(request.type());
-        if (r == null) return new PlanResponse(null, List.of(), unknownType(request.type()));
+        if (r == null) return new PlanResponse(null, unknownType(request.type()));
         return r.plan(request.prior(), request.config());
     }
 

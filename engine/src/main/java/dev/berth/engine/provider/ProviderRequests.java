@@ -23,7 +23,9 @@ public final class ProviderRequests {
 
     /**
      * Proposes the new state: configuration merged with prior computed values, computed values
-     * unknown where they will change, and the paths whose change forces replacement. Pure.
+     * unknown where they will change. Pure. Whether the change forces a replacement is not the
+     * provider's to say here: the engine reads it from the schema's force-new marks
+     * ({@link ForceNew}).
      */
     public record PlanRequest(ResourceInstanceAddr addr, String type, MapValue prior, MapValue config) {
     }
@@ -32,14 +34,13 @@ public final class ProviderRequests {
      * {@code notes} are lines a reviewer should read under the resource's change, such as where
      * the provider would place tasks; they never change what is applied.
      */
-    public record PlanResponse(MapValue planned, List<List<Object>> requiresReplace,
-                               List<ProviderDiagnostic> diagnostics, List<String> notes) {
+    public record PlanResponse(MapValue planned, List<ProviderDiagnostic> diagnostics, List<String> notes) {
         public PlanResponse {
             notes = notes == null ? List.of() : List.copyOf(notes);
         }
 
-        public PlanResponse(MapValue planned, List<List<Object>> requiresReplace, List<ProviderDiagnostic> diagnostics) {
-            this(planned, requiresReplace, diagnostics, List.of());
+        public PlanResponse(MapValue planned, List<ProviderDiagnostic> diagnostics) {
+            this(planned, diagnostics, List.of());
         }
     }
 

@@ -2,6 +2,7 @@ package dev.berth.engine.testkit;
 
 import dev.berth.engine.addrs.ResourceInstanceAddr;
 import dev.berth.engine.provider.ProviderStore;
+import dev.berth.engine.state.DeposedObject;
 import dev.berth.engine.state.CreateIntent;
 import dev.berth.engine.state.LockInfo;
 import dev.berth.engine.state.StateLockedException;
@@ -38,13 +39,20 @@ public final class InMemoryStateStore implements StateStore {
     public synchronized long commit(List<StateChange> changes, String operation) {
         Map<ResourceInstanceAddr, ResourceState> resources = new TreeMap<>(current.resources());
         Map<String, OutputState> outputs = new TreeMap<>(current.outputs());
+        List<DeposedObject> deposed = new ArrayList<>(current.deposed());
         for (StateChange c : changes) {
             if (c instanceof StateChange.PutResource p) resources.put(p.resource().addr(), p.resource());
             else if (c instanceof StateChange.RemoveResource r) resources.remove(r.addr());
+            else if (c instanceof StateChange.PutDeposed p) {
+                deposed.removeIf(d -> d.addr().equals(p.object().addr()) && d.key().equals(p.object().key()));
+                deposed.add(p.object());
+            } else if (c instanceof StateChange.RemoveDeposed r) {
+                deposed.removeIf(d -> d.addr().equals(r.addr()) && d.key().equals(r.key()));
+            }
             else if (c instanceof StateChange.PutOutput p) outputs.put(p.output().name(), p.output());
             else if (c instanceof StateChange.RemoveOutput r) outputs.remove(r.name());
         }
-        current = new StateSnapshot(current.lineage(), current.serial() + 1, resources, outputs);
+        current = new StateSnapshot(current.lineage(), current.serial() + 1, resources, outputs, deposed);
         versions.put(current.serial(), current);
         history.add(new StateVersion(current.serial(), Instant.now(), operation, changes.size()));
         return current.serial();

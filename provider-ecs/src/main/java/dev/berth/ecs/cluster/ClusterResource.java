@@ -71,9 +71,7 @@ public final class ClusterResource implements EcsResource {
         String name = Attrs.string(config, NAME);
         Value arn = Attrs.unknown(config, NAME) ? Value.unknown() : Value.of(EcsArn.cluster(name));
         MapValue planned = Attrs.with(config, Map.of(ARN, arn, ID, arn));
-        List<List<Object>> replace = List.of();
-        if (prior != null && !prior.get(NAME).equals(config.get(NAME))) replace = List.of(List.of(NAME));
-        return new PlanResponse(planned, replace, validate(config));
+        return new PlanResponse(planned, validate(config));
     }
 
     @Override

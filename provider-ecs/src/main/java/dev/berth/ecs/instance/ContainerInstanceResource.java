@@ -12,6 +12,7 @@ import dev.berth.ecs.schema.ContainerInstanceSchema;
 import dev.berth.ecs.store.ClientTokens;
 import dev.berth.ecs.store.Table;
 import dev.berth.ecs.value.Attrs;
+import dev.berth.engine.provider.ForceNew;
 import dev.berth.engine.provider.ProviderDiagnostic;
 import dev.berth.engine.provider.ProviderRequests.ApplyResponse;
 import dev.berth.engine.provider.ProviderRequests.ImportResponse;
@@ -82,15 +83,9 @@ public final class ContainerInstanceResource implements EcsResource {
     @Override
     public PlanResponse plan(MapValue prior, MapValue config) {
         Map<String, Value> m = new HashMap<>();
-        List<List<Object>> replace = new ArrayList<>();
-        if (prior != null) {
-            for (String attr : List.of(DOCKER_HOST, ContainerInstanceSchema.TLS_CA_CERT, ContainerInstanceSchema.TLS_CERT,
-                    ContainerInstanceSchema.TLS_KEY)) {
-                if (!config.get(attr).equals(prior.get(attr))) replace.add(List.of(attr));
-            }
-            if (!sameCluster(config, prior)) replace.add(List.of(CLUSTER));
-        }
-        boolean keep = prior != null && replace.isEmpty();
+        // The cluster by name or by ARN is the same cluster: plan the prior spelling, so no change shows.
+        if (prior != null && sameCluster(config, prior)) m.put(CLUSTER, prior.get(CLUSTER));
+        boolean keep = prior != null && ForceNew.changedPaths(schema().body(), prior, Attrs.with(config, m)).isEmpty();
         m.put(ARN, keep ? prior.get(ARN) : Value.unknown());
         m.put(ID, keep ? prior.get(ID) : Value.unknown());
         for (String attr : List.of(CPU, MEMORY)) {
@@ -102,7 +97,7 @@ public final class ContainerInstanceResource implements EcsResource {
             m.put(REMAINING_CPU, Value.unknown());
             m.put(REMAINING_MEMORY, Value.unknown());
         }
-        return new PlanResponse(Attrs.with(config, m), replace, validate(config));
+        return new PlanResponse(Attrs.with(config, m), validate(config));
     }
 
     private static boolean sameCluster(MapValue config, MapValue prior) {

@@ -104,9 +104,8 @@ public final class ServiceResource implements EcsResource {
     @Override
     public PlanResponse plan(MapValue prior, MapValue config) {
         ServicePlanner.Planned p = ServicePlanner.plan(prior, config, registry::resolve);
-        PlanResponse r = ec2Planning.extend(prior, config, new PlanResponse(p.planned(), p.requiresReplace(),
-                validate(config)));
-        return new PlanResponse(withPlannedEvents(prior, r.planned()), r.requiresReplace(), r.diagnostics(), r.notes());
+        PlanResponse r = ec2Planning.extend(prior, config, new PlanResponse(p.planned(), validate(config)));
+        return new PlanResponse(withPlannedEvents(prior, r.planned()), r.diagnostics(), r.notes());
     }
 
     /** Events stay as they are unless the service is about to change, when apply adds new ones. */
