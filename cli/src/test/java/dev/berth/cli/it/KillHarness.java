@@ -120,8 +120,9 @@ final class KillHarness {
             must(CliRun.in(dir, "destroy", "-auto-approve", "-var", "tag=" + finalTag), "destroy");
             String left = leftovers(dir, cluster);
             if (!left.isEmpty()) throw new AssertionError("destroy left " + left);
-        } catch (AssertionError | RuntimeException e) {
-            failure = e.getMessage();
+        } catch (AssertionError | Exception e) {
+            // Any failure is this trial's; the others still run, and the seed replays them all.
+            failure = e.getMessage() == null ? e.toString() : e.getMessage();
         } finally {
             if (failure != null) DockerEngine.cleanUp(docker, cluster);
         }
@@ -161,8 +162,13 @@ final class KillHarness {
                     + " '%\"status\":\"INACTIVE\"%')")) {
                 while (rs.next()) left.add("row " + rs.getString(1) + "/" + rs.getString(2));
             }
-            try (ResultSet rs = s.executeQuery("SELECT (SELECT count(*) FROM resources),"
-                    + " (SELECT count(*) FROM create_intents), (SELECT count(*) FROM run_lock)")) {
+            // A state file of a berth without create intents has no such table: count none there.
+            boolean intents;
+            try (ResultSet rs = s.executeQuery("SELECT count(*) FROM sqlite_master WHERE name = 'create_intents'")) {
+                intents = rs.next() && rs.getInt(1) > 0;
+            }
+            try (ResultSet rs = s.executeQuery("SELECT (SELECT count(*) FROM resources), "
+                    + (intents ? "(SELECT count(*) FROM create_intents)" : "0") + ", (SELECT count(*) FROM run_lock)")) {
                 rs.next();
                 if (rs.getInt(1) + rs.getInt(2) + rs.getInt(3) > 0) {
                     left.add("state rows: " + rs.getInt(1) + " resources, " + rs.getInt(2) + " intents, "
