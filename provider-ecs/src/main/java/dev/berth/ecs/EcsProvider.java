@@ -62,7 +62,7 @@ public final class EcsProvider implements Provider {
         // every engine in use, so cluster and service code see them wherever they run.
         EngineFleet fleet = new EngineFleet(store, runtimes);
         ServiceResource services = new ServiceResource(store, () -> fleet, pool, runtimes);
-        resources.put(ClusterSchema.TYPE, new ClusterResource(store, () -> fleet, services::clusterHasServices));
+        resources.put(ClusterSchema.TYPE, new ClusterResource(store, () -> fleet, services::servicesIn));
         resources.put(ContainerInstanceSchema.TYPE, new ContainerInstanceResource(store, runtimes, services.drainer()));
         resources.put(TaskDefinitionSchema.TYPE, new TaskDefinitionResource(store));
         resources.put(ServiceSchema.TYPE, services);

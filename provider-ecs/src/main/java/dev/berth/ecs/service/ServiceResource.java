@@ -85,9 +85,10 @@ public final class ServiceResource implements EcsResource {
         return ec2;
     }
 
-    /** True while a cluster still has services; the cluster cannot be deleted then. */
-    public boolean clusterHasServices(String clusterArn) {
-        return services.all().stream().anyMatch(s -> s.clusterArn().equals(clusterArn));
+    /** The names of a cluster's services, in name order; while there are any, the cluster cannot be deleted. */
+    public List<String> servicesIn(String clusterArn) {
+        return services.all().stream().filter(s -> s.clusterArn().equals(clusterArn)).map(ServiceRow::name).sorted()
+                .toList();
     }
 
     @Override
