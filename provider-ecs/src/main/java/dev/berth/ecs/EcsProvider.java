@@ -11,6 +11,7 @@ import dev.berth.ecs.schema.ServiceSchema;
 import dev.berth.ecs.schema.TaskDefinitionSchema;
 import dev.berth.ecs.service.ServiceResource;
 import dev.berth.ecs.taskdef.TaskDefinitionResource;
+import dev.berth.engine.provider.ImplicitOrder;
 import dev.berth.engine.provider.Provider;
 import dev.berth.engine.provider.ProviderDiagnostic;
 import dev.berth.engine.provider.ProviderRequests.ApplyRequest;
@@ -25,6 +26,7 @@ import dev.berth.engine.provider.ProviderRequests.ValidateRequest;
 import dev.berth.engine.provider.ProviderRequests.ValidateResponse;
 import dev.berth.engine.provider.ProviderStore;
 import dev.berth.engine.provider.ResourceSchema;
+import dev.berth.engine.value.MapValue;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -107,6 +109,11 @@ public final class EcsProvider implements Provider {
         EcsResource r = resources.get(request.type());
         if (r == null) return new ImportResponse(null, unknownType(request.type()));
         return r.importState(request.id());
+    }
+
+    @Override
+    public ImplicitOrder implicitOrder(String type, MapValue value) {
+        return EcsOrdering.of(type, value);
     }
 
     private static List<ProviderDiagnostic> unknownType(String type) {

@@ -11,6 +11,8 @@ import dev.berth.engine.provider.ProviderRequests.ReadResponse;
 import dev.berth.engine.provider.ProviderRequests.ValidateRequest;
 import dev.berth.engine.provider.ProviderRequests.ValidateResponse;
 
+import dev.berth.engine.value.MapValue;
+
 import java.util.Map;
 
 /**
@@ -38,6 +40,14 @@ public interface Provider extends AutoCloseable {
     ReadResponse read(ReadRequest request);
 
     ImportResponse importState(ImportRequest request);
+
+    /**
+     * The ordering an object of {@code type} with this (planned or prior) value takes part in
+     * beyond references; pure. Values may be partly unknown: leave out what cannot be told.
+     */
+    default ImplicitOrder implicitOrder(String type, MapValue value) {
+        return ImplicitOrder.NONE;
+    }
 
     @Override
     default void close() {
