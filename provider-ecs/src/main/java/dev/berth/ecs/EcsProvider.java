@@ -87,7 +87,7 @@ public final class EcsProvider implements Provider {
     public PlanResponse plan(PlanRequest request) {
         EcsResource r = resources.get(request.type());
         if (r == null) return new PlanResponse(null, List.of(), unknownType(request.type()));
-        return r.plan(request.prior(), request.config());
+        return r.plan(request.prior(), request.config(), request.upstream());
     }
 
     @Override

@@ -15,6 +15,7 @@ import dev.berth.engine.provider.ResourceSchema;
 import dev.berth.engine.run.InstanceExpander;
 import dev.berth.engine.run.ProviderDiagnostics;
 import dev.berth.engine.run.RunScope;
+import dev.berth.engine.run.UpstreamValues;
 import dev.berth.engine.state.ResourceState;
 import dev.berth.engine.state.StateSnapshot;
 import dev.berth.engine.value.MapValue;
@@ -90,7 +91,8 @@ final class ResourcePlanner {
         ResourceState before = prior.resource(addr).orElse(null);
         MapValue priorValue = before == null ? null : before.attributes();
         MapValue proposed = IgnoreChanges.apply(rc.lifecycle(), cfg, priorValue);
-        PlanResponse pr = provider.plan(new PlanRequest(addr, addr.type(), priorValue, proposed));
+        PlanResponse pr = provider.plan(new PlanRequest(addr, addr.type(), priorValue, proposed,
+                UpstreamValues.of(rc, scope)));
         d.addAll(ProviderDiagnostics.convert(pr.diagnostics(), addr, rc));
         if (d.hasErrors()) return;
         ActionDecider.Decision decision = ActionDecider.decide(new ActionDecider.Inputs(priorValue, pr.planned(),

@@ -25,7 +25,23 @@ public final class ProviderRequests {
      * Proposes the new state: configuration merged with prior computed values, computed values
      * unknown where they will change, and the paths whose change forces replacement. Pure.
      */
-    public record PlanRequest(ResourceInstanceAddr addr, String type, MapValue prior, MapValue config) {
+    public record PlanRequest(ResourceInstanceAddr addr, String type, MapValue prior, MapValue config,
+                              List<Upstream> upstream) {
+        public PlanRequest {
+            upstream = upstream == null ? List.of() : List.copyOf(upstream);
+        }
+
+        public PlanRequest(ResourceInstanceAddr addr, String type, MapValue prior, MapValue config) {
+            this(addr, type, prior, config, List.of());
+        }
+    }
+
+    /**
+     * The planned value of a resource instance the configuration refers to (or names in
+     * depends_on), as planning sees it: where a reference is still unknown (an ARN assigned at
+     * apply), the provider can read what is already planned of the object behind it.
+     */
+    public record Upstream(ResourceInstanceAddr addr, MapValue value) {
     }
 
     /**

@@ -18,6 +18,7 @@ import dev.berth.engine.provider.ProviderRequests.ApplyResponse;
 import dev.berth.engine.provider.ProviderRequests.ImportResponse;
 import dev.berth.engine.provider.ProviderRequests.PlanResponse;
 import dev.berth.engine.provider.ProviderRequests.ReadResponse;
+import dev.berth.engine.provider.ProviderRequests.Upstream;
 import dev.berth.engine.provider.ProviderStore;
 import dev.berth.engine.provider.ResourceSchema;
 import dev.berth.engine.value.MapValue;
@@ -99,9 +100,15 @@ public final class ServiceResource implements EcsResource {
 
     @Override
     public PlanResponse plan(MapValue prior, MapValue config) {
+        return plan(prior, config, List.of());
+    }
+
+    /** {@code upstream} holds the planned task definition when its new revision has no ARN yet. */
+    @Override
+    public PlanResponse plan(MapValue prior, MapValue config, List<Upstream> upstream) {
         ServicePlanner.Planned p = ServicePlanner.plan(prior, config, registry::resolve);
         PlanResponse r = ec2Planning.extend(prior, config, new PlanResponse(p.planned(), p.requiresReplace(),
-                validate(config)));
+                validate(config)), upstream);
         return new PlanResponse(withPlannedEvents(prior, r.planned()), r.requiresReplace(), r.diagnostics(), r.notes());
     }
 
