@@ -92,8 +92,11 @@ final class Ec2Planning {
         Ec2Settings s = Ec2Settings.of(serviceArn, clusterArn, config, td.get().arn(), null, desired.intValue());
         Preview p = Preview.of(snapshot, s.spec(TaskSpecs.of(td.get()), replace));
         notes.addAll(p.notes());
-        p.error().ifPresent(e -> diags.add(ProviderDiagnostic.error(e, "berth plans placement from the container "
-                + "instances and tasks the last refresh recorded; nothing was applied.")));
+        String detail = "berth plans placement from the container instances and tasks the last refresh recorded; "
+                + "nothing was applied." + (snapshot.instances().isEmpty() ? " Register container instances in "
+                + "cluster " + clusterName.get() + " first; when this configuration declares them, apply them "
+                + "alone before this change (-target=ecs_container_instance.NAME)." : "");
+        p.error().ifPresent(e -> diags.add(ProviderDiagnostic.error(e, detail)));
     }
 
     /**
