@@ -35,7 +35,7 @@ final class ImplicitEdges {
             Provider p = providers.forType(c.addr().type()).orElse(null);
             if (p == null) continue;
             ApplyNode apply = new ApplyNode(c.addr(), ApplyNode.Phase.APPLY);
-            ApplyNode destroy = new ApplyNode(c.addr(), ApplyNode.Phase.DESTROY);
+            ApplyNode destroy = ApplyGraph.destroyNode(c);
             if (dag.contains(apply) && c.after() != null) applies.add(step(apply, p, c.after()));
             if (dag.contains(destroy) && c.before() != null) destroys.add(step(destroy, p, c.before()));
         }

@@ -3,6 +3,8 @@ package dev.berth.engine.provider;
 import dev.berth.engine.addrs.ResourceInstanceAddr;
 import dev.berth.engine.provider.ProviderRequests.ApplyRequest;
 import dev.berth.engine.provider.ProviderRequests.ApplyResponse;
+import dev.berth.engine.provider.ProviderRequests.FindRequest;
+import dev.berth.engine.provider.ProviderRequests.FindResponse;
 import dev.berth.engine.provider.ProviderRequests.ImportRequest;
 import dev.berth.engine.provider.ProviderRequests.ImportResponse;
 import dev.berth.engine.provider.ProviderRequests.PlanRequest;
@@ -58,7 +60,7 @@ final class GuardedProvider implements Provider {
         try {
             return inner.plan(r);
         } catch (RuntimeException e) {
-            return new PlanResponse(null, List.of(), failed("planning", r.addr(), e));
+            return new PlanResponse(null, failed("planning", r.addr(), e));
         }
     }
 
@@ -99,6 +101,15 @@ final class GuardedProvider implements Provider {
             return order == null ? ImplicitOrder.NONE : order;
         } catch (RuntimeException e) {
             return ImplicitOrder.NONE;
+        }
+    }
+
+    @Override
+    public FindResponse find(FindRequest r) {
+        try {
+            return inner.find(r);
+        } catch (RuntimeException e) {
+            return new FindResponse(null, failed("looking up what a create left of", r.addr(), e));
         }
     }
 

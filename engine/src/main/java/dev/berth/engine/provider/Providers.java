@@ -17,8 +17,9 @@ public final class Providers implements AutoCloseable {
 
     public Providers(List<Provider> providers) {
         for (Provider given : providers) {
-            // Every call the engine makes goes through the guard: a provider's bug is a diagnostic.
-            Provider p = given instanceof GuardedProvider ? given : new GuardedProvider(given);
+            // Every call the engine makes goes through the guard (a provider's bug is a diagnostic),
+            // and every caller reaches providers through here, so markings cross the boundary one way.
+            Provider p = given instanceof GuardedProvider ? given : new GuardedProvider(MarkingProvider.of(given));
             byName.put(p.name(), p);
             p.resourceSchemas().forEach((type, schema) -> {
                 schemas.put(type, schema);

@@ -95,9 +95,13 @@ class ImplicitOrderTest {
             return new ValidateResponse(List.of());
         }
 
+        /** The upstream each plan request carried, by the address planned. */
+        final Map<String, List<dev.berth.engine.provider.ProviderRequests.Upstream>> upstream = new ConcurrentHashMap<>();
+
         @Override
         public PlanResponse plan(PlanRequest request) {
-            return new PlanResponse(request.config(), List.of(), List.of());
+            upstream.put(request.addr().toString(), request.upstream());
+            return new PlanResponse(request.config(), List.of());
         }
 
         @Override
@@ -204,6 +208,25 @@ class ImplicitOrderTest {
         Config config = configure(CONFIG);
         Dag<String> dag = ApplyGraphs.of(plan(config, Plan.Mode.NORMAL), config, providers, new Diagnostics());
         assertEquals(Set.of("ord_base.b"), dag.dependenciesOf("ord_user.one"));
+    }
+
+    /** The engine hands a plan the planned values of what its configuration refers to, through every wrapper. */
+    @Test
+    void aPlanSeesThePlannedValuesOfWhatItRefersTo() throws Exception {
+        Config config = configure("""
+                resource "ord_base" "b" {
+                  name = "b"
+                }
+                resource "ord_user" "one" {
+                  base = ord_base.b.name
+                }
+                """);
+        plan(config, Plan.Mode.NORMAL);
+        var seen = world.upstream.get("ord_user.one");
+        assertEquals(1, seen.size(), seen::toString);
+        assertEquals("ord_base.b", seen.get(0).addr().toString());
+        assertEquals(Value.of("b"), seen.get(0).value().get("name"));
+        assertEquals(List.of(), world.upstream.get("ord_base.b"));
     }
 
     @Test

@@ -104,4 +104,23 @@ class GuardedProviderTest {
         assertTrue(p.read(new ReadRequest(addr, "boom_thing", obj)).diagnostics().get(0).isError());
         assertTrue(p.importState(new ImportRequest(addr, "boom_thing", "x")).diagnostics().get(0).isError());
     }
+
+    /**
+     * A call a wrapper does not forward falls to Provider's default and silently drops the inner
+     * provider's answer (find() once did: killed creates were never adopted).
+     */
+    @Test
+    void theWrappersForwardEveryCallOfTheProviderInterface() {
+        for (java.lang.reflect.Method m : Provider.class.getMethods()) {
+            if (java.lang.reflect.Modifier.isStatic(m.getModifiers())) continue;
+            try {
+                for (Class<?> wrapper : List.of(GuardedProvider.class, MarkingProvider.class)) {
+                    java.lang.reflect.Method own = wrapper.getMethod(m.getName(), m.getParameterTypes());
+                    assertEquals(wrapper, own.getDeclaringClass(), m.getName() + " is not forwarded by " + wrapper);
+                }
+            } catch (NoSuchMethodException e) {
+                throw new AssertionError(m.getName(), e);
+            }
+        }
+    }
 }

@@ -91,7 +91,6 @@ class PlacementPreviewTest {
         MapValue td = h.converge("ecs_task_definition", null, taskDef(128));
         MapValue fargate = h.converge("ecs_service", null, service("prod", "FARGATE", td.get("arn")));
         PlanResponse plan = h.plan("ecs_service", fargate, service("prod", "EC2", td.get("arn")));
-        assertEquals(List.of(List.of("launch_type")), plan.requiresReplace());
         assertEquals(List.of("service web was unable to place a task because no container instance met all of its "
                 + "requirements. Reason: No Container Instances were found in your cluster."),
                 Harness.errors(plan.diagnostics()));
