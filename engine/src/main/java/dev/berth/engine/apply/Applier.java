@@ -94,7 +94,7 @@ public final class Applier {
             if (diags.hasErrors()) return new Result(new Summary(0, 0, 0), prior.outputs(), diags.list());
             dependencies = graph::resourceDependencies;
         }
-        Dag<ApplyNode> dag = ApplyGraph.build(plan.resourceChanges(), prior, dependencies);
+        Dag<ApplyNode> dag = ApplyGraph.build(plan.resourceChanges(), prior, dependencies, providers);
         for (List<ApplyNode> cycle : dag.cycles()) {
             diags.error("Cycle in the apply graph: " + cycle.stream().map(ApplyNode::toString)
                     .collect(Collectors.joining(", ")) + ".", "", null);

@@ -19,6 +19,7 @@ import dev.berth.engine.provider.ProviderRequests.ApplyResponse;
 import dev.berth.engine.provider.ProviderRequests.ImportResponse;
 import dev.berth.engine.provider.ProviderRequests.PlanResponse;
 import dev.berth.engine.provider.ProviderRequests.ReadResponse;
+import dev.berth.engine.provider.ProviderRequests.Upstream;
 import dev.berth.engine.provider.ProviderStore;
 import dev.berth.engine.provider.ResourceSchema;
 import dev.berth.engine.value.MapValue;
@@ -103,8 +104,14 @@ public final class ServiceResource implements EcsResource {
 
     @Override
     public PlanResponse plan(MapValue prior, MapValue config) {
+        return plan(prior, config, List.of());
+    }
+
+    /** {@code upstream} holds the planned task definition when its new revision has no ARN yet. */
+    @Override
+    public PlanResponse plan(MapValue prior, MapValue config, List<Upstream> upstream) {
         ServicePlanner.Planned p = ServicePlanner.plan(prior, config, registry::resolve);
-        PlanResponse r = ec2Planning.extend(prior, config, new PlanResponse(p.planned(), validate(config)));
+        PlanResponse r = ec2Planning.extend(prior, config, new PlanResponse(p.planned(), validate(config)), upstream);
         return new PlanResponse(withPlannedEvents(prior, r.planned()), r.diagnostics(), r.notes());
     }
 
