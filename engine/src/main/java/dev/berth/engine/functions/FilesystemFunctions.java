@@ -61,6 +61,9 @@ final class FilesystemFunctions {
     }
 
     static String expandHome(String p) {
+        if (p.startsWith("~") && !p.equals("~") && !p.startsWith("~/")) {
+            throw new FunctionException("cannot expand user-specific home dir");
+        }
         if (!p.equals("~") && !p.startsWith("~/")) return p;
         return System.getProperty("user.home") + p.substring(1);
     }

@@ -112,7 +112,10 @@ class CollectionFunctionsTest {
         assertEquals("Invalid value for \"params\" parameter: step must not be zero.",
                 fails("range", n(1), n(2), n(0)).getMessage());
         assertEquals("must have one, two, or three arguments", fails("range").getMessage());
-        fails("range", n(2), n(1));
+        // With two arguments Terraform counts down when the limit is below the start.
+        assertEquals(nums(2), call("range", n(2), n(1)));
+        assertEquals(nums(0, -1, -2), call("range", n(-3)));
+        fails("range", n(1), n(2), n(-1));
         assertTrue(fails("range", n(2000)).getMessage().startsWith("more than 1024 values"));
     }
 
