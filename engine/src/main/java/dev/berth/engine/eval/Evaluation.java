@@ -122,7 +122,14 @@ final class Evaluation {
         Value cond = eval(c.condition(), locals);
         boolean sensitive = Marks.sensitive(cond);
         Value plain = Marks.unwrap(cond);
-        if (Marks.unknown(plain)) return Marks.mark(Value.unknown(), sensitive);
+        if (Marks.unknown(plain)) {
+            // Either branch may be the answer, so a secret in either marks it; errors wait until
+            // the condition is known and one branch is really taken.
+            Evaluation quiet = withDiagnostics(new Diagnostics());
+            boolean either = quiet.eval(c.trueResult(), locals).containsSensitive()
+                    || quiet.eval(c.falseResult(), locals).containsSensitive();
+            return Marks.mark(Value.unknown(), sensitive || either);
+        }
         Boolean b = Conversions.toBool(plain);
         if (b == null) {
             error("Invalid condition: expected a bool, but found " + Marks.article(plain),

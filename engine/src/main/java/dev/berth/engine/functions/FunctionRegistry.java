@@ -71,6 +71,7 @@ public final class FunctionRegistry {
      * result unless the function accepts them; a sensitive argument makes the result sensitive.
      */
     public Value call(Function f, List<Value> args) {
+        if (f.seesMarks()) return f.call(args);
         boolean sensitive = false;
         boolean unknown = false;
         for (Value a : args) {
@@ -78,15 +79,22 @@ public final class FunctionRegistry {
             unknown |= !a.isWhollyKnown();
         }
         if ((f.unknownAtPlan() && !applying) || (unknown && !f.acceptsUnknown())) {
-            return Value.unknown();
+            // Not known yet, but whatever it turns out to be comes from the secret.
+            return sensitive ? Value.sensitive(Value.unknown()) : Value.unknown();
         }
         if (!sensitive) return f.call(args);
         try {
             return Value.sensitive(f.call(args.stream().map(Value::unmarked).toList()));
         } catch (FunctionException e) {
             // The function's own message may quote the argument; a secret must not reach the terminal.
-            throw new FunctionException(e.argIndex(), "Invalid arguments for " + f.name() + ": the details are "
-                    + "hidden because an argument is sensitive.");
+            throw new FunctionException(e.argIndex(), hidden(f));
+        } catch (RuntimeException e) {
+            // An unexpected failure's text is no safer than a deliberate one.
+            throw new FunctionException(hidden(f));
         }
+    }
+
+    private static String hidden(Function f) {
+        return "Invalid arguments for " + f.name() + ": the details are hidden because an argument is sensitive.";
     }
 }

@@ -25,6 +25,7 @@ public final class StandardFunctions {
         all.addAll(FilesystemFunctions.pure());
         // Bound to the process's directory until an evaluator binds them to its configuration's.
         all.addAll(FilesystemFunctions.in(java.nio.file.Path.of(".")));
+        all.addAll(SensitivityFunctions.all());
         return List.copyOf(all);
     }
 }

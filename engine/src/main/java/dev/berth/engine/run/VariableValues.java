@@ -133,9 +133,13 @@ public final class VariableValues {
                 d.error("Invalid validation condition: it must be a bool, but it is a " + ok.typeName() + ".", "",
                         condition.get().expr().range());
             } else if (!b.value()) {
-                Value text = evaluator.evaluate(message.get().expr(), (ref, diags) -> value, d).unmarked();
-                d.error("Invalid value for variable \"" + v.name() + "\": "
-                        + (text instanceof StringValue s ? s.value() : "the validation condition failed."),
+                Value marked = evaluator.evaluate(message.get().expr(), (ref, diags) -> value, d);
+                Value text = marked.unmarked();
+                // As Terraform: a message built from a sensitive value is not shown at all.
+                String shown = marked.containsSensitive()
+                        ? "the error message included a sensitive value, so it will not be displayed."
+                        : text instanceof StringValue s ? s.value() : "the validation condition failed.";
+                d.error("Invalid value for variable \"" + v.name() + "\": " + shown,
                         "This was checked by the validation rule at " + rule.range().file() + ":"
                                 + rule.range().line() + ".", condition.get().expr().range());
             }
