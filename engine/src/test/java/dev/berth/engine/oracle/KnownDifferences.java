@@ -22,7 +22,5 @@ final class KnownDifferences {
             Map.entry("cidrhost(\"::ffff:10.0.0.0/104\", 5)", "for an IPv4-mapped IPv6 prefix Go's address arithmetic "
                     + "mixes the 4- and 16-byte forms and prints 0:5::ffff:a00:0; berth gives the plain 10.0.0.5"),
             Map.entry("length(uuid())", "berth evaluates as a plan does, where uuid() is unknown until apply (as in a "
-                    + "Terraform plan); terraform console calls it at once"),
-            Map.entry("core::upper(\"x\")", "the parser does not read namespaced function names yet; the function "
-                    + "registry already answers core:: names"));
+                    + "Terraform plan); terraform console calls it at once"));
 }
