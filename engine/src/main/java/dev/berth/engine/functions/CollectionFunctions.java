@@ -30,7 +30,8 @@ final class CollectionFunctions {
                 }),
                 Fn.of("anytrue", List.of("list"), a -> Value.of(bools(a).contains(BoolValue.TRUE))),
                 Fn.of("chunklist", List.of("list", "size"), CollectionFunctions::chunklist),
-                Fn.variadic("coalesce", List.of(), "vals", CollectionFunctions::coalesce),
+                // Known once an argument before any unknown one decides it, as in a Terraform plan.
+                Fn.variadic("coalesce", List.of(), "vals", CollectionFunctions::coalesce).acceptingUnknown(),
                 Fn.variadic("coalescelist", List.of(), "vals", CollectionFunctions::coalescelist),
                 Fn.of("compact", List.of("list"), a -> {
                     List<Value> out = new ArrayList<>();
@@ -103,6 +104,7 @@ final class CollectionFunctions {
             throw new FunctionException("all arguments must have the same type");
         }
         for (Value v : unified) {
+            if (v instanceof UnknownValue) return v;
             if (v.isNull() || (v instanceof StringValue s && s.value().isEmpty())) continue;
             return v;
         }
