@@ -47,7 +47,8 @@ final class FunctionCalls {
             default -> {
             }
         }
-        if (f.name().contains("::")) return providerFunction(f);
+        // core::NAME is Terraform's own spelling of a built-in; other namespaces are providers'.
+        if (f.name().contains("::") && !f.name().startsWith("core::")) return providerFunction(f);
         Optional<Function> fn = ev.owner.functions().lookup(f.name());
         if (fn.isEmpty()) {
             Set<String> names = new TreeSet<>(ev.owner.functions().names());
