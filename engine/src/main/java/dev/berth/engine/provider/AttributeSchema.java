@@ -5,11 +5,14 @@ import dev.berth.engine.value.Value;
 /**
  * One attribute of a resource type. Exactly one of required, optional (with or without a
  * default) or computed-only describes how configuration may set it; optional+computed means the
- * provider fills it in when configuration leaves it out.
+ * provider fills it in when configuration leaves it out. An observed attribute is computed and
+ * follows what other resources do to the object (an instance's free capacity as services place
+ * tasks on it): the engine reads it again after every apply, so the state holds what a refresh
+ * would read.
  */
 public record AttributeSchema(String name, AttributeType type, boolean required, boolean optional,
                               boolean computed, boolean forceNew, boolean sensitive,
-                              Value defaultValue, String description) {
+                              Value defaultValue, String description, boolean observed) {
 
     public static Builder named(String name, AttributeType type) {
         return new Builder(name, type);
@@ -23,7 +26,7 @@ public record AttributeSchema(String name, AttributeType type, boolean required,
     public static final class Builder {
         private final String name;
         private final AttributeType type;
-        private boolean required, optional, computed, forceNew, sensitive;
+        private boolean required, optional, computed, forceNew, sensitive, observed;
         private Value defaultValue = Value.nil();
         private String description = "";
 
@@ -35,6 +38,7 @@ public record AttributeSchema(String name, AttributeType type, boolean required,
         public Builder required() { required = true; return this; }
         public Builder optional() { optional = true; return this; }
         public Builder computed() { computed = true; return this; }
+        public Builder observed() { computed = true; observed = true; return this; }
         public Builder forceNew() { forceNew = true; return this; }
         public Builder sensitive() { sensitive = true; return this; }
         public Builder defaultValue(Value v) { optional = true; defaultValue = v; return this; }
@@ -42,7 +46,7 @@ public record AttributeSchema(String name, AttributeType type, boolean required,
 
         public AttributeSchema build() {
             return new AttributeSchema(name, type, required, optional, computed, forceNew, sensitive,
-                    defaultValue, description);
+                    defaultValue, description, observed);
         }
     }
 }
