@@ -137,6 +137,16 @@ final class Evaluation {
             return Value.unknown();
         }
         Value result = eval(b ? c.trueResult() : c.falseResult(), locals);
+        // The other result only lends its type; its errors are not this expression's.
+        Value other = withDiagnostics(new Diagnostics()).eval(b ? c.falseResult() : c.trueResult(), locals);
+        try {
+            result = ConditionalTypes.unify(result, other);
+        } catch (ConditionalTypes.Inconsistent e) {
+            error("Inconsistent conditional result types: " + e.getMessage(),
+                    "The true and false results of a conditional must have the same type, or types that convert "
+                            + "to one (a number or bool converts to a string).", c.range());
+            return Value.unknown();
+        }
         return Marks.mark(result, sensitive);
     }
 

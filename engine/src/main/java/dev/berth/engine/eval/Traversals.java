@@ -61,8 +61,9 @@ final class Traversals {
                     "This value is a list of " + l.size() + " elements; use an index such as [0], or a splat such as [*]."
                             + name + " to read it from every element.", range);
         } else {
-            ev.error("Unsupported attribute: cannot read attribute \"" + name + "\" from " + Marks.article(v),
-                    "Only objects and maps have attributes.", range);
+            // Worded as Terraform and as the validate-time check of declared types (which
+            // produces this very diagnostic for unknown values, so a run reports it once).
+            ev.error(PrimitiveAttributes.summary(v.typeName()), PrimitiveAttributes.detail(v.typeName(), name), range);
         }
         return Value.unknown();
     }

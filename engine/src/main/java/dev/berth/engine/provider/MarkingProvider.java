@@ -2,6 +2,8 @@ package dev.berth.engine.provider;
 
 import dev.berth.engine.provider.ProviderRequests.ApplyRequest;
 import dev.berth.engine.provider.ProviderRequests.ApplyResponse;
+import dev.berth.engine.provider.ProviderRequests.FindRequest;
+import dev.berth.engine.provider.ProviderRequests.FindResponse;
 import dev.berth.engine.provider.ProviderRequests.ImportRequest;
 import dev.berth.engine.provider.ProviderRequests.ImportResponse;
 import dev.berth.engine.provider.ProviderRequests.PlanRequest;
@@ -11,6 +13,7 @@ import dev.berth.engine.provider.ProviderRequests.ReadResponse;
 import dev.berth.engine.provider.ProviderRequests.ValidateRequest;
 import dev.berth.engine.provider.ProviderRequests.ValidateResponse;
 import dev.berth.engine.value.MapValue;
+import dev.berth.engine.value.Value;
 import dev.berth.engine.value.Secrets;
 
 import java.util.Arrays;
@@ -62,18 +65,23 @@ public final class MarkingProvider implements Provider {
 
     @Override
     public PlanResponse plan(PlanRequest r) {
-        PlanResponse out = inner.plan(new PlanRequest(r.addr(), r.type(), plain(r.prior()), plain(r.config())));
-        Secrets secrets = Secrets.in(r.prior(), r.config());
+        List<ProviderRequests.Upstream> upstream = r.upstream().stream()
+                .map(u -> new ProviderRequests.Upstream(u.addr(), plain(u.value()))).toList();
+        PlanResponse out = inner.plan(new PlanRequest(r.addr(), r.type(), plain(r.prior()), plain(r.config()),
+                upstream));
+        List<Value> seen = new java.util.ArrayList<>(Arrays.asList(r.prior(), r.config()));
+        r.upstream().forEach(u -> seen.add(u.value()));
+        Secrets secrets = Secrets.in(seen.toArray(Value[]::new));
         MapValue planned = ProviderMarks.carry(out.planned(), schema(r.type()), List.of(r.config()), r.prior(),
                 r.config());
         List<String> notes = out.notes().stream().map(secrets::redact).toList();
-        return new PlanResponse(planned, out.requiresReplace(), redact(out.diagnostics(), secrets), notes);
+        return new PlanResponse(planned, redact(out.diagnostics(), secrets), notes);
     }
 
     @Override
     public ApplyResponse apply(ApplyRequest r) {
         ApplyResponse out = inner.apply(new ApplyRequest(r.addr(), r.type(), plain(r.prior()), plain(r.planned()),
-                plain(r.config())));
+                plain(r.config()), r.clientToken()));
         Secrets secrets = Secrets.in(r.prior(), r.planned(), r.config());
         MapValue state = ProviderMarks.carry(out.newState(), schema(r.type()),
                 Arrays.asList(r.planned(), r.config()), r.prior(), r.config());
@@ -92,6 +100,19 @@ public final class MarkingProvider implements Provider {
         ImportResponse out = inner.importState(r);
         return new ImportResponse(ProviderMarks.carry(out.state(), schema(r.type()), List.of(), null, null),
                 out.diagnostics());
+    }
+
+    /** What a killed create made carries no marks of its own: the schema's sensitive attributes get them. */
+    @Override
+    public FindResponse find(FindRequest r) {
+        FindResponse out = inner.find(r);
+        return new FindResponse(ProviderMarks.carry(out.state(), schema(r.type()), List.of(), null, null),
+                out.diagnostics());
+    }
+
+    @Override
+    public ImplicitOrder implicitOrder(String type, MapValue value) {
+        return inner.implicitOrder(type, plain(value));
     }
 
     @Override

@@ -71,7 +71,7 @@ class MarkingProviderTest {
             m.put("json_out", Value.of(ValueJson.toJson(r.config().get("blocks"))));
             m.put("token", Value.of("tok-1234"));
             m.put("id", Value.unknown());
-            return new PlanResponse(new MapValue(m), List.of(), List.of(
+            return new PlanResponse(new MapValue(m), List.of(
                     ProviderDiagnostic.warning("planning " + r.config().get("name").unmarked(), "")));
         }
 

@@ -36,10 +36,6 @@ public final class TaskDefinitionSchema {
             C_HEALTH_CHECK = "health_check", H_COMMAND = "command", H_INTERVAL = "interval", H_TIMEOUT = "timeout",
             H_RETRIES = "retries", H_START_PERIOD = "start_period";
 
-    /** The task-level attributes configuration sets; each forces a new revision when it changes. */
-    public static final List<String> TASK_LEVEL = List.of(FAMILY, CPU, MEMORY, NETWORK_MODE,
-            REQUIRES_COMPATIBILITIES, EXECUTION_ROLE_ARN, TASK_ROLE_ARN);
-
     private TaskDefinitionSchema() {
     }
 
