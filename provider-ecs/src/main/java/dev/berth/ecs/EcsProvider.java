@@ -10,11 +10,14 @@ import dev.berth.ecs.schema.ClusterSchema;
 import dev.berth.ecs.schema.ServiceSchema;
 import dev.berth.ecs.schema.TaskDefinitionSchema;
 import dev.berth.ecs.service.ServiceResource;
+import dev.berth.ecs.store.ClientTokens;
 import dev.berth.ecs.taskdef.TaskDefinitionResource;
 import dev.berth.engine.provider.Provider;
 import dev.berth.engine.provider.ProviderDiagnostic;
 import dev.berth.engine.provider.ProviderRequests.ApplyRequest;
 import dev.berth.engine.provider.ProviderRequests.ApplyResponse;
+import dev.berth.engine.provider.ProviderRequests.FindRequest;
+import dev.berth.engine.provider.ProviderRequests.FindResponse;
 import dev.berth.engine.provider.ProviderRequests.ImportRequest;
 import dev.berth.engine.provider.ProviderRequests.ImportResponse;
 import dev.berth.engine.provider.ProviderRequests.PlanRequest;
@@ -45,8 +48,10 @@ public final class EcsProvider implements Provider {
 
     private final Map<String, EcsResource> resources = new LinkedHashMap<>();
     private final ExecutorService pool;
+    private final ClientTokens tokens;
 
     public EcsProvider(ProviderStore store, Function<String, ContainerRuntime> runtimes) {
+        this.tokens = new ClientTokens(store);
         AtomicInteger n = new AtomicInteger();
         this.pool = Executors.newFixedThreadPool(TASK_PARALLELISM, r -> {
             Thread t = new Thread(r, "ecs-tasks-" + n.incrementAndGet());
@@ -84,7 +89,7 @@ public final class EcsProvider implements Provider {
     @Override
     public PlanResponse plan(PlanRequest request) {
         EcsResource r = resources.get(request.type());
-        if (r == null) return new PlanResponse(null, List.of(), unknownType(request.type()));
+        if (r == null) return new PlanResponse(null, unknownType(request.type()));
         return r.plan(request.prior(), request.config());
     }
 
@@ -92,7 +97,23 @@ public final class EcsProvider implements Provider {
     public ApplyResponse apply(ApplyRequest request) {
         EcsResource r = resources.get(request.type());
         if (r == null) return new ApplyResponse(request.prior(), unknownType(request.type()));
-        return r.apply(request.prior(), request.planned(), request.config());
+        return r.apply(request.prior(), request.planned(), request.config(), request.clientToken());
+    }
+
+    /** What a create with this client token made: the object as import shows it, if it still exists. */
+    @Override
+    public FindResponse find(FindRequest request) {
+        EcsResource r = resources.get(request.type());
+        if (r == null) return new FindResponse(null, unknownType(request.type()));
+        java.util.Optional<String> id = tokens.find(request.type(), request.clientToken());
+        if (id.isEmpty()) return new FindResponse(null, List.of());
+        ImportResponse found = r.importState(id.get());
+        // The token was recorded but the create died before the object existed: nothing to adopt.
+        if (found.state() == null) {
+            tokens.forget(id.get());
+            return new FindResponse(null, List.of());
+        }
+        return new FindResponse(found.state(), found.diagnostics());
     }
 
     @Override

@@ -44,7 +44,7 @@ final class ApplyFlow {
             RenderOptions ro = new RenderOptions(term.color(), RenderOptions.DEFAULT_TOOL);
             term.out().print(new PlanRenderer().render(r.plan(), ro));
             term.out().flush();
-            if (Plans.hasChanges(r.plan()) && !autoApprove && !confirmed()) {
+            if (Plans.hasChanges(r.plan()) && !autoApprove && !confirmed(r.plan().isTargeted())) {
                 term.err().println();
                 term.err().println("Error: " + (mode == Plan.Mode.DESTROY ? "Destroy" : "Apply") + " cancelled.");
                 return 1;
@@ -78,8 +78,13 @@ final class ApplyFlow {
         term.out().print(new ValueFormatter().formatOutputs(values, sensitive, term.color()));
     }
 
-    private boolean confirmed() {
+    private boolean confirmed(boolean targeted) {
         term.out().println();
+        if (mode == Plan.Mode.DESTROY && targeted) {
+            return Confirmation.ask(term, "Do you really want to destroy the targeted resources?",
+                    "berth will destroy the resources shown above, and nothing else.",
+                    "There is no undo. Only 'yes' will be accepted to confirm.");
+        }
         if (mode == Plan.Mode.DESTROY) {
             return Confirmation.ask(term, "Do you really want to destroy all resources?",
                     "berth will destroy all your managed infrastructure, as shown above.",

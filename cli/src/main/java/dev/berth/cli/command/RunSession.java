@@ -57,7 +57,8 @@ final class RunSession implements AutoCloseable {
         String lockId = null;
         if (opts.lock) {
             try {
-                lockId = StateLock.acquire(ws.store(), operation, Durations.parse(opts.lockTimeout, "-lock-timeout"));
+                lockId = StateLock.acquire(ws.store(), operation, Durations.parse(opts.lockTimeout, "-lock-timeout"),
+                        ws::notice);
             } catch (StateLockedException e) {
                 LockInfo h = e.holder();
                 diags.add(Diagnostic.error("Error acquiring the state lock: the state is locked by " + h.who()
@@ -69,6 +70,11 @@ final class RunSession implements AutoCloseable {
             }
         }
         return new Started(new RunSession(ws, config, vars, lockId), diags.list());
+    }
+
+    /** Whether this run holds the run lock (not with -lock=false). */
+    boolean locked() {
+        return lockId != null;
     }
 
     static String who() {

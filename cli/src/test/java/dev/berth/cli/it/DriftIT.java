@@ -174,6 +174,22 @@ class DriftIT {
         assertTrue(docker.networkExists(network), "apply recreated the cluster's network");
     }
 
+    /**
+     * Docker's event log keeps only its last 256 events: a refresh that learns of updates from it
+     * misses one followed by a few hundred unrelated events. The answer must not depend on that.
+     */
+    @Test
+    void aCpuUpdateIsDriftEvenAfterHundredsOfUnrelatedEngineEvents() throws Exception {
+        applyOk();
+        DockerEngine.cli("update", "--cpu-shares", "384", web().id());
+        EngineNoise.tagAndUntag(200);
+
+        CliRun plan = berth("plan", "-refresh-only", "-detailed-exitcode");
+        assertEquals(2, plan.exitCode(), plan::toString);
+        assertTrue(drift(plan).contains("# ecs_service.web has changed"), plan::toString);
+        assertLine(drift(plan), "~ cpu_shares\\s+= 128 -> 384\\n", plan);
+    }
+
     @Test
     void refreshOnlyShowsOnlyTheDriftAndApplyRefreshOnlyAcceptsIt() throws Exception {
         applyOk();

@@ -24,10 +24,10 @@ import dev.berth.engine.state.StateStore;
 import dev.berth.engine.value.ValuePaths;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -91,16 +91,20 @@ public final class Applier {
         }
         if (diags.hasErrors()) return new Result(new Summary(0, 0, 0), prior.outputs(), diags.list());
 
-        RunScope scope = new RunScope(config, new Evaluator(functions, config.dir()), plan.variables());
+        RunScope scope = new RunScope(config, new Evaluator(functions.atApply(), config.dir()), plan.variables());
         for (ResourceState rs : prior.resources().values()) {
             scope.putInstance(rs.addr().resource(), rs.addr().key(), rs.attributes());
         }
         Map<ResourceInstanceAddr, ResourceState> live = new ConcurrentHashMap<>(prior.resources());
-        Map<ResourceInstanceAddr, ResourceChange> changes = new TreeMap<>();
-        plan.resourceChanges().forEach(c -> changes.put(c.addr(), c));
-        NodeApplier nodes = new NodeApplier(config, providers, store, hooks, scope, live, dependencies, diags);
+        Map<ApplyNode, ResourceChange> changes = new HashMap<>();
+        plan.resourceChanges().forEach(c -> {
+            if (c.deposed() == null) changes.put(new ApplyNode(c.addr(), ApplyNode.Phase.APPLY), c);
+            changes.put(ApplyGraph.destroyNode(c), c);
+        });
+        NodeApplier nodes = new NodeApplier(config, providers, store, hooks, scope, live, prior.deposed(), dependencies,
+                diags);
 
-        DagWalker.Result<ApplyNode> walked = DagWalker.walk(dag, parallelism, n -> nodes.visit(n, changes.get(n.addr())));
+        DagWalker.Result<ApplyNode> walked = DagWalker.walk(dag, parallelism, n -> nodes.visit(n, changes.get(n)));
         walked.errors().forEach((node, error) -> diags.add(Diagnostic.error("Internal error while applying " + node
                 + ": " + error, "This is a bug in berth; please report it. The state holds everything applied so far.",
                 null)));

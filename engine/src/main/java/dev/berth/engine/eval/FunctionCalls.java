@@ -21,7 +21,7 @@ import java.util.TreeSet;
  * expressions (can, try) or the filesystem (file, templatefile).
  */
 final class FunctionCalls {
-    static final Set<String> SPECIAL_FORMS = Set.of("can", "try", "file", "templatefile");
+    static final Set<String> SPECIAL_FORMS = Set.of("can", "try", "file", "templatefile", "templatestring");
 
     private final Evaluation ev;
 
@@ -30,7 +30,8 @@ final class FunctionCalls {
     }
 
     Value call(FunctionCallExpr f, Locals locals) {
-        switch (f.name()) {
+        String name = f.name().startsWith("core::") ? f.name().substring("core::".length()) : f.name();
+        switch (name) {
             case "can" -> {
                 return can(f, locals);
             }
@@ -40,10 +41,14 @@ final class FunctionCalls {
             case "file", "templatefile" -> {
                 return new FileFunctions(ev).call(f, locals);
             }
+            case "templatestring" -> {
+                return new FileFunctions(ev).templateString(f, locals);
+            }
             default -> {
             }
         }
-        if (f.name().contains("::")) return providerFunction(f);
+        // core:: names Terraform's built-ins, which the registry answers; other namespaces are providers'.
+        if (f.name().contains("::") && !f.name().startsWith("core::")) return providerFunction(f);
         Optional<Function> fn = ev.owner.functions().lookup(f.name());
         if (fn.isEmpty()) {
             Set<String> names = new TreeSet<>(ev.owner.functions().names());

@@ -4,6 +4,7 @@ import dev.berth.engine.types.Type;
 import dev.berth.engine.types.TypeConversionException;
 import dev.berth.engine.types.ValueOrder;
 import dev.berth.engine.value.BoolValue;
+import dev.berth.engine.value.BinaryFloat;
 import dev.berth.engine.value.ListValue;
 import dev.berth.engine.value.MapValue;
 import dev.berth.engine.value.NumberValue;
@@ -194,7 +195,7 @@ final class CollectionFunctions {
             if (!(n instanceof NumberValue num)) {
                 throw a.invalid(0, "argument must be list, set, or tuple of number values");
             }
-            total = total.add(num.value());
+            total = BinaryFloat.add(total, num.value());
         }
         return new NumberValue(total);
     }

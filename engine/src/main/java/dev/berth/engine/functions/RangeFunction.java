@@ -21,6 +21,8 @@ final class RangeFunction {
         BigDecimal start = BigDecimal.ZERO, end, step = BigDecimal.ONE;
         if (a.size() == 1) {
             end = a.number(0);
+            // Terraform counts down from zero towards a negative limit: range(-3) is [0, -1, -2].
+            if (end.signum() < 0) step = BigDecimal.ONE.negate();
         } else {
             start = a.number(0);
             end = a.number(1);

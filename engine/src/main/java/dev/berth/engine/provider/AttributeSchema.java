@@ -2,14 +2,21 @@ package dev.berth.engine.provider;
 
 import dev.berth.engine.value.Value;
 
+import java.util.List;
+
 /**
  * One attribute of a resource type. Exactly one of required, optional (with or without a
  * default) or computed-only describes how configuration may set it; optional+computed means the
- * provider fills it in when configuration leaves it out.
+ * provider fills it in when configuration leaves it out. {@code derivedFrom} names the attributes
+ * or nested blocks the provider computes this one from, so the engine can carry their sensitive
+ * markings onto it (a secret in a container block stays secret in the JSON made from it).
  */
 public record AttributeSchema(String name, AttributeType type, boolean required, boolean optional,
                               boolean computed, boolean forceNew, boolean sensitive,
-                              Value defaultValue, String description) {
+                              Value defaultValue, String description, List<String> derivedFrom) {
+    public AttributeSchema {
+        derivedFrom = derivedFrom == null ? List.of() : List.copyOf(derivedFrom);
+    }
 
     public static Builder named(String name, AttributeType type) {
         return new Builder(name, type);
@@ -26,6 +33,7 @@ public record AttributeSchema(String name, AttributeType type, boolean required,
         private boolean required, optional, computed, forceNew, sensitive;
         private Value defaultValue = Value.nil();
         private String description = "";
+        private List<String> derivedFrom = List.of();
 
         private Builder(String name, AttributeType type) {
             this.name = name;
@@ -39,10 +47,11 @@ public record AttributeSchema(String name, AttributeType type, boolean required,
         public Builder sensitive() { sensitive = true; return this; }
         public Builder defaultValue(Value v) { optional = true; defaultValue = v; return this; }
         public Builder description(String d) { description = d; return this; }
+        public Builder derivedFrom(String... sources) { derivedFrom = List.of(sources); return this; }
 
         public AttributeSchema build() {
             return new AttributeSchema(name, type, required, optional, computed, forceNew, sensitive,
-                    defaultValue, description);
+                    defaultValue, description, derivedFrom);
         }
     }
 }

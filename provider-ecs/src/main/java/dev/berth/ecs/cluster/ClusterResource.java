@@ -6,6 +6,7 @@ import dev.berth.ecs.resource.EcsResource;
 import dev.berth.ecs.runtime.ContainerRuntime;
 import dev.berth.ecs.runtime.RuntimeFailure;
 import dev.berth.ecs.schema.ClusterSchema;
+import dev.berth.ecs.store.ClientTokens;
 import dev.berth.ecs.store.Table;
 import dev.berth.ecs.value.Attrs;
 import dev.berth.engine.provider.ProviderDiagnostic;
@@ -38,12 +39,14 @@ public final class ClusterResource implements EcsResource {
     private final Table<ClusterRow> clusters;
     private final Supplier<ContainerRuntime> runtime;
     private final Predicate<String> hasServices;
+    private final ClientTokens tokens;
 
     /** {@code hasServices} tells whether a cluster ARN still has services, which blocks deletion. */
     public ClusterResource(ProviderStore store, Supplier<ContainerRuntime> runtime, Predicate<String> hasServices) {
         this.clusters = new Table<>(store, ClusterRow.TABLE, ClusterRow.class);
         this.runtime = runtime;
         this.hasServices = hasServices;
+        this.tokens = new ClientTokens(store);
     }
 
     @Override
@@ -67,17 +70,16 @@ public final class ClusterResource implements EcsResource {
         String name = Attrs.string(config, NAME);
         Value arn = Attrs.unknown(config, NAME) ? Value.unknown() : Value.of(EcsArn.cluster(name));
         MapValue planned = Attrs.with(config, Map.of(ARN, arn, ID, arn));
-        List<List<Object>> replace = List.of();
-        if (prior != null && !prior.get(NAME).equals(config.get(NAME))) replace = List.of(List.of(NAME));
-        return new PlanResponse(planned, replace, validate(config));
+        return new PlanResponse(planned, validate(config));
     }
 
     @Override
-    public ApplyResponse apply(MapValue prior, MapValue planned, MapValue config) {
+    public ApplyResponse apply(MapValue prior, MapValue planned, MapValue config, String clientToken) {
         try {
             if (planned == null) return delete(prior);
             String name = Attrs.string(planned, NAME);
             String arn = EcsArn.cluster(name);
+            if (prior == null) tokens.record(arn, ClusterSchema.TYPE, clientToken);
             ClusterRow row = new ClusterRow(arn, name, ClusterRow.networkFor(name), tags(planned), "ACTIVE");
             // Create and update both converge: the network is idempotent and the row is rewritten.
             runtime.get().ensureNetwork(row.network(), Map.of(EcsLabels.CLUSTER, arn));
@@ -102,6 +104,7 @@ public final class ClusterResource implements EcsResource {
                     + "\": " + f.getMessage(), null)));
         }
         clusters.delete(arn);
+        tokens.forget(arn);
         return new ApplyResponse(null, List.of());
     }
 

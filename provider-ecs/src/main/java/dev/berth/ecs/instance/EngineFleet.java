@@ -1,12 +1,6 @@
 package dev.berth.ecs.instance;
 
-import java.util.Set;
-
 import java.util.Optional;
-
-import java.time.Instant;
-
-import dev.berth.ecs.runtime.ContainerEvent;
 
 import dev.berth.ecs.placement.PlacementRow;
 import dev.berth.ecs.runtime.ContainerInfo;
@@ -148,19 +142,6 @@ public final class EngineFleet implements ContainerRuntime {
         return out;
     }
 
-    @Override
-    public List<ContainerEvent> containerEvents(List<String> labelFilters, Instant since, Set<String> actions) {
-        List<ContainerEvent> out = new ArrayList<>(local().containerEvents(labelFilters, since, actions));
-        for (ContainerRuntime rt : remotes().values()) {
-            try {
-                out.addAll(rt.containerEvents(labelFilters, since, actions));
-            } catch (RuntimeFailure.Unreachable away) {
-                // No events from an engine that is away; its containers are not trusted anyway.
-            }
-        }
-        return out;
-    }
-
     /** Container ids are unique per engine: ask each engine until one knows it. */
     @Override
     public Optional<ContainerInfo> inspect(String containerId) {
@@ -174,6 +155,27 @@ public final class EngineFleet implements ContainerRuntime {
             }
         }
         return found;
+    }
+
+    /**
+     * The local engine answers for the containers it has (several at once); only the ids it
+     * does not know are asked of each remote engine in turn.
+     */
+    @Override
+    public List<ContainerInfo> inspectAll(List<String> containerIds) {
+        List<ContainerInfo> out = new ArrayList<>(local().inspectAll(containerIds));
+        for (ContainerRuntime rt : remotes().values()) {
+            java.util.Set<String> found = new java.util.HashSet<>();
+            out.forEach(c -> found.add(c.id()));
+            List<String> missing = containerIds.stream().filter(id -> !found.contains(id)).toList();
+            if (missing.isEmpty()) break;
+            try {
+                out.addAll(rt.inspectAll(missing));
+            } catch (RuntimeFailure.Unreachable away) {
+                // As in listSummaries: tasks on an engine that is away count as not running.
+            }
+        }
+        return out;
     }
 
     @Override

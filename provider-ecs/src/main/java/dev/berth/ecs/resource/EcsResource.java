@@ -18,7 +18,11 @@ public interface EcsResource {
 
     PlanResponse plan(MapValue prior, MapValue config);
 
-    ApplyResponse apply(MapValue prior, MapValue planned, MapValue config);
+    /**
+     * Create (prior null), update or delete (planned null). A create's {@code clientToken} (null
+     * when the caller recorded none) is kept with the object before the object is made.
+     */
+    ApplyResponse apply(MapValue prior, MapValue planned, MapValue config, String clientToken);
 
     ReadResponse read(MapValue current);
 

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * What the ECS provider needs from a container engine. The provider's model and scheduler know
@@ -46,19 +45,11 @@ public interface ContainerRuntime extends AutoCloseable {
 
     /**
      * Containers matching every label filter ({@code "key"} or {@code "key=value"}) from ONE list
-     * call and nothing else, so a refresh costs the same for 1 or 1,000 containers. Engines whose
-     * summaries lack limits and environment return them with {@code detailed == false}.
+     * call and nothing else. Engines whose summaries lack limits, environment and start time
+     * return them with {@code detailed == false}; {@link #inspectAll} gives the rest.
      */
     default List<ContainerInfo> listSummaries(List<String> labelFilters) {
         return listContainers(Map.of()).stream().filter(c -> matches(c.labels(), labelFilters)).toList();
-    }
-
-    /**
-     * The engine's recorded events with these actions for containers matching the label filters,
-     * from {@code since} until now, in one call. An engine that keeps no log returns none.
-     */
-    default List<ContainerEvent> containerEvents(List<String> labelFilters, Instant since, Set<String> actions) {
-        return List.of();
     }
 
     /**
@@ -70,9 +61,21 @@ public interface ContainerRuntime extends AutoCloseable {
         throw new RuntimeFailure("The engine at " + endpoint() + " cannot stream its events.", null);
     }
 
-    /** One container in full (limits, environment), or empty when it no longer exists. */
+    /** One container in full (limits, environment, start time), or empty when it no longer exists. */
     default Optional<ContainerInfo> inspect(String containerId) {
         return listContainers(Map.of()).stream().filter(c -> c.id().equals(containerId)).findFirst();
+    }
+
+    /**
+     * Several containers in full, in the order asked; ones that no longer exist are left out.
+     * Engines that can, answer several at once (Docker: a bounded number of inspects in
+     * parallel), so reading every container of a refresh costs about one round trip per
+     * handful of containers, not one after another.
+     */
+    default List<ContainerInfo> inspectAll(List<String> containerIds) {
+        List<ContainerInfo> out = new java.util.ArrayList<>(containerIds.size());
+        for (String id : containerIds) inspect(id).ifPresent(out::add);
+        return out;
     }
 
     /** Removes one container, running or not; succeeds when it is already gone. */

@@ -58,7 +58,7 @@ final class Ec2Planning {
         List<String> notes = new ArrayList<>();
         List<ProviderDiagnostic> diags = new ArrayList<>(base.diagnostics());
         if (changing) preview(prior, config, notes, diags);
-        return new PlanResponse(plannedValue, base.requiresReplace(), diags, notes);
+        return new PlanResponse(plannedValue, diags, notes);
     }
 
     private void preview(MapValue prior, MapValue config, List<String> notes, List<ProviderDiagnostic> diags) {

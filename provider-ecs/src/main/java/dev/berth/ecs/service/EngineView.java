@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What one engine runs for berth at one moment: the containers (from the list summary, inspected
- * only where the summary cannot be trusted) and how often each was started again after its task
- * was recorded, with the task rows they were matched against. Immutable, so every service of a refresh can read the same one.
+ * What one engine runs for berth at one moment: the containers (listed, and inspected when they
+ * belong to this store's services) and how often each was started again after its task was
+ * recorded, with the task rows they were matched against. Immutable, so every service of a refresh can read the same one.
  */
 record EngineView(List<ContainerInfo> containers, Map<String, Integer> restarts,
                   Map<String, List<TaskRow>> runningRows) {

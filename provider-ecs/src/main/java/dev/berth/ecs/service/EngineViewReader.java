@@ -1,7 +1,6 @@
 package dev.berth.ecs.service;
 
 import dev.berth.ecs.resource.EcsLabels;
-import dev.berth.ecs.runtime.ContainerEvent;
 import dev.berth.ecs.runtime.ContainerInfo;
 import dev.berth.ecs.runtime.ContainerRuntime;
 
@@ -10,37 +9,32 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 
 /**
- * Builds an {@link EngineView} with one list call and one event-log call, whatever the number of
- * containers. Docker's list summary has no limits, environment or start time, so:
+ * Builds an {@link EngineView} from what the engine says now and nothing else: one list call,
+ * then an inspect of every container of this store's services (the runtime does several at
+ * once). The answer never depends on what else happened on the engine: Docker's event log keeps
+ * only its last 256 events, so an update or restart learnt from it is lost after a few hundred
+ * unrelated events (image tags, other containers coming and going), and a drift check that
+ * silently misses drift is worse than none.
  * <ul>
- * <li>a container berth created (its id is in a RUNNING task row) keeps the environment it was
- * created with (Docker cannot change it) and the limits it was given unless an "update" event
- * names it; only those are inspected;</li>
- * <li>a container no task row knows (recreated or started by hand) is inspected, as nothing about
- * it can be assumed;</li>
- * <li>a "start" event after the task was recorded is a restart, seen without any inspect.</li>
+ * <li>Limits and environment are read from the inspect, whatever berth created the container
+ * with.</li>
+ * <li>A restart shows as a start time later than the one its task recorded: the engine's
+ * {@code StartedAt} moves on every start, by hand or by a restart policy.</li>
  * </ul>
- * Docker replays only its last 256 events, so an update or restart followed by much other
- * activity on the engine can be missed; a container that was killed, removed or recreated is
- * always seen, because that shows in the list itself.
+ * Containers of other berth states on the same engine are listed (one call either way) but never
+ * inspected or compared.
  */
 final class EngineViewReader {
-    static final Set<String> ACTIONS = Set.of("start", "update");
-
     private EngineViewReader() {
     }
 
-    /**
-     * {@code services} are the service ARNs of this store: the engine may run containers of other
-     * berth states too, and those are listed (one call either way) but never inspected.
-     */
+    /** {@code services} are the service ARNs of this store; only their containers are inspected. */
     static EngineView read(ContainerRuntime rt, List<String> labelFilters, Collection<TaskRow> rows,
                            Set<String> services) {
         Map<String, List<TaskRow>> byService = new HashMap<>();
@@ -49,43 +43,53 @@ final class EngineViewReader {
         }
         List<ContainerInfo> listed = rt.listSummaries(labelFilters);
         if (listed.isEmpty()) return new EngineView(List.of(), Map.of(), byService);
-        Map<String, Long> recordedAt = new HashMap<>();
-        for (TaskRow row : rows) {
-            if (!row.running()) continue;
-            long at = nanos(row.startedAt());
-            for (TaskRow.TaskContainer c : row.containers()) {
-                if (c.containerId() != null) recordedAt.put(c.containerId(), at);
-            }
+        Set<String> toInspect = new LinkedHashSet<>();
+        for (ContainerInfo c : listed) {
+            if (!c.detailed() && services.contains(c.labels().get(EcsLabels.SERVICE))) toInspect.add(c.id());
         }
-        long oldest = listed.stream().mapToLong(ContainerInfo::createdEpochSecond).min().orElse(0);
-        List<ContainerEvent> events = rt.containerEvents(labelFilters, Instant.ofEpochSecond(oldest), ACTIONS);
-        Map<String, Integer> restarts = new HashMap<>();
-        Set<String> updated = new HashSet<>();
-        for (ContainerEvent e : events) {
-            if (e.action().equals("update")) updated.add(e.containerId());
-            Long at = recordedAt.get(e.containerId());
-            if (e.action().equals("start") && at != null && e.timeNanos() > at) restarts.merge(e.containerId(), 1, Integer::sum);
-        }
+        Map<String, ContainerInfo> inspected = new HashMap<>();
+        for (ContainerInfo c : rt.inspectAll(List.copyOf(toInspect))) inspected.put(c.id(), c);
         List<ContainerInfo> out = new ArrayList<>(listed.size());
         for (ContainerInfo c : listed) {
-            boolean trusted = recordedAt.containsKey(c.id()) && !updated.contains(c.id());
-            boolean ours = services.contains(c.labels().get(EcsLabels.SERVICE));
-            if (c.detailed() || trusted || !ours) {
-                out.add(c);
-            } else {
-                rt.inspect(c.id()).ifPresent(out::add);
-            }
+            // A container removed between the listing and its inspect is gone: leave it out.
+            if (!toInspect.contains(c.id())) out.add(c);
+            else if (inspected.containsKey(c.id())) out.add(inspected.get(c.id()));
         }
-        return new EngineView(out, restarts, byService);
+        return new EngineView(out, restarts(out, rows), byService);
     }
 
-    /** A recorded start time in nanoseconds; an unreadable one counts as "long ago". */
-    private static long nanos(String iso) {
+    /**
+     * Starts since each RUNNING task was recorded, by container id: the restart policy's count, or
+     * at least one when the container's last start came after the task was recorded (a start by
+     * hand leaves no count). berth records a task after its containers have run for a moment, so
+     * only a later start is a restart.
+     */
+    static Map<String, Integer> restarts(List<ContainerInfo> containers, Collection<TaskRow> rows) {
+        Map<String, Instant> recordedAt = new HashMap<>();
+        for (TaskRow row : rows) {
+            if (!row.running()) continue;
+            Instant at = instant(row.startedAt());
+            for (TaskRow.TaskContainer c : row.containers()) {
+                if (c.containerId() != null && at != null) recordedAt.put(c.containerId(), at);
+            }
+        }
+        Map<String, Integer> out = new HashMap<>();
+        for (ContainerInfo c : containers) {
+            Instant recorded = recordedAt.get(c.id());
+            if (recorded == null) continue;
+            int starts = c.restartCount();
+            if (c.startedAt() != null && c.startedAt().isAfter(recorded)) starts = Math.max(starts, 1);
+            if (starts > 0) out.put(c.id(), starts);
+        }
+        return out;
+    }
+
+    /** A recorded start time; an unreadable one is unknown, which never counts as a restart. */
+    private static Instant instant(String iso) {
         try {
-            Instant i = Instant.parse(iso);
-            return TimeUnit.SECONDS.toNanos(i.getEpochSecond()) + i.getNano();
-        } catch (DateTimeParseException | NullPointerException e) {
-            return 0;
+            return iso == null ? null : Instant.parse(iso);
+        } catch (DateTimeParseException e) {
+            return null;
         }
     }
 }

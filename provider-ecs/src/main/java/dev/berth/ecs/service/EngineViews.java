@@ -14,8 +14,8 @@ import java.util.function.Supplier;
 
 /**
  * Engine views for refresh, one per engine, shared by every service read. The engine reads all
- * resources in parallel; the first read of an engine lists it and the others wait for that one
- * listing instead of each making their own. A failed listing is shared too, so an unreachable
+ * resources in parallel; the first read of an engine lists and inspects it and the others wait
+ * for that view instead of each making their own. A failed listing is shared too, so an unreachable
  * engine costs one attempt, not one per service.
  * <p>
  * A provider instance lives for one CLI command, which refreshes once, so a view lives from the

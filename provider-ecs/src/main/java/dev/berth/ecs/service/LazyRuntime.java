@@ -40,10 +40,7 @@ final class LazyRuntime implements ContainerRuntime {
 
     public List<ContainerInfo> listSummaries(List<String> filters) { return target.get().listSummaries(filters); }
 
-    public List<dev.berth.ecs.runtime.ContainerEvent> containerEvents(List<String> filters, java.time.Instant since,
-                                                                       java.util.Set<String> actions) {
-        return target.get().containerEvents(filters, since, actions);
-    }
+    public List<ContainerInfo> inspectAll(List<String> containerIds) { return target.get().inspectAll(containerIds); }
 
     public java.util.Optional<ContainerInfo> inspect(String containerId) { return target.get().inspect(containerId); }
 

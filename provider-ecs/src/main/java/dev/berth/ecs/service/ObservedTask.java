@@ -85,25 +85,19 @@ public record ObservedTask(TaskRow row, boolean running, Map<String, String> end
     }
 
     /**
-     * A container summarised without inspection keeps what berth created it with (see
-     * {@link EngineViewReader}); an inspected one shows what the engine enforces. Only the
-     * variables the definition sets are compared: the image and Docker add others such as PATH.
+     * What the engine enforces, in the definition's terms. Only the variables the definition sets
+     * are compared: the image and Docker add others such as PATH. {@link EngineViewReader}
+     * inspects every container of the store's services, so {@code info} is always detailed here.
      */
     private static ContainerView seen(ContainerView want, ContainerInfo info, TaskExpectation expected, EngineView view) {
-        Integer cpu = want.cpuShares(), memory = want.memoryMiB(), reservation = want.memoryReservationMiB();
-        Map<String, String> env = want.environment();
-        if (info.detailed()) {
-            cpu = info.cpuShares() <= 0 ? null : (int) info.cpuShares();
-            memory = TaskExpectation.mib(info.memoryBytes());
-            reservation = TaskExpectation.mib(info.memoryReservationBytes());
-            env = new TreeMap<>();
-            for (String k : want.environment().keySet()) {
-                if (info.environment().containsKey(k)) env.put(k, info.environment().get(k));
-            }
+        Map<String, String> env = new TreeMap<>();
+        for (String k : want.environment().keySet()) {
+            if (info.environment().containsKey(k)) env.put(k, info.environment().get(k));
         }
         List<String> ports = info.ports().stream().map(expected::observedPort).sorted().toList();
-        return new ContainerView(want.name(), info.image(), cpu, memory, reservation, env, ports, info.state(),
-                view.restartsOf(info.id()));
+        return new ContainerView(want.name(), info.image(), info.cpuShares() <= 0 ? null : (int) info.cpuShares(),
+                TaskExpectation.mib(info.memoryBytes()), TaskExpectation.mib(info.memoryReservationBytes()), env, ports,
+                info.state(), view.restartsOf(info.id()));
     }
 
     private static Map<String, List<ContainerInfo>> byTask(List<ContainerInfo> containers) {

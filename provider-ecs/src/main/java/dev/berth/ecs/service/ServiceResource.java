@@ -10,6 +10,7 @@ import dev.berth.ecs.resource.EcsResource;
 import dev.berth.ecs.runtime.ContainerRuntime;
 import dev.berth.ecs.runtime.RuntimeFailure;
 import dev.berth.ecs.schema.ServiceSchema;
+import dev.berth.ecs.store.ClientTokens;
 import dev.berth.ecs.store.Table;
 import dev.berth.ecs.taskdef.TaskDefinitionRegistry;
 import dev.berth.ecs.value.Attrs;
@@ -50,6 +51,7 @@ public final class ServiceResource implements EcsResource {
     private final Ec2Planning ec2Planning;
     private final EngineViews views;
     private final EventLog events;
+    private final ClientTokens tokens;
 
     /** {@code pool} runs task starts and stops; it is shared with every other apply. */
     public ServiceResource(ProviderStore store, Supplier<ContainerRuntime> runtime, ExecutorService pool) {
@@ -63,6 +65,7 @@ public final class ServiceResource implements EcsResource {
     public ServiceResource(ProviderStore store, Supplier<ContainerRuntime> runtime, ExecutorService pool,
                            Function<String, ContainerRuntime> runtimes) {
         this.services = new Table<>(store, ServiceRow.TABLE, ServiceRow.class);
+        this.tokens = new ClientTokens(store);
         this.registry = new TaskDefinitionRegistry(store);
         this.runtime = runtime;
         TaskTable tasks = new TaskTable(store);
@@ -100,9 +103,8 @@ public final class ServiceResource implements EcsResource {
     @Override
     public PlanResponse plan(MapValue prior, MapValue config) {
         ServicePlanner.Planned p = ServicePlanner.plan(prior, config, registry::resolve);
-        PlanResponse r = ec2Planning.extend(prior, config, new PlanResponse(p.planned(), p.requiresReplace(),
-                validate(config)));
-        return new PlanResponse(withPlannedEvents(prior, r.planned()), r.requiresReplace(), r.diagnostics(), r.notes());
+        PlanResponse r = ec2Planning.extend(prior, config, new PlanResponse(p.planned(), validate(config)));
+        return new PlanResponse(withPlannedEvents(prior, r.planned()), r.diagnostics(), r.notes());
     }
 
     /** Events stay as they are unless the service is about to change, when apply adds new ones. */
@@ -115,12 +117,16 @@ public final class ServiceResource implements EcsResource {
     }
 
     @Override
-    public ApplyResponse apply(MapValue prior, MapValue planned, MapValue config) {
+    public ApplyResponse apply(MapValue prior, MapValue planned, MapValue config, String clientToken) {
         if (planned == null) {
             ApplyResponse deleted = deployer.delete(prior);
-            if (deleted.newState() == null) ec2.forget(Attrs.string(prior, ARN));
+            if (deleted.newState() == null) {
+                ec2.forget(Attrs.string(prior, ARN));
+                tokens.forget(Attrs.string(prior, ARN));
+            }
             return deleted;
         }
+        if (prior == null && !Attrs.unknown(planned, ARN)) tokens.record(Attrs.string(planned, ARN), ServiceSchema.TYPE, clientToken);
         if ("EC2".equals(Attrs.string(config, LAUNCH_TYPE))) return ec2.converge(prior, planned, config);
         return deployer.converge(prior, planned, config);
     }

@@ -1,6 +1,5 @@
 package dev.berth.ecs.fake;
 
-import dev.berth.ecs.runtime.ContainerEvent;
 import dev.berth.ecs.runtime.ContainerInfo;
 import dev.berth.ecs.runtime.ContainerLaunch;
 import dev.berth.ecs.runtime.ContainerRuntime;
@@ -31,8 +30,6 @@ public final class FakeRuntime implements ContainerRuntime {
     public final List<String> events = new ArrayList<>();
     public final AtomicInteger listCalls = new AtomicInteger();
     public final AtomicInteger inspectCalls = new AtomicInteger();
-    /** The engine's event log, as Docker keeps one: "start" and "update" per container id. */
-    public final List<ContainerEvent> eventLog = new ArrayList<>();
     public volatile boolean unreachable;
     private final Map<String, ContainerInfo> containers = new LinkedHashMap<>();
     private final Map<String, String> networkOf = new HashMap<>();
@@ -106,7 +103,7 @@ public final class FakeRuntime implements ContainerRuntime {
             String id = "c" + nextId++;
             ContainerInfo info = new ContainerInfo(id, c.name() + "-" + id, c.image(), labels, "running", null, ports,
                     c.cpuShares() == null ? 0 : c.cpuShares(), mib(c.memoryMiB()), mib(c.memoryReservationMiB()),
-                    c.environment());
+                    c.environment(), Instant.now(), 0, true);
             containers.put(id, info);
             networkOf.put(id, launch.networkName());
             out.add(info);
@@ -144,17 +141,9 @@ public final class FakeRuntime implements ContainerRuntime {
         List<ContainerInfo> out = new ArrayList<>();
         for (ContainerInfo c : containers.values()) {
             if (!ContainerRuntime.matches(c.labels(), labelFilters)) continue;
-            out.add(new ContainerInfo(c.id(), c.name(), c.image(), c.labels(), c.state(), c.exitCode(), c.ports(),
-                    0, 0, 0, Map.of(), 1, false));
+            out.add(c.summary());
         }
         return out;
-    }
-
-    @Override
-    public synchronized List<ContainerEvent> containerEvents(List<String> labelFilters, Instant since,
-                                                             Set<String> actions) {
-        reach();
-        return eventLog.stream().filter(e -> actions.contains(e.action())).toList();
     }
 
     @Override
@@ -168,16 +157,18 @@ public final class FakeRuntime implements ContainerRuntime {
     public synchronized void updateCpuShares(String taskArn, long shares) {
         containers.replaceAll((id, c) -> {
             if (!taskArn.equals(c.labels().get("dev.berth.task-arn"))) return c;
-            eventLog.add(new ContainerEvent(id, "update", nowNanos()));
             return new ContainerInfo(c.id(), c.name(), c.image(), c.labels(), c.state(), c.exitCode(), c.ports(),
-                    shares, c.memoryBytes(), c.memoryReservationBytes(), c.environment());
+                    shares, c.memoryBytes(), c.memoryReservationBytes(), c.environment(), c.startedAt(),
+                    c.restartCount(), true);
         });
     }
 
-    /** `docker restart` of every container of a task: only the event log shows it. */
+    /** `docker restart` of every container of a task: a new start time, and no restart count. */
     public synchronized void restart(String taskArn) {
-        containers.values().stream().filter(c -> taskArn.equals(c.labels().get("dev.berth.task-arn")))
-                .forEach(c -> eventLog.add(new ContainerEvent(c.id(), "start", nowNanos())));
+        Instant later = Instant.now().plusMillis(5);
+        containers.replaceAll((id, c) -> !taskArn.equals(c.labels().get("dev.berth.task-arn")) ? c
+                : new ContainerInfo(c.id(), c.name(), c.image(), c.labels(), c.state(), c.exitCode(), c.ports(),
+                c.cpuShares(), c.memoryBytes(), c.memoryReservationBytes(), c.environment(), later, 0, true));
     }
 
     /** A container with the service's labels that berth did not start. */
@@ -186,16 +177,12 @@ public final class FakeRuntime implements ContainerRuntime {
         containers.put(id, new ContainerInfo(id, name, "busybox", labels, "running", null, List.of(), 0, 0, 0, Map.of()));
     }
 
-    private static long nowNanos() {
-        Instant now = Instant.now().plusMillis(5);
-        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
-    }
-
     /** Makes every container of a task exit, as a crash or `docker kill` would. */
     public synchronized void kill(String taskArn) {
         containers.replaceAll((id, c) -> taskArn.equals(c.labels().get("dev.berth.task-arn"))
                 ? new ContainerInfo(c.id(), c.name(), c.image(), c.labels(), "exited", 137, List.of(), c.cpuShares(),
-                c.memoryBytes(), c.memoryReservationBytes(), c.environment()) : c);
+                c.memoryBytes(), c.memoryReservationBytes(), c.environment(), c.startedAt(), c.restartCount(), true)
+                : c);
     }
 
     /** Removes a task's containers behind the provider's back, as `docker rm -f` would. */

@@ -72,6 +72,23 @@ class Ec2ServiceTest {
     }
 
     @Test
+    void theSchemaDecidesWhatReplacesAnInstanceAndTheClusterSpellingIsNoChange() {
+        setUp(64);
+        MapValue config = instance("zone-a");
+        MapValue state = h.converge("ecs_container_instance", null, config);
+        assertEquals(List.of(List.of("docker_host")), h.replacePaths("ecs_container_instance", state,
+                config.with("docker_host", dev.berth.engine.value.Value.of("unix:///other.sock"))));
+        assertEquals(List.of(List.of("cluster")), h.replacePaths("ecs_container_instance", state,
+                config.with("cluster", dev.berth.engine.value.Value.of("staging"))));
+        MapValue byArn = config.with("cluster", dev.berth.engine.value.Value.of(
+                "arn:aws:ecs:local:000000000000:cluster/prod"));
+        PlanResponse p = h.plan("ecs_container_instance", state, byArn);
+        assertEquals(List.of(), h.replacePaths("ecs_container_instance", state, p));
+        assertEquals(state.get("arn"), p.planned().get("arn"), "the same registration is kept");
+        assertEquals(state.get("cluster"), p.planned().get("cluster"));
+    }
+
+    @Test
     void tlsAndMalformedHostsAreValidationErrors() {
         List<String> errs = Harness.errors(h.validate("ecs_container_instance",
                 instance("zone-a", "tls_cert", "/etc/cert.pem", "docker_host", "http://x")));

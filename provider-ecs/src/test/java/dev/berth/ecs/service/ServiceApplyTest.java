@@ -98,7 +98,7 @@ class ServiceApplyTest {
         assertEquals(Value.of("STOPPED"), tasks(read.state()).get(0).get("last_status"));
 
         PlanResponse plan = f.h.plan(SERVICE, read.state(), config);
-        assertEquals(List.of(), plan.requiresReplace());
+        assertEquals(List.of(), f.h.replacePaths(SERVICE, read.state(), plan));
         assertNotEquals(read.state(), plan.planned(), "the engine sees an update");
         assertEquals(Value.of(2), plan.planned().get("running_count"));
 

@@ -9,6 +9,8 @@ import com.github.dockerjava.api.model.Ports;
 import dev.berth.ecs.runtime.ContainerInfo;
 import dev.berth.ecs.runtime.PublishedPort;
 
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -45,7 +47,8 @@ final class ContainerMapper {
                 : published(r.getNetworkSettings().getPorts());
         HostConfig hc = r.getHostConfig();
         return new ContainerInfo(r.getId(), ContainerNaming.plainName(r.getName()), image, labels, status, exitCode,
-                ports, cpuShares(hc), memory(hc), memoryReservation(hc), environment(r));
+                ports, cpuShares(hc), memory(hc), memoryReservation(hc), environment(r), startedAt(state),
+                r.getRestartCount() == null ? 0 : r.getRestartCount(), true);
     }
 
     /**
@@ -70,10 +73,10 @@ final class ContainerMapper {
         }
         ports.sort(PORT_ORDER);
         HostConfig hc = details == null ? null : details.getHostConfig();
-        long created = c.getCreated() == null ? 0 : c.getCreated();
         return new ContainerInfo(c.getId(), name, c.getImage(), c.getLabels() == null ? Map.of() : c.getLabels(),
                 state, exitCode, ports, cpuShares(hc), memory(hc), memoryReservation(hc),
-                details == null ? Map.of() : environment(details), created, details != null);
+                details == null ? Map.of() : environment(details), details == null ? null : startedAt(details.getState()),
+                details == null || details.getRestartCount() == null ? 0 : details.getRestartCount(), details != null);
     }
 
     /** Reads the exit code from summary status text such as {@code "Exited (137) 2 seconds ago"}. */
@@ -106,6 +109,17 @@ final class ContainerMapper {
         }
         result.sort(PORT_ORDER);
         return result;
+    }
+
+    /** Docker writes the zero time ("0001-01-01T00:00:00Z") for a container never started. */
+    static Instant startedAt(InspectContainerResponse.ContainerState state) {
+        if (state == null || state.getStartedAt() == null) return null;
+        try {
+            Instant at = Instant.parse(state.getStartedAt());
+            return at.getEpochSecond() <= 0 ? null : at;
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 
     private static long cpuShares(HostConfig hc) {

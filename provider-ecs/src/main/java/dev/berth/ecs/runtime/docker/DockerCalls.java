@@ -8,7 +8,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Counts the engine calls that grow with the number of containers (list, inspect, events), so
+ * Counts the engine calls that grow with the number of containers (list, inspect), so
  * the cost of a refresh can be measured from a whole CLI run: when {@code BERTH_DOCKER_CALLS}
  * names a file, one line with the counts is appended to it when the runtime closes.
  */
@@ -17,10 +17,9 @@ final class DockerCalls {
 
     final AtomicLong lists = new AtomicLong();
     final AtomicLong inspects = new AtomicLong();
-    final AtomicLong events = new AtomicLong();
 
     String line() {
-        return "list=" + lists.get() + " inspect=" + inspects.get() + " events=" + events.get();
+        return "list=" + lists.get() + " inspect=" + inspects.get();
     }
 
     /** Appends the counts to the file named by the environment; measuring never fails a run. */

@@ -5,19 +5,21 @@ import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Info;
-import dev.berth.ecs.runtime.ContainerEvent;
 import dev.berth.ecs.runtime.ContainerInfo;
 import dev.berth.ecs.runtime.ContainerRuntime;
 import dev.berth.ecs.runtime.EngineCapacity;
+import dev.berth.ecs.runtime.RuntimeFailure;
 import dev.berth.ecs.runtime.TaskLaunch;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * {@link ContainerRuntime} on a Docker engine. Holds no mutable state of its own (docker-java's
@@ -26,6 +28,8 @@ import java.util.Set;
  */
 public final class DockerRuntime implements ContainerRuntime {
     private static final long MIB = 1024L * 1024L;
+    /** Below the connection pool's 32, so an apply running beside a refresh still gets connections. */
+    static final int INSPECT_THREADS = 12;
 
     private final DockerConnection connection;
     private final DockerClient client;
@@ -126,7 +130,8 @@ public final class DockerRuntime implements ContainerRuntime {
     /**
      * One list call finds the containers and gives identity, state, exit code and ports; limits
      * and environment are absent from Docker's list summary, so each listed container is also
-     * inspected. Refresh uses {@link #listSummaries} instead, which never inspects.
+     * inspected, one after another. Refresh lists with {@link #listSummaries} and inspects with
+     * {@link #inspectAll}, which works on several at once.
      */
     @Override
     public List<ContainerInfo> listContainers(Map<String, String> labels) {
@@ -146,20 +151,7 @@ public final class DockerRuntime implements ContainerRuntime {
     }
 
     @Override
-    public List<ContainerEvent> containerEvents(List<String> labelFilters, Instant since, Set<String> actions) {
-        calls.events.incrementAndGet();
-        try {
-            return EventLog.read(client, labelFilters, since, actions);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new dev.berth.ecs.runtime.RuntimeFailure("Interrupted while reading the engine's events.", e);
-        } catch (RuntimeException e) {
-            throw errors.translate(e, "report its events");
-        }
-    }
-
-    @Override
-    public AutoCloseable followEvents(List<String> labelFilters, Instant since, dev.berth.ecs.runtime.EventSink sink) {
+    public AutoCloseable followEvents(List<String> labelFilters, java.time.Instant since, dev.berth.ecs.runtime.EventSink sink) {
         try {
             return EventStream.follow(client, labelFilters, since, sink);
         } catch (RuntimeException e) {
@@ -170,6 +162,38 @@ public final class DockerRuntime implements ContainerRuntime {
     @Override
     public Optional<ContainerInfo> inspect(String containerId) {
         return Optional.ofNullable(inspectRaw(containerId)).map(ContainerMapper::fromInspect);
+    }
+
+    /**
+     * Up to {@link #INSPECT_THREADS} inspects in flight at once: one inspect is a few
+     * milliseconds of round trip, so a refresh of a hundred containers takes tens of
+     * milliseconds instead of a hundred round trips one after another, without flooding the
+     * engine or the connection pool.
+     */
+    @Override
+    public List<ContainerInfo> inspectAll(List<String> containerIds) {
+        if (containerIds.size() <= 1) return ContainerRuntime.super.inspectAll(containerIds);
+        int threads = Math.min(INSPECT_THREADS, containerIds.size());
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "berth-inspect");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<Optional<ContainerInfo>>> answers = new ArrayList<>(containerIds.size());
+            for (String id : containerIds) answers.add(pool.submit(() -> inspect(id)));
+            List<ContainerInfo> out = new ArrayList<>(containerIds.size());
+            for (Future<Optional<ContainerInfo>> a : answers) a.get().ifPresent(out::add);
+            return out;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            throw new RuntimeFailure("Inspecting containers failed: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RuntimeFailure("Interrupted while inspecting containers.", e);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Override
