@@ -2,6 +2,7 @@ package dev.berth.engine.run;
 
 import dev.berth.engine.addrs.ResourceAddr;
 import dev.berth.engine.config.Config;
+import dev.berth.engine.config.LocalConfig;
 import dev.berth.engine.config.ResourceConfig;
 import dev.berth.engine.config.VariableConfig;
 import dev.berth.engine.diag.Diagnostics;
@@ -28,8 +29,8 @@ import java.util.Optional;
  * Terraform refuses {@code ecs_service.web.endpoints[0].port} at validate: endpoints is
  * list(string), so its element is a string, which has no attributes. Before apply such a value is
  * unknown, and the evaluator, which sees only values, cannot tell; the declared type can. This
- * check follows each static reference to a resource attribute (through its schema type) or to a
- * typed variable (through its type constraint) and reports an attribute read from a string,
+ * check follows each static reference to a resource attribute (through its schema type), to a
+ * typed variable (through its type constraint) or to a local that is such a reference, and reports an attribute read from a string,
  * number or bool. Where the evaluator also sees the value (a configured attribute, a variable's
  * value at plan) it reports the identical diagnostic, and a run prints it once.
  */
@@ -58,44 +59,68 @@ final class PrimitiveAttributeCheck {
         for (Block b : body.blocks()) body(b.body());
     }
 
+    /** The declared type a reference starts from and the index of the first step it leaves. */
+    private record Base(TypeConstraint type, int next) {
+    }
+
     private void traversal(ScopeTraversalExpr t) {
+        Base b = base(t, 0);
+        if (b != null) walk(t, b.type(), b.next(), true);
+    }
+
+    /**
+     * var.NAME is its type constraint; a resource attribute its schema type; a local that is
+     * just another reference (locals { eps = ecs_service.web.endpoints }) that reference's type.
+     */
+    private Base base(ScopeTraversalExpr t, int depth) {
         List<TraversalStep> steps = t.steps();
-        if (steps.isEmpty() || !(steps.get(0) instanceof TraversalStep.Attr name)) return;
+        if (steps.isEmpty() || !(steps.get(0) instanceof TraversalStep.Attr name)) return null;
         if (t.root().equals("var")) {
             VariableConfig v = config.variables().get(name.name());
-            if (v == null || v.type() == null) return;
-            TypeConstraint type = TypeConstraints.parse(v.type(), new Diagnostics());
-            walk(t, type, 1);
-            return;
+            if (v == null || v.type() == null) return null;
+            return new Base(TypeConstraints.parse(v.type(), new Diagnostics()), 1);
+        }
+        if (t.root().equals("local")) {
+            LocalConfig l = config.locals().get(name.name());
+            // The depth bound keeps a cycle of locals (reported elsewhere) from looping here.
+            if (l == null || depth > 16 || !(l.expr() instanceof ScopeTraversalExpr inner)) return null;
+            Base b = base(inner, depth + 1);
+            TypeConstraint type = b == null ? null : walk(inner, b.type(), b.next(), false);
+            return type == null ? null : new Base(type, 1);
         }
         Optional<ResourceSchema> schema = providers.schema(t.root());
         ResourceConfig rc = config.resources().get(new ResourceAddr(t.root(), name.name()));
-        if (schema.isEmpty() || rc == null) return;
+        if (schema.isEmpty() || rc == null) return null;
         int i = 1;
         if (rc.count() != null || rc.forEach() != null) {
-            if (steps.size() <= i || !(steps.get(i) instanceof TraversalStep.Index)) return;
+            if (steps.size() <= i || !(steps.get(i) instanceof TraversalStep.Index)) return null;
             i++;
         }
-        if (steps.size() <= i || !(steps.get(i) instanceof TraversalStep.Attr attr)) return;
+        if (steps.size() <= i || !(steps.get(i) instanceof TraversalStep.Attr attr)) return null;
         AttributeSchema as = schema.get().body().attributes().get(attr.name());
-        if (as != null) walk(t, constraint(as), i + 1);
+        TypeConstraint type = as == null ? null : constraint(as);
+        return type == null ? null : new Base(type, i + 1);
     }
 
-    /** Follows the steps from {@code from} through the type; reports the first attribute of a primitive. */
-    private void walk(ScopeTraversalExpr t, TypeConstraint type, int from) {
+    /**
+     * Follows the steps from {@code from} through the type and returns the type reached, or null
+     * when it cannot be told; an attribute read from a primitive is reported when {@code report}.
+     */
+    private TypeConstraint walk(ScopeTraversalExpr t, TypeConstraint type, int from, boolean report) {
         List<TraversalStep> steps = t.steps();
         for (int i = from; i < steps.size() && type != null; i++) {
             TraversalStep s = steps.get(i);
             if (type instanceof TypeConstraint.Optional o) type = o.type();
             if (type instanceof TypeConstraint.Primitive p) {
-                if (s instanceof TraversalStep.Attr a) {
+                if (report && s instanceof TraversalStep.Attr a) {
                     diags.error(PrimitiveAttributes.summary(p.name()), PrimitiveAttributes.detail(p.name(), a.name()),
                             a.range());
                 }
-                return;
+                return null;
             }
             type = element(type, s);
         }
+        return type;
     }
 
     /** The type one step reaches, or null when it cannot be told (any, unknown keys, bad steps). */
