@@ -30,9 +30,10 @@ import java.util.Optional;
  * list(string), so its element is a string, which has no attributes. Before apply such a value is
  * unknown, and the evaluator, which sees only values, cannot tell; the declared type can. This
  * check follows each static reference to a resource attribute (through its schema type), to a
- * typed variable (through its type constraint) or to a local that is such a reference, and reports an attribute read from a string,
- * number or bool. Where the evaluator also sees the value (a configured attribute, a variable's
- * value at plan) it reports the identical diagnostic, and a run prints it once.
+ * typed variable (through its type constraint) or to a local that is such a reference, and
+ * reports an attribute read from a string, number, bool or list. Where the evaluator also sees
+ * the value (a configured attribute, a variable's value at plan) it reports the identical
+ * diagnostic, and a run prints it once.
  */
 final class PrimitiveAttributeCheck {
     private static final TypeConstraint STRING = new TypeConstraint.Primitive("string");
@@ -116,6 +117,12 @@ final class PrimitiveAttributeCheck {
                     diags.error(PrimitiveAttributes.summary(p.name()), PrimitiveAttributes.detail(p.name(), a.name()),
                             a.range());
                 }
+                return null;
+            }
+            if (type instanceof TypeConstraint.Collection c && c.kind().equals("list")
+                    && s instanceof TraversalStep.Attr a) {
+                if (report) diags.error(PrimitiveAttributes.listSummary(a.name()), PrimitiveAttributes.listDetail(a.name()),
+                        a.range());
                 return null;
             }
             type = element(type, s);
