@@ -10,11 +10,15 @@ import dev.berth.ecs.schema.ClusterSchema;
 import dev.berth.ecs.schema.ServiceSchema;
 import dev.berth.ecs.schema.TaskDefinitionSchema;
 import dev.berth.ecs.service.ServiceResource;
+import dev.berth.ecs.store.ClientTokens;
 import dev.berth.ecs.taskdef.TaskDefinitionResource;
+import dev.berth.engine.provider.ImplicitOrder;
 import dev.berth.engine.provider.Provider;
 import dev.berth.engine.provider.ProviderDiagnostic;
 import dev.berth.engine.provider.ProviderRequests.ApplyRequest;
 import dev.berth.engine.provider.ProviderRequests.ApplyResponse;
+import dev.berth.engine.provider.ProviderRequests.FindRequest;
+import dev.berth.engine.provider.ProviderRequests.FindResponse;
 import dev.berth.engine.provider.ProviderRequests.ImportRequest;
 import dev.berth.engine.provider.ProviderRequests.ImportResponse;
 import dev.berth.engine.provider.ProviderRequests.PlanRequest;
@@ -25,6 +29,7 @@ import dev.berth.engine.provider.ProviderRequests.ValidateRequest;
 import dev.berth.engine.provider.ProviderRequests.ValidateResponse;
 import dev.berth.engine.provider.ProviderStore;
 import dev.berth.engine.provider.ResourceSchema;
+import dev.berth.engine.value.MapValue;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,8 +50,10 @@ public final class EcsProvider implements Provider {
 
     private final Map<String, EcsResource> resources = new LinkedHashMap<>();
     private final ExecutorService pool;
+    private final ClientTokens tokens;
 
     public EcsProvider(ProviderStore store, Function<String, ContainerRuntime> runtimes) {
+        this.tokens = new ClientTokens(store);
         AtomicInteger n = new AtomicInteger();
         this.pool = Executors.newFixedThreadPool(TASK_PARALLELISM, r -> {
             Thread t = new Thread(r, "ecs-tasks-" + n.incrementAndGet());
@@ -57,7 +64,7 @@ public final class EcsProvider implements Provider {
         // every engine in use, so cluster and service code see them wherever they run.
         EngineFleet fleet = new EngineFleet(store, runtimes);
         ServiceResource services = new ServiceResource(store, () -> fleet, pool, runtimes);
-        resources.put(ClusterSchema.TYPE, new ClusterResource(store, () -> fleet, services::clusterHasServices));
+        resources.put(ClusterSchema.TYPE, new ClusterResource(store, () -> fleet, services::servicesIn));
         resources.put(ContainerInstanceSchema.TYPE, new ContainerInstanceResource(store, runtimes, services.drainer()));
         resources.put(TaskDefinitionSchema.TYPE, new TaskDefinitionResource(store));
         resources.put(ServiceSchema.TYPE, services);
@@ -84,15 +91,31 @@ public final class EcsProvider implements Provider {
     @Override
     public PlanResponse plan(PlanRequest request) {
         EcsResource r = resources.get(request.type());
-        if (r == null) return new PlanResponse(null, List.of(), unknownType(request.type()));
-        return r.plan(request.prior(), request.config());
+        if (r == null) return new PlanResponse(null, unknownType(request.type()));
+        return r.plan(request.prior(), request.config(), request.upstream());
     }
 
     @Override
     public ApplyResponse apply(ApplyRequest request) {
         EcsResource r = resources.get(request.type());
         if (r == null) return new ApplyResponse(request.prior(), unknownType(request.type()));
-        return r.apply(request.prior(), request.planned(), request.config());
+        return r.apply(request.prior(), request.planned(), request.config(), request.clientToken());
+    }
+
+    /** What a create with this client token made: the object as import shows it, if it still exists. */
+    @Override
+    public FindResponse find(FindRequest request) {
+        EcsResource r = resources.get(request.type());
+        if (r == null) return new FindResponse(null, unknownType(request.type()));
+        java.util.Optional<String> id = tokens.find(request.type(), request.clientToken());
+        if (id.isEmpty()) return new FindResponse(null, List.of());
+        ImportResponse found = r.importState(id.get());
+        // The token was recorded but the create died before the object existed: nothing to adopt.
+        if (found.state() == null) {
+            tokens.forget(id.get());
+            return new FindResponse(null, List.of());
+        }
+        return new FindResponse(found.state(), found.diagnostics());
     }
 
     @Override
@@ -107,6 +130,11 @@ public final class EcsProvider implements Provider {
         EcsResource r = resources.get(request.type());
         if (r == null) return new ImportResponse(null, unknownType(request.type()));
         return r.importState(request.id());
+    }
+
+    @Override
+    public ImplicitOrder implicitOrder(String type, MapValue value) {
+        return EcsOrdering.of(type, value);
     }
 
     private static List<ProviderDiagnostic> unknownType(String type) {

@@ -36,7 +36,29 @@ final class Schema {
                     "CREATE TABLE provider_kv(provider TEXT NOT NULL, tbl TEXT NOT NULL, key TEXT NOT NULL,"
                             + " json TEXT NOT NULL, PRIMARY KEY (provider, tbl, key)) WITHOUT ROWID",
                     "CREATE TABLE provider_counters(provider TEXT NOT NULL, name TEXT NOT NULL,"
-                            + " value INTEGER NOT NULL, PRIMARY KEY (provider, name)) WITHOUT ROWID"));
+                            + " value INTEGER NOT NULL, PRIMARY KEY (provider, name)) WITHOUT ROWID"),
+            // Objects create_before_destroy set aside until they are destroyed. The undo log learns
+            // a third kind of row; SQLite cannot alter a CHECK, so the table is rebuilt as it is.
+            List.of(
+                    "CREATE TABLE deposed(addr TEXT NOT NULL, deposed_key TEXT NOT NULL, provider TEXT NOT NULL,"
+                            + " schema_version INTEGER NOT NULL, attributes_json TEXT NOT NULL,"
+                            + " sensitive_paths_json TEXT NOT NULL, dependencies_json TEXT NOT NULL,"
+                            + " tainted INTEGER NOT NULL, PRIMARY KEY (addr, deposed_key)) WITHOUT ROWID",
+                    "CREATE TABLE history_changes_v2(serial INTEGER NOT NULL, seq INTEGER NOT NULL,"
+                            + " kind TEXT NOT NULL CHECK (kind IN ('resource', 'output', 'deposed')), key TEXT NOT NULL,"
+                            + " old_json TEXT, PRIMARY KEY (serial, seq)) WITHOUT ROWID",
+                    "INSERT INTO history_changes_v2(serial, seq, kind, key, old_json)"
+                            + " SELECT serial, seq, kind, key, old_json FROM history_changes",
+                    "DROP TABLE history_changes",
+                    "ALTER TABLE history_changes_v2 RENAME TO history_changes"),
+            List.of(
+                    // The lock holder's process, so a run can tell a crashed holder from a live one.
+                    "ALTER TABLE run_lock ADD COLUMN host TEXT",
+                    "ALTER TABLE run_lock ADD COLUMN pid INTEGER",
+                    "ALTER TABLE run_lock ADD COLUMN process_start TEXT",
+                    // Creates begun but not yet saved: see CreateIntents.
+                    "CREATE TABLE create_intents(addr TEXT PRIMARY KEY, token TEXT NOT NULL, provider TEXT NOT NULL,"
+                            + " schema_version INTEGER NOT NULL, dependencies_json TEXT NOT NULL, created TEXT NOT NULL)"));
 
     static final int LATEST = MIGRATIONS.size();
 

@@ -1,6 +1,8 @@
 package dev.berth.state;
 
+import dev.berth.engine.addrs.ResourceInstanceAddr;
 import dev.berth.engine.provider.ProviderStore;
+import dev.berth.engine.state.CreateIntent;
 import dev.berth.engine.state.LockInfo;
 import dev.berth.engine.state.StateChange;
 import dev.berth.engine.state.StateSnapshot;
@@ -30,6 +32,7 @@ import java.util.Optional;
  *   <li>{@code history} and {@code history_changes}: an undo log making every version restorable
  *       at a cost per commit that follows the size of the commit (see {@link VersionedState});</li>
  *   <li>{@code run_lock}: the run lock as a row (see {@link RunLock});</li>
+ *   <li>{@code create_intents}: creates begun and not yet saved (see {@link Intents});</li>
  *   <li>{@code provider_kv} and {@code provider_counters}: providers' own data
  *       (see {@link SqliteProviderStore}).</li>
  * </ul>
@@ -40,11 +43,13 @@ public final class SqliteStateStore implements StateStore {
     private final Db db;
     private final VersionedState state;
     private final RunLock runLock;
+    private final Intents intents;
 
     private SqliteStateStore(Db db) {
         this.db = db;
         this.state = new VersionedState(db);
         this.runLock = new RunLock(db);
+        this.intents = new Intents(db);
     }
 
     /**
@@ -68,8 +73,13 @@ public final class SqliteStateStore implements StateStore {
     }
 
     @Override
-    public void lock(LockInfo info, Duration timeout) {
-        runLock.lock(info, timeout);
+    public Optional<LockInfo> lock(LockInfo info, Duration timeout) {
+        return runLock.lock(info, timeout);
+    }
+
+    /** Takes the lock as if {@code process} did; lets tests stand for crashed or remote holders. */
+    Optional<LockInfo> lockAs(LockInfo info, LockInfo.LockProcess process, Duration timeout) {
+        return runLock.lockAs(info, process, timeout);
     }
 
     @Override
@@ -85,6 +95,21 @@ public final class SqliteStateStore implements StateStore {
     @Override
     public Optional<LockInfo> lockHolder() {
         return db.read("read the lock of", runLock::holder);
+    }
+
+    @Override
+    public void recordIntent(CreateIntent intent) {
+        intents.record(intent);
+    }
+
+    @Override
+    public void settleIntent(ResourceInstanceAddr addr, String clientToken) {
+        intents.settle(addr, clientToken);
+    }
+
+    @Override
+    public List<CreateIntent> intents() {
+        return intents.all();
     }
 
     @Override

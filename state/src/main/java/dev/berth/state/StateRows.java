@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.util.RawValue;
 import dev.berth.engine.addrs.ResourceInstanceAddr;
+import dev.berth.engine.state.DeposedObject;
 import dev.berth.engine.state.OutputState;
 import dev.berth.engine.state.ResourceState;
 import dev.berth.engine.value.MapValue;
@@ -65,6 +66,32 @@ final class StateRows {
             return new ResourceRow(addr, doc.path("provider").asText(), doc.path("schema_version").asInt(),
                     ValueCodec.write(doc.path("attributes")), ValueCodec.write(doc.path("sensitive_attributes")),
                     ValueCodec.write(doc.path("dependencies")), doc.path("tainted").asBoolean());
+        }
+    }
+
+    /**
+     * A {@code deposed} row: a resource row plus its deposed key. In the undo log its key is the
+     * address and the deposed key joined by a space; a deposed key never holds one, so the last
+     * space splits them even when the address's instance key does.
+     */
+    record DeposedRow(String deposedKey, ResourceRow row) {
+
+        static DeposedRow of(DeposedObject d) {
+            return new DeposedRow(d.key(), ResourceRow.of(d.object()));
+        }
+
+        String historyKey() {
+            return row.addr() + " " + deposedKey;
+        }
+
+        static DeposedRow fromDocument(String historyKey, String document) {
+            int space = historyKey.lastIndexOf(' ');
+            return new DeposedRow(historyKey.substring(space + 1),
+                    ResourceRow.fromDocument(historyKey.substring(0, space), document));
+        }
+
+        DeposedObject toState() {
+            return new DeposedObject(deposedKey, row.toState());
         }
     }
 

@@ -1,12 +1,14 @@
 package dev.berth.state;
 
 import dev.berth.engine.addrs.ResourceInstanceAddr;
+import dev.berth.engine.state.DeposedObject;
 import dev.berth.engine.state.OutputState;
 import dev.berth.engine.state.ResourceState;
 import dev.berth.engine.state.StateChange;
 import dev.berth.engine.state.StateSnapshot;
 import dev.berth.engine.state.StateStoreException;
 import dev.berth.engine.state.StateVersion;
+import dev.berth.state.StateRows.DeposedRow;
 import dev.berth.state.StateRows.OutputRow;
 import dev.berth.state.StateRows.ResourceRow;
 
@@ -35,6 +37,9 @@ final class VersionedState {
 
     private static final String RESOURCE = "resource";
     private static final String OUTPUT = "output";
+    private static final String DEPOSED = "deposed";
+    private static final String DEPOSED_COLUMNS = "SELECT addr, provider, schema_version, attributes_json,"
+            + " sensitive_paths_json, dependencies_json, tainted, deposed_key FROM deposed";
     private static final String RESOURCE_COLUMNS = "SELECT addr, provider, schema_version, attributes_json,"
             + " sensitive_paths_json, dependencies_json, tainted FROM resources";
     private static final String OUTPUT_COLUMNS =
@@ -48,6 +53,14 @@ final class VersionedState {
 
     /** A change with its row already rendered, so a bad value fails before any lock is taken. */
     private record Prepared(String kind, String key, ResourceRow resource, OutputRow output) {
+        /** For a deposed row, the resource row's address and the deposed key, from the history key. */
+        String deposedKey() {
+            return key.substring(key.lastIndexOf(' ') + 1);
+        }
+
+        String deposedAddr() {
+            return key.substring(0, key.lastIndexOf(' '));
+        }
     }
 
     long commit(List<StateChange> changes, String operation) {
@@ -111,6 +124,13 @@ final class VersionedState {
             return new Prepared(RESOURCE, row.addr(), row, null);
         }
         if (c instanceof StateChange.RemoveResource r) return new Prepared(RESOURCE, r.addr().toString(), null, null);
+        if (c instanceof StateChange.PutDeposed p) {
+            DeposedRow row = DeposedRow.of(p.object());
+            return new Prepared(DEPOSED, row.historyKey(), row.row(), null);
+        }
+        if (c instanceof StateChange.RemoveDeposed r) {
+            return new Prepared(DEPOSED, r.addr() + " " + r.key(), null, null);
+        }
         if (c instanceof StateChange.PutOutput p) {
             OutputRow row = OutputRow.of(p.output());
             return new Prepared(OUTPUT, row.name(), null, row);
@@ -120,7 +140,17 @@ final class VersionedState {
     }
 
     private void apply(Prepared p) throws SQLException {
-        if (p.kind.equals(RESOURCE)) {
+        if (p.kind.equals(DEPOSED)) {
+            if (p.resource == null) {
+                db.update("DELETE FROM deposed WHERE addr = ? AND deposed_key = ?", p.deposedAddr(), p.deposedKey());
+                return;
+            }
+            ResourceRow r = p.resource;
+            db.update("INSERT OR REPLACE INTO deposed(addr, deposed_key, provider, schema_version, attributes_json,"
+                            + " sensitive_paths_json, dependencies_json, tainted) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    r.addr(), p.deposedKey(), r.provider(), r.schemaVersion(), r.attributesJson(),
+                    r.sensitivePathsJson(), r.dependenciesJson(), r.tainted() ? 1 : 0);
+        } else if (p.kind.equals(RESOURCE)) {
             if (p.resource == null) {
                 db.update("DELETE FROM resources WHERE addr = ?", p.key);
                 return;
@@ -140,6 +170,11 @@ final class VersionedState {
     }
 
     private Optional<String> currentDocument(String kind, String key) throws SQLException {
+        if (kind.equals(DEPOSED)) {
+            int space = key.lastIndexOf(' ');
+            return db.queryOne(DEPOSED_COLUMNS + " WHERE addr = ? AND deposed_key = ?", VersionedState::resourceRow,
+                    key.substring(0, space), key.substring(space + 1)).map(ResourceRow::toDocument);
+        }
         if (kind.equals(RESOURCE)) {
             return db.queryOne(RESOURCE_COLUMNS + " WHERE addr = ?", VersionedState::resourceRow, key)
                     .map(ResourceRow::toDocument);
@@ -171,9 +206,13 @@ final class VersionedState {
     private static final class Rows {
         final Map<String, ResourceRow> resources = new HashMap<>();
         final Map<String, OutputRow> outputs = new HashMap<>();
+        final Map<String, DeposedRow> deposed = new HashMap<>();
 
         void undo(String kind, String key, String oldDocument) {
-            if (kind.equals(RESOURCE)) {
+            if (kind.equals(DEPOSED)) {
+                if (oldDocument == null) deposed.remove(key);
+                else deposed.put(key, DeposedRow.fromDocument(key, oldDocument));
+            } else if (kind.equals(RESOURCE)) {
                 if (oldDocument == null) resources.remove(key);
                 else resources.put(key, ResourceRow.fromDocument(key, oldDocument));
             } else if (oldDocument == null) {
@@ -188,6 +227,10 @@ final class VersionedState {
         Rows rows = new Rows();
         db.query(RESOURCE_COLUMNS, rs -> rows.resources.put(rs.getString(1), resourceRow(rs)));
         db.query(OUTPUT_COLUMNS, rs -> rows.outputs.put(rs.getString(1), outputRow(rs)));
+        db.query(DEPOSED_COLUMNS, rs -> {
+            DeposedRow d = new DeposedRow(rs.getString(8), resourceRow(rs));
+            return rows.deposed.put(d.historyKey(), d);
+        });
         return rows;
     }
 
@@ -199,6 +242,8 @@ final class VersionedState {
         }
         Map<String, OutputState> outputs = new HashMap<>();
         for (OutputRow o : rows.outputs.values()) outputs.put(o.name(), o.toState());
-        return new StateSnapshot(lineage, serial, resources, outputs);
+        List<DeposedObject> deposed = new ArrayList<>();
+        for (DeposedRow d : rows.deposed.values()) deposed.add(d.toState());
+        return new StateSnapshot(lineage, serial, resources, outputs, deposed);
     }
 }

@@ -30,6 +30,15 @@ final class Addresses {
         return state.resources().keySet().stream().filter(a -> a.resource().equals(addr.resource())).toList();
     }
 
+    /** As {@link #matching}, plus the instances that only have deposed objects left (state show, state rm). */
+    static List<ResourceInstanceAddr> matchingWithDeposed(StateSnapshot state, ResourceInstanceAddr addr) {
+        java.util.Set<ResourceInstanceAddr> out = new java.util.TreeSet<>(matching(state, addr));
+        state.deposed().stream().map(dev.berth.engine.state.DeposedObject::addr)
+                .filter(a -> a.equals(addr) || addr.key() instanceof InstanceKey.None && a.resource().equals(addr.resource()))
+                .forEach(out::add);
+        return List.copyOf(out);
+    }
+
     /** "; the state holds a, b" or "; the state is empty", for errors about a missing address. */
     static String whatExists(StateSnapshot state) {
         if (state.resources().isEmpty()) return "; the state holds no resources.";

@@ -2,6 +2,9 @@ package dev.berth.cli.command;
 
 import dev.berth.cli.wiring.Workspace;
 import dev.berth.ecs.EcsProvider;
+import dev.berth.engine.provider.MarkingProvider;
+import dev.berth.engine.state.StateSnapshot;
+import dev.berth.engine.value.Secrets;
 import dev.berth.ecs.agent.Agent;
 import dev.berth.ecs.agent.AgentLog;
 import dev.berth.ecs.agent.StateRepairer;
@@ -15,6 +18,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.time.Clock;
 import java.time.Duration;
@@ -44,24 +49,37 @@ final class AgentCommand extends WorkspaceCommand {
                 ws.evaluator(), diags);
         if (diags.hasErrors()) return fail(diags.list(), ws);
         PrintWriter out = term.out();
+        // A line may quote what an engine said about a container (a failed command, say); the
+        // secrets the configuration and the state know are taken out of it before it is printed.
+        Secrets secrets = Secrets.in(Value.map(values)).and(secretsIn(ws.store().read()));
         AgentLog log = new AgentLog(line -> {
-            out.println(line);
+            out.println(secrets.redact(line));
             out.flush();
         }, Clock.systemUTC());
         ProviderStore ecsStore = ws.store().providerStore("ecs");
-        StateRepairer repairer = new StateRepairer(ws.store(), () -> new EcsProvider(ecsStore, ws.runtimes()),
+        StateRepairer repairer = new StateRepairer(ws.store(), () -> MarkingProvider.of(new EcsProvider(ecsStore, ws.runtimes())),
                 RunSession.who(), new AgentOutputs(ws, config, values));
         Agent agent = new Agent(ecsStore, ws.runtimes(), repairer, log, resync);
-        AgentSignals.onStop(() -> agent.stop(Duration.ZERO));
+        // SIGTERM and Ctrl-C only ask the agent to stop: it returns and berth exits 0, not 143 or 130.
+        Interrupts signals = Interrupts.onSignal(() -> agent.stop(Duration.ZERO));
         // Any other way the JVM shuts down still lets the action in hand finish.
         Thread hook = new Thread(() -> agent.stop(Duration.ofSeconds(10)), "agent-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        agent.run();
+        try (signals) {
+            agent.run();
+        }
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException shuttingDown) {
             // The hook is already running and waits for this thread.
         }
         return 0;
+    }
+
+    private static Secrets secretsIn(StateSnapshot state) {
+        List<Value> values = new ArrayList<>();
+        state.resources().values().forEach(r -> values.add(r.attributes()));
+        state.outputs().values().forEach(o -> values.add(o.value()));
+        return Secrets.in(values.toArray(Value[]::new));
     }
 }

@@ -37,20 +37,22 @@ final class ApplyFlow {
         RunSession.Started started = RunSession.start(ws, opts, mode == Plan.Mode.DESTROY ? "destroy" : "apply");
         if (started.session() == null) return cmd.fail(started.diagnostics(), ws);
         cmd.printDiagnostics(started.diagnostics(), ws);
-        try (RunSession s = started.session()) {
+        try (RunSession s = started.session(); GracefulStop stop = GracefulStop.install(term, s::releaseLock)) {
             Planner.Result r = Plans.make(s, opts, mode, term);
+            if (stop.getAsBoolean()) return cmd.fail(GracefulStop.beforeAnyChange(mode == Plan.Mode.DESTROY ? "Destroy"
+                    : "Apply"), ws);
             if (r.hasErrors()) return cmd.fail(r.diagnostics(), ws);
             cmd.printDiagnostics(r.diagnostics(), ws);
             RenderOptions ro = new RenderOptions(term.color(), RenderOptions.DEFAULT_TOOL);
             term.out().print(new PlanRenderer().render(r.plan(), ro));
             term.out().flush();
-            if (Plans.hasChanges(r.plan()) && !autoApprove && !confirmed()) {
+            if (Plans.hasChanges(r.plan()) && !autoApprove && !confirmed(r.plan().isTargeted())) {
                 term.err().println();
                 term.err().println("Error: " + (mode == Plan.Mode.DESTROY ? "Destroy" : "Apply") + " cancelled.");
                 return 1;
             }
             Applier.Result a = new Applier(ws.providers(), ws.functions(), ws.store(), new ProgressView(term))
-                    .apply(s.config, r.plan(), Math.max(1, opts.parallelism));
+                    .apply(s.config, r.plan(), Math.max(1, opts.parallelism), stop);
             if (a.hasErrors()) return cmd.fail(a.diagnostics(), ws);
             cmd.printDiagnostics(a.diagnostics(), ws);
             report(term, mode, a);
@@ -78,8 +80,13 @@ final class ApplyFlow {
         term.out().print(new ValueFormatter().formatOutputs(values, sensitive, term.color()));
     }
 
-    private boolean confirmed() {
+    private boolean confirmed(boolean targeted) {
         term.out().println();
+        if (mode == Plan.Mode.DESTROY && targeted) {
+            return Confirmation.ask(term, "Do you really want to destroy the targeted resources?",
+                    "berth will destroy the resources shown above, and nothing else.",
+                    "There is no undo. Only 'yes' will be accepted to confirm.");
+        }
         if (mode == Plan.Mode.DESTROY) {
             return Confirmation.ask(term, "Do you really want to destroy all resources?",
                     "berth will destroy all your managed infrastructure, as shown above.",

@@ -1,5 +1,6 @@
 package dev.berth.cli.command;
 
+import dev.berth.cli.view.OutputsJson;
 import dev.berth.cli.view.ValueFormatter;
 import dev.berth.cli.wiring.Workspace;
 import dev.berth.engine.state.OutputState;
@@ -12,7 +13,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.util.Map;
-import java.util.TreeMap;
 
 @Command(name = "output", description = "Show output values from the state.")
 final class OutputCommand extends WorkspaceCommand {
@@ -32,10 +32,7 @@ final class OutputCommand extends WorkspaceCommand {
         if (name == null) {
             if (raw) throw new Errors.UserError("-raw needs the name of one output.");
             if (json) {
-                Map<String, Value> all = new TreeMap<>();
-                outputs.forEach((k, o) -> all.put(k, Value.map(Map.of("sensitive", Value.of(o.sensitive()),
-                        "value", o.value().unmarked()))));
-                term.out().println(ValueJson.toJson(new MapValue(all)));
+                term.out().println(OutputsJson.render(outputs));
                 return 0;
             }
             if (outputs.isEmpty()) {
@@ -53,6 +50,10 @@ final class OutputCommand extends WorkspaceCommand {
                     + (outputs.isEmpty() ? "." : "; it has " + String.join(", ", outputs.keySet()) + "."));
         }
         Value v = o.value();
+        if ((json || raw) && (o.sensitive() || v.containsSensitive())) {
+            throw new Errors.UserError("Output \"" + name + "\" is sensitive, and berth never prints sensitive values. "
+                    + "To expose it on purpose, set its value with nonsensitive() in the output block.");
+        }
         if (json) {
             term.out().println(ValueJson.toJson(v.unmarked()));
         } else if (raw) {

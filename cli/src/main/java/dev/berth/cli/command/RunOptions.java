@@ -12,7 +12,8 @@ final class RunOptions {
     VariableOptions variables = new VariableOptions();
 
     @Option(names = "-target", paramLabel = "ADDRESS",
-            description = "Limit planning to the given resource (and what it depends on); repeatable.")
+            description = "Limit planning and refresh to the given resource and what it depends on (with destroy: "
+                    + "and what depends on it); repeatable.")
     List<String> targets = new ArrayList<>();
 
     @Option(names = "-replace", paramLabel = "ADDRESS",

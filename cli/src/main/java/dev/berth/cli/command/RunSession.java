@@ -23,6 +23,7 @@ final class RunSession implements AutoCloseable {
     final Config config;
     final Map<String, Value> variables;
     private final String lockId;
+    private final java.util.concurrent.atomic.AtomicBoolean released = new java.util.concurrent.atomic.AtomicBoolean();
 
     private RunSession(Workspace ws, Config config, Map<String, Value> variables, String lockId) {
         this.ws = ws;
@@ -57,7 +58,8 @@ final class RunSession implements AutoCloseable {
         String lockId = null;
         if (opts.lock) {
             try {
-                lockId = StateLock.acquire(ws.store(), operation, Durations.parse(opts.lockTimeout, "-lock-timeout"));
+                lockId = StateLock.acquire(ws.store(), operation, Durations.parse(opts.lockTimeout, "-lock-timeout"),
+                        ws::notice);
             } catch (StateLockedException e) {
                 LockInfo h = e.holder();
                 diags.add(Diagnostic.error("Error acquiring the state lock: the state is locked by " + h.who()
@@ -71,6 +73,11 @@ final class RunSession implements AutoCloseable {
         return new Started(new RunSession(ws, config, vars, lockId), diags.list());
     }
 
+    /** Whether this run holds the run lock (not with -lock=false). */
+    boolean locked() {
+        return lockId != null;
+    }
+
     static String who() {
         String host;
         try {
@@ -81,8 +88,13 @@ final class RunSession implements AutoCloseable {
         return System.getProperty("user.name") + "@" + host + " (pid " + ProcessHandle.current().pid() + ")";
     }
 
+    /** Releases the run lock once, whoever asks first: the end of the run or a second Ctrl-C. */
+    void releaseLock() {
+        if (lockId != null && released.compareAndSet(false, true)) ws.store().unlock(lockId);
+    }
+
     @Override
     public void close() {
-        if (lockId != null) ws.store().unlock(lockId);
+        releaseLock();
     }
 }

@@ -2,6 +2,8 @@ package dev.berth.cli.command;
 
 import dev.berth.cli.wiring.Workspace;
 import dev.berth.engine.addrs.ResourceInstanceAddr;
+import dev.berth.engine.state.DeposedObject;
+import dev.berth.engine.state.StateSnapshot;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -31,11 +33,19 @@ final class StateCommand implements Runnable {
                 term.err().println("No state file was found at " + ws.statePath() + ".");
                 return 1;
             }
-            for (ResourceInstanceAddr addr : ws.store().read().resources().keySet()) {
+            StateSnapshot state = ws.store().read();
+            java.util.SortedSet<ResourceInstanceAddr> addrs = new java.util.TreeSet<>(state.resources().keySet());
+            state.deposed().forEach(d -> addrs.add(d.addr()));
+            for (ResourceInstanceAddr addr : addrs) {
                 String a = addr.toString();
-                if (filters.isEmpty() || filters.stream().anyMatch(f -> a.equals(f) || a.startsWith(f + "[")
+                if (!filters.isEmpty() && filters.stream().noneMatch(f -> a.equals(f) || a.startsWith(f + "[")
                         || a.startsWith(f + "."))) {
-                    term.out().println(a);
+                    continue;
+                }
+                if (state.resources().containsKey(addr)) term.out().println(a);
+                // Left behind by an interrupted create_before_destroy: shown so it is not a surprise in the next plan.
+                for (DeposedObject d : state.deposed()) {
+                    if (d.addr().equals(addr)) term.out().println(a + " (deposed object " + d.key() + ")");
                 }
             }
             return 0;

@@ -43,7 +43,7 @@ final class StateMvCommand extends WorkspaceCommand {
                     + ": resource types don't match.");
         }
         Addresses.requireStateFile(ws.statePath());
-        try (StateLock ignored = StateLock.take(ws.store(), lockOpts, "state mv")) {
+        try (StateLock ignored = StateLock.take(ws.store(), lockOpts, "state mv", ws::notice)) {
             StateSnapshot state = ws.store().read();
             Map<ResourceInstanceAddr, ResourceInstanceAddr> moves = plan(state, from, to);
             for (var m : moves.entrySet()) {

@@ -30,12 +30,12 @@ final class StateRmCommand extends WorkspaceCommand {
     int run(Workspace ws) {
         List<ResourceInstanceAddr> wanted = addresses.stream().map(Addresses::parse).toList();
         Addresses.requireStateFile(ws.statePath());
-        try (StateLock ignored = StateLock.take(ws.store(), lockOpts, "state rm")) {
+        try (StateLock ignored = StateLock.take(ws.store(), lockOpts, "state rm", ws::notice)) {
             // Read under the lock, so nothing can add or remove instances between the check and the commit.
             StateSnapshot state = ws.store().read();
             Set<ResourceInstanceAddr> found = new LinkedHashSet<>();
             for (ResourceInstanceAddr addr : wanted) {
-                List<ResourceInstanceAddr> m = Addresses.matching(state, addr);
+                List<ResourceInstanceAddr> m = Addresses.matchingWithDeposed(state, addr);
                 if (m.isEmpty()) {
                     throw new Errors.UserError("Invalid target address: no instance in the state matches " + addr
                             + Addresses.whatExists(state));
@@ -45,7 +45,10 @@ final class StateRmCommand extends WorkspaceCommand {
             List<StateChange> changes = new ArrayList<>();
             for (ResourceInstanceAddr addr : found) {
                 term.out().println((dryRun ? "Would remove " : "Removed ") + addr);
-                changes.add(new StateChange.RemoveResource(addr));
+                if (state.resources().containsKey(addr)) changes.add(new StateChange.RemoveResource(addr));
+                // Terraform forgets an instance with every object it has, deposed ones included.
+                state.deposed().stream().filter(d -> d.addr().equals(addr))
+                        .forEach(d -> changes.add(new StateChange.RemoveDeposed(addr, d.key())));
             }
             if (dryRun) {
                 term.out().println("Would have removed " + found.size() + " resource instance(s).");

@@ -26,7 +26,7 @@ final class StateRollbackCommand extends WorkspaceCommand {
     @Override
     int run(Workspace ws) {
         Addresses.requireStateFile(ws.statePath());
-        try (StateLock ignored = StateLock.take(ws.store(), lockOpts, "state rollback")) {
+        try (StateLock ignored = StateLock.take(ws.store(), lockOpts, "state rollback", ws::notice)) {
             List<StateVersion> versions = ws.store().history();
             if (versions.stream().noneMatch(v -> v.serial() == serial)) {
                 throw new Errors.UserError("No state version " + serial + ": " + (versions.isEmpty()

@@ -3,6 +3,7 @@ package dev.berth.cli.command;
 import dev.berth.cli.view.StateView;
 import dev.berth.cli.wiring.Workspace;
 import dev.berth.engine.addrs.ResourceInstanceAddr;
+import dev.berth.engine.state.DeposedObject;
 import dev.berth.engine.state.ResourceState;
 import dev.berth.engine.state.StateSnapshot;
 import picocli.CommandLine.Command;
@@ -20,7 +21,7 @@ final class StateShowCommand extends WorkspaceCommand {
         ResourceInstanceAddr addr = Addresses.parse(address);
         Addresses.requireStateFile(ws.statePath());
         StateSnapshot state = ws.store().read();
-        List<ResourceInstanceAddr> found = Addresses.matching(state, addr);
+        List<ResourceInstanceAddr> found = Addresses.matchingWithDeposed(state, addr);
         if (found.isEmpty()) {
             throw new Errors.UserError("No instance found for the given address: " + addr + " is not in the state"
                     + Addresses.whatExists(state));
@@ -31,8 +32,13 @@ final class StateShowCommand extends WorkspaceCommand {
                     + found.size() + " instances (" + String.join(", ", found.stream().map(Object::toString).toList())
                     + "); give one of them.");
         }
+        StateView view = new StateView(term.color());
         ResourceState rs = state.resources().get(found.get(0));
-        term.out().print(new StateView(term.color()).renderResource(rs));
+        if (rs != null) term.out().print(view.renderResource(rs));
+        for (DeposedObject d : state.deposed()) {
+            // Left behind by an interrupted create_before_destroy; the next apply destroys it.
+            if (d.addr().equals(found.get(0))) term.out().print((rs != null ? "\n" : "") + view.renderDeposed(d));
+        }
         return 0;
     }
 }

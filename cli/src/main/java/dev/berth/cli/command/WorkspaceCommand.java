@@ -35,6 +35,10 @@ abstract class WorkspaceCommand implements Callable<Integer> {
     public final Integer call() {
         term = Terminal.of(spec.commandLine().getOut(), spec.commandLine().getErr(), noColor);
         try (Workspace ws = new Workspace(dir(), statePath())) {
+            ws.onNotice(line -> {
+                term.err().println(line);
+                term.err().flush();
+            });
             return run(ws);
         } catch (DiagnosticsException e) {
             return fail(e.diagnostics(), null);

@@ -5,7 +5,6 @@ import dev.berth.engine.plan.Plan;
 import dev.berth.engine.plan.ResourceChange;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -128,7 +127,7 @@ public final class PlanRenderer {
     private static List<ResourceChange> changed(List<ResourceChange> all) {
         List<ResourceChange> out = new ArrayList<>();
         for (ResourceChange c : all) if (c.action() != Action.NO_OP || c.moved()) out.add(c);
-        out.sort(Comparator.comparing(ResourceChange::addr));
+        out.sort(ResourceChange.ORDER);
         return out;
     }
 }

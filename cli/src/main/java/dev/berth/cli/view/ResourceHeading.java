@@ -51,7 +51,7 @@ final class ResourceHeading {
      * the wording for changes found outside the tool ("has changed") instead of planned ones.
      */
     static String comment(ResourceChange c, boolean drift, Palette p) {
-        String addr = p.bold("  # " + c.addr());
+        String addr = p.bold("  # " + c.addr() + (c.deposed() == null ? "" : " (deposed object " + c.deposed() + ")"));
         String replaced = p.style(Palette.BOLD + Palette.RED, "replaced");
         List<String> lines = new ArrayList<>();
         switch (c.action()) {
@@ -68,6 +68,7 @@ final class ResourceHeading {
                         : " will be " + p.style(Palette.BOLD + Palette.RED, "destroyed")));
                 String why = deleteReason(c);
                 if (why != null) lines.add("  # (" + why + ")");
+                if (c.deposed() != null) lines.add("  # (left over from a partially-failed replacement of this instance)");
             }
             case NO_OP -> lines.add(c.moved() ? p.bold("  # " + c.previousAddr() + " has moved to " + c.addr())
                     : addr + " has no changes");

@@ -16,7 +16,6 @@ import dev.berth.engine.value.Value;
 import dev.berth.engine.value.ValueJson;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -43,9 +42,14 @@ public final class StateJson {
         ObjectNode outputs = root.putObject("outputs");
         state.outputs().values().forEach(o -> outputs.set(o.name(), output(o)));
         ArrayNode resources = root.putArray("resources");
-        Map<ResourceAddr, List<ResourceState>> byResource = new LinkedHashMap<>();
+        Map<ResourceAddr, List<Instance>> byResource = new java.util.TreeMap<>();
         state.resources().values().forEach(rs -> byResource.computeIfAbsent(rs.addr().resource(),
-                k -> new ArrayList<>()).add(rs));
+                k -> new ArrayList<>()).add(new Instance(rs, null)));
+        // Deposed objects are instance objects with a "deposed" key, beside their instance's current one.
+        state.deposed().forEach(d -> byResource.computeIfAbsent(d.addr().resource(), k -> new ArrayList<>())
+                .add(new Instance(d.object(), d.key())));
+        byResource.values().forEach(list -> list.sort(java.util.Comparator.comparing((Instance i) -> i.rs().addr())
+                .thenComparing(Instance::deposed, java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder()))));
         byResource.forEach((addr, instances) -> resources.add(resource(addr, instances)));
         root.putNull("check_results");
         return JsonDocuments.pretty(root);
@@ -60,25 +64,29 @@ public final class StateJson {
         return n;
     }
 
-    private static ObjectNode resource(ResourceAddr addr, List<ResourceState> instances) {
+    private record Instance(ResourceState rs, String deposed) {
+    }
+
+    private static ObjectNode resource(ResourceAddr addr, List<Instance> instances) {
         ObjectNode n = NODES.objectNode();
         n.put("mode", "managed");
         n.put("type", addr.type());
         n.put("name", addr.name());
-        InstanceKey key = instances.get(0).addr().key();
+        InstanceKey key = instances.get(0).rs().addr().key();
         if (key instanceof InstanceKey.Index) n.put("each", "list");
         if (key instanceof InstanceKey.Key) n.put("each", "map");
-        n.put("provider", "provider[\"" + instances.get(0).provider() + "\"]");
+        n.put("provider", "provider[\"" + instances.get(0).rs().provider() + "\"]");
         ArrayNode arr = n.putArray("instances");
-        instances.forEach(rs -> arr.add(instance(rs)));
+        instances.forEach(i -> arr.add(instance(i.rs(), i.deposed())));
         return n;
     }
 
-    private static ObjectNode instance(ResourceState rs) {
+    private static ObjectNode instance(ResourceState rs, String deposed) {
         ObjectNode n = NODES.objectNode();
         if (rs.addr().key() instanceof InstanceKey.Index i) n.put("index_key", i.value());
         if (rs.addr().key() instanceof InstanceKey.Key k) n.put("index_key", k.value());
         if (rs.tainted()) n.put("status", "tainted");
+        if (deposed != null) n.put("deposed", deposed);
         n.put("schema_version", rs.schemaVersion());
         List<ArrayNode> sensitivePaths = new ArrayList<>();
         n.set("attributes", withoutSecrets(rs.attributes(), NODES.arrayNode(), sensitivePaths));

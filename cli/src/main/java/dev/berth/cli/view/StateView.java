@@ -1,5 +1,7 @@
 package dev.berth.cli.view;
 
+import dev.berth.engine.addrs.ResourceInstanceAddr;
+import dev.berth.engine.state.DeposedObject;
 import dev.berth.engine.state.OutputState;
 import dev.berth.engine.state.ResourceState;
 import dev.berth.engine.state.StateSnapshot;
@@ -19,7 +21,15 @@ public final class StateView {
 
     public String render(StateSnapshot state) {
         StringBuilder sb = new StringBuilder();
-        for (ResourceState rs : state.resources().values()) sb.append(renderResource(rs)).append('\n');
+        java.util.SortedSet<ResourceInstanceAddr> addrs = new java.util.TreeSet<>(state.resources().keySet());
+        state.deposed().forEach(d -> addrs.add(d.addr()));
+        for (ResourceInstanceAddr addr : addrs) {
+            ResourceState rs = state.resources().get(addr);
+            if (rs != null) sb.append(renderResource(rs)).append('\n');
+            for (DeposedObject d : state.deposed()) {
+                if (d.addr().equals(addr)) sb.append(renderDeposed(d)).append('\n');
+            }
+        }
         if (!state.outputs().isEmpty()) {
             Map<String, Value> vals = new TreeMap<>();
             Map<String, Boolean> sensitive = new TreeMap<>();
@@ -34,8 +44,17 @@ public final class StateView {
 
     /** One instance as {@code show} and {@code state show} print it; sensitive values read (sensitive value). */
     public String renderResource(ResourceState rs) {
+        return block(rs, rs.tainted() ? " (tainted)" : "");
+    }
+
+    /** An object create_before_destroy set aside and that the next apply destroys. */
+    public String renderDeposed(DeposedObject d) {
+        return block(d.object(), " (deposed object " + d.key() + ")");
+    }
+
+    private String block(ResourceState rs, String note) {
         StringBuilder sb = new StringBuilder();
-        sb.append(bold("# " + rs.addr() + ":")).append(rs.tainted() ? " (tainted)" : "").append('\n');
+        sb.append(bold("# " + rs.addr() + ":")).append(note).append('\n');
         sb.append("resource \"").append(rs.addr().type()).append("\" \"").append(rs.addr().name()).append("\" {\n");
         int width = rs.attributes().entries().keySet().stream().mapToInt(String::length).max().orElse(0);
         rs.attributes().entries().forEach((k, v) -> {

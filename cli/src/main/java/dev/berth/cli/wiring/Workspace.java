@@ -29,10 +29,20 @@ public final class Workspace implements AutoCloseable {
     private final RuntimePool runtimes = new RuntimePool();
     private StateStore store;
     private Providers providers;
+    private java.util.function.Consumer<String> notices = line -> { };
 
     public Workspace(Path dir, Path statePath) {
         this.dir = dir;
         this.statePath = statePath;
+    }
+
+    /** Where one-line notices go (standard error for a command): what a run did besides its work. */
+    public void onNotice(java.util.function.Consumer<String> sink) {
+        this.notices = sink;
+    }
+
+    public void notice(String line) {
+        notices.accept(line);
     }
 
     public Path dir() {

@@ -23,6 +23,9 @@ import dev.berth.engine.run.InstanceExpander;
 import dev.berth.engine.run.ProviderDiagnostics;
 import dev.berth.engine.run.RunHooks;
 import dev.berth.engine.run.RunScope;
+import dev.berth.engine.run.UpstreamValues;
+import dev.berth.engine.state.DeposedObject;
+import dev.berth.engine.state.CreateIntent;
 import dev.berth.engine.state.ResourceState;
 import dev.berth.engine.state.StateChange;
 import dev.berth.engine.state.StateStore;
@@ -30,9 +33,11 @@ import dev.berth.engine.value.MapValue;
 import dev.berth.engine.value.Value;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
@@ -47,13 +52,14 @@ final class NodeApplier {
     private final Function<ResourceAddr, Set<ResourceAddr>> dependencies;
     private final Diagnostics diags;
     private final BodyDecoder decoder;
+    private final Deposing deposing;
     private final AtomicInteger added = new AtomicInteger();
     private final AtomicInteger changed = new AtomicInteger();
     private final AtomicInteger destroyed = new AtomicInteger();
 
     NodeApplier(Config config, Providers providers, StateStore store, RunHooks hooks, RunScope scope,
-                Map<ResourceInstanceAddr, ResourceState> live, Function<ResourceAddr, Set<ResourceAddr>> dependencies,
-                Diagnostics diags) {
+                Map<ResourceInstanceAddr, ResourceState> live, List<DeposedObject> deposed,
+                Function<ResourceAddr, Set<ResourceAddr>> dependencies, Diagnostics diags) {
         this.config = config;
         this.providers = providers;
         this.store = store;
@@ -63,6 +69,7 @@ final class NodeApplier {
         this.dependencies = dependencies;
         this.diags = diags;
         this.decoder = new BodyDecoder(scope.evaluator());
+        this.deposing = new Deposing(store, deposed);
     }
 
     Applier.Summary summary() {
@@ -79,8 +86,8 @@ final class NodeApplier {
         Provider provider = providers.forType(addr.type()).orElseThrow();
         ResourceSchema schema = providers.schema(addr.type()).orElseThrow();
         boolean creating = change.action().creates();
-        ResourceState current = creating ? null : live.get(addr);
-        MapValue prior = current == null ? null : current.attributes();
+        ResourceState current = live.get(addr);
+        MapValue prior = creating || current == null ? null : current.attributes();
         Action shown = creating ? Action.CREATE : Action.UPDATE;
         hooks.applying(addr, shown, Refresher.idOf(prior));
         long started = System.nanoTime();
@@ -92,52 +99,109 @@ final class NodeApplier {
         MapValue planned = null;
         if (!d.hasErrors()) {
             MapValue proposed = IgnoreChanges.apply(rc.lifecycle(), cfg, prior);
-            PlanResponse pr = provider.plan(new PlanRequest(addr, addr.type(), prior, proposed));
+            PlanResponse pr = provider.plan(new PlanRequest(addr, addr.type(), prior, proposed,
+                    UpstreamValues.of(rc, scope)));
             d.addAll(ProviderDiagnostics.convert(pr.diagnostics(), addr, rc));
             planned = pr.planned();
+            List<PlanContract.Broken> broken = PlanContract.check(change.after(), planned, schema);
+            if (!broken.isEmpty() && !d.hasErrors()) {
+                d.add(PlanContract.inconsistentFinalPlan(addr, provider.fullName(), broken));
+            }
         }
         if (d.hasErrors()) return fail(addr, shown, d);
 
-        ApplyResponse ar = provider.apply(new ApplyRequest(addr, addr.type(), prior, planned, cfg));
+        String setAside = change.action() == Action.CREATE_THEN_DELETE && current != null
+                ? deposing.depose(current) : null;
+        if (setAside != null) live.remove(addr);
+        List<String> deps = dependencies.apply(addr.resource()).stream().map(ResourceAddr::toString).sorted().toList();
+        String token = creating ? recordIntent(addr, provider, schema, deps) : null;
+        ApplyResponse ar = provider.apply(new ApplyRequest(addr, addr.type(), prior, planned, cfg, token));
         d.addAll(ProviderDiagnostics.convert(ar.diagnostics(), addr, rc));
+        if (ar.newState() != null && !d.hasErrors()) {
+            List<PlanContract.Broken> broken = PlanContract.check(planned, ar.newState(), schema);
+            if (!broken.isEmpty()) d.add(PlanContract.inconsistentResult(addr, provider.fullName(), broken));
+        }
+        if (ar.newState() == null && setAside != null) {
+            deposing.restore(current, setAside); // nothing new exists, so the old object stays current
+            live.put(addr, current);
+        }
         if (ar.newState() != null) {
-            List<String> deps = dependencies.apply(addr.resource()).stream().map(ResourceAddr::toString).sorted().toList();
             ResourceState saved = new ResourceState(addr, provider.fullName(), schema.version(), ar.newState(), deps,
                     creating && d.hasErrors());
             store.commit(List.of(new StateChange.PutResource(saved)), "apply");
             live.put(addr, saved);
             scope.putInstance(addr.resource(), addr.key(), ar.newState());
         }
+        // What the create made is saved above. A failure without an object may still have left one
+        // behind (a provider that threw half-way answers just like one that made nothing), so its
+        // intent stays for the next run to look up by token.
+        if (token != null && (ar.newState() != null || !d.hasErrors())) store.settleIntent(addr, token);
         if (d.hasErrors()) return fail(addr, shown, d);
         (creating ? added : changed).incrementAndGet();
         hooks.applied(addr, shown, Duration.ofNanos(System.nanoTime() - started), Refresher.idOf(ar.newState()));
         return true;
     }
 
+    /**
+     * Records, before the provider is called, that a create is under way and the client token it
+     * carries, so that a run killed during the call leaves enough for the next run to find and
+     * adopt what was made (see CreateIntents).
+     */
+    private String recordIntent(ResourceInstanceAddr addr, Provider provider, ResourceSchema schema, List<String> deps) {
+        String token = UUID.randomUUID().toString();
+        store.recordIntent(new CreateIntent(addr, token, provider.fullName(), schema.version(), deps, Instant.now()));
+        return token;
+    }
+
     private boolean destroy(ResourceChange change) {
         ResourceInstanceAddr addr = change.addr();
+        boolean replaced = change.action() == Action.CREATE_THEN_DELETE;
+        String key = change.deposed() != null ? change.deposed() : replaced ? deposing.setAsideFor(addr).orElse(null) : null;
+        if (key != null) return destroyDeposed(change, key);
         Provider provider = providers.forType(addr.type()).orElseThrow();
-        boolean deposed = change.action() == Action.CREATE_THEN_DELETE;
         ResourceState current = live.get(addr);
-        MapValue prior = deposed || current == null ? change.before() : current.attributes();
+        MapValue prior = replaced || current == null ? change.before() : current.attributes();
         hooks.applying(addr, Action.DELETE, Refresher.idOf(prior));
         long started = System.nanoTime();
         Diagnostics d = new Diagnostics();
         ApplyResponse ar = provider.apply(new ApplyRequest(addr, addr.type(), prior, null, null));
         d.addAll(ProviderDiagnostics.convert(ar.diagnostics(), addr, config.resources().get(addr.resource())));
         if (d.hasErrors()) {
-            if (ar.newState() != null && !deposed && current != null) {
+            if (ar.newState() != null && !replaced && current != null) {
                 ResourceState still = current.withAttributes(ar.newState());
                 store.commit(List.of(new StateChange.PutResource(still)), "apply");
                 live.put(addr, still);
             }
             return fail(addr, Action.DELETE, d);
         }
-        if (!deposed) {
+        if (!replaced) {
             store.commit(List.of(new StateChange.RemoveResource(addr)), "apply");
             live.remove(addr);
             scope.removeInstance(addr.resource(), addr.key());
         }
+        destroyed.incrementAndGet();
+        hooks.applied(addr, Action.DELETE, Duration.ofNanos(System.nanoTime() - started), "");
+        return true;
+    }
+
+    /** Destroys an object set aside by create_before_destroy, now or in an earlier apply. */
+    private boolean destroyDeposed(ResourceChange change, String key) {
+        ResourceInstanceAddr addr = change.addr();
+        Provider provider = providers.forType(addr.type()).orElseThrow();
+        DeposedObject object = deposing.get(addr, key).orElse(null);
+        MapValue prior = object == null ? change.before() : object.object().attributes();
+        hooks.applying(addr, Action.DELETE, Refresher.idOf(prior));
+        long started = System.nanoTime();
+        Diagnostics d = new Diagnostics();
+        ApplyResponse ar = provider.apply(new ApplyRequest(addr, addr.type(), prior, null, null));
+        d.addAll(ProviderDiagnostics.convert(ar.diagnostics(), addr, config.resources().get(addr.resource())));
+        if (d.hasErrors()) {
+            if (ar.newState() != null && object != null) {
+                deposing.update(new DeposedObject(key, object.object().withAttributes(ar.newState())));
+            }
+            return fail(addr, Action.DELETE, d);
+        }
+        if (object != null) deposing.forget(addr, key);
         destroyed.incrementAndGet();
         hooks.applied(addr, Action.DELETE, Duration.ofNanos(System.nanoTime() - started), "");
         return true;

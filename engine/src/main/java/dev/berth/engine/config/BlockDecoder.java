@@ -7,6 +7,7 @@ import dev.berth.engine.addrs.ResourceInstanceAddr;
 import dev.berth.engine.diag.Diagnostics;
 import dev.berth.engine.hcl.Attribute;
 import dev.berth.engine.hcl.Block;
+import dev.berth.engine.hcl.HclParser;
 import dev.berth.engine.hcl.Body;
 import dev.berth.engine.hcl.Expr;
 import dev.berth.engine.hcl.ScopeTraversalExpr;
@@ -16,11 +17,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /** Decodes the engine's own top-level blocks; resource bodies are checked later against schemas. */
 final class BlockDecoder {
-    private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_-]*");
     private static final List<String> VARIABLE_ARGS = List.of("default", "description", "nullable", "sensitive", "type");
     private static final List<String> OUTPUT_ARGS = List.of("depends_on", "description", "sensitive", "value");
     private static final List<String> LIFECYCLE_ARGS = List.of("create_before_destroy", "ignore_changes", "prevent_destroy");
@@ -195,7 +194,7 @@ final class BlockDecoder {
             return false;
         }
         for (int i = 0; i < b.labels().size(); i++) {
-            if (!NAME.matcher(b.labels().get(i)).matches()) {
+            if (!HclParser.isIdentifier(b.labels().get(i))) {
                 diags.error("Invalid name \"" + b.labels().get(i) + "\": a name must start with a letter or underscore "
                         + "and may contain only letters, digits, underscores and dashes.", "", b.labelRanges().get(i));
                 return false;

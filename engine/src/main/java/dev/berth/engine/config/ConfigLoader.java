@@ -29,7 +29,8 @@ import java.util.stream.Stream;
  * collected; none stops the others from being found.
  */
 public final class ConfigLoader {
-    static final List<String> BLOCK_TYPES = List.of("locals", "moved", "output", "resource", "variable");
+    static final List<String> BLOCK_TYPES = List.of("locals", "moved", "output", "provider", "resource", "terraform",
+            "variable");
 
     private final SourceFiles sources;
     private final StaticEvaluator statics;
@@ -107,6 +108,7 @@ public final class ConfigLoader {
         Map<ResourceAddr, ResourceConfig> resources = new LinkedHashMap<>();
         List<MovedConfig> moved = new ArrayList<>();
         BlockDecoder blocks = new BlockDecoder(statics, diags);
+        SettingsDecoder settings = new SettingsDecoder(diags);
         for (ConfigFile f : files) {
             for (Attribute a : f.body().attributes()) {
                 diags.error("Unsupported argument: an argument named \"" + a.name() + "\" is not expected at the top level.",
@@ -123,6 +125,8 @@ public final class ConfigLoader {
                     case "resource" -> blocks.resource(b).ifPresent(r ->
                             putUnique(resources, r.addr(), r, r.range(), "resource", diags));
                     case "moved" -> blocks.moved(b).ifPresent(moved::add);
+                    case "terraform" -> settings.terraform(b);
+                    case "provider" -> settings.provider(b);
                     default -> diags.error("Unsupported block type: blocks of type \"" + b.type()
                                     + "\" are not expected here." + Suggestions.didYouMean(b.type(), BLOCK_TYPES),
                             "Valid block types are: " + String.join(", ", BLOCK_TYPES) + ".", b.typeRange());

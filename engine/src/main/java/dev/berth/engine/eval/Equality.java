@@ -15,7 +15,8 @@ final class Equality {
     static boolean equal(Value a, Value b) {
         if (a instanceof NumberValue x && b instanceof NumberValue y) return x.value().compareTo(y.value()) == 0;
         if (a instanceof ListValue x && b instanceof ListValue y) {
-            if (x.size() != y.size()) return false;
+            // A set is never equal to a list or tuple in Terraform, whatever their elements.
+            if (x.set() != y.set() || x.size() != y.size()) return false;
             for (int i = 0; i < x.size(); i++) if (!equal(x.get(i), y.get(i))) return false;
             return true;
         }

@@ -122,7 +122,14 @@ final class Evaluation {
         Value cond = eval(c.condition(), locals);
         boolean sensitive = Marks.sensitive(cond);
         Value plain = Marks.unwrap(cond);
-        if (Marks.unknown(plain)) return Marks.mark(Value.unknown(), sensitive);
+        if (Marks.unknown(plain)) {
+            // Either branch may be the answer, so a secret in either marks it; errors wait until
+            // the condition is known and one branch is really taken.
+            Evaluation quiet = withDiagnostics(new Diagnostics());
+            boolean either = quiet.eval(c.trueResult(), locals).containsSensitive()
+                    || quiet.eval(c.falseResult(), locals).containsSensitive();
+            return Marks.mark(Value.unknown(), sensitive || either);
+        }
         Boolean b = Conversions.toBool(plain);
         if (b == null) {
             error("Invalid condition: expected a bool, but found " + Marks.article(plain),
@@ -130,6 +137,16 @@ final class Evaluation {
             return Value.unknown();
         }
         Value result = eval(b ? c.trueResult() : c.falseResult(), locals);
+        // The other result only lends its type; its errors are not this expression's.
+        Value other = withDiagnostics(new Diagnostics()).eval(b ? c.falseResult() : c.trueResult(), locals);
+        try {
+            result = ConditionalTypes.unify(result, other);
+        } catch (ConditionalTypes.Inconsistent e) {
+            error("Inconsistent conditional result types: " + e.getMessage(),
+                    "The true and false results of a conditional must have the same type, or types that convert "
+                            + "to one (a number or bool converts to a string).", c.range());
+            return Value.unknown();
+        }
         return Marks.mark(result, sensitive);
     }
 

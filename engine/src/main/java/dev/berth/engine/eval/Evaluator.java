@@ -19,7 +19,7 @@ public final class Evaluator {
 
     /** baseDir is where file() and templatefile() resolve relative paths. */
     public Evaluator(FunctionRegistry functions, Path baseDir) {
-        this.functions = functions;
+        this.functions = baseDir == null ? functions : functions.withFilesIn(baseDir);
         this.baseDir = baseDir;
     }
 

@@ -2,7 +2,11 @@ package dev.berth.engine.eval;
 
 import dev.berth.engine.diag.Diagnostic;
 import dev.berth.engine.diag.Diagnostics;
+import dev.berth.engine.hcl.Expr;
 import dev.berth.engine.hcl.FunctionCallExpr;
+import dev.berth.engine.hcl.LiteralExpr;
+import dev.berth.engine.hcl.TemplateExpr;
+import dev.berth.engine.hcl.TemplateWrapExpr;
 import dev.berth.engine.hcl.HclParser;
 import dev.berth.engine.hcl.ParseResult;
 import dev.berth.engine.value.MapValue;
@@ -18,7 +22,10 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Map;
 
-/** file(path) and templatefile(path, vars), resolved against the evaluator's base directory. */
+/**
+ * file(path) and templatefile(path, vars), resolved against the evaluator's base directory, and
+ * templatestring(template, vars), which renders a template that came from elsewhere.
+ */
 final class FileFunctions {
     private final Evaluation ev;
 
@@ -51,6 +58,39 @@ final class FileFunctions {
         if (text == null) return Value.unknown();
         if (!template) return Marks.mark(Value.of(text), sensitive);
         return Marks.mark(render(p.value(), text, vars, f), sensitive);
+    }
+
+    /**
+     * templatestring(ref, vars). As in Terraform, the template must come from a value (a
+     * reference or a call), not be written in place: a literal would already have been rendered.
+     */
+    Value templateString(FunctionCallExpr f, Locals locals) {
+        if (f.args().size() != 2 || f.expandFinal()) {
+            ev.error("Invalid number of arguments: templatestring() takes 2 arguments",
+                    "Signature: templatestring(template, vars)", f.range());
+            return Value.unknown();
+        }
+        Expr source = f.args().get(0);
+        if (source instanceof TemplateExpr || source instanceof LiteralExpr || source instanceof TemplateWrapExpr) {
+            ev.error("Invalid value for argument 1 of function \"templatestring\": invalid template expression",
+                    "templatestring is only for rendering templates retrieved dynamically from elsewhere, and so does "
+                            + "not support providing a literal template; consider using a template string expression instead.",
+                    source.range());
+            return Value.unknown();
+        }
+        Value template = ev.eval(source, locals);
+        Value vars = ev.eval(f.args().get(1), locals);
+        boolean sensitive = Marks.sensitive(template);
+        template = Marks.unwrap(template);
+        if (Marks.unknown(template) || !vars.isWhollyKnown()) {
+            return Marks.mark(Value.unknown(), sensitive || vars.containsSensitive());
+        }
+        if (!(template instanceof StringValue t)) {
+            ev.error("Invalid value for argument 1 of function \"templatestring\": expected a string, but found "
+                    + Marks.article(template), "", source.range());
+            return Value.unknown();
+        }
+        return Marks.mark(render("<templatestring>", t.value(), vars, f), sensitive);
     }
 
     private String read(String name, FunctionCallExpr f) {

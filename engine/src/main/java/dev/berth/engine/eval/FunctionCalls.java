@@ -21,7 +21,7 @@ import java.util.TreeSet;
  * expressions (can, try) or the filesystem (file, templatefile).
  */
 final class FunctionCalls {
-    static final Set<String> SPECIAL_FORMS = Set.of("can", "try", "file", "templatefile");
+    static final Set<String> SPECIAL_FORMS = Set.of("can", "try", "file", "templatefile", "templatestring");
 
     private final Evaluation ev;
 
@@ -30,7 +30,8 @@ final class FunctionCalls {
     }
 
     Value call(FunctionCallExpr f, Locals locals) {
-        switch (f.name()) {
+        String name = f.name().startsWith("core::") ? f.name().substring("core::".length()) : f.name();
+        switch (name) {
             case "can" -> {
                 return can(f, locals);
             }
@@ -40,9 +41,14 @@ final class FunctionCalls {
             case "file", "templatefile" -> {
                 return new FileFunctions(ev).call(f, locals);
             }
+            case "templatestring" -> {
+                return new FileFunctions(ev).templateString(f, locals);
+            }
             default -> {
             }
         }
+        // core::NAME is Terraform's own spelling of a built-in; other namespaces are providers'.
+        if (f.name().contains("::") && !f.name().startsWith("core::")) return providerFunction(f);
         Optional<Function> fn = ev.owner.functions().lookup(f.name());
         if (fn.isEmpty()) {
             Set<String> names = new TreeSet<>(ev.owner.functions().names());
@@ -121,6 +127,27 @@ final class FunctionCalls {
             reasons.append("- ").append(quiet.list().get(0).summary());
         }
         ev.error("No argument of try() could be evaluated without errors", reasons.toString(), f.range());
+        return Value.unknown();
+    }
+
+    /**
+     * {@code provider::NAME::FUNCTION(...)} parses as Terraform's provider-defined function call.
+     * berth's only provider, ecs, defines no functions yet, so every such call is an error at
+     * the name, worded as Terraform's "Unknown provider function".
+     */
+    private Value providerFunction(FunctionCallExpr f) {
+        String[] parts = f.name().split("::", -1);
+        if (parts.length != 3 || !parts[0].equals("provider")) {
+            ev.error("Unknown function namespace: \"" + f.name() + "\" is not a function berth knows",
+                    "Provider functions are called as provider::NAME::FUNCTION(...).", f.nameRange());
+        } else if (parts[1].equals("ecs")) {
+            ev.error("Unknown provider function: provider ecs has no function \"" + parts[2] + "\"",
+                    "There is no function named \"" + f.name() + "\"; the ecs provider offers no functions.",
+                    f.nameRange());
+        } else {
+            ev.error("Unknown provider function: berth has no provider \"" + parts[1] + "\"",
+                    "There is no function named \"" + f.name() + "\"; the only provider is ecs.", f.nameRange());
+        }
         return Value.unknown();
     }
 }

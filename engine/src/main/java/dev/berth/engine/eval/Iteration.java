@@ -18,11 +18,14 @@ final class Iteration {
     private Iteration() {
     }
 
-    /** Lists yield index/element, maps key/value in key order; null after reporting an error. */
+    /**
+     * Lists yield index/element, sets element/element (as Terraform binds them), maps key/value
+     * in key order; null after reporting an error.
+     */
     static List<Entry> entries(Evaluation ev, Value coll, SourceRange range) {
         if (coll instanceof ListValue l) {
             List<Entry> out = new ArrayList<>(l.size());
-            for (int i = 0; i < l.size(); i++) out.add(new Entry(Value.of(i), l.get(i)));
+            for (int i = 0; i < l.size(); i++) out.add(new Entry(l.set() ? l.get(i) : Value.of(i), l.get(i)));
             return out;
         }
         if (coll instanceof MapValue m) {

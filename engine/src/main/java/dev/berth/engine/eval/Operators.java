@@ -5,12 +5,12 @@ import dev.berth.engine.hcl.BinaryOpExpr;
 import dev.berth.engine.hcl.Expr;
 import dev.berth.engine.hcl.UnaryOp;
 import dev.berth.engine.hcl.UnaryOpExpr;
+import dev.berth.engine.value.BinaryFloat;
 import dev.berth.engine.value.Value;
 
 import java.math.BigDecimal;
-import java.math.MathContext;
 
-/** Arithmetic, comparison, equality and logic on exact decimal numbers and bools. */
+/** Arithmetic (at Terraform's 512-bit binary precision), comparison, equality and logic. */
 final class Operators {
     private final Evaluation ev;
 
@@ -20,14 +20,9 @@ final class Operators {
 
     Value binary(BinaryOpExpr b, Locals locals) {
         BinaryOp op = b.op();
+        // Both sides are always evaluated, && and || included: Terraform does not short-circuit,
+        // so a guard such as x != null && x.enabled fails on a null x there, and must here too.
         Value left = ev.eval(b.left(), locals);
-        // && and || skip the right side when the left decides, so guards such as
-        // x != null && x.enabled do not fail on the null case.
-        if (op == BinaryOp.AND || op == BinaryOp.OR) {
-            Value l = Marks.unwrap(left);
-            Boolean lb = Conversions.toBool(l);
-            if (lb != null && lb == (op == BinaryOp.OR)) return Marks.mark(Evaluation.bool(lb), Marks.sensitive(left));
-        }
         Value right = ev.eval(b.right(), locals);
         if (op == BinaryOp.EQUAL || op == BinaryOp.NOT_EQUAL) return equality(op, left, right);
         boolean sensitive = Marks.sensitive(left) || Marks.sensitive(right);
@@ -43,9 +38,9 @@ final class Operators {
         BigDecimal y = operandNumber(r, b.right(), op);
         if (x == null || y == null) return Marks.mark(Value.unknown(), sensitive);
         Value result = switch (op) {
-            case ADD -> Value.of(x.add(y));
-            case SUBTRACT -> Value.of(x.subtract(y));
-            case MULTIPLY -> Value.of(x.multiply(y));
+            case ADD -> Value.of(BinaryFloat.add(x, y));
+            case SUBTRACT -> Value.of(BinaryFloat.subtract(x, y));
+            case MULTIPLY -> Value.of(BinaryFloat.multiply(x, y));
             case DIVIDE, MODULO -> divide(op, x, y, b.right());
             case LESS -> Evaluation.bool(x.compareTo(y) < 0);
             case LESS_EQUAL -> Evaluation.bool(x.compareTo(y) <= 0);
@@ -57,12 +52,14 @@ final class Operators {
     }
 
     private Value divide(BinaryOp op, BigDecimal x, BigDecimal y, Expr divisor) {
+        // Terraform's x % 0 is x; only division by zero fails (its infinity cannot be a value).
+        if (y.signum() == 0 && op == BinaryOp.MODULO) return Value.of(x);
         if (y.signum() == 0) {
             ev.error(op == BinaryOp.DIVIDE ? "Division by zero" : "Modulo by zero",
                     "The right operand of \"" + op.symbol + "\" is zero.", divisor.range());
             return Value.unknown();
         }
-        return Value.of(op == BinaryOp.DIVIDE ? x.divide(y, MathContext.DECIMAL128) : x.remainder(y));
+        return Value.of(op == BinaryOp.DIVIDE ? BinaryFloat.divide(x, y) : BinaryFloat.remainder(x, y));
     }
 
     private Value equality(BinaryOp op, Value left, Value right) {

@@ -38,6 +38,16 @@ public final class References {
 
     public static List<Reference> of(Expr e) {
         List<Reference> out = new ArrayList<>();
+        for (ScopeTraversalExpr t : traversals(e)) {
+            Classified c = classify(t);
+            if (c != null) out.add(c.ref());
+        }
+        return out;
+    }
+
+    /** The root traversals of an expression in source order, leaving out names a for expression binds. */
+    public static List<ScopeTraversalExpr> traversals(Expr e) {
+        List<ScopeTraversalExpr> out = new ArrayList<>();
         walk(e, Locals.EMPTY, out);
         return out;
     }
@@ -76,13 +86,10 @@ public final class References {
         return sb.toString();
     }
 
-    private static void walk(Expr e, Locals bound, List<Reference> out) {
+    private static void walk(Expr e, Locals bound, List<ScopeTraversalExpr> out) {
         if (e == null) return;
         if (e instanceof ScopeTraversalExpr t) {
-            if (!bound.has(t.root())) {
-                Classified c = classify(t);
-                if (c != null) out.add(c.ref());
-            }
+            if (!bound.has(t.root())) out.add(t);
         } else if (e instanceof RelativeTraversalExpr r) {
             walk(r.source(), bound, out);
         } else if (e instanceof IndexExpr ix) {
@@ -126,7 +133,7 @@ public final class References {
         }
     }
 
-    private static void walkParts(List<TemplatePart> parts, Locals bound, List<Reference> out) {
+    private static void walkParts(List<TemplatePart> parts, Locals bound, List<ScopeTraversalExpr> out) {
         for (TemplatePart p : parts) {
             if (p instanceof TemplatePart.Interpolation i) {
                 walk(i.expr(), bound, out);

@@ -42,6 +42,11 @@ final class Traversals {
         if (Marks.unknown(v)) return Marks.mark(Value.unknown(), sensitive);
         if (v instanceof MapValue m) {
             if (m.has(name)) return Marks.mark(m.get(name), sensitive);
+            if (sensitive) {
+                ev.error("Unsupported attribute: this object has no attribute named \"" + name + "\"",
+                        "Its attributes are not listed because the object is sensitive.", range);
+                return Value.unknown();
+            }
             String suggestion = Suggestions.closest(name, m.entries().keySet()).orElse(null);
             ev.error("Unsupported attribute: this object has no attribute named \"" + name + "\"",
                     (suggestion != null ? "Did you mean \"" + suggestion + "\"? " : "")
@@ -56,8 +61,9 @@ final class Traversals {
                     "This value is a list of " + l.size() + " elements; use an index such as [0], or a splat such as [*]."
                             + name + " to read it from every element.", range);
         } else {
-            ev.error("Unsupported attribute: cannot read attribute \"" + name + "\" from " + Marks.article(v),
-                    "Only objects and maps have attributes.", range);
+            // Worded as Terraform and as the validate-time check of declared types (which
+            // produces this very diagnostic for unknown values, so a run reports it once).
+            ev.error(PrimitiveAttributes.summary(v.typeName()), PrimitiveAttributes.detail(v.typeName(), name), range);
         }
         return Value.unknown();
     }
@@ -67,7 +73,7 @@ final class Traversals {
         coll = Marks.unwrap(coll);
         key = Marks.unwrap(key);
         if (Marks.unknown(coll) || Marks.unknown(key)) return Marks.mark(Value.unknown(), sensitive);
-        if (coll instanceof ListValue l) return Marks.mark(listIndex(l, key, range), sensitive);
+        if (coll instanceof ListValue l) return Marks.mark(listIndex(l, key, range, sensitive), sensitive);
         if (coll instanceof MapValue m) {
             String k = Conversions.toStringKey(key);
             if (k == null) {
@@ -93,13 +99,18 @@ final class Traversals {
         return Value.unknown();
     }
 
-    private Value listIndex(ListValue l, Value key, SourceRange range) {
+    private Value listIndex(ListValue l, Value key, SourceRange range, boolean sensitive) {
         BigDecimal n = Conversions.toNumber(key);
         if (n == null) {
             ev.error("Invalid index: a list index must be a number, but found " + Marks.article(key), "", range);
             return Value.unknown();
         }
         if (n.signum() < 0 || n.stripTrailingZeros().scale() > 0 || n.compareTo(BigDecimal.valueOf(l.size())) >= 0) {
+            if (sensitive) {
+                ev.error("Invalid index: the index is out of range for this list",
+                        "The index and the list's length are not shown because they are sensitive.", range);
+                return Value.unknown();
+            }
             String shown = new NumberValue(n).toString();
             ev.error("Invalid index: the index " + shown + " is out of range for a list of length " + l.size(),
                     l.size() == 0 ? "The list is empty." : "Valid indexes are 0 to " + (l.size() - 1) + ".", range);

@@ -39,8 +39,15 @@ final class FmtToken {
         };
     }
 
-    /** Display width; code points so that non-ASCII names do not skew alignment. */
+    /** Display width in grapheme clusters, as hclwrite counts: "e" plus a combining accent is one. */
     int width() {
-        return text.codePointCount(0, text.length());
+        boolean ascii = true;
+        for (int i = 0; i < text.length() && ascii; i++) ascii = text.charAt(i) < 128;
+        if (ascii) return text.length();
+        java.text.BreakIterator it = java.text.BreakIterator.getCharacterInstance();
+        it.setText(text);
+        int n = 0;
+        while (it.next() != java.text.BreakIterator.DONE) n++;
+        return n;
     }
 }

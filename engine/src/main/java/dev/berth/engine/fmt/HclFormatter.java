@@ -9,8 +9,9 @@ import java.util.List;
 
 /**
  * Rewrites an HCL file in Terraform's canonical layout. It works on the token stream, not the
- * AST, so comments and the author's line breaks survive; only whitespace between tokens
- * changes. A file that does not parse is never touched: guessing at broken input could lose text.
+ * AST, so comments and the author's line breaks (blank lines too, as terraform fmt keeps them)
+ * survive; beyond whitespace only {@link Rewrites} changes text. A file that does not parse is
+ * never touched: guessing at broken input could lose text.
  */
 public final class HclFormatter {
     private HclFormatter() {
@@ -19,28 +20,13 @@ public final class HclFormatter {
     public static FormatResult format(String path, String text) {
         ParseResult parsed = HclParser.parse(path, text);
         if (parsed.hasErrors()) return new FormatResult(null, parsed.diagnostics());
+        String rewritten = Rewrites.apply(text, SourceTokens.lex(path, text), parsed.file().body());
         List<FmtLine> lines = new ArrayList<>();
-        for (List<FmtToken> tokens : collapseBlankLines(LineSplitter.split(text, SourceTokens.lex(path, text)))) {
+        for (List<FmtToken> tokens : LineSplitter.split(rewritten, SourceTokens.lex(path, rewritten))) {
             lines.add(FmtLine.of(tokens));
         }
         String out = new Layout(lines).render();
         return new FormatResult(usesCrlf(text) ? toCrlf(out) : out, List.of());
-    }
-
-    /** No blank lines at the start or end, and at most one in a row anywhere else. */
-    private static List<List<FmtToken>> collapseBlankLines(List<List<FmtToken>> lines) {
-        List<List<FmtToken>> out = new ArrayList<>();
-        boolean pendingBlank = false;
-        for (List<FmtToken> line : lines) {
-            if (line.isEmpty()) {
-                pendingBlank = !out.isEmpty();
-                continue;
-            }
-            if (pendingBlank) out.add(List.of());
-            pendingBlank = false;
-            out.add(line);
-        }
-        return out;
     }
 
     /** A CRLF file stays CRLF; heredocs and block comments already carry their own CRs. */

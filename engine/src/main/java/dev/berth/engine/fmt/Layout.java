@@ -14,10 +14,15 @@ final class Layout {
     }
 
     String render() {
+        // terraform fmt turns an empty file into a single newline.
+        if (lines.isEmpty()) return "\n";
         space();
         int[] indents = indent();
-        align(FmtLine::hasAssign, l -> FmtLine.columns(l.lead), l -> l.assign.get(0));
-        align(l -> l.comment != null, l -> FmtLine.columns(l.lead) + FmtLine.columns(l.assign), l -> l.comment);
+        // Columns count the indentation too, as hclwrite's do: it matters when a comment chain
+        // spans lines of different depth.
+        align(FmtLine::hasAssign, i -> indents[i] + FmtLine.columns(lines.get(i).lead), l -> l.assign.get(0));
+        align(l -> l.comment != null,
+                i -> indents[i] + FmtLine.columns(lines.get(i).lead) + FmtLine.columns(lines.get(i).assign), l -> l.comment);
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < lines.size(); i++) {
             FmtLine line = lines.get(i);
@@ -79,7 +84,7 @@ final class Layout {
 
     /** Runs of consecutive lines that have the cell get it at one column: the widest prefix + 1. */
     private void align(java.util.function.Predicate<FmtLine> has,
-                       java.util.function.ToIntFunction<FmtLine> prefix,
+                       java.util.function.IntUnaryOperator prefix,
                        java.util.function.Function<FmtLine, FmtToken> cell) {
         int start = -1;
         int max = 0;
@@ -87,10 +92,10 @@ final class Layout {
             boolean in = i < lines.size() && has.test(lines.get(i));
             if (in) {
                 if (start < 0) start = i;
-                max = Math.max(max, prefix.applyAsInt(lines.get(i)));
+                max = Math.max(max, prefix.applyAsInt(i));
             } else if (start >= 0) {
                 for (int k = start; k < i; k++) {
-                    cell.apply(lines.get(k)).spacesBefore = max - prefix.applyAsInt(lines.get(k)) + 1;
+                    cell.apply(lines.get(k)).spacesBefore = max - prefix.applyAsInt(k) + 1;
                 }
                 start = -1;
                 max = 0;

@@ -8,7 +8,9 @@ import java.util.List;
 
 /**
  * Turns the token stream into lines of tokens. Whitespace between tokens is dropped (layout is
- * recomputed), everything else is kept: comments, template text, and heredocs whole.
+ * recomputed), everything else is kept: comments and template text. A heredoc's lines are
+ * template text tokens that carry their own newline, so they never start a line of layout, and
+ * only the spacing inside its interpolations changes, as with hclwrite.
  */
 final class LineSplitter {
     private LineSplitter() {
@@ -25,12 +27,6 @@ final class LineSplitter {
                 case NEWLINE -> {
                     lines.add(line);
                     line = new ArrayList<>();
-                }
-                case OHEREDOC -> {
-                    int close = i;
-                    while (close + 1 < tokens.size() && tokens.get(close).type() != TokenType.CHEREDOC) close++;
-                    line.add(new FmtToken(TokenType.OHEREDOC, text.substring(t.start(), tokens.get(close).end())));
-                    i = close;
                 }
                 case COMMENT -> line.add(new FmtToken(TokenType.COMMENT, comment(text, t)));
                 default -> line.add(new FmtToken(t.type(), text.substring(t.start(), t.end())));

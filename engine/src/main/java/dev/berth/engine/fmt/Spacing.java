@@ -28,10 +28,11 @@ final class Spacing {
         }
         if (s == TokenType.IDENT && a == TokenType.LPAREN) return false;
         if (s == TokenType.DOT || a == TokenType.DOT) return false;
+        if (s == TokenType.DOUBLECOLON || a == TokenType.DOUBLECOLON) return false;
         if (a == TokenType.COMMA || a == TokenType.ELLIPSIS) return false;
         if (s == TokenType.COMMA) return true;
         if (s == TokenType.TEMPLATE_LITERAL || s == TokenType.OQUOTE || s == TokenType.OHEREDOC
-                || a == TokenType.TEMPLATE_LITERAL || a == TokenType.CQUOTE) {
+                || a == TokenType.TEMPLATE_LITERAL || a == TokenType.CQUOTE || a == TokenType.CHEREDOC) {
             return false;
         }
         if (a == TokenType.LBRACK && (s == TokenType.IDENT || s == TokenType.NUMBER || subject.bracketChange() < 0)) {

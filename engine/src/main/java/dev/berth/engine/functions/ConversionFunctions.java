@@ -21,7 +21,9 @@ final class ConversionFunctions {
                 Fn.of("tobool", List.of("v"), a -> primitive(a, Type.BOOL)),
                 Fn.of("tolist", List.of("v"), a -> collection(a, Type.list(Type.ANY), "list")),
                 Fn.of("toset", List.of("v"), a -> collection(a, Type.set(Type.ANY), "set")),
-                Fn.of("tomap", List.of("v"), a -> collection(a, Type.map(Type.ANY), "map")));
+                Fn.of("tomap", List.of("v"), a -> collection(a, Type.map(Type.ANY), "map")),
+                // berth has no ephemeral values, so nothing is ever turned to null: the value passes through.
+                Fn.of("ephemeralasnull", List.of("value"), a -> a.get(0)));
     }
 
     private static Value primitive(Args a, Type type) {

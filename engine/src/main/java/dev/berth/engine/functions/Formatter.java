@@ -2,6 +2,7 @@ package dev.berth.engine.functions;
 
 import dev.berth.engine.types.Type;
 import dev.berth.engine.types.TypeConversionException;
+import dev.berth.engine.value.BinaryFloat;
 import dev.berth.engine.value.NumberValue;
 import dev.berth.engine.value.StringValue;
 import dev.berth.engine.value.Value;
@@ -116,7 +117,8 @@ final class Formatter {
             case 'v' -> asIs(v, arg);
             case 't' -> out.append(((dev.berth.engine.value.BoolValue) convert(v, arg, Type.BOOL)).value());
             case 'b', 'd', 'o', 'x', 'X' -> integer(v, ((NumberValue) convert(v, arg, Type.NUMBER)).value());
-            case 'e', 'E', 'f', 'g', 'G' -> out.append(NumberFormat.decimal(v, ((NumberValue) convert(v, arg, Type.NUMBER)).value()));
+            case 'e', 'E', 'f', 'g', 'G' -> out.append(NumberFormat.decimal(v, formatted(v,
+                    ((NumberValue) convert(v, arg, Type.NUMBER)).value())));
             case 's', 'q' -> string(v, ((StringValue) convert(v, arg, Type.STRING)).value());
             default -> throw new FunctionException("unsupported format verb '" + v.mode + "' in \"" + v.raw
                     + "\" at offset " + v.offset);
@@ -181,5 +183,11 @@ final class Formatter {
         FunctionException unsupported(String why) {
             return new FunctionException("unsupported value for \"" + raw + "\" at " + offset + ": " + why);
         }
+    }
+
+    /** %g without a precision prints the shortest form; every other verb rounds the binary value. */
+    private static java.math.BigDecimal formatted(Verb v, java.math.BigDecimal n) {
+        boolean shortest = (v.mode == 'g' || v.mode == 'G') && v.prec < 0;
+        return shortest ? BinaryFloat.canonical(n) : BinaryFloat.binaryValue(n);
     }
 }

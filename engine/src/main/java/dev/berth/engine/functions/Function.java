@@ -26,6 +26,15 @@ public interface Function {
         return false;
     }
 
+    /**
+     * Whether the function receives its arguments with their sensitive markings and decides the
+     * result's markings itself. Only functions about sensitivity do; every other function gets
+     * plain arguments and a result marked by the registry.
+     */
+    default boolean seesMarks() {
+        return false;
+    }
+
     /** Whether the result is unknown at plan time whatever the arguments (uuid, timestamp). */
     default boolean unknownAtPlan() {
         return false;

@@ -34,6 +34,9 @@ final class GoRegex {
 
     /** @throws IllegalArgumentException with the parser's complaint when the pattern is invalid */
     static GoRegex compile(String re) {
+        for (String perl : List.of("(?=", "(?!", "(?<=", "(?<!", "(?>")) {
+            if (re.contains(perl)) throw new IllegalArgumentException("invalid or unsupported Perl syntax: `" + perl + "`");
+        }
         boolean multiline = MULTILINE_FLAG.matcher(re).find();
         StringBuilder out = new StringBuilder();
         List<String> names = new ArrayList<>();
@@ -41,7 +44,9 @@ final class GoRegex {
         for (int i = 0; i < re.length(); i++) {
             char c = re.charAt(i);
             if (c == '\\' && i + 1 < re.length()) {
-                out.append(c).append(re.charAt(++i));
+                char next = re.charAt(++i);
+                out.append(c).append(next);
+                if ((next == 'p' || next == 'P') && re.startsWith("{", i + 1)) i = property(re, i + 1, out);
             } else if (inClass) {
                 if (c == '[' && re.startsWith("[:", i)) {
                     int end = re.indexOf(":]", i + 2);
@@ -85,6 +90,26 @@ final class GoRegex {
         } catch (java.util.regex.PatternSyntaxException e) {
             throw new IllegalArgumentException(e.getDescription() + " in " + re, e);
         }
+    }
+
+    /**
+     * RE2 names scripts bare (\\p{Greek}); Java wants them prefixed (\\p{IsGreek}). General
+     * categories (\\p{Lu}) are spelled alike. Returns the index of the closing brace.
+     */
+    private static int property(String re, int open, StringBuilder out) {
+        int close = re.indexOf('}', open);
+        if (close < 0) throw new IllegalArgumentException("invalid character class range: " + re.substring(open));
+        String name = re.substring(open + 1, close);
+        boolean script = name.length() > 2;
+        if (script) {
+            try {
+                Character.UnicodeScript.forName(name);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("invalid character class range: \\p{" + name + "}");
+            }
+        }
+        out.append('{').append(script ? "Is" : "").append(name).append('}');
+        return close;
     }
 
     private static boolean classJustOpened(StringBuilder out) {

@@ -6,9 +6,10 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 
 /**
- * Go's fmt number verbs over exact decimals. Terraform formats its arbitrary-precision numbers
- * with Go's big.Float and big.Int, which round half to even on the exact decimal value; doing the
- * same on BigDecimal reproduces its output without a detour through double.
+ * Go's fmt number verbs over exact decimals. Terraform formats its 512-bit binary numbers with
+ * Go's big.Float and big.Int, which round half to even on the exact decimal value of the binary
+ * number; callers pass that value ({@link dev.berth.engine.value.BinaryFloat#binaryValue}), so
+ * 2.675 (just below it in binary) rounds to 2.67 as in Terraform.
  */
 final class NumberFormat {
     private NumberFormat() {

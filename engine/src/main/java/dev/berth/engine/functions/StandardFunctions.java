@@ -20,6 +20,12 @@ public final class StandardFunctions {
         all.addAll(EncodingFunctions.all());
         all.addAll(HashFunctions.all());
         all.addAll(ConversionFunctions.all());
+        all.addAll(DateTimeFunctions.all());
+        all.addAll(IpNetworkFunctions.all());
+        all.addAll(FilesystemFunctions.pure());
+        // Bound to the process's directory until an evaluator binds them to its configuration's.
+        all.addAll(FilesystemFunctions.in(java.nio.file.Path.of(".")));
+        all.addAll(SensitivityFunctions.all());
         return List.copyOf(all);
     }
 }

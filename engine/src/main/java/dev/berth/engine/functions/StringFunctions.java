@@ -8,7 +8,6 @@ import dev.berth.engine.value.Value;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /** Terraform's string functions. Lengths and offsets count grapheme clusters, as Terraform does. */
 final class StringFunctions {
@@ -20,8 +19,8 @@ final class StringFunctions {
                 Fn.of("chomp", List.of("str"), a -> str(chomp(a.string(0)))),
                 Fn.of("indent", List.of("spaces", "str"), StringFunctions::indent),
                 Fn.variadic("join", List.of("separator"), "lists", StringFunctions::join),
-                Fn.of("lower", List.of("str"), a -> str(a.string(0).toLowerCase(Locale.ROOT))),
-                Fn.of("upper", List.of("str"), a -> str(a.string(0).toUpperCase(Locale.ROOT))),
+                Fn.of("lower", List.of("str"), a -> str(mapCodePoints(a.string(0), Character::toLowerCase))),
+                Fn.of("upper", List.of("str"), a -> str(mapCodePoints(a.string(0), Character::toUpperCase))),
                 Fn.of("replace", List.of("str", "substr", "replace"), StringFunctions::replace),
                 Fn.of("split", List.of("separator", "str"), a -> split(a.string(0), a.string(1))),
                 Fn.of("strrev", List.of("str"), a -> str(reverse(a.string(0)))),
@@ -38,11 +37,22 @@ final class StringFunctions {
                 }),
                 Fn.of("trimspace", List.of("str"), a -> str(Text.trimSpace(a.string(0)))),
                 Fn.of("startswith", List.of("str", "prefix"), a -> Value.of(a.string(0).startsWith(a.string(1)))),
-                Fn.of("endswith", List.of("str", "suffix"), a -> Value.of(a.string(0).endsWith(a.string(1)))));
+                Fn.of("endswith", List.of("str", "suffix"), a -> Value.of(a.string(0).endsWith(a.string(1)))),
+                Fn.of("strcontains", List.of("str", "substr"), a -> Value.of(a.string(0).contains(a.string(1)))));
     }
 
     private static Value str(String s) {
         return new StringValue(s);
+    }
+
+    /**
+     * Go's strings.ToUpper and ToLower map each code point on its own (simple case mapping), so
+     * "ß" stays "ß" and a final sigma is an ordinary one, unlike Java's locale-aware String methods.
+     */
+    static String mapCodePoints(String s, java.util.function.IntUnaryOperator mapping) {
+        StringBuilder out = new StringBuilder(s.length());
+        s.codePoints().forEach(cp -> out.appendCodePoint(mapping.applyAsInt(cp)));
+        return out.toString();
     }
 
     /** Removes every trailing line ending, not just one. */

@@ -24,6 +24,8 @@ final class YamlEncoder {
             block(out, v, 0);
         } else {
             out.append(scalar(v, 0)).append('\n');
+            // Go's YAML emitter ends a document that is a lone plain scalar with an explicit end marker.
+            if (!(v instanceof StringValue) && !(v instanceof ListValue) && !(v instanceof MapValue)) out.append("...\n");
         }
         return out.toString();
     }

@@ -40,7 +40,8 @@ final class BodyParser {
             if (t == TokenType.NEWLINE) {
                 c.next();
             } else if (t == TokenType.EOF) {
-                if (blockType != null) {
+                // An unclosed heredoc swallowed the rest of the file; the lexer already said so.
+                if (blockType != null && !c.endsInUnclosedHeredoc()) {
                     c.report("Missing closing brace: the block \"" + blockType + "\" opened at line "
                                     + c.range(openBrace).line() + " has no matching \"}\"",
                             "Add a \"}\" to close the block; the file ended before it was closed.",
@@ -56,7 +57,7 @@ final class BodyParser {
                 int start = c.pos;
                 int depth = c.modeDepth();
                 try {
-                    parseItem(attrs, blocks, seen, openBrace);
+                    parseItem(attrs, blocks, seen);
                 } catch (ParseError e) {
                     c.diags.add(e.diagnostic);
                     c.resetModeDepth(depth);
@@ -66,7 +67,13 @@ final class BodyParser {
         }
     }
 
-    private void parseItem(List<Attribute> attrs, List<Block> blocks, Map<String, Attribute> seen, int openBrace) {
+    private Attribute parseAttribute(int name) {
+        c.next();
+        Expr e = exprs.parseExpression();
+        return new Attribute(c.text(name), e, c.range(c.start(name), e.range().endOffset()), c.range(name));
+    }
+
+    private void parseItem(List<Attribute> attrs, List<Block> blocks, Map<String, Attribute> seen) {
         if (c.peek() != TokenType.IDENT) {
             int i = c.indexAt(0);
             throw c.error("Invalid argument or block definition: expected an argument name or block type, but found "
@@ -75,10 +82,8 @@ final class BodyParser {
         int name = c.next();
         TokenType t = c.peek();
         if (t == TokenType.EQUAL) {
-            c.next();
-            Expr e = exprs.parseExpression();
-            endOfItem("argument", openBrace >= 0 && c.range(openBrace).line() == c.range(name).line());
-            Attribute a = new Attribute(c.text(name), e, c.range(c.start(name), e.range().endOffset()), c.range(name));
+            Attribute a = parseAttribute(name);
+            endOfItem("argument");
             Attribute prev = seen.putIfAbsent(a.name(), a);
             if (prev != null) {
                 c.report("Attribute redefined: the argument \"" + a.name() + "\" was already set at line "
@@ -89,6 +94,7 @@ final class BodyParser {
             }
         } else if (t == TokenType.LBRACE || t == TokenType.IDENT || t == TokenType.OQUOTE) {
             blocks.add(parseBlock(name));
+            endOfItem("block definition");
         } else {
             int i = c.indexAt(0);
             throw c.error("Invalid argument or block definition: expected \"=\" or a block body after \""
@@ -126,22 +132,44 @@ final class BodyParser {
         int open = c.next();
         List<Attribute> attrs = new ArrayList<>();
         List<Block> blocks = new ArrayList<>();
-        parseItems(attrs, blocks, type, open);
+        TokenType first = c.peek();
+        if (first != TokenType.NEWLINE && first != TokenType.RBRACE && first != TokenType.EOF) {
+            attrs.add(parseSingleLineBody(type));
+        } else {
+            parseItems(attrs, blocks, type, open);
+        }
         int close = c.peek() == TokenType.RBRACE ? c.next() : c.indexAt(0);
         Body body = new Body(attrs, blocks, c.range(c.start(open), c.end(close)));
         return new Block(type, labels, body, c.range(c.start(typeIdx), c.end(close)), c.range(typeIdx), labelRanges);
     }
 
     /**
-     * A "}" may end an argument only in a one-line block ({@code x { a = 1 }}); in a multi-line
-     * block HashiCorp's parser requires the newline, so berth does too.
+     * {@code type { name = value }} on one line holds exactly one argument and closes on that
+     * line; HashiCorp's parser refuses a nested block or a second item there, so berth does too.
      */
-    private void endOfItem(String what, boolean oneLineBlock) {
+    private Attribute parseSingleLineBody(String type) {
+        if (c.peek() != TokenType.IDENT || c.peekAt(1) != TokenType.EQUAL) {
+            int i = c.indexAt(0);
+            throw c.error("Argument definition required: a block written on one line (\"" + type
+                    + "\") can hold only a single argument, but found " + c.describe(i),
+                    "To define a nested block, place it on a line of its own within its parent block.", i);
+        }
+        Attribute a = parseAttribute(c.next());
+        if (c.peek() != TokenType.RBRACE) {
+            int i = c.indexAt(0);
+            throw c.error("Invalid single-argument block definition: expected \"}\" right after the argument, but found "
+                    + c.describe(i), "A block written on one line holds one argument and is closed on that line; "
+                    + "use one line per argument otherwise.", i);
+        }
+        return a;
+    }
+
+    private void endOfItem(String what) {
         TokenType t = c.peek();
-        if (t == TokenType.NEWLINE || t == TokenType.EOF || (t == TokenType.RBRACE && oneLineBlock)) return;
+        if (t == TokenType.NEWLINE || t == TokenType.EOF) return;
         int i = c.indexAt(0);
         throw c.error("Missing newline after " + what + ": expected the end of the line, but found "
-                + c.describe(i), "Each argument must be on its own line.", i);
+                + c.describe(i), "Each argument and block must end with a newline.", i);
     }
 
     /**

@@ -133,11 +133,31 @@ final class ExpressionParser {
         if (c.textEquals(i, "true")) return new LiteralExpr(Value.of(true), c.range(i));
         if (c.textEquals(i, "false")) return new LiteralExpr(Value.of(false), c.range(i));
         if (c.textEquals(i, "null")) return new LiteralExpr(Value.nil(), c.range(i));
-        if (c.peek() == TokenType.LPAREN) return parseCall(i);
+        if (c.peek() == TokenType.LPAREN) return parseCall(c.text(i), i, i);
+        if (c.peek() == TokenType.DOUBLECOLON) return parseNamespacedCall(i);
         return new ScopeTraversalExpr(c.text(i), List.of(), c.range(i));
     }
 
-    private Expr parseCall(int nameIdx) {
+    /** {@code provider::ecs::name(...)}: a function name made of "::"-separated parts. */
+    private Expr parseNamespacedCall(int first) {
+        int last = first;
+        StringBuilder name = new StringBuilder(c.text(first));
+        while (c.peek() == TokenType.DOUBLECOLON) {
+            c.next();
+            last = c.expect(TokenType.IDENT, "Invalid function name: expected a name after \"::\"",
+                    "A namespaced function is called as provider::NAME::FUNCTION(...).");
+            name.append("::").append(c.text(last));
+        }
+        if (c.peek() != TokenType.LPAREN) {
+            int i = c.indexAt(0);
+            throw c.error("Missing function call: expected \"(\" after the function name "
+                    + name + ", but found "
+                    + c.describe(i), "A name with \"::\" is a function and must be called.", i);
+        }
+        return parseCall(name.toString(), first, last);
+    }
+
+    private Expr parseCall(String name, int nameIdx, int nameEnd) {
         c.next();
         c.pushNewlines(true);
         List<Expr> args = new ArrayList<>();
@@ -147,11 +167,12 @@ final class ExpressionParser {
             if (c.peek() == TokenType.ELLIPSIS) {
                 c.next();
                 expand = true;
-                if (c.peek() == TokenType.COMMA) c.next();
                 if (c.peek() != TokenType.RPAREN) {
+                    // HashiCorp's parser refuses even a trailing comma here.
                     int i = c.indexAt(0);
-                    throw c.error("Invalid use of \"...\": it may only follow the final argument, but found "
-                            + c.describe(i) + " after it", "", i);
+                    throw c.error("Missing closing parenthesis: an expanded argument (with \"...\") must be "
+                            + "followed immediately by \")\", but found " + c.describe(i),
+                            "Only the final argument may be expanded.", i);
                 }
                 break;
             }
@@ -160,12 +181,12 @@ final class ExpressionParser {
             } else if (c.peek() != TokenType.RPAREN) {
                 int i = c.indexAt(0);
                 throw c.error("Missing argument separator: expected \",\" or \")\" after a function argument, but found "
-                        + c.describe(i), "Arguments to " + c.text(nameIdx) + "() are separated by commas.", i);
+                        + c.describe(i), "Arguments to " + name + "() are separated by commas.", i);
             }
         }
         int close = c.next();
         c.popNewlines();
-        return new FunctionCallExpr(c.text(nameIdx), args, expand, c.range(nameIdx),
+        return new FunctionCallExpr(name, args, expand, c.range(c.start(nameIdx), c.end(nameEnd)),
                 c.range(c.start(nameIdx), c.end(close)));
     }
 }

@@ -26,6 +26,15 @@ public final class HclParser {
         return new ParseResult(new ConfigFile(path, body), sorted(diags));
     }
 
+    /** Whether a name is an HCL identifier (ID_Start, then ID_Continue or '-'), as block names must be. */
+    public static boolean isIdentifier(String s) {
+        if (s.isEmpty() || !Lexer.isIdentStart(s.codePointAt(0))) return false;
+        for (int i = Character.charCount(s.codePointAt(0)); i < s.length(); i += Character.charCount(s.codePointAt(i))) {
+            if (!Lexer.isIdentPart(s.codePointAt(i))) return false;
+        }
+        return true;
+    }
+
     /** Lexer and parser report separately; users read diagnostics top to bottom. */
     private static List<Diagnostic> sorted(List<Diagnostic> diags) {
         diags.sort(java.util.Comparator.comparingInt(d -> d.range().startOffset()));

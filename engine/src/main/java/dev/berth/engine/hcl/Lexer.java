@@ -50,6 +50,8 @@ final class Lexer {
         this.n = n;
         this.lines = lines;
         this.diags = diags;
+        // Terraform skips a leading UTF-8 byte order mark (editors on Windows write one).
+        if (n > 0 && src[0] == '\uFEFF') pos = 1;
     }
 
     /** The formatter needs comments as tokens; the parser never sees them. */
@@ -144,7 +146,7 @@ final class Lexer {
             case '(' -> emit(TokenType.LPAREN, start, ++pos);
             case ')' -> emit(TokenType.RPAREN, start, ++pos);
             case ',' -> emit(TokenType.COMMA, start, ++pos);
-            case ':' -> emit(TokenType.COLON, start, ++pos);
+            case ':' -> two(d == ':', TokenType.DOUBLECOLON, TokenType.COLON);
             case '?' -> emit(TokenType.QUESTION, start, ++pos);
             case '+' -> emit(TokenType.PLUS, start, ++pos);
             case '-' -> emit(TokenType.MINUS, start, ++pos);
@@ -152,7 +154,7 @@ final class Lexer {
             case '%' -> emit(TokenType.PERCENT, start, ++pos);
             default -> {
                 if (c >= '0' && c <= '9') number();
-                else if (isIdentStart(c)) ident();
+                else if (isIdentStart(Character.codePointAt(src, pos, n))) ident();
                 else emit(TokenType.INVALID, start, pos += Character.charCount(Character.codePointAt(src, pos, n)));
             }
         }
@@ -199,20 +201,30 @@ final class Lexer {
         if (keepComments) emit(TokenType.COMMENT, start, pos);
     }
 
-    static boolean isIdentStart(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'
-                || (c > 127 && Character.isLetter(c));
+    /** HCL's identifiers are Unicode's ID_Start followed by ID_Continue or '-' (UAX #31). */
+    static boolean isIdentStart(int cp) {
+        return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || cp == '_'
+                || (cp > 127 && Character.isUnicodeIdentifierStart(cp));
     }
 
-    static boolean isIdentPart(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                || c == '_' || c == '-' || (c > 127 && Character.isLetterOrDigit(c));
+    static boolean isIdentPart(int cp) {
+        return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9')
+                || cp == '_' || cp == '-'
+                || (cp > 127 && Character.isUnicodeIdentifierPart(cp) && !Character.isIdentifierIgnorable(cp));
+    }
+
+    /** Length in chars of the identifier continuation at i, or 0 when none starts there. */
+    private int identPartAt(int i) {
+        if (i >= n) return 0;
+        int cp = Character.codePointAt(src, i, n);
+        return isIdentPart(cp) ? Character.charCount(cp) : 0;
     }
 
     private void ident() {
         int start = pos;
-        pos++;
-        while (pos < n && isIdentPart(src[pos])) pos++;
+        pos += Character.charCount(Character.codePointAt(src, pos, n));
+        int k;
+        while ((k = identPartAt(pos)) > 0) pos += k;
         emit(TokenType.IDENT, start, pos);
     }
 
@@ -244,9 +256,11 @@ final class Lexer {
             if (!isDigit(pos)) bad = true;
             while (isDigit(pos)) pos++;
         }
-        if (pos < n && (isIdentPart(src[pos]) || (src[pos] == '.' && isDigit(pos + 1)))) {
+        // A minus after a number is subtraction ("3-1"), never part of a bad literal.
+        if (pos < n && ((src[pos] != '-' && identPartAt(pos) > 0) || (src[pos] == '.' && isDigit(pos + 1)))) {
             bad = true;
-            while (pos < n && (isIdentPart(src[pos]) || src[pos] == '.')) pos++;
+            int k;
+            while (pos < n && src[pos] != '-' && ((k = identPartAt(pos)) > 0 || src[pos] == '.')) pos += Math.max(k, 1);
         }
         emit(bad ? TokenType.BAD_NUMBER : TokenType.NUMBER, start, pos);
     }
@@ -257,8 +271,9 @@ final class Lexer {
         int i = pos + 2;
         if (at(i) == '-') i++;
         int markerStart = i;
-        if (i >= n || !isIdentStart(src[i])) return false;
-        while (i < n && isIdentPart(src[i])) i++;
+        if (i >= n || !isIdentStart(Character.codePointAt(src, i, n))) return false;
+        int k;
+        while ((k = identPartAt(i)) > 0) i += k;
         int markerEnd = i;
         if (at(i) == '\r') i++;
         if (at(i) != '\n') return false;
@@ -333,9 +348,11 @@ final class Lexer {
             templateSequence(f);
         } else if (f.markerStart >= 0) {
             String marker = new String(src, f.markerStart, f.markerEnd - f.markerStart);
+            // Reported where the file ends, as Terraform does; the detail names the opening line.
             error("Unclosed heredoc: expected \"" + marker + "\" on a line of its own",
-                    "The heredoc starting here runs to the end of the file.",
-                    f.openStart, f.openEnd);
+                    "The heredoc opened at line " + lines.range(f.openStart, f.openEnd).line() + " with "
+                            + new String(src, f.openStart, f.openEnd - f.openStart)
+                            + " runs to the end of the file.", n, n);
             stack.pop();
             emit(TokenType.HEREDOC_UNTERMINATED, n, n);
         } else {

@@ -87,6 +87,10 @@ final class TokenCursor {
         return i;
     }
 
+    boolean endsInUnclosedHeredoc() {
+        return t.size > 1 && t.types[t.size - 2] == TokenType.HEREDOC_UNTERMINATED;
+    }
+
     boolean peekKeyword(String word) {
         return peek() == TokenType.IDENT && textEquals(pos, word);
     }

@@ -8,7 +8,7 @@ public enum TokenType {
     IDENT("identifier"), NUMBER("number"), BAD_NUMBER("number"), NEWLINE("newline"),
     EOF("end of file"), INVALID("character"),
     LBRACE("\"{\""), RBRACE("\"}\""), LBRACK("\"[\""), RBRACK("\"]\""), LPAREN("\"(\""),
-    RPAREN("\")\""), COMMA("\",\""), DOT("\".\""), ELLIPSIS("\"...\""), COLON("\":\""),
+    RPAREN("\")\""), COMMA("\",\""), DOT("\".\""), ELLIPSIS("\"...\""), COLON("\":\""), DOUBLECOLON("\"::\""),
     QUESTION("\"?\""), EQUAL("\"=\""), FATARROW("\"=>\""),
     PLUS("\"+\""), MINUS("\"-\""), STAR("\"*\""), SLASH("\"/\""), PERCENT("\"%\""),
     AND("\"&&\""), OR("\"||\""), BANG("\"!\""), EQEQ("\"==\""), NOTEQ("\"!=\""),

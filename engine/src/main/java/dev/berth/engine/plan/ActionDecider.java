@@ -1,15 +1,11 @@
 package dev.berth.engine.plan;
 
-import dev.berth.engine.value.ListValue;
 import dev.berth.engine.value.MapValue;
-import dev.berth.engine.value.SensitiveValue;
+import dev.berth.engine.value.MarkedPaths;
 import dev.berth.engine.value.Value;
 import dev.berth.engine.value.ValuePaths;
 
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Chooses the action for one resource instance from its prior state, the provider's planned
@@ -49,29 +45,6 @@ public final class ActionDecider {
      * Marks are compared by path, so sensitivity moving from one attribute to another counts too.
      */
     private static boolean sameMarks(Value a, Value b) {
-        if (a.equals(b)) return true;
-        Set<List<Object>> pa = new HashSet<>();
-        Set<List<Object>> pb = new HashSet<>();
-        sensitivePaths(a, List.of(), pa);
-        sensitivePaths(b, List.of(), pb);
-        return pa.equals(pb);
-    }
-
-    private static void sensitivePaths(Value v, List<Object> path, Set<List<Object>> out) {
-        if (v instanceof SensitiveValue s) {
-            out.add(path);
-            v = s.inner();
-        }
-        if (v instanceof MapValue m) {
-            m.entries().forEach((k, x) -> sensitivePaths(x, append(path, k), out));
-        } else if (v instanceof ListValue l) {
-            for (int i = 0; i < l.size(); i++) sensitivePaths(l.get(i), append(path, i), out);
-        }
-    }
-
-    private static List<Object> append(List<Object> path, Object step) {
-        List<Object> out = new ArrayList<>(path);
-        out.add(step);
-        return out;
+        return a.equals(b) || MarkedPaths.of(a).equals(MarkedPaths.of(b));
     }
 }

@@ -43,7 +43,7 @@ final class Moves {
                 previous.remove(from);
             }
         }
-        return new Result(new StateSnapshot(prior.lineage(), prior.serial(), resources, prior.outputs()), previous);
+        return new Result(prior.withResources(resources), previous);
     }
 
     /** Where a moved block sends this address, or null when it does not apply to it. */

@@ -100,9 +100,14 @@ public final class Planner {
         Moves.Result moves = Moves.apply(stored, opts.mode() == Plan.Mode.NORMAL ? config.moved() : List.of(), diags);
         if (diags.hasErrors()) return new Result(null, diags.list());
         StateSnapshot prior = moves.state();
+        Targeting targeting = opts.mode() == Plan.Mode.DESTROY
+                ? Targeting.forDestroy(opts.targets(), prior, opts.targets().isEmpty() ? null : dependencyGraph(config))
+                : Targeting.of(opts.targets(), graph);
+        if (!targeting.isEverything()) diags.add(TARGETING_WARNING);
+        List<String> targets = opts.targets().stream().map(Object::toString).toList();
         List<ResourceChange> drift = List.of();
         if (opts.refresh() && !prior.resources().isEmpty()) {
-            Refresher.Result r = Refresher.refresh(prior, providers, opts.parallelism(), hooks);
+            Refresher.Result r = Refresher.refresh(prior, providers, opts.parallelism(), hooks, targeting);
             diags.addAll(r.diagnostics());
             if (diags.hasErrors()) return new Result(null, diags.list());
             prior = r.refreshed();
@@ -112,13 +117,11 @@ public final class Planner {
             return new Result(new Plan(opts.mode(), prior, variables, List.of(), List.of(), drift), diags.list());
         }
         if (opts.mode() == Plan.Mode.DESTROY) {
-            preventedDestroys(config, prior, diags);
+            preventedDestroys(config, prior, targeting, diags);
             if (diags.hasErrors()) return new Result(null, diags.list());
-            return new Result(destroyPlan(prior, variables, drift), diags.list());
+            return new Result(destroyPlan(prior, variables, drift, targeting, targets), diags.list());
         }
 
-        Targeting targeting = Targeting.of(opts.targets(), graph);
-        if (!targeting.isEverything()) diags.add(TARGETING_WARNING);
         RunScope scope = new RunScope(config, new Evaluator(functions, config.dir()), variables);
         ResourcePlanner rp = new ResourcePlanner(config, providers, scope, prior, false, targeting, opts.replace(),
                 moves.previous());
@@ -128,15 +131,15 @@ public final class Planner {
 
         List<ResourceChange> changes = new ArrayList<>(rp.changes());
         changes.addAll(rp.orphans(config, diags));
+        changes.addAll(rp.deposed());
         if (diags.hasErrors()) return new Result(null, diags.list());
-        changes.sort(Comparator.comparing(ResourceChange::addr));
+        changes.sort(ResourceChange.ORDER);
         for (OutputState gone : prior.outputs().values()) {
             if (targeting.isEverything() && !config.outputs().containsKey(gone.name())) {
                 outputs.add(new OutputChange(gone.name(), Action.DELETE, gone.value(), null, gone.sensitive()));
             }
         }
         outputs.sort(Comparator.comparing(OutputChange::name));
-        List<String> targets = opts.targets().stream().map(Object::toString).toList();
         return new Result(new Plan(opts.mode(), prior, variables, changes, outputs, drift, targets), diags.list());
     }
 
@@ -183,9 +186,20 @@ public final class Planner {
         return new OutputChange(oc.name(), action, before == null ? null : before.value(), after, oc.sensitive());
     }
 
-    /** A destroy run stops before it starts when configuration protects something in state. */
-    private static void preventedDestroys(Config config, StateSnapshot prior, Diagnostics diags) {
+    /**
+     * What depends on what in the configuration, for a targeted destroy. A destroy must work even
+     * when the configuration no longer checks, so problems here are not errors: the dependencies
+     * recorded in the state still apply.
+     */
+    private static ConfigGraph dependencyGraph(Config config) {
+        ConfigGraph graph = ConfigGraph.build(config, new Diagnostics());
+        return graph.acyclic() ? graph : null;
+    }
+
+    /** A destroy run stops before it starts when configuration protects something it would destroy. */
+    private static void preventedDestroys(Config config, StateSnapshot prior, Targeting targeting, Diagnostics diags) {
         for (ResourceState rs : prior.resources().values()) {
+            if (!targeting.includes(rs.addr())) continue;
             var rc = config.resources().get(rs.addr().resource());
             if (rc != null && rc.lifecycle().preventDestroy()) {
                 diags.error(ResourcePlanner.PREVENT_DESTROY + rs.addr() + " has lifecycle.prevent_destroy set, but "
@@ -195,17 +209,23 @@ public final class Planner {
         }
     }
 
-    private static Plan destroyPlan(StateSnapshot prior, Map<String, Value> variables, List<ResourceChange> drift) {
+    /** Under -target only the selected instances go, and outputs are left as they are, as in Terraform. */
+    private static Plan destroyPlan(StateSnapshot prior, Map<String, Value> variables, List<ResourceChange> drift,
+                                    Targeting targeting, List<String> targets) {
         List<ResourceChange> changes = new ArrayList<>();
         for (ResourceState rs : prior.resources().values()) {
+            if (!targeting.includes(rs.addr())) continue;
             changes.add(new ResourceChange(rs.addr(), rs.provider(), Action.DELETE, rs.attributes(), null, List.of(),
                     ActionReason.NONE));
         }
+        prior.deposed().stream().filter(d -> targeting.includes(d.addr()))
+                .forEach(d -> changes.add(ResourceChange.destroyDeposed(d)));
+        changes.sort(ResourceChange.ORDER);
         List<OutputChange> outputs = new ArrayList<>();
-        for (OutputState o : prior.outputs().values()) {
+        for (OutputState o : targeting.isEverything() ? prior.outputs().values() : List.<OutputState>of()) {
             outputs.add(new OutputChange(o.name(), Action.DELETE, o.value(), null, o.sensitive()));
         }
-        return new Plan(Plan.Mode.DESTROY, prior, variables, changes, outputs, drift);
+        return new Plan(Plan.Mode.DESTROY, prior, variables, changes, outputs, drift, targets);
     }
 
 }

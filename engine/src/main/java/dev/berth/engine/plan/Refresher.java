@@ -35,11 +35,17 @@ public final class Refresher {
     }
 
     public static Result refresh(StateSnapshot prior, Providers providers, int parallelism, RunHooks hooks) {
+        return refresh(prior, providers, parallelism, hooks, Targeting.everything());
+    }
+
+    /** Reads only what {@code targeting} selects (-target); the rest of the state is kept as stored. */
+    public static Result refresh(StateSnapshot prior, Providers providers, int parallelism, RunHooks hooks,
+                                 Targeting targeting) {
         Diagnostics diags = new Diagnostics();
         Map<ResourceInstanceAddr, MapValue> read = new ConcurrentHashMap<>();
         Map<ResourceInstanceAddr, Boolean> gone = new ConcurrentHashMap<>();
         Dag<ResourceInstanceAddr> all = new Dag<>();
-        prior.resources().keySet().forEach(all::add);
+        prior.resources().keySet().stream().filter(targeting::includes).forEach(all::add);
         DagWalker.walk(all, parallelism, addr -> {
             ResourceState rs = prior.resources().get(addr);
             Provider p = providers.forType(addr.type()).orElse(null);
@@ -73,7 +79,7 @@ public final class Refresher {
             }
             resources.put(addr, rs.withAttributes(now));
         }
-        StateSnapshot refreshed = new StateSnapshot(prior.lineage(), prior.serial(), resources, prior.outputs());
+        StateSnapshot refreshed = prior.withResources(resources);
         return new Result(refreshed, drift, diags.list());
     }
 

@@ -12,14 +12,34 @@ import java.util.List;
  * after_unknown and the sensitivity maps of the JSON plan are derived, never stored twice.
  * {@code previousAddr} is set when a {@code moved} block renamed the instance. {@code notes} are
  * the provider's lines for the reader (e.g. a placement preview), shown under the change.
+ * {@code deposed} is set on the destroy of an object that create_before_destroy set aside
+ * (Terraform's "deposed object"), and null for an instance's current object.
  */
 public record ResourceChange(ResourceInstanceAddr addr, String provider, Action action, MapValue before,
                              MapValue after, List<List<Object>> replacePaths, ActionReason reason,
-                             ResourceInstanceAddr previousAddr, List<String> notes) {
+                             ResourceInstanceAddr previousAddr, List<String> notes, String deposed) {
     public ResourceChange {
         replacePaths = List.copyOf(replacePaths);
         notes = notes == null ? List.of() : List.copyOf(notes);
     }
+
+    /** A change of an instance's current object. */
+    public ResourceChange(ResourceInstanceAddr addr, String provider, Action action, MapValue before, MapValue after,
+                          List<List<Object>> replacePaths, ActionReason reason, ResourceInstanceAddr previousAddr,
+                          List<String> notes) {
+        this(addr, provider, action, before, after, replacePaths, reason, previousAddr, notes, null);
+    }
+
+    /** The destroy of a deposed object. */
+    public static ResourceChange destroyDeposed(dev.berth.engine.state.DeposedObject d) {
+        return new ResourceChange(d.addr(), d.object().provider(), Action.DELETE, d.object().attributes(), null,
+                List.of(), ActionReason.NONE, null, List.of(), d.key());
+    }
+
+    /** Orders changes by address, an instance's current object before its deposed ones. */
+    public static final java.util.Comparator<ResourceChange> ORDER = java.util.Comparator
+            .comparing(ResourceChange::addr)
+            .thenComparing(ResourceChange::deposed, java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder()));
 
     /** A change without provider notes. */
     public ResourceChange(ResourceInstanceAddr addr, String provider, Action action, MapValue before, MapValue after,

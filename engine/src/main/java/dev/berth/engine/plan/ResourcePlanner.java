@@ -6,6 +6,7 @@ import dev.berth.engine.config.Config;
 import dev.berth.engine.config.ResourceConfig;
 import dev.berth.engine.decode.BodyDecoder;
 import dev.berth.engine.diag.Diagnostics;
+import dev.berth.engine.provider.ForceNew;
 import dev.berth.engine.provider.Provider;
 import dev.berth.engine.provider.ProviderRequests.PlanRequest;
 import dev.berth.engine.provider.ProviderRequests.PlanResponse;
@@ -15,6 +16,7 @@ import dev.berth.engine.provider.ResourceSchema;
 import dev.berth.engine.run.InstanceExpander;
 import dev.berth.engine.run.ProviderDiagnostics;
 import dev.berth.engine.run.RunScope;
+import dev.berth.engine.run.UpstreamValues;
 import dev.berth.engine.state.ResourceState;
 import dev.berth.engine.state.StateSnapshot;
 import dev.berth.engine.value.MapValue;
@@ -90,17 +92,26 @@ final class ResourcePlanner {
         ResourceState before = prior.resource(addr).orElse(null);
         MapValue priorValue = before == null ? null : before.attributes();
         MapValue proposed = IgnoreChanges.apply(rc.lifecycle(), cfg, priorValue);
-        PlanResponse pr = provider.plan(new PlanRequest(addr, addr.type(), priorValue, proposed));
+        PlanResponse pr = provider.plan(new PlanRequest(addr, addr.type(), priorValue, proposed,
+                UpstreamValues.of(rc, scope)));
         d.addAll(ProviderDiagnostics.convert(pr.diagnostics(), addr, rc));
         if (d.hasErrors()) return;
         ActionDecider.Decision decision = ActionDecider.decide(new ActionDecider.Inputs(priorValue, pr.planned(),
-                pr.requiresReplace(), before != null && before.tainted(), replace.contains(addr),
+                ForceNew.changedPaths(providers.schema(addr.type()).orElseThrow().body(), priorValue, pr.planned()),
+                before != null && before.tainted(), replace.contains(addr),
                 rc.lifecycle().createBeforeDestroy()));
         if (decision.action().deletes() && rc.lifecycle().preventDestroy()) {
             d.error(PREVENT_DESTROY + addr + " has lifecycle.prevent_destroy set, but the plan calls "
                     + "for it to be replaced.", "To allow this, remove prevent_destroy or change the plan so that it "
                     + "does not replace the instance.", rc.block().typeRange());
             return;
+        }
+        if (decision.action().isReplace()) {
+            // The replacement is a new object: planned from nothing, its computed values are unknown
+            // (not the old object's), so whatever refers to them changes in this same apply.
+            pr = provider.plan(new PlanRequest(addr, addr.type(), null, proposed, UpstreamValues.of(rc, scope)));
+            d.addAll(ProviderDiagnostics.convert(pr.diagnostics(), addr, rc));
+            if (d.hasErrors()) return;
         }
         MapValue after = decision.action() == Action.NO_OP ? priorValue : pr.planned();
         changes.add(new ResourceChange(addr, provider.fullName(), decision.action(), priorValue, after,
@@ -116,6 +127,12 @@ final class ResourcePlanner {
             if (a.computed() && cfg.get(a.name()).isNull()) out.put(a.name(), Value.unknown());
         });
         return new MapValue(out);
+    }
+
+    /** Every deposed object in reach of the plan is destroyed: create_before_destroy left it behind. */
+    List<ResourceChange> deposed() {
+        return prior.deposed().stream().filter(d -> targeting.includes(d.addr())).map(ResourceChange::destroyDeposed)
+                .toList();
     }
 
     /** Instances in state that the configuration no longer has: each is destroyed, with the reason. */

@@ -4,6 +4,8 @@ import dev.berth.engine.addrs.InstanceKey;
 import dev.berth.engine.addrs.ResourceAddr;
 import dev.berth.engine.addrs.ResourceInstanceAddr;
 import dev.berth.engine.run.ConfigGraph;
+import dev.berth.engine.state.ResourceState;
+import dev.berth.engine.state.StateSnapshot;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -16,6 +18,8 @@ import java.util.Set;
 /**
  * -target: the targeted resources or instances plus every resource they depend on, as
  * Terraform narrows a plan. A target without an index means all instances of the resource.
+ * Destroying works the other way round: a target can only go once everything that depends on
+ * it has gone, so a destroy selects the targets plus their dependents instead.
  */
 public final class Targeting {
     private final boolean all;
@@ -45,6 +49,40 @@ public final class Targeting {
         while (!work.isEmpty()) {
             ResourceAddr r = work.poll();
             if (t.whole.add(r) && graph != null) work.addAll(graph.resourceDependencies(r));
+        }
+        return t;
+    }
+
+    /**
+     * Destroy mode: the targets plus every resource that depends on them, transitively. What
+     * depends on what comes from the configuration (when it still parses) and from each
+     * instance's recorded dependencies, which also cover resources the configuration dropped.
+     */
+    public static Targeting forDestroy(List<ResourceInstanceAddr> targets, StateSnapshot prior, ConfigGraph graph) {
+        if (targets.isEmpty()) return everything();
+        Map<ResourceAddr, Set<ResourceAddr>> dependents = new HashMap<>();
+        for (ResourceState rs : prior.resources().values()) {
+            ResourceAddr self = rs.addr().resource();
+            for (String dep : rs.dependencies()) {
+                ResourceInstanceAddr.parse(dep).map(ResourceInstanceAddr::resource).ifPresent(d -> dependents.computeIfAbsent(d, k -> new HashSet<>()).add(self));
+            }
+            if (graph != null) {
+                graph.resourceDependencies(self).forEach(d -> dependents.computeIfAbsent(d, k -> new HashSet<>()).add(self));
+            }
+        }
+        Targeting t = new Targeting(false);
+        Deque<ResourceAddr> work = new ArrayDeque<>();
+        for (ResourceInstanceAddr target : targets) {
+            if (target.key() instanceof InstanceKey.None) {
+                work.add(target.resource());
+            } else {
+                t.someInstances.computeIfAbsent(target.resource(), k -> new HashSet<>()).add(target.key());
+                work.addAll(dependents.getOrDefault(target.resource(), Set.of()));
+            }
+        }
+        while (!work.isEmpty()) {
+            ResourceAddr r = work.poll();
+            if (t.whole.add(r)) work.addAll(dependents.getOrDefault(r, Set.of()));
         }
         return t;
     }

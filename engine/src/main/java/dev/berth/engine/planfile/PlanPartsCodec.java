@@ -10,6 +10,7 @@ import dev.berth.engine.plan.Action;
 import dev.berth.engine.plan.ActionReason;
 import dev.berth.engine.plan.OutputChange;
 import dev.berth.engine.plan.ResourceChange;
+import dev.berth.engine.state.DeposedObject;
 import dev.berth.engine.state.OutputState;
 import dev.berth.engine.state.ResourceState;
 import dev.berth.engine.state.StateSnapshot;
@@ -50,6 +51,7 @@ final class PlanPartsCodec {
         n.set("before", c.before() == null ? NODES.nullNode() : MarkedValueCodec.encode(c.before()));
         n.set("after", c.after() == null ? NODES.nullNode() : MarkedValueCodec.encode(c.after()));
         if (c.previousAddr() != null) n.set("previous_addr", addr(c.previousAddr()));
+        if (c.deposed() != null) n.put("deposed", c.deposed());
         // Absent when empty, so plan files written before notes existed read back the same.
         if (!c.notes().isEmpty()) {
             ArrayNode notes = n.putArray("notes");
@@ -76,7 +78,8 @@ final class PlanPartsCodec {
         return new ResourceChange(addr(Fields.object(n, "addr")), Fields.text(n, "provider"),
                 Fields.enumValue(n, "action", Action.class), MarkedValueCodec.decodeObject(n.get("before")),
                 MarkedValueCodec.decodeObject(n.get("after")), paths, Fields.enumValue(n, "reason", ActionReason.class),
-                n.has("previous_addr") ? addr(Fields.object(n, "previous_addr")) : null, notes(n));
+                n.has("previous_addr") ? addr(Fields.object(n, "previous_addr")) : null, notes(n),
+                n.has("deposed") ? Fields.text(n, "deposed") : null);
     }
 
     private static List<String> notes(JsonNode n) {
@@ -102,14 +105,11 @@ final class PlanPartsCodec {
     static ObjectNode state(StateSnapshot s) {
         ObjectNode n = NODES.objectNode().put("lineage", s.lineage()).put("serial", s.serial());
         ArrayNode resources = n.putArray("resources");
-        for (ResourceState rs : s.resources().values()) {
-            ObjectNode r = resources.addObject();
-            r.set("addr", addr(rs.addr()));
-            r.put("provider", rs.provider()).put("schema_version", rs.schemaVersion());
-            r.set("attributes", MarkedValueCodec.encode(rs.attributes()));
-            ArrayNode deps = r.putArray("dependencies");
-            rs.dependencies().forEach(deps::add);
-            r.put("tainted", rs.tainted());
+        for (ResourceState rs : s.resources().values()) resources.add(resourceState(rs));
+        // Absent when empty, so plan files written before deposed objects existed read back the same.
+        if (!s.deposed().isEmpty()) {
+            ArrayNode deposed = n.putArray("deposed");
+            for (DeposedObject d : s.deposed()) deposed.add(resourceState(d.object()).put("deposed", d.key()));
         }
         ArrayNode outputs = n.putArray("outputs");
         for (OutputState o : s.outputs().values()) {
@@ -122,12 +122,12 @@ final class PlanPartsCodec {
     static StateSnapshot state(JsonNode n) {
         Map<ResourceInstanceAddr, ResourceState> resources = new LinkedHashMap<>();
         for (JsonNode r : Fields.array(n, "resources")) {
-            List<String> deps = new ArrayList<>();
-            for (JsonNode d : Fields.array(r, "dependencies")) deps.add(d.asText());
-            ResourceState rs = new ResourceState(addr(Fields.object(r, "addr")), Fields.text(r, "provider"),
-                    Fields.integer(r, "schema_version"), MarkedValueCodec.decodeObject(Fields.object(r, "attributes")),
-                    deps, Fields.bool(r, "tainted"));
+            ResourceState rs = resourceState(r);
             resources.put(rs.addr(), rs);
+        }
+        List<DeposedObject> deposed = new ArrayList<>();
+        if (n.has("deposed")) {
+            for (JsonNode r : Fields.array(n, "deposed")) deposed.add(new DeposedObject(Fields.text(r, "deposed"), resourceState(r)));
         }
         Map<String, OutputState> outputs = new LinkedHashMap<>();
         for (JsonNode o : Fields.array(n, "outputs")) {
@@ -135,6 +135,25 @@ final class PlanPartsCodec {
                     Fields.bool(o, "sensitive"));
             outputs.put(out.name(), out);
         }
-        return new StateSnapshot(Fields.text(n, "lineage"), Fields.longValue(n, "serial"), resources, outputs);
+        return new StateSnapshot(Fields.text(n, "lineage"), Fields.longValue(n, "serial"), resources, outputs, deposed);
+    }
+
+    private static ObjectNode resourceState(ResourceState rs) {
+        ObjectNode r = NODES.objectNode();
+        r.set("addr", addr(rs.addr()));
+        r.put("provider", rs.provider()).put("schema_version", rs.schemaVersion());
+        r.set("attributes", MarkedValueCodec.encode(rs.attributes()));
+        ArrayNode deps = r.putArray("dependencies");
+        rs.dependencies().forEach(deps::add);
+        r.put("tainted", rs.tainted());
+        return r;
+    }
+
+    private static ResourceState resourceState(JsonNode r) {
+        List<String> deps = new ArrayList<>();
+        for (JsonNode d : Fields.array(r, "dependencies")) deps.add(d.asText());
+        return new ResourceState(addr(Fields.object(r, "addr")), Fields.text(r, "provider"),
+                Fields.integer(r, "schema_version"), MarkedValueCodec.decodeObject(Fields.object(r, "attributes")),
+                deps, Fields.bool(r, "tainted"));
     }
 }

@@ -2,6 +2,8 @@ package dev.berth.engine.provider;
 
 import dev.berth.engine.provider.ProviderRequests.ApplyRequest;
 import dev.berth.engine.provider.ProviderRequests.ApplyResponse;
+import dev.berth.engine.provider.ProviderRequests.FindRequest;
+import dev.berth.engine.provider.ProviderRequests.FindResponse;
 import dev.berth.engine.provider.ProviderRequests.ImportRequest;
 import dev.berth.engine.provider.ProviderRequests.ImportResponse;
 import dev.berth.engine.provider.ProviderRequests.PlanRequest;
@@ -11,6 +13,9 @@ import dev.berth.engine.provider.ProviderRequests.ReadResponse;
 import dev.berth.engine.provider.ProviderRequests.ValidateRequest;
 import dev.berth.engine.provider.ProviderRequests.ValidateResponse;
 
+import dev.berth.engine.value.MapValue;
+
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -38,6 +43,22 @@ public interface Provider extends AutoCloseable {
     ReadResponse read(ReadRequest request);
 
     ImportResponse importState(ImportRequest request);
+
+    /**
+     * What a create interrupted before its result was saved made, found by its client token. A
+     * provider that keeps no tokens finds nothing, and the next apply creates the object again.
+     */
+    default FindResponse find(FindRequest request) {
+        return new FindResponse(null, List.of());
+    }
+
+    /**
+     * The ordering an object of {@code type} with this (planned or prior) value takes part in
+     * beyond references; pure. Values may be partly unknown: leave out what cannot be told.
+     */
+    default ImplicitOrder implicitOrder(String type, MapValue value) {
+        return ImplicitOrder.NONE;
+    }
 
     @Override
     default void close() {

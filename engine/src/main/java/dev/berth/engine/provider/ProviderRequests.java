@@ -23,29 +23,53 @@ public final class ProviderRequests {
 
     /**
      * Proposes the new state: configuration merged with prior computed values, computed values
-     * unknown where they will change, and the paths whose change forces replacement. Pure.
+     * unknown where they will change. Pure. Whether the change forces a replacement is not the
+     * provider's to say here: the engine reads it from the schema's force-new marks
+     * ({@link ForceNew}).
      */
-    public record PlanRequest(ResourceInstanceAddr addr, String type, MapValue prior, MapValue config) {
+    public record PlanRequest(ResourceInstanceAddr addr, String type, MapValue prior, MapValue config,
+                              List<Upstream> upstream) {
+        public PlanRequest {
+            upstream = upstream == null ? List.of() : List.copyOf(upstream);
+        }
+
+        public PlanRequest(ResourceInstanceAddr addr, String type, MapValue prior, MapValue config) {
+            this(addr, type, prior, config, List.of());
+        }
+    }
+
+    /**
+     * The planned value of a resource instance the configuration refers to (or names in
+     * depends_on), as planning sees it: where a reference is still unknown (an ARN assigned at
+     * apply), the provider can read what is already planned of the object behind it.
+     */
+    public record Upstream(ResourceInstanceAddr addr, MapValue value) {
     }
 
     /**
      * {@code notes} are lines a reviewer should read under the resource's change, such as where
      * the provider would place tasks; they never change what is applied.
      */
-    public record PlanResponse(MapValue planned, List<List<Object>> requiresReplace,
-                               List<ProviderDiagnostic> diagnostics, List<String> notes) {
+    public record PlanResponse(MapValue planned, List<ProviderDiagnostic> diagnostics, List<String> notes) {
         public PlanResponse {
             notes = notes == null ? List.of() : List.copyOf(notes);
         }
 
-        public PlanResponse(MapValue planned, List<List<Object>> requiresReplace, List<ProviderDiagnostic> diagnostics) {
-            this(planned, requiresReplace, diagnostics, List.of());
+        public PlanResponse(MapValue planned, List<ProviderDiagnostic> diagnostics) {
+            this(planned, diagnostics, List.of());
         }
     }
 
-    /** Makes it so: create (prior null), update, or delete (planned null). */
+    /**
+     * Makes it so: create (prior null), update, or delete (planned null). A create carries a
+     * client token, recorded in the state before this call, which the provider keeps with what it
+     * makes so that {@link FindRequest} can find it after a crash (null: no intent was recorded).
+     */
     public record ApplyRequest(ResourceInstanceAddr addr, String type, MapValue prior, MapValue planned,
-                               MapValue config) {
+                               MapValue config, String clientToken) {
+        public ApplyRequest(ResourceInstanceAddr addr, String type, MapValue prior, MapValue planned, MapValue config) {
+            this(addr, type, prior, planned, config, null);
+        }
     }
 
     /** The new state; on failure it is what exists now (null when nothing does). */
@@ -57,6 +81,16 @@ public final class ProviderRequests {
     }
 
     public record ReadResponse(MapValue state, List<ProviderDiagnostic> diagnostics) {
+    }
+
+    /**
+     * Asks what a create with this client token made, if anything: the object's state (as
+     * import would return it), or null when that create made nothing the provider still has.
+     */
+    public record FindRequest(ResourceInstanceAddr addr, String type, String clientToken) {
+    }
+
+    public record FindResponse(MapValue state, List<ProviderDiagnostic> diagnostics) {
     }
 
     /** Adopts an existing object by its id. */

@@ -6,14 +6,20 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-/** The providers of a run, found by resource type prefix ({@code ecs_service} -> {@code ecs}). */
+/**
+ * The providers of a run, found by resource type prefix ({@code ecs_service} -> {@code ecs}).
+ * Each is wrapped so that an exception from one of its calls becomes an error diagnostic.
+ */
 public final class Providers implements AutoCloseable {
     private final Map<String, Provider> byName = new TreeMap<>();
     private final Map<String, ResourceSchema> schemas = new TreeMap<>();
     private final Map<String, Provider> byType = new TreeMap<>();
 
     public Providers(List<Provider> providers) {
-        for (Provider p : providers) {
+        for (Provider given : providers) {
+            // Every call the engine makes goes through the guard (a provider's bug is a diagnostic),
+            // and every caller reaches providers through here, so markings cross the boundary one way.
+            Provider p = given instanceof GuardedProvider ? given : new GuardedProvider(MarkingProvider.of(given));
             byName.put(p.name(), p);
             p.resourceSchemas().forEach((type, schema) -> {
                 schemas.put(type, schema);

@@ -27,6 +27,7 @@ public final class ConfigCheck {
             }
             SchemaChecker.check(rc, schema.get().body(), diags);
         }
+        PrimitiveAttributeCheck.check(config, providers, diags);
         return ConfigGraph.build(config, diags);
     }
 }

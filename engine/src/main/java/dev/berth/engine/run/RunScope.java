@@ -13,7 +13,6 @@ import dev.berth.engine.value.ListValue;
 import dev.berth.engine.value.MapValue;
 import dev.berth.engine.value.Value;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -97,22 +96,24 @@ public final class RunScope implements Scope {
         return single == null ? Value.unknown() : single;
     }
 
+    /**
+     * Terraform runs in the root module's directory (-chdir moves it there), so path.root and
+     * path.module are "." and path.cwd is that directory, wherever berth itself was started.
+     * Relative paths built from them are then resolved by file() and friends against the same
+     * directory.
+     */
     private Value path(String name) {
-        Path p = switch (name) {
-            case "cwd" -> Path.of("").toAbsolutePath();
-            default -> config.dir();
-        };
-        return Value.of(name.equals("cwd") ? p.toString() : relativeOrDot(p));
-    }
-
-    private static String relativeOrDot(Path p) {
-        Path rel = Path.of("").toAbsolutePath().relativize(p.toAbsolutePath().normalize());
-        return rel.toString().isEmpty() ? "." : rel.toString();
+        return Value.of(name.equals("cwd") ? config.dir().toAbsolutePath().normalize().toString() : ".");
     }
 
     private static Value invalid(Reference ref, Diagnostics diags, String why) {
         diags.error("Invalid reference \"" + ref.text() + "\": " + why + ".", "", ref.range());
         return Value.unknown();
+    }
+
+    /** The instances recorded for a resource by key, as planned or applied so far. */
+    public Map<InstanceKey, Value> instances(ResourceAddr addr) {
+        return Map.copyOf(instances.getOrDefault(addr, new ConcurrentSkipListMap<>()));
     }
 
     /** The instances recorded for a resource, for tests and outputs. */

@@ -63,11 +63,13 @@ public final class VariableValues {
         Map<String, Value> out = new TreeMap<>();
         for (VariableConfig v : config.variables().values()) {
             Diagnostics d = new Diagnostics();
-            Type type = v.type() == null ? Type.ANY : toType(TypeConstraints.parse(v.type(), d));
+            Type type = v.type() == null ? Type.ANY : toType(TypeConstraints.parse(v.type(), d), evaluator, d);
             Value value = value(v, type, given.get(v.name()), evaluator, d);
-            if (!d.hasErrors()) validate(v, value, evaluator, d);
+            // Marked before validation, so a message built from a sensitive value knows it is one.
+            Value marked = v.sensitive() && !value.isNull() ? Value.sensitive(value) : value;
+            if (!d.hasErrors()) validate(v, marked, evaluator, d);
             diags.addAll(d);
-            out.put(v.name(), v.sensitive() && !value.isNull() ? Value.sensitive(value) : value);
+            out.put(v.name(), marked);
         }
         return out;
     }
@@ -133,12 +135,30 @@ public final class VariableValues {
                 d.error("Invalid validation condition: it must be a bool, but it is a " + ok.typeName() + ".", "",
                         condition.get().expr().range());
             } else if (!b.value()) {
-                Value text = evaluator.evaluate(message.get().expr(), (ref, diags) -> value, d).unmarked();
-                d.error("Invalid value for variable \"" + v.name() + "\": "
-                        + (text instanceof StringValue s ? s.value() : "the validation condition failed."),
+                Value marked = evaluator.evaluate(message.get().expr(), (ref, diags) -> value, d);
+                Value text = marked.unmarked();
+                // As Terraform: a message built from a sensitive value is not shown at all.
+                String shown = marked.containsSensitive()
+                        ? "the error message included a sensitive value, so it will not be displayed."
+                        : text instanceof StringValue s ? s.value() : "the validation condition failed.";
+                d.error("Invalid value for variable \"" + v.name() + "\": " + shown,
                         "This was checked by the validation rule at " + rule.range().file() + ":"
                                 + rule.range().line() + ".", condition.get().expr().range());
             }
+        }
+    }
+
+    /** A default must be a constant of the attribute's type; null means "no default". */
+    private static Value defaultValue(String name, Expr expr, Type type, Evaluator evaluator, Diagnostics d) {
+        Value v = evaluator.evaluate(expr, noReferences(), d);
+        if (v.isNull() || !v.isWhollyKnown()) return null;
+        try {
+            type.convert(v);
+            return v;
+        } catch (TypeConversionException e) {
+            d.error("Invalid default value for optional attribute \"" + name + "\": " + e.getMessage(),
+                    "The default must be a " + type.friendlyName() + ".", expr.range());
+            return null;
         }
     }
 
@@ -150,8 +170,13 @@ public final class VariableValues {
         };
     }
 
-    /** The parser's type constraint in the shared type model. */
+    /** The parser's type constraint in the shared type model; optional() defaults are not evaluated. */
     static Type toType(TypeConstraint c) {
+        return toType(c, null, null);
+    }
+
+    /** The type, with each optional(T, default) default evaluated as a constant when an evaluator is given. */
+    static Type toType(TypeConstraint c, Evaluator evaluator, Diagnostics d) {
         if (c == null) return Type.ANY;
         if (c instanceof TypeConstraint.Primitive p) {
             return switch (p.name()) {
@@ -161,7 +186,7 @@ public final class VariableValues {
             };
         }
         if (c instanceof TypeConstraint.Collection col) {
-            Type e = toType(col.element());
+            Type e = toType(col.element(), evaluator, d);
             return switch (col.kind()) {
                 case "list" -> Type.list(e);
                 case "set" -> Type.set(e);
@@ -171,18 +196,26 @@ public final class VariableValues {
         if (c instanceof TypeConstraint.ObjectType o) {
             Map<String, Type> attrs = new LinkedHashMap<>();
             Set<String> optional = new HashSet<>();
+            Map<String, Value> defaults = new LinkedHashMap<>();
             o.attributes().forEach((k, t) -> {
                 if (t instanceof TypeConstraint.Optional opt) {
                     optional.add(k);
-                    attrs.put(k, toType(opt.type()));
+                    Type attrType = toType(opt.type(), evaluator, d);
+                    attrs.put(k, attrType);
+                    if (opt.defaultValue() != null && evaluator != null) {
+                        Value fallback = defaultValue(k, opt.defaultValue(), attrType, evaluator, d);
+                        if (fallback != null) defaults.put(k, fallback);
+                    }
                 } else {
-                    attrs.put(k, toType(t));
+                    attrs.put(k, toType(t, evaluator, d));
                 }
             });
-            return Type.object(attrs, optional);
+            return Type.object(attrs, optional, defaults);
         }
-        if (c instanceof TypeConstraint.TupleType t) return Type.tuple(t.elements().stream().map(VariableValues::toType).toList());
-        if (c instanceof TypeConstraint.Optional opt) return toType(opt.type());
+        if (c instanceof TypeConstraint.TupleType t) {
+            return Type.tuple(t.elements().stream().map(e -> toType(e, evaluator, d)).toList());
+        }
+        if (c instanceof TypeConstraint.Optional opt) return toType(opt.type(), evaluator, d);
         return Type.ANY;
     }
 }

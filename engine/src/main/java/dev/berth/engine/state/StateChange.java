@@ -13,6 +13,13 @@ public sealed interface StateChange {
     record RemoveResource(ResourceInstanceAddr addr) implements StateChange {
     }
 
+    /** Records (or updates) an object set aside by create_before_destroy. */
+    record PutDeposed(DeposedObject object) implements StateChange {
+    }
+
+    record RemoveDeposed(ResourceInstanceAddr addr, String key) implements StateChange {
+    }
+
     record PutOutput(OutputState output) implements StateChange {
     }
 

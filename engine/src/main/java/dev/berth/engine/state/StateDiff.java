@@ -41,6 +41,17 @@ public record StateDiff(List<ResourceInstanceAddr> added, List<ResourceInstanceA
             removed.add(addr);
             changes.add(new StateChange.RemoveResource(addr));
         }
+        for (DeposedObject target : to.deposed()) {
+            DeposedObject now = deposed(from, target.addr(), target.key());
+            if (now != null && same(now.object(), target.object())) continue;
+            if (!changed.contains(target.addr())) changed.add(target.addr());
+            changes.add(new StateChange.PutDeposed(target));
+        }
+        for (DeposedObject old : from.deposed()) {
+            if (deposed(to, old.addr(), old.key()) != null) continue;
+            if (!changed.contains(old.addr())) changed.add(old.addr());
+            changes.add(new StateChange.RemoveDeposed(old.addr(), old.key()));
+        }
         for (OutputState target : to.outputs().values()) {
             OutputState now = from.outputs().get(target.name());
             if (now != null && now.sensitive() == target.sensitive() && sameMarked(now.value(), target.value())) continue;
@@ -53,6 +64,10 @@ public record StateDiff(List<ResourceInstanceAddr> added, List<ResourceInstanceA
             changes.add(new StateChange.RemoveOutput(name));
         }
         return new StateDiff(added, removed, changed, outputs, changes);
+    }
+
+    private static DeposedObject deposed(StateSnapshot s, ResourceInstanceAddr addr, String key) {
+        return s.deposed().stream().filter(d -> d.addr().equals(addr) && d.key().equals(key)).findFirst().orElse(null);
     }
 
     public boolean isEmpty() {

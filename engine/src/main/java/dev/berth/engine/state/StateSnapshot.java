@@ -3,19 +3,36 @@ package dev.berth.engine.state;
 import dev.berth.engine.addrs.ResourceInstanceAddr;
 
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
 /**
  * The state as of one serial. Lineage identifies the state's history: a saved plan made against
- * one lineage must never be applied to another.
+ * one lineage must never be applied to another. {@code resources} holds each instance's current
+ * object; {@code deposed} the old objects that create_before_destroy set aside and that are yet
+ * to be destroyed, ordered by address and key.
  */
 public record StateSnapshot(String lineage, long serial, Map<ResourceInstanceAddr, ResourceState> resources,
-                            Map<String, OutputState> outputs) {
+                            Map<String, OutputState> outputs, List<DeposedObject> deposed) {
     public StateSnapshot {
         resources = Collections.unmodifiableSortedMap(new TreeMap<>(resources));
         outputs = Collections.unmodifiableSortedMap(new TreeMap<>(outputs));
+        deposed = deposed.stream().sorted(Comparator.comparing(DeposedObject::addr).thenComparing(DeposedObject::key))
+                .toList();
+    }
+
+    /** A snapshot without deposed objects. */
+    public StateSnapshot(String lineage, long serial, Map<ResourceInstanceAddr, ResourceState> resources,
+                         Map<String, OutputState> outputs) {
+        this(lineage, serial, resources, outputs, List.of());
+    }
+
+    /** The same snapshot with other current objects (refresh, moved blocks); deposed objects stay. */
+    public StateSnapshot withResources(Map<ResourceInstanceAddr, ResourceState> other) {
+        return new StateSnapshot(lineage, serial, other, outputs, deposed);
     }
 
     public static StateSnapshot empty(String lineage) {
@@ -27,6 +44,6 @@ public record StateSnapshot(String lineage, long serial, Map<ResourceInstanceAdd
     }
 
     public boolean isEmpty() {
-        return resources.isEmpty() && outputs.isEmpty();
+        return resources.isEmpty() && outputs.isEmpty() && deposed.isEmpty();
     }
 }

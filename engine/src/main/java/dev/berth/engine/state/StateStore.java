@@ -1,5 +1,6 @@
 package dev.berth.engine.state;
 
+import dev.berth.engine.addrs.ResourceInstanceAddr;
 import dev.berth.engine.provider.ProviderStore;
 
 import java.time.Duration;
@@ -23,11 +24,14 @@ public interface StateStore extends AutoCloseable {
     long commit(List<StateChange> changes, String operation);
 
     /**
-     * Takes the run lock, waiting up to {@code timeout} for a holder to release it.
+     * Takes the run lock, waiting up to {@code timeout} for a holder to release it. A holder that
+     * provably no longer runs (same host, and its process is gone or is another process now) is
+     * not waited for: its lock is taken over and returned, so the caller can say so.
      *
+     * @return the dead holder whose lock was taken over, if any
      * @throws StateLockedException naming the holder when it is still held after the timeout
      */
-    void lock(LockInfo info, Duration timeout);
+    Optional<LockInfo> lock(LockInfo info, Duration timeout);
 
     /** Releases the run lock if the given id holds it. */
     void unlock(String lockId);
@@ -37,6 +41,18 @@ public interface StateStore extends AutoCloseable {
 
     /** Who holds the run lock now, if anyone: force-unlock names the holder when given the wrong id. */
     Optional<LockInfo> lockHolder();
+
+    /**
+     * Records that a create is about to call its provider, durably, before it does. Intents sit
+     * beside the versioned state (they are bookkeeping of a run, as the lock is), one per address.
+     */
+    void recordIntent(CreateIntent intent);
+
+    /** Forgets the intent of this address if it still carries this token. */
+    void settleIntent(ResourceInstanceAddr addr, String clientToken);
+
+    /** Intents not settled: each one a create whose run died while the provider worked on it. */
+    List<CreateIntent> intents();
 
     /** Every kept version, oldest first. */
     List<StateVersion> history();

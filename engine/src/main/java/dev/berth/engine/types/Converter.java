@@ -33,7 +33,7 @@ final class Converter {
         if (type instanceof ListType l) return new ListValue(unifyIfAny(l.element(), elements(type, v, path, l.element()), path, "list"));
         if (type instanceof SetType s) {
             List<Value> items = unifyIfAny(s.element(), elements(type, v, path, s.element()), path, "set");
-            return new ListValue(ValueOrder.distinctSorted(items));
+            return ListValue.setOf(ValueOrder.distinctSorted(items));
         }
         if (type instanceof TupleType t) return tuple(t, v, path);
         if (type instanceof MapType m) return map(m, v, path);
@@ -105,8 +105,12 @@ final class Converter {
         Map<String, Value> out = new TreeMap<>();
         o.attributes().forEach((name, attrType) -> {
             String at = child(path, "attribute " + quote(name));
-            if (mv.has(name)) {
-                out.put(name, convert(attrType, mv.get(name), at));
+            Value given = mv.has(name) ? mv.get(name) : null;
+            Value fallback = o.defaults().get(name);
+            if (fallback != null && (given == null || given.isNull())) {
+                out.put(name, convert(attrType, fallback, at));
+            } else if (given != null) {
+                out.put(name, convert(attrType, given, at));
             } else if (o.isOptional(name)) {
                 out.put(name, NullValue.INSTANCE);
             } else {

@@ -50,6 +50,11 @@ public sealed interface Type permits PrimitiveType, AnyType, ListType, SetType, 
         return new ObjectType(attributes, optional);
     }
 
+    /** An object type whose optional attributes named in {@code defaults} take those values when absent or null. */
+    static Type object(Map<String, Type> attributes, Set<String> optional, Map<String, Value> defaults) {
+        return new ObjectType(attributes, optional, defaults);
+    }
+
     static Type tuple(List<Type> elements) {
         return new TupleType(elements);
     }

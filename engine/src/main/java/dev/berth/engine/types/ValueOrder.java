@@ -19,7 +19,7 @@ import java.util.Map;
 /**
  * The canonical order of set elements. Sets have no order of their own, so a fixed one keeps
  * plans and state files stable: strings lexically, numbers numerically, false before true,
- * collections element by element. Unknown elements sort last.
+ * collections element by element, then null. Unknown elements sort last.
  */
 public final class ValueOrder implements Comparator<Value> {
     public static final ValueOrder INSTANCE = new ValueOrder();
@@ -92,12 +92,13 @@ public final class ValueOrder implements Comparator<Value> {
     }
 
     private static int rank(Value v) {
-        if (v instanceof NullValue) return 0;
         if (v instanceof BoolValue) return 1;
         if (v instanceof NumberValue) return 2;
         if (v instanceof StringValue) return 3;
         if (v instanceof ListValue) return 4;
         if (v instanceof MapValue) return 5;
-        return 6;
+        // Terraform's sets put null after every other known element.
+        if (v instanceof NullValue) return 6;
+        return 7;
     }
 }

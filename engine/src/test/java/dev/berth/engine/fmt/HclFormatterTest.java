@@ -68,9 +68,10 @@ class HclFormatterTest {
     }
 
     @Test
-    void heredocsAreCopiedExactly() {
-        String heredoc = "x = <<-EOT\n      keep   this  \n    ${ a }\n  EOT\n";
-        assertEquals(heredoc, fmt(heredoc));
+    void heredocTextIsCopiedExactlyButItsInterpolationsAreSpacedAsTerraformDoes() {
+        // terraform fmt: "${ a }" inside a heredoc becomes "${a}"; the text around it is untouched.
+        assertEquals("x = <<-EOT\n      keep   this  \n    ${a}\n  EOT\n",
+                fmt("x = <<-EOT\n      keep   this  \n    ${ a }\n  EOT\n"));
     }
 
     @Test
@@ -80,9 +81,9 @@ class HclFormatterTest {
     }
 
     @Test
-    void blankLinesCollapseAndTheFileEndsWithOneNewline() {
-        assertEquals("a = 1\n\nb = 2\n", fmt("\n\n\na = 1\n\n\n\nb = 2"));
-        assertEquals("", fmt(""));
+    void blankLinesStayAsTerraformKeepsThemAndTheFileEndsWithANewline() {
+        assertEquals("\n\n\na = 1\n\n\n\nb = 2\n", fmt("\n\n\na = 1\n\n\n\nb = 2"));
+        assertEquals("\n", fmt(""));
     }
 
     @Test

@@ -66,10 +66,11 @@ class ParserDiagnosticsTest {
     }
 
     @Test
-    void unclosedHeredoc() {
-        List<Diagnostic> d = errors("x = 1\nb = <<EOT\nhello\n");
-        assertEquals(1, d.size());
-        assertAt(d.get(0), 2, 5, "Unclosed heredoc: expected \"EOT\" on a line of its own");
+    void unclosedHeredocIsReportedWhereTheFileEndsAsTerraformDoes() {
+        List<Diagnostic> d = errors("locals {\n  b = <<EOT\nhello\n");
+        assertEquals(1, d.size(), "the missing brace is a consequence, not a second error: " + d);
+        assertAt(d.get(0), 4, 1, "Unclosed heredoc: expected \"EOT\" on a line of its own");
+        assertTrue(d.get(0).detail().contains("opened at line 2 with <<EOT"), d.get(0).detail());
     }
 
     @Test

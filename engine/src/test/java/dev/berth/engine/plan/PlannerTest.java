@@ -98,8 +98,9 @@ class PlannerTest {
         assertEquals(Action.DELETE_THEN_CREATE, a.action());
         assertEquals(ActionReason.REPLACE_BECAUSE_CANNOT_UPDATE, a.reason());
         assertEquals(List.of(List.of("name")), a.replacePaths());
-        assertEquals(Action.NO_OP, change(plan, "fake_thing.b").action(),
-                "the provider keeps a's id in its plan, so b does not change");
+        assertFalse(a.after().get("id").isWhollyKnown(), "the replacement is planned from nothing: a new id");
+        assertEquals(Action.DELETE_THEN_CREATE, change(plan, "fake_thing.b").action(),
+                "b's name embeds a's id, which the new object gets anew, so b is replaced in the same apply");
     }
 
     @Test

@@ -2,12 +2,16 @@ package dev.berth.engine.plan;
 
 import dev.berth.engine.addrs.ResourceInstanceAddr;
 import dev.berth.engine.diag.Diagnostic;
+import dev.berth.engine.functions.FunctionRegistry;
+import dev.berth.engine.run.RunHooks;
 import dev.berth.engine.testkit.TestEngine;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -48,7 +52,11 @@ class TargetAndReplaceTest {
     }
 
     private Planner.Result plan(List<String> targets, Set<String> replace) {
-        return engine.plan(new Planner.Options(Plan.Mode.NORMAL, true, 4,
+        return plan(Plan.Mode.NORMAL, targets, replace);
+    }
+
+    private Planner.Result plan(Plan.Mode mode, List<String> targets, Set<String> replace) {
+        return engine.plan(new Planner.Options(mode, true, 4,
                 targets.stream().map(TargetAndReplaceTest::addr).toList(),
                 Set.copyOf(replace.stream().map(TargetAndReplaceTest::addr).toList())));
     }
@@ -97,5 +105,74 @@ class TargetAndReplaceTest {
         assertFalse(p.resourceChanges().stream().filter(c -> c.addr().toString().startsWith("fake_thing.other"))
                 .anyMatch(c -> c.action() != Action.NO_OP));
         assertTrue(plan(List.of(), Set.of()).diagnostics().stream().noneMatch(Diagnostic::isError));
+    }
+
+    private Set<String> stateAddresses() {
+        return Set.copyOf(engine.store.read().resources().keySet().stream().map(Object::toString).toList());
+    }
+
+    @Test
+    void aTargetedDestroyDestroysTheTargetAndWhatDependsOnItNothingElse() {
+        engine.applyOk(engine.plan());
+
+        Planner.Result r = plan(Plan.Mode.DESTROY, List.of("fake_thing.base"), Set.of());
+
+        assertEquals(Set.of("fake_thing.app", "fake_thing.base"), addresses(r.plan()),
+                "app refers to base, so it must go first; the others stay");
+        assertTrue(r.plan().isTargeted());
+        assertTrue(r.plan().outputChanges().isEmpty(), "outputs are left alone under -target");
+        assertTrue(r.diagnostics().stream().anyMatch(d -> !d.isError()
+                && d.summary().equals("Resource targeting is in effect")), "the warning is given");
+        engine.provider.clearCalls();
+        engine.applyOk(r.plan());
+        assertEquals(List.of("delete fake_thing.app", "delete fake_thing.base"), engine.provider.calls());
+        assertEquals(Set.of("fake_thing.other[0]", "fake_thing.other[1]"), stateAddresses());
+        assertEquals(Set.of("app"), engine.store.read().outputs().keySet());
+    }
+
+    @Test
+    void aTargetedDestroyOfOneInstanceLeavesItsSiblings() {
+        engine.applyOk(engine.plan());
+
+        Plan p = plan(Plan.Mode.DESTROY, List.of("fake_thing.other[0]"), Set.of()).plan();
+
+        assertEquals(Set.of("fake_thing.other[0]"), addresses(p));
+    }
+
+    @Test
+    void aTargetedDestroyFollowsDependenciesRecordedInStateForResourcesNoLongerConfigured() {
+        engine.applyOk(engine.plan());
+        engine.configure("""
+                resource "fake_thing" "base" {
+                  name = "base"
+                }
+                """);
+
+        Plan p = plan(Plan.Mode.DESTROY, List.of("fake_thing.base"), Set.of()).plan();
+
+        assertEquals(Set.of("fake_thing.app", "fake_thing.base"), addresses(p),
+                "the state records that app depended on base");
+    }
+
+    @Test
+    void aTargetLimitsRefreshToTheTargetsAndTheirDependencies() {
+        engine.applyOk(engine.plan());
+        Set<String> refreshed = Collections.synchronizedSet(new HashSet<>());
+        RunHooks hooks = new RunHooks() {
+            @Override
+            public void refreshing(ResourceInstanceAddr addr, String id) {
+                refreshed.add(addr.toString());
+            }
+        };
+        Planner planner = new Planner(engine.providers, FunctionRegistry.standard(), hooks);
+
+        planner.plan(engine.config(), engine.store.read(), java.util.Map.of(), new Planner.Options(Plan.Mode.NORMAL,
+                true, 4, List.of(addr("fake_thing.app")), Set.of()));
+        assertEquals(Set.of("fake_thing.app", "fake_thing.base"), refreshed);
+
+        refreshed.clear();
+        planner.plan(engine.config(), engine.store.read(), java.util.Map.of(), new Planner.Options(Plan.Mode.DESTROY,
+                true, 4, List.of(addr("fake_thing.base")), Set.of()));
+        assertEquals(Set.of("fake_thing.app", "fake_thing.base"), refreshed, "a destroy refreshes what it destroys");
     }
 }

@@ -32,6 +32,6 @@ class ChangeNotesTest {
         ResourceChange c = new ResourceChange(addr, "ecs", Action.CREATE, null, after, List.of(), ActionReason.NONE);
         assertEquals(List.of(), c.notes());
         assertFalse(PlanPartsCodec.resourceChange(c).has("notes"));
-        assertEquals(List.of(), new PlanResponse(after, List.of(), List.of()).notes());
+        assertEquals(List.of(), new PlanResponse(after, List.of()).notes());
     }
 }

@@ -7,6 +7,8 @@ import dev.berth.engine.provider.Provider;
 import dev.berth.engine.provider.ProviderDiagnostic;
 import dev.berth.engine.provider.ProviderRequests.ApplyRequest;
 import dev.berth.engine.provider.ProviderRequests.ApplyResponse;
+import dev.berth.engine.provider.ProviderRequests.FindRequest;
+import dev.berth.engine.provider.ProviderRequests.FindResponse;
 import dev.berth.engine.provider.ProviderRequests.ImportRequest;
 import dev.berth.engine.provider.ProviderRequests.ImportResponse;
 import dev.berth.engine.provider.ProviderRequests.PlanRequest;
@@ -36,7 +38,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class FakeProvider implements Provider {
     private final List<String> calls = Collections.synchronizedList(new ArrayList<>());
     private final Set<String> failingCreates = ConcurrentHashMap.newKeySet();
+    private final Set<String> failingDeletes = ConcurrentHashMap.newKeySet();
+    private final Map<String, Map<String, Value>> planOverrides = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, Value>> applyOverrides = new ConcurrentHashMap<>();
     private final AtomicInteger nextId = new AtomicInteger();
+    private final Set<String> dyingCreates = ConcurrentHashMap.newKeySet();
+    /** Objects by the client token of the create that made them, until deleted. */
+    private final Map<String, MapValue> byToken = new ConcurrentHashMap<>();
 
     @Override
     public String name() {
@@ -58,6 +66,30 @@ public final class FakeProvider implements Provider {
         failingCreates.add(addr);
     }
 
+    /** Deleting this address fails and leaves the object in place. */
+    public void failDeleteOf(String addr) {
+        failingDeletes.add(addr);
+    }
+
+    public void stopFailingDeletes() {
+        failingDeletes.clear();
+    }
+
+    /** From now on, plans of this address set attr to value (a provider whose answer moved under it). */
+    public void planOverride(String addr, String attr, Value value) {
+        planOverrides.computeIfAbsent(addr, k -> new ConcurrentHashMap<>()).put(attr, value);
+    }
+
+    /** From now on, applies of this address return attr as value whatever was planned (a misbehaving provider). */
+    public void applyOverride(String addr, String attr, Value value) {
+        applyOverrides.computeIfAbsent(addr, k -> new ConcurrentHashMap<>()).put(attr, value);
+    }
+
+    /** Creating this address makes the object, then the run dies before it hears back. */
+    public void dieDuringCreateOf(String addr) {
+        dyingCreates.add(addr);
+    }
+
     public List<String> calls() {
         synchronized (calls) {
             return List.copyOf(calls);
@@ -75,9 +107,13 @@ public final class FakeProvider implements Provider {
 
     @Override
     public PlanResponse plan(PlanRequest request) {
-        if (request.config() == null) return new PlanResponse(null, List.of(), List.of());
+        if (request.config() == null) return new PlanResponse(null, List.of());
         Value id = request.prior() == null ? Value.unknown() : request.prior().get("id");
-        return new PlanResponse(request.config().with("id", id), List.of(List.of("name")), List.of());
+        MapValue planned = request.config().with("id", id);
+        for (var e : planOverrides.getOrDefault(request.addr().toString(), Map.of()).entrySet()) {
+            planned = planned.with(e.getKey(), e.getValue());
+        }
+        return new PlanResponse(planned, List.of());
     }
 
     @Override
@@ -85,11 +121,18 @@ public final class FakeProvider implements Provider {
         String addr = request.addr().toString();
         if (request.planned() == null) {
             calls.add("delete " + addr);
+            if (failingDeletes.contains(addr)) {
+                return new ApplyResponse(request.prior(), List.of(ProviderDiagnostic.error("Deleting " + addr
+                        + " failed", "the fake was told to fail")));
+            }
+            byToken.values().removeIf(v -> v.get("id").equals(request.prior().get("id")));
             return new ApplyResponse(null, List.of());
         }
         if (request.prior() == null) {
             calls.add("create " + addr);
-            MapValue created = request.planned().with("id", Value.of("fake-" + nextId.incrementAndGet()));
+            MapValue created = overridden(addr, request.planned().with("id", Value.of("fake-" + nextId.incrementAndGet())));
+            if (request.clientToken() != null) byToken.put(request.clientToken(), created);
+            if (dyingCreates.remove(addr)) throw new IllegalStateException("killed while creating " + addr);
             if (failingCreates.contains(addr)) {
                 return new ApplyResponse(created, List.of(ProviderDiagnostic.error("Creating " + addr + " failed",
                         "the fake was told to fail")));
@@ -97,12 +140,22 @@ public final class FakeProvider implements Provider {
             return new ApplyResponse(created, List.of());
         }
         calls.add("update " + addr);
-        return new ApplyResponse(request.planned().with("id", request.prior().get("id")), List.of());
+        return new ApplyResponse(overridden(addr, request.planned().with("id", request.prior().get("id"))), List.of());
+    }
+
+    private MapValue overridden(String addr, MapValue v) {
+        for (var e : applyOverrides.getOrDefault(addr, Map.of()).entrySet()) v = v.with(e.getKey(), e.getValue());
+        return v;
     }
 
     @Override
     public ReadResponse read(ReadRequest request) {
         return new ReadResponse(request.current(), List.of());
+    }
+
+    @Override
+    public FindResponse find(FindRequest request) {
+        return new FindResponse(byToken.get(request.clientToken()), List.of());
     }
 
     @Override

@@ -2,6 +2,8 @@ package dev.berth.engine.testkit;
 
 import dev.berth.engine.addrs.ResourceInstanceAddr;
 import dev.berth.engine.provider.ProviderStore;
+import dev.berth.engine.state.DeposedObject;
+import dev.berth.engine.state.CreateIntent;
 import dev.berth.engine.state.LockInfo;
 import dev.berth.engine.state.StateLockedException;
 import dev.berth.engine.state.OutputState;
@@ -37,13 +39,20 @@ public final class InMemoryStateStore implements StateStore {
     public synchronized long commit(List<StateChange> changes, String operation) {
         Map<ResourceInstanceAddr, ResourceState> resources = new TreeMap<>(current.resources());
         Map<String, OutputState> outputs = new TreeMap<>(current.outputs());
+        List<DeposedObject> deposed = new ArrayList<>(current.deposed());
         for (StateChange c : changes) {
             if (c instanceof StateChange.PutResource p) resources.put(p.resource().addr(), p.resource());
             else if (c instanceof StateChange.RemoveResource r) resources.remove(r.addr());
+            else if (c instanceof StateChange.PutDeposed p) {
+                deposed.removeIf(d -> d.addr().equals(p.object().addr()) && d.key().equals(p.object().key()));
+                deposed.add(p.object());
+            } else if (c instanceof StateChange.RemoveDeposed r) {
+                deposed.removeIf(d -> d.addr().equals(r.addr()) && d.key().equals(r.key()));
+            }
             else if (c instanceof StateChange.PutOutput p) outputs.put(p.output().name(), p.output());
             else if (c instanceof StateChange.RemoveOutput r) outputs.remove(r.name());
         }
-        current = new StateSnapshot(current.lineage(), current.serial() + 1, resources, outputs);
+        current = new StateSnapshot(current.lineage(), current.serial() + 1, resources, outputs, deposed);
         versions.put(current.serial(), current);
         history.add(new StateVersion(current.serial(), Instant.now(), operation, changes.size()));
         return current.serial();
@@ -57,9 +66,10 @@ public final class InMemoryStateStore implements StateStore {
     private LockInfo holder;
 
     @Override
-    public synchronized void lock(LockInfo info, Duration timeout) {
+    public synchronized java.util.Optional<LockInfo> lock(LockInfo info, Duration timeout) {
         if (holder != null && !holder.id().equals(info.id())) throw new StateLockedException(holder);
         holder = info;
+        return java.util.Optional.empty();
     }
 
     @Override
@@ -77,6 +87,25 @@ public final class InMemoryStateStore implements StateStore {
     @Override
     public synchronized java.util.Optional<LockInfo> lockHolder() {
         return java.util.Optional.ofNullable(holder);
+    }
+
+    private final Map<ResourceInstanceAddr, CreateIntent> intents =
+            new TreeMap<>();
+
+    @Override
+    public synchronized void recordIntent(CreateIntent intent) {
+        intents.put(intent.addr(), intent);
+    }
+
+    @Override
+    public synchronized void settleIntent(ResourceInstanceAddr addr, String clientToken) {
+        CreateIntent i = intents.get(addr);
+        if (i != null && i.clientToken().equals(clientToken)) intents.remove(addr);
+    }
+
+    @Override
+    public synchronized List<CreateIntent> intents() {
+        return List.copyOf(intents.values());
     }
 
     @Override

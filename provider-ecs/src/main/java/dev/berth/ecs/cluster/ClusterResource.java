@@ -6,6 +6,7 @@ import dev.berth.ecs.resource.EcsResource;
 import dev.berth.ecs.runtime.ContainerRuntime;
 import dev.berth.ecs.runtime.RuntimeFailure;
 import dev.berth.ecs.schema.ClusterSchema;
+import dev.berth.ecs.store.ClientTokens;
 import dev.berth.ecs.store.Table;
 import dev.berth.ecs.value.Attrs;
 import dev.berth.engine.provider.ProviderDiagnostic;
@@ -22,7 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Predicate;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -37,13 +38,16 @@ public final class ClusterResource implements EcsResource {
 
     private final Table<ClusterRow> clusters;
     private final Supplier<ContainerRuntime> runtime;
-    private final Predicate<String> hasServices;
+    private final Function<String, List<String>> servicesIn;
+    private final ClientTokens tokens;
 
-    /** {@code hasServices} tells whether a cluster ARN still has services, which blocks deletion. */
-    public ClusterResource(ProviderStore store, Supplier<ContainerRuntime> runtime, Predicate<String> hasServices) {
+    /** {@code servicesIn} names the services a cluster ARN still has, which block its deletion. */
+    public ClusterResource(ProviderStore store, Supplier<ContainerRuntime> runtime,
+                           Function<String, List<String>> servicesIn) {
         this.clusters = new Table<>(store, ClusterRow.TABLE, ClusterRow.class);
         this.runtime = runtime;
-        this.hasServices = hasServices;
+        this.servicesIn = servicesIn;
+        this.tokens = new ClientTokens(store);
     }
 
     @Override
@@ -67,17 +71,16 @@ public final class ClusterResource implements EcsResource {
         String name = Attrs.string(config, NAME);
         Value arn = Attrs.unknown(config, NAME) ? Value.unknown() : Value.of(EcsArn.cluster(name));
         MapValue planned = Attrs.with(config, Map.of(ARN, arn, ID, arn));
-        List<List<Object>> replace = List.of();
-        if (prior != null && !prior.get(NAME).equals(config.get(NAME))) replace = List.of(List.of(NAME));
-        return new PlanResponse(planned, replace, validate(config));
+        return new PlanResponse(planned, validate(config));
     }
 
     @Override
-    public ApplyResponse apply(MapValue prior, MapValue planned, MapValue config) {
+    public ApplyResponse apply(MapValue prior, MapValue planned, MapValue config, String clientToken) {
         try {
             if (planned == null) return delete(prior);
             String name = Attrs.string(planned, NAME);
             String arn = EcsArn.cluster(name);
+            if (prior == null) tokens.record(arn, ClusterSchema.TYPE, clientToken);
             ClusterRow row = new ClusterRow(arn, name, ClusterRow.networkFor(name), tags(planned), "ACTIVE");
             // Create and update both converge: the network is idempotent and the row is rewritten.
             runtime.get().ensureNetwork(row.network(), Map.of(EcsLabels.CLUSTER, arn));
@@ -91,9 +94,14 @@ public final class ClusterResource implements EcsResource {
     private ApplyResponse delete(MapValue prior) {
         String arn = Attrs.string(prior, ARN);
         String name = Attrs.string(prior, NAME);
-        if (hasServices.test(arn)) {
+        List<String> left = servicesIn.apply(arn);
+        if (!left.isEmpty()) {
+            // Services no state names (another configuration's, or made by hand) are not ours to
+            // delete: say which they are and how to bring one under this configuration.
             return new ApplyResponse(prior, List.of(ProviderDiagnostic.error("Cluster \"" + name
-                    + "\" still has services; delete them before the cluster.", null)));
+                    + "\" still has services: " + String.join(", ", left) + ". Delete them before the cluster; one"
+                    + " this configuration does not manage can be imported (berth import ecs_service.NAME " + name + "/"
+                    + left.get(0) + ") so that destroy removes it.", null)));
         }
         try {
             runtime.get().removeNetwork(ClusterRow.networkFor(name));
@@ -102,6 +110,7 @@ public final class ClusterResource implements EcsResource {
                     + "\": " + f.getMessage(), null)));
         }
         clusters.delete(arn);
+        tokens.forget(arn);
         return new ApplyResponse(null, List.of());
     }
 

@@ -9,8 +9,10 @@ import dev.berth.ecs.runtime.EngineCapacity;
 import dev.berth.ecs.runtime.RuntimeFailure;
 import dev.berth.ecs.scheduler.model.ContainerInstance;
 import dev.berth.ecs.schema.ContainerInstanceSchema;
+import dev.berth.ecs.store.ClientTokens;
 import dev.berth.ecs.store.Table;
 import dev.berth.ecs.value.Attrs;
+import dev.berth.engine.provider.ForceNew;
 import dev.berth.engine.provider.ProviderDiagnostic;
 import dev.berth.engine.provider.ProviderRequests.ApplyResponse;
 import dev.berth.engine.provider.ProviderRequests.ImportResponse;
@@ -56,6 +58,7 @@ public final class ContainerInstanceResource implements EcsResource {
     private final ClusterView view;
     private final Function<String, ContainerRuntime> runtimes;
     private final Drainer drainer;
+    private final ClientTokens tokens;
 
     /** {@code runtimes} maps a docker_host (null: the local engine) to a runtime. */
     public ContainerInstanceResource(ProviderStore store, Function<String, ContainerRuntime> runtimes, Drainer drainer) {
@@ -64,6 +67,7 @@ public final class ContainerInstanceResource implements EcsResource {
         this.view = new ClusterView(store);
         this.runtimes = runtimes;
         this.drainer = drainer;
+        this.tokens = new ClientTokens(store);
     }
 
     @Override
@@ -79,15 +83,9 @@ public final class ContainerInstanceResource implements EcsResource {
     @Override
     public PlanResponse plan(MapValue prior, MapValue config) {
         Map<String, Value> m = new HashMap<>();
-        List<List<Object>> replace = new ArrayList<>();
-        if (prior != null) {
-            for (String attr : List.of(DOCKER_HOST, ContainerInstanceSchema.TLS_CA_CERT, ContainerInstanceSchema.TLS_CERT,
-                    ContainerInstanceSchema.TLS_KEY)) {
-                if (!config.get(attr).equals(prior.get(attr))) replace.add(List.of(attr));
-            }
-            if (!sameCluster(config, prior)) replace.add(List.of(CLUSTER));
-        }
-        boolean keep = prior != null && replace.isEmpty();
+        // The cluster by name or by ARN is the same cluster: plan the prior spelling, so no change shows.
+        if (prior != null && sameCluster(config, prior)) m.put(CLUSTER, prior.get(CLUSTER));
+        boolean keep = prior != null && ForceNew.changedPaths(schema().body(), prior, Attrs.with(config, m)).isEmpty();
         m.put(ARN, keep ? prior.get(ARN) : Value.unknown());
         m.put(ID, keep ? prior.get(ID) : Value.unknown());
         for (String attr : List.of(CPU, MEMORY)) {
@@ -100,7 +98,11 @@ public final class ContainerInstanceResource implements EcsResource {
             m.put(REMAINING_CPU, Value.unknown());
             m.put(REMAINING_MEMORY, Value.unknown());
         }
-        return new PlanResponse(Attrs.with(config, m), replace, validate(config));
+        if (keep && !config.get(STATUS).equals(prior.get(STATUS))) {
+            // Draining moves the instance's tasks elsewhere during apply: what it runs is not known before.
+            for (String attr : List.of(RUNNING_TASKS_COUNT, REMAINING_CPU, REMAINING_MEMORY)) m.put(attr, Value.unknown());
+        }
+        return new PlanResponse(Attrs.with(config, m), validate(config));
     }
 
     private static boolean sameCluster(MapValue config, MapValue prior) {
@@ -109,7 +111,7 @@ public final class ContainerInstanceResource implements EcsResource {
     }
 
     @Override
-    public ApplyResponse apply(MapValue prior, MapValue planned, MapValue config) {
+    public ApplyResponse apply(MapValue prior, MapValue planned, MapValue config, String clientToken) {
         if (planned == null) return deregister(prior);
         List<ProviderDiagnostic> diags = new ArrayList<>(validate(config));
         if (dev.berth.ecs.resource.Diags.hasErrors(diags)) return new ApplyResponse(prior, diags);
@@ -142,6 +144,7 @@ public final class ContainerInstanceResource implements EcsResource {
         String status = Attrs.string(config, STATUS) == null ? InstanceRow.ACTIVE : Attrs.string(config, STATUS);
         InstanceRow row = new InstanceRow(arn, id, cluster.get().arn(), host, rt.endpoint(), cpu, memory, attributes,
                 status, capacity != null || existing.isEmpty() || existing.get().connected());
+        if (existing.isEmpty()) tokens.record(arn, ContainerInstanceSchema.TYPE, clientToken);
         instances.put(arn, row);
         if (row.draining() && existing.map(e -> !e.draining()).orElse(true)) {
             for (String problem : drainer.drain(row)) diags.add(ProviderDiagnostic.error(problem, null, STATUS));
@@ -170,6 +173,7 @@ public final class ContainerInstanceResource implements EcsResource {
                     + "their services first.", null)));
         }
         instances.delete(arn);
+        tokens.forget(arn);
         return new ApplyResponse(null, List.of());
     }
 

@@ -5,6 +5,7 @@ import dev.berth.engine.provider.ProviderRequests.ApplyResponse;
 import dev.berth.engine.provider.ProviderRequests.ImportResponse;
 import dev.berth.engine.provider.ProviderRequests.PlanResponse;
 import dev.berth.engine.provider.ProviderRequests.ReadResponse;
+import dev.berth.engine.provider.ProviderRequests.Upstream;
 import dev.berth.engine.provider.ResourceSchema;
 import dev.berth.engine.value.MapValue;
 
@@ -18,7 +19,16 @@ public interface EcsResource {
 
     PlanResponse plan(MapValue prior, MapValue config);
 
-    ApplyResponse apply(MapValue prior, MapValue planned, MapValue config);
+    /** Planning with the planned values of what the configuration refers to; most types need none. */
+    default PlanResponse plan(MapValue prior, MapValue config, List<Upstream> upstream) {
+        return plan(prior, config);
+    }
+
+    /**
+     * Create (prior null), update or delete (planned null). A create's {@code clientToken} (null
+     * when the caller recorded none) is kept with the object before the object is made.
+     */
+    ApplyResponse apply(MapValue prior, MapValue planned, MapValue config, String clientToken);
 
     ReadResponse read(MapValue current);
 

@@ -36,10 +36,6 @@ public final class TaskDefinitionSchema {
             C_HEALTH_CHECK = "health_check", H_COMMAND = "command", H_INTERVAL = "interval", H_TIMEOUT = "timeout",
             H_RETRIES = "retries", H_START_PERIOD = "start_period";
 
-    /** The task-level attributes configuration sets; each forces a new revision when it changes. */
-    public static final List<String> TASK_LEVEL = List.of(FAMILY, CPU, MEMORY, NETWORK_MODE,
-            REQUIRES_COMPATIBILITIES, EXECUTION_ROLE_ARN, TASK_ROLE_ARN);
-
     private TaskDefinitionSchema() {
     }
 
@@ -85,6 +81,7 @@ public final class TaskDefinitionSchema {
                 AttributeSchema.named(EXECUTION_ROLE_ARN, STRING).optional().forceNew().build(),
                 AttributeSchema.named(TASK_ROLE_ARN, STRING).optional().forceNew().build(),
                 AttributeSchema.named(CONTAINER_DEFINITIONS, STRING).optional().computed().forceNew()
+                        .derivedFrom(CONTAINER)
                         .description("Containers as AWS's JSON; canonical form in state.").build(),
                 AttributeSchema.named(REVISION, NUMBER).computed().build(),
                 AttributeSchema.named(ARN, STRING).computed().build(),

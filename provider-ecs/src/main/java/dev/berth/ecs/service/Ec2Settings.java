@@ -37,8 +37,17 @@ public record Ec2Settings(String serviceArn, String clusterArn, List<List<String
     public static final String TABLE = "ec2_services";
 
     public Ec2Settings {
-        strategies = strategies == null ? List.of() : strategies.stream().map(List::copyOf).toList();
-        constraints = constraints == null ? List.of() : constraints.stream().map(List::copyOf).toList();
+        strategies = pairs(strategies);
+        constraints = pairs(constraints);
+    }
+
+    /**
+     * Copies [type, field] and [type, expression] pairs. The second item is null when the
+     * configuration leaves it out (random, distinctInstance), so no null-hostile List.copyOf here.
+     */
+    private static List<List<String>> pairs(List<List<String>> in) {
+        if (in == null) return List.of();
+        return in.stream().map(p -> java.util.Collections.unmodifiableList(new ArrayList<>(p))).toList();
     }
 
     /** From a configuration already validated (every value known). */

@@ -1,17 +1,18 @@
 package dev.berth.ecs.service;
 
 import dev.berth.ecs.arn.EcsArn;
+import dev.berth.ecs.schema.ServiceSchema;
 import dev.berth.ecs.taskdef.TaskDefinitionRow;
 import dev.berth.ecs.value.Attrs;
+import dev.berth.engine.provider.BlockSchema;
+import dev.berth.engine.provider.ForceNew;
 import dev.berth.engine.value.MapValue;
 import dev.berth.engine.value.Value;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -37,10 +38,13 @@ import static dev.berth.ecs.schema.ServiceSchema.TASK_DEFINITION;
  * last apply shows as an update that undoes it.
  */
 public final class ServicePlanner {
+    private static final BlockSchema SCHEMA = ServiceSchema.schema().body();
+
     private ServicePlanner() {
     }
 
-    public record Planned(MapValue planned, List<List<Object>> requiresReplace) {
+    /** {@code replaced}: whether the schema's force-new marks make this plan a new service. */
+    public record Planned(MapValue planned, boolean replaced) {
     }
 
     /** {@code resolve} maps a task definition reference to the revision it means now, if registered. */
@@ -54,26 +58,23 @@ public final class ServicePlanner {
         m.put(RUNNING_COUNT, desired);
         m.put(ORPHANED_CONTAINERS, Value.list(List.of()));
         if (config.get(LAUNCH_TYPE).isNull()) m.put(LAUNCH_TYPE, Value.of("FARGATE"));
-        List<List<Object>> replace = new ArrayList<>();
-        if (prior != null) {
-            if (!Objects.equals(config.get(NAME), prior.get(NAME))) replace.add(List.of(NAME));
-            if (!sameCluster(config, prior)) replace.add(List.of(CLUSTER));
-            Value launch = m.getOrDefault(LAUNCH_TYPE, config.get(LAUNCH_TYPE));
-            if (!launch.equals(prior.get(LAUNCH_TYPE))) replace.add(List.of(LAUNCH_TYPE));
-        }
+        // The cluster by name or by ARN is the same cluster: plan the prior spelling, so no change shows.
+        if (prior != null && sameCluster(config, prior)) m.put(CLUSTER, prior.get(CLUSTER));
+        boolean replaced = prior != null
+                && !ForceNew.changedPaths(SCHEMA, prior, Attrs.with(config, m)).isEmpty();
         Optional<TaskDefinitionRow> target = target(config, resolve);
         BigDecimal want = Attrs.number(desired);
         boolean countKnown = !Attrs.isUnknown(desired) && want != null && want.signum() >= 0
                 && want.stripTrailingZeros().scale() <= 0;
         PlannedTasks.Result tasks = target.isPresent() && countKnown
-                ? PlannedTasks.plan(replace.isEmpty() ? prior : null, want.intValue(), target.get())
+                ? PlannedTasks.plan(replaced ? null : prior, want.intValue(), target.get())
                 : new PlannedTasks.Result(Value.unknown(), false);
-        boolean steady = prior != null && replace.isEmpty() && tasks.unchanged() && runningAsDesired(prior, want);
+        boolean steady = prior != null && !replaced && tasks.unchanged() && runningAsDesired(prior, want);
         m.put(TASKS, steady ? prior.get(TASKS) : tasks.tasks());
         m.put(ENDPOINTS, steady ? prior.get(ENDPOINTS) : Value.unknown());
         // Which tasks stopped is only known once apply has replaced them.
         m.put(STOPPED_TASKS, steady ? prior.get(STOPPED_TASKS) : Value.unknown());
-        return new Planned(Attrs.with(config, m), replace);
+        return new Planned(Attrs.with(config, m), replaced);
     }
 
     private static Value arnOf(MapValue config) {

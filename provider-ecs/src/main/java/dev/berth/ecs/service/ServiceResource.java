@@ -10,6 +10,7 @@ import dev.berth.ecs.resource.EcsResource;
 import dev.berth.ecs.runtime.ContainerRuntime;
 import dev.berth.ecs.runtime.RuntimeFailure;
 import dev.berth.ecs.schema.ServiceSchema;
+import dev.berth.ecs.store.ClientTokens;
 import dev.berth.ecs.store.Table;
 import dev.berth.ecs.taskdef.TaskDefinitionRegistry;
 import dev.berth.ecs.value.Attrs;
@@ -18,6 +19,7 @@ import dev.berth.engine.provider.ProviderRequests.ApplyResponse;
 import dev.berth.engine.provider.ProviderRequests.ImportResponse;
 import dev.berth.engine.provider.ProviderRequests.PlanResponse;
 import dev.berth.engine.provider.ProviderRequests.ReadResponse;
+import dev.berth.engine.provider.ProviderRequests.Upstream;
 import dev.berth.engine.provider.ProviderStore;
 import dev.berth.engine.provider.ResourceSchema;
 import dev.berth.engine.value.MapValue;
@@ -50,6 +52,7 @@ public final class ServiceResource implements EcsResource {
     private final Ec2Planning ec2Planning;
     private final EngineViews views;
     private final EventLog events;
+    private final ClientTokens tokens;
 
     /** {@code pool} runs task starts and stops; it is shared with every other apply. */
     public ServiceResource(ProviderStore store, Supplier<ContainerRuntime> runtime, ExecutorService pool) {
@@ -63,6 +66,7 @@ public final class ServiceResource implements EcsResource {
     public ServiceResource(ProviderStore store, Supplier<ContainerRuntime> runtime, ExecutorService pool,
                            Function<String, ContainerRuntime> runtimes) {
         this.services = new Table<>(store, ServiceRow.TABLE, ServiceRow.class);
+        this.tokens = new ClientTokens(store);
         this.registry = new TaskDefinitionRegistry(store);
         this.runtime = runtime;
         TaskTable tasks = new TaskTable(store);
@@ -82,9 +86,10 @@ public final class ServiceResource implements EcsResource {
         return ec2;
     }
 
-    /** True while a cluster still has services; the cluster cannot be deleted then. */
-    public boolean clusterHasServices(String clusterArn) {
-        return services.all().stream().anyMatch(s -> s.clusterArn().equals(clusterArn));
+    /** The names of a cluster's services, in name order; while there are any, the cluster cannot be deleted. */
+    public List<String> servicesIn(String clusterArn) {
+        return services.all().stream().filter(s -> s.clusterArn().equals(clusterArn)).map(ServiceRow::name).sorted()
+                .toList();
     }
 
     @Override
@@ -99,10 +104,15 @@ public final class ServiceResource implements EcsResource {
 
     @Override
     public PlanResponse plan(MapValue prior, MapValue config) {
+        return plan(prior, config, List.of());
+    }
+
+    /** {@code upstream} holds the planned task definition when its new revision has no ARN yet. */
+    @Override
+    public PlanResponse plan(MapValue prior, MapValue config, List<Upstream> upstream) {
         ServicePlanner.Planned p = ServicePlanner.plan(prior, config, registry::resolve);
-        PlanResponse r = ec2Planning.extend(prior, config, new PlanResponse(p.planned(), p.requiresReplace(),
-                validate(config)));
-        return new PlanResponse(withPlannedEvents(prior, r.planned()), r.requiresReplace(), r.diagnostics(), r.notes());
+        PlanResponse r = ec2Planning.extend(prior, config, new PlanResponse(p.planned(), validate(config)), upstream);
+        return new PlanResponse(withPlannedEvents(prior, r.planned()), r.diagnostics(), r.notes());
     }
 
     /** Events stay as they are unless the service is about to change, when apply adds new ones. */
@@ -115,12 +125,16 @@ public final class ServiceResource implements EcsResource {
     }
 
     @Override
-    public ApplyResponse apply(MapValue prior, MapValue planned, MapValue config) {
+    public ApplyResponse apply(MapValue prior, MapValue planned, MapValue config, String clientToken) {
         if (planned == null) {
             ApplyResponse deleted = deployer.delete(prior);
-            if (deleted.newState() == null) ec2.forget(Attrs.string(prior, ARN));
+            if (deleted.newState() == null) {
+                ec2.forget(Attrs.string(prior, ARN));
+                tokens.forget(Attrs.string(prior, ARN));
+            }
             return deleted;
         }
+        if (prior == null && !Attrs.unknown(planned, ARN)) tokens.record(Attrs.string(planned, ARN), ServiceSchema.TYPE, clientToken);
         if ("EC2".equals(Attrs.string(config, LAUNCH_TYPE))) return ec2.converge(prior, planned, config);
         return deployer.converge(prior, planned, config);
     }

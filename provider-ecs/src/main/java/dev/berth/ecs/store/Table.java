@@ -30,6 +30,13 @@ public final class Table<T> {
         store.delete(name, key);
     }
 
+    /** Every row by key, in key order. */
+    public java.util.Map<String, T> entries() {
+        java.util.Map<String, T> out = new java.util.LinkedHashMap<>();
+        store.list(name).forEach((key, json) -> out.put(key, Json.read(json, type)));
+        return out;
+    }
+
     /** Every row, in key order. */
     public List<T> all() {
         List<T> out = new ArrayList<>();

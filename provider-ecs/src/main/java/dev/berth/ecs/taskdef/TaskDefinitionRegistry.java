@@ -1,6 +1,8 @@
 package dev.berth.ecs.taskdef;
 
 import dev.berth.ecs.arn.EcsArn;
+import dev.berth.ecs.schema.TaskDefinitionSchema;
+import dev.berth.ecs.store.ClientTokens;
 import dev.berth.ecs.store.Table;
 import dev.berth.engine.provider.ProviderStore;
 
@@ -20,18 +22,25 @@ public final class TaskDefinitionRegistry {
 
     private final ProviderStore store;
     private final Table<TaskDefinitionRow> rows;
+    private final ClientTokens tokens;
 
     public TaskDefinitionRegistry(ProviderStore store) {
         this.store = store;
         this.rows = new Table<>(store, TaskDefinitionRow.TABLE, TaskDefinitionRow.class);
+        this.tokens = new ClientTokens(store);
     }
 
-    /** Registers the next revision of the family with already normalised fields. */
+    /**
+     * Registers the next revision of the family with already normalised fields. The client token
+     * (null: none) is kept with the revision before the revision exists, so a caller that died
+     * meanwhile finds it instead of registering another.
+     */
     public TaskDefinitionRow register(String family, String cpu, String memory, String networkMode,
                                       List<String> compat, String executionRoleArn, String taskRoleArn,
-                                      String canonicalContainers) {
+                                      String canonicalContainers, String clientToken) {
         long revision = store.next("family:" + family);
         String arn = EcsArn.taskDefinition(family, revision);
+        tokens.record(arn, TaskDefinitionSchema.TYPE, clientToken);
         TaskDefinitionRow row = new TaskDefinitionRow(arn, family, revision, TaskDefinitionRow.ACTIVE, cpu, memory,
                 networkMode, compat, executionRoleArn, taskRoleArn, canonicalContainers, Instant.now().toString());
         rows.put(arn, row);
@@ -40,6 +49,7 @@ public final class TaskDefinitionRegistry {
 
     public void deregister(String arn) {
         rows.get(arn).ifPresent(r -> rows.put(arn, r.withStatus(TaskDefinitionRow.INACTIVE)));
+        tokens.forget(arn);
     }
 
     public Optional<TaskDefinitionRow> find(String arn) {

@@ -5,6 +5,7 @@ import dev.berth.ecs.resource.Diags;
 import dev.berth.ecs.resource.EcsResource;
 import dev.berth.ecs.schema.TaskDefinitionSchema;
 import dev.berth.ecs.value.Attrs;
+import dev.berth.engine.provider.ForceNew;
 import dev.berth.engine.provider.ProviderDiagnostic;
 import dev.berth.engine.provider.ProviderRequests.ApplyResponse;
 import dev.berth.engine.provider.ProviderRequests.ImportResponse;
@@ -15,7 +16,6 @@ import dev.berth.engine.provider.ResourceSchema;
 import dev.berth.engine.value.MapValue;
 import dev.berth.engine.value.Value;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +33,6 @@ import static dev.berth.ecs.schema.TaskDefinitionSchema.MEMORY;
 import static dev.berth.ecs.schema.TaskDefinitionSchema.NETWORK_MODE;
 import static dev.berth.ecs.schema.TaskDefinitionSchema.REQUIRES_COMPATIBILITIES;
 import static dev.berth.ecs.schema.TaskDefinitionSchema.REVISION;
-import static dev.berth.ecs.schema.TaskDefinitionSchema.TASK_LEVEL;
 import static dev.berth.ecs.schema.TaskDefinitionSchema.TASK_ROLE_ARN;
 
 /**
@@ -61,17 +60,9 @@ public final class TaskDefinitionResource implements EcsResource {
     public PlanResponse plan(MapValue prior, MapValue config) {
         List<ProviderDiagnostic> diags = validate(config);
         MapValue planned = TaskDefinitionNormaliser.normalise(config);
-        if (prior == null) {
-            return new PlanResponse(withIdentity(planned, null), List.of(), diags);
-        }
-        List<List<Object>> replace = new ArrayList<>();
-        for (String attr : TASK_LEVEL) {
-            if (!planned.get(attr).equals(prior.get(attr))) replace.add(List.of(attr));
-        }
-        if (!planned.get(CONTAINER_DEFINITIONS).equals(prior.get(CONTAINER_DEFINITIONS))) {
-            replace.add(List.of(ContainerSource.of(config).attribute()));
-        }
-        return new PlanResponse(withIdentity(planned, replace.isEmpty() ? prior : null), replace, diags);
+        // The schema's force-new marks say whether this is a new revision; only then is its identity unknown.
+        boolean sameRevision = prior != null && ForceNew.changedPaths(schema().body(), prior, planned).isEmpty();
+        return new PlanResponse(withIdentity(planned, sameRevision ? prior : null), diags);
     }
 
     /** Fills revision, arn and id from the prior revision, or unknown when a new one is coming. */
@@ -85,7 +76,7 @@ public final class TaskDefinitionResource implements EcsResource {
     }
 
     @Override
-    public ApplyResponse apply(MapValue prior, MapValue planned, MapValue config) {
+    public ApplyResponse apply(MapValue prior, MapValue planned, MapValue config, String clientToken) {
         if (planned == null) {
             registry.deregister(Attrs.string(prior, ARN));
             return new ApplyResponse(null, List.of());
@@ -105,7 +96,7 @@ public final class TaskDefinitionResource implements EcsResource {
         TaskDefinitionRow row = registry.register(Attrs.string(state, FAMILY), Attrs.string(state, CPU),
                 Attrs.string(state, MEMORY), Attrs.string(state, NETWORK_MODE),
                 Attrs.strings(Attrs.raw(state, REQUIRES_COMPATIBILITIES)), Attrs.string(state, EXECUTION_ROLE_ARN),
-                Attrs.string(state, TASK_ROLE_ARN), Attrs.string(state, CONTAINER_DEFINITIONS));
+                Attrs.string(state, TASK_ROLE_ARN), Attrs.string(state, CONTAINER_DEFINITIONS), clientToken);
         return new ApplyResponse(identify(state, row), diags);
     }
 

@@ -41,10 +41,10 @@ class ClusterResourceTest {
     @Test
     void renamingReplacesAndTagsUpdateInPlace() {
         MapValue state = h.converge(TYPE, null, cluster("prod"));
-        assertEquals(List.of(List.of("name")), h.plan(TYPE, state, cluster("dev")).requiresReplace());
+        assertEquals(List.of(List.of("name")), h.replacePaths(TYPE, state, cluster("dev")));
         MapValue tagged = cluster("prod").with("tags", Harness.value(Map.of("team", "core")));
         PlanResponse p = h.plan(TYPE, state, tagged);
-        assertEquals(List.of(), p.requiresReplace());
+        assertEquals(List.of(), h.replacePaths(TYPE, state, p));
         MapValue updated = h.converge(TYPE, state, tagged);
         assertEquals(updated, h.read(TYPE, updated).state());
     }

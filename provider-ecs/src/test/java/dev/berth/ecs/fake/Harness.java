@@ -2,6 +2,7 @@ package dev.berth.ecs.fake;
 
 import dev.berth.ecs.EcsProvider;
 import dev.berth.engine.addrs.ResourceInstanceAddr;
+import dev.berth.engine.provider.ForceNew;
 import dev.berth.engine.provider.ProviderDiagnostic;
 import dev.berth.engine.provider.ProviderRequests.ApplyRequest;
 import dev.berth.engine.provider.ProviderRequests.ApplyResponse;
@@ -37,6 +38,15 @@ public final class Harness implements AutoCloseable {
 
     public PlanResponse plan(String type, MapValue prior, MapValue config) {
         return provider.plan(new PlanRequest(addr(type), type, prior, config));
+    }
+
+    /** The paths whose change forces a replacement, as the engine derives them from the schema. */
+    public List<List<Object>> replacePaths(String type, MapValue prior, PlanResponse plan) {
+        return ForceNew.changedPaths(provider.resourceSchemas().get(type).body(), prior, plan.planned());
+    }
+
+    public List<List<Object>> replacePaths(String type, MapValue prior, MapValue config) {
+        return replacePaths(type, prior, plan(type, prior, config));
     }
 
     public ApplyResponse apply(String type, MapValue prior, MapValue planned, MapValue config) {

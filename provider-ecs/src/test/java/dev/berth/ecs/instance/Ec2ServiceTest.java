@@ -72,6 +72,41 @@ class Ec2ServiceTest {
     }
 
     @Test
+    void theSchemaDecidesWhatReplacesAnInstanceAndTheClusterSpellingIsNoChange() {
+        setUp(64);
+        MapValue config = instance("zone-a");
+        MapValue state = h.converge("ecs_container_instance", null, config);
+        assertEquals(List.of(List.of("docker_host")), h.replacePaths("ecs_container_instance", state,
+                config.with("docker_host", dev.berth.engine.value.Value.of("unix:///other.sock"))));
+        assertEquals(List.of(List.of("cluster")), h.replacePaths("ecs_container_instance", state,
+                config.with("cluster", dev.berth.engine.value.Value.of("staging"))));
+        MapValue byArn = config.with("cluster", dev.berth.engine.value.Value.of(
+                "arn:aws:ecs:local:000000000000:cluster/prod"));
+        PlanResponse p = h.plan("ecs_container_instance", state, byArn);
+        assertEquals(List.of(), h.replacePaths("ecs_container_instance", state, p));
+        assertEquals(state.get("arn"), p.planned().get("arn"), "the same registration is kept");
+        assertEquals(state.get("cluster"), p.planned().get("cluster"));
+    }
+
+    @Test
+    void drainingPlansWhatTheInstanceRunsAsUnknownSinceApplyMovesItsTasks() {
+        setUp(64);
+        MapValue a = h.converge("ecs_container_instance", null, instance("zone-a"));
+        h.converge("ecs_container_instance", null, instance("zone-b"));
+        h.converge("ecs_service", null, service(2));
+        MapValue running = h.read("ecs_container_instance", a).state();
+
+        PlanResponse p = h.plan("ecs_container_instance", running, instance("zone-a", "status", "DRAINING"));
+        MapValue drained = h.converge("ecs_container_instance", running, instance("zone-a", "status", "DRAINING"));
+
+        for (String attr : List.of("running_tasks_count", "remaining_cpu", "remaining_memory")) {
+            assertTrue(!p.planned().get(attr).isWhollyKnown() || p.planned().get(attr).equals(drained.get(attr)),
+                    attr + " was planned " + p.planned().get(attr) + " but apply made it " + drained.get(attr));
+        }
+        assertEquals(dev.berth.engine.value.Value.of(0), drained.get("running_tasks_count"));
+    }
+
+    @Test
     void tlsAndMalformedHostsAreValidationErrors() {
         List<String> errs = Harness.errors(h.validate("ecs_container_instance",
                 instance("zone-a", "tls_cert", "/etc/cert.pem", "docker_host", "http://x")));

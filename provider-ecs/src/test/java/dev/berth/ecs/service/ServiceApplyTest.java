@@ -98,7 +98,7 @@ class ServiceApplyTest {
         assertEquals(Value.of("STOPPED"), tasks(read.state()).get(0).get("last_status"));
 
         PlanResponse plan = f.h.plan(SERVICE, read.state(), config);
-        assertEquals(List.of(), plan.requiresReplace());
+        assertEquals(List.of(), f.h.replacePaths(SERVICE, read.state(), plan));
         assertNotEquals(read.state(), plan.planned(), "the engine sees an update");
         assertEquals(Value.of(2), plan.planned().get("running_count"));
 
@@ -174,7 +174,9 @@ class ServiceApplyTest {
     void deleteStopsEveryTaskAndUnblocksTheCluster() {
         MapValue state = create(2);
         ApplyResponse blocked = f.h.apply("ecs_cluster", f.cluster, null, dev.berth.ecs.fake.Configs.cluster("prod"));
-        assertEquals(List.of("Cluster \"prod\" still has services; delete them before the cluster."),
+        assertEquals(List.of("Cluster \"prod\" still has services: api. Delete them before the cluster; one this"
+                        + " configuration does not manage can be imported (berth import ecs_service.NAME prod/api) so"
+                        + " that destroy removes it."),
                 errors(blocked.diagnostics()));
         assertEquals(f.cluster, blocked.newState());
 

@@ -16,6 +16,7 @@ import static dev.berth.ecs.fake.Harness.obj;
 import static dev.berth.ecs.service.ServiceFixture.SERVICE;
 import static dev.berth.ecs.service.ServiceFixture.str;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 class ServicePlannerTest {
@@ -35,7 +36,7 @@ class ServicePlannerTest {
         assertEquals(state, refreshed);
         PlanResponse p = f.h.plan(SERVICE, refreshed, config);
         assertEquals(refreshed, p.planned());
-        assertEquals(List.of(), p.requiresReplace());
+        assertEquals(List.of(), f.h.replacePaths(SERVICE, refreshed, p));
     }
 
     @Test
@@ -60,7 +61,7 @@ class ServicePlannerTest {
         assertEquals(Value.unknown(), ((MapValue) tasks.get(1)).get("arn"));
         assertEquals(Value.unknown(), ((MapValue) tasks.get(2)).get("arn"));
         assertEquals(Value.unknown(), p.planned().get("endpoints"));
-        assertEquals(List.of(), p.requiresReplace());
+        assertEquals(List.of(), f.h.replacePaths(SERVICE, state, p));
     }
 
     @Test
@@ -69,7 +70,7 @@ class ServicePlannerTest {
         MapValue state = f.h.converge(SERVICE, null, service("api", f.clusterArn, td1, 1));
         String td2 = str(f.taskDef("nginx:2").get("arn"));
         PlanResponse p = f.h.plan(SERVICE, state, service("api", f.clusterArn, td2, 1));
-        assertEquals(List.of(), p.requiresReplace());
+        assertEquals(List.of(), f.h.replacePaths(SERVICE, state, p));
         MapValue replacement = (MapValue) dev.berth.ecs.value.Attrs.items(p.planned(), "tasks").get(0);
         assertEquals(Value.unknown(), replacement.get("arn"), "the task is replaced by one of the new revision");
         assertEquals(Value.of(td2), replacement.get("task_definition"));
@@ -103,18 +104,20 @@ class ServicePlannerTest {
                 ref -> Optional.of(td));
         assertEquals(Value.of(2), p.planned().get("running_count"));
         assertNotEquals(prior, p.planned());
-        assertEquals(List.of(), p.requiresReplace());
+        assertFalse(p.replaced());
     }
 
     @Test
     void nameClusterAndLaunchTypeForceReplacementButNotClusterSpelling() {
         String td = str(f.taskDef("nginx").get("arn"));
         MapValue state = f.h.converge(SERVICE, null, service("api", f.clusterArn, td, 1));
-        assertEquals(List.of(List.of("name")), f.h.plan(SERVICE, state, service("api2", f.clusterArn, td, 1))
-                .requiresReplace());
-        assertEquals(List.of(List.of("cluster")), f.h.plan(SERVICE, state, service("api", "other", td, 1))
-                .requiresReplace());
-        assertEquals(List.of(), f.h.plan(SERVICE, state, service("api", "prod", td, 1)).requiresReplace());
+        assertEquals(List.of(List.of("name")), f.h.replacePaths(SERVICE, state, service("api2", f.clusterArn, td, 1)));
+        assertEquals(List.of(List.of("cluster")), f.h.replacePaths(SERVICE, state, service("api", "other", td, 1)));
+        assertEquals(List.of(List.of("launch_type")), f.h.replacePaths(SERVICE, state,
+                service("api", f.clusterArn, td, 1).with("launch_type", Value.of("EC2"))));
+        PlanResponse byName = f.h.plan(SERVICE, state, service("api", "prod", td, 1));
+        assertEquals(List.of(), f.h.replacePaths(SERVICE, state, byName));
+        assertEquals(state, byName.planned(), "the cluster by name is the same cluster: no change at all");
     }
 
     @Test

@@ -82,7 +82,7 @@ class CanonicalFormTest {
             MapValue state = h.converge(TYPE, null, config);
             PlanResponse again = h.plan(TYPE, state, config);
             assertEquals(state, again.planned(), "planned equals prior, so the engine sees no change");
-            assertEquals(List.of(), again.requiresReplace());
+            assertEquals(List.of(), h.replacePaths(TYPE, state, again));
         }
     }
 
@@ -90,7 +90,7 @@ class CanonicalFormTest {
     void switchingFormsWithSameContainersIsAnUpdateNotANewRevision() {
         MapValue state = h.converge(TYPE, null, taskDef("container_definitions", JSON));
         PlanResponse p = h.plan(TYPE, state, blockConfig());
-        assertEquals(List.of(), p.requiresReplace());
+        assertEquals(List.of(), h.replacePaths(TYPE, state, p));
         assertNotEquals(state, p.planned());
         MapValue updated = h.apply(TYPE, state, p.planned(), blockConfig()).newState();
         assertEquals(state.get("revision"), updated.get("revision"));
@@ -98,12 +98,13 @@ class CanonicalFormTest {
     }
 
     @Test
-    void contentChangeForcesANewRevisionAtTheAttributeTheUserWrote() {
+    void contentChangeForcesANewRevisionAtTheCanonicalContent() {
         MapValue state = h.converge(TYPE, null, blockConfig());
         MapValue changed = blockConfig().with("container", blocks(
                 container("name", "web", "image", "nginx:1.28", "memory", 256)));
         PlanResponse p = h.plan(TYPE, state, changed);
-        assertEquals(List.of(List.of("container")), p.requiresReplace());
+        assertEquals(List.of(List.of("container_definitions")), h.replacePaths(TYPE, state, p),
+                "both forms normalise to container_definitions, the one force-new mark for content");
         assertEquals(Value.unknown(), p.planned().get("revision"));
         assertEquals(Value.unknown(), p.planned().get("arn"));
         assertEquals(state.get("arn_without_revision"), p.planned().get("arn_without_revision"));
@@ -122,7 +123,7 @@ class CanonicalFormTest {
                 .with("requires_compatibilities", Harness.value(List.of("EC2", "FARGATE")));
         PlanResponse p = h.plan(TYPE, state, b);
         assertEquals(state, p.planned());
-        assertEquals(List.of(), p.requiresReplace());
+        assertEquals(List.of(), h.replacePaths(TYPE, state, p));
     }
 
     @Test

@@ -81,6 +81,6 @@ class TaskDefinitionLifecycleTest {
         MapValue state = h.converge(TYPE, null, config);
         PlanResponse p = h.plan(TYPE, state, config.with("memory", Value.of("1024"))
                 .with("task_role_arn", Value.of("arn:aws:iam::000000000000:role/x")));
-        assertEquals(List.of(List.of("memory"), List.of("task_role_arn")), p.requiresReplace());
+        assertEquals(List.of(List.of("memory"), List.of("task_role_arn")), h.replacePaths(TYPE, state, p));
     }
 }

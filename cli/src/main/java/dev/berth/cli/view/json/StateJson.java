@@ -2,6 +2,7 @@ package dev.berth.cli.view.json;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.berth.engine.state.DeposedObject;
 import dev.berth.engine.state.OutputState;
 import dev.berth.engine.state.ResourceState;
 import dev.berth.engine.state.StateSnapshot;
@@ -39,18 +40,23 @@ public final class StateJson {
             out.set("type", Markings.type(o.value()));
         }
         ArrayNode resources = values.putObject("root_module").putArray("resources");
-        for (ResourceState rs : state.resources().values()) {
-            ObjectNode r = JsonDocs.instance(rs.addr());
-            r.put("provider_name", rs.provider()).put("schema_version", rs.schemaVersion());
-            r.set("values", Markings.plainOrNull(rs.attributes()));
-            r.set("sensitive_values", Markings.sensitive(rs.attributes()));
-            if (!rs.dependencies().isEmpty()) {
-                ArrayNode deps = r.putArray("depends_on");
-                rs.dependencies().forEach(deps::add);
-            }
-            if (rs.tainted()) r.put("tainted", true);
-            resources.add(r);
-        }
+        for (ResourceState rs : state.resources().values()) resources.add(resource(rs, null));
+        // As Terraform's JSON state: a deposed object is one more entry, told apart by deposed_key.
+        for (DeposedObject d : state.deposed()) resources.add(resource(d.object(), d.key()));
         return values;
+    }
+
+    private static ObjectNode resource(ResourceState rs, String deposedKey) {
+        ObjectNode r = JsonDocs.instance(rs.addr());
+        r.put("provider_name", rs.provider()).put("schema_version", rs.schemaVersion());
+        r.set("values", Markings.plainOrNull(rs.attributes()));
+        r.set("sensitive_values", Markings.sensitive(rs.attributes()));
+        if (!rs.dependencies().isEmpty()) {
+            ArrayNode deps = r.putArray("depends_on");
+            rs.dependencies().forEach(deps::add);
+        }
+        if (rs.tainted()) r.put("tainted", true);
+        if (deposedKey != null) r.put("deposed_key", deposedKey);
+        return r;
     }
 }

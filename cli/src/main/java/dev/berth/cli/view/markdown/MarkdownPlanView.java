@@ -89,7 +89,7 @@ public final class MarkdownPlanView {
         if (!doc.add("### " + title) || !doc.add("")) return list.size();
         int missed = 0;
         for (ResourceChange c : list) {
-            if (missed > 0 || !doc.add("- " + Markdown.code(c.addr().toString()) + " " + Verbs.of(c, drift))) missed++;
+            if (missed > 0 || !doc.add("- " + Markdown.code(c.addr().toString()) + Verbs.deposed(c) + " " + Verbs.of(c, drift))) missed++;
         }
         doc.add("");
         return missed;
@@ -99,7 +99,7 @@ public final class MarkdownPlanView {
     private record Details(String kind, ResourceChange change, String block) {
         List<String> lines() {
             List<String> out = new ArrayList<>();
-            out.add("<details><summary>" + kind + ": <code>" + Markdown.html(change.addr().toString())
+            out.add("<details><summary>" + kind + ": <code>" + Markdown.html(change.addr().toString() + Verbs.deposed(change))
                     + "</code></summary>");
             out.add("");
             out.addAll(DiffFence.lines(block.stripTrailing()));

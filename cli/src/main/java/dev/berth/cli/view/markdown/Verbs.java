@@ -8,6 +8,11 @@ final class Verbs {
     private Verbs() {
     }
 
+    /** " (deposed object KEY)" after the address of a deposed object's destroy, as the human plan says it. */
+    static String deposed(ResourceChange c) {
+        return c.deposed() == null ? "" : " (deposed object " + c.deposed() + ")";
+    }
+
     static String of(ResourceChange c, boolean drift) {
         if (drift) return c.action() == Action.DELETE ? "has been deleted" : "has changed";
         return switch (c.action()) {

@@ -1,0 +1,65 @@
+variable "names" {
+  type    = list(string)
+  default = ["a", "b"]
+}
+
+locals {
+  ports = { web = 80, api = 8080 }
+}
+
+resource "terraform_data" "cfg" {
+  input = { name = "web", replicas = 2, tags = ["x", "y"] }
+}
+
+output "text" {
+  value = "hello"
+}
+
+output "count" {
+  value = 3
+}
+
+output "flag" {
+  value = true
+}
+
+output "tuple" {
+  value = ["a", 1, true]
+}
+
+output "object" {
+  value = { name = "web", port = 80 }
+}
+
+output "for_list" {
+  value = [for n in var.names : upper(n)]
+}
+
+output "for_map" {
+  value = { for k, v in local.ports : k => v + 1 }
+}
+
+output "nested" {
+  value = [{ a = 1 }, { a = 2 }]
+}
+
+output "empty_tuple" {
+  value = []
+}
+
+output "empty_object" {
+  value = {}
+}
+
+output "nothing" {
+  value = null
+}
+
+output "data" {
+  value = terraform_data.cfg.output
+}
+
+output "secret" {
+  value     = "s3cr3t"
+  sensitive = true
+}

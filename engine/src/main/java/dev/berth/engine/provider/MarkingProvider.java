@@ -1,0 +1,132 @@
+package dev.berth.engine.provider;
+
+import dev.berth.engine.provider.ProviderRequests.ApplyRequest;
+import dev.berth.engine.provider.ProviderRequests.ApplyResponse;
+import dev.berth.engine.provider.ProviderRequests.FindRequest;
+import dev.berth.engine.provider.ProviderRequests.FindResponse;
+import dev.berth.engine.provider.ProviderRequests.ImportRequest;
+import dev.berth.engine.provider.ProviderRequests.ImportResponse;
+import dev.berth.engine.provider.ProviderRequests.PlanRequest;
+import dev.berth.engine.provider.ProviderRequests.PlanResponse;
+import dev.berth.engine.provider.ProviderRequests.ReadRequest;
+import dev.berth.engine.provider.ProviderRequests.ReadResponse;
+import dev.berth.engine.provider.ProviderRequests.ValidateRequest;
+import dev.berth.engine.provider.ProviderRequests.ValidateResponse;
+import dev.berth.engine.value.MapValue;
+import dev.berth.engine.value.Value;
+import dev.berth.engine.value.Secrets;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one place where sensitive markings cross the provider boundary, whoever calls the provider
+ * (planner, applier, refresh, import, the agent). The provider sees plain values; what it returns
+ * is marked again by {@link ProviderMarks}, and its messages have the request's secrets taken out,
+ * because a provider quoting a value it was given does not know that value is secret.
+ */
+public final class MarkingProvider implements Provider {
+    private final Provider inner;
+
+    private MarkingProvider(Provider inner) {
+        this.inner = inner;
+    }
+
+    /** The provider behind marking; wrapping twice changes nothing. */
+    public static Provider of(Provider p) {
+        return p instanceof MarkingProvider ? p : new MarkingProvider(p);
+    }
+
+    @Override
+    public String name() {
+        return inner.name();
+    }
+
+    @Override
+    public String fullName() {
+        return inner.fullName();
+    }
+
+    @Override
+    public Map<String, ResourceSchema> resourceSchemas() {
+        return inner.resourceSchemas();
+    }
+
+    private ResourceSchema schema(String type) {
+        return inner.resourceSchemas().get(type);
+    }
+
+    @Override
+    public ValidateResponse validate(ValidateRequest r) {
+        ValidateResponse out = inner.validate(new ValidateRequest(r.addr(), r.type(), plain(r.config())));
+        return new ValidateResponse(redact(out.diagnostics(), Secrets.in(r.config())));
+    }
+
+    @Override
+    public PlanResponse plan(PlanRequest r) {
+        List<ProviderRequests.Upstream> upstream = r.upstream().stream()
+                .map(u -> new ProviderRequests.Upstream(u.addr(), plain(u.value()))).toList();
+        PlanResponse out = inner.plan(new PlanRequest(r.addr(), r.type(), plain(r.prior()), plain(r.config()),
+                upstream));
+        List<Value> seen = new java.util.ArrayList<>(Arrays.asList(r.prior(), r.config()));
+        r.upstream().forEach(u -> seen.add(u.value()));
+        Secrets secrets = Secrets.in(seen.toArray(Value[]::new));
+        MapValue planned = ProviderMarks.carry(out.planned(), schema(r.type()), List.of(r.config()), r.prior(),
+                r.config());
+        List<String> notes = out.notes().stream().map(secrets::redact).toList();
+        return new PlanResponse(planned, redact(out.diagnostics(), secrets), notes);
+    }
+
+    @Override
+    public ApplyResponse apply(ApplyRequest r) {
+        ApplyResponse out = inner.apply(new ApplyRequest(r.addr(), r.type(), plain(r.prior()), plain(r.planned()),
+                plain(r.config()), r.clientToken()));
+        Secrets secrets = Secrets.in(r.prior(), r.planned(), r.config());
+        MapValue state = ProviderMarks.carry(out.newState(), schema(r.type()),
+                Arrays.asList(r.planned(), r.config()), r.prior(), r.config());
+        return new ApplyResponse(state, redact(out.diagnostics(), secrets));
+    }
+
+    @Override
+    public ReadResponse read(ReadRequest r) {
+        ReadResponse out = inner.read(new ReadRequest(r.addr(), r.type(), plain(r.current())));
+        MapValue state = ProviderMarks.carry(out.state(), schema(r.type()), List.of(), r.current(), null);
+        return new ReadResponse(state, redact(out.diagnostics(), Secrets.in(r.current())));
+    }
+
+    @Override
+    public ImportResponse importState(ImportRequest r) {
+        ImportResponse out = inner.importState(r);
+        return new ImportResponse(ProviderMarks.carry(out.state(), schema(r.type()), List.of(), null, null),
+                out.diagnostics());
+    }
+
+    /** What a killed create made carries no marks of its own: the schema's sensitive attributes get them. */
+    @Override
+    public FindResponse find(FindRequest r) {
+        FindResponse out = inner.find(r);
+        return new FindResponse(ProviderMarks.carry(out.state(), schema(r.type()), List.of(), null, null),
+                out.diagnostics());
+    }
+
+    @Override
+    public ImplicitOrder implicitOrder(String type, MapValue value) {
+        return inner.implicitOrder(type, plain(value));
+    }
+
+    @Override
+    public void close() {
+        inner.close();
+    }
+
+    private static MapValue plain(MapValue v) {
+        return v == null ? null : (MapValue) v.unmarked();
+    }
+
+    private static List<ProviderDiagnostic> redact(List<ProviderDiagnostic> found, Secrets secrets) {
+        if (secrets.isEmpty() || found.isEmpty()) return found;
+        return found.stream().map(d -> new ProviderDiagnostic(d.severity(), secrets.redact(d.summary()),
+                secrets.redact(d.detail()), d.path())).toList();
+    }
+}

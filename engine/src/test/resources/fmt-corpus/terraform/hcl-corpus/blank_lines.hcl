@@ -1,0 +1,21 @@
+
+
+
+locals {
+
+
+  a = 1
+
+
+
+  b = 2
+
+}
+
+
+
+output "x" {
+  value = local.a
+}
+
+

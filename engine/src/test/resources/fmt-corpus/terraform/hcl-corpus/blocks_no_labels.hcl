@@ -1,0 +1,10 @@
+terraform {
+  required_version = ">= 1.0"
+}
+
+locals {
+}
+
+settings {
+  enabled = true
+}

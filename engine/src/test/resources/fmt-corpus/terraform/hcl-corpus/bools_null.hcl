@@ -1,0 +1,7 @@
+locals {
+  yes  = true
+  no   = false
+  none = null
+  not  = !true
+  list = [true, false, null]
+}

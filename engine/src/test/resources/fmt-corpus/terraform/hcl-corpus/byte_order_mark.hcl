@@ -1,0 +1,3 @@
+locals {
+  bom = "leading byte order mark"
+}

@@ -1,0 +1,9 @@
+locals {
+  a = 1
+  # comment
+  b = "two"
+  h = <<EOT
+line one
+line two
+EOT
+}

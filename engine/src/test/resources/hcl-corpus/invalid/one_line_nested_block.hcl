@@ -1,0 +1,1 @@
+resource "ecs_cluster" "a" { lifecycle { prevent_destroy = true } }
