@@ -64,3 +64,20 @@ output "secret" {
   value     = "s3cr3t"
   sensitive = true
 }
+
+variable "labels" {
+  type    = map(string)
+  default = { team = "web" }
+}
+
+output "names" {
+  value = var.names
+}
+
+output "labels" {
+  value = var.labels
+}
+
+output "first_name" {
+  value = var.names[0]
+}

@@ -3,6 +3,11 @@ package dev.berth.cli.command;
 import dev.berth.cli.view.OutputsJson;
 import dev.berth.cli.view.ValueFormatter;
 import dev.berth.cli.wiring.Workspace;
+import dev.berth.engine.config.ConfigLoader;
+import dev.berth.engine.diag.Diagnostic;
+import dev.berth.engine.eval.TypeConstraint;
+import dev.berth.engine.hcl.ScopeTraversalExpr;
+import dev.berth.engine.run.DeclaredTypes;
 import dev.berth.engine.state.OutputState;
 import dev.berth.engine.value.ListValue;
 import dev.berth.engine.value.MapValue;
@@ -32,7 +37,7 @@ final class OutputCommand extends WorkspaceCommand {
         if (name == null) {
             if (raw) throw new Errors.UserError("-raw needs the name of one output.");
             if (json) {
-                term.out().println(OutputsJson.render(outputs));
+                term.out().println(OutputsJson.render(outputs, declaredTypes(ws)));
                 return 0;
             }
             if (outputs.isEmpty()) {
@@ -67,5 +72,22 @@ final class OutputCommand extends WorkspaceCommand {
             term.out().println(o.sensitive() ? "<sensitive>" : new ValueFormatter().format(v));
         }
         return 0;
+    }
+
+    /**
+     * Terraform keeps each output's type in its state; berth's state holds values only, so the
+     * type a list(string) variable or attribute declares is read from the configuration. An
+     * output whose configuration cannot be read, or whose value does not fit, is typed from its
+     * value alone.
+     */
+    private static Map<String, TypeConstraint> declaredTypes(Workspace ws) {
+        ConfigLoader.Result loaded = ws.loadConfig();
+        if (loaded.diagnostics().stream().anyMatch(Diagnostic::isError)) return Map.of();
+        DeclaredTypes types = new DeclaredTypes(loaded.config(), ws.providersWithoutState());
+        Map<String, TypeConstraint> out = new java.util.HashMap<>();
+        loaded.config().outputs().forEach((name, o) -> {
+            if (o.value() instanceof ScopeTraversalExpr t) types.of(t).ifPresent(type -> out.put(name, type));
+        });
+        return out;
     }
 }

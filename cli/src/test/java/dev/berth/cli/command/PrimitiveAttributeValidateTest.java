@@ -73,6 +73,23 @@ class PrimitiveAttributeValidateTest {
     }
 
     @Test
+    void aLocalThatNamesATypedAttributeCarriesItsType() throws Exception {
+        CliRun r = validate(SERVICE + "\nlocals {\n  eps = ecs_service.web.endpoints\n  first = local.eps\n}\n"
+                + "\noutput \"p\" {\n  value = local.first[0].port\n}\n");
+        assertEquals(1, r.exitCode(), r::toString);
+        assertTrue(r.err().contains(SUMMARY), r::toString);
+        assertTrue(r.err().contains("on main.hcl line 31, column 25:"), r::toString);
+    }
+
+    @Test
+    void aListItselfHasNoAttributes() throws Exception {
+        CliRun r = validate(SERVICE + "\noutput \"p\" {\n  value = ecs_service.web.endpoints.port\n}\n");
+        assertEquals(1, r.exitCode(), r::toString);
+        assertTrue(r.err().contains("Error: Unsupported attribute: cannot read attribute \"port\" from a list"), r::toString);
+        assertTrue(r.err().contains("on main.hcl line 26, column 36:"), r::toString);
+    }
+
+    @Test
     void aKnownStringIsReportedOnceWithTheSameWords() throws Exception {
         CliRun r = validate(SERVICE + "\noutput \"n\" {\n  value = ecs_cluster.main.name.first\n}\n");
         assertEquals(1, r.exitCode(), r::toString);

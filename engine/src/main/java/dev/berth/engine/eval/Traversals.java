@@ -56,10 +56,8 @@ final class Traversals {
         if (v instanceof NullValue) {
             ev.error("Attempt to get attribute from null value: cannot read \"" + name + "\" from null",
                     "This value is null, so it has no attributes.", range);
-        } else if (v instanceof ListValue l) {
-            ev.error("Unsupported attribute: cannot read attribute \"" + name + "\" from a list",
-                    "This value is a list of " + l.size() + " elements; use an index such as [0], or a splat such as [*]."
-                            + name + " to read it from every element.", range);
+        } else if (v instanceof ListValue) {
+            ev.error(PrimitiveAttributes.listSummary(name), PrimitiveAttributes.listDetail(name), range);
         } else {
             // Worded as Terraform and as the validate-time check of declared types (which
             // produces this very diagnostic for unknown values, so a run reports it once).

@@ -52,6 +52,15 @@ final class FmtLine {
         return n;
     }
 
+    static int netBracketsBeforeHeredoc(List<FmtToken> tokens) {
+        int n = 0;
+        for (FmtToken t : tokens) {
+            if (t.is(TokenType.OHEREDOC)) break;
+            n += t.bracketChange();
+        }
+        return n;
+    }
+
     static int columns(List<FmtToken> tokens) {
         int c = 0;
         for (FmtToken t : tokens) c += t.spacesBefore + t.width();

@@ -2,7 +2,9 @@ package dev.berth.engine.fmt;
 
 import dev.berth.engine.hcl.HclParser;
 import dev.berth.engine.hcl.ParseResult;
+import dev.berth.engine.hcl.SourceToken;
 import dev.berth.engine.hcl.SourceTokens;
+import dev.berth.engine.hcl.TokenType;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -21,12 +23,27 @@ public final class HclFormatter {
         ParseResult parsed = HclParser.parse(path, text);
         if (parsed.hasErrors()) return new FormatResult(null, parsed.diagnostics());
         String rewritten = Rewrites.apply(text, SourceTokens.lex(path, text), parsed.file().body());
+        List<SourceToken> tokens = SourceTokens.lex(path, rewritten);
         List<FmtLine> lines = new ArrayList<>();
-        for (List<FmtToken> tokens : LineSplitter.split(rewritten, SourceTokens.lex(path, rewritten))) {
-            lines.add(FmtLine.of(tokens));
-        }
-        String out = new Layout(lines).render();
+        for (List<FmtToken> line : LineSplitter.split(rewritten, tokens)) lines.add(FmtLine.of(line));
+        String out = trailingBlanks(new Layout(lines).render(), rewritten, tokens);
         return new FormatResult(usesCrlf(text) ? toCrlf(out) : out, List.of());
+    }
+
+    /**
+     * hclwrite never re-spaces the end of file: blanks after the last token (or after the last
+     * newline) stay, one space each, before the final newline it adds.
+     */
+    private static String trailingBlanks(String out, String text, List<SourceToken> tokens) {
+        SourceToken last = tokens.size() < 2 ? null : tokens.get(tokens.size() - 2);
+        int blanks = 0;
+        for (int i = last == null ? 0 : last.end(); i < text.length(); i++) {
+            if (text.charAt(i) == ' ' || text.charAt(i) == '\t') blanks++;
+        }
+        if (blanks == 0) return out;
+        String pad = " ".repeat(blanks);
+        if (last == null) return pad + "\n";
+        return last.type() == TokenType.NEWLINE ? out + pad + "\n" : out.substring(0, out.length() - 1) + pad + "\n";
     }
 
     /** A CRLF file stays CRLF; heredocs and block comments already carry their own CRs. */

@@ -61,7 +61,8 @@ final class Layout {
         Deque<Integer> stack = new ArrayDeque<>();
         for (int i = 0; i < lines.size(); i++) {
             FmtLine line = lines.get(i);
-            int net = FmtLine.netBrackets(line.lead) + FmtLine.netBrackets(line.assign);
+            // As hclwrite: the lead is counted only up to a heredoc's opening, the assignment whole.
+            int net = FmtLine.netBracketsBeforeHeredoc(line.lead) + FmtLine.netBrackets(line.assign);
             if (net > 0) {
                 out[i] = 2 * stack.size();
                 stack.push(net);

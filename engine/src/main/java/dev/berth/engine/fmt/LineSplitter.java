@@ -36,9 +36,12 @@ final class LineSplitter {
         return lines;
     }
 
-    /** Line comments lose trailing blanks (and the CR of a CRLF file); their text stays as written. */
+    /**
+     * A comment's text stays exactly as written, trailing blanks included (terraform fmt keeps
+     * them); only a line comment's CR goes, since a CRLF file gets its CRs back as a whole.
+     */
     private static String comment(String text, SourceToken t) {
         String s = text.substring(t.start(), t.end());
-        return s.startsWith("/*") ? s : s.stripTrailing();
+        return !s.startsWith("/*") && s.endsWith("\r") ? s.substring(0, s.length() - 1) : s;
     }
 }

@@ -57,14 +57,10 @@ class HclFormatterTest {
     }
 
     @Test
-    void commentsAreKeptAndTrailingOnesAligned() {
-        assertEquals("""
-                /* block
-                   comment */
-                a   = 1   # one
-                bcd = 222 // two
-                e   = /* inline */ 3
-                """, fmt("/* block\n   comment */\na = 1 # one\nbcd = 222    // two   \ne = /* inline */ 3\n"));
+    void commentsAreKeptVerbatimAndTrailingOnesAligned() {
+        // terraform fmt keeps a comment's own trailing blanks ("// two   ").
+        assertEquals("/* block\n   comment */\na   = 1   # one\nbcd = 222 // two   \ne   = /* inline */ 3\n",
+                fmt("/* block\n   comment */\na = 1 # one\nbcd = 222    // two   \ne = /* inline */ 3\n"));
     }
 
     @Test

@@ -1,0 +1,13 @@
+locals {
+  flush  = <<-EOT
+    first
+      second (deeper)
+    third
+    EOT
+  policy = <<-JSON
+    {
+      "Version": "2012-10-17"
+    }
+  JSON
+}
+    
