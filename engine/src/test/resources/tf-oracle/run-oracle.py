@@ -7,9 +7,10 @@ answers). The tests never run Terraform: they read answers.json.
 Each expression is evaluated by `terraform console` in workspace/ (so file functions see the
 files there and path.module is "."), as base64encode(jsonencode(EXPR)) so the answer is exact
 text with no console escaping, and once as written to keep Terraform's own rendering for people
-reading the file. An expression Terraform rejects is recorded with its error summary.
+reading the file. An expression Terraform rejects is recorded with its error summary, and one
+whose result is sensitive (the console hides it) as "sensitive".
 """
-import base64, concurrent.futures, json, os, queue, re, shutil, subprocess, sys, tempfile
+import base64, concurrent.futures, json, os, queue, re, shutil, subprocess, sys, tempfile, time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 WORKSPACE = os.path.join(HERE, "workspace")
@@ -31,9 +32,15 @@ def corpus():
 
 
 def console(expr, env, cwd):
-    p = subprocess.run(["terraform", "console", "-no-color"], input=expr + "\n", cwd=cwd,
-                       capture_output=True, text=True, env=env, timeout=60)
-    return p.returncode, ANSI.sub("", p.stdout).strip(), ANSI.sub("", p.stderr).strip()
+    for attempt in range(5):
+        p = subprocess.run(["terraform", "console", "-no-color"], input=expr + "\n", cwd=cwd,
+                           capture_output=True, text=True, env=env, timeout=60)
+        out, err = ANSI.sub("", p.stdout).strip(), ANSI.sub("", p.stderr).strip()
+        # A console that could not take its directory's state lock said nothing about expr.
+        if "state lock" not in err + out:
+            break
+        time.sleep(0.5)
+    return p.returncode, out, err
 
 
 def ask(item, env, dirs):
@@ -50,7 +57,10 @@ def ask_in(item, env, cwd):
     rc, out, err = console("base64encode(jsonencode(" + expr + "))", env, cwd)
     entry = {"family": family, "expr": expr}
     m = re.fullmatch(r'"([A-Za-z0-9+/=]*)"', out)
-    if rc == 0 and m:
+    if rc == 0 and out == "(sensitive value)":
+        # The console hides sensitive results; what can be checked is that they are sensitive.
+        entry["sensitive"] = True
+    elif rc == 0 and m:
         entry["json"] = base64.b64decode(m.group(1)).decode("utf-8")
     else:
         text = err or out

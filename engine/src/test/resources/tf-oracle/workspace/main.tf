@@ -26,3 +26,26 @@ locals {
   greeting = "Hello $${name}!"
   names    = toset(["x", "y"])
 }
+
+variable "explicit_null" {
+  type    = object({ port = optional(number, 80), name = optional(string) })
+  default = { port = null }
+}
+
+variable "numbers" {
+  type    = list(number)
+  default = ["1", "2.5"]
+}
+
+variable "nested" {
+  type = map(object({
+    size = optional(number, 1)
+    tags = optional(list(string), [])
+  }))
+  default = { a = {}, b = { size = 3, tags = [1] } }
+}
+
+variable "choice" {
+  type    = set(string)
+  default = ["b", "a", "b"]
+}

@@ -12,6 +12,7 @@ import dev.berth.ecs.schema.TaskDefinitionSchema;
 import dev.berth.ecs.service.ServiceResource;
 import dev.berth.ecs.store.ClientTokens;
 import dev.berth.ecs.taskdef.TaskDefinitionResource;
+import dev.berth.engine.provider.ImplicitOrder;
 import dev.berth.engine.provider.Provider;
 import dev.berth.engine.provider.ProviderDiagnostic;
 import dev.berth.engine.provider.ProviderRequests.ApplyRequest;
@@ -28,6 +29,7 @@ import dev.berth.engine.provider.ProviderRequests.ValidateRequest;
 import dev.berth.engine.provider.ProviderRequests.ValidateResponse;
 import dev.berth.engine.provider.ProviderStore;
 import dev.berth.engine.provider.ResourceSchema;
+import dev.berth.engine.value.MapValue;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,7 +64,7 @@ public final class EcsProvider implements Provider {
         // every engine in use, so cluster and service code see them wherever they run.
         EngineFleet fleet = new EngineFleet(store, runtimes);
         ServiceResource services = new ServiceResource(store, () -> fleet, pool, runtimes);
-        resources.put(ClusterSchema.TYPE, new ClusterResource(store, () -> fleet, services::clusterHasServices));
+        resources.put(ClusterSchema.TYPE, new ClusterResource(store, () -> fleet, services::servicesIn));
         resources.put(ContainerInstanceSchema.TYPE, new ContainerInstanceResource(store, runtimes, services.drainer()));
         resources.put(TaskDefinitionSchema.TYPE, new TaskDefinitionResource(store));
         resources.put(ServiceSchema.TYPE, services);
@@ -90,7 +92,7 @@ public final class EcsProvider implements Provider {
     public PlanResponse plan(PlanRequest request) {
         EcsResource r = resources.get(request.type());
         if (r == null) return new PlanResponse(null, unknownType(request.type()));
-        return r.plan(request.prior(), request.config());
+        return r.plan(request.prior(), request.config(), request.upstream());
     }
 
     @Override
@@ -128,6 +130,11 @@ public final class EcsProvider implements Provider {
         EcsResource r = resources.get(request.type());
         if (r == null) return new ImportResponse(null, unknownType(request.type()));
         return r.importState(request.id());
+    }
+
+    @Override
+    public ImplicitOrder implicitOrder(String type, MapValue value) {
+        return EcsOrdering.of(type, value);
     }
 
     private static List<ProviderDiagnostic> unknownType(String type) {

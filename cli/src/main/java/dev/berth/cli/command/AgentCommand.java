@@ -60,11 +60,14 @@ final class AgentCommand extends WorkspaceCommand {
         StateRepairer repairer = new StateRepairer(ws.store(), () -> MarkingProvider.of(new EcsProvider(ecsStore, ws.runtimes())),
                 RunSession.who(), new AgentOutputs(ws, config, values));
         Agent agent = new Agent(ecsStore, ws.runtimes(), repairer, log, resync);
-        AgentSignals.onStop(() -> agent.stop(Duration.ZERO));
+        // SIGTERM and Ctrl-C only ask the agent to stop: it returns and berth exits 0, not 143 or 130.
+        Interrupts signals = Interrupts.onSignal(() -> agent.stop(Duration.ZERO));
         // Any other way the JVM shuts down still lets the action in hand finish.
         Thread hook = new Thread(() -> agent.stop(Duration.ofSeconds(10)), "agent-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        agent.run();
+        try (signals) {
+            agent.run();
+        }
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException shuttingDown) {

@@ -37,8 +37,10 @@ final class ApplyFlow {
         RunSession.Started started = RunSession.start(ws, opts, mode == Plan.Mode.DESTROY ? "destroy" : "apply");
         if (started.session() == null) return cmd.fail(started.diagnostics(), ws);
         cmd.printDiagnostics(started.diagnostics(), ws);
-        try (RunSession s = started.session()) {
+        try (RunSession s = started.session(); GracefulStop stop = GracefulStop.install(term, s::releaseLock)) {
             Planner.Result r = Plans.make(s, opts, mode, term);
+            if (stop.getAsBoolean()) return cmd.fail(GracefulStop.beforeAnyChange(mode == Plan.Mode.DESTROY ? "Destroy"
+                    : "Apply"), ws);
             if (r.hasErrors()) return cmd.fail(r.diagnostics(), ws);
             cmd.printDiagnostics(r.diagnostics(), ws);
             RenderOptions ro = new RenderOptions(term.color(), RenderOptions.DEFAULT_TOOL);
@@ -50,7 +52,7 @@ final class ApplyFlow {
                 return 1;
             }
             Applier.Result a = new Applier(ws.providers(), ws.functions(), ws.store(), new ProgressView(term))
-                    .apply(s.config, r.plan(), Math.max(1, opts.parallelism));
+                    .apply(s.config, r.plan(), Math.max(1, opts.parallelism), stop);
             if (a.hasErrors()) return cmd.fail(a.diagnostics(), ws);
             cmd.printDiagnostics(a.diagnostics(), ws);
             report(term, mode, a);

@@ -55,6 +55,10 @@ final class OutputCommand extends WorkspaceCommand {
                     + (outputs.isEmpty() ? "." : "; it has " + String.join(", ", outputs.keySet()) + "."));
         }
         Value v = o.value();
+        if ((json || raw) && (o.sensitive() || v.containsSensitive())) {
+            throw new Errors.UserError("Output \"" + name + "\" is sensitive, and berth never prints sensitive values. "
+                    + "To expose it on purpose, set its value with nonsensitive() in the output block.");
+        }
         if (json) {
             term.out().println(ValueJson.toJson(v.unmarked()));
         } else if (raw) {

@@ -47,10 +47,11 @@ final class PlanCommand extends WorkspaceCommand {
         RunSession.Started started = RunSession.start(ws, opts, "plan");
         if (started.session() == null) return fail(started.diagnostics(), ws);
         if (!json) printDiagnostics(started.diagnostics(), ws);
-        try (RunSession s = started.session()) {
+        try (RunSession s = started.session(); GracefulStop stop = GracefulStop.install(term, s::releaseLock)) {
             Plan.Mode mode = modes.mode();
             // Progress lines would end up inside a JSON or Markdown document: keep them out of it.
             Planner.Result r = Plans.make(s, opts, mode, json || markdown ? RunHooks.NONE : new ProgressView(term));
+            if (stop.getAsBoolean()) return fail(GracefulStop.beforeAnyChange("Plan"), ws);
             if (r.hasErrors()) return fail(r.diagnostics(), ws);
             if (out != null) SavedPlans.save(s, r.plan(), out);
             boolean changes = Plans.hasChanges(r.plan());

@@ -23,6 +23,7 @@ final class RunSession implements AutoCloseable {
     final Config config;
     final Map<String, Value> variables;
     private final String lockId;
+    private final java.util.concurrent.atomic.AtomicBoolean released = new java.util.concurrent.atomic.AtomicBoolean();
 
     private RunSession(Workspace ws, Config config, Map<String, Value> variables, String lockId) {
         this.ws = ws;
@@ -87,8 +88,13 @@ final class RunSession implements AutoCloseable {
         return System.getProperty("user.name") + "@" + host + " (pid " + ProcessHandle.current().pid() + ")";
     }
 
+    /** Releases the run lock once, whoever asks first: the end of the run or a second Ctrl-C. */
+    void releaseLock() {
+        if (lockId != null && released.compareAndSet(false, true)) ws.store().unlock(lockId);
+    }
+
     @Override
     public void close() {
-        if (lockId != null) ws.store().unlock(lockId);
+        releaseLock();
     }
 }

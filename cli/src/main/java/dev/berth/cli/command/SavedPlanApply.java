@@ -47,9 +47,9 @@ final class SavedPlanApply {
         String operation = pf.plan().mode() == dev.berth.engine.plan.Plan.Mode.DESTROY ? "destroy" : "apply";
         RunSession.Started started = RunSession.startWith(ws, opts, config, pf.plan().variables(), operation);
         if (started.session() == null) return cmd.fail(started.diagnostics(), ws);
-        try (RunSession s = started.session()) {
+        try (RunSession s = started.session(); GracefulStop stop = GracefulStop.install(cmd.term, s::releaseLock)) {
             Applier.Result a = new Applier(ws.providers(), ws.functions(), ws.store(), new ProgressView(cmd.term))
-                    .apply(s.config, pf.plan(), Math.max(1, opts.parallelism));
+                    .apply(s.config, pf.plan(), Math.max(1, opts.parallelism), stop);
             if (a.hasErrors()) return cmd.fail(a.diagnostics(), ws);
             cmd.printDiagnostics(a.diagnostics(), ws);
             ApplyFlow.report(cmd.term, pf.plan().mode(), a);

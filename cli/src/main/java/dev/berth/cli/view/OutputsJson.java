@@ -11,7 +11,7 @@ import java.util.TreeMap;
 
 /**
  * {@code output -json}: Terraform's document, one object per output holding its sensitivity,
- * its type in JSON type syntax ({@link CtyTypes}) and its value.
+ * its type in JSON type syntax ({@link CtyTypes}) and its value (null when sensitive).
  */
 public final class OutputsJson {
     private OutputsJson() {
@@ -24,7 +24,9 @@ public final class OutputsJson {
             ObjectNode entry = all.putObject(name);
             entry.put("sensitive", o.sensitive());
             entry.set("type", CtyTypes.of(o.value().unmarked(), declared.get(name)));
-            entry.set("value", ValueJson.toJsonNode(o.value().unmarked()));
+            // Unlike Terraform, a sensitive value is never printed, in JSON either: null stands for it.
+            boolean hidden = o.sensitive() || o.value().containsSensitive();
+            entry.set("value", hidden ? JsonNodeFactory.instance.nullNode() : ValueJson.toJsonNode(o.value().unmarked()));
         });
         return all.toString();
     }

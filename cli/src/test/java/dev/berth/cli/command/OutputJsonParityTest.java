@@ -33,7 +33,12 @@ class OutputJsonParityTest {
         assertTrue(theirs.size() >= 12, "fixture has the outputs");
         theirs.fieldNames().forEachRemaining(name -> {
             assertTrue(ours.has(name), () -> "berth has no output " + name + ": " + out.out());
-            assertEquals(theirs.get(name), ours.get(name), name);
+            JsonNode expected = theirs.get(name);
+            if (expected.get("sensitive").asBoolean()) {
+                // berth's one deliberate difference: a sensitive value is never printed (null).
+                expected = ((com.fasterxml.jackson.databind.node.ObjectNode) expected.deepCopy()).putNull("value");
+            }
+            assertEquals(expected, ours.get(name), name);
         });
     }
 }

@@ -15,6 +15,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -53,20 +56,36 @@ final class KillHarness {
         this.log = log;
     }
 
-    List<Trial> run(int trials, long seed) throws Exception {
+    /**
+     * Runs the trials, {@code parallel} at a time (each has its own cluster, so they do not meet);
+     * every trial's operation and kill moment are drawn from the seed before any runs.
+     */
+    List<Trial> run(int trials, long seed, int parallel) throws Exception {
         if (!Files.isRegularFile(JAR)) throw new AssertionError("build the jar first: " + JAR.toAbsolutePath());
         log.println("kill harness: " + trials + " trials, seed " + seed + " (-Dkill.seed=" + seed + " replays them)");
         Random random = new Random(seed);
-        List<Trial> out = new ArrayList<>();
-        for (int i = 1; i <= trials; i++) {
-            Op op = Op.values()[random.nextInt(Op.values().length)];
-            // Past JVM start (about 0.5 s) into planning, creates, task starts and stops.
-            long killAfter = 300 + random.nextInt(op == Op.DESTROY ? 3500 : 5500);
-            Trial t = trial(i, op, killAfter);
-            log.println(t);
-            out.add(t);
+        ExecutorService pool = Executors.newFixedThreadPool(parallel);
+        try {
+            List<Future<Trial>> futures = new ArrayList<>();
+            for (int i = 1; i <= trials; i++) {
+                int n = i;
+                Op op = Op.values()[random.nextInt(Op.values().length)];
+                // Past JVM start (about 0.5 s) into planning, creates, task starts and stops.
+                long killAfter = 300 + random.nextInt(op == Op.DESTROY ? 3500 : 5500);
+                futures.add(pool.submit(() -> {
+                    Trial t = trial(n, op, killAfter);
+                    synchronized (log) {
+                        log.println(t);
+                    }
+                    return t;
+                }));
+            }
+            List<Trial> out = new ArrayList<>();
+            for (Future<Trial> f : futures) out.add(f.get());
+            return out;
+        } finally {
+            pool.shutdownNow();
         }
-        return out;
     }
 
     private Trial trial(int n, Op op, long killAfter) throws Exception {
@@ -101,8 +120,9 @@ final class KillHarness {
             must(CliRun.in(dir, "destroy", "-auto-approve", "-var", "tag=" + finalTag), "destroy");
             String left = leftovers(dir, cluster);
             if (!left.isEmpty()) throw new AssertionError("destroy left " + left);
-        } catch (AssertionError | RuntimeException e) {
-            failure = e.getMessage();
+        } catch (AssertionError | Exception e) {
+            // Any failure is this trial's; the others still run, and the seed replays them all.
+            failure = e.getMessage() == null ? e.toString() : e.getMessage();
         } finally {
             if (failure != null) DockerEngine.cleanUp(docker, cluster);
         }
@@ -142,8 +162,13 @@ final class KillHarness {
                     + " '%\"status\":\"INACTIVE\"%')")) {
                 while (rs.next()) left.add("row " + rs.getString(1) + "/" + rs.getString(2));
             }
-            try (ResultSet rs = s.executeQuery("SELECT (SELECT count(*) FROM resources),"
-                    + " (SELECT count(*) FROM create_intents), (SELECT count(*) FROM run_lock)")) {
+            // A state file of a berth without create intents has no such table: count none there.
+            boolean intents;
+            try (ResultSet rs = s.executeQuery("SELECT count(*) FROM sqlite_master WHERE name = 'create_intents'")) {
+                intents = rs.next() && rs.getInt(1) > 0;
+            }
+            try (ResultSet rs = s.executeQuery("SELECT (SELECT count(*) FROM resources), "
+                    + (intents ? "(SELECT count(*) FROM create_intents)" : "0") + ", (SELECT count(*) FROM run_lock)")) {
                 rs.next();
                 if (rs.getInt(1) + rs.getInt(2) + rs.getInt(3) > 0) {
                     left.add("state rows: " + rs.getInt(1) + " resources, " + rs.getInt(2) + " intents, "

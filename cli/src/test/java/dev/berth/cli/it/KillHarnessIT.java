@@ -10,8 +10,9 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * Runs the kill harness: 20 trials by default; {@code -Dkill.trials=N} and {@code -Dkill.seed=S}
- * (scripts/kill-harness.sh passes them) choose how many and replay a run.
+ * Runs the kill harness: 20 trials by default, two at a time; {@code -Dkill.trials=N},
+ * {@code -Dkill.seed=S} and {@code -Dkill.parallel=P} (scripts/kill-harness.sh passes them)
+ * choose how many, replay a run, and how many run at once.
  */
 class KillHarnessIT {
     @TempDir
@@ -21,8 +22,9 @@ class KillHarnessIT {
     void noKilledApplyOrDestroyStrandsAnything() throws Exception {
         int trials = Integer.getInteger("kill.trials", 20);
         long seed = Long.getLong("kill.seed", System.nanoTime());
+        int parallel = Integer.getInteger("kill.parallel", 2);
         try (DockerRuntime docker = DockerEngine.require()) {
-            List<KillHarness.Trial> run = new KillHarness(docker, dir, System.out).run(trials, seed);
+            List<KillHarness.Trial> run = new KillHarness(docker, dir, System.out).run(trials, seed, parallel);
             List<KillHarness.Trial> failed = run.stream().filter(t -> t.failure() != null).toList();
             long killed = run.stream().filter(KillHarness.Trial::killed).count();
             System.out.println("kill harness: " + trials + " trials, " + killed + " killed mid-run, " + failed.size()

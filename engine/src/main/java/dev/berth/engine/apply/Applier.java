@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -60,6 +61,15 @@ public final class Applier {
     }
 
     public Result apply(Config config, Plan plan, int parallelism) {
+        return apply(config, plan, parallelism, () -> false);
+    }
+
+    /**
+     * Applies the plan until {@code stopRequested} answers true (the user pressed Ctrl-C): from
+     * then on no change is started, those in flight finish and are saved, and the result carries
+     * an error saying the apply was interrupted. Everything that completed is already in the state.
+     */
+    public Result apply(Config config, Plan plan, int parallelism, BooleanSupplier stopRequested) {
         Diagnostics diags = new Diagnostics();
         StateSnapshot current = store.read();
         StateSnapshot prior = plan.priorState();
@@ -84,7 +94,7 @@ public final class Applier {
             if (diags.hasErrors()) return new Result(new Summary(0, 0, 0), prior.outputs(), diags.list());
             dependencies = graph::resourceDependencies;
         }
-        Dag<ApplyNode> dag = ApplyGraph.build(plan.resourceChanges(), prior, dependencies);
+        Dag<ApplyNode> dag = ApplyGraph.build(plan.resourceChanges(), prior, dependencies, providers);
         for (List<ApplyNode> cycle : dag.cycles()) {
             diags.error("Cycle in the apply graph: " + cycle.stream().map(ApplyNode::toString)
                     .collect(Collectors.joining(", ")) + ".", "", null);
@@ -104,12 +114,22 @@ public final class Applier {
         NodeApplier nodes = new NodeApplier(config, providers, store, hooks, scope, live, prior.deposed(), dependencies,
                 diags);
 
-        DagWalker.Result<ApplyNode> walked = DagWalker.walk(dag, parallelism, n -> nodes.visit(n, changes.get(n)));
+        DagWalker.Result<ApplyNode> walked = DagWalker.walk(dag, parallelism, n -> nodes.visit(n, changes.get(n)),
+                stopRequested);
         walked.errors().forEach((node, error) -> diags.add(Diagnostic.error("Internal error while applying " + node
                 + ": " + error, "This is a bug in berth; please report it. The state holds everything applied so far.",
                 null)));
         Map<String, OutputState> outputs = Outputs.commit(config, plan, scope, store, !walked.ok());
+        if (stopRequested.getAsBoolean()) diags.add(interrupted(plan.mode(), walked.skipped().size()));
         return new Result(nodes.summary(), outputs, diags.list());
+    }
+
+    private static Diagnostic interrupted(Plan.Mode mode, int notStarted) {
+        return Diagnostic.error((mode == Plan.Mode.DESTROY ? "Destroy" : "Apply")
+                + " interrupted: berth stopped starting changes when asked to stop.",
+                (notStarted == 0 ? "Every change had already started and has finished."
+                        : notStarted + (notStarted == 1 ? " change was" : " changes were") + " not started.")
+                        + " The state holds everything that completed; run the same command again to finish.", null);
     }
 
     /**

@@ -5,6 +5,7 @@ import dev.berth.engine.addrs.ResourceInstanceAddr;
 import dev.berth.engine.graph.Dag;
 import dev.berth.engine.plan.Action;
 import dev.berth.engine.plan.ResourceChange;
+import dev.berth.engine.provider.Providers;
 import dev.berth.engine.state.DeposedObject;
 import dev.berth.engine.state.ResourceState;
 import dev.berth.engine.state.StateSnapshot;
@@ -28,8 +29,9 @@ final class ApplyGraph {
     private ApplyGraph() {
     }
 
+    /** {@code providers} add the orderings they declare beyond references (see {@link ImplicitEdges}). */
     static Dag<ApplyNode> build(List<ResourceChange> changes, StateSnapshot prior,
-                                Function<ResourceAddr, Set<ResourceAddr>> configDependencies) {
+                                Function<ResourceAddr, Set<ResourceAddr>> configDependencies, Providers providers) {
         Dag<ApplyNode> dag = new Dag<>();
         Map<ResourceAddr, List<ResourceChange>> byResource = new TreeMap<>();
         for (ResourceChange c : changes) {
@@ -82,6 +84,7 @@ final class ApplyGraph {
                 }
             }
         }
+        ImplicitEdges.add(dag, changes, providers);
         return dag;
     }
 

@@ -28,7 +28,7 @@ public final class ApplyGraphs {
             if (diags.hasErrors()) return new Dag<>();
             dependencies = graph::resourceDependencies;
         }
-        Dag<ApplyNode> dag = ApplyGraph.build(plan.resourceChanges(), plan.priorState(), dependencies);
+        Dag<ApplyNode> dag = ApplyGraph.build(plan.resourceChanges(), plan.priorState(), dependencies, providers);
         Dag<String> named = new Dag<>();
         for (ApplyNode n : dag.nodes()) {
             named.add(n.toString());

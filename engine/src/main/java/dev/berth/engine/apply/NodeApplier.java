@@ -23,6 +23,7 @@ import dev.berth.engine.run.InstanceExpander;
 import dev.berth.engine.run.ProviderDiagnostics;
 import dev.berth.engine.run.RunHooks;
 import dev.berth.engine.run.RunScope;
+import dev.berth.engine.run.UpstreamValues;
 import dev.berth.engine.state.DeposedObject;
 import dev.berth.engine.state.CreateIntent;
 import dev.berth.engine.state.ResourceState;
@@ -98,7 +99,8 @@ final class NodeApplier {
         MapValue planned = null;
         if (!d.hasErrors()) {
             MapValue proposed = IgnoreChanges.apply(rc.lifecycle(), cfg, prior);
-            PlanResponse pr = provider.plan(new PlanRequest(addr, addr.type(), prior, proposed));
+            PlanResponse pr = provider.plan(new PlanRequest(addr, addr.type(), prior, proposed,
+                    UpstreamValues.of(rc, scope)));
             d.addAll(ProviderDiagnostics.convert(pr.diagnostics(), addr, rc));
             planned = pr.planned();
             List<PlanContract.Broken> broken = PlanContract.check(change.after(), planned, schema);

@@ -41,6 +41,21 @@ final class ConditionalTypes {
             if (chosen instanceof StringValue || other instanceof StringValue) return Value.of(text(chosen));
             throw new Inconsistent("one result is " + chosen.typeName() + ", but the other is " + other.typeName());
         }
+        if (isPrimitive(chosen) != isPrimitive(other)) {
+            throw new Inconsistent("one result is " + kind(chosen) + ", but the other is " + kind(other));
+        }
+        if (chosen instanceof ListValue a && other instanceof ListValue b && a.set() && b.set()) {
+            List<Value> both = new ArrayList<>(a.items());
+            both.addAll(b.items());
+            List<Value> unified;
+            try {
+                unified = dev.berth.engine.types.Type.list(dev.berth.engine.types.Type.ANY)
+                        .convert(new ListValue(both)) instanceof ListValue l ? l.items() : both;
+            } catch (dev.berth.engine.types.TypeConversionException e) {
+                throw new Inconsistent("the two sets have different element types");
+            }
+            return ListValue.setOf(dev.berth.engine.types.ValueOrder.distinctSorted(unified.subList(0, a.size())));
+        }
         if (chosen instanceof ListValue a && other instanceof ListValue b && !a.set() && !b.set() && a.size() == b.size()) {
             List<Value> out = new ArrayList<>(a.size());
             for (int i = 0; i < a.size(); i++) out.add(unify(a.get(i), b.get(i)));
@@ -52,6 +67,10 @@ final class ConditionalTypes {
             return new MapValue(out);
         }
         return chosen;
+    }
+
+    private static String kind(Value v) {
+        return isPrimitive(v) ? v.typeName() : v instanceof ListValue l ? (l.set() ? "set" : "tuple") : "object";
     }
 
     private static boolean isPrimitive(Value v) {

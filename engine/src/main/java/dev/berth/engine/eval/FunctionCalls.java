@@ -47,7 +47,7 @@ final class FunctionCalls {
             default -> {
             }
         }
-        // core:: names Terraform's built-ins, which the registry answers; other namespaces are providers'.
+        // core::NAME is Terraform's own spelling of a built-in; other namespaces are providers'.
         if (f.name().contains("::") && !f.name().startsWith("core::")) return providerFunction(f);
         Optional<Function> fn = ev.owner.functions().lookup(f.name());
         if (fn.isEmpty()) {

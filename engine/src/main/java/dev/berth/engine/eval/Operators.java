@@ -52,6 +52,8 @@ final class Operators {
     }
 
     private Value divide(BinaryOp op, BigDecimal x, BigDecimal y, Expr divisor) {
+        // Terraform's x % 0 is x; only division by zero fails (its infinity cannot be a value).
+        if (y.signum() == 0 && op == BinaryOp.MODULO) return Value.of(x);
         if (y.signum() == 0) {
             ev.error(op == BinaryOp.DIVIDE ? "Division by zero" : "Modulo by zero",
                     "The right operand of \"" + op.symbol + "\" is zero.", divisor.range());

@@ -30,7 +30,8 @@ final class CollectionFunctions {
                 }),
                 Fn.of("anytrue", List.of("list"), a -> Value.of(bools(a).contains(BoolValue.TRUE))),
                 Fn.of("chunklist", List.of("list", "size"), CollectionFunctions::chunklist),
-                Fn.variadic("coalesce", List.of(), "vals", CollectionFunctions::coalesce),
+                // Known once an argument before any unknown one decides it, as in a Terraform plan.
+                Fn.variadic("coalesce", List.of(), "vals", CollectionFunctions::coalesce).acceptingUnknown(),
                 Fn.variadic("coalescelist", List.of(), "vals", CollectionFunctions::coalescelist),
                 Fn.of("compact", List.of("list"), a -> {
                     List<Value> out = new ArrayList<>();
@@ -41,7 +42,9 @@ final class CollectionFunctions {
                 }),
                 Fn.variadic("concat", List.of(), "seqs", CollectionFunctions::concat),
                 Fn.of("contains", List.of("list", "value"), a -> Value.of(a.list(0).contains(a.get(1)))),
-                Fn.of("distinct", List.of("list"), a -> new ListValue(new ArrayList<>(new LinkedHashSet<>(a.list(0))))),
+                // The list is converted to one element type first, so 1 and "1" are the same element.
+                Fn.of("distinct", List.of("list"), a -> new ListValue(new ArrayList<>(new LinkedHashSet<>(
+                        ((ListValue) a.convert(0, dev.berth.engine.types.Type.list(dev.berth.engine.types.Type.ANY))).items())))),
                 Fn.of("element", List.of("list", "index"), CollectionFunctions::element),
                 Fn.of("flatten", List.of("list"), a -> {
                     List<Value> out = new ArrayList<>();
@@ -101,6 +104,7 @@ final class CollectionFunctions {
             throw new FunctionException("all arguments must have the same type");
         }
         for (Value v : unified) {
+            if (v instanceof UnknownValue) return v;
             if (v.isNull() || (v instanceof StringValue s && s.value().isEmpty())) continue;
             return v;
         }
@@ -125,8 +129,9 @@ final class CollectionFunctions {
         List<Value> out = new ArrayList<>();
         for (int i = 0; i < a.size(); i++) {
             Value v = a.notNull(i);
-            if (!(v instanceof ListValue l)) {
-                throw new FunctionException(i, "all arguments must be lists or tuples; got " + v.typeName());
+            if (!(v instanceof ListValue l) || l.set()) {
+                throw new FunctionException(i, "all arguments must be lists or tuples; got "
+                        + (v instanceof ListValue ? "set" : v.typeName()));
             }
             out.addAll(l.items());
         }

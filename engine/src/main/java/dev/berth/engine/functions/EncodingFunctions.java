@@ -61,6 +61,8 @@ final class EncodingFunctions {
         String in = a.string(0);
         byte[] bytes;
         try {
+            // Go's decoder insists on padding, Java's does not.
+            if (in.length() % 4 != 0) throw new IllegalArgumentException("missing padding");
             bytes = Base64.getDecoder().decode(in);
         } catch (IllegalArgumentException e) {
             throw a.invalid(0, "failed to decode base64 data " + Text.quote(in));

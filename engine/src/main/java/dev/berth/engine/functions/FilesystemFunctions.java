@@ -61,6 +61,9 @@ final class FilesystemFunctions {
     }
 
     static String expandHome(String p) {
+        if (p.startsWith("~") && !p.equals("~") && !p.startsWith("~/")) {
+            throw new FunctionException("cannot expand user-specific home dir");
+        }
         if (!p.equals("~") && !p.startsWith("~/")) return p;
         return System.getProperty("user.home") + p.substring(1);
     }
@@ -86,7 +89,7 @@ final class FilesystemFunctions {
         Path p = resolve(base, name);
         if (!Files.exists(p)) return Value.of(false);
         if (Files.isDirectory(p)) throw new FunctionException(Text.quote(name) + " is a directory, not a file");
-        return Value.of(Files.isRegularFile(p) || Files.isReadable(p));
+        return Value.of(true);
     }
 
     /** The files under path matching pattern, relative to path, sorted, with / separators. */

@@ -34,6 +34,9 @@ final class GoRegex {
 
     /** @throws IllegalArgumentException with the parser's complaint when the pattern is invalid */
     static GoRegex compile(String re) {
+        for (String perl : List.of("(?=", "(?!", "(?<=", "(?<!", "(?>")) {
+            if (re.contains(perl)) throw new IllegalArgumentException("invalid or unsupported Perl syntax: `" + perl + "`");
+        }
         boolean multiline = MULTILINE_FLAG.matcher(re).find();
         StringBuilder out = new StringBuilder();
         List<String> names = new ArrayList<>();

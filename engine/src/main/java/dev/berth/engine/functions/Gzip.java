@@ -7,8 +7,8 @@ import java.util.zip.Deflater;
 /**
  * gzip as Terraform's base64gzip writes it: a header with no time stamp and operating system
  * "unknown", the data flushed, then an empty final block and the CRC-32 and length trailer.
- * The compressed bytes come from zlib rather than Go's compressor, so for most inputs they
- * differ from Terraform's while decompressing to the same text.
+ * The compressed bytes come from zlib rather than Go's compressor: the same for short text,
+ * different (while decompressing to the same text) once the input has repeats worth matching.
  */
 final class Gzip {
     private static final byte[] HEADER = {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, (byte) 0xff};

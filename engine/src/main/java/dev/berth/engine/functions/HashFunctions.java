@@ -65,7 +65,8 @@ final class HashFunctions {
     private static Value bcrypt(Args a) {
         if (a.size() > 2) throw new FunctionException(2, "Function \"bcrypt\" expects at most 2 argument(s).");
         int cost = a.size() == 2 ? a.integer(1) : 10;
-        if (cost < 4 || cost > 31) throw a.invalid(1, "bcrypt: cost " + cost + " is outside allowed range (4,31)");
+        if (cost < 4) cost = 10; // Go's bcrypt quietly uses its default for a cost below the minimum
+        if (cost > 31) throw a.invalid(1, "bcrypt: cost " + cost + " is outside allowed range (4,31)");
         return new StringValue(Bcrypt.hash(a.string(0), cost));
     }
 

@@ -63,15 +63,22 @@ final class IpNetworkFunctions {
         IpAddress.Prefix p = prefix(a);
         int newbits = a.integer(1);
         BigInteger num = whole(a, 2);
+        int bits = p.network().bits();
         int length = p.length() + newbits;
-        if (newbits < 0 || length > p.network().bits()) {
+        if (length > bits) {
             throw new FunctionException("insufficient address space to extend prefix of " + p.length() + " by " + newbits);
         }
-        if (num.signum() < 0 || num.bitLength() > newbits) {
+        // Go's go-cidr arithmetic, negative numbers included: the limit wraps for negative newbits,
+        // the subnet number is compared by the low 64 bits of its magnitude, and it is OR-ed in
+        // two's complement before the magnitude becomes the address.
+        BigInteger low64 = BigInteger.ONE.shiftLeft(64);
+        BigInteger max = newbits >= 0 && newbits < 64 ? BigInteger.ONE.shiftLeft(newbits).subtract(BigInteger.ONE) : low64.subtract(BigInteger.ONE);
+        if (num.abs().mod(low64).compareTo(max) > 0) {
             throw new FunctionException("prefix extension of " + newbits + " does not accommodate a subnet numbered " + num);
         }
-        IpAddress net = p.network().plus(num.shiftLeft(p.network().bits() - length));
-        return new StringValue(new IpAddress.Prefix(net, length).toString());
+        BigInteger address = p.network().value().or(num.shiftLeft(Math.max(0, bits - length))).abs()
+                .mod(BigInteger.ONE.shiftLeft(bits));
+        return new StringValue(new IpAddress(address, bits) + "/" + length);
     }
 
     /**

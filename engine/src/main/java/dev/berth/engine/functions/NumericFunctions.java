@@ -27,7 +27,15 @@ final class NumericFunctions {
                         a -> fromDouble(Math.log(a.number(0).doubleValue()) / Math.log(a.number(1).doubleValue()))),
                 Fn.of("pow", List.of("num", "power"),
                         a -> fromDouble(Math.pow(a.number(0).doubleValue(), a.number(1).doubleValue()))),
-                Fn.of("signum", List.of("num"), a -> Value.of(a.number(0).signum())),
+                Fn.of("signum", List.of("num"), a -> {
+                    // Terraform's signum works on 64-bit integers and rejects anything else.
+                    BigDecimal n = a.number(0);
+                    if (n.stripTrailingZeros().scale() > 0 || n.abs().compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
+                        throw new FunctionException(0, "value must be a whole number between "
+                                + Long.MIN_VALUE + " and " + Long.MAX_VALUE);
+                    }
+                    return Value.of(n.signum());
+                }),
                 Fn.variadic("max", List.of(), "numbers", a -> extreme(a, true)),
                 Fn.variadic("min", List.of(), "numbers", a -> extreme(a, false)),
                 Fn.of("parseint", List.of("number", "base"), NumericFunctions::parseint));
@@ -41,7 +49,7 @@ final class NumericFunctions {
         if (Double.isNaN(d) || Double.isInfinite(d)) {
             throw new FunctionException("result is not a finite number (" + d + ")");
         }
-        return num(BigDecimal.valueOf(d));
+        return num(dev.berth.engine.value.BinaryFloat.fromDouble(d));
     }
 
     private static Value extreme(Args a, boolean max) {

@@ -10,10 +10,12 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeId;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 import java.io.StringReader;
 import java.math.BigDecimal;
@@ -29,14 +31,15 @@ import java.util.regex.Pattern;
 /**
  * yamldecode: snakeyaml parses and composes the document (anchors, flow and block styles); plain
  * scalars are then resolved with the rules of Terraform's YAML library (go-cty-yaml): yes/no/on/off
- * and y/n are bools, 0x and 0o prefixes are hex and octal while a leading zero is decimal, and
- * dates become RFC 3339 timestamps.
+ * and y/n are bools, decimals are exact and a leading zero is still decimal, 0x and 0o prefixes
+ * are hex and octal (no sign, no underscores), and dates become RFC 3339 timestamps.
  */
 final class YamlDecoder {
     private static final Set<String> TRUE = Set.of("y", "Y", "yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON");
     private static final Set<String> FALSE = Set.of("n", "N", "no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF");
     private static final Set<String> NULL = Set.of("", "~", "null", "Null", "NULL");
     private static final Pattern FLOAT = Pattern.compile("[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?");
+    private static final Resolver RESOLVER = new Resolver();
     private static final Pattern DATE = Pattern.compile("(\\d{4})-(\\d{1,2})-(\\d{1,2})");
     private static final Pattern TIMESTAMP = Pattern.compile(
             "(\\d{4})-(\\d{1,2})-(\\d{1,2})[Tt](\\d{1,2}):(\\d{1,2}):(\\d{1,2})(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})");
@@ -96,9 +99,10 @@ final class YamlDecoder {
 
     private static Value scalar(ScalarNode s) {
         String src = s.getValue();
-        Tag tag = s.getTag();
         if (!s.isPlain()) return new StringValue(src);
-        if (tag.equals(Tag.BINARY)) return new StringValue(src);
+        Tag tag = s.getTag();
+        // A tag other than the one snakeyaml would infer was written in the document (!!str 1).
+        if (!tag.equals(RESOLVER.resolve(NodeId.scalar, src, true))) return tagged(tag, src);
         if (NULL.contains(src)) return Value.nil();
         if (TRUE.contains(src)) return Value.of(true);
         if (FALSE.contains(src)) return Value.of(false);
@@ -107,25 +111,33 @@ final class YamlDecoder {
         }
         String timestamp = timestamp(src);
         if (timestamp != null) return new StringValue(timestamp);
-        String plain = src.replace("_", "");
-        BigInteger integer = integer(plain);
-        if (integer != null) return new NumberValue(new BigDecimal(integer));
-        if (FLOAT.matcher(plain).matches()) return new NumberValue(BigDecimal.valueOf(Double.parseDouble(plain)));
-        return new StringValue(src);
+        Value number = number(src);
+        return number != null ? number : new StringValue(src);
     }
 
-    private static BigInteger integer(String s) {
-        String digits = s;
-        boolean negative = false;
-        if (digits.startsWith("-") || digits.startsWith("+")) {
-            negative = digits.startsWith("-");
-            digits = digits.substring(1);
-        }
-        int radix = digits.startsWith("0x") ? 16 : digits.startsWith("0o") ? 8 : digits.startsWith("0b") ? 2 : 10;
-        if (radix != 10) digits = digits.substring(2);
+    /** Decimal numbers (exactly, as Terraform parses them), and unsigned 0x hex and 0o octal. */
+    private static Value number(String src) {
+        if (FLOAT.matcher(src).matches()) return new NumberValue(new BigDecimal(src.endsWith(".") ? src + "0" : src));
+        int radix = src.startsWith("0x") ? 16 : src.startsWith("0o") ? 8 : 0;
+        if (radix == 0) return null;
+        String digits = src.substring(2);
         if (digits.isEmpty() || !digits.chars().allMatch(c -> Character.digit(c, radix) >= 0)) return null;
-        BigInteger v = new BigInteger(digits, radix);
-        return negative ? v.negate() : v;
+        return new NumberValue(new BigDecimal(new BigInteger(digits, radix)));
+    }
+
+    private static Value tagged(Tag tag, String src) {
+        if (tag.equals(Tag.NULL)) return Value.nil();
+        if (tag.equals(Tag.BOOL)) {
+            if (TRUE.contains(src)) return Value.of(true);
+            if (FALSE.contains(src)) return Value.of(false);
+            throw new IllegalArgumentException("cannot decode " + Text.quote(src) + " as a bool");
+        }
+        if (tag.equals(Tag.INT) || tag.equals(Tag.FLOAT)) {
+            Value n = number(src);
+            if (n == null) throw new IllegalArgumentException("cannot decode " + Text.quote(src) + " as a number");
+            return n;
+        }
+        return new StringValue(src);
     }
 
     private static String timestamp(String s) {

@@ -9,11 +9,14 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 
 /**
  * Walks a DAG, running a node once all its dependencies have succeeded, with at most
  * {@code parallelism} nodes at a time. A node whose dependency failed (or was skipped) is not
- * run: it is reported as skipped, so nothing is applied on top of a failure.
+ * run: it is reported as skipped, so nothing is applied on top of a failure. Once
+ * {@code stopRequested} answers true no node is started any more: those running finish, the
+ * rest are skipped, and the walk returns when the running ones are done.
  */
 public final class DagWalker {
 
@@ -33,8 +36,12 @@ public final class DagWalker {
     }
 
     public static <N> Result<N> walk(Dag<N> dag, int parallelism, Visitor<N> visitor) {
+        return walk(dag, parallelism, visitor, () -> false);
+    }
+
+    public static <N> Result<N> walk(Dag<N> dag, int parallelism, Visitor<N> visitor, BooleanSupplier stopRequested) {
         if (parallelism < 1) throw new IllegalArgumentException("parallelism must be at least 1");
-        State<N> s = new State<>(dag);
+        State<N> s = new State<>(dag, stopRequested);
         if (dag.size() == 0) return s.result();
         AtomicInteger threadNo = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelism, dag.size()), r -> {
@@ -45,7 +52,9 @@ public final class DagWalker {
         try {
             synchronized (s) {
                 for (N n : dag.nodes()) {
-                    if (dag.dependenciesOf(n).isEmpty()) submit(pool, s, n, visitor);
+                    if (!dag.dependenciesOf(n).isEmpty()) continue;
+                    if (stopRequested.getAsBoolean()) s.skip(n);
+                    else submit(pool, s, n, visitor);
                 }
                 while (s.done < dag.size()) {
                     try {
@@ -64,6 +73,14 @@ public final class DagWalker {
 
     private static <N> void submit(ExecutorService pool, State<N> s, N node, Visitor<N> visitor) {
         pool.execute(() -> {
+            if (s.stopRequested.getAsBoolean()) {
+                // Queued before the stop but not started: it is not started now either.
+                synchronized (s) {
+                    s.skip(node);
+                    s.notifyAll();
+                }
+                return;
+            }
             boolean ok;
             Throwable error = null;
             try {
@@ -76,7 +93,7 @@ public final class DagWalker {
                 s.finish(node, ok, error);
                 for (N dependent : s.dag.dependentsOf(node)) {
                     if (s.remaining.merge(dependent, -1, Integer::sum) == 0) {
-                        if (s.blocked.contains(dependent)) {
+                        if (s.blocked.contains(dependent) || s.stopRequested.getAsBoolean()) {
                             s.skip(dependent);
                         } else {
                             submit(pool, s, dependent, visitor);
@@ -91,6 +108,7 @@ public final class DagWalker {
     /** Book-keeping guarded by the state object's monitor. */
     private static final class State<N> {
         final Dag<N> dag;
+        final BooleanSupplier stopRequested;
         final Map<N, Integer> remaining = new HashMap<>();
         final Set<N> blocked = new LinkedHashSet<>();
         final Set<N> succeeded = Collections.synchronizedSet(new LinkedHashSet<>());
@@ -99,8 +117,9 @@ public final class DagWalker {
         final Map<N, Throwable> errors = new HashMap<>();
         int done;
 
-        State(Dag<N> dag) {
+        State(Dag<N> dag, BooleanSupplier stopRequested) {
             this.dag = dag;
+            this.stopRequested = stopRequested;
             for (N n : dag.nodes()) remaining.put(n, dag.dependenciesOf(n).size());
         }
 

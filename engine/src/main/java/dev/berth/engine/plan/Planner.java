@@ -218,7 +218,8 @@ public final class Planner {
             changes.add(new ResourceChange(rs.addr(), rs.provider(), Action.DELETE, rs.attributes(), null, List.of(),
                     ActionReason.NONE));
         }
-        prior.deposed().forEach(d -> changes.add(ResourceChange.destroyDeposed(d)));
+        prior.deposed().stream().filter(d -> targeting.includes(d.addr()))
+                .forEach(d -> changes.add(ResourceChange.destroyDeposed(d)));
         changes.sort(ResourceChange.ORDER);
         List<OutputChange> outputs = new ArrayList<>();
         for (OutputState o : targeting.isEverything() ? prior.outputs().values() : List.<OutputState>of()) {

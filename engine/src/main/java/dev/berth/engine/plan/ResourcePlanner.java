@@ -16,6 +16,7 @@ import dev.berth.engine.provider.ResourceSchema;
 import dev.berth.engine.run.InstanceExpander;
 import dev.berth.engine.run.ProviderDiagnostics;
 import dev.berth.engine.run.RunScope;
+import dev.berth.engine.run.UpstreamValues;
 import dev.berth.engine.state.ResourceState;
 import dev.berth.engine.state.StateSnapshot;
 import dev.berth.engine.value.MapValue;
@@ -91,7 +92,8 @@ final class ResourcePlanner {
         ResourceState before = prior.resource(addr).orElse(null);
         MapValue priorValue = before == null ? null : before.attributes();
         MapValue proposed = IgnoreChanges.apply(rc.lifecycle(), cfg, priorValue);
-        PlanResponse pr = provider.plan(new PlanRequest(addr, addr.type(), priorValue, proposed));
+        PlanResponse pr = provider.plan(new PlanRequest(addr, addr.type(), priorValue, proposed,
+                UpstreamValues.of(rc, scope)));
         d.addAll(ProviderDiagnostics.convert(pr.diagnostics(), addr, rc));
         if (d.hasErrors()) return;
         ActionDecider.Decision decision = ActionDecider.decide(new ActionDecider.Inputs(priorValue, pr.planned(),
@@ -107,7 +109,7 @@ final class ResourcePlanner {
         if (decision.action().isReplace()) {
             // The replacement is a new object: planned from nothing, its computed values are unknown
             // (not the old object's), so whatever refers to them changes in this same apply.
-            pr = provider.plan(new PlanRequest(addr, addr.type(), null, proposed));
+            pr = provider.plan(new PlanRequest(addr, addr.type(), null, proposed, UpstreamValues.of(rc, scope)));
             d.addAll(ProviderDiagnostics.convert(pr.diagnostics(), addr, rc));
             if (d.hasErrors()) return;
         }

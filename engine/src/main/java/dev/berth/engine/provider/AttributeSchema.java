@@ -10,12 +10,19 @@ import java.util.List;
  * provider fills it in when configuration leaves it out. {@code derivedFrom} names the attributes
  * or nested blocks the provider computes this one from, so the engine can carry their sensitive
  * markings onto it (a secret in a container block stays secret in the JSON made from it).
+ * {@code sensitiveWithin} marks parts of a structured value ({@code ["*", "environment", "*"]}:
+ * every value of every element's environment), where {@code sensitive} would hide it whole.
  */
 public record AttributeSchema(String name, AttributeType type, boolean required, boolean optional,
                               boolean computed, boolean forceNew, boolean sensitive,
-                              Value defaultValue, String description, List<String> derivedFrom) {
+                              Value defaultValue, String description, List<String> derivedFrom,
+                              List<List<String>> sensitiveWithin) {
+    /** In a {@link #sensitiveWithin} pattern: any key of a map or index of a list. */
+    public static final String ANY_STEP = "*";
+
     public AttributeSchema {
         derivedFrom = derivedFrom == null ? List.of() : List.copyOf(derivedFrom);
+        sensitiveWithin = sensitiveWithin == null ? List.of() : sensitiveWithin.stream().map(List::copyOf).toList();
     }
 
     public static Builder named(String name, AttributeType type) {
@@ -34,6 +41,7 @@ public record AttributeSchema(String name, AttributeType type, boolean required,
         private Value defaultValue = Value.nil();
         private String description = "";
         private List<String> derivedFrom = List.of();
+        private final List<List<String>> sensitiveWithin = new java.util.ArrayList<>();
 
         private Builder(String name, AttributeType type) {
             this.name = name;
@@ -48,10 +56,11 @@ public record AttributeSchema(String name, AttributeType type, boolean required,
         public Builder defaultValue(Value v) { optional = true; defaultValue = v; return this; }
         public Builder description(String d) { description = d; return this; }
         public Builder derivedFrom(String... sources) { derivedFrom = List.of(sources); return this; }
+        public Builder sensitiveWithin(String... pattern) { sensitiveWithin.add(List.of(pattern)); return this; }
 
         public AttributeSchema build() {
             return new AttributeSchema(name, type, required, optional, computed, forceNew, sensitive,
-                    defaultValue, description, derivedFrom);
+                    defaultValue, description, derivedFrom, sensitiveWithin);
         }
     }
 }

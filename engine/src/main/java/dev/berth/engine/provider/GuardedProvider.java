@@ -93,6 +93,17 @@ final class GuardedProvider implements Provider {
         }
     }
 
+    /** An ordering the provider cannot tell is no ordering; references still order the apply. */
+    @Override
+    public ImplicitOrder implicitOrder(String type, MapValue value) {
+        try {
+            ImplicitOrder order = inner.implicitOrder(type, value);
+            return order == null ? ImplicitOrder.NONE : order;
+        } catch (RuntimeException e) {
+            return ImplicitOrder.NONE;
+        }
+    }
+
     @Override
     public FindResponse find(FindRequest r) {
         try {

@@ -13,6 +13,7 @@ import dev.berth.engine.provider.ProviderRequests.ReadResponse;
 import dev.berth.engine.provider.ProviderRequests.ValidateRequest;
 import dev.berth.engine.provider.ProviderRequests.ValidateResponse;
 import dev.berth.engine.value.MapValue;
+import dev.berth.engine.value.Value;
 import dev.berth.engine.value.Secrets;
 
 import java.util.Arrays;
@@ -64,8 +65,13 @@ public final class MarkingProvider implements Provider {
 
     @Override
     public PlanResponse plan(PlanRequest r) {
-        PlanResponse out = inner.plan(new PlanRequest(r.addr(), r.type(), plain(r.prior()), plain(r.config())));
-        Secrets secrets = Secrets.in(r.prior(), r.config());
+        List<ProviderRequests.Upstream> upstream = r.upstream().stream()
+                .map(u -> new ProviderRequests.Upstream(u.addr(), plain(u.value()))).toList();
+        PlanResponse out = inner.plan(new PlanRequest(r.addr(), r.type(), plain(r.prior()), plain(r.config()),
+                upstream));
+        List<Value> seen = new java.util.ArrayList<>(Arrays.asList(r.prior(), r.config()));
+        r.upstream().forEach(u -> seen.add(u.value()));
+        Secrets secrets = Secrets.in(seen.toArray(Value[]::new));
         MapValue planned = ProviderMarks.carry(out.planned(), schema(r.type()), List.of(r.config()), r.prior(),
                 r.config());
         List<String> notes = out.notes().stream().map(secrets::redact).toList();
@@ -102,6 +108,11 @@ public final class MarkingProvider implements Provider {
         FindResponse out = inner.find(r);
         return new FindResponse(ProviderMarks.carry(out.state(), schema(r.type()), List.of(), null, null),
                 out.diagnostics());
+    }
+
+    @Override
+    public ImplicitOrder implicitOrder(String type, MapValue value) {
+        return inner.implicitOrder(type, plain(value));
     }
 
     @Override

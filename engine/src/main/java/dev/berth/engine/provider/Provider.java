@@ -13,6 +13,8 @@ import dev.berth.engine.provider.ProviderRequests.ReadResponse;
 import dev.berth.engine.provider.ProviderRequests.ValidateRequest;
 import dev.berth.engine.provider.ProviderRequests.ValidateResponse;
 
+import dev.berth.engine.value.MapValue;
+
 import java.util.List;
 import java.util.Map;
 
@@ -48,6 +50,14 @@ public interface Provider extends AutoCloseable {
      */
     default FindResponse find(FindRequest request) {
         return new FindResponse(null, List.of());
+    }
+
+    /**
+     * The ordering an object of {@code type} with this (planned or prior) value takes part in
+     * beyond references; pure. Values may be partly unknown: leave out what cannot be told.
+     */
+    default ImplicitOrder implicitOrder(String type, MapValue value) {
+        return ImplicitOrder.NONE;
     }
 
     @Override

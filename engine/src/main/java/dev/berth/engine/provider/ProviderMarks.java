@@ -22,7 +22,7 @@ import java.util.Map;
  * attribute and the value is unchanged, so computed values stay hidden across plans and
  * refreshes, while a configuration that stops marking a value unmarks it (and so do derived
  * attributes, whose markings come from their sources alone);</li>
- * <li>attributes the schema calls sensitive are marked, and so is every attribute
+ * <li>attributes the schema calls sensitive are marked (or the parts it names), and so is every attribute
  * {@linkplain AttributeSchema#derivedFrom() derived} from one that holds a marking.</li>
  * </ul>
  */
@@ -51,7 +51,8 @@ public final class ProviderMarks {
                 if (p.isEmpty()) continue;
                 String attr = (String) p.get(0);
                 boolean setByConfig = config != null && !config.get(attr).isNull();
-                if (!setByConfig && !derivedInSchema(schema, attr) && ValuePaths.sameValue(ValuePaths.get(out, p), ValuePaths.get(prior, p))) {
+                boolean rederived = config != null && derivedInSchema(schema, attr);
+                if (!setByConfig && !rederived && ValuePaths.sameValue(ValuePaths.get(out, p), ValuePaths.get(prior, p))) {
                     out = MarkedPaths.mark(out, p);
                 }
             }
@@ -64,7 +65,10 @@ public final class ProviderMarks {
         return marked;
     }
 
-    /** A derived attribute is marked by what it is derived from now, not by what it once was. */
+    /**
+     * When configuration is given, a derived attribute is marked by what it is derived from now,
+     * not by what it once was; a refresh (no configuration) keeps what it had.
+     */
     private static boolean derivedInSchema(ResourceSchema schema, String attr) {
         AttributeSchema a = schema == null ? null : schema.body().attributes().get(attr);
         return a != null && !a.derivedFrom().isEmpty();
@@ -80,6 +84,9 @@ public final class ProviderMarks {
         MapValue out = m;
         for (AttributeSchema a : body.attributes().values()) {
             if (a.sensitive()) out = (MapValue) MarkedPaths.mark(out, List.of(a.name()));
+            for (List<String> pattern : a.sensitiveWithin()) {
+                if (out.has(a.name())) out = out.with(a.name(), within(out.get(a.name()), pattern, 0));
+            }
         }
         for (BlockSchema.NestedBlock nb : body.blocks().values()) {
             if (out.get(nb.name()) instanceof ListValue l && hasSensitiveSchema(nb.body())) {
@@ -89,8 +96,28 @@ public final class ProviderMarks {
         return out;
     }
 
+    /** Marks every value the pattern reaches; absent keys are simply not there to mark. */
+    private static Value within(Value v, List<String> pattern, int at) {
+        if (v.isNull() || v instanceof SensitiveValue) return v;
+        if (at == pattern.size()) return Value.sensitive(v);
+        String step = pattern.get(at);
+        if (v instanceof MapValue m) {
+            Map<String, Value> copy = new java.util.TreeMap<>(m.entries());
+            m.entries().forEach((k, x) -> {
+                if (step.equals(AttributeSchema.ANY_STEP) || step.equals(k)) copy.put(k, within(x, pattern, at + 1));
+            });
+            return new MapValue(copy);
+        }
+        if (v instanceof ListValue l && step.equals(AttributeSchema.ANY_STEP)) {
+            return new ListValue(l.items().stream().map(x -> within(x, pattern, at + 1)).toList());
+        }
+        return v;
+    }
+
     private static boolean hasSensitiveSchema(BlockSchema body) {
-        for (AttributeSchema a : body.attributes().values()) if (a.sensitive()) return true;
+        for (AttributeSchema a : body.attributes().values()) {
+            if (a.sensitive() || !a.sensitiveWithin().isEmpty()) return true;
+        }
         for (BlockSchema.NestedBlock nb : body.blocks().values()) if (hasSensitiveSchema(nb.body())) return true;
         return false;
     }

@@ -27,7 +27,23 @@ public final class ProviderRequests {
      * provider's to say here: the engine reads it from the schema's force-new marks
      * ({@link ForceNew}).
      */
-    public record PlanRequest(ResourceInstanceAddr addr, String type, MapValue prior, MapValue config) {
+    public record PlanRequest(ResourceInstanceAddr addr, String type, MapValue prior, MapValue config,
+                              List<Upstream> upstream) {
+        public PlanRequest {
+            upstream = upstream == null ? List.of() : List.copyOf(upstream);
+        }
+
+        public PlanRequest(ResourceInstanceAddr addr, String type, MapValue prior, MapValue config) {
+            this(addr, type, prior, config, List.of());
+        }
+    }
+
+    /**
+     * The planned value of a resource instance the configuration refers to (or names in
+     * depends_on), as planning sees it: where a reference is still unknown (an ARN assigned at
+     * apply), the provider can read what is already planned of the object behind it.
+     */
+    public record Upstream(ResourceInstanceAddr addr, MapValue value) {
     }
 
     /**

@@ -111,6 +111,11 @@ public final class RunScope implements Scope {
         return Value.unknown();
     }
 
+    /** The instances recorded for a resource by key, as planned or applied so far. */
+    public Map<InstanceKey, Value> instances(ResourceAddr addr) {
+        return Map.copyOf(instances.getOrDefault(addr, new ConcurrentSkipListMap<>()));
+    }
+
     /** The instances recorded for a resource, for tests and outputs. */
     public List<Value> instancesOf(ResourceAddr addr) {
         return List.copyOf(instances.getOrDefault(addr, new ConcurrentSkipListMap<>()).values());

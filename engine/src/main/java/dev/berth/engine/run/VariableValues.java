@@ -65,9 +65,11 @@ public final class VariableValues {
             Diagnostics d = new Diagnostics();
             Type type = v.type() == null ? Type.ANY : toType(TypeConstraints.parse(v.type(), d), evaluator, d);
             Value value = value(v, type, given.get(v.name()), evaluator, d);
-            if (!d.hasErrors()) validate(v, value, evaluator, d);
+            // Marked before validation, so a message built from a sensitive value knows it is one.
+            Value marked = v.sensitive() && !value.isNull() ? Value.sensitive(value) : value;
+            if (!d.hasErrors()) validate(v, marked, evaluator, d);
             diags.addAll(d);
-            out.put(v.name(), v.sensitive() && !value.isNull() ? Value.sensitive(value) : value);
+            out.put(v.name(), marked);
         }
         return out;
     }

@@ -59,6 +59,16 @@ public final class BinaryFloat {
         return shortest(round(bin(x).exact().subtract(product)));
     }
 
+    /**
+     * A float64 result (Terraform's log and pow compute in float64) as the shortest decimal that
+     * reads back as that double, which is how Terraform prints it; Java 17's Double.toString is
+     * not always the shortest.
+     */
+    public static BigDecimal fromDouble(double d) {
+        if (d == 0) return BigDecimal.ZERO;
+        return shortest(round(new BigDecimal(d), 53), 53);
+    }
+
     /** The exact decimal value of the 512-bit binary number nearest to n (what Go formats). */
     public static BigDecimal binaryValue(BigDecimal n) {
         return bin(n).exact();
@@ -81,6 +91,10 @@ public final class BinaryFloat {
 
     /** The nearest binary value (ties to even) of an exact decimal. */
     private static Bin round(BigDecimal n) {
+        return round(n, PRECISION);
+    }
+
+    private static Bin round(BigDecimal n, int precision) {
         if (n.signum() == 0) return new Bin(0, BigInteger.ZERO, 0);
         int sign = n.signum();
         BigDecimal abs = n.abs();
@@ -88,7 +102,7 @@ public final class BinaryFloat {
         BigInteger den = BigInteger.ONE;
         if (abs.scale() > 0) den = BigInteger.TEN.pow(abs.scale());
         else num = num.multiply(BigInteger.TEN.pow(-abs.scale()));
-        return rational(sign, num, den);
+        return rational(sign, num, den, precision);
     }
 
     private static Bin quotient(Bin x, Bin y) {
@@ -97,19 +111,19 @@ public final class BinaryFloat {
         int e = x.exponent - y.exponent;
         if (e >= 0) num = num.shiftLeft(e);
         else den = den.shiftLeft(-e);
-        return rational(x.sign * y.sign, num, den);
+        return rational(x.sign * y.sign, num, den, PRECISION);
     }
 
-    /** num/den (both positive) rounded to PRECISION bits, ties to even. */
-    private static Bin rational(int sign, BigInteger num, BigInteger den) {
-        int k = PRECISION + 2 + den.bitLength() - num.bitLength();
+    /** num/den (both positive) rounded to {@code precision} bits, ties to even. */
+    private static Bin rational(int sign, BigInteger num, BigInteger den, int precision) {
+        int k = precision + 2 + den.bitLength() - num.bitLength();
         BigInteger n = k >= 0 ? num.shiftLeft(k) : num;
         BigInteger d = k >= 0 ? den : den.shiftLeft(-k);
         BigInteger[] qr = n.divideAndRemainder(d);
         BigInteger q = qr[0];
         boolean sticky = qr[1].signum() != 0;
         int exponent = -k;
-        int excess = q.bitLength() - PRECISION;
+        int excess = q.bitLength() - precision;
         if (excess > 0) {
             BigInteger dropped = q.and(BigInteger.ONE.shiftLeft(excess).subtract(BigInteger.ONE));
             BigInteger half = BigInteger.ONE.shiftLeft(excess - 1);
@@ -118,7 +132,7 @@ public final class BinaryFloat {
             int cmp = dropped.compareTo(half);
             boolean up = cmp > 0 || (cmp == 0 && (sticky || q.testBit(0)));
             if (up) q = q.add(BigInteger.ONE);
-            if (q.bitLength() > PRECISION) {
+            if (q.bitLength() > precision) {
                 q = q.shiftRight(1);
                 exponent++;
             }
@@ -131,9 +145,13 @@ public final class BinaryFloat {
      * (its roundShortest), so printed numbers are digit for digit Terraform's.
      */
     private static BigDecimal shortest(Bin x) {
+        return shortest(x, PRECISION);
+    }
+
+    private static BigDecimal shortest(Bin x, int precision) {
         if (x.sign == 0) return BigDecimal.ZERO;
-        // Normalise to PRECISION bits, then look at the neighbours half an ulp away.
-        int shift = PRECISION - x.mantissa.bitLength();
+        // Normalise to the precision, then look at the neighbours half an ulp away.
+        int shift = precision - x.mantissa.bitLength();
         BigInteger m = x.mantissa.shiftLeft(shift).shiftLeft(1);
         int e = x.exponent - shift - 1;
         BigDecimal value = new Bin(1, m, e).exact().stripTrailingZeros();

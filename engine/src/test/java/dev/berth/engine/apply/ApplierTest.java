@@ -156,4 +156,28 @@ class ApplierTest {
         assertEquals(List.of(), engine.provider.calls());
         assertEquals(0, other.read().serial());
     }
+
+    @Test
+    void aStopFinishesTheChangeInFlightSavesItAndStartsNoOther() {
+        engine.configure(CHAIN);
+        Plan plan = engine.plan();
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        RunHooks ctrlC = new RunHooks() {
+            @Override
+            public void applying(ResourceInstanceAddr addr, Action action, String id) {
+                stop.set(true);
+            }
+        };
+
+        Applier.Result r = new Applier(engine.providers, FunctionRegistry.standard(), engine.store, ctrlC)
+                .apply(engine.config(), plan, 1, stop::get);
+
+        assertEquals(List.of("Apply interrupted: berth stopped starting changes when asked to stop."), errors(r.diagnostics()));
+        assertEquals(1, engine.provider.calls().size(), "only the change in flight ran: " + engine.provider.calls());
+        assertEquals(1, r.summary().added());
+        assertEquals(1, engine.store.read().resources().size(), "and it was saved");
+        engine.applyOk(engine.plan());
+        assertEquals(3, engine.store.read().resources().size());
+        assertFalse(engine.plan().hasResourceChanges(), "the next apply converged");
+    }
 }

@@ -161,4 +161,17 @@ class CreateBeforeDestroyTest {
         assertEquals(3, engine.provider.calls().size(), engine.provider.calls().toString());
         assertTrue(engine.store.read().isEmpty(), engine.store.read().toString());
     }
+
+    @Test
+    void aTargetedDestroyLeavesTheDeposedObjectsOfOtherInstancesAlone() {
+        engine.converge(CBD);
+        engine.configure(CBD.replace("name = \"a\"", "name = \"a2\""));
+        engine.provider.failDeleteOf("fake_thing.a");
+        engine.apply(engine.plan());
+
+        Plan plan = engine.plan(new dev.berth.engine.plan.Planner.Options(Plan.Mode.DESTROY, true, 4,
+                List.of(addr("fake_thing.b")), java.util.Set.of())).plan();
+
+        assertEquals(List.of("fake_thing.b"), plan.resourceChanges().stream().map(c -> c.addr().toString()).toList());
+    }
 }

@@ -171,4 +171,34 @@ class DagWalkerTest {
         assertTrue(DagWalker.walk(new Dag<String>(), 1, n -> true).ok());
         assertThrows(IllegalArgumentException.class, () -> DagWalker.walk(new Dag<String>(), 0, n -> true));
     }
+
+    @Test
+    void aStopLetsRunningNodesFinishAndStartsNoOther() throws Exception {
+        Dag<String> dag = new Dag<>();
+        for (String n : List.of("a", "b", "c", "d")) dag.add(n);
+        dag.connect("a2", "a");
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        List<String> finished = Collections.synchronizedList(new ArrayList<>());
+
+        DagWalker.Result<String> result = DagWalker.walk(dag, 1, n -> {
+            stop.set(true); // asked to stop while the first node runs
+            Thread.sleep(20);
+            finished.add(n);
+            return true;
+        }, stop::get);
+
+        assertEquals(1, finished.size(), "only the node in flight ran: " + finished);
+        assertEquals(Set.copyOf(finished), result.succeeded(), "and it finished normally");
+        assertEquals(dag.size() - 1, result.skipped().size());
+        assertFalse(result.ok());
+    }
+
+    @Test
+    void aStopBeforeTheWalkStartsNothing() {
+        Dag<String> dag = DagTest.diamond();
+        DagWalker.Result<String> result = DagWalker.walk(dag, 4, n -> {
+            throw new AssertionError("nothing may start");
+        }, () -> true);
+        assertEquals(dag.nodes(), result.skipped());
+    }
 }

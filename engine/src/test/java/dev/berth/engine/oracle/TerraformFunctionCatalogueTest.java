@@ -31,9 +31,6 @@ class TerraformFunctionCatalogueTest {
             if (EVALUATOR_FORMS.contains(name.replace("core::", ""))) return;
             if (registry.lookup(name).isEmpty()) missing.add(name);
         });
-        // sensitive, nonsensitive and issensitive arrive with the work on sensitive marks.
-        missing.removeAll(Set.of("sensitive", "nonsensitive", "issensitive",
-                "core::sensitive", "core::nonsensitive", "core::issensitive"));
         assertEquals(Set.of(), missing, "Terraform 1.11 functions berth lacks");
     }
 

@@ -126,4 +126,25 @@ class VariableValuesTest {
 
         assertEquals(List.of(), diags.list());
     }
+
+    @Test
+    void aValidationMessageBuiltFromASensitiveValueIsNotShown() {
+        Config secretConfig = engine.configure("""
+                variable "pw" {
+                  type      = string
+                  sensitive = true
+                  validation {
+                    condition     = length(var.pw) > 40
+                    error_message = "Too short: ${var.pw}."
+                  }
+                }
+                """);
+        Diagnostics diags = new Diagnostics();
+
+        VariableValues.resolve(secretConfig, Map.of("pw", text("hunter2-secret")), engine.evaluator(), diags);
+
+        assertTrue(diags.hasErrors());
+        String shown = diags.list().toString();
+        assertTrue(!shown.contains("hunter2-secret") && shown.contains("sensitive value"), shown);
+    }
 }

@@ -50,4 +50,21 @@ class StateDiffTest {
         assertEquals(2, StateDiff.between(from, to).changed().size());
         assertTrue(StateDiff.between(to, to).isEmpty());
     }
+
+    @Test
+    void rollingBackAcrossAReplacementRestoresTheDeposedObjectsToo() {
+        ResourceState old = rs("a.x", Value.of("1"), false);
+        ResourceState now = rs("a.x", Value.of("2"), false);
+        StateSnapshot before = snapshot(1, List.of(old), List.of());
+        StateSnapshot during = new StateSnapshot("l", 2, Map.of(now.addr(), now), Map.of(),
+                List.of(new DeposedObject("1a2b3c4d", old)));
+
+        StateDiff back = StateDiff.between(during, before);
+        assertEquals(List.of(now.addr()), back.changed());
+        assertEquals(List.of(new StateChange.PutResource(old), new StateChange.RemoveDeposed(now.addr(), "1a2b3c4d")),
+                back.changes());
+        StateDiff forth = StateDiff.between(before, during);
+        assertTrue(forth.changes().contains(new StateChange.PutDeposed(new DeposedObject("1a2b3c4d", old))));
+        assertTrue(StateDiff.between(during, during).isEmpty());
+    }
 }

@@ -23,7 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Predicate;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -38,14 +38,15 @@ public final class ClusterResource implements EcsResource {
 
     private final Table<ClusterRow> clusters;
     private final Supplier<ContainerRuntime> runtime;
-    private final Predicate<String> hasServices;
+    private final Function<String, List<String>> servicesIn;
     private final ClientTokens tokens;
 
-    /** {@code hasServices} tells whether a cluster ARN still has services, which blocks deletion. */
-    public ClusterResource(ProviderStore store, Supplier<ContainerRuntime> runtime, Predicate<String> hasServices) {
+    /** {@code servicesIn} names the services a cluster ARN still has, which block its deletion. */
+    public ClusterResource(ProviderStore store, Supplier<ContainerRuntime> runtime,
+                           Function<String, List<String>> servicesIn) {
         this.clusters = new Table<>(store, ClusterRow.TABLE, ClusterRow.class);
         this.runtime = runtime;
-        this.hasServices = hasServices;
+        this.servicesIn = servicesIn;
         this.tokens = new ClientTokens(store);
     }
 
@@ -93,9 +94,14 @@ public final class ClusterResource implements EcsResource {
     private ApplyResponse delete(MapValue prior) {
         String arn = Attrs.string(prior, ARN);
         String name = Attrs.string(prior, NAME);
-        if (hasServices.test(arn)) {
+        List<String> left = servicesIn.apply(arn);
+        if (!left.isEmpty()) {
+            // Services no state names (another configuration's, or made by hand) are not ours to
+            // delete: say which they are and how to bring one under this configuration.
             return new ApplyResponse(prior, List.of(ProviderDiagnostic.error("Cluster \"" + name
-                    + "\" still has services; delete them before the cluster.", null)));
+                    + "\" still has services: " + String.join(", ", left) + ". Delete them before the cluster; one"
+                    + " this configuration does not manage can be imported (berth import ecs_service.NAME " + name + "/"
+                    + left.get(0) + ") so that destroy removes it.", null)));
         }
         try {
             runtime.get().removeNetwork(ClusterRow.networkFor(name));

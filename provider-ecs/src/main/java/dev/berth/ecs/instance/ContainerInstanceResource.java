@@ -97,6 +97,10 @@ public final class ContainerInstanceResource implements EcsResource {
             m.put(REMAINING_CPU, Value.unknown());
             m.put(REMAINING_MEMORY, Value.unknown());
         }
+        if (keep && !config.get(STATUS).equals(prior.get(STATUS))) {
+            // Draining moves the instance's tasks elsewhere during apply: what it runs is not known before.
+            for (String attr : List.of(RUNNING_TASKS_COUNT, REMAINING_CPU, REMAINING_MEMORY)) m.put(attr, Value.unknown());
+        }
         return new PlanResponse(Attrs.with(config, m), validate(config));
     }
 

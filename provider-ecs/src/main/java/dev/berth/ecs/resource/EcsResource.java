@@ -5,6 +5,7 @@ import dev.berth.engine.provider.ProviderRequests.ApplyResponse;
 import dev.berth.engine.provider.ProviderRequests.ImportResponse;
 import dev.berth.engine.provider.ProviderRequests.PlanResponse;
 import dev.berth.engine.provider.ProviderRequests.ReadResponse;
+import dev.berth.engine.provider.ProviderRequests.Upstream;
 import dev.berth.engine.provider.ResourceSchema;
 import dev.berth.engine.value.MapValue;
 
@@ -17,6 +18,11 @@ public interface EcsResource {
     List<ProviderDiagnostic> validate(MapValue config);
 
     PlanResponse plan(MapValue prior, MapValue config);
+
+    /** Planning with the planned values of what the configuration refers to; most types need none. */
+    default PlanResponse plan(MapValue prior, MapValue config, List<Upstream> upstream) {
+        return plan(prior, config);
+    }
 
     /**
      * Create (prior null), update or delete (planned null). A create's {@code clientToken} (null

@@ -46,6 +46,9 @@ public final class ServiceSchema {
                 AttributeSchema.named(ARN, STRING).computed().build(),
                 AttributeSchema.named(RUNNING_COUNT, NUMBER).computed().build(),
                 AttributeSchema.named(TASKS, ANY).computed()
+                        // What Docker runs comes from the task definition, secrets included; the
+                        // service cannot know which variables were secret, so none is shown.
+                        .sensitiveWithin("*", T_CONTAINERS, "*", C_ENVIRONMENT, "*")
                         .description("Tasks: arn, task_definition, last_status, endpoints, and containers (name, "
                                 + "image, cpu_shares, memory and memory_reservation in MiB, environment, ports, "
                                 + "state, restarts) as Docker runs them.").build(),

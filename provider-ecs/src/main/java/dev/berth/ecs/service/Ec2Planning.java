@@ -10,11 +10,14 @@ import dev.berth.ecs.scheduler.model.ClusterSnapshot;
 import dev.berth.ecs.scheduler.model.ContainerInstance;
 import dev.berth.ecs.scheduler.model.RunningTask;
 import dev.berth.ecs.schema.Ec2ServiceSchema;
+import dev.berth.ecs.schema.TaskDefinitionSchema;
+import dev.berth.ecs.taskdef.PlannedRevision;
 import dev.berth.ecs.taskdef.TaskDefinitionRegistry;
 import dev.berth.ecs.taskdef.TaskDefinitionRow;
 import dev.berth.ecs.value.Attrs;
 import dev.berth.engine.provider.ProviderDiagnostic;
 import dev.berth.engine.provider.ProviderRequests.PlanResponse;
+import dev.berth.engine.provider.ProviderRequests.Upstream;
 import dev.berth.engine.value.MapValue;
 import dev.berth.engine.value.Value;
 
@@ -51,20 +54,21 @@ final class Ec2Planning {
         this.planned = planned;
     }
 
-    PlanResponse extend(MapValue prior, MapValue config, PlanResponse base) {
+    PlanResponse extend(MapValue prior, MapValue config, PlanResponse base, List<Upstream> upstream) {
         if (!"EC2".equals(Attrs.string(base.planned(), LAUNCH_TYPE)) || Diags.hasErrors(base.diagnostics())) return base;
         boolean changing = !base.planned().get(TASKS).isWhollyKnown();
         MapValue plannedValue = base.planned();
         List<String> notes = new ArrayList<>();
         List<ProviderDiagnostic> diags = new ArrayList<>(base.diagnostics());
-        if (changing) preview(prior, config, notes, diags);
+        if (changing) preview(prior, config, upstream, notes, diags);
         return new PlanResponse(plannedValue, diags, notes);
     }
 
-    private void preview(MapValue prior, MapValue config, List<String> notes, List<ProviderDiagnostic> diags) {
+    private void preview(MapValue prior, MapValue config, List<Upstream> upstream, List<String> notes,
+                         List<ProviderDiagnostic> diags) {
         Optional<String> clusterName = Attrs.unknown(config, CLUSTER) ? Optional.empty()
                 : EcsArn.clusterName(Attrs.string(config, CLUSTER));
-        Optional<TaskDefinitionRow> td = Attrs.unknown(config, TASK_DEFINITION) ? Optional.empty()
+        Optional<TaskDefinitionRow> td = Attrs.unknown(config, TASK_DEFINITION) ? plannedRevision(upstream)
                 : registry.resolve(Attrs.string(config, TASK_DEFINITION));
         BigDecimal desired = Attrs.number(config, DESIRED_COUNT);
         if (clusterName.isEmpty() || td.isEmpty() || desired == null || Attrs.unknown(config, NAME)
@@ -75,7 +79,9 @@ final class Ec2Planning {
         String clusterArn = EcsArn.cluster(clusterName.get());
         String serviceArn = EcsArn.service(clusterName.get(), Attrs.string(config, NAME));
         ClusterSnapshot snapshot = view.snapshot(clusterArn);
-        if (snapshot.instances().isEmpty()) {
+        // A new service may be placed on instances this same apply registers first; an existing
+        // one is about to lose its tasks (or be replaced), so an empty cluster is ECS's error now.
+        if (snapshot.instances().isEmpty() && prior == null) {
             notes.add("placement: no container instances registered in cluster " + clusterName.get()
                     + " yet; decided at apply");
             return;
@@ -86,8 +92,22 @@ final class Ec2Planning {
         Ec2Settings s = Ec2Settings.of(serviceArn, clusterArn, config, td.get().arn(), null, desired.intValue());
         Preview p = Preview.of(snapshot, s.spec(TaskSpecs.of(td.get()), replace));
         notes.addAll(p.notes());
-        p.error().ifPresent(e -> diags.add(ProviderDiagnostic.error(e, "berth plans placement from the container "
-                + "instances and tasks the last refresh recorded; nothing was applied.")));
+        String detail = "berth plans placement from the container instances and tasks the last refresh recorded; "
+                + "nothing was applied." + (snapshot.instances().isEmpty() ? " Register container instances in "
+                + "cluster " + clusterName.get() + " first; when this configuration declares them, apply them "
+                + "alone before this change (-target=ecs_container_instance.NAME)." : "");
+        p.error().ifPresent(e -> diags.add(ProviderDiagnostic.error(e, detail)));
+    }
+
+    /**
+     * The task definition the service refers to has a new revision coming (its ARN is unknown
+     * until apply): when the configuration refers to exactly one task definition, its planned
+     * value says what the revision's tasks need.
+     */
+    private static Optional<TaskDefinitionRow> plannedRevision(List<Upstream> upstream) {
+        List<MapValue> taskDefinitions = upstream.stream()
+                .filter(u -> u.addr().type().equals(TaskDefinitionSchema.TYPE)).map(Upstream::value).toList();
+        return taskDefinitions.size() == 1 ? PlannedRevision.of(taskDefinitions.get(0)) : Optional.empty();
     }
 
     /** The placement blocks may hold values known only after apply; then there is nothing to preview yet. */

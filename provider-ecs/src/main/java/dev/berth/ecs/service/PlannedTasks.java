@@ -20,9 +20,10 @@ import static dev.berth.ecs.schema.ServiceSchema.T_TASK_DEFINITION;
 /**
  * The tasks a service will have after apply. A prior task that runs the target revision as its
  * definition says is kept as it is; every other one (dead, drifted, an old revision) is planned
- * as its replacement at the same position: a new task (ARN and endpoints known after apply)
- * whose containers are what the definition says. Positions are kept so that the diff shows,
- * for a drifted task, each changed container attribute as {@code old -> new}.
+ * as its replacement: a new task (ARN and endpoints known after apply) whose containers are what
+ * the definition says. Apply lists a service's tasks oldest first, so the kept tasks come first,
+ * in their order, and the replacements after them: the plan promises the order apply returns,
+ * and apply is held to what the plan knew.
  */
 final class PlannedTasks {
     /** The planned list, and whether it is the prior list unchanged. */
@@ -38,12 +39,13 @@ final class PlannedTasks {
         List<Value> priorTasks = prior == null ? List.of() : Attrs.items(prior, TASKS);
         List<Value> out = new ArrayList<>();
         boolean unchanged = priorTasks.size() == desired;
+        int replaced = 0;
         for (Value t : priorTasks) {
-            if (out.size() == desired) break;
+            if (out.size() + replaced == desired) break;
             if (keeps(t, target.arn(), expected)) {
                 out.add(t);
             } else {
-                out.add(replacement(target.arn(), containers));
+                replaced++;
                 unchanged = false;
             }
         }

@@ -4,6 +4,7 @@ import dev.berth.ecs.arn.EcsArn;
 import dev.berth.ecs.schema.ServiceSchema;
 import dev.berth.ecs.taskdef.TaskDefinitionRow;
 import dev.berth.ecs.value.Attrs;
+import dev.berth.engine.provider.BlockSchema;
 import dev.berth.engine.provider.ForceNew;
 import dev.berth.engine.value.MapValue;
 import dev.berth.engine.value.Value;
@@ -37,6 +38,8 @@ import static dev.berth.ecs.schema.ServiceSchema.TASK_DEFINITION;
  * last apply shows as an update that undoes it.
  */
 public final class ServicePlanner {
+    private static final BlockSchema SCHEMA = ServiceSchema.schema().body();
+
     private ServicePlanner() {
     }
 
@@ -58,7 +61,7 @@ public final class ServicePlanner {
         // The cluster by name or by ARN is the same cluster: plan the prior spelling, so no change shows.
         if (prior != null && sameCluster(config, prior)) m.put(CLUSTER, prior.get(CLUSTER));
         boolean replaced = prior != null
-                && !ForceNew.changedPaths(ServiceSchema.schema().body(), prior, Attrs.with(config, m)).isEmpty();
+                && !ForceNew.changedPaths(SCHEMA, prior, Attrs.with(config, m)).isEmpty();
         Optional<TaskDefinitionRow> target = target(config, resolve);
         BigDecimal want = Attrs.number(desired);
         boolean countKnown = !Attrs.isUnknown(desired) && want != null && want.signum() >= 0

@@ -19,6 +19,7 @@ import dev.berth.engine.provider.ProviderRequests.ApplyResponse;
 import dev.berth.engine.provider.ProviderRequests.ImportResponse;
 import dev.berth.engine.provider.ProviderRequests.PlanResponse;
 import dev.berth.engine.provider.ProviderRequests.ReadResponse;
+import dev.berth.engine.provider.ProviderRequests.Upstream;
 import dev.berth.engine.provider.ProviderStore;
 import dev.berth.engine.provider.ResourceSchema;
 import dev.berth.engine.value.MapValue;
@@ -85,9 +86,10 @@ public final class ServiceResource implements EcsResource {
         return ec2;
     }
 
-    /** True while a cluster still has services; the cluster cannot be deleted then. */
-    public boolean clusterHasServices(String clusterArn) {
-        return services.all().stream().anyMatch(s -> s.clusterArn().equals(clusterArn));
+    /** The names of a cluster's services, in name order; while there are any, the cluster cannot be deleted. */
+    public List<String> servicesIn(String clusterArn) {
+        return services.all().stream().filter(s -> s.clusterArn().equals(clusterArn)).map(ServiceRow::name).sorted()
+                .toList();
     }
 
     @Override
@@ -102,8 +104,14 @@ public final class ServiceResource implements EcsResource {
 
     @Override
     public PlanResponse plan(MapValue prior, MapValue config) {
+        return plan(prior, config, List.of());
+    }
+
+    /** {@code upstream} holds the planned task definition when its new revision has no ARN yet. */
+    @Override
+    public PlanResponse plan(MapValue prior, MapValue config, List<Upstream> upstream) {
         ServicePlanner.Planned p = ServicePlanner.plan(prior, config, registry::resolve);
-        PlanResponse r = ec2Planning.extend(prior, config, new PlanResponse(p.planned(), validate(config)));
+        PlanResponse r = ec2Planning.extend(prior, config, new PlanResponse(p.planned(), validate(config)), upstream);
         return new PlanResponse(withPlannedEvents(prior, r.planned()), r.diagnostics(), r.notes());
     }
 

@@ -89,6 +89,24 @@ class Ec2ServiceTest {
     }
 
     @Test
+    void drainingPlansWhatTheInstanceRunsAsUnknownSinceApplyMovesItsTasks() {
+        setUp(64);
+        MapValue a = h.converge("ecs_container_instance", null, instance("zone-a"));
+        h.converge("ecs_container_instance", null, instance("zone-b"));
+        h.converge("ecs_service", null, service(2));
+        MapValue running = h.read("ecs_container_instance", a).state();
+
+        PlanResponse p = h.plan("ecs_container_instance", running, instance("zone-a", "status", "DRAINING"));
+        MapValue drained = h.converge("ecs_container_instance", running, instance("zone-a", "status", "DRAINING"));
+
+        for (String attr : List.of("running_tasks_count", "remaining_cpu", "remaining_memory")) {
+            assertTrue(!p.planned().get(attr).isWhollyKnown() || p.planned().get(attr).equals(drained.get(attr)),
+                    attr + " was planned " + p.planned().get(attr) + " but apply made it " + drained.get(attr));
+        }
+        assertEquals(dev.berth.engine.value.Value.of(0), drained.get("running_tasks_count"));
+    }
+
+    @Test
     void tlsAndMalformedHostsAreValidationErrors() {
         List<String> errs = Harness.errors(h.validate("ecs_container_instance",
                 instance("zone-a", "tls_cert", "/etc/cert.pem", "docker_host", "http://x")));

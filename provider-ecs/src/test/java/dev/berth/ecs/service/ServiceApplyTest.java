@@ -174,7 +174,9 @@ class ServiceApplyTest {
     void deleteStopsEveryTaskAndUnblocksTheCluster() {
         MapValue state = create(2);
         ApplyResponse blocked = f.h.apply("ecs_cluster", f.cluster, null, dev.berth.ecs.fake.Configs.cluster("prod"));
-        assertEquals(List.of("Cluster \"prod\" still has services; delete them before the cluster."),
+        assertEquals(List.of("Cluster \"prod\" still has services: api. Delete them before the cluster; one this"
+                        + " configuration does not manage can be imported (berth import ecs_service.NAME prod/api) so"
+                        + " that destroy removes it."),
                 errors(blocked.diagnostics()));
         assertEquals(f.cluster, blocked.newState());
 

@@ -85,6 +85,25 @@ class ServiceDriftTest {
     }
 
     @Test
+    void aReplacedTaskIsPlannedWhereApplyListsItSoEveryKnownTaskKeepsItsPlace() {
+        MapValue config = service("api", f.clusterArn, td, 2);
+        MapValue state = f.h.converge(SERVICE, null, config);
+        List<Value> before = dev.berth.ecs.value.Attrs.items(state, "tasks");
+        f.h.runtime.updateCpuShares(taskArn(state), 512); // the older of the two tasks drifts
+        MapValue read = f.h.read(SERVICE, state).state();
+
+        PlanResponse plan = f.h.plan(SERVICE, read, config);
+        MapValue applied = f.h.converge(SERVICE, read, config);
+
+        List<Value> planned = dev.berth.ecs.value.Attrs.items(plan.planned(), "tasks");
+        List<Value> after = dev.berth.ecs.value.Attrs.items(applied, "tasks");
+        assertEquals(before.get(1), planned.get(0), "the task that stays is planned first");
+        assertEquals(Value.unknown(), ((MapValue) planned.get(1)).get("arn"));
+        assertEquals(((MapValue) planned.get(0)).get("arn"), ((MapValue) after.get(0)).get("arn"),
+                "apply lists the kept task where the plan promised it");
+    }
+
+    @Test
     void aStartAfterTheTaskWasRecordedIsARestartAndDrift() {
         MapValue config = service("api", f.clusterArn, td, 1);
         MapValue state = f.h.converge(SERVICE, null, config);
