@@ -24,7 +24,8 @@ class OutputSecrecyTest {
         CliRun r = CliRun.in(dir, "output", "-json");
         assertEquals(0, r.exitCode(), r::toString);
         assertTrue(r.out().contains("\"token\":{\"sensitive\":true,\"type\":\"string\",\"value\":null}"), r::toString);
-        assertTrue(r.out().contains("\"url\":{\"sensitive\":false,\"type\":\"string\",\"value\":\"http://127.0.0.1:1234/\"}"), r::toString);
+        assertTrue(r.out().contains("\"url\":{\"sensitive\":false,\"type\":\"string\",\"value\":\"http://127.0.0.1:1234/\"}"),
+                r::toString);
         assertFalse(r.out().contains(StateFixture.SECRET), r::toString);
     }
 

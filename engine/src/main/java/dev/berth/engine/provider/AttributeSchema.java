@@ -12,11 +12,14 @@ import java.util.List;
  * markings onto it (a secret in a container block stays secret in the JSON made from it).
  * {@code sensitiveWithin} marks parts of a structured value ({@code ["*", "environment", "*"]}:
  * every value of every element's environment), where {@code sensitive} would hide it whole.
+ * An observed attribute is computed and follows what other resources do to the object (an
+ * instance's free capacity as services place tasks on it): the engine reads it again after every
+ * apply, so the state holds what a refresh would read.
  */
 public record AttributeSchema(String name, AttributeType type, boolean required, boolean optional,
                               boolean computed, boolean forceNew, boolean sensitive,
                               Value defaultValue, String description, List<String> derivedFrom,
-                              List<List<String>> sensitiveWithin) {
+                              List<List<String>> sensitiveWithin, boolean observed) {
     /** In a {@link #sensitiveWithin} pattern: any key of a map or index of a list. */
     public static final String ANY_STEP = "*";
 
@@ -37,7 +40,7 @@ public record AttributeSchema(String name, AttributeType type, boolean required,
     public static final class Builder {
         private final String name;
         private final AttributeType type;
-        private boolean required, optional, computed, forceNew, sensitive;
+        private boolean required, optional, computed, forceNew, sensitive, observed;
         private Value defaultValue = Value.nil();
         private String description = "";
         private List<String> derivedFrom = List.of();
@@ -51,6 +54,7 @@ public record AttributeSchema(String name, AttributeType type, boolean required,
         public Builder required() { required = true; return this; }
         public Builder optional() { optional = true; return this; }
         public Builder computed() { computed = true; return this; }
+        public Builder observed() { computed = true; observed = true; return this; }
         public Builder forceNew() { forceNew = true; return this; }
         public Builder sensitive() { sensitive = true; return this; }
         public Builder defaultValue(Value v) { optional = true; defaultValue = v; return this; }
@@ -60,7 +64,7 @@ public record AttributeSchema(String name, AttributeType type, boolean required,
 
         public AttributeSchema build() {
             return new AttributeSchema(name, type, required, optional, computed, forceNew, sensitive,
-                    defaultValue, description, derivedFrom, sensitiveWithin);
+                    defaultValue, description, derivedFrom, sensitiveWithin, observed);
         }
     }
 }

@@ -92,6 +92,7 @@ public final class ContainerInstanceResource implements EcsResource {
             if (config.get(attr).isNull()) m.put(attr, keep ? prior.get(attr) : Value.unknown());
         }
         for (String attr : LIVE) m.put(attr, keep ? prior.get(attr) : Value.unknown());
+        m.put(ATTRIBUTES, withOsType(config.get(ATTRIBUTES)));
         if (keep && (!config.get(CPU).isNull() && !config.get(CPU).equals(prior.get(CPU))
                 || !config.get(MEMORY).isNull() && !config.get(MEMORY).equals(prior.get(MEMORY)))) {
             m.put(REMAINING_CPU, Value.unknown());
@@ -151,6 +152,18 @@ public final class ContainerInstanceResource implements EcsResource {
         return new ApplyResponse(stateOf(config, row), diags);
     }
 
+    /**
+     * The attributes as registered: the configured ones plus {@code ecs.os-type=linux}, which
+     * ECS's agent adds to every Linux instance and placement constraints may test. Known at plan
+     * time, so the plan shows exactly what the state will hold.
+     */
+    static Value withOsType(Value configured) {
+        if (configured.isNull()) return Attrs.ofStringMap(Map.of(ContainerInstance.OS_TYPE, "linux"));
+        // An unknown map stays unknown until apply; one that names its own os-type keeps it.
+        if (!(configured instanceof MapValue given) || !given.get(ContainerInstance.OS_TYPE).isNull()) return configured;
+        return given.with(ContainerInstance.OS_TYPE, Value.of("linux"));
+    }
+
     private ApplyResponse deregister(MapValue prior) {
         String arn = Attrs.string(prior, ARN);
         long running = view.runningPlacements().values().stream().filter(p -> p.instanceArn().equals(arn)).count();
@@ -189,13 +202,10 @@ public final class ContainerInstanceResource implements EcsResource {
                     + "\" is not registered; import by ARN or id.", null)));
         }
         InstanceRow r = row.get();
-        Map<String, String> user = new TreeMap<>(r.attributes());
-        user.remove(ContainerInstance.OS_TYPE);
         Map<String, Value> m = new HashMap<>();
         m.put(CLUSTER, Value.of(r.clusterArn()));
         m.put(DOCKER_HOST, r.dockerHost() == null ? Value.nil() : Value.of(r.dockerHost()));
         ContainerInstanceSchema.TLS.forEach(t -> m.put(t, Value.nil()));
-        m.put(ATTRIBUTES, user.isEmpty() ? Value.nil() : Attrs.ofStringMap(user));
         m.put(STATUS, Value.of(r.status()));
         return new ImportResponse(stateOf(new MapValue(m), r), List.of());
     }
@@ -213,6 +223,7 @@ public final class ContainerInstanceResource implements EcsResource {
         m.put(RUNNING_TASKS_COUNT, Value.of(tasks));
         m.put(REMAINING_CPU, Value.of(snap == null ? row.cpu() : snap.remainingCpu()));
         m.put(REMAINING_MEMORY, Value.of(snap == null ? row.memory() : snap.remainingMemory()));
+        m.put(ATTRIBUTES, Attrs.ofStringMap(row.attributes()));
         return Attrs.with(base, m);
     }
 

@@ -24,7 +24,11 @@ public final class ContainerInstanceSchema {
             RUNNING_TASKS_COUNT = "running_tasks_count", REMAINING_CPU = "remaining_cpu",
             REMAINING_MEMORY = "remaining_memory";
     public static final List<String> TLS = List.of(TLS_CA_CERT, TLS_CERT, TLS_KEY);
-    /** Computed values that follow the tasks on the instance; plans carry them over unchanged. */
+    /**
+     * Observed values that follow the tasks on the instance: plans carry them over unchanged, and
+     * the engine reads them again after every apply, since services place tasks after the
+     * instance itself was applied.
+     */
     public static final List<String> LIVE = List.of(AGENT_CONNECTED, RUNNING_TASKS_COUNT, REMAINING_CPU, REMAINING_MEMORY);
 
     private ContainerInstanceSchema() {
@@ -43,18 +47,19 @@ public final class ContainerInstanceSchema {
                         .description("Registered CPU units (1024 per vCPU); default what the engine has.").build(),
                 AttributeSchema.named(MEMORY, NUMBER).optional().computed()
                         .description("Registered memory in MiB; default what the engine has.").build(),
-                AttributeSchema.named(ATTRIBUTES, MAP_OF_STRING).optional()
-                        .description("e.g. ecs.availability-zone, ecs.instance-type; ecs.os-type=linux is added.").build(),
+                AttributeSchema.named(ATTRIBUTES, MAP_OF_STRING).optional().computed()
+                        .description("e.g. ecs.availability-zone, ecs.instance-type; ecs.os-type=linux is added "
+                                + "unless given.").build(),
                 AttributeSchema.named(STATUS, STRING).defaultValue(Value.of("ACTIVE"))
                         .description("ACTIVE or DRAINING; a DRAINING instance gets no new tasks and loses its service tasks.")
                         .build(),
                 AttributeSchema.named(ARN, STRING).computed().build(),
                 AttributeSchema.named(ID, STRING).computed().description("Same as arn.").build(),
-                AttributeSchema.named(AGENT_CONNECTED, BOOL).computed()
+                AttributeSchema.named(AGENT_CONNECTED, BOOL).observed()
                         .description("Whether the engine answered when last read.").build(),
-                AttributeSchema.named(RUNNING_TASKS_COUNT, NUMBER).computed().build(),
-                AttributeSchema.named(REMAINING_CPU, NUMBER).computed().build(),
-                AttributeSchema.named(REMAINING_MEMORY, NUMBER).computed().build())),
+                AttributeSchema.named(RUNNING_TASKS_COUNT, NUMBER).observed().build(),
+                AttributeSchema.named(REMAINING_CPU, NUMBER).observed().build(),
+                AttributeSchema.named(REMAINING_MEMORY, NUMBER).observed().build())),
                 0, "A container instance: a Docker engine that runs a cluster's EC2 tasks.");
     }
 }
