@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Issue-5 drift benchmark on the local Docker engine: applies N services (desired_count 1, one
 # tiny busybox container each, cluster bench-drift-PID), then times `plan -refresh-only` as one
-# whole process and reports the engine calls it made (BERTH_DOCKER_CALLS). Everything it
+# whole process (wall clock, and the CPU seconds it used, which depend less on other load on
+# the machine) and reports the engine calls it made (BERTH_DOCKER_CALLS). Everything it
 # created is destroyed on exit, even after a failure.
 # (/usr/bin/time writes a "Command exited" line first when the exit code is not 0: read the last line.)
 # Usage: bench/run-drift.sh [N] (default 100). Needs the built jar and berth-example/busybox:latest.
@@ -67,24 +68,24 @@ printf 'apply of %d services: %.1f s\n' "$n" "$(echo "$(date +%s.%N) - $start" |
 export BERTH_DOCKER_CALLS="$work/calls"
 for run in 1 2 3; do
   : > "$work/calls"
-  /usr/bin/time -f "%e %M" -o "$work/time" "$top/bin/berth" -chdir="$work" plan -refresh-only -detailed-exitcode \
+  /usr/bin/time -f "%e %M %U %S" -o "$work/time" "$top/bin/berth" -chdir="$work" plan -refresh-only -detailed-exitcode \
     -no-color -var cluster_name="$cluster" > "$work/out" 2>&1 || { code=$?; [ $code -eq 0 ] || { tail -20 "$work/out"; exit 1; }; }
-  read -r secs kb < <(tail -1 "$work/time")
+  read -r secs kb usr sys < <(tail -1 "$work/time")
   grep -q "No changes." "$work/out" || { echo "unexpected drift:"; tail -30 "$work/out"; exit 1; }
-  printf 'plan -refresh-only, %d services, no drift (run %d): %6.2f s %5d MB  engine calls: %s\n' \
-    "$n" "$run" "$secs" $((kb / 1024)) "$(cat "$work/calls")"
+  printf 'plan -refresh-only, %d services, no drift (run %d): %6.2f s (cpu %.2f s) %5d MB  engine calls: %s  load %s\n' \
+    "$n" "$run" "$secs" "$(echo "$usr + $sys" | bc)" $((kb / 1024)) "$(cat "$work/calls")" "$(cut -d' ' -f1 /proc/loadavg)"
 done
 
-# One container changed behind berth's back: the drift run must still be one listing.
+# One container changed behind berth's back: still one listing, and the same inspects.
 victim=$(docker ps -q --filter "label=dev.berth.cluster=arn:aws:ecs:local:000000000000:cluster/$cluster" | head -1)
 docker update --cpu-shares 512 "$victim" > /dev/null
 : > "$work/calls"
 set +e
-/usr/bin/time -f "%e %M" -o "$work/time" "$top/bin/berth" -chdir="$work" plan -refresh-only -detailed-exitcode \
+/usr/bin/time -f "%e %M %U %S" -o "$work/time" "$top/bin/berth" -chdir="$work" plan -refresh-only -detailed-exitcode \
   -no-color -var cluster_name="$cluster" > "$work/out" 2>&1
 code=$?
 set -e
-read -r secs kb < <(tail -1 "$work/time")
+read -r secs kb usr sys < <(tail -1 "$work/time")
 [ $code -eq 2 ] || { echo "expected exit 2 on drift, got $code"; tail -30 "$work/out"; exit 1; }
-printf 'plan -refresh-only, %d services, 1 updated:          %6.2f s %5d MB  engine calls: %s  exit %d\n' \
-  "$n" "$secs" $((kb / 1024)) "$(cat "$work/calls")" "$code"
+printf 'plan -refresh-only, %d services, 1 updated:          %6.2f s (cpu %.2f s) %5d MB  engine calls: %s  exit %d\n' \
+  "$n" "$secs" "$(echo "$usr + $sys" | bc)" $((kb / 1024)) "$(cat "$work/calls")" "$code"
