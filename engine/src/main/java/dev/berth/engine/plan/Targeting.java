@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * -target: the targeted resources or instances plus every resource they depend on, as
@@ -36,21 +37,7 @@ public final class Targeting {
 
     public static Targeting of(List<ResourceInstanceAddr> targets, ConfigGraph graph) {
         if (targets.isEmpty()) return everything();
-        Targeting t = new Targeting(false);
-        Deque<ResourceAddr> work = new ArrayDeque<>();
-        for (ResourceInstanceAddr target : targets) {
-            if (target.key() instanceof InstanceKey.None) {
-                work.add(target.resource());
-            } else {
-                t.someInstances.computeIfAbsent(target.resource(), k -> new HashSet<>()).add(target.key());
-                if (graph != null) work.addAll(graph.resourceDependencies(target.resource()));
-            }
-        }
-        while (!work.isEmpty()) {
-            ResourceAddr r = work.poll();
-            if (t.whole.add(r) && graph != null) work.addAll(graph.resourceDependencies(r));
-        }
-        return t;
+        return closure(targets, r -> graph == null ? Set.of() : graph.resourceDependencies(r));
     }
 
     /**
@@ -64,12 +51,21 @@ public final class Targeting {
         for (ResourceState rs : prior.resources().values()) {
             ResourceAddr self = rs.addr().resource();
             for (String dep : rs.dependencies()) {
-                ResourceInstanceAddr.parse(dep).map(ResourceInstanceAddr::resource).ifPresent(d -> dependents.computeIfAbsent(d, k -> new HashSet<>()).add(self));
+                ResourceInstanceAddr.parse(dep).map(ResourceInstanceAddr::resource)
+                        .ifPresent(d -> dependents.computeIfAbsent(d, k -> new HashSet<>()).add(self));
             }
             if (graph != null) {
                 graph.resourceDependencies(self).forEach(d -> dependents.computeIfAbsent(d, k -> new HashSet<>()).add(self));
             }
         }
+        return closure(targets, r -> dependents.getOrDefault(r, Set.of()));
+    }
+
+    /**
+     * The targets and everything reachable from them along {@code next}. A target with an index
+     * selects only that instance of its own resource, but what it reaches, whole.
+     */
+    private static Targeting closure(List<ResourceInstanceAddr> targets, Function<ResourceAddr, Set<ResourceAddr>> next) {
         Targeting t = new Targeting(false);
         Deque<ResourceAddr> work = new ArrayDeque<>();
         for (ResourceInstanceAddr target : targets) {
@@ -77,12 +73,12 @@ public final class Targeting {
                 work.add(target.resource());
             } else {
                 t.someInstances.computeIfAbsent(target.resource(), k -> new HashSet<>()).add(target.key());
-                work.addAll(dependents.getOrDefault(target.resource(), Set.of()));
+                work.addAll(next.apply(target.resource()));
             }
         }
         while (!work.isEmpty()) {
             ResourceAddr r = work.poll();
-            if (t.whole.add(r)) work.addAll(dependents.getOrDefault(r, Set.of()));
+            if (t.whole.add(r)) work.addAll(next.apply(r));
         }
         return t;
     }
