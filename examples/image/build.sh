@@ -47,7 +47,8 @@ if [ -n "$bin" ]; then
   trap 'rm -rf "$ctx"; docker rmi -f "$scratch_tag" >/dev/null 2>&1 || true' EXIT
   cp "$here/Dockerfile" "$ctx/Dockerfile"
   cp "$bin" "$ctx/busybox"
-  DOCKER_BUILDKIT=0 docker build --no-cache -q -t "$scratch_tag" "$ctx" >/dev/null
+  # --network none: the build needs no network, and the default bridge docker0 may be gone.
+  DOCKER_BUILDKIT=0 docker build --network none --no-cache -q -t "$scratch_tag" "$ctx" >/dev/null
   # The image must run before it is trusted: a busybox that cannot execute is no image at all.
   if [ "$(docker run --rm --network none "$scratch_tag" echo ok)" != ok ]; then
     echo "Built $scratch_tag, but it does not run 'echo ok'." >&2
