@@ -85,15 +85,14 @@ public final class MarkingProvider implements Provider {
         Secrets secrets = Secrets.in(r.prior(), r.planned(), r.config());
         MapValue state = ProviderMarks.carry(out.newState(), schema(r.type()),
                 Arrays.asList(r.planned(), r.config()), r.prior(), r.config());
-        return new ApplyResponse(ProviderMarks.hideQuoted(state, secrets), redact(out.diagnostics(), secrets));
+        return new ApplyResponse(state, redact(out.diagnostics(), secrets));
     }
 
     @Override
     public ReadResponse read(ReadRequest r) {
         ReadResponse out = inner.read(new ReadRequest(r.addr(), r.type(), plain(r.current())));
         MapValue state = ProviderMarks.carry(out.state(), schema(r.type()), List.of(), r.current(), null);
-        Secrets secrets = Secrets.in(r.current());
-        return new ReadResponse(ProviderMarks.hideQuoted(state, secrets), redact(out.diagnostics(), secrets));
+        return new ReadResponse(state, redact(out.diagnostics(), Secrets.in(r.current())));
     }
 
     @Override

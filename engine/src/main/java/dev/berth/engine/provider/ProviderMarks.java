@@ -1,7 +1,5 @@
 package dev.berth.engine.provider;
 
-import dev.berth.engine.value.Secrets;
-import dev.berth.engine.value.StringValue;
 import dev.berth.engine.value.ListValue;
 import dev.berth.engine.value.MapValue;
 import dev.berth.engine.value.MarkedPaths;
@@ -144,29 +142,5 @@ public final class ProviderMarks {
     private static boolean anyMarked(MapValue v, List<String> sources) {
         for (String s : sources) if (v.get(s).containsSensitive()) return true;
         return false;
-    }
-
-    /**
-     * Marks every unmarked text of {@code state} that quotes one of {@code secrets}. A provider
-     * writes texts built from what it was given (an engine's error quoting a command, kept in a
-     * service's events or a task's stopped reason): such a text is as secret as what it quotes.
-     */
-    static MapValue hideQuoted(MapValue state, Secrets secrets) {
-        if (state == null || secrets.isEmpty()) return state;
-        return (MapValue) hideQuoted((Value) state, secrets);
-    }
-
-    private static Value hideQuoted(Value v, Secrets secrets) {
-        if (v instanceof StringValue s) return secrets.foundIn(s.value()) ? Value.sensitive(s) : s;
-        if (v instanceof MapValue m) {
-            java.util.Map<String, Value> out = new java.util.TreeMap<>();
-            m.entries().forEach((k, x) -> out.put(k, hideQuoted(x, secrets)));
-            return out.equals(m.entries()) ? m : new MapValue(out);
-        }
-        if (v instanceof ListValue l) {
-            List<Value> out = l.items().stream().map(x -> hideQuoted(x, secrets)).toList();
-            return out.equals(l.items()) ? l : new ListValue(out, l.set());
-        }
-        return v; // marked values are hidden already; numbers and bools quote nothing
     }
 }

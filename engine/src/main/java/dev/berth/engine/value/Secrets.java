@@ -52,13 +52,6 @@ public final class Secrets {
         return texts.isEmpty();
     }
 
-    /** Whether the text quotes any of the secrets. */
-    public boolean foundIn(String text) {
-        if (text == null) return false;
-        for (String s : texts) if (text.contains(s)) return true;
-        return false;
-    }
-
     /** The text with every secret replaced by {@link #HIDDEN}. */
     public String redact(String text) {
         if (text == null || texts.isEmpty()) return text;

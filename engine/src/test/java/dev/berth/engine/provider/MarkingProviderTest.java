@@ -51,8 +51,7 @@ class MarkingProviderTest {
                     AttributeSchema.named("json", AttributeType.STRING).optional().computed().build(),
                     AttributeSchema.named("json_out", AttributeType.STRING).computed().derivedFrom("blocks").build(),
                     AttributeSchema.named("token", AttributeType.STRING).computed().sensitive().build(),
-                    AttributeSchema.named("id", AttributeType.STRING).computed().build(),
-                    AttributeSchema.named("events", AttributeType.LIST_OF_STRING).computed().build()),
+                    AttributeSchema.named("id", AttributeType.STRING).computed().build()),
                     List.of(new BlockSchema.NestedBlock("blocks", block, 0, 0, false))), 0, ""));
         }
 
@@ -77,11 +76,7 @@ class MarkingProviderTest {
         }
 
         public ApplyResponse apply(ApplyRequest r) {
-            // An engine's error quoting what it ran, kept as an event, as a service keeps them.
-            Value name = r.planned().get("name");
-            Value event = Value.of("exec failed: sh -c " + (name.isNull() ? "true" : name.unmarked()));
-            return new ApplyResponse(r.planned().with("id", Value.of("id-1"))
-                    .with("events", Value.list(List.of(event, Value.of("service reached a steady state")))), List.of());
+            return new ApplyResponse(r.planned().with("id", Value.of("id-1")), List.of());
         }
 
         public ReadResponse read(ReadRequest r) {
@@ -159,16 +154,5 @@ class MarkingProviderTest {
             assertFalse(d.summary().contains(SECRET) || d.detail().contains(SECRET), d.toString());
             assertTrue(d.summary().contains("(sensitive value)"), d.toString());
         }
-    }
-
-    @Test
-    void aTextTheProviderWroteQuotingASecretIsMarkedAndItsNeighboursAreNot() {
-        MapValue planned = provider.plan(new PlanRequest(ADDR, "box_thing", null, config())).planned();
-        MapValue state = provider.apply(new ApplyRequest(ADDR, "box_thing", null, planned, config())).newState();
-        ListValue events = (ListValue) state.get("events");
-        assertInstanceOf(SensitiveValue.class, events.get(0), "the event quotes the secret name");
-        assertFalse(events.get(1).containsSensitive());
-        MapValue read = provider.read(new ReadRequest(ADDR, "box_thing", state)).state();
-        assertEquals(state, read, "a refresh marks it again");
     }
 }
