@@ -158,52 +158,59 @@ final class NodeApplier {
         boolean replaced = change.action() == Action.CREATE_THEN_DELETE;
         String key = change.deposed() != null ? change.deposed() : replaced ? deposing.setAsideFor(addr).orElse(null) : null;
         if (key != null) return destroyDeposed(change, key);
-        Provider provider = providers.forType(addr.type()).orElseThrow();
         ResourceState current = live.get(addr);
         MapValue prior = replaced || current == null ? change.before() : current.attributes();
-        hooks.applying(addr, Action.DELETE, Refresher.idOf(prior));
-        long started = System.nanoTime();
-        Diagnostics d = new Diagnostics();
-        ApplyResponse ar = provider.apply(new ApplyRequest(addr, addr.type(), prior, null, null));
-        d.addAll(ProviderDiagnostics.convert(ar.diagnostics(), addr, config.resources().get(addr.resource())));
-        if (d.hasErrors()) {
-            if (ar.newState() != null && !replaced && current != null) {
-                ResourceState still = current.withAttributes(ar.newState());
+        Deletion del = delete(addr, prior);
+        if (del.diags().hasErrors()) {
+            if (del.left() != null && !replaced && current != null) {
+                ResourceState still = current.withAttributes(del.left());
                 store.commit(List.of(new StateChange.PutResource(still)), "apply");
                 live.put(addr, still);
             }
-            return fail(addr, Action.DELETE, d);
+            return fail(addr, Action.DELETE, del.diags());
         }
         if (!replaced) {
             store.commit(List.of(new StateChange.RemoveResource(addr)), "apply");
             live.remove(addr);
             scope.removeInstance(addr.resource(), addr.key());
         }
-        destroyed.incrementAndGet();
-        hooks.applied(addr, Action.DELETE, Duration.ofNanos(System.nanoTime() - started), "");
-        return true;
+        return deleted(addr, del);
     }
 
     /** Destroys an object set aside by create_before_destroy, now or in an earlier apply. */
     private boolean destroyDeposed(ResourceChange change, String key) {
         ResourceInstanceAddr addr = change.addr();
-        Provider provider = providers.forType(addr.type()).orElseThrow();
         DeposedObject object = deposing.get(addr, key).orElse(null);
         MapValue prior = object == null ? change.before() : object.object().attributes();
+        Deletion del = delete(addr, prior);
+        if (del.diags().hasErrors()) {
+            if (del.left() != null && object != null) {
+                deposing.update(new DeposedObject(key, object.object().withAttributes(del.left())));
+            }
+            return fail(addr, Action.DELETE, del.diags());
+        }
+        if (object != null) deposing.forget(addr, key);
+        return deleted(addr, del);
+    }
+
+    /** What a delete call left (null when nothing) and what it said, timed from its start. */
+    private record Deletion(MapValue left, Diagnostics diags, long started) {
+    }
+
+    /** Asks the provider to delete {@code prior}; the caller decides what the state keeps. */
+    private Deletion delete(ResourceInstanceAddr addr, MapValue prior) {
+        Provider provider = providers.forType(addr.type()).orElseThrow();
         hooks.applying(addr, Action.DELETE, Refresher.idOf(prior));
         long started = System.nanoTime();
         Diagnostics d = new Diagnostics();
         ApplyResponse ar = provider.apply(new ApplyRequest(addr, addr.type(), prior, null, null));
         d.addAll(ProviderDiagnostics.convert(ar.diagnostics(), addr, config.resources().get(addr.resource())));
-        if (d.hasErrors()) {
-            if (ar.newState() != null && object != null) {
-                deposing.update(new DeposedObject(key, object.object().withAttributes(ar.newState())));
-            }
-            return fail(addr, Action.DELETE, d);
-        }
-        if (object != null) deposing.forget(addr, key);
+        return new Deletion(ar.newState(), d, started);
+    }
+
+    private boolean deleted(ResourceInstanceAddr addr, Deletion del) {
         destroyed.incrementAndGet();
-        hooks.applied(addr, Action.DELETE, Duration.ofNanos(System.nanoTime() - started), "");
+        hooks.applied(addr, Action.DELETE, Duration.ofNanos(System.nanoTime() - del.started()), "");
         return true;
     }
 
