@@ -119,7 +119,8 @@ public final class Applier {
         walked.errors().forEach((node, error) -> diags.add(Diagnostic.error("Internal error while applying " + node
                 + ": " + error, "This is a bug in berth; please report it. The state holds everything applied so far.",
                 null)));
-        ObservedAttributes.refresh(providers, store, live, scope);
+        // With nothing applied, the refresh that opened this run already read every observed value.
+        if (!dag.nodes().isEmpty()) ObservedAttributes.refresh(providers, store, live, scope);
         Map<String, OutputState> outputs = Outputs.commit(config, plan, scope, store, !walked.ok());
         if (stopRequested.getAsBoolean()) diags.add(interrupted(plan.mode(), walked.skipped().size()));
         return new Result(nodes.summary(), outputs, diags.list());
