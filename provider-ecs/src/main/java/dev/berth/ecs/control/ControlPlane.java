@@ -2,8 +2,10 @@ package dev.berth.ecs.control;
 
 import dev.berth.ecs.api.EcsApi;
 import dev.berth.ecs.runtime.ContainerRuntime;
+import dev.berth.ecs.service.ServiceDeployments;
 import dev.berth.engine.provider.ProviderStore;
 
+import java.time.Clock;
 import java.util.function.Function;
 
 /**
@@ -22,10 +24,24 @@ public final class ControlPlane implements EcsApi {
 
     /** {@code runtimes} reaches a container instance's engine by its docker host (null: the local engine). */
     public ControlPlane(ProviderStore store, Function<String, ContainerRuntime> runtimes) {
+        this(store, runtimes, Clock.systemUTC());
+    }
+
+    ControlPlane(ProviderStore store, Function<String, ContainerRuntime> runtimes, Clock clock) {
+        this(store, runtimes, ServiceWiring.deployments(store, runtimes), clock);
+    }
+
+    /**
+     * {@code deployments} is the service deployment call this control plane shares with the HCL
+     * resources of the same provider; {@code clock} decides when stopped tasks and deleted
+     * services are forgotten (tests give their own).
+     */
+    public ControlPlane(ProviderStore store, Function<String, ContainerRuntime> runtimes,
+                        ServiceDeployments deployments, Clock clock) {
         this.clusters = new ClusterActions();
         this.taskDefinitions = new TaskDefinitionActions();
-        this.services = new ServiceActions();
-        this.tasks = new TaskActions();
+        this.services = new ServiceActions(store, deployments, new TaskObserver(store, runtimes, clock), clock);
+        this.tasks = new TaskActions(store, runtimes, clock);
         this.instances = new InstanceActions();
         this.tags = new TagActions();
     }

@@ -52,7 +52,7 @@ public final class ClusterView {
             TaskRow t = running.get(p.taskArn());
             if (t == null) continue;
             byInstance.computeIfAbsent(p.instanceArn(), k -> new ArrayList<>()).add(new RunningTask(p.taskArn(),
-                    group(p.serviceArn()), t.taskDefinitionArn(), p.cpu(), p.memory(), ports(p.hostPorts()), t.seq()));
+                    groupOf(p, t), t.taskDefinitionArn(), p.cpu(), p.memory(), ports(p.hostPorts()), t.seq()));
         }
         List<ContainerInstance> out = new ArrayList<>();
         for (InstanceRow i : instancesOf(clusterArn)) {
@@ -61,6 +61,13 @@ public final class ClusterView {
                     byInstance.getOrDefault(i.arn(), List.of())));
         }
         return new ClusterSnapshot(clusterArn, out);
+    }
+
+    /** A one-off task (no service) counts in its family's group, RunTask's default group. */
+    private static String groupOf(PlacementRow p, TaskRow t) {
+        if (p.serviceArn() != null) return group(p.serviceArn());
+        String td = t.taskDefinitionArn().substring(t.taskDefinitionArn().lastIndexOf('/') + 1);
+        return "family:" + (td.contains(":") ? td.substring(0, td.lastIndexOf(':')) : td);
     }
 
     /** The scheduler's task group of a service: "service:NAME". */

@@ -145,7 +145,7 @@ final class Ec2Deployer implements Drainer {
     public List<String> drain(InstanceRow instance) {
         Set<String> affected = new java.util.TreeSet<>();
         view.runningPlacements().values().stream().filter(p -> p.instanceArn().equals(instance.arn()))
-                .map(PlacementRow::serviceArn).forEach(affected::add);
+                .map(PlacementRow::serviceArn).filter(java.util.Objects::nonNull).forEach(affected::add);
         List<String> problems = new ArrayList<>();
         for (String serviceArn : affected) {
             Optional<Ec2Settings> s = settings.get(serviceArn);

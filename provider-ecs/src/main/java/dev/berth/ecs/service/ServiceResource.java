@@ -3,9 +3,7 @@ package dev.berth.ecs.service;
 import dev.berth.ecs.arn.EcsArn;
 import dev.berth.ecs.instance.Drainer;
 import dev.berth.ecs.placement.ClusterView;
-import dev.berth.ecs.placement.PlannedPlacements;
 import dev.berth.ecs.schema.Ec2ServiceSchema;
-import dev.berth.ecs.cluster.ClusterRow;
 import dev.berth.ecs.resource.EcsResource;
 import dev.berth.ecs.runtime.ContainerRuntime;
 import dev.berth.ecs.runtime.RuntimeFailure;
@@ -47,7 +45,7 @@ public final class ServiceResource implements EcsResource {
     private final TaskDefinitionRegistry registry;
     private final ServiceDeployer deployer;
     private final Supplier<ContainerRuntime> runtime;
-    private final PlannedPlacements planned = new PlannedPlacements();
+    private final ServiceDeployments deployments;
     private final Ec2Deployer ec2;
     private final Ec2Planning ec2Planning;
     private final EngineViews views;
@@ -65,20 +63,21 @@ public final class ServiceResource implements EcsResource {
      */
     public ServiceResource(ProviderStore store, Supplier<ContainerRuntime> runtime, ExecutorService pool,
                            Function<String, ContainerRuntime> runtimes) {
+        this(store, runtime, new ServiceDeployments(store, runtime, pool, runtimes));
+    }
+
+    /** Deploys through {@code deployments}, the same call the control plane's service actions make. */
+    public ServiceResource(ProviderStore store, Supplier<ContainerRuntime> runtime, ServiceDeployments deployments) {
         this.services = new Table<>(store, ServiceRow.TABLE, ServiceRow.class);
         this.tokens = new ClientTokens(store);
-        this.registry = new TaskDefinitionRegistry(store);
+        this.registry = deployments.registry;
         this.runtime = runtime;
-        TaskTable tasks = new TaskTable(store);
-        TaskLauncher launcher = new TaskLauncher(pool, store, tasks);
-        Table<ClusterRow> clusters = new Table<>(store, ClusterRow.TABLE, ClusterRow.class);
-        this.views = new EngineViews(tasks, () -> services.all().stream().map(ServiceRow::arn)
-                .collect(java.util.stream.Collectors.toSet()));
-        this.events = new EventLog(store);
-        this.deployer = new ServiceDeployer(clusters, services, registry, tasks, launcher, runtime, views, events);
-        this.ec2 = Ec2Wiring.deployer(store, clusters, services, registry, tasks, launcher, runtime, pool, runtimes,
-                planned, deployer);
-        this.ec2Planning = new Ec2Planning(new ClusterView(store), registry, new EventLog(store), planned);
+        this.views = deployments.views;
+        this.events = deployments.events;
+        this.deployments = deployments;
+        this.deployer = deployments.fargate;
+        this.ec2 = deployments.ec2;
+        this.ec2Planning = new Ec2Planning(new ClusterView(store), registry, new EventLog(store), deployments.planned);
     }
 
     /** What moves service tasks off an instance turned DRAINING. */
@@ -135,8 +134,7 @@ public final class ServiceResource implements EcsResource {
             return deleted;
         }
         if (prior == null && !Attrs.unknown(planned, ARN)) tokens.record(Attrs.string(planned, ARN), ServiceSchema.TYPE, clientToken);
-        if ("EC2".equals(Attrs.string(config, LAUNCH_TYPE))) return ec2.converge(prior, planned, config);
-        return deployer.converge(prior, planned, config);
+        return deployments.converge(prior, planned, config);
     }
 
     @Override

@@ -27,7 +27,7 @@ final class TaskTable {
 
     /** Every STOPPED row by service ARN, oldest first, read once. */
     java.util.Map<String, List<TaskRow>> stopped() {
-        return rows.all().stream().filter(TaskRow::stoppedStatus).sorted(Comparator.comparingLong(TaskRow::seq))
+        return rows.all().stream().filter(r -> r.stoppedStatus() && r.serviceArn() != null).sorted(Comparator.comparingLong(TaskRow::seq))
                 .collect(java.util.stream.Collectors.groupingBy(TaskRow::serviceArn));
     }
 
