@@ -12,7 +12,7 @@ import dev.berth.ecs.scheduler.model.HostPort;
 import dev.berth.ecs.store.Table;
 import dev.berth.ecs.taskdef.ContainerDefinition;
 import dev.berth.ecs.taskdef.TaskDefinitionRow;
-import dev.berth.engine.provider.ProviderStore;
+import dev.berth.ecs.store.EcsStore;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,12 +26,12 @@ import java.util.function.Function;
  * at once, so a crash right after leaves nothing unaccounted for.
  */
 final class Ec2TaskStarter {
-    private final ProviderStore store;
+    private final EcsStore store;
     private final TaskTable tasks;
     private final Table<PlacementRow> placements;
     private final Function<String, ContainerRuntime> runtimes;
 
-    Ec2TaskStarter(ProviderStore store, TaskTable tasks, Function<String, ContainerRuntime> runtimes) {
+    Ec2TaskStarter(EcsStore store, TaskTable tasks, Function<String, ContainerRuntime> runtimes) {
         this.store = store;
         this.tasks = tasks;
         this.placements = new Table<>(store, PlacementRow.TABLE, PlacementRow.class);

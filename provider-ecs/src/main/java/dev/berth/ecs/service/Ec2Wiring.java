@@ -8,7 +8,7 @@ import dev.berth.ecs.placement.PlannedPlacements;
 import dev.berth.ecs.runtime.ContainerRuntime;
 import dev.berth.ecs.store.Table;
 import dev.berth.ecs.taskdef.TaskDefinitionRegistry;
-import dev.berth.engine.provider.ProviderStore;
+import dev.berth.ecs.store.EcsStore;
 
 import java.util.concurrent.ExecutorService;
 import java.util.function.Function;
@@ -19,7 +19,7 @@ final class Ec2Wiring {
     private Ec2Wiring() {
     }
 
-    static Ec2Deployer deployer(ProviderStore store, Table<ClusterRow> clusters, Table<ServiceRow> services,
+    static Ec2Deployer deployer(EcsStore store, Table<ClusterRow> clusters, Table<ServiceRow> services,
                                 TaskDefinitionRegistry registry, TaskTable tasks, TaskLauncher launcher,
                                 Supplier<ContainerRuntime> fleet, ExecutorService pool,
                                 Function<String, ContainerRuntime> runtimes, PlannedPlacements planned,

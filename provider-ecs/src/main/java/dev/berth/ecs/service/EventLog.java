@@ -1,7 +1,7 @@
 package dev.berth.ecs.service;
 
 import dev.berth.ecs.store.Table;
-import dev.berth.engine.provider.ProviderStore;
+import dev.berth.ecs.store.EcsStore;
 import dev.berth.engine.value.MapValue;
 import dev.berth.engine.value.Value;
 
@@ -30,7 +30,7 @@ public final class EventLog {
 
     private final Table<Events> rows;
 
-    public EventLog(ProviderStore store) {
+    public EventLog(EcsStore store) {
         this.rows = new Table<>(store, "service_events", Events.class);
     }
 

@@ -20,7 +20,7 @@ import dev.berth.engine.provider.ProviderRequests.ImportResponse;
 import dev.berth.engine.provider.ProviderRequests.PlanResponse;
 import dev.berth.engine.provider.ProviderRequests.ReadResponse;
 import dev.berth.engine.provider.ProviderRequests.Upstream;
-import dev.berth.engine.provider.ProviderStore;
+import dev.berth.ecs.store.EcsStore;
 import dev.berth.engine.provider.ResourceSchema;
 import dev.berth.engine.value.MapValue;
 import dev.berth.engine.value.Value;
@@ -55,7 +55,7 @@ public final class ServiceResource implements EcsResource {
     private final ClientTokens tokens;
 
     /** {@code pool} runs task starts and stops; it is shared with every other apply. */
-    public ServiceResource(ProviderStore store, Supplier<ContainerRuntime> runtime, ExecutorService pool) {
+    public ServiceResource(EcsStore store, Supplier<ContainerRuntime> runtime, ExecutorService pool) {
         this(store, runtime, pool, host -> runtime.get());
     }
 
@@ -63,7 +63,7 @@ public final class ServiceResource implements EcsResource {
      * {@code runtime} lists and stops tasks wherever they run; {@code runtimes} reaches one
      * container instance's engine by its docker_host (null: the local engine).
      */
-    public ServiceResource(ProviderStore store, Supplier<ContainerRuntime> runtime, ExecutorService pool,
+    public ServiceResource(EcsStore store, Supplier<ContainerRuntime> runtime, ExecutorService pool,
                            Function<String, ContainerRuntime> runtimes) {
         this.services = new Table<>(store, ServiceRow.TABLE, ServiceRow.class);
         this.tokens = new ClientTokens(store);

@@ -8,7 +8,7 @@ import dev.berth.ecs.runtime.ContainerRuntime;
 import dev.berth.ecs.runtime.RuntimeFailure;
 import dev.berth.ecs.taskdef.ContainerDefinition;
 import dev.berth.ecs.taskdef.TaskDefinitionRow;
-import dev.berth.engine.provider.ProviderStore;
+import dev.berth.ecs.store.EcsStore;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -35,10 +35,10 @@ final class TaskLauncher {
     static final String SEQ_COUNTER = "task-seq";
 
     private final ExecutorService pool;
-    private final ProviderStore store;
+    private final EcsStore store;
     private final TaskTable tasks;
 
-    TaskLauncher(ExecutorService pool, ProviderStore store, TaskTable tasks) {
+    TaskLauncher(ExecutorService pool, EcsStore store, TaskTable tasks) {
         this.pool = pool;
         this.store = store;
         this.tasks = tasks;

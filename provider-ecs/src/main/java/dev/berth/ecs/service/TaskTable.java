@@ -1,7 +1,7 @@
 package dev.berth.ecs.service;
 
 import dev.berth.ecs.store.Table;
-import dev.berth.engine.provider.ProviderStore;
+import dev.berth.ecs.store.EcsStore;
 
 import java.util.Comparator;
 import java.util.List;
@@ -10,7 +10,7 @@ import java.util.List;
 final class TaskTable {
     private final Table<TaskRow> rows;
 
-    TaskTable(ProviderStore store) {
+    TaskTable(EcsStore store) {
         this.rows = new Table<>(store, TaskRow.TABLE, TaskRow.class);
     }
 
