@@ -1,7 +1,8 @@
 package dev.berth.ecs.instance;
 
+import dev.berth.ecs.store.InstanceRow;
 import dev.berth.ecs.arn.EcsArn;
-import dev.berth.ecs.cluster.ClusterRow;
+import dev.berth.ecs.store.ClusterRow;
 import dev.berth.ecs.placement.ClusterView;
 import dev.berth.ecs.resource.EcsResource;
 import dev.berth.ecs.runtime.ContainerRuntime;

@@ -1,12 +1,13 @@
 package dev.berth.ecs.placement;
 
-import dev.berth.ecs.instance.InstanceRow;
+import dev.berth.ecs.store.PlacementRow;
+import dev.berth.ecs.store.InstanceRow;
 import dev.berth.ecs.scheduler.model.ClusterSnapshot;
 import dev.berth.ecs.scheduler.model.ContainerInstance;
 import dev.berth.ecs.scheduler.model.HostPort;
 import dev.berth.ecs.scheduler.model.InstanceStatus;
 import dev.berth.ecs.scheduler.model.RunningTask;
-import dev.berth.ecs.service.TaskRow;
+import dev.berth.ecs.store.TaskRow;
 import dev.berth.ecs.store.Table;
 import dev.berth.engine.provider.ProviderStore;
 

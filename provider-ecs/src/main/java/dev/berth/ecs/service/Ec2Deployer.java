@@ -1,10 +1,14 @@
 package dev.berth.ecs.service;
 
-import dev.berth.ecs.cluster.ClusterRow;
+import dev.berth.ecs.store.ServiceSettings;
+import dev.berth.ecs.store.TaskTable;
+import dev.berth.ecs.store.TaskRow;
+import dev.berth.ecs.store.ServiceRow;
+import dev.berth.ecs.store.ClusterRow;
 import dev.berth.ecs.instance.Drainer;
-import dev.berth.ecs.instance.InstanceRow;
+import dev.berth.ecs.store.InstanceRow;
 import dev.berth.ecs.placement.ClusterView;
-import dev.berth.ecs.placement.PlacementRow;
+import dev.berth.ecs.store.PlacementRow;
 import dev.berth.ecs.placement.PlannedPlacements;
 import dev.berth.ecs.resource.Diags;
 import dev.berth.ecs.runtime.ContainerRuntime;
@@ -12,7 +16,7 @@ import dev.berth.ecs.runtime.RuntimeFailure;
 import dev.berth.ecs.schema.Ec2ServiceSchema;
 import dev.berth.ecs.store.Table;
 import dev.berth.ecs.taskdef.TaskDefinitionRegistry;
-import dev.berth.ecs.taskdef.TaskDefinitionRow;
+import dev.berth.ecs.store.TaskDefinitionRow;
 import dev.berth.ecs.value.Attrs;
 import dev.berth.engine.provider.ProviderDiagnostic;
 import dev.berth.engine.provider.ProviderRequests.ApplyResponse;
@@ -40,7 +44,7 @@ import static dev.berth.ecs.schema.ServiceSchema.TASK_DEFINITION;
 final class Ec2Deployer implements Drainer {
     private final Table<ClusterRow> clusters;
     private final Table<ServiceRow> services;
-    private final Table<Ec2Settings> settings;
+    private final Table<ServiceSettings> settings;
     private final TaskDefinitionRegistry registry;
     private final ClusterView view;
     private final Ec2Rollout rollout;
@@ -52,7 +56,7 @@ final class Ec2Deployer implements Drainer {
     /** Reads a service's tasks as the FARGATE path does, so drift is seen the same way on EC2. */
     private final java.util.function.BiFunction<ContainerRuntime, String, ServiceState.Observed> observer;
 
-    Ec2Deployer(Table<ClusterRow> clusters, Table<ServiceRow> services, Table<Ec2Settings> settings,
+    Ec2Deployer(Table<ClusterRow> clusters, Table<ServiceRow> services, Table<ServiceSettings> settings,
                 TaskDefinitionRegistry registry, ClusterView view, Ec2Rollout rollout, ContainerRuntime fleet,
                 TaskTable tasks, EventLog events, PlannedPlacements planned,
                 java.util.function.BiFunction<ContainerRuntime, String, ServiceState.Observed> observer) {
@@ -82,8 +86,8 @@ final class Ec2Deployer implements Drainer {
         String clusterArn = target.cluster().arn();
         services.put(serviceArn, new ServiceRow(serviceArn, name, clusterArn, tdRef, target.taskDefinition().arn(), desired,
                 "EC2", "ACTIVE"));
-        String lastGood = settings.get(serviceArn).map(Ec2Settings::lastGoodTaskDefinition).orElse(null);
-        Ec2Settings s = Ec2Settings.of(serviceArn, clusterArn, config, target.taskDefinition().arn(), lastGood, desired);
+        String lastGood = settings.get(serviceArn).map(ServiceSettings::lastGoodTaskDefinition).orElse(null);
+        ServiceSettings s = SettingsConfig.of(serviceArn, clusterArn, config, target.taskDefinition().arn(), lastGood, desired);
         settings.put(serviceArn, s);
 
         MapValue base = Attrs.with(plannedValue == null ? config : plannedValue, Map.of(ARN, Value.of(serviceArn),
@@ -101,7 +105,7 @@ final class Ec2Deployer implements Drainer {
         }
     }
 
-    private MapValue deploy(Ec2Settings s, ClusterRow cluster, TaskDefinitionRow td, Set<String> replace, MapValue base,
+    private MapValue deploy(ServiceSettings s, ClusterRow cluster, TaskDefinitionRow td, Set<String> replace, MapValue base,
                             List<ProviderDiagnostic> diags) {
         String serviceArn = s.serviceArn();
         String name = serviceArn.substring(serviceArn.lastIndexOf('/') + 1);
@@ -114,7 +118,7 @@ final class Ec2Deployer implements Drainer {
                 && !s.lastGoodTaskDefinition().equals(td.arn())) {
             TaskDefinitionRow good = registry.resolve(s.lastGoodTaskDefinition()).orElseThrow();
             events.add(serviceArn, "service " + name + " deployment failed: rolling back to " + good.arn() + ".");
-            Ec2Settings back = s.withTaskDefinition(good.arn(), good.arn());
+            ServiceSettings back = s.withTaskDefinition(good.arn(), good.arn());
             Ec2Rollout.Result rb = rollout.run(back, cluster, good, Set.of());
             settings.put(serviceArn, back);
             events.add(serviceArn, rb.steady() ? "service " + name + " rolled back to " + good.arn()
@@ -148,7 +152,7 @@ final class Ec2Deployer implements Drainer {
                 .map(PlacementRow::serviceArn).forEach(affected::add);
         List<String> problems = new ArrayList<>();
         for (String serviceArn : affected) {
-            Optional<Ec2Settings> s = settings.get(serviceArn);
+            Optional<ServiceSettings> s = settings.get(serviceArn);
             Optional<ClusterRow> cluster = s.flatMap(x -> clusters.get(x.clusterArn()));
             Optional<TaskDefinitionRow> td = s.flatMap(x -> registry.resolve(x.taskDefinitionArn()));
             if (s.isEmpty() || cluster.isEmpty() || td.isEmpty()) continue;

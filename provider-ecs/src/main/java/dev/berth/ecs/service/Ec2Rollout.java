@@ -1,9 +1,12 @@
 package dev.berth.ecs.service;
 
-import dev.berth.ecs.cluster.ClusterRow;
-import dev.berth.ecs.instance.InstanceRow;
+import dev.berth.ecs.store.ServiceSettings;
+import dev.berth.ecs.store.TaskTable;
+import dev.berth.ecs.store.TaskRow;
+import dev.berth.ecs.store.ClusterRow;
+import dev.berth.ecs.store.InstanceRow;
 import dev.berth.ecs.placement.ClusterView;
-import dev.berth.ecs.placement.PlacementRow;
+import dev.berth.ecs.store.PlacementRow;
 import dev.berth.ecs.placement.Reconciler;
 import dev.berth.ecs.placement.ServiceSpec;
 import dev.berth.ecs.placement.TaskSpecs;
@@ -13,7 +16,7 @@ import dev.berth.ecs.scheduler.Placement;
 import dev.berth.ecs.scheduler.TaskToStop;
 import dev.berth.ecs.scheduler.model.ClusterSnapshot;
 import dev.berth.ecs.store.Table;
-import dev.berth.ecs.taskdef.TaskDefinitionRow;
+import dev.berth.ecs.store.TaskDefinitionRow;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -61,10 +64,10 @@ final class Ec2Rollout {
         this.events = events;
     }
 
-    Result run(Ec2Settings settings, ClusterRow cluster, TaskDefinitionRow td, Set<String> replace) {
+    Result run(ServiceSettings settings, ClusterRow cluster, TaskDefinitionRow td, Set<String> replace) {
         String serviceArn = settings.serviceArn();
         String name = serviceArn.substring(serviceArn.lastIndexOf('/') + 1);
-        ServiceSpec spec = settings.spec(TaskSpecs.of(td), replace);
+        ServiceSpec spec = ServiceSpec.of(settings, TaskSpecs.of(td), replace);
         Set<String> failures = new LinkedHashSet<>();
         int failedStarts = 0;
         // Each step either changes the cluster or counts a failure, so this bound is never the

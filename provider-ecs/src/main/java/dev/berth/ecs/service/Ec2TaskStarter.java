@@ -1,9 +1,11 @@
 package dev.berth.ecs.service;
 
+import dev.berth.ecs.store.TaskTable;
+import dev.berth.ecs.store.TaskRow;
 import dev.berth.ecs.arn.EcsArn;
-import dev.berth.ecs.cluster.ClusterRow;
-import dev.berth.ecs.instance.InstanceRow;
-import dev.berth.ecs.placement.PlacementRow;
+import dev.berth.ecs.store.ClusterRow;
+import dev.berth.ecs.store.InstanceRow;
+import dev.berth.ecs.store.PlacementRow;
 import dev.berth.ecs.resource.EcsLabels;
 import dev.berth.ecs.runtime.ContainerInfo;
 import dev.berth.ecs.runtime.ContainerRuntime;
@@ -11,7 +13,7 @@ import dev.berth.ecs.scheduler.Placement;
 import dev.berth.ecs.scheduler.model.HostPort;
 import dev.berth.ecs.store.Table;
 import dev.berth.ecs.taskdef.ContainerDefinition;
-import dev.berth.ecs.taskdef.TaskDefinitionRow;
+import dev.berth.ecs.store.TaskDefinitionRow;
 import dev.berth.engine.provider.ProviderStore;
 
 import java.time.Instant;
@@ -59,7 +61,7 @@ final class Ec2TaskStarter {
             throw record.failed(e);
         }
         List<TaskRow.TaskContainer> containers = new ArrayList<>();
-        for (ContainerDefinition c : td.containers()) {
+        for (ContainerDefinition c : ContainerDefinition.of(td)) {
             String id = infos.stream().filter(i -> c.name().equals(i.labels().get(EcsLabels.CONTAINER_NAME)))
                     .map(ContainerInfo::id).findFirst().orElse(null);
             containers.add(new TaskRow.TaskContainer(c.name(), id, c.effectiveEssential()));

@@ -1,9 +1,12 @@
 package dev.berth.ecs.service;
 
-import dev.berth.ecs.cluster.ClusterRow;
-import dev.berth.ecs.instance.InstanceRow;
+import dev.berth.ecs.store.ServiceSettings;
+import dev.berth.ecs.store.TaskTable;
+import dev.berth.ecs.store.ServiceRow;
+import dev.berth.ecs.store.ClusterRow;
+import dev.berth.ecs.store.InstanceRow;
 import dev.berth.ecs.placement.ClusterView;
-import dev.berth.ecs.placement.PlacementRow;
+import dev.berth.ecs.store.PlacementRow;
 import dev.berth.ecs.placement.PlannedPlacements;
 import dev.berth.ecs.runtime.ContainerRuntime;
 import dev.berth.ecs.store.Table;
@@ -31,7 +34,7 @@ final class Ec2Wiring {
         Ec2Rollout rollout = new Ec2Rollout(view, new Ec2TaskStarter(store, tasks, runtimes), launcher, tasks,
                 new Table<>(store, PlacementRow.TABLE, PlacementRow.class),
                 new Table<>(store, InstanceRow.TABLE, InstanceRow.class), lazyFleet, pool, events);
-        return new Ec2Deployer(clusters, services, new Table<>(store, Ec2Settings.TABLE, Ec2Settings.class), registry,
+        return new Ec2Deployer(clusters, services, new Table<>(store, ServiceSettings.TABLE, ServiceSettings.class), registry,
                 view, rollout, lazyFleet, tasks, events, planned, observer::observe);
     }
 }

@@ -5,7 +5,7 @@ import dev.berth.ecs.runtime.PortBinding;
 import dev.berth.ecs.runtime.TaskLaunch;
 import dev.berth.ecs.taskdef.ContainerDefinition;
 import dev.berth.ecs.taskdef.PortMapping;
-import dev.berth.ecs.taskdef.TaskDefinitionRow;
+import dev.berth.ecs.store.TaskDefinitionRow;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +21,7 @@ public final class LaunchTranslator {
 
     public static TaskLaunch launch(String taskArn, String network, TaskDefinitionRow td, Map<String, String> labels) {
         List<ContainerLaunch> containers = new ArrayList<>();
-        for (ContainerDefinition c : td.containers()) containers.add(container(c));
+        for (ContainerDefinition c : ContainerDefinition.of(td)) containers.add(container(c));
         return new TaskLaunch(taskArn, network, td.networkMode(), labels, containers);
     }
 

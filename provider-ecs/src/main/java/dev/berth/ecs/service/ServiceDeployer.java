@@ -1,8 +1,11 @@
 package dev.berth.ecs.service;
 
+import dev.berth.ecs.store.TaskTable;
+import dev.berth.ecs.store.TaskRow;
+import dev.berth.ecs.store.ServiceRow;
 import dev.berth.ecs.schema.Ec2ServiceSchema;
 
-import dev.berth.ecs.cluster.ClusterRow;
+import dev.berth.ecs.store.ClusterRow;
 import dev.berth.ecs.resource.Diags;
 import dev.berth.ecs.resource.EcsLabels;
 import dev.berth.ecs.runtime.ContainerInfo;
@@ -10,7 +13,7 @@ import dev.berth.ecs.runtime.ContainerRuntime;
 import dev.berth.ecs.runtime.RuntimeFailure;
 import dev.berth.ecs.store.Table;
 import dev.berth.ecs.taskdef.TaskDefinitionRegistry;
-import dev.berth.ecs.taskdef.TaskDefinitionRow;
+import dev.berth.ecs.store.TaskDefinitionRow;
 import dev.berth.ecs.value.Attrs;
 import dev.berth.engine.provider.ProviderDiagnostic;
 import dev.berth.engine.provider.ProviderRequests.ApplyResponse;

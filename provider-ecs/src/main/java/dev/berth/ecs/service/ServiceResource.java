@@ -1,11 +1,13 @@
 package dev.berth.ecs.service;
 
+import dev.berth.ecs.store.TaskTable;
+import dev.berth.ecs.store.ServiceRow;
 import dev.berth.ecs.arn.EcsArn;
 import dev.berth.ecs.instance.Drainer;
 import dev.berth.ecs.placement.ClusterView;
 import dev.berth.ecs.placement.PlannedPlacements;
 import dev.berth.ecs.schema.Ec2ServiceSchema;
-import dev.berth.ecs.cluster.ClusterRow;
+import dev.berth.ecs.store.ClusterRow;
 import dev.berth.ecs.resource.EcsResource;
 import dev.berth.ecs.runtime.ContainerRuntime;
 import dev.berth.ecs.runtime.RuntimeFailure;

@@ -3,7 +3,7 @@ package dev.berth.ecs.service;
 import dev.berth.ecs.runtime.PublishedPort;
 import dev.berth.ecs.taskdef.ContainerDefinition;
 import dev.berth.ecs.taskdef.PortMapping;
-import dev.berth.ecs.taskdef.TaskDefinitionRow;
+import dev.berth.ecs.store.TaskDefinitionRow;
 import dev.berth.engine.value.MapValue;
 import dev.berth.engine.value.Value;
 
@@ -30,7 +30,7 @@ final class TaskExpectation {
 
     private TaskExpectation(TaskDefinitionRow td) {
         this.networkMode = td.networkMode() == null ? "" : td.networkMode().trim().toLowerCase();
-        this.containers = td.containers();
+        this.containers = ContainerDefinition.of(td);
         for (ContainerDefinition c : containers) {
             for (PortMapping p : c.portMappings()) {
                 if (p.hostPort() != null && p.hostPort() > 0) fixedHostPorts.put(key(p), p.hostPort());

@@ -1,13 +1,15 @@
 package dev.berth.ecs.service;
 
+import dev.berth.ecs.store.TaskTable;
+import dev.berth.ecs.store.TaskRow;
 import dev.berth.ecs.arn.EcsArn;
-import dev.berth.ecs.cluster.ClusterRow;
+import dev.berth.ecs.store.ClusterRow;
 import dev.berth.ecs.resource.EcsLabels;
 import dev.berth.ecs.runtime.ContainerInfo;
 import dev.berth.ecs.runtime.ContainerRuntime;
 import dev.berth.ecs.runtime.RuntimeFailure;
 import dev.berth.ecs.taskdef.ContainerDefinition;
-import dev.berth.ecs.taskdef.TaskDefinitionRow;
+import dev.berth.ecs.store.TaskDefinitionRow;
 import dev.berth.engine.provider.ProviderStore;
 
 import java.time.Duration;
@@ -80,7 +82,7 @@ final class TaskLauncher {
             throw record.failed(e);
         }
         List<TaskRow.TaskContainer> containers = new ArrayList<>();
-        for (ContainerDefinition c : td.containers()) {
+        for (ContainerDefinition c : ContainerDefinition.of(td)) {
             String id = infos.stream().filter(i -> c.name().equals(i.labels().get(EcsLabels.CONTAINER_NAME)))
                     .map(ContainerInfo::id).findFirst().orElse(null);
             containers.add(new TaskRow.TaskContainer(c.name(), id, c.effectiveEssential()));

@@ -1,4 +1,4 @@
-package dev.berth.ecs.service;
+package dev.berth.ecs.store;
 
 import java.util.List;
 import java.util.Map;

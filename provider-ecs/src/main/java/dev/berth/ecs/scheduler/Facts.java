@@ -1,4 +1,4 @@
-package dev.berth.ecs.scheduler.live;
+package dev.berth.ecs.scheduler;
 
 import dev.berth.ecs.scheduler.query.InstanceFacts;
 

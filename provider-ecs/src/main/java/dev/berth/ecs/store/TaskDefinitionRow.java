@@ -1,4 +1,4 @@
-package dev.berth.ecs.taskdef;
+package dev.berth.ecs.store;
 
 import java.util.List;
 
@@ -24,12 +24,5 @@ public record TaskDefinitionRow(String arn, String family, long revision, String
     public TaskDefinitionRow withStatus(String newStatus) {
         return new TaskDefinitionRow(arn, family, revision, newStatus, cpu, memory, networkMode,
                 requiresCompatibilities, executionRoleArn, taskRoleArn, containerDefinitions, registeredAt);
-    }
-
-    /** The containers, read back from the canonical JSON this row was written with. */
-    public List<ContainerDefinition> containers() {
-        ContainerDefinitionsJson.Parsed parsed = ContainerDefinitionsJson.parse(containerDefinitions);
-        if (!parsed.ok()) throw new IllegalStateException("task definition " + arn + " has unreadable containers");
-        return parsed.containers();
     }
 }

@@ -1,8 +1,5 @@
-package dev.berth.ecs.scheduler.live;
+package dev.berth.ecs.scheduler;
 
-import dev.berth.ecs.scheduler.Placement;
-import dev.berth.ecs.scheduler.PlacementFailure;
-import dev.berth.ecs.scheduler.PlacementRequest;
 import dev.berth.ecs.scheduler.model.ContainerInstance;
 import dev.berth.ecs.scheduler.model.HostPort;
 import dev.berth.ecs.scheduler.model.RunningTask;

@@ -1,6 +1,5 @@
-package dev.berth.ecs.scheduler.live;
+package dev.berth.ecs.scheduler;
 
-import dev.berth.ecs.scheduler.Strategy;
 
 /**
  * The order strategies put instances in, lowest key first, applied lexicographically, with the

@@ -1,8 +1,5 @@
-package dev.berth.ecs.scheduler.live;
+package dev.berth.ecs.scheduler;
 
-import dev.berth.ecs.scheduler.Constraint;
-import dev.berth.ecs.scheduler.PlacementRequest;
-import dev.berth.ecs.scheduler.Strategy;
 import dev.berth.ecs.scheduler.model.HostPort;
 import dev.berth.ecs.scheduler.model.InstanceStatus;
 import dev.berth.ecs.scheduler.model.TaskSpec;

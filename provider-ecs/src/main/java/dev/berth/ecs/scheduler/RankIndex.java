@@ -1,6 +1,5 @@
-package dev.berth.ecs.scheduler.live;
+package dev.berth.ecs.scheduler;
 
-import dev.berth.ecs.scheduler.Strategy;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,6 +1,5 @@
-package dev.berth.ecs.scheduler.live;
+package dev.berth.ecs.scheduler;
 
-import dev.berth.ecs.scheduler.PlacementRequest;
 import dev.berth.ecs.scheduler.model.ClusterSnapshot;
 import dev.berth.ecs.scheduler.model.ContainerInstance;
 import dev.berth.ecs.scheduler.model.HostPort;

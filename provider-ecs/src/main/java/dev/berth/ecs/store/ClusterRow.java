@@ -1,4 +1,4 @@
-package dev.berth.ecs.cluster;
+package dev.berth.ecs.store;
 
 import java.util.Map;
 import java.util.TreeMap;

@@ -1,8 +1,5 @@
-package dev.berth.ecs.scheduler.live;
+package dev.berth.ecs.scheduler;
 
-import dev.berth.ecs.scheduler.Constraint;
-import dev.berth.ecs.scheduler.PlacementFailure;
-import dev.berth.ecs.scheduler.Rejection;
 import dev.berth.ecs.scheduler.Rejection.Reason;
 import dev.berth.ecs.scheduler.model.ContainerInstance;
 import dev.berth.ecs.scheduler.model.HostPort;

@@ -1,4 +1,4 @@
-package dev.berth.ecs.service;
+package dev.berth.ecs.store;
 
 import dev.berth.ecs.store.Table;
 import dev.berth.engine.provider.ProviderStore;
@@ -7,41 +7,41 @@ import java.util.Comparator;
 import java.util.List;
 
 /** The {@code tasks} table seen per service. */
-final class TaskTable {
+public final class TaskTable {
     private final Table<TaskRow> rows;
 
-    TaskTable(ProviderStore store) {
+    public TaskTable(ProviderStore store) {
         this.rows = new Table<>(store, TaskRow.TABLE, TaskRow.class);
     }
 
     /** Every row of a service (any status), oldest first. */
-    List<TaskRow> forService(String serviceArn) {
+    public List<TaskRow> forService(String serviceArn) {
         return rows.all().stream().filter(r -> serviceArn.equals(r.serviceArn()))
                 .sorted(Comparator.comparingLong(TaskRow::seq)).toList();
     }
 
     /** Every RUNNING row of every service, read once. */
-    List<TaskRow> running() {
+    public List<TaskRow> running() {
         return rows.all().stream().filter(TaskRow::running).toList();
     }
 
     /** Every STOPPED row by service ARN, oldest first, read once. */
-    java.util.Map<String, List<TaskRow>> stopped() {
+    public java.util.Map<String, List<TaskRow>> stopped() {
         return rows.all().stream().filter(TaskRow::stoppedStatus).sorted(Comparator.comparingLong(TaskRow::seq))
                 .collect(java.util.stream.Collectors.groupingBy(TaskRow::serviceArn));
     }
 
     /** Keeps only the newest {@code keep} STOPPED rows of a service, like ECS forgetting old tasks. */
-    void pruneStopped(String serviceArn, int keep) {
+    public void pruneStopped(String serviceArn, int keep) {
         List<TaskRow> stopped = forService(serviceArn).stream().filter(TaskRow::stoppedStatus).toList();
         for (int i = 0; i < stopped.size() - keep; i++) rows.delete(stopped.get(i).taskArn());
     }
 
-    void put(TaskRow row) {
+    public void put(TaskRow row) {
         rows.put(row.taskArn(), row);
     }
 
-    void delete(String taskArn) {
+    public void delete(String taskArn) {
         rows.delete(taskArn);
     }
 }

@@ -1,4 +1,4 @@
-package dev.berth.ecs.placement;
+package dev.berth.ecs.store;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package dev.berth.ecs.service;
+package dev.berth.ecs.store;
 
 /**
  * A row of the {@code services} table, keyed by service ARN: what the control plane knows of a
