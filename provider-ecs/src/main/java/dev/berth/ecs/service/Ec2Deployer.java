@@ -148,7 +148,7 @@ final class Ec2Deployer implements Drainer {
     @Override
     public List<String> drain(InstanceRow instance) {
         Set<String> affected = new java.util.TreeSet<>();
-        view.runningPlacements().values().stream().filter(p -> p.instanceArn().equals(instance.arn()))
+        view.runningPlacements().values().stream().filter(p -> instance.arn().equals(p.instanceArn()))
                 .map(PlacementRow::serviceArn).forEach(affected::add);
         List<String> problems = new ArrayList<>();
         for (String serviceArn : affected) {

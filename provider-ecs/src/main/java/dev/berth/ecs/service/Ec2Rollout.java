@@ -16,6 +16,8 @@ import dev.berth.ecs.scheduler.Placement;
 import dev.berth.ecs.scheduler.TaskToStop;
 import dev.berth.ecs.scheduler.model.ClusterSnapshot;
 import dev.berth.ecs.store.Table;
+import dev.berth.ecs.task.StartRequest;
+import dev.berth.ecs.task.TaskStarter;
 import dev.berth.ecs.store.TaskDefinitionRow;
 
 import java.time.Instant;
@@ -41,7 +43,7 @@ final class Ec2Rollout {
     }
 
     private final ClusterView view;
-    private final Ec2TaskStarter starter;
+    private final TaskStarter starter;
     private final TaskLauncher launcher;
     private final TaskTable tasks;
     private final Table<PlacementRow> placements;
@@ -50,7 +52,7 @@ final class Ec2Rollout {
     private final ExecutorService pool;
     private final EventLog events;
 
-    Ec2Rollout(ClusterView view, Ec2TaskStarter starter, TaskLauncher launcher, TaskTable tasks,
+    Ec2Rollout(ClusterView view, TaskStarter starter, TaskLauncher launcher, TaskTable tasks,
                Table<PlacementRow> placements, Table<InstanceRow> instances, ContainerRuntime fleet,
                ExecutorService pool, EventLog events) {
         this.view = view;
@@ -111,7 +113,7 @@ final class Ec2Rollout {
         List<Future<TaskRow>> futures = new ArrayList<>();
         for (Placement p : placed) {
             InstanceRow instance = instances.get(p.instanceId()).orElseThrow();
-            futures.add(pool.submit(() -> starter.start(p, instance, cluster, serviceArn, td)));
+            futures.add(pool.submit(() -> starter.start(StartRequest.forService(cluster, td, instance, serviceArn))));
         }
         List<String> failures = new ArrayList<>();
         for (Future<TaskRow> f : futures) {

@@ -10,6 +10,7 @@ import dev.berth.ecs.store.PlacementRow;
 import dev.berth.ecs.placement.PlannedPlacements;
 import dev.berth.ecs.runtime.ContainerRuntime;
 import dev.berth.ecs.store.Table;
+import dev.berth.ecs.task.TaskStarter;
 import dev.berth.ecs.taskdef.TaskDefinitionRegistry;
 import dev.berth.engine.provider.ProviderStore;
 
@@ -24,14 +25,14 @@ final class Ec2Wiring {
 
     static Ec2Deployer deployer(ProviderStore store, Table<ClusterRow> clusters, Table<ServiceRow> services,
                                 TaskDefinitionRegistry registry, TaskTable tasks, TaskLauncher launcher,
-                                Supplier<ContainerRuntime> fleet, ExecutorService pool,
-                                Function<String, ContainerRuntime> runtimes, PlannedPlacements planned,
+                                TaskStarter starter, Supplier<ContainerRuntime> fleet, ExecutorService pool,
+                                PlannedPlacements planned,
                                 ServiceDeployer observer) {
         ClusterView view = new ClusterView(store);
         EventLog events = new EventLog(store);
         // The fleet supplier is resolved per call, as the FARGATE path does, so tests can swap engines.
         ContainerRuntime lazyFleet = new LazyRuntime(fleet);
-        Ec2Rollout rollout = new Ec2Rollout(view, new Ec2TaskStarter(store, tasks, runtimes), launcher, tasks,
+        Ec2Rollout rollout = new Ec2Rollout(view, starter, launcher, tasks,
                 new Table<>(store, PlacementRow.TABLE, PlacementRow.class),
                 new Table<>(store, InstanceRow.TABLE, InstanceRow.class), lazyFleet, pool, events);
         return new Ec2Deployer(clusters, services, new Table<>(store, ServiceSettings.TABLE, ServiceSettings.class), registry,

@@ -128,7 +128,7 @@ final class ServiceDeployer {
         }
         int need = desired - current.size();
         if (need > 0) {
-            TaskLauncher.Outcome outcome = launcher.start(need, rt, cluster, serviceArn, td);
+            TaskLauncher.Outcome outcome = launcher.start(need, cluster, serviceArn, td);
             current.addAll(outcome.started());
             failures.addAll(outcome.failures());
         }

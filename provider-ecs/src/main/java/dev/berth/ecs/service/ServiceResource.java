@@ -14,6 +14,7 @@ import dev.berth.ecs.runtime.RuntimeFailure;
 import dev.berth.ecs.schema.ServiceSchema;
 import dev.berth.ecs.store.ClientTokens;
 import dev.berth.ecs.store.Table;
+import dev.berth.ecs.task.TaskStarter;
 import dev.berth.ecs.taskdef.TaskDefinitionRegistry;
 import dev.berth.ecs.value.Attrs;
 import dev.berth.engine.provider.ProviderDiagnostic;
@@ -72,13 +73,14 @@ public final class ServiceResource implements EcsResource {
         this.registry = new TaskDefinitionRegistry(store);
         this.runtime = runtime;
         TaskTable tasks = new TaskTable(store);
-        TaskLauncher launcher = new TaskLauncher(pool, store, tasks);
+        TaskStarter starter = new TaskStarter(store, runtimes);
+        TaskLauncher launcher = new TaskLauncher(pool, starter);
         Table<ClusterRow> clusters = new Table<>(store, ClusterRow.TABLE, ClusterRow.class);
         this.views = new EngineViews(tasks, () -> services.all().stream().map(ServiceRow::arn)
                 .collect(java.util.stream.Collectors.toSet()));
         this.events = new EventLog(store);
         this.deployer = new ServiceDeployer(clusters, services, registry, tasks, launcher, runtime, views, events);
-        this.ec2 = Ec2Wiring.deployer(store, clusters, services, registry, tasks, launcher, runtime, pool, runtimes,
+        this.ec2 = Ec2Wiring.deployer(store, clusters, services, registry, tasks, launcher, starter, runtime, pool,
                 planned, deployer);
         this.ec2Planning = new Ec2Planning(new ClusterView(store), registry, new EventLog(store), planned);
     }

@@ -16,7 +16,7 @@ import static dev.berth.ecs.schema.ServiceSchema.C_STATE;
 
 /**
  * What each container of a task must look like on the engine, derived from its task definition
- * the way {@link LaunchTranslator} and the runtime launch it. Ports follow the network mode: in
+ * the way {@link dev.berth.ecs.task.LaunchTranslator} and the runtime launch it. Ports follow the network mode: in
  * awsvpc mode the first container publishes every port of the task, in bridge mode each its own,
  * in host and none mode nothing is published.
  */
@@ -75,7 +75,7 @@ final class TaskExpectation {
 
     /** A cpu value as Docker enforces it: shares, raised to Docker's minimum as at launch. */
     static Integer cpuShares(ContainerDefinition c) {
-        return c.cpu() == null ? null : Math.max(LaunchTranslator.MIN_CPU_SHARES, c.cpu());
+        return c.cpu() == null ? null : Math.max(dev.berth.ecs.task.LaunchTranslator.MIN_CPU_SHARES, c.cpu());
     }
 
     private List<String> expectedPorts(int index) {

@@ -2,7 +2,6 @@ package dev.berth.ecs.service;
 
 import dev.berth.ecs.store.TaskTable;
 import dev.berth.ecs.store.TaskRow;
-import dev.berth.ecs.arn.EcsArn;
 import dev.berth.ecs.store.ClusterRow;
 import dev.berth.ecs.resource.EcsLabels;
 import dev.berth.ecs.runtime.ContainerInfo;
@@ -10,7 +9,8 @@ import dev.berth.ecs.runtime.ContainerRuntime;
 import dev.berth.ecs.runtime.RuntimeFailure;
 import dev.berth.ecs.taskdef.ContainerDefinition;
 import dev.berth.ecs.store.TaskDefinitionRow;
-import dev.berth.engine.provider.ProviderStore;
+import dev.berth.ecs.task.StartRequest;
+import dev.berth.ecs.task.TaskStarter;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -33,26 +33,23 @@ import java.util.concurrent.Future;
  */
 final class TaskLauncher {
     static final Duration STOP_GRACE = Duration.ofSeconds(2);
-    /** Counter giving tasks their start order across the whole store. */
-    static final String SEQ_COUNTER = "task-seq";
 
     private final ExecutorService pool;
-    private final ProviderStore store;
-    private final TaskTable tasks;
+    private final TaskStarter starter;
 
-    TaskLauncher(ExecutorService pool, ProviderStore store, TaskTable tasks) {
+    TaskLauncher(ExecutorService pool, TaskStarter starter) {
         this.pool = pool;
-        this.store = store;
-        this.tasks = tasks;
+        this.starter = starter;
     }
 
     /** Tasks that started and one message per distinct failure. */
     record Outcome(List<TaskRow> started, List<String> failures) {
     }
 
-    Outcome start(int count, ContainerRuntime runtime, ClusterRow cluster, String serviceArn, TaskDefinitionRow td) {
+    /** Starts {@code count} FARGATE tasks of the service on the local engine. */
+    Outcome start(int count, ClusterRow cluster, String serviceArn, TaskDefinitionRow td) {
         List<Callable<TaskRow>> jobs = new ArrayList<>();
-        for (int i = 0; i < count; i++) jobs.add(() -> startOne(runtime, cluster, serviceArn, td));
+        for (int i = 0; i < count; i++) jobs.add(() -> starter.start(StartRequest.forService(cluster, td, null, serviceArn)));
         List<TaskRow> started = new ArrayList<>();
         Set<String> failures = new LinkedHashSet<>();
         for (Future<TaskRow> f : submitAll(jobs)) {
@@ -66,31 +63,6 @@ final class TaskLauncher {
             }
         }
         return new Outcome(started, new ArrayList<>(failures));
-    }
-
-    private TaskRow startOne(ContainerRuntime runtime, ClusterRow cluster, String serviceArn, TaskDefinitionRow td) {
-        String taskArn = EcsArn.task(cluster.name(), UUID.randomUUID().toString().replace("-", ""));
-        long seq = store.next(SEQ_COUNTER);
-        Map<String, String> labels = Map.of(EcsLabels.CLUSTER, cluster.arn(), EcsLabels.SERVICE, serviceArn,
-                EcsLabels.TASK_ARN, taskArn, EcsLabels.TASK_DEFINITION, td.arn());
-        TaskStartRecord record = TaskStartRecord.provisioning(tasks, taskArn, serviceArn, cluster.arn(), td.arn(), seq);
-        List<ContainerInfo> infos;
-        try {
-            record.pending();
-            infos = runtime.startTask(LaunchTranslator.launch(taskArn, cluster.network(), td, labels));
-        } catch (RuntimeException e) {
-            throw record.failed(e);
-        }
-        List<TaskRow.TaskContainer> containers = new ArrayList<>();
-        for (ContainerDefinition c : ContainerDefinition.of(td)) {
-            String id = infos.stream().filter(i -> c.name().equals(i.labels().get(EcsLabels.CONTAINER_NAME)))
-                    .map(ContainerInfo::id).findFirst().orElse(null);
-            containers.add(new TaskRow.TaskContainer(c.name(), id, c.effectiveEssential()));
-        }
-        TaskRow row = new TaskRow(taskArn, serviceArn, cluster.arn(), td.arn(), TaskRow.RUNNING, seq,
-                Instant.now().toString(), null, null, containers, ObservedTask.endpoints(infos));
-        tasks.put(row);
-        return row;
     }
 
     /**

@@ -9,11 +9,15 @@ import java.util.TreeMap;
  * newest stops first when scaling in); {@code endpoints} maps "container:port/protocol" to
  * "127.0.0.1:hostPort". {@code status} is ECS's last status (PROVISIONING, PENDING, RUNNING,
  * STOPPED); a STOPPED row says why in {@code stopCode} (ECS's codes) and {@code stoppedReason}.
- * Rows written before stop codes existed read back with a null code.
+ * Rows written before stop codes existed read back with a null code. {@code startedBy} is ECS's
+ * startedBy (the service's deployment for service tasks, the caller's text for run-task),
+ * {@code group} the task group ("service:NAME", "family:NAME" or the caller's), {@code launchType}
+ * FARGATE or EC2; rows written before these existed read back with nulls.
  */
 public record TaskRow(String taskArn, String serviceArn, String clusterArn, String taskDefinitionArn, String status,
                       long seq, String startedAt, String stoppedAt, String stoppedReason,
-                      List<TaskContainer> containers, Map<String, String> endpoints, String stopCode) {
+                      List<TaskContainer> containers, Map<String, String> endpoints, String stopCode,
+                      String startedBy, String group, String launchType) {
     public static final String TABLE = "tasks";
     public static final String PROVISIONING = "PROVISIONING", PENDING = "PENDING", RUNNING = "RUNNING",
             STOPPED = "STOPPED";
@@ -33,7 +37,7 @@ public record TaskRow(String taskArn, String serviceArn, String clusterArn, Stri
                    long seq, String startedAt, String stoppedAt, String stoppedReason,
                    List<TaskContainer> containers, Map<String, String> endpoints) {
         this(taskArn, serviceArn, clusterArn, taskDefinitionArn, status, seq, startedAt, stoppedAt, stoppedReason,
-                containers, endpoints, null);
+                containers, endpoints, null, null, null, null);
     }
 
     /** One container of a started task; essential ones decide whether the task still runs. */
@@ -51,7 +55,7 @@ public record TaskRow(String taskArn, String serviceArn, String clusterArn, Stri
     /** The same task at another stage of its start: PROVISIONING, PENDING or RUNNING. */
     public TaskRow withStatus(String now) {
         return new TaskRow(taskArn, serviceArn, clusterArn, taskDefinitionArn, now, seq, startedAt, stoppedAt,
-                stoppedReason, containers, endpoints, stopCode);
+                stoppedReason, containers, endpoints, stopCode, startedBy, group, launchType);
     }
 
     /** Stopped by the scheduler (a deployment, scaling in) unless a reason says otherwise. */
@@ -62,7 +66,7 @@ public record TaskRow(String taskArn, String serviceArn, String clusterArn, Stri
 
     public TaskRow stopped(String at, String code, String reason) {
         return new TaskRow(taskArn, serviceArn, clusterArn, taskDefinitionArn, STOPPED, seq, startedAt, at, reason,
-                containers, endpoints, code);
+                containers, endpoints, code, startedBy, group, launchType);
     }
 
     /** The essential flag of a container of this task by name; null when the task has no such container. */

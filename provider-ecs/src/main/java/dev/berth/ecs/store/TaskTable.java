@@ -9,9 +9,11 @@ import java.util.List;
 /** The {@code tasks} table seen per service. */
 public final class TaskTable {
     private final Table<TaskRow> rows;
+    private final Table<PlacementRow> placements;
 
     public TaskTable(ProviderStore store) {
         this.rows = new Table<>(store, TaskRow.TABLE, TaskRow.class);
+        this.placements = new Table<>(store, PlacementRow.TABLE, PlacementRow.class);
     }
 
     /** Every row of a service (any status), oldest first. */
@@ -41,7 +43,9 @@ public final class TaskTable {
         rows.put(row.taskArn(), row);
     }
 
+    /** Forgets the task and its reservation. */
     public void delete(String taskArn) {
         rows.delete(taskArn);
+        placements.delete(taskArn);
     }
 }

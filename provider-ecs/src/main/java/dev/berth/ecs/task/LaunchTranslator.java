@@ -1,4 +1,4 @@
-package dev.berth.ecs.service;
+package dev.berth.ecs.task;
 
 import dev.berth.ecs.runtime.ContainerLaunch;
 import dev.berth.ecs.runtime.PortBinding;
@@ -14,7 +14,7 @@ import java.util.Map;
 /** Translates a task definition from ECS terms into what the container runtime launches. */
 public final class LaunchTranslator {
     /** Docker's smallest CPU share; the ECS agent raises lower values to it too. */
-    static final int MIN_CPU_SHARES = 2;
+    public static final int MIN_CPU_SHARES = 2;
 
     private LaunchTranslator() {
     }

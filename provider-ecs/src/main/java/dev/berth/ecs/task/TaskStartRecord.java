@@ -1,12 +1,10 @@
-package dev.berth.ecs.service;
+package dev.berth.ecs.task;
 
 import dev.berth.ecs.store.TaskTable;
 import dev.berth.ecs.store.TaskRow;
 import dev.berth.ecs.runtime.RuntimeFailure;
 
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Records a task's start as ECS shows it: PROVISIONING once it has an ARN, PENDING while its
@@ -22,10 +20,8 @@ final class TaskStartRecord {
         this.row = row;
     }
 
-    static TaskStartRecord provisioning(TaskTable tasks, String taskArn, String serviceArn, String clusterArn,
-                                        String taskDefinitionArn, long seq) {
-        TaskRow row = new TaskRow(taskArn, serviceArn, clusterArn, taskDefinitionArn, TaskRow.PROVISIONING, seq,
-                null, null, null, List.of(), Map.of());
+    /** Records {@code row}, a PROVISIONING task. */
+    static TaskStartRecord provisioning(TaskTable tasks, TaskRow row) {
         tasks.put(row);
         return new TaskStartRecord(tasks, row);
     }
