@@ -91,7 +91,7 @@ final class Ec2Planning {
         planned.planned(serviceArn, ClusterView.fingerprint(snapshot));
         Set<String> replace = prior != null && Boolean.TRUE.equals(Attrs.bool(config.get(Ec2ServiceSchema.FORCE_NEW_DEPLOYMENT)))
                 ? tasksOf(snapshot, ClusterView.group(serviceArn)) : Set.of();
-        ServiceSettings s = SettingsConfig.of(serviceArn, clusterArn, config, td.get().arn(), null, desired.intValue());
+        ServiceSettings s = Deployer.settingsOf(SettingsConfig.request(config, false), serviceArn, clusterArn, td.get().arn(), null);
         Preview p = Preview.of(snapshot, ServiceSpec.of(s, TaskSpecs.of(td.get()), replace));
         notes.addAll(p.notes());
         String detail = "berth plans placement from the container instances and tasks the last refresh recorded; "

@@ -1,6 +1,5 @@
 package dev.berth.ecs.service;
 
-import dev.berth.ecs.store.ServiceSettings;
 import dev.berth.ecs.value.Attrs;
 import dev.berth.engine.value.MapValue;
 import dev.berth.engine.value.Value;
@@ -20,15 +19,22 @@ import static dev.berth.ecs.schema.Ec2ServiceSchema.MIN_HEALTHY;
 import static dev.berth.ecs.schema.Ec2ServiceSchema.STRATEGY;
 import static dev.berth.ecs.schema.Ec2ServiceSchema.S_FIELD;
 import static dev.berth.ecs.schema.Ec2ServiceSchema.S_TYPE;
+import static dev.berth.ecs.schema.ServiceSchema.CLUSTER;
+import static dev.berth.ecs.schema.ServiceSchema.DESIRED_COUNT;
+import static dev.berth.ecs.schema.ServiceSchema.LAUNCH_TYPE;
+import static dev.berth.ecs.schema.ServiceSchema.NAME;
+import static dev.berth.ecs.schema.ServiceSchema.TASK_DEFINITION;
 
-/** An {@code ecs_service} configuration's placement and deployment blocks as stored settings. */
+/** An {@code ecs_service} configuration as the control plane's deployment request. */
 final class SettingsConfig {
     private SettingsConfig() {
     }
 
-    /** From a configuration already validated (every value known). */
-    static ServiceSettings of(String serviceArn, String clusterArn, MapValue config, String taskDefinitionArn,
-                              String lastGood, int desired) {
+    /**
+     * From a configuration already validated (every value known). {@code force} is the
+     * configuration's force_new_deployment on an existing service (a new one has nothing to replace).
+     */
+    static DeployRequest request(MapValue config, boolean force) {
         List<List<String>> strategies = new ArrayList<>();
         for (Value v : Attrs.items(config, STRATEGY)) {
             MapValue b = (MapValue) v.unmarked();
@@ -46,8 +52,12 @@ final class SettingsConfig {
             enable = Boolean.TRUE.equals(Attrs.bool(b.get(B_ENABLE)));
             rollback = Boolean.TRUE.equals(Attrs.bool(b.get(B_ROLLBACK)));
         }
-        return new ServiceSettings(serviceArn, clusterArn, strategies, constraints, percent(config, MIN_HEALTHY, 100),
-                percent(config, MAX_PERCENT, 200), enable, rollback, taskDefinitionArn, lastGood, desired);
+        BigDecimal desired = Attrs.number(config, DESIRED_COUNT);
+        String launchType = Attrs.string(config, LAUNCH_TYPE);
+        return new DeployRequest(Attrs.string(config, NAME), Attrs.string(config, CLUSTER),
+                Attrs.string(config, TASK_DEFINITION), desired == null ? 1 : desired.intValueExact(),
+                launchType == null ? "FARGATE" : launchType, strategies, constraints, percent(config, MIN_HEALTHY, 100),
+                percent(config, MAX_PERCENT, 200), enable, rollback, force);
     }
 
     private static int percent(MapValue config, String attr, int fallback) {

@@ -1,89 +1,98 @@
 package dev.berth.ecs.service;
 
-import dev.berth.ecs.store.ServiceSettings;
-import dev.berth.ecs.store.TaskTable;
-import dev.berth.ecs.store.TaskRow;
-import dev.berth.ecs.store.ClusterRow;
-import dev.berth.ecs.store.InstanceRow;
 import dev.berth.ecs.placement.ClusterView;
-import dev.berth.ecs.store.PlacementRow;
 import dev.berth.ecs.placement.Reconciler;
 import dev.berth.ecs.placement.ServiceSpec;
 import dev.berth.ecs.placement.TaskSpecs;
+import dev.berth.ecs.resource.EcsLabels;
+import dev.berth.ecs.runtime.ContainerInfo;
 import dev.berth.ecs.runtime.ContainerRuntime;
 import dev.berth.ecs.runtime.RuntimeFailure;
 import dev.berth.ecs.scheduler.Placement;
 import dev.berth.ecs.scheduler.TaskToStop;
 import dev.berth.ecs.scheduler.model.ClusterSnapshot;
+import dev.berth.ecs.store.ClusterRow;
+import dev.berth.ecs.store.InstanceRow;
+import dev.berth.ecs.store.PlacementRow;
+import dev.berth.ecs.store.ServiceSettings;
 import dev.berth.ecs.store.Table;
+import dev.berth.ecs.store.TaskDefinitionRow;
+import dev.berth.ecs.store.TaskRow;
+import dev.berth.ecs.store.TaskTable;
 import dev.berth.ecs.task.StartRequest;
 import dev.berth.ecs.task.TaskStarter;
-import dev.berth.ecs.store.TaskDefinitionRow;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 
 /**
- * Runs a service's deployment step by step on the real engines: each step is decided by the
- * pure {@link Reconciler} from the recorded cluster, its starts run in parallel on the placed
- * instances, then its stops. Failed starts are retried in later steps and counted; at ECS's
- * threshold the deployment stops (the circuit breaker, when enabled, says so in the events).
+ * Runs a service's deployment step by step on the real engines, FARGATE and EC2 alike: each step
+ * is decided by the pure {@link Reconciler} from the recorded cluster (FARGATE: the account's
+ * Fargate capacity on the local engine), its starts run in parallel where they were placed, then
+ * its stops. Failed starts are retried in later steps and counted; at ECS's threshold the
+ * deployment stops (the circuit breaker, when enabled, says so in the events).
  */
-final class Ec2Rollout {
+final class RolloutRunner {
     /** How a run ended; {@code failures} are distinct messages for the user. */
     record Result(boolean steady, boolean breakerTripped, List<String> failures) {
     }
 
     private final ClusterView view;
     private final TaskStarter starter;
-    private final TaskLauncher launcher;
+    private final TaskStops stops;
     private final TaskTable tasks;
     private final Table<PlacementRow> placements;
     private final Table<InstanceRow> instances;
     private final ContainerRuntime fleet;
     private final ExecutorService pool;
     private final EventLog events;
+    private final Function<ServiceSettings, ClusterSnapshot> snapshots;
 
-    Ec2Rollout(ClusterView view, TaskStarter starter, TaskLauncher launcher, TaskTable tasks,
-               Table<PlacementRow> placements, Table<InstanceRow> instances, ContainerRuntime fleet,
-               ExecutorService pool, EventLog events) {
+    RolloutRunner(ClusterView view, TaskStarter starter, TaskStops stops, TaskTable tasks,
+                  Table<PlacementRow> placements, Table<InstanceRow> instances, ContainerRuntime fleet,
+                  ExecutorService pool, EventLog events, Function<ServiceSettings, ClusterSnapshot> snapshots) {
         this.view = view;
         this.starter = starter;
-        this.launcher = launcher;
+        this.stops = stops;
         this.tasks = tasks;
         this.placements = placements;
         this.instances = instances;
         this.fleet = fleet;
         this.pool = pool;
         this.events = events;
+        this.snapshots = snapshots;
     }
 
     Result run(ServiceSettings settings, ClusterRow cluster, TaskDefinitionRow td, Set<String> replace) {
         String serviceArn = settings.serviceArn();
         String name = serviceArn.substring(serviceArn.lastIndexOf('/') + 1);
-        ServiceSpec spec = ServiceSpec.of(settings, TaskSpecs.of(td), replace);
         Set<String> failures = new LinkedHashSet<>();
+        ServiceSpec spec;
+        try {
+            spec = ServiceSpec.of(settings, TaskSpecs.of(td), replace);
+        } catch (IllegalArgumentException e) {
+            return cannot(serviceArn, name, e, failures);
+        }
         int failedStarts = 0;
         // Each step either changes the cluster or counts a failure, so this bound is never the
         // reason to stop in practice; it only keeps a bug from spinning forever.
         for (int round = 0; round < 10_000; round++) {
-            ClusterSnapshot snapshot = view.snapshot(settings.clusterArn());
             Optional<Reconciler.Step> next;
             try {
-                next = Reconciler.next(snapshot, spec);
+                next = Reconciler.next(snapshots.apply(settings), spec);
             } catch (IllegalArgumentException e) {
-                String m = "service " + name + " cannot be deployed: " + e.getMessage() + ".";
-                events.add(serviceArn, m);
-                failures.add(m);
-                return new Result(false, false, new ArrayList<>(failures));
+                return cannot(serviceArn, name, e, failures);
             }
             if (next.isEmpty()) return new Result(true, false, new ArrayList<>(failures));
             Reconciler.Step step = next.get();
@@ -109,10 +118,18 @@ final class Ec2Rollout {
         return new Result(false, false, new ArrayList<>(failures));
     }
 
+    private Result cannot(String serviceArn, String name, IllegalArgumentException e, Set<String> failures) {
+        String m = "service " + name + " cannot be deployed: " + e.getMessage() + ".";
+        events.add(serviceArn, m);
+        failures.add(m);
+        return new Result(false, false, new ArrayList<>(failures));
+    }
+
     private List<String> start(List<Placement> placed, ClusterRow cluster, String serviceArn, TaskDefinitionRow td) {
         List<Future<TaskRow>> futures = new ArrayList<>();
         for (Placement p : placed) {
-            InstanceRow instance = instances.get(p.instanceId()).orElseThrow();
+            InstanceRow instance = ClusterView.FARGATE.equals(p.instanceId()) ? null
+                    : instances.get(p.instanceId()).orElseThrow();
             futures.add(pool.submit(() -> starter.start(StartRequest.forService(cluster, td, instance, serviceArn))));
         }
         List<String> failures = new ArrayList<>();
@@ -120,9 +137,7 @@ final class Ec2Rollout {
             try {
                 f.get();
             } catch (ExecutionException e) {
-                Throwable t = e.getCause();
-                failures.add(t instanceof RuntimeFailure ? t.getMessage()
-                        : "A task operation failed unexpectedly: " + (t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage()));
+                failures.add(TaskStops.message(e.getCause()));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 failures.add("Interrupted while starting tasks.");
@@ -131,16 +146,13 @@ final class Ec2Rollout {
         return failures;
     }
 
-    List<String> stop(List<TaskToStop> stops, String serviceArn) {
-        List<String> arns = stops.stream().map(TaskToStop::taskId).toList();
-        return launcher.stop(arns, fleet, arn -> stopped(serviceArn, arn, "Scaling activity initiated by deployment"));
+    private List<String> stop(List<TaskToStop> chosen, String serviceArn) {
+        List<String> arns = chosen.stream().map(TaskToStop::taskId).toList();
+        return stops.stop(arns, fleet, arn -> stopped(serviceArn, arn, TaskRow.SERVICE_SCHEDULER_INITIATED,
+                "Scaling activity initiated by deployment"));
     }
 
-    /** Marks a task STOPPED and releases its reservation on the instance. */
-    void stopped(String serviceArn, String taskArn, String reason) {
-        stopped(serviceArn, taskArn, TaskRow.SERVICE_SCHEDULER_INITIATED, reason);
-    }
-
+    /** Marks a task STOPPED (keeping a reason already recorded) and releases its reservation. */
     void stopped(String serviceArn, String taskArn, String code, String reason) {
         tasks.forService(serviceArn).stream().filter(r -> r.taskArn().equals(taskArn)).findFirst()
                 .ifPresent(r -> tasks.put(r.stopped(Instant.now().toString(), code, r.stoppedStatus()
@@ -148,30 +160,49 @@ final class Ec2Rollout {
         placements.delete(taskArn);
     }
 
-    /** Stops what is dead, left over or lost (its instance deregistered) before a deployment decides anything. */
+    /**
+     * Clears what must not count before a deployment decides anything: containers no RUNNING
+     * task owns (leftovers of an interrupted apply go by task ARN with their siblings, hand-made
+     * ones by id), tasks whose essential containers died, and EC2 tasks whose instance was
+     * deregistered or whose agent is disconnected.
+     */
     List<String> cleanUp(String serviceArn, String clusterArn) {
         List<String> failures = new ArrayList<>();
-        var containers = fleet.listContainers(Map.of(dev.berth.ecs.resource.EcsLabels.SERVICE, serviceArn));
+        List<ContainerInfo> containers = fleet.listContainers(Map.of(EcsLabels.SERVICE, serviceArn));
         List<TaskRow> rows = tasks.forService(serviceArn);
-        failures.addAll(launcher.stop(ObservedTask.orphanTasks(rows, containers), fleet, placements::delete));
-        Set<String> registered = new java.util.HashSet<>(), away = new java.util.HashSet<>();
+        Set<String> orphanTasks = new TreeSet<>();
+        for (ContainerInfo c : ObservedTask.orphans(rows, containers)) {
+            String arn = c.labels().get(EcsLabels.TASK_ARN);
+            if (arn != null) {
+                orphanTasks.add(arn);
+                continue;
+            }
+            try {
+                fleet.removeContainer(c.id());
+            } catch (RuntimeFailure f) {
+                failures.add(f.getMessage());
+            }
+        }
+        failures.addAll(stops.stop(orphanTasks, fleet, placements::delete));
+        Set<String> registered = new HashSet<>(), away = new HashSet<>();
         view.instancesOf(clusterArn).forEach(i -> {
             registered.add(i.arn());
             if (!i.connected()) away.add(i.arn());
         });
         List<String> dead = new ArrayList<>(), lost = new ArrayList<>(), disconnected = new ArrayList<>();
         for (ObservedTask t : ObservedTask.liveness(rows, containers)) {
-            Optional<PlacementRow> p = placements.get(t.arn());
-            if (p.isPresent() && !registered.contains(p.get().instanceArn())) lost.add(t.arn());
-            else if (p.isPresent() && away.contains(p.get().instanceArn())) disconnected.add(t.arn());
+            String instance = placements.get(t.arn()).map(PlacementRow::instanceArn).orElse(null);
+            if (instance != null && !registered.contains(instance)) lost.add(t.arn());
+            else if (instance != null && away.contains(instance)) disconnected.add(t.arn());
             else if (!t.running()) dead.add(t.arn());
         }
-        failures.addAll(launcher.stop(dead, fleet, arn -> stopped(serviceArn, arn, TaskRow.ESSENTIAL_CONTAINER_EXITED,
+        failures.addAll(stops.stop(dead, fleet, arn -> stopped(serviceArn, arn, TaskRow.ESSENTIAL_CONTAINER_EXITED,
                 TaskRow.ESSENTIAL_EXITED_REASON)));
-        failures.addAll(launcher.stop(lost, fleet, arn -> stopped(serviceArn, arn, "Container instance deregistered")));
+        failures.addAll(stops.stop(lost, fleet, arn -> stopped(serviceArn, arn, TaskRow.SERVICE_SCHEDULER_INITIATED,
+                "Container instance deregistered")));
         // Its containers stay on the engine that is away; they are orphans once it answers again.
-        failures.addAll(launcher.stop(disconnected, fleet, arn -> stopped(serviceArn, arn,
-                "Container instance agent disconnected")));
+        failures.addAll(stops.stop(disconnected, fleet, arn -> stopped(serviceArn, arn,
+                TaskRow.SERVICE_SCHEDULER_INITIATED, "Container instance agent disconnected")));
         return failures;
     }
 }
