@@ -118,6 +118,8 @@ public final class Planner {
             drift = r.drift();
         }
         if (opts.mode() == Plan.Mode.REFRESH_ONLY) {
+            prior = refreshData(config, graph, prior, variables, targeting, opts.parallelism(), diags);
+            if (diags.hasErrors()) return new Result(null, diags.list());
             return new Result(new Plan(opts.mode(), prior, variables, List.of(), List.of(), drift), diags.list());
         }
         if (opts.mode() == Plan.Mode.DESTROY) {
@@ -197,6 +199,27 @@ public final class Planner {
                 : ValuePaths.sameValue(before.value(), after) && before.sensitive() == oc.sensitive() ? Action.NO_OP
                 : Action.UPDATE;
         return new OutputChange(oc.name(), action, before == null ? null : before.value(), after, oc.sensitive());
+    }
+
+    /**
+     * A refresh-only plan reads data sources again, as Terraform's does: resources are taken as
+     * the refresh found them (nothing is planned for them), so a data source whose configuration
+     * is known from them is read; one that is not is left out of the state until a plan can read it.
+     */
+    private StateSnapshot refreshData(Config config, ConfigGraph graph, StateSnapshot prior,
+                                      Map<String, Value> variables, Targeting targeting, int parallelism,
+                                      Diagnostics diags) {
+        RunScope scope = new RunScope(config, new Evaluator(functions, config.dir()), variables);
+        prior.resources().values().forEach(rs -> scope.putInstance(rs.addr().resource(), rs.addr().key(),
+                rs.attributes()));
+        DataPlanner dp = new DataPlanner(providers, scope, graph, hooks, false, targeting,
+                ConcurrentHashMap.newKeySet());
+        DagWalker.Result<GraphNode> result = DagWalker.walk(graph.dag(), parallelism, node ->
+                !(node instanceof GraphNode.Resource r && r.addr().isData())
+                        || dp.plan(config.resources().get(r.addr()), diags));
+        result.errors().forEach((node, error) -> diags.add(Diagnostic.error("Internal error while reading " + node
+                + ": " + error, "This is a bug in berth; please report it.", null)));
+        return DataState.replaced(prior, dp.reads(), targeting);
     }
 
     /**

@@ -304,4 +304,20 @@ class DataSourcesTest {
         assertTrue(errors.get(0).summary().contains("no fake_thing named \"nowhere\""), errors.get(0).summary());
         assertEquals(2, errors.get(0).range().line(), "the error points at the name argument");
     }
+
+    @Test
+    void aRefreshOnlyPlanReadsDataSourcesAgainAndApplyingItSavesWhatWasRead() {
+        engine.provider.exists("shared", 1);
+        engine.converge("data \"fake_thing\" \"shared\" {\n  name = \"shared\"\n}\n");
+        engine.provider.exists("shared", 9);
+        engine.provider.clearCalls();
+
+        Planner.Result r = engine.plan(Plan.Mode.REFRESH_ONLY);
+
+        assertFalse(r.hasErrors(), r.diagnostics().toString());
+        assertEquals(List.of("read data.fake_thing.shared"), reads());
+        assertTrue(r.plan().drift().isEmpty(), "a data source that reads differently is not drift");
+        engine.applyOk(r.plan());
+        assertEquals(Value.of(9), engine.store.read().resource(SHARED).orElseThrow().attributes().get("size"));
+    }
 }
