@@ -1,0 +1,167 @@
+package dev.berth.ecs.control;
+
+import dev.berth.ecs.api.EcsApi;
+import dev.berth.ecs.runtime.ContainerRuntime;
+import dev.berth.ecs.store.EcsStore;
+
+import java.util.function.Function;
+
+/**
+ * The ECS control plane in this process: ECS's actions over the control plane's store and the
+ * Docker engines its container instances name. Each family of actions lives in its own class;
+ * this one only routes, so the interface's three callers (HCL resources, {@code berth ecs},
+ * {@code berth server}) meet one object.
+ */
+public final class ControlPlane implements EcsApi {
+    private final ClusterActions clusters;
+    private final TaskDefinitionActions taskDefinitions;
+    private final ServiceActions services;
+    private final TaskActions tasks;
+    private final InstanceActions instances;
+    private final TagActions tags;
+
+    /** {@code runtimes} reaches a container instance's engine by its docker host (null: the local engine). */
+    public ControlPlane(EcsStore store, Function<String, ContainerRuntime> runtimes) {
+        this.clusters = new ClusterActions();
+        this.taskDefinitions = new TaskDefinitionActions();
+        this.services = new ServiceActions();
+        this.tasks = new TaskActions();
+        this.instances = new InstanceActions();
+        this.tags = new TagActions();
+    }
+
+    @Override
+    public CreateClusterResponse createCluster(CreateClusterRequest request) {
+        return clusters.createCluster(request);
+    }
+
+    @Override
+    public DescribeClustersResponse describeClusters(DescribeClustersRequest request) {
+        return clusters.describeClusters(request);
+    }
+
+    @Override
+    public ListClustersResponse listClusters(ListClustersRequest request) {
+        return clusters.listClusters(request);
+    }
+
+    @Override
+    public DeleteClusterResponse deleteCluster(DeleteClusterRequest request) {
+        return clusters.deleteCluster(request);
+    }
+
+    @Override
+    public RegisterTaskDefinitionResponse registerTaskDefinition(RegisterTaskDefinitionRequest request) {
+        return taskDefinitions.registerTaskDefinition(request);
+    }
+
+    @Override
+    public DescribeTaskDefinitionResponse describeTaskDefinition(DescribeTaskDefinitionRequest request) {
+        return taskDefinitions.describeTaskDefinition(request);
+    }
+
+    @Override
+    public ListTaskDefinitionsResponse listTaskDefinitions(ListTaskDefinitionsRequest request) {
+        return taskDefinitions.listTaskDefinitions(request);
+    }
+
+    @Override
+    public ListTaskDefinitionFamiliesResponse listTaskDefinitionFamilies(ListTaskDefinitionFamiliesRequest request) {
+        return taskDefinitions.listTaskDefinitionFamilies(request);
+    }
+
+    @Override
+    public DeregisterTaskDefinitionResponse deregisterTaskDefinition(DeregisterTaskDefinitionRequest request) {
+        return taskDefinitions.deregisterTaskDefinition(request);
+    }
+
+    @Override
+    public CreateServiceResponse createService(CreateServiceRequest request) {
+        return services.createService(request);
+    }
+
+    @Override
+    public UpdateServiceResponse updateService(UpdateServiceRequest request) {
+        return services.updateService(request);
+    }
+
+    @Override
+    public DescribeServicesResponse describeServices(DescribeServicesRequest request) {
+        return services.describeServices(request);
+    }
+
+    @Override
+    public ListServicesResponse listServices(ListServicesRequest request) {
+        return services.listServices(request);
+    }
+
+    @Override
+    public DeleteServiceResponse deleteService(DeleteServiceRequest request) {
+        return services.deleteService(request);
+    }
+
+    @Override
+    public RunTaskResponse runTask(RunTaskRequest request) {
+        return tasks.runTask(request);
+    }
+
+    @Override
+    public StartTaskResponse startTask(StartTaskRequest request) {
+        return tasks.startTask(request);
+    }
+
+    @Override
+    public StopTaskResponse stopTask(StopTaskRequest request) {
+        return tasks.stopTask(request);
+    }
+
+    @Override
+    public ListTasksResponse listTasks(ListTasksRequest request) {
+        return tasks.listTasks(request);
+    }
+
+    @Override
+    public DescribeTasksResponse describeTasks(DescribeTasksRequest request) {
+        return tasks.describeTasks(request);
+    }
+
+    @Override
+    public RegisterContainerInstanceResponse registerContainerInstance(RegisterContainerInstanceRequest request) {
+        return instances.registerContainerInstance(request);
+    }
+
+    @Override
+    public DeregisterContainerInstanceResponse deregisterContainerInstance(DeregisterContainerInstanceRequest request) {
+        return instances.deregisterContainerInstance(request);
+    }
+
+    @Override
+    public ListContainerInstancesResponse listContainerInstances(ListContainerInstancesRequest request) {
+        return instances.listContainerInstances(request);
+    }
+
+    @Override
+    public DescribeContainerInstancesResponse describeContainerInstances(DescribeContainerInstancesRequest request) {
+        return instances.describeContainerInstances(request);
+    }
+
+    @Override
+    public UpdateContainerInstancesStateResponse updateContainerInstancesState(UpdateContainerInstancesStateRequest request) {
+        return instances.updateContainerInstancesState(request);
+    }
+
+    @Override
+    public TagResourceResponse tagResource(TagResourceRequest request) {
+        return tags.tagResource(request);
+    }
+
+    @Override
+    public UntagResourceResponse untagResource(UntagResourceRequest request) {
+        return tags.untagResource(request);
+    }
+
+    @Override
+    public ListTagsForResourceResponse listTagsForResource(ListTagsForResourceRequest request) {
+        return tags.listTagsForResource(request);
+    }
+}
