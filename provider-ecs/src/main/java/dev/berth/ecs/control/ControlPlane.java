@@ -2,8 +2,8 @@ package dev.berth.ecs.control;
 
 import dev.berth.ecs.api.EcsApi;
 import dev.berth.ecs.runtime.ContainerRuntime;
-import dev.berth.ecs.service.ServiceDeployments;
-import dev.berth.engine.provider.ProviderStore;
+import dev.berth.ecs.service.Deployer;
+import dev.berth.ecs.store.EcsStore;
 
 import java.time.Clock;
 import java.util.function.Function;
@@ -23,25 +23,23 @@ public final class ControlPlane implements EcsApi {
     private final TagActions tags;
 
     /** {@code runtimes} reaches a container instance's engine by its docker host (null: the local engine). */
-    public ControlPlane(ProviderStore store, Function<String, ContainerRuntime> runtimes) {
-        this(store, runtimes, Clock.systemUTC());
+    public ControlPlane(EcsStore store, Function<String, ContainerRuntime> runtimes) {
+        this(store, runtimes, ServiceWiring.deployer(store, runtimes), Clock.systemUTC());
     }
 
-    ControlPlane(ProviderStore store, Function<String, ContainerRuntime> runtimes, Clock clock) {
-        this(store, runtimes, ServiceWiring.deployments(store, runtimes), clock);
+    ControlPlane(EcsStore store, Function<String, ContainerRuntime> runtimes, Clock clock) {
+        this(store, runtimes, ServiceWiring.deployer(store, runtimes), clock);
     }
 
     /**
-     * {@code deployments} is the service deployment call this control plane shares with the HCL
-     * resources of the same provider; {@code clock} decides when stopped tasks and deleted
-     * services are forgotten (tests give their own).
+     * {@code deployer} is the service deployment path, shared with the HCL resources of the same
+     * provider; {@code clock} decides when stopped tasks and deleted services are forgotten.
      */
-    public ControlPlane(ProviderStore store, Function<String, ContainerRuntime> runtimes,
-                        ServiceDeployments deployments, Clock clock) {
+    public ControlPlane(EcsStore store, Function<String, ContainerRuntime> runtimes, Deployer deployer, Clock clock) {
         this.clusters = new ClusterActions();
         this.taskDefinitions = new TaskDefinitionActions();
-        this.services = new ServiceActions(store, deployments, new TaskObserver(store, runtimes, clock), clock);
-        this.tasks = new TaskActions(store, runtimes, clock);
+        this.services = new ServiceActions(store, deployer, new TaskObserver(store, runtimes, clock), clock);
+        this.tasks = new TaskActions(store, runtimes, deployer::fargateCpuUnits, clock);
         this.instances = new InstanceActions();
         this.tags = new TagActions();
     }

@@ -2,12 +2,12 @@ package dev.berth.ecs.control;
 
 import dev.berth.ecs.api.EcsException;
 import dev.berth.ecs.arn.EcsArn;
-import dev.berth.ecs.cluster.ClusterRow;
-import dev.berth.ecs.instance.InstanceRow;
+import dev.berth.ecs.store.ClusterRow;
+import dev.berth.ecs.store.InstanceRow;
 import dev.berth.ecs.store.Table;
 import dev.berth.ecs.taskdef.TaskDefinitionRegistry;
-import dev.berth.ecs.taskdef.TaskDefinitionRow;
-import dev.berth.engine.provider.ProviderStore;
+import dev.berth.ecs.store.TaskDefinitionRow;
+import dev.berth.ecs.store.EcsStore;
 
 import java.util.Optional;
 
@@ -23,7 +23,7 @@ final class Lookups {
     private final Table<InstanceRow> instances;
     private final TaskDefinitionRegistry registry;
 
-    Lookups(ProviderStore store) {
+    Lookups(EcsStore store) {
         this.clusters = new Table<>(store, ClusterRow.TABLE, ClusterRow.class);
         this.instances = new Table<>(store, InstanceRow.TABLE, InstanceRow.class);
         this.registry = new TaskDefinitionRegistry(store);

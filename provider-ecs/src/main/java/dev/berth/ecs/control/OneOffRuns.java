@@ -5,9 +5,9 @@ import dev.berth.ecs.api.Shapes.Failure;
 import dev.berth.ecs.api.Shapes.TaskOverride;
 import dev.berth.ecs.api.TaskCalls.RunTaskRequest;
 import dev.berth.ecs.api.TaskCalls.StartTaskRequest;
-import dev.berth.ecs.cluster.ClusterRow;
+import dev.berth.ecs.store.ClusterRow;
 import dev.berth.ecs.instance.ContainerInstanceResource;
-import dev.berth.ecs.instance.InstanceRow;
+import dev.berth.ecs.store.InstanceRow;
 import dev.berth.ecs.placement.ClusterView;
 import dev.berth.ecs.placement.TaskSpecs;
 import dev.berth.ecs.scheduler.Constraint;
@@ -20,13 +20,13 @@ import dev.berth.ecs.scheduler.Strategy;
 import dev.berth.ecs.scheduler.model.ClusterSnapshot;
 import dev.berth.ecs.scheduler.model.ContainerInstance;
 import dev.berth.ecs.scheduler.model.TaskSpec;
-import dev.berth.ecs.service.TaskRow;
 import dev.berth.ecs.store.Table;
-import dev.berth.ecs.taskdef.TaskDefinitionRow;
-import dev.berth.ecs.taskdef.TaskSize;
+import dev.berth.ecs.store.TaskDefinitionRow;
+import dev.berth.ecs.task.Overrides;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntSupplier;
 
 /**
  * RunTask and StartTask up to the point where tasks exist: checks the request as ECS does,
@@ -36,6 +36,8 @@ import java.util.List;
  */
 final class OneOffRuns {
     static final int MAX_COUNT = 10;
+    /** ECS's reason for a FARGATE task beyond the account's vCPU quota. */
+    static final String FARGATE_QUOTA = "You've reached the limit on the number of vCPUs you can run concurrently";
 
     /** The tasks a call made (in start order) and what could not be placed. */
     record Outcome(ClusterRow cluster, List<String> taskArns, List<Failure> failures) {
@@ -46,9 +48,12 @@ final class OneOffRuns {
     private final OneOffLauncher launcher;
     private final Table<InstanceRow> instances;
     private final Table<TaskAttributes> attributes;
+    private final IntSupplier fargateCpuUnits;
 
+    /** {@code fargateCpuUnits}: the account's Fargate vCPU quota in cpu units. */
     OneOffRuns(Lookups lookups, ClusterView view, OneOffLauncher launcher, Table<InstanceRow> instances,
-               Table<TaskAttributes> attributes) {
+               Table<TaskAttributes> attributes, IntSupplier fargateCpuUnits) {
+        this.fargateCpuUnits = fargateCpuUnits;
         this.lookups = lookups;
         this.view = view;
         this.launcher = launcher;
@@ -73,11 +78,16 @@ final class OneOffRuns {
         String group = r.group() == null || r.group().isBlank() ? "family:" + td.family() : r.group();
         List<String> started = new ArrayList<>();
         if (launchType.equals("FARGATE")) {
-            for (int i = 0; i < count; i++) {
-                started.add(launcher.start(new OneOffLauncher.Launch(cluster, td, launchType, null, null, group,
-                        r.startedBy(), r.overrides(), r.tags(), r.clientToken())).taskArn());
+            // The account's Fargate vCPUs are one instance to the scheduler: what does not fit is over the quota.
+            PlacementResult placed = place(view.fargateSnapshot(cluster.arn(), fargateCpuUnits.getAsInt()),
+                    new PlacementRequest(group, spec(td, r.overrides()), count, List.of(), List.of(), seed(group)));
+            for (int i = 0; i < placed.placements().size(); i++) {
+                started.add(launcher.start(new OneOffLauncher.Launch(cluster, td, null, group, r.startedBy(),
+                        r.overrides(), r.tags(), r.clientToken())));
             }
-            return new Outcome(cluster, started, List.of());
+            List<Failure> failures = new ArrayList<>();
+            for (int i = placed.placements().size(); i < count; i++) failures.add(new Failure(null, FARGATE_QUOTA));
+            return new Outcome(cluster, started, failures);
         }
         List<Constraint> constraints = Placements.constraints(r.placementConstraints());
         List<Strategy> strategies = Placements.strategies(r.placementStrategy());
@@ -89,8 +99,8 @@ final class OneOffRuns {
                 constraints, strategies, seed(group)));
         for (Placement p : placed.placements()) {
             InstanceRow instance = instances.get(p.instanceId()).orElseThrow();
-            started.add(launcher.start(new OneOffLauncher.Launch(cluster, td, launchType, instance, p, group,
-                    r.startedBy(), r.overrides(), r.tags(), r.clientToken())).taskArn());
+            started.add(launcher.start(new OneOffLauncher.Launch(cluster, td, instance, group, r.startedBy(),
+                    r.overrides(), r.tags(), r.clientToken())));
         }
         List<Failure> failures = placed.failure().map(Placements::failures).orElse(List.of());
         return new Outcome(cluster, started, failures);
@@ -126,9 +136,8 @@ final class OneOffRuns {
                 placed.failure().map(Placements::failures).ifPresent(failures::addAll);
                 continue;
             }
-            TaskRow row = launcher.start(new OneOffLauncher.Launch(cluster, td, "EC2", instance,
-                    placed.placements().get(0), group, r.startedBy(), r.overrides(), r.tags(), null));
-            started.add(row.taskArn());
+            started.add(launcher.start(new OneOffLauncher.Launch(cluster, td, instance, group, r.startedBy(),
+                    r.overrides(), r.tags(), null)));
         }
         return new Outcome(cluster, started, failures);
     }
@@ -151,12 +160,7 @@ final class OneOffRuns {
 
     /** What placement reserves: the task definition's sizes, or the override's task cpu and memory. */
     static TaskSpec spec(TaskDefinitionRow td, TaskOverride overrides) {
-        TaskSpec s = TaskSpecs.of(td);
-        if (overrides == null) return s;
-        Integer cpu = overrides.cpu() == null ? s.taskCpu() : TaskSize.cpuUnits(overrides.cpu()).orElse(s.taskCpu());
-        Integer memory = overrides.memory() == null ? s.taskMemory()
-                : TaskSize.memoryMiB(overrides.memory()).orElse(s.taskMemory());
-        return new TaskSpec(s.family(), s.taskDefinition(), cpu, memory, s.networkMode(), s.containers());
+        return Overrides.spec(TaskSpecs.of(td), overrides);
     }
 
     private static PlacementResult place(ClusterSnapshot snapshot, PlacementRequest request) {

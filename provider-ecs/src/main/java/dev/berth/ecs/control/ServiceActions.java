@@ -8,15 +8,16 @@ import dev.berth.ecs.api.Shapes.Failure;
 import dev.berth.ecs.api.Shapes.PlacementConstraint;
 import dev.berth.ecs.api.Shapes.PlacementStrategy;
 import dev.berth.ecs.arn.EcsArn;
-import dev.berth.ecs.cluster.ClusterRow;
+import dev.berth.ecs.store.ClusterRow;
 import dev.berth.ecs.schema.ServiceSchema;
 import dev.berth.ecs.service.EventLog;
-import dev.berth.ecs.service.ServiceDeployments;
-import dev.berth.ecs.service.ServiceRow;
+import dev.berth.ecs.service.DeployResult;
+import dev.berth.ecs.service.Deployer;
+import dev.berth.ecs.store.ServiceRow;
 import dev.berth.ecs.store.ClientTokens;
 import dev.berth.ecs.store.Table;
-import dev.berth.ecs.taskdef.TaskDefinitionRow;
-import dev.berth.engine.provider.ProviderStore;
+import dev.berth.ecs.store.TaskDefinitionRow;
+import dev.berth.ecs.store.EcsStore;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -35,7 +36,7 @@ final class ServiceActions implements ServiceCalls {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,255}");
 
     private final Lookups lookups;
-    private final ServiceDeployments deployments;
+    private final Deployer deployer;
     private final ServiceRecords records;
     private final Table<ServiceRow> rows;
     private final TaskObserver observer;
@@ -43,9 +44,9 @@ final class ServiceActions implements ServiceCalls {
     private final ClientTokens tokens;
     private final Clock clock;
 
-    ServiceActions(ProviderStore store, ServiceDeployments deployments, TaskObserver observer, Clock clock) {
+    ServiceActions(EcsStore store, Deployer deployer, TaskObserver observer, Clock clock) {
         this.lookups = new Lookups(store);
-        this.deployments = deployments;
+        this.deployer = deployer;
         this.records = new ServiceRecords(store, clock);
         this.rows = new Table<>(store, ServiceRow.TABLE, ServiceRow.class);
         this.observer = observer;
@@ -160,7 +161,7 @@ final class ServiceActions implements ServiceCalls {
         }
         ServiceRecord draining = record.withStatus(ServiceRecord.DRAINING, null);
         records.put(draining);
-        List<String> problems = deployments.delete(record.serviceArn());
+        List<String> problems = deployer.delete(record.serviceArn());
         if (!problems.isEmpty()) {
             // Its tasks still run: the service stays as it was, and the caller may try again.
             records.put(record);
@@ -175,13 +176,13 @@ final class ServiceActions implements ServiceCalls {
     /** Runs the deployment and records how it ended on the deployment and, after a rollback, the service. */
     private ServiceRecord deploy(ServiceRecord record, String tdRef, boolean force,
                                  ServiceRecord.DeploymentRecord deployment, boolean creating) {
-        ServiceDeployments.Deployed d = deployments.deploy(ServiceRules.spec(record, tdRef, force), !creating);
+        DeployResult d = deployer.deploy(ServiceRules.request(record, tdRef, force));
         String now = clock.instant().toString();
-        String reason = d.ok() ? null : String.join("\n", d.problems().stream().map(ServiceDeployments.Problem::summary)
-                .distinct().toList());
+        String reason = d.steady() ? null : d.message();
         ServiceRecord.DeploymentRecord ended = new ServiceRecord.DeploymentRecord(deployment.id(),
                 deployment.taskDefinitionArn(), record.desiredCount(), deployment.createdAt(), now,
-                d.ok() ? "COMPLETED" : "FAILED", reason);
+                d.steady() ? "COMPLETED" : "FAILED", reason);
+        // After a rollback the service runs the revision it returned to.
         String running = d.taskDefinitionArn() == null ? record.taskDefinitionArn() : d.taskDefinitionArn();
         ServiceRecord out = record.updated(running, record.desiredCount(), record.deploymentConfiguration(),
                 record.placementConstraints(), record.placementStrategy(), ended, false);

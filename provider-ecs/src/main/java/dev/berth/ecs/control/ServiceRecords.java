@@ -4,10 +4,10 @@ import dev.berth.ecs.api.Shapes.DeploymentCircuitBreaker;
 import dev.berth.ecs.api.Shapes.DeploymentConfiguration;
 import dev.berth.ecs.api.Shapes.PlacementConstraint;
 import dev.berth.ecs.api.Shapes.PlacementStrategy;
-import dev.berth.ecs.service.Ec2Settings;
-import dev.berth.ecs.service.ServiceRow;
+import dev.berth.ecs.store.ServiceSettings;
+import dev.berth.ecs.store.ServiceRow;
 import dev.berth.ecs.store.Table;
-import dev.berth.engine.provider.ProviderStore;
+import dev.berth.ecs.store.EcsStore;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -30,13 +30,13 @@ final class ServiceRecords {
 
     private final Table<ServiceRecord> records;
     private final Table<ServiceRow> rows;
-    private final Table<Ec2Settings> settings;
+    private final Table<ServiceSettings> settings;
     private final Clock clock;
 
-    ServiceRecords(ProviderStore store, Clock clock) {
+    ServiceRecords(EcsStore store, Clock clock) {
         this.records = new Table<>(store, ServiceRecord.TABLE, ServiceRecord.class);
         this.rows = new Table<>(store, ServiceRow.TABLE, ServiceRow.class);
-        this.settings = new Table<>(store, Ec2Settings.TABLE, Ec2Settings.class);
+        this.settings = new Table<>(store, ServiceSettings.TABLE, ServiceSettings.class);
         this.clock = clock;
     }
 
@@ -97,7 +97,7 @@ final class ServiceRecords {
 
     /** A record for a service known only by its row (and, for EC2, its settings). */
     private ServiceRecord fromRow(ServiceRow row) {
-        Optional<Ec2Settings> s = settings.get(row.arn());
+        Optional<ServiceSettings> s = settings.get(row.arn());
         List<PlacementConstraint> constraints = new ArrayList<>();
         List<PlacementStrategy> strategy = new ArrayList<>();
         DeploymentConfiguration config = new DeploymentConfiguration(new DeploymentCircuitBreaker(false, false), 200, 100);

@@ -5,9 +5,9 @@ import dev.berth.ecs.api.Shapes.DeploymentCircuitBreaker;
 import dev.berth.ecs.api.Shapes.DeploymentConfiguration;
 import dev.berth.ecs.api.Shapes.PlacementConstraint;
 import dev.berth.ecs.api.Shapes.PlacementStrategy;
-import dev.berth.ecs.cluster.ClusterRow;
-import dev.berth.ecs.service.ServiceDeployments;
-import dev.berth.ecs.taskdef.TaskDefinitionRow;
+import dev.berth.ecs.store.ClusterRow;
+import dev.berth.ecs.service.DeployRequest;
+import dev.berth.ecs.store.TaskDefinitionRow;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -100,7 +100,7 @@ final class ServiceRules {
                 "IN_PROGRESS", null);
     }
 
-    static ServiceDeployments.Spec spec(ServiceRecord s, String tdRef, boolean force) {
+    static DeployRequest request(ServiceRecord s, String tdRef, boolean force) {
         List<List<String>> strategies = new ArrayList<>();
         for (PlacementStrategy p : s.placementStrategy()) strategies.add(Arrays.asList(p.type(), p.field()));
         List<List<String>> constraints = new ArrayList<>();
@@ -108,7 +108,7 @@ final class ServiceRules {
         DeploymentConfiguration c = configuration(null, s.deploymentConfiguration());
         DeploymentCircuitBreaker b = c.deploymentCircuitBreaker() == null ? new DeploymentCircuitBreaker(false, false)
                 : c.deploymentCircuitBreaker();
-        return new ServiceDeployments.Spec(s.serviceName(), s.clusterArn(), tdRef, s.desiredCount(), s.launchType(),
+        return new DeployRequest(s.serviceName(), s.clusterArn(), tdRef, s.desiredCount(), s.launchType(),
                 strategies, constraints, c.minimumHealthyPercent(), c.maximumPercent(),
                 Boolean.TRUE.equals(b.enable()), Boolean.TRUE.equals(b.rollback()), force);
     }

@@ -3,8 +3,8 @@ package dev.berth.ecs.control;
 import dev.berth.ecs.api.ServiceCalls.Deployment;
 import dev.berth.ecs.api.ServiceCalls.Service;
 import dev.berth.ecs.api.ServiceCalls.ServiceEvent;
-import dev.berth.ecs.service.EventLog;
-import dev.berth.ecs.service.TaskRow;
+import dev.berth.ecs.store.EventsRow;
+import dev.berth.ecs.store.TaskRow;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -18,7 +18,7 @@ final class ServiceViews {
     }
 
     /** {@code tasks}: the service's tasks as observed (any status); counts come from what runs, not from records. */
-    static Service service(ServiceRecord s, List<TaskObserver.Seen> tasks, List<EventLog.Event> events, boolean withTags) {
+    static Service service(ServiceRecord s, List<TaskObserver.Seen> tasks, List<EventsRow.Event> events, boolean withTags) {
         int running = 0, pending = 0;
         for (TaskObserver.Seen t : tasks) {
             if (t.row().running() && t.alive()) running++;
@@ -43,7 +43,7 @@ final class ServiceViews {
                     instant(d.updatedAt()), s.launchType(), d.rolloutState(), d.rolloutStateReason()));
         }
         List<ServiceEvent> out = new ArrayList<>();
-        for (EventLog.Event e : events) {
+        for (EventsRow.Event e : events) {
             String id = UUID.nameUUIDFromBytes((s.serviceArn() + e.at() + e.message()).getBytes(StandardCharsets.UTF_8))
                     .toString();
             out.add(new ServiceEvent(id, instant(e.at()), e.message()));

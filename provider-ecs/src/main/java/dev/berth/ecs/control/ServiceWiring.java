@@ -2,15 +2,15 @@ package dev.berth.ecs.control;
 
 import dev.berth.ecs.instance.EngineFleet;
 import dev.berth.ecs.runtime.ContainerRuntime;
-import dev.berth.ecs.service.ServiceDeployments;
-import dev.berth.engine.provider.ProviderStore;
+import dev.berth.ecs.service.Deployer;
+import dev.berth.ecs.store.EcsStore;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
-/** The service deployments of a control plane that has no provider to share them with. */
+/** The service deployer of a control plane that has no provider to share one with. */
 final class ServiceWiring {
     /** Task starts and stops in flight at once, as the provider allows. */
     private static final int TASK_PARALLELISM = 3;
@@ -18,7 +18,7 @@ final class ServiceWiring {
     private ServiceWiring() {
     }
 
-    static ServiceDeployments deployments(ProviderStore store, Function<String, ContainerRuntime> runtimes) {
+    static Deployer deployer(EcsStore store, Function<String, ContainerRuntime> runtimes) {
         AtomicInteger n = new AtomicInteger();
         // Daemon threads: a control plane lives as long as its process.
         ExecutorService pool = Executors.newFixedThreadPool(TASK_PARALLELISM, r -> {
@@ -28,6 +28,7 @@ final class ServiceWiring {
         });
         // Service tasks are listed and stopped wherever they run: on the local engine or an instance's.
         EngineFleet fleet = new EngineFleet(store, runtimes);
-        return new ServiceDeployments(store, () -> fleet, pool, runtimes);
+        // The Fargate quota is unbounded until the provider's setting reaches the control plane, as the provider has it.
+        return new Deployer(store, () -> fleet, pool, runtimes, () -> Integer.MAX_VALUE / 4);
     }
 }

@@ -3,16 +3,16 @@ package dev.berth.ecs.control;
 import dev.berth.ecs.api.EcsException;
 import dev.berth.ecs.api.Shapes.Failure;
 import dev.berth.ecs.api.TaskCalls;
-import dev.berth.ecs.cluster.ClusterRow;
-import dev.berth.ecs.instance.InstanceRow;
+import dev.berth.ecs.store.ClusterRow;
+import dev.berth.ecs.store.InstanceRow;
 import dev.berth.ecs.placement.ClusterView;
-import dev.berth.ecs.placement.PlacementRow;
+import dev.berth.ecs.store.PlacementRow;
 import dev.berth.ecs.runtime.ContainerRuntime;
 import dev.berth.ecs.runtime.RuntimeFailure;
-import dev.berth.ecs.service.TaskRow;
+import dev.berth.ecs.store.TaskRow;
 import dev.berth.ecs.store.Table;
-import dev.berth.ecs.taskdef.TaskDefinitionRow;
-import dev.berth.engine.provider.ProviderStore;
+import dev.berth.ecs.store.TaskDefinitionRow;
+import dev.berth.ecs.store.EcsStore;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.IntSupplier;
 
 /**
  * The control plane's task actions. RunTask and StartTask start one-off tasks (FARGATE ones on
@@ -42,12 +43,13 @@ final class TaskActions implements TaskCalls {
     private final Function<String, ContainerRuntime> runtimes;
     private final Clock clock;
 
-    TaskActions(ProviderStore store, Function<String, ContainerRuntime> runtimes, Clock clock) {
+    /** {@code fargateCpuUnits}: the account's Fargate vCPU quota in cpu units, which RunTask stays within. */
+    TaskActions(EcsStore store, Function<String, ContainerRuntime> runtimes, IntSupplier fargateCpuUnits, Clock clock) {
         this.lookups = new Lookups(store);
         this.observer = new TaskObserver(store, runtimes, clock);
         this.runs = new OneOffRuns(lookups, new ClusterView(store), new OneOffLauncher(store, runtimes, clock),
                 new Table<>(store, InstanceRow.TABLE, InstanceRow.class),
-                new Table<>(store, TaskAttributes.TABLE, TaskAttributes.class));
+                new Table<>(store, TaskAttributes.TABLE, TaskAttributes.class), fargateCpuUnits);
         this.tasks = new Table<>(store, TaskRow.TABLE, TaskRow.class);
         this.instances = new Table<>(store, InstanceRow.TABLE, InstanceRow.class);
         this.placements = new Table<>(store, PlacementRow.TABLE, PlacementRow.class);
@@ -75,9 +77,7 @@ final class TaskActions implements TaskCalls {
         TaskRow row = tasks.get(arn).filter(r -> cluster.arn().equals(r.clusterArn()))
                 .orElseThrow(() -> EcsException.invalidParameter("The referenced task was not found."));
         if (!row.stoppedStatus()) {
-            String host = observer.attributes(arn).map(TaskAttributes::dockerHost)
-                    .orElseGet(() -> observer.tasks(cluster.arn(), List.of(arn)).stream().findFirst()
-                            .map(TaskObserver.Seen::dockerHost).orElse(null));
+            String host = placements.get(arn).map(PlacementRow::dockerHost).orElse(null);
             try {
                 runtimes.apply(host).stopTask(arn, STOP_GRACE);
             } catch (RuntimeFailure f) {

@@ -8,17 +8,15 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What ECS says of a task beyond the {@code tasks} row (status, containers, stop code): the
- * attributes a RunTask or StartTask gave it, where it runs, and, once it stopped, what each of
- * its containers exited with. Kept in its own table ({@code task_attributes}, keyed by task ARN)
- * so service tasks, which have none of these, keep their rows as they are.
+ * What ECS says of a RunTask or StartTask task beyond its {@code tasks} row (status, group,
+ * startedBy, launch type, containers): the overrides and tags it was given, its client token,
+ * when it was created, and, once it stopped, what each of its containers exited with (kept here
+ * because its containers are removed). In {@code task_attributes}, keyed by task ARN.
  *
- * @param dockerHost the engine the task runs on (null: the local engine, where FARGATE tasks run)
- * @param exits      container name to how it ended, recorded when the task is seen stopped
+ * @param exits container name to how it ended
  */
-record TaskAttributes(String taskArn, String clusterArn, String group, String startedBy, String launchType,
-                      String containerInstanceArn, String dockerHost, TaskOverride overrides, List<Tag> tags,
-                      String clientToken, String createdAt, Map<String, Exit> exits) {
+record TaskAttributes(String taskArn, String clusterArn, TaskOverride overrides, List<Tag> tags, String clientToken,
+                      String createdAt, Map<String, Exit> exits) {
     static final String TABLE = "task_attributes";
 
     TaskAttributes {
@@ -26,12 +24,11 @@ record TaskAttributes(String taskArn, String clusterArn, String group, String st
         exits = exits == null ? Map.of() : new TreeMap<>(exits);
     }
 
-    /** How one container ended: Docker's exit code (null when it never ran) and ECS's reason text. */
+    /** How one container ended: Docker's exit code (null when not known) and a reason text. */
     record Exit(Integer exitCode, String reason) {
     }
 
     TaskAttributes withExits(Map<String, Exit> now) {
-        return new TaskAttributes(taskArn, clusterArn, group, startedBy, launchType, containerInstanceArn, dockerHost,
-                overrides, tags, clientToken, createdAt, now);
+        return new TaskAttributes(taskArn, clusterArn, overrides, tags, clientToken, createdAt, now);
     }
 }

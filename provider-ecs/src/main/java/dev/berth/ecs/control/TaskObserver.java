@@ -1,13 +1,13 @@
 package dev.berth.ecs.control;
 
-import dev.berth.ecs.placement.PlacementRow;
+import dev.berth.ecs.store.PlacementRow;
 import dev.berth.ecs.resource.EcsLabels;
 import dev.berth.ecs.runtime.ContainerInfo;
 import dev.berth.ecs.runtime.ContainerRuntime;
 import dev.berth.ecs.runtime.RuntimeFailure;
-import dev.berth.ecs.service.TaskRow;
+import dev.berth.ecs.store.TaskRow;
 import dev.berth.ecs.store.Table;
-import dev.berth.engine.provider.ProviderStore;
+import dev.berth.ecs.store.EcsStore;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -54,8 +54,8 @@ final class TaskObserver {
             return anyEssential || containers.stream().anyMatch(ContainerInfo::running);
         }
 
+        /** The engine the task runs on: its placement's (null: the local engine, where FARGATE tasks run). */
         String dockerHost() {
-            if (attributes != null) return attributes.dockerHost();
             return placement == null ? null : placement.dockerHost();
         }
     }
@@ -66,7 +66,7 @@ final class TaskObserver {
     private final java.util.function.Function<String, ContainerRuntime> runtimes;
     private final Clock clock;
 
-    TaskObserver(ProviderStore store, java.util.function.Function<String, ContainerRuntime> runtimes, Clock clock) {
+    TaskObserver(EcsStore store, java.util.function.Function<String, ContainerRuntime> runtimes, Clock clock) {
         this.tasks = new Table<>(store, TaskRow.TABLE, TaskRow.class);
         this.attributes = new Table<>(store, TaskAttributes.TABLE, TaskAttributes.class);
         this.placements = new Table<>(store, PlacementRow.TABLE, PlacementRow.class);

@@ -7,9 +7,9 @@ import dev.berth.ecs.api.TaskCalls.Task;
 import dev.berth.ecs.arn.EcsArn;
 import dev.berth.ecs.runtime.ContainerInfo;
 import dev.berth.ecs.runtime.PublishedPort;
-import dev.berth.ecs.service.TaskRow;
+import dev.berth.ecs.store.TaskRow;
 import dev.berth.ecs.taskdef.ContainerDefinition;
-import dev.berth.ecs.taskdef.TaskDefinitionRow;
+import dev.berth.ecs.store.TaskDefinitionRow;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,9 +34,9 @@ final class TaskViews {
         boolean died = r.running() && !s.alive();
         String lastStatus = died ? TaskRow.STOPPED : r.status();
         String desired = r.stoppedStatus() || died ? TaskRow.STOPPED : TaskRow.RUNNING;
-        String instanceArn = a != null ? a.containerInstanceArn() : s.placement() == null ? null : s.placement().instanceArn();
-        String launchType = a != null ? a.launchType() : instanceArn != null ? "EC2" : "FARGATE";
-        String group = a != null ? a.group() : r.serviceArn() == null ? null
+        String instanceArn = s.placement() == null ? null : s.placement().instanceArn();
+        String launchType = r.launchType() != null ? r.launchType() : instanceArn != null ? "EC2" : "FARGATE";
+        String group = r.group() != null ? r.group() : r.serviceArn() == null ? null
                 : "service:" + r.serviceArn().substring(r.serviceArn().lastIndexOf('/') + 1);
         String cpu = a != null && a.overrides() != null && a.overrides().cpu() != null ? a.overrides().cpu()
                 : td == null ? null : td.cpu();
@@ -45,7 +45,7 @@ final class TaskViews {
         Instant created = instant(a != null ? a.createdAt() : r.startedAt());
         List<Tag> tags = withTags ? (a == null ? List.of() : a.tags()) : null;
         return new Task(r.taskArn(), r.clusterArn(), r.taskDefinitionArn(), instanceArn, containers(s, td, died),
-                lastStatus, desired, launchType, cpu, memory, group, a == null ? null : a.startedBy(),
+                lastStatus, desired, launchType, cpu, memory, group, r.startedBy(),
                 instanceArn == null ? null : zoneOfInstance.apply(instanceArn), created, instant(r.startedAt()),
                 null, died ? null : instant(r.stoppedAt()), died ? TaskRow.ESSENTIAL_CONTAINER_EXITED : r.stopCode(),
                 died ? TaskRow.ESSENTIAL_EXITED_REASON : r.stoppedReason(), "UNKNOWN",
@@ -57,7 +57,7 @@ final class TaskViews {
         Map<String, ContainerInfo> live = s.containers() == null ? Map.of() : TaskObserver.byName(s.containers());
         Map<String, TaskAttributes.Exit> exits = s.attributes() == null ? Map.of() : s.attributes().exits();
         List<Container> out = new ArrayList<>();
-        List<ContainerDefinition> defs = td == null ? List.of() : td.containers();
+        List<ContainerDefinition> defs = td == null ? List.of() : ContainerDefinition.of(td);
         for (ContainerDefinition d : defs) {
             String runtimeId = r.containers().stream().filter(c -> c.name().equals(d.name())).findFirst()
                     .map(TaskRow.TaskContainer::containerId).orElse(null);

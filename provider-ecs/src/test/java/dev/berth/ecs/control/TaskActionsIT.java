@@ -11,7 +11,7 @@ import dev.berth.ecs.api.TaskCalls.StartTaskResponse;
 import dev.berth.ecs.api.TaskCalls.StopTaskRequest;
 import dev.berth.ecs.api.TaskCalls.Task;
 import dev.berth.ecs.fake.MemoryStore;
-import dev.berth.ecs.instance.InstanceRow;
+import dev.berth.ecs.store.InstanceRow;
 import dev.berth.ecs.resource.EcsLabels;
 import dev.berth.ecs.runtime.ContainerInfo;
 import dev.berth.ecs.runtime.RuntimeFailure;

@@ -1,15 +1,15 @@
 package dev.berth.ecs.control;
 
 import dev.berth.ecs.arn.EcsArn;
-import dev.berth.ecs.cluster.ClusterRow;
+import dev.berth.ecs.store.ClusterRow;
 import dev.berth.ecs.instance.ContainerInstanceResource;
-import dev.berth.ecs.instance.InstanceRow;
+import dev.berth.ecs.store.InstanceRow;
 import dev.berth.ecs.runtime.ContainerRuntime;
 import dev.berth.ecs.store.Table;
 import dev.berth.ecs.taskdef.ContainerDefinitionsJson;
 import dev.berth.ecs.taskdef.TaskDefinitionRegistry;
-import dev.berth.ecs.taskdef.TaskDefinitionRow;
-import dev.berth.engine.provider.ProviderStore;
+import dev.berth.ecs.store.TaskDefinitionRow;
+import dev.berth.ecs.store.EcsStore;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -25,13 +25,13 @@ import java.util.UUID;
  * the resources write them, so the actions under test see what they would see in use.
  */
 final class World {
-    final ProviderStore store;
+    final EcsStore store;
     final String clusterName = "pb-" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
     final String clusterArn = EcsArn.cluster(clusterName);
     final MovableClock clock = new MovableClock();
     final ControlPlane plane;
 
-    World(ProviderStore store, ContainerRuntime runtime) {
+    World(EcsStore store, ContainerRuntime runtime) {
         this.store = store;
         new Table<>(store, ClusterRow.TABLE, ClusterRow.class).put(clusterArn,
                 new ClusterRow(clusterArn, clusterName, ClusterRow.networkFor(clusterName), Map.of(), "ACTIVE"));
