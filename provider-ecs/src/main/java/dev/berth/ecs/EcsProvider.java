@@ -10,6 +10,8 @@ import dev.berth.ecs.schema.ClusterSchema;
 import dev.berth.ecs.schema.ServiceSchema;
 import dev.berth.ecs.schema.TaskDefinitionSchema;
 import dev.berth.ecs.service.ServiceResource;
+import dev.berth.ecs.service.Deployer;
+import dev.berth.ecs.control.ControlPlane;
 import dev.berth.ecs.store.ClientTokens;
 import dev.berth.ecs.taskdef.TaskDefinitionResource;
 import dev.berth.engine.provider.ImplicitOrder;
@@ -63,7 +65,10 @@ public final class EcsProvider implements Provider {
         // EC2 tasks run on their container instance's engine; the fleet lists and stops tasks on
         // every engine in use, so cluster and service code see them wherever they run.
         EngineFleet fleet = new EngineFleet(store, runtimes);
-        ServiceResource services = new ServiceResource(store, () -> fleet, pool, runtimes, () -> Integer.MAX_VALUE / 4);
+        Deployer deployer = new Deployer(store, () -> fleet, pool, runtimes, () -> Integer.MAX_VALUE / 4);
+        // The resources reach the world through the control plane, as terraform-provider-aws reaches ECS.
+        ControlPlane plane = new ControlPlane(store, runtimes, deployer, true, java.time.Clock.systemUTC());
+        ServiceResource services = new ServiceResource(store, deployer, plane);
         resources.put(ClusterSchema.TYPE, new ClusterResource(store, () -> fleet, services::servicesIn));
         resources.put(ContainerInstanceSchema.TYPE, new ContainerInstanceResource(store, runtimes, services.drainer()));
         resources.put(TaskDefinitionSchema.TYPE, new TaskDefinitionResource(store));

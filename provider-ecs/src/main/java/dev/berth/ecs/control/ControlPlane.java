@@ -24,21 +24,24 @@ public final class ControlPlane implements EcsApi {
 
     /** {@code runtimes} reaches a container instance's engine by its docker host (null: the local engine). */
     public ControlPlane(EcsStore store, Function<String, ContainerRuntime> runtimes) {
-        this(store, runtimes, ServiceWiring.deployer(store, runtimes), Clock.systemUTC());
+        this(store, runtimes, ServiceWiring.deployer(store, runtimes), false, Clock.systemUTC());
     }
 
     ControlPlane(EcsStore store, Function<String, ContainerRuntime> runtimes, Clock clock) {
-        this(store, runtimes, ServiceWiring.deployer(store, runtimes), clock);
+        this(store, runtimes, ServiceWiring.deployer(store, runtimes), false, clock);
     }
 
     /**
      * {@code deployer} is the service deployment path, shared with the HCL resources of the same
-     * provider; {@code clock} decides when stopped tasks and deleted services are forgotten.
+     * provider; with {@code sharedListing} service counts come from the engine listing that
+     * deployer shares with one command's reads (a provider lives for one command), not from a
+     * listing per call. {@code clock} decides when stopped tasks and deleted services are forgotten.
      */
-    public ControlPlane(EcsStore store, Function<String, ContainerRuntime> runtimes, Deployer deployer, Clock clock) {
+    public ControlPlane(EcsStore store, Function<String, ContainerRuntime> runtimes, Deployer deployer,
+                        boolean sharedListing, Clock clock) {
         this.clusters = new ClusterActions();
         this.taskDefinitions = new TaskDefinitionActions();
-        this.services = new ServiceActions(store, deployer, new TaskObserver(store, runtimes, clock), clock);
+        this.services = new ServiceActions(store, deployer, sharedListing, clock);
         this.tasks = new TaskActions(store, runtimes, deployer::fargateCpuUnits, clock);
         this.instances = new InstanceActions();
         this.tags = new TagActions();

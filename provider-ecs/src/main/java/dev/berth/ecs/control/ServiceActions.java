@@ -13,6 +13,9 @@ import dev.berth.ecs.schema.ServiceSchema;
 import dev.berth.ecs.service.EventLog;
 import dev.berth.ecs.service.DeployResult;
 import dev.berth.ecs.service.Deployer;
+import dev.berth.ecs.service.ObservedTask;
+import dev.berth.ecs.runtime.RuntimeFailure;
+import dev.berth.ecs.store.TaskRow;
 import dev.berth.ecs.store.ServiceRow;
 import dev.berth.ecs.store.ClientTokens;
 import dev.berth.ecs.store.Table;
@@ -39,17 +42,24 @@ final class ServiceActions implements ServiceCalls {
     private final Deployer deployer;
     private final ServiceRecords records;
     private final Table<ServiceRow> rows;
-    private final TaskObserver observer;
+    private final Table<TaskRow> tasks;
+    private final boolean sharedListing;
     private final EventLog events;
     private final ClientTokens tokens;
     private final Clock clock;
 
-    ServiceActions(EcsStore store, Deployer deployer, TaskObserver observer, Clock clock) {
+    /**
+     * {@code sharedListing}: count running tasks from the listing the deployer shares with one
+     * command's reads (a provider's control plane, whose reads refresh once per command), rather
+     * than listing the engines at every describe (a long-lived control plane).
+     */
+    ServiceActions(EcsStore store, Deployer deployer, boolean sharedListing, Clock clock) {
         this.lookups = new Lookups(store);
         this.deployer = deployer;
         this.records = new ServiceRecords(store, clock);
         this.rows = new Table<>(store, ServiceRow.TABLE, ServiceRow.class);
-        this.observer = observer;
+        this.tasks = new Table<>(store, TaskRow.TABLE, TaskRow.class);
+        this.sharedListing = sharedListing;
         this.events = new EventLog(store);
         this.tokens = new ClientTokens(store);
         this.clock = clock;
@@ -127,14 +137,13 @@ final class ServiceActions implements ServiceCalls {
         }
         if (r.services().size() > 10) throw EcsException.invalidParameter("A maximum of 10 services can be described.");
         boolean tags = r.include() != null && r.include().contains("TAGS");
-        List<TaskObserver.Seen> tasks = observer.cluster(cluster.arn());
         List<Service> out = new ArrayList<>();
         List<Failure> failures = new ArrayList<>();
         for (String ref : r.services()) {
             String arn = serviceArn(cluster, ref);
             Optional<ServiceRecord> s = records.find(arn);
             if (s.isEmpty()) failures.add(new Failure(arn, "MISSING"));
-            else out.add(view(s.get(), tasks, tags));
+            else out.add(view(s.get(), tags));
         }
         return new DescribeServicesResponse(out, failures);
     }
@@ -169,7 +178,7 @@ final class ServiceActions implements ServiceCalls {
         }
         tokens.forget(record.serviceArn());
         records.put(draining.withStatus(ServiceRecord.INACTIVE, clock.instant().toString()));
-        Service shown = ServiceViews.service(draining, List.of(), events.list(record.serviceArn()), true);
+        Service shown = ServiceViews.service(draining, List.of(), List.of(), events.list(record.serviceArn()), true);
         return new DeleteServiceResponse(shown);
     }
 
@@ -178,7 +187,7 @@ final class ServiceActions implements ServiceCalls {
                                  ServiceRecord.DeploymentRecord deployment, boolean creating) {
         DeployResult d = deployer.deploy(ServiceRules.request(record, tdRef, force));
         String now = clock.instant().toString();
-        String reason = d.steady() ? null : d.message();
+        String reason = reason(d);
         ServiceRecord.DeploymentRecord ended = new ServiceRecord.DeploymentRecord(deployment.id(),
                 deployment.taskDefinitionArn(), record.desiredCount(), deployment.createdAt(), now,
                 d.steady() ? "COMPLETED" : "FAILED", reason);
@@ -190,6 +199,17 @@ final class ServiceActions implements ServiceCalls {
         return out;
     }
 
+    /**
+     * ECS's rolloutStateReason: for a failed rollout its one-sentence reason and, on the lines
+     * after it, every failure on the way; for a settled one the failures it got past, if any.
+     */
+    static String reason(DeployResult d) {
+        List<String> lines = new ArrayList<>();
+        if (!d.steady() && d.message() != null) lines.add(d.message());
+        for (String f : d.failures()) if (!lines.contains(f)) lines.add(f);
+        return lines.isEmpty() ? null : String.join("\n", lines);
+    }
+
     private ServiceRecord active(ClusterRow cluster, String ref) {
         if (ref == null || ref.isBlank()) throw EcsException.invalidParameter("Service must be specified.");
         ServiceRecord s = records.find(serviceArn(cluster, ref)).orElseThrow(EcsException::serviceNotFound);
@@ -198,13 +218,22 @@ final class ServiceActions implements ServiceCalls {
     }
 
     private Service describe(ClusterRow cluster, ServiceRecord s, boolean tags) {
-        return view(s, observer.cluster(cluster.arn()), tags);
+        return view(s, tags);
     }
 
-    private Service view(ServiceRecord s, List<TaskObserver.Seen> clusterTasks, boolean tags) {
-        List<TaskObserver.Seen> mine = clusterTasks.stream().filter(t -> s.serviceArn().equals(t.row().serviceArn()))
-                .toList();
-        return ServiceViews.service(s, mine, events.list(s.serviceArn()), tags);
+    private Service view(ServiceRecord s, boolean tags) {
+        List<ObservedTask> running = List.of();
+        if (s.active()) {
+            try {
+                running = deployer.tasks(s.serviceArn(), sharedListing);
+            } catch (RuntimeFailure unreachable) {
+                // Counted as last recorded, as ECS counts while an agent is away.
+                running = List.of();
+            }
+        }
+        List<TaskRow> starting = tasks.all().stream().filter(t -> s.serviceArn().equals(t.serviceArn())
+                && (TaskRow.PROVISIONING.equals(t.status()) || TaskRow.PENDING.equals(t.status()))).toList();
+        return ServiceViews.service(s, running, starting, events.list(s.serviceArn()), tags);
     }
 
     static String serviceArn(ClusterRow cluster, String ref) {

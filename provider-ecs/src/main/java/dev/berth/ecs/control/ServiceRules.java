@@ -72,9 +72,7 @@ final class ServiceRules {
         int max = given.maximumPercent() != null ? given.maximumPercent() : base.maximumPercent();
         int min = given.minimumHealthyPercent() != null ? given.minimumHealthyPercent() : base.minimumHealthyPercent();
         if (min < 0 || min > 100) throw EcsException.invalidParameter("minimumHealthyPercent must be between 0 and 100.");
-        if (max < 100 || max > 200 || max <= min && max != 100) {
-            throw EcsException.invalidParameter("maximumPercent must be between 100 and 200 and above minimumHealthyPercent.");
-        }
+        if (max < 100) throw EcsException.invalidParameter("maximumPercent must be at least 100.");
         return new DeploymentConfiguration(breaker, max, min);
     }
 

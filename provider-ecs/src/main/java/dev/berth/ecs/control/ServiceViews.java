@@ -4,6 +4,7 @@ import dev.berth.ecs.api.ServiceCalls.Deployment;
 import dev.berth.ecs.api.ServiceCalls.Service;
 import dev.berth.ecs.api.ServiceCalls.ServiceEvent;
 import dev.berth.ecs.store.EventsRow;
+import dev.berth.ecs.service.ObservedTask;
 import dev.berth.ecs.store.TaskRow;
 
 import java.nio.charset.StandardCharsets;
@@ -17,23 +18,21 @@ final class ServiceViews {
     private ServiceViews() {
     }
 
-    /** {@code tasks}: the service's tasks as observed (any status); counts come from what runs, not from records. */
-    static Service service(ServiceRecord s, List<TaskObserver.Seen> tasks, List<EventsRow.Event> events, boolean withTags) {
-        int running = 0, pending = 0;
-        for (TaskObserver.Seen t : tasks) {
-            if (t.row().running() && t.alive()) running++;
-            else if (TaskRow.PROVISIONING.equals(t.row().status()) || TaskRow.PENDING.equals(t.row().status())) pending++;
-        }
+    /**
+     * {@code tasks}: the service's RUNNING tasks as the engines show them, so counts come from what
+     * runs; {@code starting}: its tasks still PROVISIONING or PENDING.
+     */
+    static Service service(ServiceRecord s, List<ObservedTask> tasks, List<TaskRow> starting,
+                           List<EventsRow.Event> events, boolean withTags) {
+        int running = (int) tasks.stream().filter(ObservedTask::running).count();
+        int pending = starting.size();
         List<Deployment> deployments = new ArrayList<>();
         for (int i = 0; i < s.deployments().size(); i++) {
             ServiceRecord.DeploymentRecord d = s.deployments().get(i);
-            int dRunning = 0, dPending = 0, failed = 0;
-            for (TaskObserver.Seen t : tasks) {
-                if (!d.taskDefinitionArn().equals(t.row().taskDefinitionArn())) continue;
-                if (t.row().running() && t.alive()) dRunning++;
-                else if (!t.row().stoppedStatus() && !t.row().running()) dPending++;
-                else if (TaskRow.TASK_FAILED_TO_START.equals(t.row().stopCode())) failed++;
-            }
+            String td = d.taskDefinitionArn();
+            int dRunning = (int) tasks.stream().filter(t -> t.running() && td.equals(t.row().taskDefinitionArn())).count();
+            int dPending = (int) starting.stream().filter(t -> td.equals(t.taskDefinitionArn())).count();
+            int failed = 0;
             // Older deployments show only while their tasks still run, as ECS drops them once drained.
             if (i > 0 && (dRunning == 0 || d.taskDefinitionArn().equals(s.deployments().get(0).taskDefinitionArn()))) {
                 continue;
