@@ -2,7 +2,6 @@ package dev.berth.ecs.control;
 
 import dev.berth.ecs.api.EcsException;
 import dev.berth.ecs.api.ServiceCalls;
-import dev.berth.ecs.api.Shapes.DeploymentCircuitBreaker;
 import dev.berth.ecs.api.Shapes.DeploymentConfiguration;
 import dev.berth.ecs.api.Shapes.Failure;
 import dev.berth.ecs.api.Shapes.PlacementConstraint;

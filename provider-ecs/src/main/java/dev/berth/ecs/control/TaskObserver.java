@@ -18,7 +18,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -175,9 +174,5 @@ final class TaskObserver {
         Map<String, ContainerInfo> out = new HashMap<>();
         for (ContainerInfo c : containers) out.put(c.labels().getOrDefault(EcsLabels.CONTAINER_NAME, c.name()), c);
         return out;
-    }
-
-    Optional<TaskAttributes> attributes(String taskArn) {
-        return attributes.get(taskArn);
     }
 }

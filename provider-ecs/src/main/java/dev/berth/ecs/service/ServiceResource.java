@@ -1,6 +1,5 @@
 package dev.berth.ecs.service;
 
-import dev.berth.ecs.store.TaskTable;
 import dev.berth.ecs.store.ServiceRow;
 import dev.berth.ecs.api.EcsApi;
 import dev.berth.ecs.api.EcsException;
@@ -14,15 +13,11 @@ import dev.berth.ecs.instance.Drainer;
 import dev.berth.ecs.placement.ClusterView;
 import dev.berth.ecs.placement.PlannedPlacements;
 import dev.berth.ecs.schema.Ec2ServiceSchema;
-import dev.berth.ecs.store.ClusterRow;
 import dev.berth.ecs.resource.Diags;
 import dev.berth.ecs.resource.EcsResource;
-import dev.berth.ecs.runtime.ContainerRuntime;
 import dev.berth.ecs.runtime.RuntimeFailure;
 import dev.berth.ecs.schema.ServiceSchema;
-import dev.berth.ecs.store.ClientTokens;
 import dev.berth.ecs.store.Table;
-import dev.berth.ecs.task.TaskStarter;
 import dev.berth.ecs.taskdef.TaskDefinitionRegistry;
 import dev.berth.ecs.value.Attrs;
 import dev.berth.engine.provider.ProviderDiagnostic;
@@ -42,9 +37,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.function.Function;
-import java.util.function.Supplier;
 
 import static dev.berth.ecs.schema.ServiceSchema.ARN;
 import static dev.berth.ecs.schema.ServiceSchema.CLUSTER;
