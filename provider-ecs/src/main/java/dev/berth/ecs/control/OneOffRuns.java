@@ -16,6 +16,7 @@ import dev.berth.ecs.scheduler.PlacementRequest;
 import dev.berth.ecs.scheduler.PlacementResult;
 import dev.berth.ecs.scheduler.PlacementValidationException;
 import dev.berth.ecs.scheduler.Scheduler;
+import dev.berth.ecs.scheduler.Rejection;
 import dev.berth.ecs.scheduler.Strategy;
 import dev.berth.ecs.scheduler.model.ClusterSnapshot;
 import dev.berth.ecs.scheduler.model.ContainerInstance;
@@ -86,7 +87,9 @@ final class OneOffRuns {
                         r.overrides(), r.tags(), r.clientToken())));
             }
             List<Failure> failures = new ArrayList<>();
-            for (int i = placed.placements().size(); i < count; i++) failures.add(new Failure(null, FARGATE_QUOTA));
+            placed.failure().ifPresent(f -> f.rejections().forEach(rej -> failures.add(
+                    rej.reason() == Rejection.Reason.INSUFFICIENT_CPU ? new Failure(null, FARGATE_QUOTA)
+                            : new Failure(null, Placements.reason(rej), rej.describe()))));
             return new Outcome(cluster, started, failures);
         }
         List<Constraint> constraints = Placements.constraints(r.placementConstraints());

@@ -152,6 +152,20 @@ class TaskActionsTest {
     }
 
     @Test
+    void fargateTasksBeyondTheVcpuQuotaFailWithEcsReason() {
+        var store = new MemoryStore();
+        World small = new World(store, engine, new dev.berth.ecs.service.Deployer(store, () -> engine,
+                java.util.concurrent.Executors.newSingleThreadExecutor(), host -> engine, () -> 512));
+        small.register("batch", "awsvpc", List.of("FARGATE"), "256", "512",
+                "[{\"name\":\"main\",\"image\":\"busybox\"}]");
+        RunTaskResponse r = small.plane.runTask(new RunTaskRequest(small.clusterName, "batch", 3, "FARGATE", null,
+                null, null, null, null, null, null));
+        assertEquals(2, r.tasks().size(), "two 0.25 vCPU tasks fit a 0.5 vCPU quota");
+        assertEquals(List.of(new Failure(null, OneOffRuns.FARGATE_QUOTA)), r.failures());
+        assertEquals(2, engine.launches.size());
+    }
+
+    @Test
     void describeNamesMissingTasks() {
         var r = world.plane.describeTasks(new DescribeTasksRequest(world.clusterName, List.of("abc"), null));
         assertEquals(1, r.failures().size());

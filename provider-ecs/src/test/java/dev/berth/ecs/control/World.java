@@ -5,6 +5,7 @@ import dev.berth.ecs.store.ClusterRow;
 import dev.berth.ecs.instance.ContainerInstanceResource;
 import dev.berth.ecs.store.InstanceRow;
 import dev.berth.ecs.runtime.ContainerRuntime;
+import dev.berth.ecs.service.Deployer;
 import dev.berth.ecs.store.Table;
 import dev.berth.ecs.taskdef.ContainerDefinitionsJson;
 import dev.berth.ecs.taskdef.TaskDefinitionRegistry;
@@ -32,10 +33,16 @@ final class World {
     final ControlPlane plane;
 
     World(EcsStore store, ContainerRuntime runtime) {
+        this(store, runtime, null);
+    }
+
+    /** {@code deployer}: a deployer of the test's own (its Fargate quota), or null for the control plane's. */
+    World(EcsStore store, ContainerRuntime runtime, Deployer deployer) {
         this.store = store;
         new Table<>(store, ClusterRow.TABLE, ClusterRow.class).put(clusterArn,
                 new ClusterRow(clusterArn, clusterName, ClusterRow.networkFor(clusterName), Map.of(), "ACTIVE"));
-        this.plane = new ControlPlane(store, host -> runtime, clock);
+        this.plane = deployer == null ? new ControlPlane(store, host -> runtime, clock)
+                : new ControlPlane(store, host -> runtime, deployer, false, clock);
     }
 
     TaskDefinitionRow register(String family, String networkMode, List<String> compat, String cpu, String memory,
