@@ -113,8 +113,8 @@ public final class PreparedRequest {
         }
         if (limit != NONE) return limit;
         int k = constraints.length;
-        if (c.remainingCpu(i) < cpu) return 2 + k;
-        if (c.remainingMemory(i) < memory) return 3 + k;
+        if (c.freeCpu(i) < cpu) return 2 + k;
+        if (c.freeMemory(i) < memory) return 3 + k;
         for (int p = 0; p < portKeys.length; p++) if (!c.portFree(i, portKeys[p])) return 4 + k + p;
         return NONE;
     }
