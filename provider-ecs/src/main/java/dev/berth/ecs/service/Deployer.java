@@ -85,11 +85,12 @@ public final class Deployer implements Drainer {
     }
 
     /** Where a service's tasks are placed from: its cluster's instances, or the account's Fargate capacity. */
-    ClusterSnapshot snapshot(ServiceSettings s) {
+    public ClusterSnapshot snapshot(ServiceSettings s) {
         return s.fargate() ? view.fargateSnapshot(s.clusterArn(), fargateCpuUnits.getAsInt()) : view.snapshot(s.clusterArn());
     }
 
-    int fargateCpuUnits() {
+    /** The account's Fargate vCPU quota in cpu units, for RunTask's FARGATE placement. */
+    public int fargateCpuUnits() {
         return fargateCpuUnits.getAsInt();
     }
 
