@@ -82,4 +82,28 @@ class SharedEngineBookingTest {
         assertEquals(1, errors.size(), errors.toString());
         assertEquals(true, errors.get(0).endsWith("is already using a port required by your task (80/tcp)."), errors.get(0));
     }
+
+    @Test
+    void fargateTasksAndEc2TasksShareTheLocalEnginesHostPorts() {
+        clusterWithInstance("blue");
+        h.converge("ecs_cluster", null, cluster("green"));
+        taskDef("port80", 1, 16, 80);
+        h.converge("ecs_service", null, service("blue", "port80", 1));
+        MapValue fargate = service("green", "port80", 1).with("launch_type", dev.berth.engine.value.Value.of("FARGATE"));
+        List<String> errors = errors(h.plan("ecs_service", null, fargate).diagnostics());
+        assertEquals(1, errors.size(), errors.toString());
+        assertEquals(true, errors.get(0).endsWith("is already using a port required by your task (80/tcp)."), errors.get(0));
+    }
+
+    @Test
+    void anEc2ServiceSeesTheLocalEnginesPortsHeldByFargateTasks() {
+        h.converge("ecs_cluster", null, cluster("green"));
+        taskDef("port80", 1, 16, 80);
+        h.converge("ecs_service", null, service("green", "port80", 1).with("launch_type",
+                dev.berth.engine.value.Value.of("FARGATE")));
+        clusterWithInstance("blue");
+        List<String> errors = errors(h.plan("ecs_service", null, service("blue", "port80", 1)).diagnostics());
+        assertEquals(1, errors.size(), errors.toString());
+        assertEquals(true, errors.get(0).endsWith("is already using a port required by your task (80/tcp)."), errors.get(0));
+    }
 }
