@@ -122,4 +122,20 @@ class DataConfigChecksTest {
         assertEquals(List.of(), diags);
         assertEquals(List.of(), engine.provider.calls());
     }
+
+    @Test
+    void aMovedBlockCannotNameADataResource() {
+        ConfigLoader.Result r = engine.load("""
+                data "fake_thing" "x" {
+                  name = "x"
+                }
+                moved {
+                  from = data.fake_thing.old
+                  to   = data.fake_thing.x
+                }
+                """);
+
+        Diagnostic d = only(r.diagnostics(), "Invalid moved block: a data resource cannot be moved");
+        assertEquals("main.hcl:5,10", d.range().toString());
+    }
 }
