@@ -6,6 +6,7 @@ import dev.berth.ecs.api.Shapes.DeploymentConfiguration;
 import dev.berth.ecs.api.Shapes.PlacementConstraint;
 import dev.berth.ecs.api.Shapes.PlacementStrategy;
 import dev.berth.ecs.store.ClusterRow;
+import dev.berth.ecs.placement.FargateQuota;
 import dev.berth.ecs.service.DeployRequest;
 import dev.berth.ecs.store.TaskDefinitionRow;
 
@@ -16,8 +17,6 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /** The checks and defaults of CreateService and UpdateService, with ECS's error names and texts. */
 final class ServiceRules {
-    /** ECS's quota of tasks per service. */
-    static final int MAX_TASKS_PER_SERVICE = 5000;
 
     private ServiceRules() {
     }
@@ -28,11 +27,10 @@ final class ServiceRules {
         return given;
     }
 
-    /** Until the control plane's quota check lands with the reconciler, the tasks-per-service quota is checked here. */
+    /** ECS's tasks-per-service quota, refused before anything is recorded. */
     static void checkQuotas(int desired) {
-        if (desired > MAX_TASKS_PER_SERVICE) {
-            throw new EcsException(EcsException.LIMIT_EXCEEDED, "desiredCount " + desired + " exceeds the limit of "
-                    + MAX_TASKS_PER_SERVICE + " tasks per service.");
+        if (desired > FargateQuota.MAX_TASKS_PER_SERVICE) {
+            throw EcsException.invalidParameter(FargateQuota.DESIRED_COUNT_EXCEEDS);
         }
     }
 

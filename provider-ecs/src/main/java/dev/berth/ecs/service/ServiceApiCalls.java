@@ -9,6 +9,7 @@ import dev.berth.ecs.api.Shapes.DeploymentCircuitBreaker;
 import dev.berth.ecs.api.Shapes.DeploymentConfiguration;
 import dev.berth.ecs.api.Shapes.PlacementConstraint;
 import dev.berth.ecs.api.Shapes.PlacementStrategy;
+import dev.berth.ecs.placement.FargateQuota;
 import dev.berth.engine.provider.ProviderDiagnostic;
 
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import static dev.berth.ecs.schema.ServiceSchema.CLUSTER;
+import static dev.berth.ecs.schema.ServiceSchema.DESIRED_COUNT;
 import static dev.berth.ecs.schema.ServiceSchema.TASK_DEFINITION;
 
 /**
@@ -75,6 +77,10 @@ final class ServiceApiCalls {
             String name = dev.berth.ecs.arn.EcsArn.clusterName(r.cluster()).orElse(r.cluster());
             return ProviderDiagnostic.error("Cluster \"" + name + "\" does not exist; create it before its services.",
                     null, CLUSTER);
+        }
+        if (FargateQuota.DESIRED_COUNT_EXCEEDS.equals(e.getMessage())) {
+            return ProviderDiagnostic.error(e.getMessage(), "ECS allows at most " + FargateQuota.MAX_TASKS_PER_SERVICE
+                    + " tasks per service; desired_count is " + r.desiredCount() + ".", DESIRED_COUNT);
         }
         if (e.getMessage().startsWith("TaskDefinition not found")) {
             return ProviderDiagnostic.error("Task definition \"" + r.taskDefinition()

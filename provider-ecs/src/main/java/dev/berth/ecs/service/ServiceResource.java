@@ -65,13 +65,14 @@ public final class ServiceResource implements EcsResource {
      * UpdateService on; this resource reaches the world through {@code api} and observes the
      * tasks of that path's services (see {@link #read}).
      */
-    public ServiceResource(EcsStore store, Deployer deployer, EcsApi api) {
+    public ServiceResource(EcsStore store, Deployer deployer, EcsApi api,
+                           java.util.function.IntSupplier fargateCpuUnits) {
         this.services = new Table<>(store, ServiceRow.TABLE, ServiceRow.class);
         this.registry = new TaskDefinitionRegistry(store);
         this.deployer = deployer;
         this.api = api;
         this.view = new ClusterView(store);
-        this.ec2Planning = new Ec2Planning(view, registry, new EventLog(store), planned);
+        this.ec2Planning = new Ec2Planning(view, registry, new EventLog(store), planned, fargateCpuUnits);
     }
 
     /** The one deployment path, for callers other than this resource (the control plane). */

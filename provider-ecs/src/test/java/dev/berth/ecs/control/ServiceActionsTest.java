@@ -79,8 +79,8 @@ class ServiceActionsTest {
                         null, null))).errorName());
         assertEquals(EcsException.INVALID_PARAMETER, assertThrows(EcsException.class, () -> create("web", -1, null))
                 .errorName());
-        assertEquals(EcsException.LIMIT_EXCEEDED, assertThrows(EcsException.class, () -> create("web", 5001, null))
-                .errorName());
+        assertEquals("Desired count exceeds limit.", assertThrows(EcsException.class, () -> create("web", 5001, null))
+                .getMessage());
         assertEquals(EcsException.SERVICE_NOT_FOUND, assertThrows(EcsException.class, () -> world.plane.updateService(
                 new UpdateServiceRequest(world.clusterName, "ghost", 1, null, null, null, null, null))).errorName());
         assertEquals(0, engine.launches.size(), "nothing started for a refused request");
