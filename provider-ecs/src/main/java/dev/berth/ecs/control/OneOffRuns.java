@@ -89,7 +89,7 @@ final class OneOffRuns {
             List<Failure> failures = new ArrayList<>();
             placed.failure().ifPresent(f -> f.rejections().forEach(rej -> failures.add(
                     rej.reason() == Rejection.Reason.INSUFFICIENT_CPU ? new Failure(null, FARGATE_QUOTA)
-                            : new Failure(null, Placements.reason(rej), rej.describe()))));
+                            : new Failure(null, rej.ecsReason(), rej.describe()))));
             return new Outcome(cluster, started, failures);
         }
         List<Constraint> constraints = Placements.constraints(r.placementConstraints());

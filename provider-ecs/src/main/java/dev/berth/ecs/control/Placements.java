@@ -60,20 +60,7 @@ final class Placements {
     /** One failure per container instance that turned the task down, with ECS's reason for it. */
     static List<Failure> failures(PlacementFailure failure) {
         List<Failure> out = new ArrayList<>();
-        for (Rejection r : failure.rejections()) out.add(new Failure(r.instanceId(), reason(r), r.describe()));
+        for (Rejection r : failure.rejections()) out.add(new Failure(r.instanceId(), r.ecsReason(), r.describe()));
         return out;
-    }
-
-    /** ECS's failure reasons: RESOURCE:CPU, RESOURCE:MEMORY, RESOURCE:PORTS, AGENT, ATTRIBUTE. */
-    static String reason(Rejection r) {
-        return switch (r.reason()) {
-            case AGENT_DISCONNECTED -> "AGENT";
-            // ECS places nothing on a DRAINING instance; it has no reason of its own for it.
-            case DRAINING -> "DRAINING";
-            case CONSTRAINT_NOT_MET -> "ATTRIBUTE";
-            case INSUFFICIENT_CPU -> "RESOURCE:CPU";
-            case INSUFFICIENT_MEMORY -> "RESOURCE:MEMORY";
-            case PORT_IN_USE -> "RESOURCE:PORTS";
-        };
     }
 }
