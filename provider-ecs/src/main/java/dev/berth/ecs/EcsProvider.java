@@ -1,6 +1,8 @@
 package dev.berth.ecs;
 
+import dev.berth.ecs.api.EcsApi;
 import dev.berth.ecs.cluster.ClusterResource;
+import dev.berth.ecs.control.ControlPlane;
 import dev.berth.ecs.instance.ContainerInstanceResource;
 import dev.berth.ecs.instance.EngineFleet;
 import dev.berth.ecs.schema.ContainerInstanceSchema;
@@ -51,6 +53,7 @@ public final class EcsProvider implements Provider {
     private final Map<String, EcsResource> resources = new LinkedHashMap<>();
     private final ExecutorService pool;
     private final ClientTokens tokens;
+    private final EcsApi api;
 
     public EcsProvider(ProviderStore store, Function<String, ContainerRuntime> runtimes) {
         this.tokens = new ClientTokens(store);
@@ -64,10 +67,18 @@ public final class EcsProvider implements Provider {
         // every engine in use, so cluster and service code see them wherever they run.
         EngineFleet fleet = new EngineFleet(store, runtimes);
         ServiceResource services = new ServiceResource(store, () -> fleet, pool, runtimes);
-        resources.put(ClusterSchema.TYPE, new ClusterResource(store, () -> fleet, services::servicesIn));
-        resources.put(ContainerInstanceSchema.TYPE, new ContainerInstanceResource(store, runtimes, services.drainer()));
-        resources.put(TaskDefinitionSchema.TYPE, new TaskDefinitionResource(store));
+        // Clusters, instances and task definitions are clients of the control plane, as
+        // terraform-provider-aws's resources are of ECS; its drainer is the services' scheduler.
+        this.api = new ControlPlane(store, runtimes, services.drainer());
+        resources.put(ClusterSchema.TYPE, new ClusterResource(api));
+        resources.put(ContainerInstanceSchema.TYPE, new ContainerInstanceResource(api));
+        resources.put(TaskDefinitionSchema.TYPE, new TaskDefinitionResource(api));
         resources.put(ServiceSchema.TYPE, services);
+    }
+
+    /** The control plane this provider's resources call. */
+    public EcsApi api() {
+        return api;
     }
 
     @Override

@@ -80,7 +80,7 @@ final class TaskDefinitionShapes {
         }
         return new TaskDefinition(row.arn(), containers, row.family(), row.taskRoleArn(), row.executionRoleArn(),
                 row.networkMode(), (int) row.revision(), List.of(), row.status(), compatibilities(row),
-                row.requiresCompatibilities() == null ? List.of() : row.requiresCompatibilities(), row.cpu(),
+                row.requiresCompatibilities(), row.cpu(),
                 row.memory(), instant(row.registeredAt()), null, null);
     }
 
