@@ -66,7 +66,7 @@ public final class EcsProvider implements Provider {
         // EC2 tasks run on their container instance's engine; the fleet lists and stops tasks on
         // every engine in use, so cluster and service code see them wherever they run.
         EngineFleet fleet = new EngineFleet(store, runtimes);
-        ServiceResource services = new ServiceResource(store, () -> fleet, pool, runtimes);
+        ServiceResource services = new ServiceResource(store, () -> fleet, pool, runtimes, () -> Integer.MAX_VALUE / 4);
         // Clusters, instances and task definitions are clients of the control plane, as
         // terraform-provider-aws's resources are of ECS; its drainer is the services' scheduler.
         this.api = new ControlPlane(store, runtimes, services.drainer());

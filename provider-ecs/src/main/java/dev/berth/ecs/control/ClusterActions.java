@@ -5,7 +5,7 @@ import dev.berth.ecs.api.EcsException;
 import dev.berth.ecs.api.Shapes.Failure;
 import dev.berth.ecs.api.Shapes.KeyValuePair;
 import dev.berth.ecs.arn.EcsArn;
-import dev.berth.ecs.cluster.ClusterRow;
+import dev.berth.ecs.store.ClusterRow;
 import dev.berth.ecs.resource.EcsLabels;
 import dev.berth.ecs.runtime.ContainerRuntime;
 import dev.berth.ecs.runtime.RuntimeFailure;

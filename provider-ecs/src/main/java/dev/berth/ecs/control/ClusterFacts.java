@@ -4,12 +4,12 @@ import dev.berth.ecs.api.ClusterCalls.Cluster;
 import dev.berth.ecs.api.EcsException;
 import dev.berth.ecs.api.Shapes.KeyValuePair;
 import dev.berth.ecs.arn.EcsArn;
-import dev.berth.ecs.cluster.ClusterRow;
-import dev.berth.ecs.placement.PlacementRow;
+import dev.berth.ecs.store.ClusterRow;
+import dev.berth.ecs.store.PlacementRow;
 import dev.berth.ecs.runtime.ContainerRuntime;
 import dev.berth.ecs.runtime.RuntimeFailure;
-import dev.berth.ecs.service.ServiceRow;
-import dev.berth.ecs.service.TaskRow;
+import dev.berth.ecs.store.ServiceRow;
+import dev.berth.ecs.store.TaskRow;
 
 import java.util.List;
 import java.util.Map;

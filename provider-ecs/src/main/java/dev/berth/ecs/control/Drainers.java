@@ -26,6 +26,6 @@ final class Drainers {
             t.setDaemon(true);
             return t;
         });
-        return new ServiceResource(store, () -> fleet, pool, runtimes).drainer();
+        return new ServiceResource(store, () -> fleet, pool, runtimes, () -> Integer.MAX_VALUE / 4).drainer();
     }
 }

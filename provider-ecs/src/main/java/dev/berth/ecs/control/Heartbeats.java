@@ -1,6 +1,6 @@
 package dev.berth.ecs.control;
 
-import dev.berth.ecs.instance.InstanceRow;
+import dev.berth.ecs.store.InstanceRow;
 import dev.berth.ecs.runtime.ContainerRuntime;
 import dev.berth.ecs.runtime.RuntimeFailure;
 import dev.berth.ecs.store.Table;

@@ -3,14 +3,14 @@ package dev.berth.ecs.control;
 import dev.berth.ecs.api.InstanceCalls.ContainerInstance;
 import dev.berth.ecs.api.Shapes.Attribute;
 import dev.berth.ecs.api.Shapes.Resource;
-import dev.berth.ecs.instance.InstanceRow;
+import dev.berth.ecs.store.InstanceRow;
 import dev.berth.ecs.placement.ClusterView;
-import dev.berth.ecs.placement.PlacementRow;
+import dev.berth.ecs.store.PlacementRow;
 import dev.berth.ecs.scheduler.model.ClusterSnapshot;
 import dev.berth.ecs.scheduler.model.HostPort;
 import dev.berth.ecs.scheduler.model.RunningTask;
 import dev.berth.ecs.scheduler.query.InstanceFacts;
-import dev.berth.ecs.service.TaskRow;
+import dev.berth.ecs.store.TaskRow;
 
 import java.util.ArrayList;
 import java.util.HashMap;

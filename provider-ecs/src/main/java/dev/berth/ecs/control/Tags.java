@@ -2,7 +2,7 @@ package dev.berth.ecs.control;
 
 import dev.berth.ecs.api.EcsException;
 import dev.berth.ecs.api.Shapes.Tag;
-import dev.berth.ecs.cluster.ClusterRow;
+import dev.berth.ecs.store.ClusterRow;
 import dev.berth.ecs.store.Table;
 import dev.berth.engine.provider.ProviderStore;
 

@@ -4,7 +4,7 @@ import dev.berth.ecs.api.EcsException;
 import dev.berth.ecs.api.TaskDefinitionCalls;
 import dev.berth.ecs.arn.EcsArn;
 import dev.berth.ecs.taskdef.TaskDefinitionRegistry;
-import dev.berth.ecs.taskdef.TaskDefinitionRow;
+import dev.berth.ecs.store.TaskDefinitionRow;
 
 import java.util.ArrayList;
 import java.util.Comparator;

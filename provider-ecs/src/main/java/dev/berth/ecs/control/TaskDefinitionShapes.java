@@ -8,7 +8,7 @@ import dev.berth.ecs.scheduler.FargateSizes;
 import dev.berth.ecs.schema.TaskDefinitionSchema;
 import dev.berth.ecs.store.Json;
 import dev.berth.ecs.taskdef.TaskDefinitionNormaliser;
-import dev.berth.ecs.taskdef.TaskDefinitionRow;
+import dev.berth.ecs.store.TaskDefinitionRow;
 import dev.berth.ecs.taskdef.TaskDefinitionValidator;
 import dev.berth.ecs.value.Attrs;
 import dev.berth.engine.provider.ProviderDiagnostic;

@@ -1,10 +1,10 @@
 package dev.berth.ecs.control;
 
-import dev.berth.ecs.cluster.ClusterRow;
-import dev.berth.ecs.instance.InstanceRow;
-import dev.berth.ecs.placement.PlacementRow;
-import dev.berth.ecs.service.ServiceRow;
-import dev.berth.ecs.service.TaskRow;
+import dev.berth.ecs.store.ClusterRow;
+import dev.berth.ecs.store.InstanceRow;
+import dev.berth.ecs.store.PlacementRow;
+import dev.berth.ecs.store.ServiceRow;
+import dev.berth.ecs.store.TaskRow;
 import dev.berth.ecs.store.ClientTokens;
 import dev.berth.ecs.store.Table;
 import dev.berth.ecs.taskdef.TaskDefinitionRegistry;

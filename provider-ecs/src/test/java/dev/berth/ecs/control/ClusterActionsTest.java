@@ -13,8 +13,8 @@ import dev.berth.ecs.api.Shapes.Failure;
 import dev.berth.ecs.api.Shapes.KeyValuePair;
 import dev.berth.ecs.api.Shapes.Resource;
 import dev.berth.ecs.api.Shapes.Tag;
-import dev.berth.ecs.service.ServiceRow;
-import dev.berth.ecs.service.TaskRow;
+import dev.berth.ecs.store.ServiceRow;
+import dev.berth.ecs.store.TaskRow;
 import dev.berth.ecs.store.Json;
 import org.junit.jupiter.api.Test;
 

@@ -12,8 +12,8 @@ import dev.berth.ecs.api.Shapes.Attribute;
 import dev.berth.ecs.api.Shapes.Failure;
 import dev.berth.ecs.api.Shapes.Resource;
 import dev.berth.ecs.api.Shapes.VersionInfo;
-import dev.berth.ecs.placement.PlacementRow;
-import dev.berth.ecs.service.TaskRow;
+import dev.berth.ecs.store.PlacementRow;
+import dev.berth.ecs.store.TaskRow;
 import dev.berth.ecs.store.Json;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -163,7 +163,7 @@ class InstanceActionsTest {
                 List.of(a.containerInstanceArn(), "nope"), "DRAINING"));
         assertEquals("DRAINING", r.containerInstances().get(0).status());
         assertEquals(1, r.failures().size());
-        assertEquals(List.of(a.containerInstanceArn()), p.drained.stream().map(dev.berth.ecs.instance.InstanceRow::arn).toList());
+        assertEquals(List.of(a.containerInstanceArn()), p.drained.stream().map(dev.berth.ecs.store.InstanceRow::arn).toList());
         assertEquals("ACTIVE", p.api.updateContainerInstancesState(new UpdateContainerInstancesStateRequest("prod",
                 List.of(a.containerInstanceArn()), "ACTIVE")).containerInstances().get(0).status());
         assertEcsError("InvalidParameterException", "Container instance status must be ACTIVE or DRAINING.",

@@ -3,7 +3,7 @@ package dev.berth.ecs.control;
 import dev.berth.ecs.api.EcsException;
 import dev.berth.ecs.fake.FakeRuntime;
 import dev.berth.ecs.fake.MemoryStore;
-import dev.berth.ecs.instance.InstanceRow;
+import dev.berth.ecs.store.InstanceRow;
 
 import java.util.ArrayList;
 import java.util.List;

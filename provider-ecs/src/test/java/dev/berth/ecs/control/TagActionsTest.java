@@ -8,8 +8,8 @@ import dev.berth.ecs.api.TagCalls.ListTagsForResourceRequest;
 import dev.berth.ecs.api.TagCalls.TagResourceRequest;
 import dev.berth.ecs.api.TagCalls.UntagResourceRequest;
 import dev.berth.ecs.api.TaskDefinitionCalls.RegisterTaskDefinitionRequest;
-import dev.berth.ecs.service.ServiceRow;
-import dev.berth.ecs.service.TaskRow;
+import dev.berth.ecs.store.ServiceRow;
+import dev.berth.ecs.store.TaskRow;
 import dev.berth.ecs.store.Json;
 import org.junit.jupiter.api.Test;
 
