@@ -53,9 +53,12 @@ final class InstanceRegistration {
 
     InstanceRow register(RegisterContainerInstanceRequest r) {
         ClusterRow cluster = clusters.active(r.cluster());
-        if (r.clientToken() != null) {
-            Optional<InstanceRow> made = world.tokens.find(TOKEN_KIND, r.clientToken()).flatMap(world.instances::get);
-            if (made.isPresent()) return made.get();
+        // A retried registration with the same token (or an agent starting again on the same
+        // engine) registers the instance its first one made again, keeping its id and tasks.
+        String again = r.containerInstanceArn();
+        if (again == null && r.clientToken() != null) {
+            again = world.tokens.find(TOKEN_KIND, r.clientToken()).filter(a -> world.instances.get(a).isPresent())
+                    .orElse(null);
         }
         String host = r.dockerHost() == null || r.dockerHost().isBlank() ? null : r.dockerHost().trim();
         if (host != null && !InstanceValidator.wellFormedHost(host)) {
@@ -63,11 +66,11 @@ final class InstanceRegistration {
                     + "tcp://host:port.");
         }
         Optional<InstanceRow> existing = Optional.empty();
-        if (r.containerInstanceArn() != null) {
-            existing = world.instances.get(r.containerInstanceArn())
-                    .or(() -> world.inactiveInstances.get(r.containerInstanceArn()));
+        if (again != null) {
+            String arn = again;
+            existing = world.instances.get(arn).or(() -> world.inactiveInstances.get(arn));
             if (existing.isEmpty() || !existing.get().clusterArn().equals(cluster.arn())) {
-                throw EcsException.invalidParameter("The referenced container instance " + r.containerInstanceArn()
+                throw EcsException.invalidParameter("The referenced container instance " + arn
                         + " is not registered in cluster " + cluster.name() + ".");
             }
         }
