@@ -1,4 +1,4 @@
-package dev.berth.ecs.http;
+package dev.berth.cli.it;
 
 import org.junit.jupiter.api.Assumptions;
 
@@ -15,13 +15,13 @@ import java.util.concurrent.TimeUnit;
  * region in its own environment only, and no configuration file of the user's. In CI (CI=true)
  * a missing {@code aws} fails the test; elsewhere it skips it.
  */
-public final class AwsCli {
-    public record Result(int exitCode, String stdout, String stderr) {
+final class AwsCli {
+    record Result(int exitCode, String stdout, String stderr) {
     }
 
     private final String endpoint;
 
-    public AwsCli(String endpoint) {
+    AwsCli(String endpoint) {
         this.endpoint = endpoint;
         if (!onPath()) {
             if ("true".equals(System.getenv("CI"))) throw new AssertionError("CI=true but the aws command is not installed");
@@ -30,7 +30,7 @@ public final class AwsCli {
     }
 
     /** {@code aws ecs ARGS... --endpoint-url ENDPOINT --output json}. */
-    public Result ecs(String... args) throws Exception {
+    Result ecs(String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of("aws", "ecs"));
         cmd.addAll(List.of(args));
         cmd.addAll(List.of("--endpoint-url", endpoint, "--output", "json"));

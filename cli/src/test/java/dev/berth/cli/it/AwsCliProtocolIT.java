@@ -1,4 +1,4 @@
-package dev.berth.ecs.http;
+package dev.berth.cli.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.berth.ecs.api.ClusterCalls.Cluster;
@@ -6,6 +6,7 @@ import dev.berth.ecs.api.ClusterCalls.CreateClusterRequest;
 import dev.berth.ecs.api.ClusterCalls.CreateClusterResponse;
 import dev.berth.ecs.api.EcsException;
 import dev.berth.ecs.api.EcsJson;
+import dev.berth.ecs.http.EcsHttpServer;
 import dev.berth.ecs.api.ServiceCalls.DescribeServicesRequest;
 import dev.berth.ecs.api.ServiceCalls.DescribeServicesResponse;
 import dev.berth.ecs.api.ServiceCalls.Service;
@@ -29,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * AWS. The control plane behind is scripted; the control plane itself is tested elsewhere.
  */
 class AwsCliProtocolIT {
-    private final ScriptedApi scripted = new ScriptedApi();
+    private final Scripted scripted = new Scripted();
     private final EcsHttpServer server = EcsHttpServer.start(new InetSocketAddress("127.0.0.1", 0), scripted.api(),
             line -> { });
     private final AwsCli aws = new AwsCli(server.endpoint());
@@ -94,5 +95,27 @@ class AwsCliProtocolIT {
         assertTrue(r.stderr().contains(": ListClusters failed inside berth server (NullPointerException); the server's log "
                 + "says more."), r.stderr());
         assertFalse(r.stderr().contains("dev.berth"), r.stderr());
+    }
+
+    /** An EcsApi whose actions each test scripts, recording what it received. */
+    private static final class Scripted {
+        final java.util.Map<String, java.util.function.Function<Object, Object>> actions = new java.util.concurrent.ConcurrentHashMap<>();
+        final List<Object> received = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        @SuppressWarnings("unchecked")
+        <Q> void on(String action, java.util.function.Function<Q, Object> answer) {
+            actions.put(action, r -> answer.apply((Q) r));
+        }
+
+        dev.berth.ecs.api.EcsApi api() {
+            return (dev.berth.ecs.api.EcsApi) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                    new Class<?>[]{dev.berth.ecs.api.EcsApi.class}, (proxy, method, args) -> {
+                        String name = dev.berth.ecs.api.Actions.of(method).name();
+                        received.add(args[0]);
+                        java.util.function.Function<Object, Object> answer = actions.get(name);
+                        if (answer == null) throw new EcsException(EcsException.UNSUPPORTED_FEATURE, name + " is not scripted.");
+                        return answer.apply(args[0]);
+                    });
+        }
     }
 }
