@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The module boundaries: the engine knows no storage, provider, CLI or Docker; only the Docker runtime knows Docker. */
@@ -54,6 +55,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void onlyTheControlPlaneStoreAndTheStateModuleKnowSqlite() {
+        noClasses().that().resideInAPackage("dev.berth..")
+                .and().resideOutsideOfPackages("dev.berth.ecs.store..", "dev.berth.state..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.sqlite..", "java.sql..")
+                .check(classes);
+    }
+
+    @Test
     void onlyTheDockerRuntimeImportsDockerJava() {
         noClasses().that().resideOutsideOfPackage("dev.berth.ecs.runtime.docker..")
                 .should().dependOnClassesThat().resideInAPackage("com.github.dockerjava..")
@@ -73,5 +82,14 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("dev.berth.engine..")
                 .should().dependOnClassesThat().resideInAPackage("dev.berth.cli.view..")
                 .check(classes);
+    }
+
+    /**
+     * Every package of the ecs provider is its own slice (subpackages included), so a feature
+     * package that reaches another feature's rows instead of the store's shows up as a cycle.
+     */
+    @Test
+    void ecsProviderPackagesHaveNoCycles() {
+        slices().matching("dev.berth.ecs.(**)").should().beFreeOfCycles().check(classes);
     }
 }

@@ -40,7 +40,7 @@ final class ServerCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new Errors.UserError(e.getMessage());
         }
-        Path storeFile = ControlPlaneHost.defaultStoreFile(System.getenv());
+        Path storeFile = ControlPlaneHost.storeFile(Path.of("."), System.getenv());
         CountDownLatch stop = new CountDownLatch(1);
         try (ControlPlaneHost host = ControlPlaneHost.open(storeFile);
              EcsHttpServer server = start(address, host, err);

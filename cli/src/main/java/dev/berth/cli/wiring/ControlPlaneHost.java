@@ -5,10 +5,13 @@ import dev.berth.ecs.atomic.Atomicity;
 import dev.berth.ecs.atomic.UnitOfWorkStore;
 import dev.berth.ecs.control.ControlPlane;
 import dev.berth.ecs.runtime.ContainerRuntime;
-import dev.berth.engine.provider.ProviderStore;
-import dev.berth.state.SqliteStateStore;
+import dev.berth.ecs.store.EcsStore;
+import dev.berth.ecs.store.SqliteEcsStore;
+import dev.berth.ecs.store.StoreLocation;
 
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -17,46 +20,30 @@ import java.util.function.Function;
  * ({@link Atomicity}), and the Docker engines it drives.
  */
 public final class ControlPlaneHost implements AutoCloseable {
-    private final Path storeFile;
-    private final SqliteStateStore file;
+    private final SqliteEcsStore file;
     private final RuntimePool runtimes = new RuntimePool();
     private final UnitOfWorkStore store;
     private final Atomicity atomicity;
     private final EcsApi api;
 
-    private ControlPlaneHost(Path storeFile) {
-        this.storeFile = storeFile;
-        try {
-            java.nio.file.Files.createDirectories(storeFile.toAbsolutePath().getParent());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot create the directory of " + storeFile, e);
-        }
-        this.file = SqliteStateStore.open(storeFile);
-        ProviderStore rows = file.providerStore("ecs");
-        this.store = new UnitOfWorkStore(rows);
+    private ControlPlaneHost(SqliteEcsStore file) {
+        this.file = file;
+        this.store = new UnitOfWorkStore(file);
         this.atomicity = new Atomicity(store);
         this.api = atomicity.guard(new ControlPlane(store, runtimes));
     }
 
     public static ControlPlaneHost open(Path storeFile) {
-        return new ControlPlaneHost(storeFile);
+        return new ControlPlaneHost(SqliteEcsStore.open(storeFile));
     }
 
-    /**
-     * The control plane's file: {@code BERTH_ECS_STORE}, else one per user in
-     * {@code ${XDG_DATA_HOME:-$HOME/.local/share}/berth/ecs.db}.
-     */
-    public static Path defaultStoreFile(java.util.Map<String, String> env) {
-        String chosen = env.get("BERTH_ECS_STORE");
-        if (chosen != null && !chosen.isEmpty()) return Path.of(chosen).toAbsolutePath().normalize();
-        String xdg = env.get("XDG_DATA_HOME");
-        Path data = xdg != null && Path.of(xdg).isAbsolute() ? Path.of(xdg)
-                : Path.of(env.getOrDefault("HOME", System.getProperty("user.home")), ".local", "share");
-        return data.resolve("berth").resolve("ecs.db");
+    /** The file a run outside any configuration serves: {@code BERTH_ECS_STORE}, else the user's own. */
+    public static Path storeFile(Path workingDir, Map<String, String> env) {
+        return StoreLocation.resolve(Optional.empty(), workingDir, env);
     }
 
     public Path storeFile() {
-        return storeFile;
+        return file.file();
     }
 
     /** ECS's actions on this control plane, each atomic. */
@@ -70,7 +57,7 @@ public final class ControlPlaneHost implements AutoCloseable {
     }
 
     /** The store as the control plane sees it (writes inside a change belong to the change). */
-    public ProviderStore store() {
+    public EcsStore store() {
         return store;
     }
 

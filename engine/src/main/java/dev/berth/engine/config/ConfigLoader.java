@@ -29,8 +29,8 @@ import java.util.stream.Stream;
  * collected; none stops the others from being found.
  */
 public final class ConfigLoader {
-    static final List<String> BLOCK_TYPES = List.of("locals", "moved", "output", "provider", "resource", "terraform",
-            "variable");
+    static final List<String> BLOCK_TYPES = List.of("data", "locals", "moved", "output", "provider", "resource",
+            "terraform", "variable");
 
     private final SourceFiles sources;
     private final StaticEvaluator statics;
@@ -108,7 +108,7 @@ public final class ConfigLoader {
         Map<ResourceAddr, ResourceConfig> resources = new LinkedHashMap<>();
         List<MovedConfig> moved = new ArrayList<>();
         BlockDecoder blocks = new BlockDecoder(statics, diags);
-        SettingsDecoder settings = new SettingsDecoder(diags);
+        SettingsDecoder settings = new SettingsDecoder(diags, statics);
         for (ConfigFile f : files) {
             for (Attribute a : f.body().attributes()) {
                 diags.error("Unsupported argument: an argument named \"" + a.name() + "\" is not expected at the top level.",
@@ -124,6 +124,8 @@ public final class ConfigLoader {
                             putUnique(outputs, o.name(), o, o.range(), "output", diags));
                     case "resource" -> blocks.resource(b).ifPresent(r ->
                             putUnique(resources, r.addr(), r, r.range(), "resource", diags));
+                    case "data" -> blocks.data(b).ifPresent(r ->
+                            putUnique(resources, r.addr(), r, r.range(), "data resource", diags));
                     case "moved" -> blocks.moved(b).ifPresent(moved::add);
                     case "terraform" -> settings.terraform(b);
                     case "provider" -> settings.provider(b);
@@ -133,7 +135,7 @@ public final class ConfigLoader {
                 }
             }
         }
-        return new Config(dir, files, variables, locals, outputs, resources, moved);
+        return new Config(dir, files, variables, locals, outputs, resources, moved, settings.providers());
     }
 
     private static <K, V> void putUnique(Map<K, V> map, K key, V value, SourceRange range, String what,

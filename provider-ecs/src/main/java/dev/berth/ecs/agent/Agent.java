@@ -1,12 +1,12 @@
 package dev.berth.ecs.agent;
 
-import dev.berth.ecs.instance.InstanceRow;
+import dev.berth.ecs.store.InstanceRow;
 import dev.berth.ecs.resource.EcsLabels;
 import dev.berth.ecs.runtime.ContainerEvent;
 import dev.berth.ecs.runtime.ContainerRuntime;
-import dev.berth.ecs.service.TaskRow;
+import dev.berth.ecs.store.TaskRow;
 import dev.berth.ecs.store.Table;
-import dev.berth.engine.provider.ProviderStore;
+import dev.berth.ecs.store.EcsStore;
 import dev.berth.engine.state.LockInfo;
 
 import java.time.Duration;
@@ -50,7 +50,7 @@ public final class Agent {
     private volatile boolean running = true;
     private LockInfo lastHolder;
 
-    public Agent(ProviderStore ecsStore, Function<String, ContainerRuntime> runtimes, Repairs repairer,
+    public Agent(EcsStore ecsStore, Function<String, ContainerRuntime> runtimes, Repairs repairer,
                  AgentLog log, Duration resyncEvery) {
         this.taskRows = new Table<>(ecsStore, TaskRow.TABLE, TaskRow.class);
         this.instances = new Table<>(ecsStore, InstanceRow.TABLE, InstanceRow.class);

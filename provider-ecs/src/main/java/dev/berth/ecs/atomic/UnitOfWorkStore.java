@@ -1,8 +1,10 @@
 package dev.berth.ecs.atomic;
 
-import dev.berth.engine.provider.ProviderStore;
+import dev.berth.ecs.store.EcsStore;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -17,12 +19,12 @@ import java.util.TreeMap;
  * Counters ({@link #next}) are not part of a unit: a number drawn by a failed action is simply
  * never used, as a counter promises anyway.
  */
-public final class UnitOfWorkStore implements ProviderStore {
-    private final ProviderStore store;
+public final class UnitOfWorkStore implements EcsStore {
+    private final EcsStore store;
     /** Table to key to the new row, or to empty for a delete; null when no unit is open. */
     private Map<String, Map<String, Optional<String>>> unit;
 
-    public UnitOfWorkStore(ProviderStore store) {
+    public UnitOfWorkStore(EcsStore store) {
         this.store = store;
     }
 
@@ -31,15 +33,14 @@ public final class UnitOfWorkStore implements ProviderStore {
         unit = new LinkedHashMap<>();
     }
 
-    /** Writes the unit's rows in the order they were first written and closes the unit. */
+    /** Writes the unit's rows as one (in one transaction of the SQLite store) and closes the unit. */
     synchronized void commit() {
         Map<String, Map<String, Optional<String>>> done = unit;
         unit = null;
         if (done == null) return;
-        done.forEach((table, rows) -> rows.forEach((key, row) -> {
-            if (row.isPresent()) store.put(table, key, row.get());
-            else store.delete(table, key);
-        }));
+        List<Write> writes = new ArrayList<>();
+        done.forEach((table, rows) -> rows.forEach((key, row) -> writes.add(new Write(table, key, row.orElse(null)))));
+        store.writeAll(writes);
     }
 
     synchronized void rollback() {

@@ -1,7 +1,8 @@
 package dev.berth.ecs.instance;
 
+import dev.berth.ecs.store.InstanceRow;
 import dev.berth.ecs.arn.EcsArn;
-import dev.berth.ecs.cluster.ClusterRow;
+import dev.berth.ecs.store.ClusterRow;
 import dev.berth.ecs.placement.ClusterView;
 import dev.berth.ecs.resource.EcsResource;
 import dev.berth.ecs.runtime.ContainerRuntime;
@@ -18,7 +19,7 @@ import dev.berth.engine.provider.ProviderRequests.ApplyResponse;
 import dev.berth.engine.provider.ProviderRequests.ImportResponse;
 import dev.berth.engine.provider.ProviderRequests.PlanResponse;
 import dev.berth.engine.provider.ProviderRequests.ReadResponse;
-import dev.berth.engine.provider.ProviderStore;
+import dev.berth.ecs.store.EcsStore;
 import dev.berth.engine.provider.ResourceSchema;
 import dev.berth.engine.value.MapValue;
 import dev.berth.engine.value.Value;
@@ -61,7 +62,7 @@ public final class ContainerInstanceResource implements EcsResource {
     private final ClientTokens tokens;
 
     /** {@code runtimes} maps a docker_host (null: the local engine) to a runtime. */
-    public ContainerInstanceResource(ProviderStore store, Function<String, ContainerRuntime> runtimes, Drainer drainer) {
+    public ContainerInstanceResource(EcsStore store, Function<String, ContainerRuntime> runtimes, Drainer drainer) {
         this.instances = new Table<>(store, InstanceRow.TABLE, InstanceRow.class);
         this.clusters = new Table<>(store, ClusterRow.TABLE, ClusterRow.class);
         this.view = new ClusterView(store);
@@ -166,7 +167,7 @@ public final class ContainerInstanceResource implements EcsResource {
 
     private ApplyResponse deregister(MapValue prior) {
         String arn = Attrs.string(prior, ARN);
-        long running = view.runningPlacements().values().stream().filter(p -> p.instanceArn().equals(arn)).count();
+        long running = view.runningPlacements().values().stream().filter(p -> arn.equals(p.instanceArn())).count();
         if (running > 0) {
             return new ApplyResponse(prior, List.of(ProviderDiagnostic.error("Container instance " + arn + " still runs "
                     + running + " task" + (running == 1 ? "" : "s") + "; set status = \"DRAINING\" and apply, or delete "
