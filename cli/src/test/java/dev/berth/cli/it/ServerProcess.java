@@ -48,7 +48,9 @@ final class ServerProcess implements AutoCloseable {
     @Override
     public void close() throws Exception {
         try {
-            Integer code = process.terminate(Duration.ofSeconds(30));
+            // kill(1) rather than Process.destroy(), which also closes the pipe the last lines come through.
+            process.signal("TERM");
+            Integer code = process.exitCode(Duration.ofSeconds(30));
             if (code == null || code != 0) {
                 throw new AssertionError("berth server did not stop cleanly on SIGTERM (exit " + code + "):\n" + output());
             }
