@@ -40,7 +40,8 @@ final class ServerCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new Errors.UserError(e.getMessage());
         }
-        Path storeFile = ControlPlaneHost.storeFile(Path.of("."), System.getenv());
+        BerthCommand root = (BerthCommand) spec.root().userObject();
+        Path storeFile = ControlPlaneHost.storeFile(root.workingDir(), root.env());
         CountDownLatch stop = new CountDownLatch(1);
         try (ControlPlaneHost host = ControlPlaneHost.open(storeFile);
              EcsHttpServer server = start(address, host, err);
