@@ -12,7 +12,7 @@ import java.util.Map;
         description = "Plans and applies ECS-style infrastructure on Docker engines.",
         subcommands = {ValidateCommand.class, PlanCommand.class, ApplyCommand.class, DestroyCommand.class,
                 ShowCommand.class, StateCommand.class, OutputCommand.class, ImportCommand.class,
-                ForceUnlockCommand.class, GraphCommand.class, FmtCommand.class, AgentCommand.class, VersionCommand.class})
+                ForceUnlockCommand.class, GraphCommand.class, FmtCommand.class, AgentCommand.class, ServerCommand.class, VersionCommand.class})
 public final class BerthCommand implements Runnable {
     public static final String VERSION = "0.1.0";
 
