@@ -1,0 +1,93 @@
+package dev.berth.cli.ecs.call;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.berth.cli.ecs.args.CliError;
+import dev.berth.cli.ecs.model.EcsModel;
+import dev.berth.cli.ecs.model.Member;
+import dev.berth.cli.ecs.model.Operation;
+import dev.berth.cli.ecs.model.Paginator;
+import dev.berth.cli.ecs.model.Shape;
+import dev.berth.ecs.api.Actions;
+import dev.berth.ecs.api.EcsApi;
+import dev.berth.ecs.api.EcsJson;
+
+import java.lang.reflect.RecordComponent;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.Set;
+
+/**
+ * Calls one action of {@link EcsApi} with the request the command line built, through the
+ * request and response records, and returns the response as the AWS CLI would print it. A
+ * paginated operation is called until ECS returns no next token and its pages joined, as the
+ * AWS CLI's paginator does unless told {@code --no-paginate} or given a token or page size of
+ * the operation's own.
+ */
+public final class Caller {
+    private static final int MAX_PAGES = 100_000;
+
+    private final EcsModel model;
+    private final ResponseShaper shaper;
+
+    public Caller(EcsModel model, ResponseShaper shaper) {
+        this.model = model;
+        this.shaper = shaper;
+    }
+
+    /** The record {@code params} describes; a member berth does not serve yet is a parameter error. */
+    public Object request(Operation op, ObjectNode params) {
+        Actions.Action action = Actions.named(op.name()).orElseThrow(() ->
+                new IllegalStateException("EcsApi has no action " + op.name()));
+        Set<String> served = new HashSet<>();
+        for (RecordComponent c : action.requestType().getRecordComponents()) served.add(c.getName());
+        Shape input = model.shape(op.input());
+        Iterator<String> names = params.fieldNames();
+        while (names.hasNext()) {
+            String name = names.next();
+            if (!served.contains(name)) {
+                Member m = input.memberNamed(name).orElseThrow();
+                throw CliError.param("--" + m.cliName(), "berth does not support this parameter of " + op.name() + " yet.");
+            }
+        }
+        try {
+            return EcsJson.MAPPER.treeToValue(params, action.requestType());
+        } catch (JsonProcessingException e) {
+            throw CliError.param(op.command(), "cannot read the request: " + e.getOriginalMessage());
+        }
+    }
+
+    /** Calls the action (every page of a paginated one when {@code paginate}), shaped for printing. */
+    public JsonNode call(EcsApi api, Operation op, ObjectNode params, Integer pageSize, boolean paginate) {
+        Actions.Action action = Actions.named(op.name()).orElseThrow();
+        Shape output = model.shape(op.output());
+        Paginator p = op.paginator();
+        if (p == null || !paginate || params.has(p.inputToken()) || params.has(p.limitKey())) {
+            return shaper.shape(wire(action.invoke(api, request(op, params))), output);
+        }
+        ObjectNode page = params.deepCopy();
+        if (pageSize != null) page.put(p.limitKey(), pageSize);
+        ArrayNode joined = null;
+        for (int n = 0; n < MAX_PAGES; n++) {
+            JsonNode response = shaper.shape(wire(action.invoke(api, request(op, page))), output);
+            JsonNode results = response.get(p.resultKey());
+            if (results != null) {
+                if (joined == null) joined = JsonNodeFactory.instance.arrayNode();
+                joined.addAll((ArrayNode) results);
+            }
+            JsonNode next = response.get(p.outputToken());
+            if (next == null || next.asText().isEmpty()) break;
+            page.put(p.inputToken(), next.asText());
+        }
+        ObjectNode full = JsonNodeFactory.instance.objectNode();
+        if (joined != null) full.set(p.resultKey(), joined);
+        return full;
+    }
+
+    private static JsonNode wire(Object response) {
+        return response == null ? JsonNodeFactory.instance.objectNode() : EcsJson.MAPPER.valueToTree(response);
+    }
+}
