@@ -1,8 +1,8 @@
 package dev.berth.bench;
 
 import dev.berth.ecs.scheduler.PlacementRequest;
-import dev.berth.ecs.scheduler.live.LiveCluster;
-import dev.berth.ecs.scheduler.live.Placer;
+import dev.berth.ecs.scheduler.LiveCluster;
+import dev.berth.ecs.scheduler.Placer;
 import dev.berth.ecs.scheduler.model.ClusterSnapshot;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

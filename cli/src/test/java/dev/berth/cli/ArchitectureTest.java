@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The module boundaries: the engine knows no storage, provider, CLI or Docker; only the Docker runtime knows Docker. */
@@ -73,5 +74,14 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("dev.berth.engine..")
                 .should().dependOnClassesThat().resideInAPackage("dev.berth.cli.view..")
                 .check(classes);
+    }
+
+    /**
+     * Every package of the ecs provider is its own slice (subpackages included), so a feature
+     * package that reaches another feature's rows instead of the store's shows up as a cycle.
+     */
+    @Test
+    void ecsProviderPackagesHaveNoCycles() {
+        slices().matching("dev.berth.ecs.(**)").should().beFreeOfCycles().check(classes);
     }
 }

@@ -63,7 +63,7 @@ public final class EcsProvider implements Provider {
         // EC2 tasks run on their container instance's engine; the fleet lists and stops tasks on
         // every engine in use, so cluster and service code see them wherever they run.
         EngineFleet fleet = new EngineFleet(store, runtimes);
-        ServiceResource services = new ServiceResource(store, () -> fleet, pool, runtimes);
+        ServiceResource services = new ServiceResource(store, () -> fleet, pool, runtimes, () -> Integer.MAX_VALUE / 4);
         resources.put(ClusterSchema.TYPE, new ClusterResource(store, () -> fleet, services::servicesIn));
         resources.put(ContainerInstanceSchema.TYPE, new ContainerInstanceResource(store, runtimes, services.drainer()));
         resources.put(TaskDefinitionSchema.TYPE, new TaskDefinitionResource(store));

@@ -2,6 +2,7 @@ package dev.berth.cli.command;
 
 import dev.berth.cli.view.DotGraph;
 import dev.berth.cli.wiring.Workspace;
+import dev.berth.engine.addrs.ResourceAddr;
 import dev.berth.engine.addrs.ResourceInstanceAddr;
 import dev.berth.engine.apply.ApplyGraphs;
 import dev.berth.engine.config.Config;
@@ -56,7 +57,7 @@ final class GraphCommand extends WorkspaceCommand {
             dot.node(n.toString(), n instanceof GraphNode.Resource ? DotGraph.Shape.BOX : DotGraph.Shape.NOTE);
         }
         for (GraphNode n : dag.nodes()) {
-            if (n instanceof GraphNode.Resource r) provider(ws.providersWithoutState(), r.addr().type(), n.toString(), dot);
+            if (n instanceof GraphNode.Resource r) provider(ws.providersWithoutState(), r.addr(), n.toString(), dot);
             dag.dependenciesOf(n).forEach(d -> dot.edge(n.toString(), d.toString()));
         }
         term.out().print(dot.render());
@@ -79,7 +80,7 @@ final class GraphCommand extends WorkspaceCommand {
             dag.nodes().forEach(n -> dot.node(n, DotGraph.Shape.BOX));
             for (String n : dag.nodes()) {
                 ResourceInstanceAddr.parse(n.replace(" (destroy)", ""))
-                        .ifPresent(a -> provider(ws.providers(), a.type(), n, dot));
+                        .ifPresent(a -> provider(ws.providers(), a.resource(), n, dot));
                 dag.dependenciesOf(n).forEach(d -> dot.edge(n, d));
             }
             term.out().print(dot.render());
@@ -88,8 +89,8 @@ final class GraphCommand extends WorkspaceCommand {
     }
 
     /** Every resource depends on its provider, as Terraform draws it. */
-    private static void provider(Providers providers, String resourceType, String node, DotGraph dot) {
-        Optional<Provider> p = providers.forType(resourceType);
+    private static void provider(Providers providers, ResourceAddr resource, String node, DotGraph dot) {
+        Optional<Provider> p = providers.forAddr(resource);
         if (p.isEmpty()) return;
         String label = "provider[\"" + p.get().fullName() + "\"]";
         dot.node(label, DotGraph.Shape.DIAMOND).edge(node, label);

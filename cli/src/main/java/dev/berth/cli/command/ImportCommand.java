@@ -45,6 +45,10 @@ final class ImportCommand extends WorkspaceCommand {
     @Override
     int run(Workspace ws) {
         ResourceInstanceAddr addr = Addresses.parse(address);
+        if (addr.isData()) {
+            throw new Errors.UserError("Invalid address \"" + addr + "\": a managed resource address is required; "
+                    + "importing into a data resource is not allowed.");
+        }
         RunSession.Started started = RunSession.start(ws, opts, "import");
         if (started.session() == null) return fail(started.diagnostics(), ws);
         try (RunSession s = started.session()) {

@@ -42,13 +42,24 @@ public final class ProgressView implements RunHooks {
     }
 
     @Override
+    public void reading(ResourceInstanceAddr addr) {
+        line(term.bold(addr + ": Reading..."));
+    }
+
+    @Override
+    public void read(ResourceInstanceAddr addr, Duration took, String id) {
+        line(term.bold(addr + ": Read complete after " + elapsed(took)) + idSuffix(id));
+    }
+
+    @Override
     public void applyFailed(ResourceInstanceAddr addr, Action action, List<Diagnostic> diagnostics) {
         String what = switch (action) {
             case CREATE -> "Creation failed";
             case DELETE -> "Destruction failed";
+            case READ -> null; // Terraform reports a failed read by its error alone
             default -> "Modifications failed";
         };
-        line(term.bold(addr + ": " + what));
+        if (what != null) line(term.bold(addr + ": " + what));
     }
 
     private void line(String s) {

@@ -1,6 +1,7 @@
 package dev.berth.cli.view;
 
 import dev.berth.engine.plan.Action;
+import dev.berth.engine.plan.ActionReason;
 import dev.berth.engine.plan.ResourceChange;
 
 import java.util.ArrayList;
@@ -56,7 +57,14 @@ final class ResourceHeading {
         List<String> lines = new ArrayList<>();
         switch (c.action()) {
             case CREATE -> lines.add(addr + " will be created");
-            case READ -> lines.add(addr + " will be read during apply");
+            case READ -> {
+                lines.add(addr + " will be read during apply");
+                if (c.reason() == ActionReason.READ_BECAUSE_CONFIG_UNKNOWN) {
+                    lines.add("  # (config refers to values not yet known)");
+                } else if (c.reason() == ActionReason.READ_BECAUSE_DEPENDENCY_PENDING) {
+                    lines.add("  # (depends on a resource or a module with changes pending)");
+                }
+            }
             case UPDATE -> lines.add(addr + (drift ? " has changed" : " will be updated in-place"));
             case DELETE_THEN_CREATE, CREATE_THEN_DELETE -> lines.add(switch (c.reason()) {
                 case REPLACE_BECAUSE_TAINTED -> addr + " is tainted, so must be " + replaced;
@@ -89,9 +97,9 @@ final class ResourceHeading {
         };
     }
 
-    /** {@code resource "ecs_service" "web"}; reads are of data sources. */
+    /** {@code resource "ecs_service" "web"} or {@code data "ecs_cluster" "main"}. */
     static String header(ResourceChange c) {
-        String mode = c.action() == Action.READ ? "data" : "resource";
+        String mode = c.addr().isData() ? "data" : "resource";
         return mode + " \"" + c.addr().type() + "\" \"" + c.addr().name() + "\"";
     }
 }

@@ -69,7 +69,7 @@ public final class StateJson {
 
     private static ObjectNode resource(ResourceAddr addr, List<Instance> instances) {
         ObjectNode n = NODES.objectNode();
-        n.put("mode", "managed");
+        n.put("mode", addr.mode().json());
         n.put("type", addr.type());
         n.put("name", addr.name());
         InstanceKey key = instances.get(0).rs().addr().key();
@@ -92,6 +92,7 @@ public final class StateJson {
         n.set("attributes", withoutSecrets(rs.attributes(), NODES.arrayNode(), sensitivePaths));
         ArrayNode sensitive = n.putArray("sensitive_attributes");
         sensitivePaths.forEach(sensitive::add);
+        if (rs.addr().isData()) return n; // Terraform records no dependencies for a data resource
         ArrayNode deps = n.putArray("dependencies");
         rs.dependencies().forEach(deps::add);
         return n;

@@ -55,7 +55,8 @@ public final class StateView {
     private String block(ResourceState rs, String note) {
         StringBuilder sb = new StringBuilder();
         sb.append(bold("# " + rs.addr() + ":")).append(note).append('\n');
-        sb.append("resource \"").append(rs.addr().type()).append("\" \"").append(rs.addr().name()).append("\" {\n");
+        sb.append(rs.addr().isData() ? "data \"" : "resource \"").append(rs.addr().type()).append("\" \"")
+                .append(rs.addr().name()).append("\" {\n");
         int width = rs.attributes().entries().keySet().stream().mapToInt(String::length).max().orElse(0);
         rs.attributes().entries().forEach((k, v) -> {
             if (v.isNull()) return;

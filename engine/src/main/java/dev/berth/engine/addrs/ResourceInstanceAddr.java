@@ -4,12 +4,15 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** One instance of a resource, printed as {@code ecs_service.web}, {@code ..web[0]} or {@code ..web["a"]}. */
+/**
+ * One instance of a resource, printed as {@code ecs_service.web}, {@code ..web[0]}, {@code ..web["a"]} or
+ * {@code data.ecs_cluster.main}.
+ */
 public record ResourceInstanceAddr(ResourceAddr resource, InstanceKey key)
         implements Comparable<ResourceInstanceAddr> {
 
     private static final Pattern SHAPE = Pattern.compile(
-            "([A-Za-z_][A-Za-z0-9_-]*)\\.([A-Za-z_][A-Za-z0-9_-]*)(?:\\[(?:(\\d+)|\"((?:[^\"\\\\]|\\\\.)*)\")\\])?");
+            "(data\\.)?([A-Za-z_][A-Za-z0-9_-]*)\\.([A-Za-z_][A-Za-z0-9_-]*)(?:\\[(?:(\\d+)|\"((?:[^\"\\\\]|\\\\.)*)\")\\])?");
 
     public static ResourceInstanceAddr of(String type, String name) {
         return new ResourceInstanceAddr(new ResourceAddr(type, name), InstanceKey.NONE);
@@ -19,10 +22,11 @@ public record ResourceInstanceAddr(ResourceAddr resource, InstanceKey key)
     public static Optional<ResourceInstanceAddr> parse(String text) {
         Matcher m = SHAPE.matcher(text.trim());
         if (!m.matches()) return Optional.empty();
-        InstanceKey key = m.group(3) != null ? InstanceKey.of(Integer.parseInt(m.group(3)))
-                : m.group(4) != null ? InstanceKey.of(m.group(4).replaceAll("\\\\(.)", "$1"))
+        InstanceKey key = m.group(4) != null ? InstanceKey.of(Integer.parseInt(m.group(4)))
+                : m.group(5) != null ? InstanceKey.of(m.group(5).replaceAll("\\\\(.)", "$1"))
                 : InstanceKey.NONE;
-        return Optional.of(new ResourceInstanceAddr(new ResourceAddr(m.group(1), m.group(2)), key));
+        ResourceAddr.Mode mode = m.group(1) != null ? ResourceAddr.Mode.DATA : ResourceAddr.Mode.MANAGED;
+        return Optional.of(new ResourceInstanceAddr(new ResourceAddr(mode, m.group(2), m.group(3)), key));
     }
 
     public String type() {
@@ -31,6 +35,10 @@ public record ResourceInstanceAddr(ResourceAddr resource, InstanceKey key)
 
     public String name() {
         return resource.name();
+    }
+
+    public boolean isData() {
+        return resource.isData();
     }
 
     @Override

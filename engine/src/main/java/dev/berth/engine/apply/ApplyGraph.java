@@ -35,7 +35,7 @@ final class ApplyGraph {
         Dag<ApplyNode> dag = new Dag<>();
         Map<ResourceAddr, List<ResourceChange>> byResource = new TreeMap<>();
         for (ResourceChange c : changes) {
-            if (c.action() == Action.NO_OP || c.action() == Action.READ) continue;
+            if (c.action() == Action.NO_OP) continue;
             byResource.computeIfAbsent(c.addr().resource(), k -> new ArrayList<>()).add(c);
             ApplyNode apply = new ApplyNode(c.addr(), ApplyNode.Phase.APPLY);
             ApplyNode destroy = destroyNode(c);
@@ -44,7 +44,7 @@ final class ApplyGraph {
                 continue;
             }
             switch (c.action()) {
-                case CREATE, UPDATE -> dag.add(apply);
+                case CREATE, UPDATE, READ -> dag.add(apply);
                 case DELETE -> dag.add(destroy);
                 case DELETE_THEN_CREATE -> dag.connect(apply, destroy);
                 case CREATE_THEN_DELETE -> dag.connect(destroy, apply);

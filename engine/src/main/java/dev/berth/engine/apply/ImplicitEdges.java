@@ -33,7 +33,7 @@ final class ImplicitEdges {
         List<Step> applies = new ArrayList<>(), destroys = new ArrayList<>();
         for (ResourceChange c : changes) {
             Provider p = providers.forType(c.addr().type()).orElse(null);
-            if (p == null) continue;
+            if (p == null || c.addr().isData()) continue; // a read orders by references alone
             ApplyNode apply = new ApplyNode(c.addr(), ApplyNode.Phase.APPLY);
             ApplyNode destroy = ApplyGraph.destroyNode(c);
             if (dag.contains(apply) && c.after() != null) applies.add(step(apply, p, c.after()));

@@ -17,6 +17,8 @@ import dev.berth.engine.provider.ProviderRequests.ApplyRequest;
 import dev.berth.engine.provider.ProviderRequests.ApplyResponse;
 import dev.berth.engine.provider.ProviderRequests.PlanRequest;
 import dev.berth.engine.provider.ProviderRequests.PlanResponse;
+import dev.berth.engine.provider.ProviderRequests.ReadDataSourceRequest;
+import dev.berth.engine.provider.ProviderRequests.ReadDataSourceResponse;
 import dev.berth.engine.provider.Providers;
 import dev.berth.engine.provider.ResourceSchema;
 import dev.berth.engine.run.InstanceExpander;
@@ -77,7 +79,42 @@ final class NodeApplier {
     }
 
     boolean visit(ApplyNode node, ResourceChange change) {
+        if (change.action() == Action.READ) return read(change);
         return node.phase() == ApplyNode.Phase.DESTROY ? destroy(change) : apply(change);
+    }
+
+    /** A data source the plan could not read: read now that what it waited for is applied. */
+    private boolean read(ResourceChange change) {
+        ResourceInstanceAddr addr = change.addr();
+        ResourceConfig rc = config.resources().get(addr.resource());
+        Provider provider = providers.forDataSource(addr.type()).orElseThrow();
+        ResourceSchema schema = providers.dataSourceSchema(addr.type()).orElseThrow();
+        hooks.reading(addr);
+        long started = System.nanoTime();
+        Diagnostics d = new Diagnostics();
+        Map<InstanceKey, Value> keys = InstanceExpander.expand(rc, scope.evaluator(), scope, d);
+        Value each = keys.getOrDefault(addr.key(), Value.nil());
+        MapValue cfg = decoder.decode(rc.body(), schema.body(), scope.forInstance(addr.key(), each), d);
+        if (!d.hasErrors() && !cfg.isWhollyKnown()) {
+            d.error("Invalid data source configuration: the configuration of " + addr + " is still not known after "
+                    + "the resources it refers to were applied.", "This is a bug in berth or in the provider; "
+                    + "please report it with the configuration that caused it.", rc.block().typeRange());
+        }
+        if (d.hasErrors()) return fail(addr, Action.READ, d);
+        ReadDataSourceResponse r = provider.readDataSource(new ReadDataSourceRequest(addr, addr.type(), cfg));
+        d.addAll(ProviderDiagnostics.convert(r.diagnostics(), addr, rc));
+        if (!d.hasErrors() && r.state() == null) {
+            d.error("Provider produced null object: the " + provider.name() + " provider returned nothing for "
+                    + addr + ".", "This is a bug in the provider; please report it.", rc.block().typeRange());
+        }
+        if (d.hasErrors()) return fail(addr, Action.READ, d);
+        ResourceState saved = new ResourceState(addr, provider.fullName(), schema.version(), r.state(), List.of(),
+                false);
+        store.commit(List.of(new StateChange.PutResource(saved)), "apply");
+        live.put(addr, saved);
+        scope.putInstance(addr.resource(), addr.key(), r.state());
+        hooks.read(addr, Duration.ofNanos(System.nanoTime() - started), Refresher.idOf(r.state()));
+        return true;
     }
 
     private boolean apply(ResourceChange change) {

@@ -34,6 +34,7 @@ final class ObservedAttributes {
                         RunScope scope) {
         List<StateChange> changes = new ArrayList<>();
         for (ResourceState rs : List.copyOf(live.values())) {
+            if (rs.addr().isData()) continue; // a data source is read whole, never refreshed
             List<String> observed = providers.schema(rs.addr().type()).map(s -> s.body().attributes().values()
                     .stream().filter(AttributeSchema::observed).map(AttributeSchema::name).toList()).orElse(List.of());
             Provider provider = providers.forType(rs.addr().type()).orElse(null);

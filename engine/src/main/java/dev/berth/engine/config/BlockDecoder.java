@@ -88,6 +88,35 @@ final class BlockDecoder {
                 expr(body, "count"), expr(body, "for_each"), lifecycle, b.range()));
     }
 
+    /**
+     * A {@code data} block: count, for_each, depends_on and provider as for resources. Its
+     * lifecycle block may hold only Terraform's pre- and postconditions, which berth does not run
+     * yet, so any content there is an error rather than a check silently skipped.
+     */
+    Optional<ResourceConfig> data(Block b) {
+        if (!labels(b, 2, "data \"TYPE\" \"NAME\"")) return Optional.empty();
+        Body body = b.body();
+        for (Block lc : body.blocks("lifecycle")) {
+            for (Attribute a : lc.body().attributes()) {
+                diags.error("Invalid data resource lifecycle argument: the lifecycle argument \"" + a.name()
+                        + "\" is defined only for managed resources (\"resource\" blocks), and is not valid for data "
+                        + "resources.", "", a.nameRange());
+            }
+            for (Block nested : lc.body().blocks()) {
+                diags.error("Unsupported block type: berth does not support " + nested.type()
+                        + " blocks in data resources yet.", "Check the result with an output or a resource instead.",
+                        nested.typeRange());
+            }
+        }
+        if (body.attribute("count").isPresent() && body.attribute("for_each").isPresent()) {
+            diags.error("Invalid combination of \"count\" and \"for_each\": a data resource may use one of them, "
+                    + "not both.", "", body.attribute("for_each").get().nameRange());
+        }
+        return Optional.of(new ResourceConfig(ResourceAddr.data(b.labels().get(0), b.labels().get(1)), b,
+                dependsOn(body), expr(body, "count"), expr(body, "for_each"), ResourceConfig.Lifecycle.DEFAULT,
+                b.range()));
+    }
+
     Optional<MovedConfig> moved(Block b) {
         if (!labels(b, 0, "moved")) return Optional.empty();
         Body body = b.body();

@@ -29,8 +29,8 @@ import java.util.stream.Stream;
  * collected; none stops the others from being found.
  */
 public final class ConfigLoader {
-    static final List<String> BLOCK_TYPES = List.of("locals", "moved", "output", "provider", "resource", "terraform",
-            "variable");
+    static final List<String> BLOCK_TYPES = List.of("data", "locals", "moved", "output", "provider", "resource",
+            "terraform", "variable");
 
     private final SourceFiles sources;
     private final StaticEvaluator statics;
@@ -124,6 +124,8 @@ public final class ConfigLoader {
                             putUnique(outputs, o.name(), o, o.range(), "output", diags));
                     case "resource" -> blocks.resource(b).ifPresent(r ->
                             putUnique(resources, r.addr(), r, r.range(), "resource", diags));
+                    case "data" -> blocks.data(b).ifPresent(r ->
+                            putUnique(resources, r.addr(), r, r.range(), "data resource", diags));
                     case "moved" -> blocks.moved(b).ifPresent(moved::add);
                     case "terraform" -> settings.terraform(b);
                     case "provider" -> settings.provider(b);

@@ -24,7 +24,8 @@ public final class SchemaChecker {
     }
 
     public static void check(ResourceConfig rc, BlockSchema schema, Diagnostics diags) {
-        check(rc.body(), schema, rc.block().typeRange(), "resource \"" + rc.addr().type() + "\"", true, diags);
+        String kind = rc.addr().isData() ? "data" : "resource";
+        check(rc.body(), schema, rc.block().typeRange(), kind + " \"" + rc.addr().type() + "\"", true, diags);
     }
 
     private static void check(Body body, BlockSchema schema, SourceRange blockRange, String where, boolean topLevel,

@@ -9,7 +9,9 @@ public enum ActionReason {
     DELETE_BECAUSE_NO_RESOURCE_CONFIG("delete_because_no_resource_config"),
     DELETE_BECAUSE_COUNT_INDEX("delete_because_count_index"),
     DELETE_BECAUSE_EACH_KEY("delete_because_each_key"),
-    DELETE_BECAUSE_NO_MOVE_TARGET("delete_because_no_move_target");
+    DELETE_BECAUSE_NO_MOVE_TARGET("delete_because_no_move_target"),
+    READ_BECAUSE_CONFIG_UNKNOWN("read_because_config_unknown"),
+    READ_BECAUSE_DEPENDENCY_PENDING("read_because_dependency_pending");
 
     private final String json;
 

@@ -1,5 +1,6 @@
 package dev.berth.engine.plan;
 
+import dev.berth.engine.addrs.ResourceAddr;
 import dev.berth.engine.addrs.ResourceInstanceAddr;
 import dev.berth.engine.config.Config;
 import dev.berth.engine.config.OutputConfig;
@@ -26,6 +27,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Makes a plan: refresh what the state holds, walk the configuration graph in dependency order
@@ -84,9 +86,11 @@ public final class Planner {
     private void validateWalk(Config config, ConfigGraph graph, Map<String, Value> variables, Diagnostics diags) {
         if (!graph.acyclic()) return;
         RunScope scope = new RunScope(config, new Evaluator(functions, config.dir()), variables);
+        Set<ResourceAddr> pending = ConcurrentHashMap.newKeySet();
         ResourcePlanner rp = new ResourcePlanner(config, providers, scope, StateSnapshot.empty(""), true,
-                Targeting.everything(), Set.of(), Map.of());
-        walk(graph, config, scope, rp, 10, diags, null, null);
+                Targeting.everything(), Set.of(), Map.of(), pending);
+        DataPlanner dp = new DataPlanner(providers, scope, graph, hooks, true, Targeting.everything(), pending);
+        walk(graph, config, scope, rp, dp, 10, diags, null, null);
     }
 
     public Result plan(Config config, StateSnapshot stored, Map<String, Value> variables, Options opts) {
@@ -114,22 +118,30 @@ public final class Planner {
             drift = r.drift();
         }
         if (opts.mode() == Plan.Mode.REFRESH_ONLY) {
+            prior = refreshData(config, graph, prior, variables, targeting, opts.parallelism(), diags);
+            if (diags.hasErrors()) return new Result(null, diags.list());
             return new Result(new Plan(opts.mode(), prior, variables, List.of(), List.of(), drift), diags.list());
         }
         if (opts.mode() == Plan.Mode.DESTROY) {
             preventedDestroys(config, prior, targeting, diags);
             if (diags.hasErrors()) return new Result(null, diags.list());
-            return new Result(destroyPlan(prior, variables, drift, targeting, targets), diags.list());
+            return new Result(destroyPlan(DataState.dropped(prior, targeting), variables, drift, targeting, targets),
+                    diags.list());
         }
 
         RunScope scope = new RunScope(config, new Evaluator(functions, config.dir()), variables);
+        Set<ResourceAddr> pending = ConcurrentHashMap.newKeySet();
         ResourcePlanner rp = new ResourcePlanner(config, providers, scope, prior, false, targeting, opts.replace(),
-                moves.previous());
+                moves.previous(), pending);
+        DataPlanner dp = new DataPlanner(providers, scope, graph, hooks, false, targeting, pending);
         List<OutputChange> outputs = Collections.synchronizedList(new ArrayList<>());
-        walk(graph, config, scope, rp, opts.parallelism(), diags, prior, targeting.isEverything() ? outputs : null);
+        walk(graph, config, scope, rp, dp, opts.parallelism(), diags, prior,
+                targeting.isEverything() ? outputs : null);
         if (diags.hasErrors()) return new Result(null, diags.list());
+        prior = DataState.replaced(prior, dp.reads(), targeting);
 
         List<ResourceChange> changes = new ArrayList<>(rp.changes());
+        changes.addAll(dp.changes());
         changes.addAll(rp.orphans(config, diags));
         changes.addAll(rp.deposed());
         if (diags.hasErrors()) return new Result(null, diags.list());
@@ -150,10 +162,13 @@ public final class Planner {
                     + "errors or mistakes, or when berth specifically suggests to use it as part of an error message.",
             null);
 
-    private void walk(ConfigGraph graph, Config config, RunScope scope, ResourcePlanner rp, int parallelism,
-                      Diagnostics diags, StateSnapshot prior, List<OutputChange> outputs) {
+    private void walk(ConfigGraph graph, Config config, RunScope scope, ResourcePlanner rp, DataPlanner dp,
+                      int parallelism, Diagnostics diags, StateSnapshot prior, List<OutputChange> outputs) {
         DagWalker.Result<GraphNode> result = DagWalker.walk(graph.dag(), parallelism, node -> {
-            if (node instanceof GraphNode.Resource r) return rp.plan(config.resources().get(r.addr()), diags);
+            if (node instanceof GraphNode.Resource r) {
+                return r.addr().isData() ? dp.plan(config.resources().get(r.addr()), diags)
+                        : rp.plan(config.resources().get(r.addr()), diags);
+            }
             Diagnostics local = new Diagnostics();
             if (node instanceof GraphNode.Local l) {
                 scope.evaluator().evaluate(config.locals().get(l.name()).expr(), scope, local);
@@ -184,6 +199,27 @@ public final class Planner {
                 : ValuePaths.sameValue(before.value(), after) && before.sensitive() == oc.sensitive() ? Action.NO_OP
                 : Action.UPDATE;
         return new OutputChange(oc.name(), action, before == null ? null : before.value(), after, oc.sensitive());
+    }
+
+    /**
+     * A refresh-only plan reads data sources again, as Terraform's does: resources are taken as
+     * the refresh found them (nothing is planned for them), so a data source whose configuration
+     * is known from them is read; one that is not is left out of the state until a plan can read it.
+     */
+    private StateSnapshot refreshData(Config config, ConfigGraph graph, StateSnapshot prior,
+                                      Map<String, Value> variables, Targeting targeting, int parallelism,
+                                      Diagnostics diags) {
+        RunScope scope = new RunScope(config, new Evaluator(functions, config.dir()), variables);
+        prior.resources().values().forEach(rs -> scope.putInstance(rs.addr().resource(), rs.addr().key(),
+                rs.attributes()));
+        DataPlanner dp = new DataPlanner(providers, scope, graph, hooks, false, targeting,
+                ConcurrentHashMap.newKeySet());
+        DagWalker.Result<GraphNode> result = DagWalker.walk(graph.dag(), parallelism, node ->
+                !(node instanceof GraphNode.Resource r && r.addr().isData())
+                        || dp.plan(config.resources().get(r.addr()), diags));
+        result.errors().forEach((node, error) -> diags.add(Diagnostic.error("Internal error while reading " + node
+                + ": " + error, "This is a bug in berth; please report it.", null)));
+        return DataState.replaced(prior, dp.reads(), targeting);
     }
 
     /**

@@ -45,7 +45,8 @@ public final class Refresher {
         Map<ResourceInstanceAddr, MapValue> read = new ConcurrentHashMap<>();
         Map<ResourceInstanceAddr, Boolean> gone = new ConcurrentHashMap<>();
         Dag<ResourceInstanceAddr> all = new Dag<>();
-        prior.resources().keySet().stream().filter(targeting::includes).forEach(all::add);
+        // Data sources are not refreshed: planning reads them again whole (or drops them).
+        prior.resources().keySet().stream().filter(a -> !a.isData() && targeting.includes(a)).forEach(all::add);
         DagWalker.walk(all, parallelism, addr -> {
             ResourceState rs = prior.resources().get(addr);
             Provider p = providers.forType(addr.type()).orElse(null);

@@ -1,6 +1,7 @@
 package dev.berth.engine.plan;
 
 import dev.berth.engine.addrs.InstanceKey;
+import dev.berth.engine.addrs.ResourceAddr;
 import dev.berth.engine.addrs.ResourceInstanceAddr;
 import dev.berth.engine.config.Config;
 import dev.berth.engine.config.ResourceConfig;
@@ -41,10 +42,13 @@ final class ResourcePlanner {
     private final Map<ResourceInstanceAddr, ResourceInstanceAddr> previous;
     static final String PREVENT_DESTROY = "Instance cannot be destroyed: ";
     private final List<ResourceChange> changes = Collections.synchronizedList(new ArrayList<>());
+    private final Set<ResourceAddr> pending;
 
+    /** {@code pending} learns every resource given a change, for the data sources that wait on them. */
     ResourcePlanner(Config config, Providers providers, RunScope scope, StateSnapshot prior, boolean validateOnly,
                     Targeting targeting, Set<ResourceInstanceAddr> replace,
-                    Map<ResourceInstanceAddr, ResourceInstanceAddr> previous) {
+                    Map<ResourceInstanceAddr, ResourceInstanceAddr> previous, Set<ResourceAddr> pending) {
+        this.pending = pending;
         this.previous = previous;
         this.targeting = targeting;
         this.replace = replace;
@@ -69,6 +73,10 @@ final class ResourcePlanner {
         Map<InstanceKey, Value> keys = validateOnly && (rc.count() != null || rc.forEach() != null)
                 ? Map.of() : InstanceExpander.expand(rc, scope.evaluator(), scope, local);
         boolean ok = !local.hasErrors();
+        if (ok && prior.resources().keySet().stream().anyMatch(a -> a.resource().equals(rc.addr())
+                && !keys.containsKey(a.key()))) {
+            pending.add(rc.addr()); // an instance left count or for_each: it is destroyed in this plan
+        }
         for (var e : keys.entrySet()) {
             ResourceInstanceAddr addr = rc.addr().instance(e.getKey());
             if (!targeting.includes(addr)) continue;
@@ -114,6 +122,7 @@ final class ResourcePlanner {
             if (d.hasErrors()) return;
         }
         MapValue after = decision.action() == Action.NO_OP ? priorValue : pr.planned();
+        if (decision.action() != Action.NO_OP) pending.add(rc.addr());
         changes.add(new ResourceChange(addr, provider.fullName(), decision.action(), priorValue, after,
                 decision.replacePaths(), decision.reason(), previous.get(addr),
                 decision.action() == Action.NO_OP ? List.of() : pr.notes()));
@@ -121,7 +130,7 @@ final class ResourcePlanner {
     }
 
     /** What later expressions see of a resource that is only being validated: computed values unknown. */
-    private static MapValue withUnknownComputed(MapValue cfg, ResourceSchema schema) {
+    static MapValue withUnknownComputed(MapValue cfg, ResourceSchema schema) {
         java.util.TreeMap<String, Value> out = new java.util.TreeMap<>(cfg.entries());
         schema.body().attributes().values().forEach(a -> {
             if (a.computed() && cfg.get(a.name()).isNull()) out.put(a.name(), Value.unknown());
@@ -141,7 +150,8 @@ final class ResourcePlanner {
         java.util.Set<ResourceInstanceAddr> planned = new java.util.HashSet<>();
         changes.forEach(c -> planned.add(c.addr()));
         for (ResourceState rs : prior.resources().values()) {
-            if (planned.contains(rs.addr()) || !targeting.includes(rs.addr())) continue;
+            // A data resource left the configuration silently: the plan's prior state drops it.
+            if (rs.addr().isData() || planned.contains(rs.addr()) || !targeting.includes(rs.addr())) continue;
             ResourceConfig rc = config.resources().get(rs.addr().resource());
             if (rc != null && rc.lifecycle().preventDestroy()) {
                 diags.error(PREVENT_DESTROY + rs.addr() + " has lifecycle.prevent_destroy set, but the plan calls for "

@@ -32,7 +32,10 @@ final class PlanPartsCodec {
     }
 
     static ObjectNode addr(ResourceInstanceAddr a) {
-        ObjectNode n = NODES.objectNode().put("type", a.type()).put("name", a.name());
+        ObjectNode n = NODES.objectNode();
+        // Absent for managed resources, so plan files written before data sources read back the same.
+        if (a.isData()) n.put("mode", "data");
+        n.put("type", a.type()).put("name", a.name());
         if (a.key() instanceof InstanceKey.Index i) n.put("index", i.value());
         else if (a.key() instanceof InstanceKey.Key k) n.put("key", k.value());
         return n;
@@ -41,7 +44,9 @@ final class PlanPartsCodec {
     static ResourceInstanceAddr addr(JsonNode n) {
         InstanceKey key = n.has("index") ? InstanceKey.of(Fields.integer(n, "index"))
                 : n.has("key") ? InstanceKey.of(Fields.text(n, "key")) : InstanceKey.NONE;
-        return new ResourceAddr(Fields.text(n, "type"), Fields.text(n, "name")).instance(key);
+        ResourceAddr.Mode mode = "data".equals(n.path("mode").asText()) ? ResourceAddr.Mode.DATA
+                : ResourceAddr.Mode.MANAGED;
+        return new ResourceAddr(mode, Fields.text(n, "type"), Fields.text(n, "name")).instance(key);
     }
 
     static ObjectNode resourceChange(ResourceChange c) {

@@ -9,6 +9,8 @@ import dev.berth.engine.provider.ProviderRequests.ImportRequest;
 import dev.berth.engine.provider.ProviderRequests.ImportResponse;
 import dev.berth.engine.provider.ProviderRequests.PlanRequest;
 import dev.berth.engine.provider.ProviderRequests.PlanResponse;
+import dev.berth.engine.provider.ProviderRequests.ReadDataSourceRequest;
+import dev.berth.engine.provider.ProviderRequests.ReadDataSourceResponse;
 import dev.berth.engine.provider.ProviderRequests.ReadRequest;
 import dev.berth.engine.provider.ProviderRequests.ReadResponse;
 import dev.berth.engine.provider.ProviderRequests.ValidateRequest;
@@ -44,6 +46,20 @@ final class GuardedProvider implements Provider {
     @Override
     public Map<String, ResourceSchema> resourceSchemas() {
         return inner.resourceSchemas();
+    }
+
+    @Override
+    public Map<String, ResourceSchema> dataSourceSchemas() {
+        return inner.dataSourceSchemas();
+    }
+
+    @Override
+    public ReadDataSourceResponse readDataSource(ReadDataSourceRequest r) {
+        try {
+            return inner.readDataSource(r);
+        } catch (RuntimeException e) {
+            return new ReadDataSourceResponse(null, failed("reading", r.addr(), e));
+        }
     }
 
     @Override

@@ -8,6 +8,8 @@ import dev.berth.engine.provider.ProviderRequests.ImportRequest;
 import dev.berth.engine.provider.ProviderRequests.ImportResponse;
 import dev.berth.engine.provider.ProviderRequests.PlanRequest;
 import dev.berth.engine.provider.ProviderRequests.PlanResponse;
+import dev.berth.engine.provider.ProviderRequests.ReadDataSourceRequest;
+import dev.berth.engine.provider.ProviderRequests.ReadDataSourceResponse;
 import dev.berth.engine.provider.ProviderRequests.ReadRequest;
 import dev.berth.engine.provider.ProviderRequests.ReadResponse;
 import dev.berth.engine.provider.ProviderRequests.ValidateRequest;
@@ -55,6 +57,21 @@ public final class MarkingProvider implements Provider {
 
     private ResourceSchema schema(String type) {
         return inner.resourceSchemas().get(type);
+    }
+
+    @Override
+    public Map<String, ResourceSchema> dataSourceSchemas() {
+        return inner.dataSourceSchemas();
+    }
+
+    /** As for a resource: the schema's sensitive attributes and what the configuration marked stay marked. */
+    @Override
+    public ReadDataSourceResponse readDataSource(ReadDataSourceRequest r) {
+        ReadDataSourceResponse out = inner.readDataSource(new ReadDataSourceRequest(r.addr(), r.type(),
+                plain(r.config())));
+        MapValue state = ProviderMarks.carry(out.state(), inner.dataSourceSchemas().get(r.type()),
+                List.of(r.config()), null, r.config());
+        return new ReadDataSourceResponse(state, redact(out.diagnostics(), Secrets.in(r.config())));
     }
 
     @Override

@@ -8,6 +8,8 @@ import dev.berth.engine.provider.ProviderRequests.ImportRequest;
 import dev.berth.engine.provider.ProviderRequests.ImportResponse;
 import dev.berth.engine.provider.ProviderRequests.PlanRequest;
 import dev.berth.engine.provider.ProviderRequests.PlanResponse;
+import dev.berth.engine.provider.ProviderRequests.ReadDataSourceRequest;
+import dev.berth.engine.provider.ProviderRequests.ReadDataSourceResponse;
 import dev.berth.engine.provider.ProviderRequests.ReadRequest;
 import dev.berth.engine.provider.ProviderRequests.ReadResponse;
 import dev.berth.engine.provider.ProviderRequests.ValidateRequest;
@@ -19,9 +21,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A provider manages resource types whose names start with its name and an underscore. The
- * engine calls it only through these request/response records; {@code validate} and
- * {@code plan} must be free of side effects so that planning stays pure.
+ * A provider manages resource types (and reads data source types) whose names start with its
+ * name and an underscore. The engine calls it only through these request/response records;
+ * {@code validate}, {@code plan} and {@code readDataSource} must not change the world, since
+ * planning makes them.
  */
 public interface Provider extends AutoCloseable {
     /** The type prefix, e.g. {@code "ecs"} for {@code ecs_service}. */
@@ -43,6 +46,17 @@ public interface Provider extends AutoCloseable {
     ReadResponse read(ReadRequest request);
 
     ImportResponse importState(ImportRequest request);
+
+    /** The data source types this provider reads ({@code data "TYPE" "NAME"}); none by default. */
+    default Map<String, ResourceSchema> dataSourceSchemas() {
+        return Map.of();
+    }
+
+    /** Reads a data source; only called for types {@link #dataSourceSchemas()} names. */
+    default ReadDataSourceResponse readDataSource(ReadDataSourceRequest request) {
+        return new ReadDataSourceResponse(null, List.of(ProviderDiagnostic.error("The " + name()
+                + " provider does not support data source \"" + request.type() + "\".", "")));
+    }
 
     /**
      * What a create interrupted before its result was saved made, found by its client token. A

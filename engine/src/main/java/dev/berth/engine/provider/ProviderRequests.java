@@ -99,4 +99,15 @@ public final class ProviderRequests {
 
     public record ImportResponse(MapValue state, List<ProviderDiagnostic> diagnostics) {
     }
+
+    /**
+     * Reads a data source: {@code config} is its configuration, wholly known; the response's
+     * state is the configuration with every computed attribute filled in. Must not change the
+     * world, since plans make this call.
+     */
+    public record ReadDataSourceRequest(ResourceInstanceAddr addr, String type, MapValue config) {
+    }
+
+    public record ReadDataSourceResponse(MapValue state, List<ProviderDiagnostic> diagnostics) {
+    }
 }

@@ -1,5 +1,7 @@
 package dev.berth.engine.provider;
 
+import dev.berth.engine.addrs.ResourceAddr;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -7,13 +9,15 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * The providers of a run, found by resource type prefix ({@code ecs_service} -> {@code ecs}).
+ * The providers of a run, found by resource (or data source) type ({@code ecs_service} -> {@code ecs}).
  * Each is wrapped so that an exception from one of its calls becomes an error diagnostic.
  */
 public final class Providers implements AutoCloseable {
     private final Map<String, Provider> byName = new TreeMap<>();
     private final Map<String, ResourceSchema> schemas = new TreeMap<>();
     private final Map<String, Provider> byType = new TreeMap<>();
+    private final Map<String, ResourceSchema> dataSchemas = new TreeMap<>();
+    private final Map<String, Provider> byDataType = new TreeMap<>();
 
     public Providers(List<Provider> providers) {
         for (Provider given : providers) {
@@ -25,6 +29,10 @@ public final class Providers implements AutoCloseable {
                 schemas.put(type, schema);
                 byType.put(type, p);
             });
+            p.dataSourceSchemas().forEach((type, schema) -> {
+                dataSchemas.put(type, schema);
+                byDataType.put(type, p);
+            });
         }
     }
 
@@ -34,6 +42,30 @@ public final class Providers implements AutoCloseable {
 
     public Optional<ResourceSchema> schema(String type) {
         return Optional.ofNullable(schemas.get(type));
+    }
+
+    /** The provider that reads a data source type. */
+    public Optional<Provider> forDataSource(String type) {
+        return Optional.ofNullable(byDataType.get(type));
+    }
+
+    public Optional<ResourceSchema> dataSourceSchema(String type) {
+        return Optional.ofNullable(dataSchemas.get(type));
+    }
+
+    /** The schema of a resource or data source, by the address's mode. */
+    public Optional<ResourceSchema> schema(ResourceAddr addr) {
+        return addr.isData() ? dataSourceSchema(addr.type()) : schema(addr.type());
+    }
+
+    /** The provider of a resource or data source, by the address's mode. */
+    public Optional<Provider> forAddr(ResourceAddr addr) {
+        return addr.isData() ? forDataSource(addr.type()) : forType(addr.type());
+    }
+
+    /** Every data source type any provider offers, sorted. */
+    public TreeSet<String> dataSourceTypes() {
+        return new TreeSet<>(dataSchemas.keySet());
     }
 
     /** Every resource type any provider offers, sorted, for "valid types are" messages. */

@@ -10,14 +10,22 @@ import dev.berth.engine.provider.ResourceSchema;
 
 import java.util.Optional;
 
-/** The checks that need no values: resource types, arguments against schemas, references, cycles. */
+/** The checks that need no values: resource and data source types, arguments against schemas, references, cycles. */
 public final class ConfigCheck {
     private ConfigCheck() {
     }
 
     public static ConfigGraph check(Config config, Providers providers, Diagnostics diags) {
         for (ResourceConfig rc : config.resources().values()) {
-            Optional<ResourceSchema> schema = providers.schema(rc.addr().type());
+            Optional<ResourceSchema> schema = providers.schema(rc.addr());
+            if (schema.isEmpty() && rc.addr().isData()) {
+                diags.error("Invalid data source: berth has no data source named \"" + rc.addr().type() + "\"."
+                                + Suggestions.didYouMean(rc.addr().type(), providers.dataSourceTypes()),
+                        providers.dataSourceTypes().isEmpty() ? "No provider offers data sources."
+                                : "Valid data sources are: " + String.join(", ", providers.dataSourceTypes()) + ".",
+                        rc.block().labelRanges().get(0));
+                continue;
+            }
             if (schema.isEmpty()) {
                 diags.error("Invalid resource type: berth has no resource type named \"" + rc.addr().type() + "\"."
                                 + Suggestions.didYouMean(rc.addr().type(), providers.types()),

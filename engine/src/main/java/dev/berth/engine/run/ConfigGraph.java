@@ -122,10 +122,20 @@ public final class ConfigGraph {
                 String[] parts = ref.name().split("\\.", 2);
                 ResourceAddr addr = new ResourceAddr(parts[0], parts.length > 1 ? parts[1] : "");
                 if (config.resources().containsKey(addr)) return new GraphNode.Resource(addr);
-                Set<String> declared = config.resources().keySet().stream().map(ResourceAddr::toString)
-                        .collect(Collectors.toCollection(TreeSet::new));
+                Set<String> declared = config.resources().keySet().stream().filter(a -> !a.isData())
+                        .map(ResourceAddr::toString).collect(Collectors.toCollection(TreeSet::new));
                 diags.error("Reference to undeclared resource: a resource \"" + addr.type() + "\" \"" + addr.name()
                         + "\" has not been declared." + Suggestions.didYouMean(ref.name(), declared), "", ref.range());
+            }
+            case "data" -> {
+                String[] parts = ref.name().split("\\.", 2);
+                ResourceAddr addr = ResourceAddr.data(parts[0], parts.length > 1 ? parts[1] : "");
+                if (config.resources().containsKey(addr)) return new GraphNode.Resource(addr);
+                Set<String> declared = config.resources().keySet().stream().filter(ResourceAddr::isData)
+                        .map(ResourceAddr::toString).collect(Collectors.toCollection(TreeSet::new));
+                diags.error("Reference to undeclared resource: a data resource \"" + addr.type() + "\" \""
+                        + addr.name() + "\" has not been declared." + Suggestions.didYouMean(addr.toString(), declared),
+                        "", ref.range());
             }
             case "count" -> {
                 if (inResource == null || inResource.count() == null) {

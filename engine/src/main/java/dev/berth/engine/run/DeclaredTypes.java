@@ -74,10 +74,18 @@ public final class DeclaredTypes {
             Walk w = b == null ? null : walk(inner, b.type(), b.next());
             return w == null || w.type() == null ? null : new Base(w.type(), 1);
         }
-        Optional<ResourceSchema> schema = providers.schema(t.root());
-        ResourceConfig rc = config.resources().get(new ResourceAddr(t.root(), name.name()));
-        if (schema.isEmpty() || rc == null) return null;
+        ResourceAddr addr;
         int i = 1;
+        if (t.root().equals("data")) {
+            if (steps.size() < 2 || !(steps.get(1) instanceof TraversalStep.Attr dataName)) return null;
+            addr = ResourceAddr.data(name.name(), dataName.name());
+            i = 2;
+        } else {
+            addr = new ResourceAddr(t.root(), name.name());
+        }
+        Optional<ResourceSchema> schema = providers.schema(addr);
+        ResourceConfig rc = config.resources().get(addr);
+        if (schema.isEmpty() || rc == null) return null;
         if (rc.count() != null || rc.forEach() != null) {
             if (steps.size() <= i || !(steps.get(i) instanceof TraversalStep.Index)) return null;
             i++;

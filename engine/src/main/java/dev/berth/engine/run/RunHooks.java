@@ -25,6 +25,13 @@ public interface RunHooks {
     default void applied(ResourceInstanceAddr addr, Action action, Duration took, String id) {
     }
 
+    /** A data source is being read (during plan, or during apply when it could not be read earlier). */
+    default void reading(ResourceInstanceAddr addr) {
+    }
+
+    default void read(ResourceInstanceAddr addr, Duration took, String id) {
+    }
+
     default void applyFailed(ResourceInstanceAddr addr, Action action, List<Diagnostic> diagnostics) {
     }
 }

@@ -69,7 +69,8 @@ public final class RunScope implements Scope {
         return switch (ref.kind()) {
             case "var" -> variables.getOrDefault(ref.name(), Value.unknown());
             case "local" -> local(ref, diags);
-            case "resource" -> resource(ref);
+            case "resource" -> resource(ref, ResourceAddr.Mode.MANAGED);
+            case "data" -> resource(ref, ResourceAddr.Mode.DATA);
             case "path" -> path(ref.name());
             default -> invalid(ref, diags, "\"" + ref.kind() + "\" is not available here");
         };
@@ -81,9 +82,8 @@ public final class RunScope implements Scope {
     }
 
     /** A resource's value: its object, or a list (count) or map (for_each) of instance objects. */
-    private Value resource(Reference ref) {
-        String[] parts = ref.name().split("\\.", 2);
-        ResourceAddr addr = new ResourceAddr(parts[0], parts.length > 1 ? parts[1] : "");
+    private Value resource(Reference ref, ResourceAddr.Mode mode) {
+        ResourceAddr addr = addrOf(ref, mode);
         ResourceConfig rc = config.resources().get(addr);
         var found = instances.getOrDefault(addr, new ConcurrentSkipListMap<>());
         if (rc != null && rc.count() != null) return new ListValue(new ArrayList<>(found.values()));
@@ -94,6 +94,12 @@ public final class RunScope implements Scope {
         }
         Value single = found.get(InstanceKey.NONE);
         return single == null ? Value.unknown() : single;
+    }
+
+    /** The resource a {@code resource} or {@code data} reference names ({@code TYPE.NAME}). */
+    public static ResourceAddr addrOf(Reference ref, ResourceAddr.Mode mode) {
+        String[] parts = ref.name().split("\\.", 2);
+        return new ResourceAddr(mode, parts[0], parts.length > 1 ? parts[1] : "");
     }
 
     /**

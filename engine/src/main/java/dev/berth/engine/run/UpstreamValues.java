@@ -19,9 +19,8 @@ public final class UpstreamValues {
     public static List<Upstream> of(ResourceConfig rc, RunScope scope) {
         Set<ResourceAddr> referenced = new TreeSet<>();
         for (Reference ref : ConfigGraph.resourceReferences(rc)) {
-            if (!ref.kind().equals("resource")) continue;
-            int dot = ref.name().indexOf('.');
-            if (dot > 0) referenced.add(new ResourceAddr(ref.name().substring(0, dot), ref.name().substring(dot + 1)));
+            if (ref.kind().equals("resource")) referenced.add(RunScope.addrOf(ref, ResourceAddr.Mode.MANAGED));
+            if (ref.kind().equals("data")) referenced.add(RunScope.addrOf(ref, ResourceAddr.Mode.DATA));
         }
         referenced.remove(rc.addr());
         List<Upstream> out = new ArrayList<>();

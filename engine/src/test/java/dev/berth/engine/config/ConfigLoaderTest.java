@@ -61,7 +61,7 @@ class ConfigLoaderTest {
 
         Diagnostic typo = errorAt(diags, "Unsupported block type: blocks of type \"resourse\"", "main.hcl", 5, 1);
         assertTrue(typo.summary().endsWith("Did you mean \"resource\"?"), typo.summary());
-        assertEquals("Valid block types are: locals, moved, output, provider, resource, terraform, variable.", typo.detail());
+        assertEquals("Valid block types are: data, locals, moved, output, provider, resource, terraform, variable.", typo.detail());
         Diagnostic other = errorAt(diags, "Unsupported block type: blocks of type \"provisioner\"", "main.hcl", 9, 3);
         assertFalse(other.summary().contains("Did you mean"), other.summary());
         assertEquals(2, diags.size(), diags.toString());

@@ -13,6 +13,8 @@ import dev.berth.engine.provider.ProviderRequests.ImportRequest;
 import dev.berth.engine.provider.ProviderRequests.ImportResponse;
 import dev.berth.engine.provider.ProviderRequests.PlanRequest;
 import dev.berth.engine.provider.ProviderRequests.PlanResponse;
+import dev.berth.engine.provider.ProviderRequests.ReadDataSourceRequest;
+import dev.berth.engine.provider.ProviderRequests.ReadDataSourceResponse;
 import dev.berth.engine.provider.ProviderRequests.ReadRequest;
 import dev.berth.engine.provider.ProviderRequests.ReadResponse;
 import dev.berth.engine.provider.ProviderRequests.ValidateRequest;
@@ -34,6 +36,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * forces replacement), {@code size} (optional number, default 1), {@code note} (optional
  * string) and {@code id} (computed, "fake-N"). Every apply is recorded as "create ADDR",
  * "update ADDR" or "delete ADDR" so tests can check the order of calls.
+ *
+ * <p>One data source, also named {@code fake_thing} (as Terraform allows): it finds the object
+ * of that {@code name} this fake made, giving its {@code id} and {@code size} and a sensitive
+ * {@code token}, and is recorded as "read ADDR"; an object it never made is an error.
  */
 public final class FakeProvider implements Provider {
     private final List<String> calls = Collections.synchronizedList(new ArrayList<>());
@@ -45,6 +51,8 @@ public final class FakeProvider implements Provider {
     private final Set<String> dyingCreates = ConcurrentHashMap.newKeySet();
     /** Objects by the client token of the create that made them, until deleted. */
     private final Map<String, MapValue> byToken = new ConcurrentHashMap<>();
+    /** What exists, by name, as a data source finds it. */
+    private final Map<String, MapValue> world = new ConcurrentHashMap<>();
 
     @Override
     public String name() {
@@ -59,6 +67,35 @@ public final class FakeProvider implements Provider {
                 AttributeSchema.named("note", AttributeType.STRING).optional().build(),
                 AttributeSchema.named("id", AttributeType.STRING).computed().build()));
         return Map.of("fake_thing", new ResourceSchema("fake_thing", body, 0, "a thing"));
+    }
+
+    @Override
+    public Map<String, ResourceSchema> dataSourceSchemas() {
+        BlockSchema body = BlockSchema.of(List.of(
+                AttributeSchema.named("name", AttributeType.STRING).required().build(),
+                AttributeSchema.named("id", AttributeType.STRING).computed().build(),
+                AttributeSchema.named("size", AttributeType.NUMBER).computed().build(),
+                AttributeSchema.named("token", AttributeType.STRING).computed().sensitive().build()));
+        return Map.of("fake_thing", new ResourceSchema("fake_thing", body, 0, "finds a thing by name"));
+    }
+
+    @Override
+    public ReadDataSourceResponse readDataSource(ReadDataSourceRequest request) {
+        calls.add("read " + request.addr());
+        String name = ((dev.berth.engine.value.StringValue) request.config().get("name")).value();
+        MapValue found = world.get(name);
+        if (found == null) {
+            return new ReadDataSourceResponse(null, List.of(ProviderDiagnostic.error("no fake_thing named \""
+                    + name + "\"", "the fake has made no such thing", "name")));
+        }
+        return new ReadDataSourceResponse(request.config().with("id", found.get("id")).with("size", found.get("size"))
+                .with("token", Value.of("tok-" + name)), List.of());
+    }
+
+    /** Puts an object into the world as if another configuration had made it. */
+    public void exists(String name, int size) {
+        world.put(name, new MapValue(Map.of("name", Value.of(name), "size", Value.of(size),
+                "id", Value.of("other-" + name))));
     }
 
     /** Creating this address will fail half-way: the object exists (with an id) but an error is returned. */
@@ -126,12 +163,14 @@ public final class FakeProvider implements Provider {
                         + " failed", "the fake was told to fail")));
             }
             byToken.values().removeIf(v -> v.get("id").equals(request.prior().get("id")));
+            world.values().removeIf(v -> v.get("id").equals(request.prior().get("id")));
             return new ApplyResponse(null, List.of());
         }
         if (request.prior() == null) {
             calls.add("create " + addr);
             MapValue created = overridden(addr, request.planned().with("id", Value.of("fake-" + nextId.incrementAndGet())));
             if (request.clientToken() != null) byToken.put(request.clientToken(), created);
+            remember(created);
             if (dyingCreates.remove(addr)) throw new IllegalStateException("killed while creating " + addr);
             if (failingCreates.contains(addr)) {
                 return new ApplyResponse(created, List.of(ProviderDiagnostic.error("Creating " + addr + " failed",
@@ -140,7 +179,13 @@ public final class FakeProvider implements Provider {
             return new ApplyResponse(created, List.of());
         }
         calls.add("update " + addr);
-        return new ApplyResponse(overridden(addr, request.planned().with("id", request.prior().get("id"))), List.of());
+        MapValue updated = overridden(addr, request.planned().with("id", request.prior().get("id")));
+        remember(updated);
+        return new ApplyResponse(updated, List.of());
+    }
+
+    private void remember(MapValue object) {
+        if (object.get("name") instanceof dev.berth.engine.value.StringValue s) world.put(s.value(), object);
     }
 
     private MapValue overridden(String addr, MapValue v) {

@@ -1,10 +1,10 @@
 package dev.berth.ecs.agent;
 
-import dev.berth.ecs.instance.InstanceRow;
+import dev.berth.ecs.store.InstanceRow;
 import dev.berth.ecs.resource.EcsLabels;
 import dev.berth.ecs.runtime.ContainerEvent;
 import dev.berth.ecs.runtime.ContainerRuntime;
-import dev.berth.ecs.service.TaskRow;
+import dev.berth.ecs.store.TaskRow;
 import dev.berth.ecs.store.Table;
 import dev.berth.engine.provider.ProviderStore;
 import dev.berth.engine.state.LockInfo;

@@ -92,7 +92,7 @@ public final class StateRepairer {
             refreshInstances(p, now, changed);
             List<ServiceOutcome> outcomes = new ArrayList<>();
             for (ResourceState rs : List.copyOf(now.values())) {
-                if (!rs.addr().type().equals(ServiceSchema.TYPE) || rs.tainted()) continue;
+                if (rs.addr().isData() || !rs.addr().type().equals(ServiceSchema.TYPE) || rs.tainted()) continue;
                 ServiceOutcome o = repairService(p, rs, serviceArns, now, changed);
                 if (o != null) outcomes.add(o);
             }
@@ -138,7 +138,7 @@ public final class StateRepairer {
     private static void refreshInstances(Provider p, Map<ResourceInstanceAddr, ResourceState> now,
                                          List<ResourceInstanceAddr> changed) {
         for (ResourceState rs : List.copyOf(now.values())) {
-            if (!rs.addr().type().equals(ContainerInstanceSchema.TYPE)) continue;
+            if (rs.addr().isData() || !rs.addr().type().equals(ContainerInstanceSchema.TYPE)) continue;
             ReadResponse r = p.read(new ReadRequest(rs.addr(), rs.addr().type(), rs.attributes()));
             if (!hasErrors(r.diagnostics()) && r.state() != null) put(rs, r.state(), now, changed);
         }

@@ -1,5 +1,6 @@
 package dev.berth.ecs.cluster;
 
+import dev.berth.ecs.store.ClusterRow;
 import dev.berth.ecs.arn.EcsArn;
 import dev.berth.ecs.resource.EcsLabels;
 import dev.berth.ecs.resource.EcsResource;

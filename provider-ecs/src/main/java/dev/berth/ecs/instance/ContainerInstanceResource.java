@@ -1,7 +1,8 @@
 package dev.berth.ecs.instance;
 
+import dev.berth.ecs.store.InstanceRow;
 import dev.berth.ecs.arn.EcsArn;
-import dev.berth.ecs.cluster.ClusterRow;
+import dev.berth.ecs.store.ClusterRow;
 import dev.berth.ecs.placement.ClusterView;
 import dev.berth.ecs.resource.EcsResource;
 import dev.berth.ecs.runtime.ContainerRuntime;
@@ -166,7 +167,7 @@ public final class ContainerInstanceResource implements EcsResource {
 
     private ApplyResponse deregister(MapValue prior) {
         String arn = Attrs.string(prior, ARN);
-        long running = view.runningPlacements().values().stream().filter(p -> p.instanceArn().equals(arn)).count();
+        long running = view.runningPlacements().values().stream().filter(p -> arn.equals(p.instanceArn())).count();
         if (running > 0) {
             return new ApplyResponse(prior, List.of(ProviderDiagnostic.error("Container instance " + arn + " still runs "
                     + running + " task" + (running == 1 ? "" : "s") + "; set status = \"DRAINING\" and apply, or delete "

@@ -1,5 +1,6 @@
 package dev.berth.ecs.instance;
 
+import dev.berth.ecs.store.InstanceRow;
 import java.util.List;
 
 /**

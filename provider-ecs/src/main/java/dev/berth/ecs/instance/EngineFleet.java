@@ -1,8 +1,9 @@
 package dev.berth.ecs.instance;
 
+import dev.berth.ecs.store.InstanceRow;
 import java.util.Optional;
 
-import dev.berth.ecs.placement.PlacementRow;
+import dev.berth.ecs.store.PlacementRow;
 import dev.berth.ecs.runtime.ContainerInfo;
 import dev.berth.ecs.runtime.ContainerRuntime;
 import dev.berth.ecs.runtime.EngineCapacity;

@@ -1,5 +1,6 @@
 package dev.berth.ecs.instance;
 
+import dev.berth.ecs.store.InstanceRow;
 import dev.berth.ecs.arn.EcsArn;
 import dev.berth.ecs.resource.Diags;
 import dev.berth.ecs.value.Attrs;

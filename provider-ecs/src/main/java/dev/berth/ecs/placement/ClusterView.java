@@ -1,12 +1,15 @@
 package dev.berth.ecs.placement;
 
-import dev.berth.ecs.instance.InstanceRow;
+import dev.berth.ecs.store.PlacementRow;
+import dev.berth.ecs.store.InstanceRow;
 import dev.berth.ecs.scheduler.model.ClusterSnapshot;
 import dev.berth.ecs.scheduler.model.ContainerInstance;
 import dev.berth.ecs.scheduler.model.HostPort;
 import dev.berth.ecs.scheduler.model.InstanceStatus;
 import dev.berth.ecs.scheduler.model.RunningTask;
-import dev.berth.ecs.service.TaskRow;
+import dev.berth.ecs.scheduler.model.TaskSpec;
+import dev.berth.ecs.store.TaskDefinitionRow;
+import dev.berth.ecs.store.TaskRow;
 import dev.berth.ecs.store.Table;
 import dev.berth.engine.provider.ProviderStore;
 
@@ -21,7 +24,13 @@ import java.util.TreeMap;
  * refresh and apply recorded), so planning never reaches an engine.
  */
 public final class ClusterView {
+    /** The one instance of a FARGATE snapshot: the local engine's Fargate capacity. */
+    public static final String FARGATE = "FARGATE";
+    /** Fargate has no memory quota; this is room no task reaches. */
+    static final int FARGATE_MEMORY = Integer.MAX_VALUE / 4;
+
     private final Table<InstanceRow> instances;
+    private final Table<TaskDefinitionRow> taskDefinitions;
     private final Table<PlacementRow> placements;
     private final Table<TaskRow> tasks;
 
@@ -29,6 +38,7 @@ public final class ClusterView {
         this.instances = new Table<>(store, InstanceRow.TABLE, InstanceRow.class);
         this.placements = new Table<>(store, PlacementRow.TABLE, PlacementRow.class);
         this.tasks = new Table<>(store, TaskRow.TABLE, TaskRow.class);
+        this.taskDefinitions = new Table<>(store, TaskDefinitionRow.TABLE, TaskDefinitionRow.class);
     }
 
     public List<InstanceRow> instancesOf(String clusterArn) {
@@ -61,6 +71,39 @@ public final class ClusterView {
                     byInstance.getOrDefault(i.arn(), List.of())));
         }
         return new ClusterSnapshot(clusterArn, out);
+    }
+
+    /**
+     * FARGATE as the scheduler sees it: one instance, {@link #FARGATE}, holding every FARGATE
+     * task of the account (the quota is the account's, not a cluster's) with {@code cpuUnits} to
+     * give. Tasks of other clusters count against it under a group of their own, so a service of
+     * the same name elsewhere is never taken for this one. Memory is not a Fargate quota.
+     */
+    public ClusterSnapshot fargateSnapshot(String clusterArn, int cpuUnits) {
+        Map<String, PlacementRow> placed = new HashMap<>();
+        for (PlacementRow p : placements.all()) placed.put(p.taskArn(), p);
+        List<RunningTask> running = new ArrayList<>();
+        for (TaskRow t : tasks.all()) {
+            if (!t.running()) continue;
+            PlacementRow p = placed.get(t.taskArn());
+            if (p != null && p.instanceArn() != null) continue;
+            if (p == null && "EC2".equals(t.launchType())) continue;
+            // Tasks started before FARGATE tasks booked a placement hold what their revision asks.
+            TaskSpec size = p == null ? taskDefinitions.get(t.taskDefinitionArn()).map(TaskSpecs::of).orElse(null) : null;
+            int cpu = p != null ? p.cpu() : size == null ? 0 : size.cpu();
+            int memory = p != null ? p.memory() : size == null ? 0 : size.memory();
+            List<HostPort> ports = p != null ? ports(p.hostPorts()) : size == null ? List.of() : size.staticHostPorts();
+            running.add(new RunningTask(t.taskArn(), groupIn(clusterArn, t), t.taskDefinitionArn(), cpu, memory, ports,
+                    t.seq()));
+        }
+        return new ClusterSnapshot(clusterArn, List.of(new ContainerInstance(FARGATE, FARGATE, clusterArn, cpuUnits,
+                FARGATE_MEMORY, Map.of(), InstanceStatus.ACTIVE, true, null, running)));
+    }
+
+    /** A task's group as placement in {@code clusterArn} must see it. */
+    private static String groupIn(String clusterArn, TaskRow t) {
+        String own = t.serviceArn() != null ? group(t.serviceArn()) : t.group() == null ? "task" : t.group();
+        return clusterArn.equals(t.clusterArn()) ? own : "cluster:" + t.clusterArn() + "/" + own;
     }
 
     /** The scheduler's task group of a service: "service:NAME". */

@@ -4,7 +4,9 @@ import dev.berth.ecs.scheduler.Constraint;
 import dev.berth.ecs.scheduler.PlacementRequest;
 import dev.berth.ecs.scheduler.Strategy;
 import dev.berth.ecs.scheduler.model.TaskSpec;
+import dev.berth.ecs.store.ServiceSettings;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -23,6 +25,19 @@ public record ServiceSpec(String group, TaskSpec task, int desired, int minimumH
     public ServiceSpec withTask(TaskSpec other) {
         return new ServiceSpec(group, other, desired, minimumHealthyPercent, maximumPercent, constraints, strategies,
                 seed, replace);
+    }
+
+    /** The spec of a service with these settings, running {@code task}. */
+    public static ServiceSpec of(ServiceSettings s, TaskSpec task, Set<String> replace) {
+        List<Strategy> strategies = new ArrayList<>();
+        for (List<String> st : s.strategies()) strategies.add(Strategy.of(st.get(0), st.get(1)));
+        List<Constraint> constraints = new ArrayList<>();
+        for (List<String> ct : s.constraints()) {
+            constraints.add("distinctInstance".equals(ct.get(0)) ? Constraint.distinctInstance()
+                    : Constraint.memberOf(ct.get(1)));
+        }
+        return new ServiceSpec(ClusterView.group(s.serviceArn()), task, s.desired(), s.minimumHealthyPercent(),
+                s.maximumPercent(), constraints, strategies, seedFor(s.serviceArn()), replace);
     }
 
     PlacementRequest request(int count) {

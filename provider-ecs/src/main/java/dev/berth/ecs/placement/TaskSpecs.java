@@ -6,7 +6,7 @@ import dev.berth.ecs.scheduler.model.PortSpec;
 import dev.berth.ecs.scheduler.model.TaskSpec;
 import dev.berth.ecs.taskdef.ContainerDefinition;
 import dev.berth.ecs.taskdef.PortMapping;
-import dev.berth.ecs.taskdef.TaskDefinitionRow;
+import dev.berth.ecs.store.TaskDefinitionRow;
 import dev.berth.ecs.taskdef.TaskSize;
 
 import java.util.ArrayList;
@@ -19,7 +19,7 @@ public final class TaskSpecs {
 
     public static TaskSpec of(TaskDefinitionRow td) {
         List<ContainerSpec> containers = new ArrayList<>();
-        for (ContainerDefinition c : td.containers()) {
+        for (ContainerDefinition c : ContainerDefinition.of(td)) {
             List<PortSpec> ports = new ArrayList<>();
             for (PortMapping p : c.portMappings()) {
                 ports.add(new PortSpec(p.containerPort(), p.hostPort(), p.effectiveProtocol()));

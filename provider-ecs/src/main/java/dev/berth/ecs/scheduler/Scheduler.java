@@ -1,7 +1,7 @@
 package dev.berth.ecs.scheduler;
 
-import dev.berth.ecs.scheduler.live.LiveCluster;
-import dev.berth.ecs.scheduler.live.Placer;
+import dev.berth.ecs.scheduler.LiveCluster;
+import dev.berth.ecs.scheduler.Placer;
 import dev.berth.ecs.scheduler.model.ClusterSnapshot;
 
 import java.util.List;

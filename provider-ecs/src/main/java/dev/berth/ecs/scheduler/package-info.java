@@ -29,7 +29,7 @@
  * repeated with updated counts; newest task first on an instance; ties by zone name, instance id.
  *
  * <h2>Speed</h2>
- * {@link dev.berth.ecs.scheduler.live.LiveCluster} keeps every count a decision reads up to date
+ * {@link dev.berth.ecs.scheduler.LiveCluster} keeps every count a decision reads up to date
  * on each start and stop, and a rank index per recent request keeps candidates in strategy order;
  * the linear scan in {@code Ranking} is the reference the index is property-tested against.
  */

@@ -1,8 +1,10 @@
 package dev.berth.ecs.service;
 
+import dev.berth.ecs.store.ServiceSettings;
 import dev.berth.ecs.arn.EcsArn;
 import dev.berth.ecs.placement.ClusterView;
 import dev.berth.ecs.placement.PlannedPlacements;
+import dev.berth.ecs.placement.ServiceSpec;
 import dev.berth.ecs.placement.Preview;
 import dev.berth.ecs.placement.TaskSpecs;
 import dev.berth.ecs.resource.Diags;
@@ -13,7 +15,7 @@ import dev.berth.ecs.schema.Ec2ServiceSchema;
 import dev.berth.ecs.schema.TaskDefinitionSchema;
 import dev.berth.ecs.taskdef.PlannedRevision;
 import dev.berth.ecs.taskdef.TaskDefinitionRegistry;
-import dev.berth.ecs.taskdef.TaskDefinitionRow;
+import dev.berth.ecs.store.TaskDefinitionRow;
 import dev.berth.ecs.value.Attrs;
 import dev.berth.engine.provider.ProviderDiagnostic;
 import dev.berth.engine.provider.ProviderRequests.PlanResponse;
@@ -89,8 +91,8 @@ final class Ec2Planning {
         planned.planned(serviceArn, ClusterView.fingerprint(snapshot));
         Set<String> replace = prior != null && Boolean.TRUE.equals(Attrs.bool(config.get(Ec2ServiceSchema.FORCE_NEW_DEPLOYMENT)))
                 ? tasksOf(snapshot, ClusterView.group(serviceArn)) : Set.of();
-        Ec2Settings s = Ec2Settings.of(serviceArn, clusterArn, config, td.get().arn(), null, desired.intValue());
-        Preview p = Preview.of(snapshot, s.spec(TaskSpecs.of(td.get()), replace));
+        ServiceSettings s = Deployer.settingsOf(SettingsConfig.request(config, false), serviceArn, clusterArn, td.get().arn(), null);
+        Preview p = Preview.of(snapshot, ServiceSpec.of(s, TaskSpecs.of(td.get()), replace));
         notes.addAll(p.notes());
         String detail = "berth plans placement from the container instances and tasks the last refresh recorded; "
                 + "nothing was applied." + (snapshot.instances().isEmpty() ? " Register container instances in "

@@ -1,5 +1,6 @@
 package dev.berth.ecs.service;
 
+import dev.berth.ecs.store.TaskRow;
 import dev.berth.ecs.resource.EcsLabels;
 import dev.berth.ecs.runtime.ContainerInfo;
 import dev.berth.ecs.runtime.ContainerRuntime;

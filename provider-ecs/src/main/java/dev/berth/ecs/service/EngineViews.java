@@ -1,5 +1,7 @@
 package dev.berth.ecs.service;
 
+import dev.berth.ecs.store.TaskTable;
+import dev.berth.ecs.store.TaskRow;
 import dev.berth.ecs.resource.EcsLabels;
 import dev.berth.ecs.runtime.ContainerRuntime;
 import dev.berth.ecs.runtime.RuntimeFailure;

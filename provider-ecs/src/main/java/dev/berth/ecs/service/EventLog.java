@@ -1,5 +1,7 @@
 package dev.berth.ecs.service;
 
+import dev.berth.ecs.store.EventsRow;
+import dev.berth.ecs.store.EventsRow.Event;
 import dev.berth.ecs.store.Table;
 import dev.berth.engine.provider.ProviderStore;
 import dev.berth.engine.value.MapValue;
@@ -18,31 +20,21 @@ import static dev.berth.ecs.schema.Ec2ServiceSchema.E_MESSAGE;
 public final class EventLog {
     public static final int KEEP = 100;
 
-    /** The row of {@code service_events}, one per service. */
-    public record Events(List<Event> events) {
-        public Events {
-            events = events == null ? List.of() : List.copyOf(events);
-        }
-    }
-
-    public record Event(String at, String message) {
-    }
-
-    private final Table<Events> rows;
+    private final Table<EventsRow> rows;
 
     public EventLog(ProviderStore store) {
-        this.rows = new Table<>(store, "service_events", Events.class);
+        this.rows = new Table<>(store, EventsRow.TABLE, EventsRow.class);
     }
 
     public synchronized void add(String serviceArn, String message) {
         List<Event> list = new ArrayList<>();
         list.add(new Event(Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), message));
         list.addAll(list(serviceArn));
-        rows.put(serviceArn, new Events(list.size() > KEEP ? list.subList(0, KEEP) : list));
+        rows.put(serviceArn, new EventsRow(list.size() > KEEP ? list.subList(0, KEEP) : list));
     }
 
     public List<Event> list(String serviceArn) {
-        return rows.get(serviceArn).map(Events::events).orElse(List.of());
+        return rows.get(serviceArn).map(EventsRow::events).orElse(List.of());
     }
 
     public void forget(String serviceArn) {

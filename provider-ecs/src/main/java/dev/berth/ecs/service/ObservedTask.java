@@ -1,8 +1,8 @@
 package dev.berth.ecs.service;
 
+import dev.berth.ecs.store.TaskRow;
 import dev.berth.ecs.resource.EcsLabels;
 import dev.berth.ecs.runtime.ContainerInfo;
-import dev.berth.ecs.runtime.PublishedPort;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -129,16 +129,6 @@ public record ObservedTask(TaskRow row, boolean running, Map<String, String> end
 
     /** "container:port/protocol" to "host:port" for every published port. */
     public static Map<String, String> endpoints(List<ContainerInfo> containers) {
-        Map<String, String> out = new TreeMap<>();
-        for (ContainerInfo c : containers) {
-            String name = c.labels().getOrDefault(EcsLabels.CONTAINER_NAME, c.name());
-            for (PublishedPort p : c.ports()) {
-                if (p.hostPort() <= 0) continue;
-                String host = p.hostIp() == null || p.hostIp().isBlank() || p.hostIp().equals("0.0.0.0")
-                        ? "127.0.0.1" : p.hostIp();
-                out.put(name + ":" + p.containerPort() + "/" + p.protocol(), host + ":" + p.hostPort());
-            }
-        }
-        return out;
+        return dev.berth.ecs.task.TaskStarter.endpoints(containers);
     }
 }

@@ -1,6 +1,7 @@
 package dev.berth.ecs.service;
 
-import dev.berth.ecs.taskdef.TaskDefinitionRow;
+import dev.berth.ecs.store.TaskRow;
+import dev.berth.ecs.store.TaskDefinitionRow;
 import dev.berth.ecs.value.Attrs;
 import dev.berth.engine.value.MapValue;
 import dev.berth.engine.value.Value;

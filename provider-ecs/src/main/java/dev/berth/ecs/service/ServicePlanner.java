@@ -2,7 +2,7 @@ package dev.berth.ecs.service;
 
 import dev.berth.ecs.arn.EcsArn;
 import dev.berth.ecs.schema.ServiceSchema;
-import dev.berth.ecs.taskdef.TaskDefinitionRow;
+import dev.berth.ecs.store.TaskDefinitionRow;
 import dev.berth.ecs.value.Attrs;
 import dev.berth.engine.provider.BlockSchema;
 import dev.berth.engine.provider.ForceNew;

@@ -1,17 +1,21 @@
 package dev.berth.ecs.service;
 
+import dev.berth.ecs.store.TaskTable;
+import dev.berth.ecs.store.ServiceRow;
 import dev.berth.ecs.arn.EcsArn;
 import dev.berth.ecs.instance.Drainer;
 import dev.berth.ecs.placement.ClusterView;
 import dev.berth.ecs.placement.PlannedPlacements;
 import dev.berth.ecs.schema.Ec2ServiceSchema;
-import dev.berth.ecs.cluster.ClusterRow;
+import dev.berth.ecs.store.ClusterRow;
+import dev.berth.ecs.resource.Diags;
 import dev.berth.ecs.resource.EcsResource;
 import dev.berth.ecs.runtime.ContainerRuntime;
 import dev.berth.ecs.runtime.RuntimeFailure;
 import dev.berth.ecs.schema.ServiceSchema;
 import dev.berth.ecs.store.ClientTokens;
 import dev.berth.ecs.store.Table;
+import dev.berth.ecs.task.TaskStarter;
 import dev.berth.ecs.taskdef.TaskDefinitionRegistry;
 import dev.berth.ecs.value.Attrs;
 import dev.berth.engine.provider.ProviderDiagnostic;
@@ -25,6 +29,8 @@ import dev.berth.engine.provider.ResourceSchema;
 import dev.berth.engine.value.MapValue;
 import dev.berth.engine.value.Value;
 
+import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,49 +47,48 @@ import static dev.berth.ecs.schema.ServiceSchema.LAUNCH_TYPE;
 import static dev.berth.ecs.schema.ServiceSchema.NAME;
 import static dev.berth.ecs.schema.ServiceSchema.TASK_DEFINITION;
 
-/** {@code ecs_service}: keeps desired_count tasks of a task definition running in a cluster. */
+/**
+ * {@code ecs_service}: keeps desired_count tasks of a task definition running in a cluster. Its
+ * configuration is mapped to the control plane's {@link DeployRequest} and deployed by the one
+ * {@link Deployer}, whatever the launch type.
+ */
 public final class ServiceResource implements EcsResource {
     private final Table<ServiceRow> services;
     private final TaskDefinitionRegistry registry;
-    private final ServiceDeployer deployer;
-    private final Supplier<ContainerRuntime> runtime;
+    private final Deployer deployer;
     private final PlannedPlacements planned = new PlannedPlacements();
-    private final Ec2Deployer ec2;
+    private final ClusterView view;
     private final Ec2Planning ec2Planning;
-    private final EngineViews views;
-    private final EventLog events;
     private final ClientTokens tokens;
 
     /** {@code pool} runs task starts and stops; it is shared with every other apply. */
     public ServiceResource(ProviderStore store, Supplier<ContainerRuntime> runtime, ExecutorService pool) {
-        this(store, runtime, pool, host -> runtime.get());
+        this(store, runtime, pool, host -> runtime.get(), () -> Integer.MAX_VALUE / 4);
     }
 
     /**
      * {@code runtime} lists and stops tasks wherever they run; {@code runtimes} reaches one
-     * container instance's engine by its docker_host (null: the local engine).
+     * container instance's engine by its docker_host (null: the local engine);
+     * {@code fargateCpuUnits} is the account's Fargate vCPU quota in cpu units.
      */
     public ServiceResource(ProviderStore store, Supplier<ContainerRuntime> runtime, ExecutorService pool,
-                           Function<String, ContainerRuntime> runtimes) {
+                           Function<String, ContainerRuntime> runtimes, java.util.function.IntSupplier fargateCpuUnits) {
         this.services = new Table<>(store, ServiceRow.TABLE, ServiceRow.class);
         this.tokens = new ClientTokens(store);
         this.registry = new TaskDefinitionRegistry(store);
-        this.runtime = runtime;
-        TaskTable tasks = new TaskTable(store);
-        TaskLauncher launcher = new TaskLauncher(pool, store, tasks);
-        Table<ClusterRow> clusters = new Table<>(store, ClusterRow.TABLE, ClusterRow.class);
-        this.views = new EngineViews(tasks, () -> services.all().stream().map(ServiceRow::arn)
-                .collect(java.util.stream.Collectors.toSet()));
-        this.events = new EventLog(store);
-        this.deployer = new ServiceDeployer(clusters, services, registry, tasks, launcher, runtime, views, events);
-        this.ec2 = Ec2Wiring.deployer(store, clusters, services, registry, tasks, launcher, runtime, pool, runtimes,
-                planned, deployer);
-        this.ec2Planning = new Ec2Planning(new ClusterView(store), registry, new EventLog(store), planned);
+        this.deployer = new Deployer(store, runtime, pool, runtimes, fargateCpuUnits);
+        this.view = new ClusterView(store);
+        this.ec2Planning = new Ec2Planning(view, registry, new EventLog(store), planned);
+    }
+
+    /** The one deployment path, for callers other than this resource (the control plane). */
+    public Deployer deployer() {
+        return deployer;
     }
 
     /** What moves service tasks off an instance turned DRAINING. */
     public Drainer drainer() {
-        return ec2;
+        return deployer;
     }
 
     /** The names of a cluster's services, in name order; while there are any, the cluster cannot be deleted. */
@@ -127,16 +132,69 @@ public final class ServiceResource implements EcsResource {
     @Override
     public ApplyResponse apply(MapValue prior, MapValue planned, MapValue config, String clientToken) {
         if (planned == null) {
-            ApplyResponse deleted = deployer.delete(prior);
-            if (deleted.newState() == null) {
-                ec2.forget(Attrs.string(prior, ARN));
-                tokens.forget(Attrs.string(prior, ARN));
-            }
-            return deleted;
+            String arn = Attrs.string(prior, ARN);
+            List<String> failures = deployer.delete(arn);
+            if (!failures.isEmpty()) return new ApplyResponse(prior, errors(failures));
+            tokens.forget(arn);
+            return new ApplyResponse(null, List.of());
         }
+        List<ProviderDiagnostic> diags = new ArrayList<>(validate(config));
+        if (Diags.hasErrors(diags)) return new ApplyResponse(prior, diags);
         if (prior == null && !Attrs.unknown(planned, ARN)) tokens.record(Attrs.string(planned, ARN), ServiceSchema.TYPE, clientToken);
-        if ("EC2".equals(Attrs.string(config, LAUNCH_TYPE))) return ec2.converge(prior, planned, config);
-        return deployer.converge(prior, planned, config);
+        boolean force = prior != null && Boolean.TRUE.equals(Attrs.bool(config.get(Ec2ServiceSchema.FORCE_NEW_DEPLOYMENT)));
+        DeployRequest request = SettingsConfig.request(config, force);
+        if ("EC2".equals(request.launchType())) warnIfChanged(request, diags);
+        DeployResult r = deployer.deploy(request);
+        if (r.status() == DeployResult.Status.REJECTED) {
+            return new ApplyResponse(prior, List.of(ProviderDiagnostic.error(r.message(), null,
+                    "cluster".equals(r.field()) ? CLUSTER : TASK_DEFINITION)));
+        }
+        Map<String, Value> set = new HashMap<>(Map.of(ARN, Value.of(r.serviceArn()), ID, Value.of(r.serviceArn()),
+                DESIRED_COUNT, Value.of(request.desiredCount()), LAUNCH_TYPE, Value.of(request.launchType())));
+        // After a rollback the state says what runs, so the next plan offers the new revision again.
+        if (r.status() == DeployResult.Status.ROLLED_BACK) set.put(TASK_DEFINITION, Value.of(r.taskDefinitionArn()));
+        MapValue base = Attrs.with(planned, set);
+        String detail = String.join("\n", r.failures());
+        switch (r.status()) {
+            case STEADY -> diags.addAll(errors(r.failures()));
+            case ROLLED_BACK -> diags.add(ProviderDiagnostic.error(r.message(), detail, TASK_DEFINITION));
+            default -> diags.add(r.failures().size() > 1 || !r.message().equals(detail)
+                    ? ProviderDiagnostic.error(r.message(), detail, TASK_DEFINITION)
+                    : ProviderDiagnostic.error(r.message(), null));
+        }
+        MapValue state;
+        try {
+            state = ServiceState.withTasks(base, deployer.observe(r.serviceArn()));
+        } catch (RuntimeFailure f) {
+            // The engine is gone; the prior state is the best account of what exists.
+            if (diags.stream().noneMatch(d -> f.getMessage().equals(d.summary()))) {
+                diags.add(ProviderDiagnostic.error(f.getMessage(), null));
+            }
+            return new ApplyResponse(prior, diags);
+        }
+        if (r.steady() && Boolean.TRUE.equals(Attrs.bool(base.get(Ec2ServiceSchema.WAIT_FOR_STEADY_STATE)))) {
+            BigDecimal running = Attrs.number(state, ServiceSchema.RUNNING_COUNT);
+            if (running == null || running.intValue() != request.desiredCount()) {
+                diags.add(ProviderDiagnostic.error("Service " + request.serviceName() + " did not reach a steady state: "
+                        + running + " of " + request.desiredCount() + " tasks run.", null));
+            }
+        }
+        return new ApplyResponse(state.with(Ec2ServiceSchema.EVENTS, deployer.events(r.serviceArn())), diags);
+    }
+
+    private static List<ProviderDiagnostic> errors(List<String> messages) {
+        return messages.stream().map(m -> ProviderDiagnostic.error(m, null)).toList();
+    }
+
+    /** The plan showed placement on the cluster as it was then; say so when apply finds it changed. */
+    private void warnIfChanged(DeployRequest r, List<ProviderDiagnostic> diags) {
+        String clusterName = EcsArn.clusterName(r.cluster()).orElse(r.cluster());
+        Optional<String> before = planned.plannedFingerprint(EcsArn.service(clusterName, r.serviceName()));
+        if (before.isEmpty()) return;
+        if (!before.get().equals(ClusterView.fingerprint(view.snapshot(EcsArn.cluster(clusterName))))) {
+            diags.add(ProviderDiagnostic.warning("The cluster changed since the plan (instances, capacity or running "
+                    + "tasks); placement was planned again for what runs now.", null));
+        }
     }
 
     @Override
@@ -145,9 +203,8 @@ public final class ServiceResource implements EcsResource {
         if (arn == null || services.get(arn).isEmpty()) return new ReadResponse(null, List.of());
         try {
             // One listing of the engines serves every service of this refresh.
-            EngineView view = views.shared(runtime.get());
-            MapValue state = ServiceState.withTasks(current, deployer.observe(view, arn));
-            return new ReadResponse(state.with(Ec2ServiceSchema.EVENTS, events.value(arn)), List.of());
+            MapValue state = ServiceState.withTasks(current, deployer.observeShared(arn));
+            return new ReadResponse(state.with(Ec2ServiceSchema.EVENTS, deployer.events(arn)), List.of());
         } catch (RuntimeFailure f) {
             return new ReadResponse(current, List.of(ProviderDiagnostic.error(f.getMessage(), null)));
         }
@@ -171,8 +228,8 @@ public final class ServiceResource implements EcsResource {
         m.put(ID, Value.of(s.arn()));
         dev.berth.ecs.schema.SchemaDefaults.fill(schema(), m);
         try {
-            m.put(Ec2ServiceSchema.EVENTS, events.value(s.arn()));
-            return new ImportResponse(ServiceState.withTasks(new MapValue(m), deployer.observe(runtime.get(), s.arn())),
+            m.put(Ec2ServiceSchema.EVENTS, deployer.events(s.arn()));
+            return new ImportResponse(ServiceState.withTasks(new MapValue(m), deployer.observe(s.arn())),
                     List.of());
         } catch (RuntimeFailure f) {
             return new ImportResponse(null, List.of(ProviderDiagnostic.error(f.getMessage(), null)));

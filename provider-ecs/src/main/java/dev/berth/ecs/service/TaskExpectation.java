@@ -3,7 +3,7 @@ package dev.berth.ecs.service;
 import dev.berth.ecs.runtime.PublishedPort;
 import dev.berth.ecs.taskdef.ContainerDefinition;
 import dev.berth.ecs.taskdef.PortMapping;
-import dev.berth.ecs.taskdef.TaskDefinitionRow;
+import dev.berth.ecs.store.TaskDefinitionRow;
 import dev.berth.engine.value.MapValue;
 import dev.berth.engine.value.Value;
 
@@ -16,7 +16,7 @@ import static dev.berth.ecs.schema.ServiceSchema.C_STATE;
 
 /**
  * What each container of a task must look like on the engine, derived from its task definition
- * the way {@link LaunchTranslator} and the runtime launch it. Ports follow the network mode: in
+ * the way {@link dev.berth.ecs.task.LaunchTranslator} and the runtime launch it. Ports follow the network mode: in
  * awsvpc mode the first container publishes every port of the task, in bridge mode each its own,
  * in host and none mode nothing is published.
  */
@@ -30,7 +30,7 @@ final class TaskExpectation {
 
     private TaskExpectation(TaskDefinitionRow td) {
         this.networkMode = td.networkMode() == null ? "" : td.networkMode().trim().toLowerCase();
-        this.containers = td.containers();
+        this.containers = ContainerDefinition.of(td);
         for (ContainerDefinition c : containers) {
             for (PortMapping p : c.portMappings()) {
                 if (p.hostPort() != null && p.hostPort() > 0) fixedHostPorts.put(key(p), p.hostPort());
@@ -75,7 +75,7 @@ final class TaskExpectation {
 
     /** A cpu value as Docker enforces it: shares, raised to Docker's minimum as at launch. */
     static Integer cpuShares(ContainerDefinition c) {
-        return c.cpu() == null ? null : Math.max(LaunchTranslator.MIN_CPU_SHARES, c.cpu());
+        return c.cpu() == null ? null : Math.max(dev.berth.ecs.task.LaunchTranslator.MIN_CPU_SHARES, c.cpu());
     }
 
     private List<String> expectedPorts(int index) {

@@ -1,5 +1,7 @@
 package dev.berth.ecs.taskdef;
 
+import dev.berth.ecs.store.TaskDefinitionRow;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,6 +36,13 @@ public record ContainerDefinition(String name, String image, Integer cpu, Intege
                                Set<String> unknownFields) {
         this(name, image, cpu, memory, memoryReservation, portMappings, environment, entryPoint, command, essential,
                 unknownFields, null);
+    }
+
+    /** A registered revision's containers, read back from the canonical JSON its row was written with. */
+    public static List<ContainerDefinition> of(TaskDefinitionRow td) {
+        ContainerDefinitionsJson.Parsed parsed = ContainerDefinitionsJson.parse(td.containerDefinitions());
+        if (!parsed.ok()) throw new IllegalStateException("task definition " + td.arn() + " has unreadable containers");
+        return parsed.containers();
     }
 
     /** AWS's default: a container is essential unless it says otherwise. */

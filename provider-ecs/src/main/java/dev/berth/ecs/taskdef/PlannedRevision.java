@@ -1,5 +1,6 @@
 package dev.berth.ecs.taskdef;
 
+import dev.berth.ecs.store.TaskDefinitionRow;
 import dev.berth.ecs.arn.EcsArn;
 import dev.berth.ecs.value.Attrs;
 import dev.berth.engine.value.MapValue;

@@ -1,5 +1,6 @@
 package dev.berth.ecs.taskdef;
 
+import dev.berth.ecs.store.TaskDefinitionRow;
 import dev.berth.ecs.arn.EcsArn;
 import dev.berth.ecs.schema.TaskDefinitionSchema;
 import dev.berth.ecs.store.ClientTokens;

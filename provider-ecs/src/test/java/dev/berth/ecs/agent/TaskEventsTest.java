@@ -2,7 +2,7 @@ package dev.berth.ecs.agent;
 
 import dev.berth.ecs.resource.EcsLabels;
 import dev.berth.ecs.runtime.ContainerEvent;
-import dev.berth.ecs.service.TaskRow;
+import dev.berth.ecs.store.TaskRow;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.berth.ecs.service;
 
+import dev.berth.ecs.store.TaskRow;
 import dev.berth.ecs.runtime.ContainerInfo;
 import org.junit.jupiter.api.Test;
 

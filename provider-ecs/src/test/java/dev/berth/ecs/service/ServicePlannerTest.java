@@ -1,6 +1,6 @@
 package dev.berth.ecs.service;
 
-import dev.berth.ecs.taskdef.TaskDefinitionRow;
+import dev.berth.ecs.store.TaskDefinitionRow;
 import dev.berth.engine.provider.ProviderRequests.PlanResponse;
 import dev.berth.engine.value.MapValue;
 import dev.berth.engine.value.Value;

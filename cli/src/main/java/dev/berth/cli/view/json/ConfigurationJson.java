@@ -39,9 +39,11 @@ final class ConfigurationJson {
         ObjectNode n = NODES.objectNode();
         ObjectNode providerConfig = n.putObject("provider_config");
         List<ResourceConfig> resources = new ArrayList<>(config.resources().values());
-        resources.sort(Comparator.comparing(ResourceConfig::addr));
+        // Terraform lists managed resources first, then data resources, each by type and name.
+        resources.sort(Comparator.comparing((ResourceConfig rc) -> rc.addr().isData())
+                .thenComparing(ResourceConfig::addr));
         for (ResourceConfig rc : resources) {
-            providers.forType(rc.addr().type()).ifPresent(p -> providerConfig.putObject(p.name())
+            providers.forAddr(rc.addr()).ifPresent(p -> providerConfig.putObject(p.name())
                     .put("name", p.name()).put("full_name", p.fullName()));
         }
         ObjectNode root = n.putObject("root_module");
@@ -63,11 +65,11 @@ final class ConfigurationJson {
     }
 
     private ObjectNode resource(ResourceConfig rc) {
-        ObjectNode n = NODES.objectNode().put("address", rc.addr().toString()).put("mode", "managed")
+        ObjectNode n = NODES.objectNode().put("address", rc.addr().toString()).put("mode", rc.addr().mode().json())
                 .put("type", rc.addr().type()).put("name", rc.addr().name());
-        providers.forType(rc.addr().type()).map(Provider::name).ifPresent(p -> n.put("provider_config_key", p));
+        providers.forAddr(rc.addr()).map(Provider::name).ifPresent(p -> n.put("provider_config_key", p));
         n.set("expressions", body(rc.body(), true));
-        n.put("schema_version", providers.schema(rc.addr().type()).map(ResourceSchema::version).orElse(0));
+        n.put("schema_version", providers.schema(rc.addr()).map(ResourceSchema::version).orElse(0));
         if (rc.count() != null) n.set("count_expression", expressions.of(rc.count()));
         if (rc.forEach() != null) n.set("for_each_expression", expressions.of(rc.forEach()));
         return n;

@@ -29,7 +29,7 @@ public final class JsonDocs {
 
     /** address, mode, type, name and (for count and for_each instances) index, in Terraform's order. */
     static ObjectNode instance(ResourceInstanceAddr addr) {
-        ObjectNode n = NODES.objectNode().put("address", addr.toString()).put("mode", "managed")
+        ObjectNode n = NODES.objectNode().put("address", addr.toString()).put("mode", addr.resource().mode().json())
                 .put("type", addr.type()).put("name", addr.name());
         if (addr.key() instanceof InstanceKey.Index i) n.put("index", i.value());
         else if (addr.key() instanceof InstanceKey.Key k) n.put("index", k.value());

@@ -98,7 +98,7 @@ public final class PlanJson {
         }
         for (ResourceChange c : plan.resourceChanges()) {
             if (c.action() == Action.DELETE || c.after() == null) continue;
-            int schema = providers.schema(c.addr().type()).map(ResourceSchema::version).orElse(0);
+            int schema = providers.schema(c.addr().resource()).map(ResourceSchema::version).orElse(0);
             resources.add(planned(c.addr(), c.provider(), schema, c.after()));
         }
         return n;

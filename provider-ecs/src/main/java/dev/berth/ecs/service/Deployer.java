@@ -1,0 +1,257 @@
+package dev.berth.ecs.service;
+
+import dev.berth.ecs.arn.EcsArn;
+import dev.berth.ecs.instance.Drainer;
+import dev.berth.ecs.placement.ClusterView;
+import dev.berth.ecs.resource.EcsLabels;
+import dev.berth.ecs.runtime.ContainerInfo;
+import dev.berth.ecs.runtime.ContainerRuntime;
+import dev.berth.ecs.runtime.RuntimeFailure;
+import dev.berth.ecs.scheduler.model.ClusterSnapshot;
+import dev.berth.ecs.store.ClusterRow;
+import dev.berth.ecs.store.InstanceRow;
+import dev.berth.ecs.store.PlacementRow;
+import dev.berth.ecs.store.ServiceRow;
+import dev.berth.ecs.store.ServiceSettings;
+import dev.berth.ecs.store.Table;
+import dev.berth.ecs.store.TaskDefinitionRow;
+import dev.berth.ecs.store.TaskRow;
+import dev.berth.ecs.store.TaskTable;
+import dev.berth.ecs.task.TaskStarter;
+import dev.berth.ecs.taskdef.TaskDefinitionRegistry;
+import dev.berth.engine.provider.ProviderStore;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.function.Function;
+import java.util.function.IntSupplier;
+import java.util.function.Supplier;
+
+/**
+ * The one deployment path of services, FARGATE and EC2 alike: records the service and its
+ * settings, clears dead, lost and orphaned tasks, marks drifted ones for replacement, then rolls
+ * out within the deployment bounds; with the circuit breaker's rollback it returns to the last
+ * revision that reached a steady state. Also moves tasks off draining instances for every service.
+ */
+public final class Deployer implements Drainer {
+    /** STOPPED task rows kept per service, enough to see why tasks died recently. */
+    static final int KEEP_STOPPED = 10;
+
+    private final Table<ClusterRow> clusters;
+    private final Table<ServiceRow> services;
+    private final Table<ServiceSettings> settings;
+    private final TaskDefinitionRegistry registry;
+    private final ClusterView view;
+    private final RolloutRunner rollout;
+    private final ContainerRuntime fleet;
+    private final TaskTable tasks;
+    private final TaskStops stops;
+    private final EventLog events;
+    private final EngineViews views;
+    private final ServiceObserver observer;
+    private final IntSupplier fargateCpuUnits;
+
+    /**
+     * {@code fleet} lists and stops tasks wherever they run; {@code runtimes} reaches one engine by
+     * docker_host (null: the local engine); {@code pool} runs task starts and stops, shared with
+     * every other apply; {@code fargateCpuUnits} is the account's Fargate vCPU quota in cpu units.
+     */
+    public Deployer(ProviderStore store, Supplier<ContainerRuntime> fleet, ExecutorService pool,
+                    Function<String, ContainerRuntime> runtimes, IntSupplier fargateCpuUnits) {
+        this.clusters = new Table<>(store, ClusterRow.TABLE, ClusterRow.class);
+        this.services = new Table<>(store, ServiceRow.TABLE, ServiceRow.class);
+        this.settings = new Table<>(store, ServiceSettings.TABLE, ServiceSettings.class);
+        this.registry = new TaskDefinitionRegistry(store);
+        this.view = new ClusterView(store);
+        this.tasks = new TaskTable(store);
+        this.events = new EventLog(store);
+        this.fargateCpuUnits = fargateCpuUnits;
+        // The fleet supplier is resolved per call, so tests can swap engines.
+        this.fleet = new LazyRuntime(fleet);
+        this.stops = new TaskStops(pool);
+        this.views = new EngineViews(tasks, () -> services.all().stream().map(ServiceRow::arn)
+                .collect(java.util.stream.Collectors.toSet()));
+        this.observer = new ServiceObserver(views, registry);
+        this.rollout = new RolloutRunner(view, new TaskStarter(store, runtimes), stops, tasks,
+                new Table<>(store, PlacementRow.TABLE, PlacementRow.class),
+                new Table<>(store, InstanceRow.TABLE, InstanceRow.class), this.fleet, pool, events, this::snapshot);
+    }
+
+    /** Where a service's tasks are placed from: its cluster's instances, or the account's Fargate capacity. */
+    ClusterSnapshot snapshot(ServiceSettings s) {
+        return s.fargate() ? view.fargateSnapshot(s.clusterArn(), fargateCpuUnits.getAsInt()) : view.snapshot(s.clusterArn());
+    }
+
+    int fargateCpuUnits() {
+        return fargateCpuUnits.getAsInt();
+    }
+
+    /** Creates or updates the service and deploys it until it settles or fails. */
+    public DeployResult deploy(DeployRequest r) {
+        // What a refresh listed is about to be out of date.
+        views.invalidate();
+        String clusterName = EcsArn.clusterName(r.cluster()).orElse(r.cluster());
+        Optional<ClusterRow> cluster = clusters.get(EcsArn.cluster(clusterName));
+        if (cluster.isEmpty()) {
+            return DeployResult.rejected("Cluster \"" + clusterName + "\" does not exist; create it before its services.",
+                    "cluster");
+        }
+        Optional<TaskDefinitionRow> found = registry.resolve(r.taskDefinition());
+        if (found.isEmpty() || !found.get().active()) {
+            return DeployResult.rejected("Task definition \"" + r.taskDefinition()
+                    + "\" is not registered or no longer active.", "taskDefinition");
+        }
+        TaskDefinitionRow td = found.get();
+        String serviceArn = EcsArn.service(clusterName, r.serviceName());
+        String clusterArn = cluster.get().arn();
+        services.put(serviceArn, new ServiceRow(serviceArn, r.serviceName(), clusterArn, r.taskDefinition(), td.arn(),
+                r.desiredCount(), r.launchType(), "ACTIVE"));
+        String lastGood = settings.get(serviceArn).map(ServiceSettings::lastGoodTaskDefinition).orElse(null);
+        ServiceSettings s = settingsOf(r, serviceArn, clusterArn, td.arn(), lastGood);
+        settings.put(serviceArn, s);
+        try {
+            List<String> cleanUp = rollout.cleanUp(serviceArn, clusterArn);
+            Set<String> replace = new HashSet<>();
+            // A drifted task is rolled like an old revision: start-first, so it serves until replaced.
+            observer.observe(fleet, serviceArn).tasks().stream().filter(ObservedTask::drifted)
+                    .map(ObservedTask::arn).forEach(replace::add);
+            if (r.forceNewDeployment()) replace.addAll(runningTasks(serviceArn));
+            return rollOut(s, cluster.get(), td, replace, cleanUp);
+        } catch (RuntimeFailure f) {
+            return new DeployResult(DeployResult.Status.FAILED, serviceArn, td.arn(), f.getMessage(),
+                    List.of(f.getMessage()), null);
+        } finally {
+            tasks.pruneStopped(serviceArn, KEEP_STOPPED);
+        }
+    }
+
+    /**
+     * The settings a request stores; {@code lastGood} is what the circuit breaker returns to.
+     * FARGATE has no instances to choose between, so its placement options are not kept.
+     */
+    static ServiceSettings settingsOf(DeployRequest r, String serviceArn, String clusterArn, String taskDefinitionArn,
+                                      String lastGood) {
+        boolean fargate = "FARGATE".equals(r.launchType());
+        return new ServiceSettings(serviceArn, clusterArn, fargate ? List.of() : r.placementStrategy(),
+                fargate ? List.of() : r.placementConstraints(),
+                r.minimumHealthyPercent(), r.maximumPercent(), r.circuitBreakerEnable(), r.circuitBreakerRollback(),
+                taskDefinitionArn, lastGood, r.desiredCount(), r.launchType());
+    }
+
+    private DeployResult rollOut(ServiceSettings s, ClusterRow cluster, TaskDefinitionRow td, Set<String> replace,
+                                 List<String> earlier) {
+        String serviceArn = s.serviceArn();
+        String name = serviceArn.substring(serviceArn.lastIndexOf('/') + 1);
+        RolloutRunner.Result r = rollout.run(s, cluster, td, replace);
+        List<String> failures = new ArrayList<>(earlier);
+        r.failures().stream().filter(f -> !failures.contains(f)).forEach(failures::add);
+        if (r.steady()) {
+            settings.put(serviceArn, s.withTaskDefinition(td.arn(), td.arn()));
+            events.add(serviceArn, "service " + name + " has reached a steady state.");
+            return new DeployResult(DeployResult.Status.STEADY, serviceArn, td.arn(), null, failures, null);
+        }
+        if (r.breakerTripped() && s.breakerRollback() && s.lastGoodTaskDefinition() != null
+                && !s.lastGoodTaskDefinition().equals(td.arn())) {
+            TaskDefinitionRow good = registry.resolve(s.lastGoodTaskDefinition()).orElseThrow();
+            events.add(serviceArn, "service " + name + " deployment failed: rolling back to " + good.arn() + ".");
+            ServiceSettings back = s.withTaskDefinition(good.arn(), good.arn());
+            RolloutRunner.Result rb = rollout.run(back, cluster, good, Set.of());
+            settings.put(serviceArn, back);
+            events.add(serviceArn, rb.steady() ? "service " + name + " rolled back to " + good.arn()
+                    + " and has reached a steady state." : "service " + name + " rollback to " + good.arn() + " failed.");
+            return new DeployResult(DeployResult.Status.ROLLED_BACK, serviceArn, good.arn(), "Deployment of " + td.arn()
+                    + " failed: the circuit breaker tripped and the service rolled back to " + good.arn() + ".",
+                    r.failures(), null);
+        }
+        events.add(serviceArn, "service " + name + " deployment of " + td.arn() + " failed.");
+        String summary = r.failures().isEmpty() ? "The deployment of service " + name + " did not complete."
+                : r.failures().get(r.failures().size() - 1);
+        return new DeployResult(DeployResult.Status.FAILED, serviceArn, td.arn(), summary, failures, null);
+    }
+
+    /**
+     * Stops every task of the service and forgets them, then the service, its settings and
+     * events. Returns what failed; then nothing is forgotten, so a retry finds everything again.
+     */
+    public List<String> delete(String serviceArn) {
+        views.invalidate();
+        try {
+            List<ContainerInfo> containers = fleet.listContainers(Map.of(EcsLabels.SERVICE, serviceArn));
+            Set<String> arns = new TreeSet<>();
+            tasks.forService(serviceArn).stream().filter(TaskRow::running).forEach(t -> arns.add(t.taskArn()));
+            List<String> failures = new ArrayList<>();
+            for (ContainerInfo c : containers) {
+                String arn = c.labels().get(EcsLabels.TASK_ARN);
+                if (arn != null) {
+                    arns.add(arn);
+                    continue;
+                }
+                try {
+                    fleet.removeContainer(c.id());
+                } catch (RuntimeFailure f) {
+                    failures.add(f.getMessage());
+                }
+            }
+            failures.addAll(stops.stop(arns, fleet, a -> { }));
+            if (!failures.isEmpty()) return failures;
+        } catch (RuntimeFailure f) {
+            return List.of(f.getMessage());
+        }
+        for (TaskRow r : tasks.forService(serviceArn)) tasks.delete(r.taskArn());
+        services.delete(serviceArn);
+        settings.delete(serviceArn);
+        events.forget(serviceArn);
+        return List.of();
+    }
+
+    /** ECS's service scheduler on a DRAINING instance: each service moves its tasks off it. */
+    @Override
+    public List<String> drain(InstanceRow instance) {
+        Set<String> affected = new TreeSet<>();
+        view.runningPlacements().values().stream().filter(p -> instance.arn().equals(p.instanceArn()))
+                .map(PlacementRow::serviceArn).filter(java.util.Objects::nonNull).forEach(affected::add);
+        List<String> problems = new ArrayList<>();
+        for (String serviceArn : affected) {
+            Optional<ServiceSettings> s = settings.get(serviceArn);
+            Optional<ClusterRow> cluster = s.flatMap(x -> clusters.get(x.clusterArn()));
+            Optional<TaskDefinitionRow> td = s.flatMap(x -> registry.resolve(x.taskDefinitionArn()));
+            if (s.isEmpty() || cluster.isEmpty() || td.isEmpty()) continue;
+            events.add(serviceArn, "service " + serviceArn.substring(serviceArn.lastIndexOf('/') + 1)
+                    + " is moving its tasks off draining container-instance " + instance.id() + ".");
+            try {
+                RolloutRunner.Result r = rollout.run(s.get(), cluster.get(), td.get(), Set.of());
+                if (!r.steady()) problems.addAll(r.failures());
+            } catch (RuntimeFailure f) {
+                problems.add(f.getMessage());
+            }
+        }
+        return problems;
+    }
+
+    /** The service's tasks as the engines run them right now. */
+    ServiceState.Observed observe(String serviceArn) {
+        return observer.observe(fleet, serviceArn);
+    }
+
+    /** The service's tasks from the listing shared by every read of this refresh. */
+    ServiceState.Observed observeShared(String serviceArn) {
+        return observer.observe(views.shared(fleet), serviceArn);
+    }
+
+    /** The service's events, newest first, as the {@code events} attribute. */
+    dev.berth.engine.value.Value events(String serviceArn) {
+        return events.value(serviceArn);
+    }
+
+    private Set<String> runningTasks(String serviceArn) {
+        Set<String> out = new HashSet<>();
+        tasks.forService(serviceArn).stream().filter(TaskRow::running).forEach(t -> out.add(t.taskArn()));
+        return out;
+    }
+}

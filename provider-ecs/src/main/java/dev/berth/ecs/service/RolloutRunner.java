@@ -1,0 +1,208 @@
+package dev.berth.ecs.service;
+
+import dev.berth.ecs.placement.ClusterView;
+import dev.berth.ecs.placement.Reconciler;
+import dev.berth.ecs.placement.ServiceSpec;
+import dev.berth.ecs.placement.TaskSpecs;
+import dev.berth.ecs.resource.EcsLabels;
+import dev.berth.ecs.runtime.ContainerInfo;
+import dev.berth.ecs.runtime.ContainerRuntime;
+import dev.berth.ecs.runtime.RuntimeFailure;
+import dev.berth.ecs.scheduler.Placement;
+import dev.berth.ecs.scheduler.TaskToStop;
+import dev.berth.ecs.scheduler.model.ClusterSnapshot;
+import dev.berth.ecs.store.ClusterRow;
+import dev.berth.ecs.store.InstanceRow;
+import dev.berth.ecs.store.PlacementRow;
+import dev.berth.ecs.store.ServiceSettings;
+import dev.berth.ecs.store.Table;
+import dev.berth.ecs.store.TaskDefinitionRow;
+import dev.berth.ecs.store.TaskRow;
+import dev.berth.ecs.store.TaskTable;
+import dev.berth.ecs.task.StartRequest;
+import dev.berth.ecs.task.TaskStarter;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+
+/**
+ * Runs a service's deployment step by step on the real engines, FARGATE and EC2 alike: each step
+ * is decided by the pure {@link Reconciler} from the recorded cluster (FARGATE: the account's
+ * Fargate capacity on the local engine), its starts run in parallel where they were placed, then
+ * its stops. Failed starts are retried in later steps and counted; at ECS's threshold the
+ * deployment stops (the circuit breaker, when enabled, says so in the events).
+ */
+final class RolloutRunner {
+    /** How a run ended; {@code failures} are distinct messages for the user. */
+    record Result(boolean steady, boolean breakerTripped, List<String> failures) {
+    }
+
+    private final ClusterView view;
+    private final TaskStarter starter;
+    private final TaskStops stops;
+    private final TaskTable tasks;
+    private final Table<PlacementRow> placements;
+    private final Table<InstanceRow> instances;
+    private final ContainerRuntime fleet;
+    private final ExecutorService pool;
+    private final EventLog events;
+    private final Function<ServiceSettings, ClusterSnapshot> snapshots;
+
+    RolloutRunner(ClusterView view, TaskStarter starter, TaskStops stops, TaskTable tasks,
+                  Table<PlacementRow> placements, Table<InstanceRow> instances, ContainerRuntime fleet,
+                  ExecutorService pool, EventLog events, Function<ServiceSettings, ClusterSnapshot> snapshots) {
+        this.view = view;
+        this.starter = starter;
+        this.stops = stops;
+        this.tasks = tasks;
+        this.placements = placements;
+        this.instances = instances;
+        this.fleet = fleet;
+        this.pool = pool;
+        this.events = events;
+        this.snapshots = snapshots;
+    }
+
+    Result run(ServiceSettings settings, ClusterRow cluster, TaskDefinitionRow td, Set<String> replace) {
+        String serviceArn = settings.serviceArn();
+        String name = serviceArn.substring(serviceArn.lastIndexOf('/') + 1);
+        Set<String> failures = new LinkedHashSet<>();
+        ServiceSpec spec;
+        try {
+            spec = ServiceSpec.of(settings, TaskSpecs.of(td), replace);
+        } catch (IllegalArgumentException e) {
+            return cannot(serviceArn, name, e, failures);
+        }
+        int failedStarts = 0;
+        // Each step either changes the cluster or counts a failure, so this bound is never the
+        // reason to stop in practice; it only keeps a bug from spinning forever.
+        for (int round = 0; round < 10_000; round++) {
+            Optional<Reconciler.Step> next;
+            try {
+                next = Reconciler.next(snapshots.apply(settings), spec);
+            } catch (IllegalArgumentException e) {
+                return cannot(serviceArn, name, e, failures);
+            }
+            if (next.isEmpty()) return new Result(true, false, new ArrayList<>(failures));
+            Reconciler.Step step = next.get();
+            List<String> startFailures = start(step.starts(), cluster, serviceArn, td);
+            failedStarts += startFailures.size();
+            failures.addAll(startFailures);
+            startFailures.forEach(f -> events.add(serviceArn, "service " + name + " failed to start a task: " + f));
+            failures.addAll(stop(step.stops(), serviceArn));
+            if (step.failure().isPresent()) {
+                String m = step.failure().get().message();
+                events.add(serviceArn, m);
+                failures.add(m);
+                return new Result(false, false, new ArrayList<>(failures));
+            }
+            if (failedStarts >= settings.failureThreshold()) {
+                if (settings.breakerEnabled()) {
+                    events.add(serviceArn, "service " + name + " deployment circuit breaker: " + failedStarts
+                            + " tasks failed to start (threshold " + settings.failureThreshold() + ").");
+                }
+                return new Result(false, settings.breakerEnabled(), new ArrayList<>(failures));
+            }
+        }
+        return new Result(false, false, new ArrayList<>(failures));
+    }
+
+    private Result cannot(String serviceArn, String name, IllegalArgumentException e, Set<String> failures) {
+        String m = "service " + name + " cannot be deployed: " + e.getMessage() + ".";
+        events.add(serviceArn, m);
+        failures.add(m);
+        return new Result(false, false, new ArrayList<>(failures));
+    }
+
+    private List<String> start(List<Placement> placed, ClusterRow cluster, String serviceArn, TaskDefinitionRow td) {
+        List<Future<TaskRow>> futures = new ArrayList<>();
+        for (Placement p : placed) {
+            InstanceRow instance = ClusterView.FARGATE.equals(p.instanceId()) ? null
+                    : instances.get(p.instanceId()).orElseThrow();
+            futures.add(pool.submit(() -> starter.start(StartRequest.forService(cluster, td, instance, serviceArn))));
+        }
+        List<String> failures = new ArrayList<>();
+        for (Future<TaskRow> f : futures) {
+            try {
+                f.get();
+            } catch (ExecutionException e) {
+                failures.add(TaskStops.message(e.getCause()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failures.add("Interrupted while starting tasks.");
+            }
+        }
+        return failures;
+    }
+
+    private List<String> stop(List<TaskToStop> chosen, String serviceArn) {
+        List<String> arns = chosen.stream().map(TaskToStop::taskId).toList();
+        return stops.stop(arns, fleet, arn -> stopped(serviceArn, arn, TaskRow.SERVICE_SCHEDULER_INITIATED,
+                "Scaling activity initiated by deployment"));
+    }
+
+    /** Marks a task STOPPED (keeping a reason already recorded) and releases its reservation. */
+    void stopped(String serviceArn, String taskArn, String code, String reason) {
+        tasks.forService(serviceArn).stream().filter(r -> r.taskArn().equals(taskArn)).findFirst()
+                .ifPresent(r -> tasks.put(r.stopped(Instant.now().toString(), code, r.stoppedStatus()
+                        && r.stoppedReason() != null ? r.stoppedReason() : reason)));
+        placements.delete(taskArn);
+    }
+
+    /**
+     * Clears what must not count before a deployment decides anything: containers no RUNNING
+     * task owns (leftovers of an interrupted apply go by task ARN with their siblings, hand-made
+     * ones by id), tasks whose essential containers died, and EC2 tasks whose instance was
+     * deregistered or whose agent is disconnected.
+     */
+    List<String> cleanUp(String serviceArn, String clusterArn) {
+        List<String> failures = new ArrayList<>();
+        List<ContainerInfo> containers = fleet.listContainers(Map.of(EcsLabels.SERVICE, serviceArn));
+        List<TaskRow> rows = tasks.forService(serviceArn);
+        Set<String> orphanTasks = new TreeSet<>();
+        for (ContainerInfo c : ObservedTask.orphans(rows, containers)) {
+            String arn = c.labels().get(EcsLabels.TASK_ARN);
+            if (arn != null) {
+                orphanTasks.add(arn);
+                continue;
+            }
+            try {
+                fleet.removeContainer(c.id());
+            } catch (RuntimeFailure f) {
+                failures.add(f.getMessage());
+            }
+        }
+        failures.addAll(stops.stop(orphanTasks, fleet, placements::delete));
+        Set<String> registered = new HashSet<>(), away = new HashSet<>();
+        view.instancesOf(clusterArn).forEach(i -> {
+            registered.add(i.arn());
+            if (!i.connected()) away.add(i.arn());
+        });
+        List<String> dead = new ArrayList<>(), lost = new ArrayList<>(), disconnected = new ArrayList<>();
+        for (ObservedTask t : ObservedTask.liveness(rows, containers)) {
+            String instance = placements.get(t.arn()).map(PlacementRow::instanceArn).orElse(null);
+            if (instance != null && !registered.contains(instance)) lost.add(t.arn());
+            else if (instance != null && away.contains(instance)) disconnected.add(t.arn());
+            else if (!t.running()) dead.add(t.arn());
+        }
+        failures.addAll(stops.stop(dead, fleet, arn -> stopped(serviceArn, arn, TaskRow.ESSENTIAL_CONTAINER_EXITED,
+                TaskRow.ESSENTIAL_EXITED_REASON)));
+        failures.addAll(stops.stop(lost, fleet, arn -> stopped(serviceArn, arn, TaskRow.SERVICE_SCHEDULER_INITIATED,
+                "Container instance deregistered")));
+        // Its containers stay on the engine that is away; they are orphans once it answers again.
+        failures.addAll(stops.stop(disconnected, fleet, arn -> stopped(serviceArn, arn,
+                TaskRow.SERVICE_SCHEDULER_INITIATED, "Container instance agent disconnected")));
+        return failures;
+    }
+}

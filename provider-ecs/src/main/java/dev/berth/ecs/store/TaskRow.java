@@ -1,0 +1,77 @@
+package dev.berth.ecs.store;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A row of the {@code tasks} table, keyed by task ARN. {@code seq} orders tasks by start (the
+ * newest stops first when scaling in); {@code endpoints} maps "container:port/protocol" to
+ * "127.0.0.1:hostPort". {@code status} is ECS's last status (PROVISIONING, PENDING, RUNNING,
+ * STOPPED); a STOPPED row says why in {@code stopCode} (ECS's codes) and {@code stoppedReason}.
+ * Rows written before stop codes existed read back with a null code. {@code startedBy} is ECS's
+ * startedBy (the service's deployment for service tasks, the caller's text for run-task),
+ * {@code group} the task group ("service:NAME", "family:NAME" or the caller's), {@code launchType}
+ * FARGATE or EC2; rows written before these existed read back with nulls.
+ */
+public record TaskRow(String taskArn, String serviceArn, String clusterArn, String taskDefinitionArn, String status,
+                      long seq, String startedAt, String stoppedAt, String stoppedReason,
+                      List<TaskContainer> containers, Map<String, String> endpoints, String stopCode,
+                      String startedBy, String group, String launchType) {
+    public static final String TABLE = "tasks";
+    public static final String PROVISIONING = "PROVISIONING", PENDING = "PENDING", RUNNING = "RUNNING",
+            STOPPED = "STOPPED";
+    /** ECS's stop codes. */
+    public static final String TASK_FAILED_TO_START = "TaskFailedToStart",
+            ESSENTIAL_CONTAINER_EXITED = "EssentialContainerExited", USER_INITIATED = "UserInitiated",
+            SERVICE_SCHEDULER_INITIATED = "ServiceSchedulerInitiated";
+    public static final String ESSENTIAL_EXITED_REASON = "Essential container in task exited";
+    public static final String HEALTH_CHECK_REASON = "Task failed container health checks";
+
+    public TaskRow {
+        containers = containers == null ? List.of() : List.copyOf(containers);
+        endpoints = endpoints == null ? Map.of() : new TreeMap<>(endpoints);
+    }
+
+    public TaskRow(String taskArn, String serviceArn, String clusterArn, String taskDefinitionArn, String status,
+                   long seq, String startedAt, String stoppedAt, String stoppedReason,
+                   List<TaskContainer> containers, Map<String, String> endpoints) {
+        this(taskArn, serviceArn, clusterArn, taskDefinitionArn, status, seq, startedAt, stoppedAt, stoppedReason,
+                containers, endpoints, null, null, null, null);
+    }
+
+    /** One container of a started task; essential ones decide whether the task still runs. */
+    public record TaskContainer(String name, String containerId, boolean essential) {
+    }
+
+    public boolean running() {
+        return RUNNING.equals(status);
+    }
+
+    public boolean stoppedStatus() {
+        return STOPPED.equals(status);
+    }
+
+    /** The same task at another stage of its start: PROVISIONING, PENDING or RUNNING. */
+    public TaskRow withStatus(String now) {
+        return new TaskRow(taskArn, serviceArn, clusterArn, taskDefinitionArn, now, seq, startedAt, stoppedAt,
+                stoppedReason, containers, endpoints, stopCode, startedBy, group, launchType);
+    }
+
+    /** Stopped by the scheduler (a deployment, scaling in) unless a reason says otherwise. */
+    public TaskRow stopped(String at, String reason) {
+        String code = ESSENTIAL_EXITED_REASON.equals(reason) ? ESSENTIAL_CONTAINER_EXITED : SERVICE_SCHEDULER_INITIATED;
+        return stopped(at, code, reason);
+    }
+
+    public TaskRow stopped(String at, String code, String reason) {
+        return new TaskRow(taskArn, serviceArn, clusterArn, taskDefinitionArn, STOPPED, seq, startedAt, at, reason,
+                containers, endpoints, code, startedBy, group, launchType);
+    }
+
+    /** The essential flag of a container of this task by name; null when the task has no such container. */
+    public Boolean essential(String containerName) {
+        return containers.stream().filter(c -> c.name().equals(containerName)).findFirst()
+                .map(TaskContainer::essential).orElse(null);
+    }
+}

@@ -1,0 +1,51 @@
+package dev.berth.ecs.store;
+
+import dev.berth.ecs.store.Table;
+import dev.berth.engine.provider.ProviderStore;
+
+import java.util.Comparator;
+import java.util.List;
+
+/** The {@code tasks} table seen per service. */
+public final class TaskTable {
+    private final Table<TaskRow> rows;
+    private final Table<PlacementRow> placements;
+
+    public TaskTable(ProviderStore store) {
+        this.rows = new Table<>(store, TaskRow.TABLE, TaskRow.class);
+        this.placements = new Table<>(store, PlacementRow.TABLE, PlacementRow.class);
+    }
+
+    /** Every row of a service (any status), oldest first. */
+    public List<TaskRow> forService(String serviceArn) {
+        return rows.all().stream().filter(r -> serviceArn.equals(r.serviceArn()))
+                .sorted(Comparator.comparingLong(TaskRow::seq)).toList();
+    }
+
+    /** Every RUNNING row of every service, read once. */
+    public List<TaskRow> running() {
+        return rows.all().stream().filter(TaskRow::running).toList();
+    }
+
+    /** Every STOPPED row by service ARN, oldest first, read once. */
+    public java.util.Map<String, List<TaskRow>> stopped() {
+        return rows.all().stream().filter(TaskRow::stoppedStatus).sorted(Comparator.comparingLong(TaskRow::seq))
+                .collect(java.util.stream.Collectors.groupingBy(TaskRow::serviceArn));
+    }
+
+    /** Keeps only the newest {@code keep} STOPPED rows of a service, like ECS forgetting old tasks. */
+    public void pruneStopped(String serviceArn, int keep) {
+        List<TaskRow> stopped = forService(serviceArn).stream().filter(TaskRow::stoppedStatus).toList();
+        for (int i = 0; i < stopped.size() - keep; i++) rows.delete(stopped.get(i).taskArn());
+    }
+
+    public void put(TaskRow row) {
+        rows.put(row.taskArn(), row);
+    }
+
+    /** Forgets the task and its reservation. */
+    public void delete(String taskArn) {
+        rows.delete(taskArn);
+        placements.delete(taskArn);
+    }
+}

@@ -1,0 +1,36 @@
+package dev.berth.ecs.task;
+
+import dev.berth.ecs.store.ClusterRow;
+import dev.berth.ecs.store.InstanceRow;
+import dev.berth.ecs.store.TaskDefinitionRow;
+
+/**
+ * One task to start: a revision in a cluster, where it runs, and who asked for it.
+ *
+ * @param instance   the container instance an EC2 task was placed on; null for a FARGATE task,
+ *                   which runs on the local engine
+ * @param group      ECS's task group: "service:NAME" for a service's tasks, "family:FAMILY" by
+ *                   default for run-task
+ * @param startedBy  ECS's startedBy: the service ARN for a service's tasks, the caller's text for
+ *                   run-task (may be null)
+ * @param serviceArn the service the task belongs to; null for a one-off task
+ */
+public record StartRequest(ClusterRow cluster, TaskDefinitionRow taskDefinition, InstanceRow instance, String group,
+                           String startedBy, String serviceArn) {
+    public static final String FARGATE = "FARGATE", EC2 = "EC2";
+
+    /** A task of a service, started by its deployment. */
+    public static StartRequest forService(ClusterRow cluster, TaskDefinitionRow td, InstanceRow instance,
+                                          String serviceArn) {
+        return new StartRequest(cluster, td, instance, groupOf(serviceArn), serviceArn, serviceArn);
+    }
+
+    public String launchType() {
+        return instance == null ? FARGATE : EC2;
+    }
+
+    /** The scheduler's task group of a service: "service:NAME". */
+    public static String groupOf(String serviceArn) {
+        return "service:" + serviceArn.substring(serviceArn.lastIndexOf('/') + 1);
+    }
+}

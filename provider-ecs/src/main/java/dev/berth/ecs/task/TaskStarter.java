@@ -1,0 +1,117 @@
+package dev.berth.ecs.task;
+
+import dev.berth.ecs.arn.EcsArn;
+import dev.berth.ecs.resource.EcsLabels;
+import dev.berth.ecs.runtime.ContainerInfo;
+import dev.berth.ecs.runtime.ContainerRuntime;
+import dev.berth.ecs.runtime.PublishedPort;
+import dev.berth.ecs.store.ClusterRow;
+import dev.berth.ecs.store.PlacementRow;
+import dev.berth.ecs.store.Table;
+import dev.berth.ecs.store.TaskDefinitionRow;
+import dev.berth.ecs.store.TaskRow;
+import dev.berth.ecs.store.TaskTable;
+import dev.berth.ecs.taskdef.ContainerDefinition;
+import dev.berth.engine.provider.ProviderStore;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * Starts one task where its request says (a FARGATE task on the local engine, an EC2 task on its
+ * container instance's engine) and records it at once: the task row through PROVISIONING and
+ * PENDING to RUNNING, and its reservation (cpu, memory, host ports, engine) in
+ * {@code task_placements}, so a crash right after leaves nothing unaccounted for and the next
+ * placement decision sees what the task holds. A start that fails is recorded STOPPED with
+ * TaskFailedToStart and its reason, and the failure is thrown on.
+ */
+public final class TaskStarter {
+    /** Counter giving tasks their start order across the whole store. */
+    public static final String SEQ_COUNTER = "task-seq";
+
+    private final ProviderStore store;
+    private final TaskTable tasks;
+    private final Table<PlacementRow> placements;
+    private final Function<String, ContainerRuntime> runtimes;
+
+    /** {@code runtimes} reaches an engine by its docker_host (null: the local engine). */
+    public TaskStarter(ProviderStore store, Function<String, ContainerRuntime> runtimes) {
+        this.store = store;
+        this.tasks = new TaskTable(store);
+        this.placements = new Table<>(store, PlacementRow.TABLE, PlacementRow.class);
+        this.runtimes = runtimes;
+    }
+
+    /** The started task's row, RUNNING. Thrown failures are already recorded on the task. */
+    public TaskRow start(StartRequest r) {
+        ClusterRow cluster = r.cluster();
+        TaskDefinitionRow td = r.taskDefinition();
+        String dockerHost = r.instance() == null ? null : r.instance().dockerHost();
+        ContainerRuntime rt = runtimes.apply(dockerHost);
+        String mode = td.networkMode() == null ? "bridge" : td.networkMode();
+        // bridge and awsvpc tasks join the cluster network of the engine they run on; it is made
+        // there on first use, since each engine has networks of its own.
+        String network = mode.equals("bridge") || mode.equals("awsvpc") ? cluster.network() : null;
+        String taskArn = EcsArn.task(cluster.name(), UUID.randomUUID().toString().replace("-", ""));
+        long seq = store.next(SEQ_COUNTER);
+        TaskRow provisioning = new TaskRow(taskArn, r.serviceArn(), cluster.arn(), td.arn(), TaskRow.PROVISIONING, seq,
+                null, null, null, List.of(), Map.of(), null, r.startedBy(), r.group(), r.launchType());
+        TaskStartRecord record = TaskStartRecord.provisioning(tasks, provisioning);
+        Reservation reservation = Reservation.of(td);
+        // Booked before the containers exist, so a parallel decision never promises the same room twice.
+        placements.put(taskArn, new PlacementRow(taskArn, r.serviceArn(),
+                r.instance() == null ? null : r.instance().arn(), dockerHost, reservation.cpu(),
+                reservation.memory(), reservation.hostPorts()));
+        List<ContainerInfo> infos;
+        try {
+            if (network != null) rt.ensureNetwork(network, Map.of(EcsLabels.CLUSTER, cluster.arn()));
+            record.pending();
+            infos = rt.startTask(LaunchTranslator.launch(taskArn, network, td, labels(r, taskArn)));
+        } catch (RuntimeException e) {
+            placements.delete(taskArn);
+            throw record.failed(e);
+        }
+        List<TaskRow.TaskContainer> containers = new ArrayList<>();
+        for (ContainerDefinition c : ContainerDefinition.of(td)) {
+            String id = infos.stream().filter(i -> c.name().equals(i.labels().get(EcsLabels.CONTAINER_NAME)))
+                    .map(ContainerInfo::id).findFirst().orElse(null);
+            containers.add(new TaskRow.TaskContainer(c.name(), id, c.effectiveEssential()));
+        }
+        TaskRow row = new TaskRow(taskArn, r.serviceArn(), cluster.arn(), td.arn(), TaskRow.RUNNING, seq,
+                Instant.now().toString(), null, null, containers, endpoints(infos), null, r.startedBy(), r.group(),
+                r.launchType());
+        tasks.put(row);
+        return row;
+    }
+
+    private static Map<String, String> labels(StartRequest r, String taskArn) {
+        Map<String, String> labels = new HashMap<>();
+        labels.put(EcsLabels.CLUSTER, r.cluster().arn());
+        labels.put(EcsLabels.TASK_ARN, taskArn);
+        labels.put(EcsLabels.TASK_DEFINITION, r.taskDefinition().arn());
+        if (r.serviceArn() != null) labels.put(EcsLabels.SERVICE, r.serviceArn());
+        if (r.instance() != null) labels.put(EcsLabels.CONTAINER_INSTANCE, r.instance().arn());
+        return labels;
+    }
+
+    /** "container:port/protocol" to "host:port" for every published port. */
+    public static Map<String, String> endpoints(List<ContainerInfo> containers) {
+        Map<String, String> out = new TreeMap<>();
+        for (ContainerInfo c : containers) {
+            String name = c.labels().getOrDefault(EcsLabels.CONTAINER_NAME, c.name());
+            for (PublishedPort p : c.ports()) {
+                if (p.hostPort() <= 0) continue;
+                String host = p.hostIp() == null || p.hostIp().isBlank() || p.hostIp().equals("0.0.0.0")
+                        ? "127.0.0.1" : p.hostIp();
+                out.put(name + ":" + p.containerPort() + "/" + p.protocol(), host + ":" + p.hostPort());
+            }
+        }
+        return out;
+    }
+}

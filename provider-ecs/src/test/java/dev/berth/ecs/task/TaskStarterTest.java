@@ -1,0 +1,89 @@
+package dev.berth.ecs.task;
+
+import dev.berth.ecs.fake.FakeRuntime;
+import dev.berth.ecs.fake.MemoryStore;
+import dev.berth.ecs.runtime.RuntimeFailure;
+import dev.berth.ecs.store.ClusterRow;
+import dev.berth.ecs.store.InstanceRow;
+import dev.berth.ecs.store.Json;
+import dev.berth.ecs.store.PlacementRow;
+import dev.berth.ecs.store.TaskDefinitionRow;
+import dev.berth.ecs.store.TaskRow;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** One starter for every task: where it runs, what it records, what a failed start leaves. */
+class TaskStarterTest {
+    private final MemoryStore store = new MemoryStore();
+    private final FakeRuntime local = new FakeRuntime();
+    private final FakeRuntime remote = new FakeRuntime();
+    private final List<String> asked = new ArrayList<>();
+    private final TaskStarter starter = new TaskStarter(store, host -> {
+        asked.add(String.valueOf(host));
+        return host == null ? local : remote;
+    });
+    private final ClusterRow cluster = new ClusterRow("arn:aws:ecs:local:000000000000:cluster/prod", "prod",
+            "berth-prod", Map.of(), "ACTIVE");
+    private final TaskDefinitionRow td = new TaskDefinitionRow("arn:aws:ecs:local:000000000000:task-definition/web:1",
+            "web", 1, "ACTIVE", null, null, "bridge", null, null, null,
+            "[{\"name\":\"web\",\"image\":\"nginx\",\"cpu\":256,\"memory\":128,"
+                    + "\"portMappings\":[{\"containerPort\":80,\"hostPort\":8080}]}]", "2026-01-01T00:00:00Z");
+    private final String service = "arn:aws:ecs:local:000000000000:service/prod/api";
+
+    @Test
+    void aFargateTaskRunsOnTheLocalEngineAndBooksItsReservation() {
+        TaskRow row = starter.start(StartRequest.forService(cluster, td, null, service));
+        assertEquals(List.of("null"), asked);
+        assertEquals(1, local.launches.size());
+        assertEquals(TaskRow.RUNNING, row.status());
+        assertEquals("FARGATE", row.launchType());
+        assertEquals("service:api", row.group());
+        assertEquals(service, row.startedBy());
+        assertEquals(row, read(TaskRow.TABLE, row.taskArn(), TaskRow.class));
+        PlacementRow p = read(PlacementRow.TABLE, row.taskArn(), PlacementRow.class);
+        assertNull(p.instanceArn());
+        assertEquals(256, p.cpu());
+        assertEquals(128, p.memory());
+        assertEquals(List.of("8080/tcp"), p.hostPorts());
+    }
+
+    @Test
+    void anEc2TaskRunsOnItsInstancesEngineWithTheInstanceLabel() {
+        InstanceRow instance = new InstanceRow("arn:aws:ecs:local:000000000000:container-instance/prod/i1", "i1",
+                cluster.arn(), "tcp://other:2375", "tcp://other:2375", 1024, 2048, Map.of(), "ACTIVE", true);
+        TaskRow row = starter.start(new StartRequest(cluster, td, instance, "family:web", "nightly", null));
+        assertEquals(List.of("tcp://other:2375"), asked);
+        assertEquals(0, local.launches.size());
+        assertEquals(instance.arn(), remote.launches.get(0).labels().get("dev.berth.container-instance"));
+        assertTrue(remote.networkExists("berth-prod"), "the cluster network is made on the instance's engine");
+        assertEquals("EC2", row.launchType());
+        assertEquals("nightly", row.startedBy());
+        assertNull(row.serviceArn());
+        assertEquals(instance.arn(), read(PlacementRow.TABLE, row.taskArn(), PlacementRow.class).instanceArn());
+    }
+
+    @Test
+    void aFailedStartIsRecordedStoppedWithItsReasonAndBooksNothing() {
+        local.missingImages.add("nginx");
+        assertThrows(RuntimeFailure.class, () -> starter.start(StartRequest.forService(cluster, td, null, service)));
+        Map<String, String> rows = store.list(TaskRow.TABLE);
+        assertEquals(1, rows.size());
+        TaskRow row = Json.read(rows.values().iterator().next(), TaskRow.class);
+        assertEquals(TaskRow.STOPPED, row.status());
+        assertEquals(TaskRow.TASK_FAILED_TO_START, row.stopCode());
+        assertEquals("Image nginx is not present on the engine.", row.stoppedReason());
+        assertEquals(Map.of(), store.list(PlacementRow.TABLE));
+    }
+
+    private <T> T read(String table, String key, Class<T> type) {
+        return Json.read(store.get(table, key).orElseThrow(), type);
+    }
+}
