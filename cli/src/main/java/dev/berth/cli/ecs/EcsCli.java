@@ -14,8 +14,6 @@ import dev.berth.cli.ecs.call.ResponseShaper;
 import dev.berth.cli.ecs.model.EcsModel;
 import dev.berth.cli.ecs.model.Operation;
 import dev.berth.cli.view.aws.AwsJson;
-import dev.berth.cli.view.aws.AwsTable;
-import dev.berth.cli.view.aws.AwsText;
 import dev.berth.ecs.api.EcsApi;
 import dev.berth.ecs.api.EcsException;
 
@@ -90,10 +88,11 @@ public final class EcsCli {
             RequestBuilder builder = new RequestBuilder(model, new Unpacker(model, session.cwd()));
             ObjectNode params = builder.build(op, parsed);
             Caller caller = new Caller(model, new ResponseShaper(model, session.zone()));
-            JsonNode response;
+            Caller.Response response;
             if (skeleton.isPresent()) {
                 caller.request(op, params);
-                response = Skeleton.output(model, model.shape(op.output()));
+                JsonNode sample = Skeleton.output(model, model.shape(op.output()));
+                response = new Caller.Response(sample, List.of(sample));
             } else {
                 Integer pageSize = parsed.setting("page-size").map(s -> Integer.valueOf(s.strip())).orElse(null);
                 boolean paginate = !Boolean.TRUE.equals(parsed.flags().get("no-paginate"));

@@ -1,8 +1,8 @@
 package dev.berth.cli.ecs;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.berth.cli.ecs.args.CliError;
 import dev.berth.cli.ecs.args.ParsedArgs;
+import dev.berth.cli.ecs.call.Caller;
 import dev.berth.cli.ecs.model.EcsModel;
 import dev.berth.cli.view.aws.AwsJson;
 import dev.berth.cli.view.aws.AwsTable;
@@ -26,11 +26,15 @@ record OutputStyle(String format, boolean colour, int width) {
         return new OutputStyle(format, colour, session.terminal() ? session.terminalWidth() : 80);
     }
 
-    String render(String operation, JsonNode response, EcsModel model) {
+    String render(String operation, Caller.Response response, EcsModel model) {
         return switch (format) {
-            case "text" -> AwsText.render(response);
-            case "table" -> AwsTable.render(operation, response, width, model::isWide, colour);
-            default -> AwsJson.render(response);
+            case "text" -> {
+                StringBuilder out = new StringBuilder();
+                response.textPages().forEach(page -> out.append(AwsText.render(page)));
+                yield out.toString();
+            }
+            case "table" -> AwsTable.render(operation, response.full(), width, model::isWide, colour);
+            default -> AwsJson.render(response.full());
         };
     }
 }

@@ -16,7 +16,8 @@ import java.util.List;
  * botocore's ArgumentGenerator, which {@code --generate-cli-skeleton} prints: every member with
  * a placeholder ("" or the first enum value, 0, 0.0, true, one list element, {"KeyName": ...}),
  * recursion cut at the second visit of a shape. With member names (the output skeleton), strings
- * hold their member's name.
+ * hold their member's name. Timestamps are Python's naive datetime(1970, 1, 1), which JSON prints
+ * as 1970-01-01T00:00:00 and text and table as 1970-01-01 00:00:00.
  */
 public final class Skeleton {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -57,7 +58,7 @@ public final class Skeleton {
                 case "integer", "long" -> NODES.numberNode(0);
                 case "float", "double" -> NODES.numberNode(0.0);
                 case "boolean" -> NODES.booleanNode(true);
-                case "timestamp" -> NODES.textNode("1970-01-01T00:00:00");
+                case "timestamp" -> NODES.pojoNode(java.time.LocalDateTime.of(1970, 1, 1, 0, 0));
                 default -> NODES.nullNode();
             };
         } finally {

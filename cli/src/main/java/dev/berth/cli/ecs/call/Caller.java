@@ -16,8 +16,10 @@ import dev.berth.ecs.api.EcsApi;
 import dev.berth.ecs.api.EcsJson;
 
 import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -60,20 +62,33 @@ public final class Caller {
         }
     }
 
+    /**
+     * A response as the AWS CLI holds it: {@code full} for json and table (a paginated one's pages
+     * joined), {@code textPages} for text, which prints a paginated response page by page, each
+     * as its result list alone (None where a page has none).
+     */
+    public record Response(JsonNode full, List<JsonNode> textPages) {
+    }
+
     /** Calls the action (every page of a paginated one when {@code paginate}), shaped for printing. */
-    public JsonNode call(EcsApi api, Operation op, ObjectNode params, Integer pageSize, boolean paginate) {
+    public Response call(EcsApi api, Operation op, ObjectNode params, Integer pageSize, boolean paginate) {
         Actions.Action action = Actions.named(op.name()).orElseThrow();
         Shape output = model.shape(op.output());
         Paginator p = op.paginator();
         if (p == null || !paginate || params.has(p.inputToken()) || params.has(p.limitKey())) {
-            return shaper.shape(wire(action.invoke(api, request(op, params))), output);
+            JsonNode response = shaper.shape(wire(action.invoke(api, request(op, params))), output);
+            return new Response(response, List.of(response));
         }
         ObjectNode page = params.deepCopy();
         if (pageSize != null) page.put(p.limitKey(), pageSize);
         ArrayNode joined = null;
+        List<JsonNode> pages = new ArrayList<>();
         for (int n = 0; n < MAX_PAGES; n++) {
             JsonNode response = shaper.shape(wire(action.invoke(api, request(op, page))), output);
             JsonNode results = response.get(p.resultKey());
+            ObjectNode textPage = JsonNodeFactory.instance.objectNode();
+            textPage.set(p.resultKey(), results == null ? JsonNodeFactory.instance.nullNode() : results);
+            pages.add(textPage);
             if (results != null) {
                 if (joined == null) joined = JsonNodeFactory.instance.arrayNode();
                 joined.addAll((ArrayNode) results);
@@ -84,7 +99,7 @@ public final class Caller {
         }
         ObjectNode full = JsonNodeFactory.instance.objectNode();
         if (joined != null) full.set(p.resultKey(), joined);
-        return full;
+        return new Response(full, pages);
     }
 
     private static JsonNode wire(Object response) {

@@ -59,6 +59,8 @@ public final class AwsJson {
             out.append(v.booleanValue() ? "true" : "false");
         } else if (v.isNull() || v.isMissingNode()) {
             out.append("null");
+        } else if (PyStr.naiveDateTime(v) != null) {
+            PyStr.jsonString(PyStr.naiveDateTime(v).format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss")), out);
         } else if (v.isIntegralNumber()) {
             out.append(v.bigIntegerValue());
         } else if (v.isNumber()) {

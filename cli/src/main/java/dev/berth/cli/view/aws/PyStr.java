@@ -16,7 +16,13 @@ final class PyStr {
         if (v.isBoolean()) return v.booleanValue() ? "True" : "False";
         if (v.isIntegralNumber()) return v.bigIntegerValue().toString();
         if (v.isNumber()) return floatRepr(v.doubleValue());
+        if (naiveDateTime(v) != null) return naiveDateTime(v).format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"));
         return v.toString();
+    }
+
+    /** A datetime without zone (only skeletons hold one), else null. */
+    static java.time.LocalDateTime naiveDateTime(JsonNode v) {
+        return v.isPojo() && ((com.fasterxml.jackson.databind.node.POJONode) v).getPojo() instanceof java.time.LocalDateTime t ? t : null;
     }
 
     /** Python's float repr: shortest digits, fixed notation for exponents -4..15, else d.ddde+XX. */
