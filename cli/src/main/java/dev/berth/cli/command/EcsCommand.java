@@ -1,6 +1,7 @@
 package dev.berth.cli.command;
 
 import dev.berth.cli.ecs.EcsCli;
+import dev.berth.cli.ecs.EcsSession;
 import dev.berth.cli.ecs.model.EcsModel;
 import dev.berth.cli.wiring.EcsApis;
 import picocli.CommandLine;
@@ -26,7 +27,8 @@ public final class EcsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return new EcsCli(EcsModel.get(), EcsApis.session(), new EcsApis())
+        EcsSession session = EcsApis.session();
+        return new EcsCli(EcsModel.get(), session, new EcsApis(session))
                 .run(args, spec.commandLine().getOut(), spec.commandLine().getErr());
     }
 

@@ -15,6 +15,13 @@ import java.time.ZoneId;
  * user's control plane store and the local Docker engines, as the HCL provider gets it.
  */
 public final class EcsApis implements ApiSource {
+    private final EcsSession session;
+
+    /** {@code session} says where the command runs: its environment chooses the store (BERTH_ECS_STORE). */
+    public EcsApis(EcsSession session) {
+        this.session = session;
+    }
+
     @Override
     public Handle open(String endpoint) {
         if (endpoint != null && !endpoint.isBlank()) {
