@@ -55,6 +55,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void onlyTheControlPlaneStoreAndTheStateModuleKnowSqlite() {
+        noClasses().that().resideInAPackage("dev.berth..")
+                .and().resideOutsideOfPackages("dev.berth.ecs.store..", "dev.berth.state..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.sqlite..", "java.sql..")
+                .check(classes);
+    }
+
+    @Test
     void onlyTheDockerRuntimeImportsDockerJava() {
         noClasses().that().resideOutsideOfPackage("dev.berth.ecs.runtime.docker..")
                 .should().dependOnClassesThat().resideInAPackage("com.github.dockerjava..")

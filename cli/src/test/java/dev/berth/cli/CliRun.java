@@ -5,16 +5,26 @@ import picocli.CommandLine;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Runs berth in-process the way a user runs it from the shell, capturing both streams. */
 public record CliRun(int exitCode, String out, String err) {
 
+    /** berth ARGS...; the control plane is the one of the -chdir directory, else of the current one. */
     public static CliRun of(String... args) {
+        Path dir = Path.of(".");
+        for (String a : args) if (a.startsWith("-chdir=")) dir = Path.of(a.substring("-chdir=".length()));
+        return withEnv(TestStores.env(dir), args);
+    }
+
+    /** berth ARGS... with the given environment (to choose the control plane another way). */
+    public static CliRun withEnv(Map<String, String> env, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cmd = BerthCommand.commandLine();
+        CommandLine cmd = BerthCommand.commandLine(env);
         cmd.setOut(new PrintWriter(out, true));
         cmd.setErr(new PrintWriter(err, true));
         int code = cmd.execute(args);

@@ -27,7 +27,7 @@ import dev.berth.engine.provider.ProviderRequests.ReadRequest;
 import dev.berth.engine.provider.ProviderRequests.ReadResponse;
 import dev.berth.engine.provider.ProviderRequests.ValidateRequest;
 import dev.berth.engine.provider.ProviderRequests.ValidateResponse;
-import dev.berth.engine.provider.ProviderStore;
+import dev.berth.ecs.store.EcsStore;
 import dev.berth.engine.provider.ResourceSchema;
 import dev.berth.engine.value.MapValue;
 
@@ -52,7 +52,7 @@ public final class EcsProvider implements Provider {
     private final ExecutorService pool;
     private final ClientTokens tokens;
 
-    public EcsProvider(ProviderStore store, Function<String, ContainerRuntime> runtimes) {
+    public EcsProvider(EcsStore store, Function<String, ContainerRuntime> runtimes) {
         this.tokens = new ClientTokens(store);
         AtomicInteger n = new AtomicInteger();
         this.pool = Executors.newFixedThreadPool(TASK_PARALLELISM, r -> {

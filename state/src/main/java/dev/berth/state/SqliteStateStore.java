@@ -1,7 +1,6 @@
 package dev.berth.state;
 
 import dev.berth.engine.addrs.ResourceInstanceAddr;
-import dev.berth.engine.provider.ProviderStore;
 import dev.berth.engine.state.CreateIntent;
 import dev.berth.engine.state.LockInfo;
 import dev.berth.engine.state.StateChange;
@@ -14,8 +13,10 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * State kept in one SQLite file, shared safely by the threads of an apply and by other processes
@@ -33,8 +34,9 @@ import java.util.Optional;
  *       at a cost per commit that follows the size of the commit (see {@link VersionedState});</li>
  *   <li>{@code run_lock}: the run lock as a row (see {@link RunLock});</li>
  *   <li>{@code create_intents}: creates begun and not yet saved (see {@link Intents});</li>
- *   <li>{@code provider_kv} and {@code provider_counters}: providers' own data
- *       (see {@link SqliteProviderStore}).</li>
+ *   <li>{@code provider_kv} and {@code provider_counters}: what berth 0.1 kept of its providers'
+ *       control planes here, now only handed over once to the provider's own store
+ *       (see {@link #handOverProviderRows}).</li>
  * </ul>
  * Schema changes are numbered migrations applied on open (see {@link Schema}).
  */
@@ -122,9 +124,18 @@ public final class SqliteStateStore implements StateStore {
         return state.readAt(serial);
     }
 
-    @Override
-    public ProviderStore providerStore(String provider) {
-        return new SqliteProviderStore(db, provider);
+    /** A provider's rows as berth 0.1 kept them here: rows by table and key, and counters by name. */
+    public record ProviderRows(Map<String, Map<String, String>> tables, Map<String, Long> counters) {
+    }
+
+    /**
+     * Hands the rows berth 0.1 kept here for a provider's control plane to {@code taker}, which
+     * stores them in the provider's own store, and then deletes them here, in one write
+     * transaction of this file: if the taker throws, nothing here changes and the exception
+     * propagates. Returns false, without calling the taker, when the file holds no such rows.
+     */
+    public boolean handOverProviderRows(String provider, Consumer<ProviderRows> taker) {
+        return new LegacyProviderRows(db).handOver(Objects.requireNonNull(provider, "provider"), taker);
     }
 
     @Override

@@ -7,7 +7,7 @@ import dev.berth.engine.value.Secrets;
 import dev.berth.ecs.agent.Agent;
 import dev.berth.ecs.agent.AgentLog;
 import dev.berth.ecs.agent.StateRepairer;
-import dev.berth.engine.provider.ProviderStore;
+import dev.berth.ecs.store.EcsStore;
 import dev.berth.engine.config.Config;
 import dev.berth.engine.diag.Diagnostics;
 import dev.berth.engine.run.VariableSources;
@@ -53,7 +53,7 @@ final class AgentCommand extends WorkspaceCommand {
             out.println(secrets.redact(line));
             out.flush();
         }, Clock.systemUTC());
-        ProviderStore ecsStore = ws.store().providerStore("ecs");
+        EcsStore ecsStore = ws.ecsStore();
         StateRepairer repairer = new StateRepairer(ws.store(), () -> MarkingProvider.of(new EcsProvider(ecsStore, ws.runtimes())),
                 RunSession.who(), new AgentOutputs(ws, config, values));
         Agent agent = new Agent(ecsStore, ws.runtimes(), repairer, log, resync);

@@ -5,6 +5,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.Map;
 
 /** The root command: global options, then one subcommand, spelled as Terraform spells them. */
 @Command(name = "berth", scope = CommandLine.ScopeType.INHERIT,
@@ -39,12 +40,26 @@ public final class BerthCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
+    private Map<String, String> env = System.getenv();
+
     Path workingDir() {
         return chdir == null ? Path.of(".") : chdir;
     }
 
+    /** The environment the command reads its settings from (BERTH_ECS_STORE, ...). */
+    Map<String, String> env() {
+        return env;
+    }
+
     public static CommandLine commandLine() {
-        CommandLine cmd = new CommandLine(new BerthCommand());
+        return commandLine(System.getenv());
+    }
+
+    /** The command line reading {@code env} instead of the process environment, for running in process. */
+    public static CommandLine commandLine(Map<String, String> env) {
+        BerthCommand root = new BerthCommand();
+        root.env = Map.copyOf(env);
+        CommandLine cmd = new CommandLine(root);
         cmd.setPosixClusteredShortOptionsAllowed(false);
         // Go's flag package lets a repeated flag win by its last value; -var/-var-file rely on it.
         cmd.setOverwrittenOptionsAllowed(true);

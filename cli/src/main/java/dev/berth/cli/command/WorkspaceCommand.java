@@ -7,6 +7,7 @@ import dev.berth.engine.diag.Diagnostic;
 import dev.berth.engine.value.Secrets;
 import dev.berth.engine.diag.DiagnosticsException;
 import dev.berth.engine.state.StateStoreException;
+import dev.berth.ecs.store.EcsStoreException;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
@@ -35,7 +36,7 @@ abstract class WorkspaceCommand implements Callable<Integer> {
     @Override
     public final Integer call() {
         term = Terminal.of(spec.commandLine().getOut(), spec.commandLine().getErr(), noColor);
-        try (Workspace ws = new Workspace(dir(), statePath())) {
+        try (Workspace ws = new Workspace(dir(), statePath(), ((BerthCommand) spec.root().userObject()).env())) {
             ws.onNotice(line -> {
                 term.err().println(line);
                 term.err().flush();
@@ -43,7 +44,7 @@ abstract class WorkspaceCommand implements Callable<Integer> {
             return run(ws);
         } catch (DiagnosticsException e) {
             return fail(e.diagnostics(), null);
-        } catch (StateStoreException e) {
+        } catch (StateStoreException | EcsStoreException e) {
             return fail(List.of(Diagnostic.error(e.getMessage())), null);
         } finally {
             term.out().flush();

@@ -1,6 +1,9 @@
 package dev.berth.cli.wiring;
 
 import dev.berth.ecs.EcsProvider;
+import dev.berth.ecs.store.EcsStore;
+import dev.berth.ecs.store.SqliteEcsStore;
+import dev.berth.ecs.store.StoreLocation;
 import dev.berth.engine.config.Config;
 import dev.berth.engine.config.ConfigLoader;
 import dev.berth.engine.config.StaticEvaluator;
@@ -8,7 +11,6 @@ import dev.berth.engine.diag.Diagnostics;
 import dev.berth.engine.diag.SourceFiles;
 import dev.berth.engine.eval.Evaluator;
 import dev.berth.engine.functions.FunctionRegistry;
-import dev.berth.engine.provider.ProviderStore;
 import dev.berth.engine.provider.Providers;
 import dev.berth.engine.state.StateStore;
 import dev.berth.engine.value.Secrets;
@@ -16,26 +18,38 @@ import dev.berth.state.SqliteStateStore;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Everything one command works with: the configuration directory, its files' text (for
- * diagnostics), the state file and the providers. The only place that knows which concrete
- * store and runtime berth uses.
+ * diagnostics), the state file, the ecs control plane's store and the providers. The only place
+ * that knows which concrete stores and runtime berth uses.
  */
 public final class Workspace implements AutoCloseable {
     private final Path dir;
     private final Path statePath;
+    private final Map<String, String> env;
     private final SourceFiles sources = new SourceFiles();
     private final FunctionRegistry functions = FunctionRegistry.standard();
     private final RuntimePool runtimes = new RuntimePool();
-    private StateStore store;
+    private SqliteStateStore store;
+    private SqliteEcsStore ecsStore;
+    private Optional<String> ecsStoreSetting = Optional.empty();
     private Providers providers;
+    private Providers checkingProviders;
     private volatile Secrets secrets = Secrets.NONE;
     private java.util.function.Consumer<String> notices = line -> { };
 
     public Workspace(Path dir, Path statePath) {
+        this(dir, statePath, System.getenv());
+    }
+
+    /** {@code env}: the process environment (BERTH_ECS_STORE, XDG_DATA_HOME, HOME). */
+    public Workspace(Path dir, Path statePath, Map<String, String> env) {
         this.dir = dir;
         this.statePath = statePath;
+        this.env = Map.copyOf(env);
     }
 
     /** Where one-line notices go (standard error for a command): what a run did besides its work. */
@@ -81,18 +95,47 @@ public final class Workspace implements AutoCloseable {
     }
 
     public ConfigLoader.Result loadConfig() {
-        return new ConfigLoader(sources, new StaticEvaluator(evaluator())).load(dir);
+        return remember(new ConfigLoader(sources, new StaticEvaluator(evaluator())).load(dir));
     }
 
     /** Loads a saved plan's snapshot of the configuration files as if they were this directory's. */
     public ConfigLoader.Result loadConfig(java.util.Map<String, String> files) {
-        return new ConfigLoader(sources, new StaticEvaluator(evaluator())).load(dir, files);
+        return remember(new ConfigLoader(sources, new StaticEvaluator(evaluator())).load(dir, files));
+    }
+
+    /** The configuration loaded last chooses the control plane ({@code provider "ecs" { store }}). */
+    private ConfigLoader.Result remember(ConfigLoader.Result r) {
+        if (r.config() != null) {
+            ecsStoreSetting = r.config().provider(ControlPlaneStore.PROVIDER).flatMap(p -> p.string("store"));
+        }
+        return r;
     }
 
     /** The state file, opened (and created) on first use. */
     public StateStore store() {
+        return stateFile();
+    }
+
+    private SqliteStateStore stateFile() {
         if (store == null) store = SqliteStateStore.open(statePath);
         return store;
+    }
+
+    /**
+     * Where the control plane lives for this configuration: its {@code provider "ecs" { store }},
+     * else BERTH_ECS_STORE, else the user's own file. Load the configuration first.
+     */
+    public Path ecsStorePath() {
+        return StoreLocation.resolve(ecsStoreSetting, dir, env);
+    }
+
+    /**
+     * The ecs control plane's store, opened (and created) on first use; a control plane an older
+     * berth kept in this configuration's state file is moved into it then, once.
+     */
+    public EcsStore ecsStore() {
+        if (ecsStore == null) ecsStore = ControlPlaneStore.open(ecsStorePath(), statePath, this::stateFile, notices);
+        return ecsStore;
     }
 
     /** The Docker engines by docker_host (null: the local engine), one connection each for the command. */
@@ -100,19 +143,20 @@ public final class Workspace implements AutoCloseable {
         return runtimes;
     }
 
-    /** Providers backed by the state file's provider tables. */
+    /** Providers backed by the ecs control plane's store. */
     public Providers providers() {
-        if (providers == null) providers = providersWith(store().providerStore("ecs"));
+        if (providers == null) providers = providersWith(ecsStore());
         return providers;
     }
 
-    /** Providers for checking configuration only; they cannot reach state. */
+    /** Providers for checking configuration only; they reach neither state nor the control plane. */
     public Providers providersWithoutState() {
-        if (providers == null) providers = providersWith(new NoStateProviderStore());
-        return providers;
+        if (providers != null) return providers;
+        if (checkingProviders == null) checkingProviders = providersWith(new RefusingEcsStore());
+        return checkingProviders;
     }
 
-    private Providers providersWith(ProviderStore ecsStore) {
+    private Providers providersWith(EcsStore ecsStore) {
         return new Providers(List.of(new EcsProvider(ecsStore, runtimes)));
     }
 
@@ -126,7 +170,9 @@ public final class Workspace implements AutoCloseable {
     @Override
     public void close() {
         if (providers != null) providers.close();
+        if (checkingProviders != null) checkingProviders.close();
         runtimes.close();
+        if (ecsStore != null) ecsStore.close();
         if (store != null) store.close();
     }
 }

@@ -1,5 +1,7 @@
 package dev.berth.cli.it;
 
+import dev.berth.cli.TestStores;
+
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.file.Path;
@@ -44,7 +46,7 @@ final class BerthProcess implements AutoCloseable {
         if (!JAR.toFile().isFile()) throw new AssertionError("build the jar first: " + JAR.toAbsolutePath());
         List<String> cmd = new ArrayList<>(List.of("java", "-XX:+UseSerialGC", "-jar", JAR.toString(), "-chdir=" + dir));
         cmd.addAll(List.of(args));
-        return new BerthProcess(new ProcessBuilder(cmd).redirectErrorStream(true).start());
+        return new BerthProcess(TestStores.in(new ProcessBuilder(cmd), dir).redirectErrorStream(true).start());
     }
 
     /** Waits for a line matching {@code test}; fails with everything printed so far. */

@@ -1,6 +1,7 @@
 package dev.berth.cli.it;
 
 import dev.berth.cli.CliRun;
+import dev.berth.cli.TestStores;
 import dev.berth.engine.state.LockInfo;
 import dev.berth.state.SqliteStateStore;
 import org.junit.jupiter.api.AfterEach;
@@ -36,8 +37,8 @@ class CrashIT extends ClusterFixture {
 
     private Process startApply() throws Exception {
         Files.writeString(dir.resolve("main.hcl"), KillHarness.config(cluster));
-        killed = new ProcessBuilder("java", "-XX:+UseSerialGC", "-jar", KillHarness.JAR.toString(), "-chdir=" + dir,
-                "apply", "-auto-approve", "-no-color").redirectErrorStream(true)
+        killed = TestStores.in(new ProcessBuilder("java", "-XX:+UseSerialGC", "-jar", KillHarness.JAR.toString(),
+                "-chdir=" + dir, "apply", "-auto-approve", "-no-color"), dir).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("killed.log").toFile()).start();
         return killed;
     }
@@ -68,9 +69,9 @@ class CrashIT extends ClusterFixture {
 
     private List<String> serviceRows() throws Exception {
         List<String> out = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("berth.db"));
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + TestStores.of(dir));
              ResultSet rs = c.createStatement().executeQuery(
-                     "SELECT key FROM provider_kv WHERE tbl IN ('services', 'tasks', 'clusters') AND key LIKE '%"
+                     "SELECT key FROM rows WHERE tbl IN ('services', 'tasks', 'clusters') AND key LIKE '%"
                              + cluster + "%'")) {
             while (rs.next()) out.add(rs.getString(1));
         }

@@ -1,6 +1,7 @@
 package dev.berth.cli.it;
 
 import dev.berth.cli.CliRun;
+import dev.berth.cli.TestStores;
 import dev.berth.engine.state.LockInfo;
 import dev.berth.engine.state.StateLockedException;
 import dev.berth.state.SqliteStateStore;
@@ -89,6 +90,7 @@ class FailuresIT extends ClusterFixture {
         ProcessBuilder pb = new ProcessBuilder("java", "-jar", jar.toString(), "-chdir=" + dir, "apply",
                 "-auto-approve", "-no-color").redirectInput(ProcessBuilder.Redirect.PIPE);
         pb.environment().put("DOCKER_HOST", "unix:///tmp/berth-no-engine.sock");
+        TestStores.in(pb, dir);
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes());
         String err = new String(p.getErrorStream().readAllBytes());

@@ -1,6 +1,7 @@
 package dev.berth.cli.it;
 
 import dev.berth.cli.CliRun;
+import dev.berth.cli.TestStores;
 import dev.berth.ecs.runtime.docker.DockerRuntime;
 import dev.berth.state.SqliteStateStore;
 
@@ -136,7 +137,7 @@ final class KillHarness {
                 JAR.toString(), "-chdir=" + dir));
         cmd.addAll(List.of(args));
         cmd.add("-no-color");
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
+        Process p = TestStores.in(new ProcessBuilder(cmd), dir).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("killed-run.log").toFile()).start();
         if (p.waitFor(millis, TimeUnit.MILLISECONDS)) return false;
         p.destroyForcibly(); // SIGKILL: no shutdown hook, no finally block runs
@@ -148,20 +149,22 @@ final class KillHarness {
         if (r.exitCode() != 0) throw new AssertionError(what + " failed: " + r);
     }
 
-    /** Containers, the network, and provider rows of the cluster that outlived destroy. */
+    /** Containers, the network, control plane rows of the cluster and state rows that outlived destroy. */
     private String leftovers(Path dir, String cluster) throws Exception {
         List<String> left = new ArrayList<>();
         int containers = DockerEngine.containersOf(docker, cluster).size();
         if (containers > 0) left.add(containers + " containers");
         if (docker.networkExists("berth-" + cluster)) left.add("network berth-" + cluster);
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("berth.db"));
-             Statement s = c.createStatement()) {
-            // Deregistered revisions stay INACTIVE, as ECS keeps them; anything else naming the cluster is left over.
-            try (ResultSet rs = s.executeQuery("SELECT tbl, key FROM provider_kv WHERE (key LIKE '%" + cluster
+        try (Connection w = DriverManager.getConnection("jdbc:sqlite:" + TestStores.of(dir));
+             Statement ws = w.createStatement();
+             // Deregistered revisions stay INACTIVE, as ECS keeps them; anything else naming the cluster is left over.
+             ResultSet rs = ws.executeQuery("SELECT tbl, key FROM rows WHERE (key LIKE '%" + cluster
                     + "%' OR json LIKE '%" + cluster + "%') AND NOT (tbl = 'task_definitions' AND json LIKE"
                     + " '%\"status\":\"INACTIVE\"%')")) {
-                while (rs.next()) left.add("row " + rs.getString(1) + "/" + rs.getString(2));
-            }
+            while (rs.next()) left.add("row " + rs.getString(1) + "/" + rs.getString(2));
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("berth.db"));
+             Statement s = c.createStatement()) {
             // A state file of a berth without create intents has no such table: count none there.
             boolean intents;
             try (ResultSet rs = s.executeQuery("SELECT count(*) FROM sqlite_master WHERE name = 'create_intents'")) {

@@ -108,7 +108,7 @@ public final class ConfigLoader {
         Map<ResourceAddr, ResourceConfig> resources = new LinkedHashMap<>();
         List<MovedConfig> moved = new ArrayList<>();
         BlockDecoder blocks = new BlockDecoder(statics, diags);
-        SettingsDecoder settings = new SettingsDecoder(diags);
+        SettingsDecoder settings = new SettingsDecoder(diags, statics);
         for (ConfigFile f : files) {
             for (Attribute a : f.body().attributes()) {
                 diags.error("Unsupported argument: an argument named \"" + a.name() + "\" is not expected at the top level.",
@@ -135,7 +135,7 @@ public final class ConfigLoader {
                 }
             }
         }
-        return new Config(dir, files, variables, locals, outputs, resources, moved);
+        return new Config(dir, files, variables, locals, outputs, resources, moved, settings.providers());
     }
 
     private static <K, V> void putUnique(Map<K, V> map, K key, V value, SourceRange range, String what,

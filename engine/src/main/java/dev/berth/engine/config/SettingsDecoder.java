@@ -8,6 +8,8 @@ import dev.berth.engine.hcl.Attribute;
 import dev.berth.engine.hcl.Block;
 import dev.berth.engine.hcl.ObjectConsExpr;
 import dev.berth.engine.hcl.TemplateExpr;
+import dev.berth.engine.value.StringValue;
+import dev.berth.engine.value.Value;
 
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -27,23 +29,33 @@ final class SettingsDecoder {
     private static final List<String> PROVIDER_META_ARGS = List.of("alias", "version");
 
     /**
-     * The ecs provider's arguments: name to why it is ignored (null when berth acts on it).
-     * The next arguments (store, prices) are added here with a null reason.
+     * The ecs provider's arguments: name to why it is ignored (null when berth acts on it, and
+     * then its constant string value is kept in the configuration's {@link ProviderConfig}).
      */
     static final Map<String, String> ECS_PROVIDER_ARGS = ecsProviderArgs();
 
     private static Map<String, String> ecsProviderArgs() {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("region", "berth's ECS world is local: every ARN has region \"local\"");
+        // The control plane's file (see the provider's StoreLocation); relative to the configuration.
+        m.put("store", null);
         return m;
     }
 
     private final Diagnostics diags;
+    private final StaticEvaluator statics;
     private final Set<String> warned = new HashSet<>();
     private final Map<String, SourceRange> providers = new LinkedHashMap<>();
+    private final Map<String, ProviderConfig> configs = new LinkedHashMap<>();
 
-    SettingsDecoder(Diagnostics diags) {
+    SettingsDecoder(Diagnostics diags, StaticEvaluator statics) {
         this.diags = diags;
+        this.statics = statics;
+    }
+
+    /** The default (unaliased) provider blocks' settings that berth acts on, by provider name. */
+    Map<String, ProviderConfig> providers() {
+        return configs;
     }
 
     void terraform(Block b) {
@@ -129,6 +141,8 @@ final class SettingsDecoder {
         }
         List<String> allowed = new java.util.ArrayList<>(ECS_PROVIDER_ARGS.keySet());
         allowed.addAll(PROVIDER_META_ARGS);
+        Map<String, Value> acted = new LinkedHashMap<>();
+        Map<String, SourceRange> ranges = new LinkedHashMap<>();
         for (Attribute a : b.body().attributes()) {
             if (!allowed.contains(a.name())) {
                 unsupported(a, "provider \"ecs\"", allowed);
@@ -141,8 +155,18 @@ final class SettingsDecoder {
             } else if (ECS_PROVIDER_ARGS.get(a.name()) != null) {
                 warnOnce("provider." + a.name(), a.name() + " in provider \"ecs\" is ignored",
                         ECS_PROVIDER_ARGS.get(a.name()) + ".", a.nameRange());
+            } else {
+                statics.string(a.expr(), a.name(), diags).ifPresent(v -> {
+                    if (v.isEmpty()) {
+                        diags.error("Invalid value for " + a.name() + ": it must not be empty.", "", a.expr().range());
+                    } else {
+                        acted.put(a.name(), new StringValue(v));
+                        ranges.put(a.name(), a.expr().range());
+                    }
+                });
             }
         }
+        if (alias.isEmpty() && first == null) configs.put(name, new ProviderConfig(name, acted, ranges, b.typeRange()));
         for (Block nested : b.body().blocks()) {
             diags.error("Unsupported block type: blocks of type \"" + nested.type()
                     + "\" are not expected in a provider \"ecs\" block.", "", nested.typeRange());

@@ -1,7 +1,6 @@
 package dev.berth.engine.state;
 
 import dev.berth.engine.addrs.ResourceInstanceAddr;
-import dev.berth.engine.provider.ProviderStore;
 
 import java.time.Duration;
 import java.util.List;
@@ -59,9 +58,6 @@ public interface StateStore extends AutoCloseable {
 
     /** The state as it was at a kept serial. */
     StateSnapshot readAt(long serial);
-
-    /** The provider's own tables in the same file. */
-    ProviderStore providerStore(String provider);
 
     @Override
     void close();

@@ -1,9 +1,15 @@
 package dev.berth.engine.config;
 
 import dev.berth.engine.diag.Diagnostic;
+import dev.berth.engine.diag.SourceFiles;
+import dev.berth.engine.eval.Evaluator;
+import dev.berth.engine.functions.FunctionRegistry;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import static dev.berth.engine.config.ConfigLoaderTest.errorAt;
 import static dev.berth.engine.config.ConfigLoaderTest.load;
@@ -47,5 +53,33 @@ class TerraformSettingsTest {
     @Test
     void theEcsProviderSchemaListsRegionAsIgnored() {
         assertTrue(SettingsDecoder.ECS_PROVIDER_ARGS.containsKey("region"));
+    }
+
+    private static ConfigLoader.Result loadText(String text) {
+        Path dir = Path.of("/nowhere");
+        return new ConfigLoader(new SourceFiles(), new StaticEvaluator(new Evaluator(FunctionRegistry.standard(), dir)))
+                .load(dir, Map.of("main.tf", text));
+    }
+
+    @Test
+    void theStoreSettingIsActedOnAndKeptWithoutAWarning() {
+        ConfigLoader.Result r = loadText("provider \"ecs\" {\n  store  = \"worlds/${\"team\"}.db\"\n  region = \"x\"\n}\n");
+        assertEquals(List.of("Ignored setting: region in provider \"ecs\" is ignored"),
+                r.diagnostics().stream().map(Diagnostic::summary).toList());
+        assertEquals(Optional.of("worlds/team.db"), r.config().provider("ecs").flatMap(p -> p.string("store")));
+        assertEquals("main.tf:2,12", r.config().provider("ecs").orElseThrow().ranges().get("store").toString());
+        assertEquals(Optional.empty(), loadText("provider \"ecs\" {\n  region = \"x\"\n}\n").config().provider("ecs")
+                .flatMap(p -> p.string("store")));
+        assertEquals(Optional.empty(), loadText("locals {\n  a = 1\n}\n").config().provider("ecs"));
+    }
+
+    @Test
+    void theStoreSettingMustBeAConstantNonEmptyString() {
+        errorAt(loadText("variable \"p\" {\n  default = \"a\"\n}\nprovider \"ecs\" {\n  store = var.p\n}\n").diagnostics(),
+                "Variables not allowed", "main.tf", 5, 11);
+        errorAt(loadText("provider \"ecs\" {\n  store = \"\"\n}\n").diagnostics(),
+                "Invalid value for store: it must not be empty.", "main.tf", 2, 11);
+        errorAt(loadText("provider \"ecs\" {\n  store = 3\n}\n").diagnostics(),
+                "Invalid value for store: a string is required", "main.tf", 2, 11);
     }
 }

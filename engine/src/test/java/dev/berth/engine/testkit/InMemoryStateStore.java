@@ -1,7 +1,6 @@
 package dev.berth.engine.testkit;
 
 import dev.berth.engine.addrs.ResourceInstanceAddr;
-import dev.berth.engine.provider.ProviderStore;
 import dev.berth.engine.state.DeposedObject;
 import dev.berth.engine.state.CreateIntent;
 import dev.berth.engine.state.LockInfo;
@@ -116,11 +115,6 @@ public final class InMemoryStateStore implements StateStore {
     @Override
     public synchronized StateSnapshot readAt(long serial) {
         return versions.get(serial);
-    }
-
-    @Override
-    public ProviderStore providerStore(String provider) {
-        throw new UnsupportedOperationException("the in-memory store keeps no provider tables");
     }
 
     @Override

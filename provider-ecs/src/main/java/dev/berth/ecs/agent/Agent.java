@@ -6,7 +6,7 @@ import dev.berth.ecs.runtime.ContainerEvent;
 import dev.berth.ecs.runtime.ContainerRuntime;
 import dev.berth.ecs.store.TaskRow;
 import dev.berth.ecs.store.Table;
-import dev.berth.engine.provider.ProviderStore;
+import dev.berth.ecs.store.EcsStore;
 import dev.berth.engine.state.LockInfo;
 
 import java.time.Duration;
@@ -50,7 +50,7 @@ public final class Agent {
     private volatile boolean running = true;
     private LockInfo lastHolder;
 
-    public Agent(ProviderStore ecsStore, Function<String, ContainerRuntime> runtimes, StateRepairer repairer,
+    public Agent(EcsStore ecsStore, Function<String, ContainerRuntime> runtimes, StateRepairer repairer,
                  AgentLog log, Duration resyncEvery) {
         this.taskRows = new Table<>(ecsStore, TaskRow.TABLE, TaskRow.class);
         this.instances = new Table<>(ecsStore, InstanceRow.TABLE, InstanceRow.class);

@@ -15,7 +15,7 @@ import dev.berth.engine.provider.ProviderRequests.ApplyResponse;
 import dev.berth.engine.provider.ProviderRequests.ImportResponse;
 import dev.berth.engine.provider.ProviderRequests.PlanResponse;
 import dev.berth.engine.provider.ProviderRequests.ReadResponse;
-import dev.berth.engine.provider.ProviderStore;
+import dev.berth.ecs.store.EcsStore;
 import dev.berth.engine.provider.ResourceSchema;
 import dev.berth.engine.value.MapValue;
 import dev.berth.engine.value.Value;
@@ -43,7 +43,7 @@ public final class ClusterResource implements EcsResource {
     private final ClientTokens tokens;
 
     /** {@code servicesIn} names the services a cluster ARN still has, which block its deletion. */
-    public ClusterResource(ProviderStore store, Supplier<ContainerRuntime> runtime,
+    public ClusterResource(EcsStore store, Supplier<ContainerRuntime> runtime,
                            Function<String, List<String>> servicesIn) {
         this.clusters = new Table<>(store, ClusterRow.TABLE, ClusterRow.class);
         this.runtime = runtime;

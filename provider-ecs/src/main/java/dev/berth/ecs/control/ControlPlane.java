@@ -2,7 +2,7 @@ package dev.berth.ecs.control;
 
 import dev.berth.ecs.api.EcsApi;
 import dev.berth.ecs.runtime.ContainerRuntime;
-import dev.berth.engine.provider.ProviderStore;
+import dev.berth.ecs.store.EcsStore;
 
 import java.util.function.Function;
 
@@ -21,7 +21,7 @@ public final class ControlPlane implements EcsApi {
     private final TagActions tags;
 
     /** {@code runtimes} reaches a container instance's engine by its docker host (null: the local engine). */
-    public ControlPlane(ProviderStore store, Function<String, ContainerRuntime> runtimes) {
+    public ControlPlane(EcsStore store, Function<String, ContainerRuntime> runtimes) {
         this.clusters = new ClusterActions();
         this.taskDefinitions = new TaskDefinitionActions();
         this.services = new ServiceActions();

@@ -19,7 +19,7 @@ import dev.berth.engine.provider.ProviderRequests.ApplyResponse;
 import dev.berth.engine.provider.ProviderRequests.ImportResponse;
 import dev.berth.engine.provider.ProviderRequests.PlanResponse;
 import dev.berth.engine.provider.ProviderRequests.ReadResponse;
-import dev.berth.engine.provider.ProviderStore;
+import dev.berth.ecs.store.EcsStore;
 import dev.berth.engine.provider.ResourceSchema;
 import dev.berth.engine.value.MapValue;
 import dev.berth.engine.value.Value;
@@ -62,7 +62,7 @@ public final class ContainerInstanceResource implements EcsResource {
     private final ClientTokens tokens;
 
     /** {@code runtimes} maps a docker_host (null: the local engine) to a runtime. */
-    public ContainerInstanceResource(ProviderStore store, Function<String, ContainerRuntime> runtimes, Drainer drainer) {
+    public ContainerInstanceResource(EcsStore store, Function<String, ContainerRuntime> runtimes, Drainer drainer) {
         this.instances = new Table<>(store, InstanceRow.TABLE, InstanceRow.class);
         this.clusters = new Table<>(store, ClusterRow.TABLE, ClusterRow.class);
         this.view = new ClusterView(store);

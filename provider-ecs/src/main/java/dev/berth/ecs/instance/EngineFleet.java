@@ -10,7 +10,7 @@ import dev.berth.ecs.runtime.EngineCapacity;
 import dev.berth.ecs.runtime.RuntimeFailure;
 import dev.berth.ecs.runtime.TaskLaunch;
 import dev.berth.ecs.store.Table;
-import dev.berth.engine.provider.ProviderStore;
+import dev.berth.ecs.store.EcsStore;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,7 +31,7 @@ public final class EngineFleet implements ContainerRuntime {
     private final Table<InstanceRow> instances;
     private final Table<PlacementRow> placements;
 
-    public EngineFleet(ProviderStore store, Function<String, ContainerRuntime> runtimes) {
+    public EngineFleet(EcsStore store, Function<String, ContainerRuntime> runtimes) {
         this.runtimes = runtimes;
         this.instances = new Table<>(store, InstanceRow.TABLE, InstanceRow.class);
         this.placements = new Table<>(store, PlacementRow.TABLE, PlacementRow.class);

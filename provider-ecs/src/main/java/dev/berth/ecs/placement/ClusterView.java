@@ -11,7 +11,7 @@ import dev.berth.ecs.scheduler.model.TaskSpec;
 import dev.berth.ecs.store.TaskDefinitionRow;
 import dev.berth.ecs.store.TaskRow;
 import dev.berth.ecs.store.Table;
-import dev.berth.engine.provider.ProviderStore;
+import dev.berth.ecs.store.EcsStore;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -34,7 +34,7 @@ public final class ClusterView {
     private final Table<PlacementRow> placements;
     private final Table<TaskRow> tasks;
 
-    public ClusterView(ProviderStore store) {
+    public ClusterView(EcsStore store) {
         this.instances = new Table<>(store, InstanceRow.TABLE, InstanceRow.class);
         this.placements = new Table<>(store, PlacementRow.TABLE, PlacementRow.class);
         this.tasks = new Table<>(store, TaskRow.TABLE, TaskRow.class);

@@ -19,7 +19,7 @@ import dev.berth.ecs.store.TaskRow;
 import dev.berth.ecs.store.TaskTable;
 import dev.berth.ecs.task.TaskStarter;
 import dev.berth.ecs.taskdef.TaskDefinitionRegistry;
-import dev.berth.engine.provider.ProviderStore;
+import dev.berth.ecs.store.EcsStore;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -62,7 +62,7 @@ public final class Deployer implements Drainer {
      * docker_host (null: the local engine); {@code pool} runs task starts and stops, shared with
      * every other apply; {@code fargateCpuUnits} is the account's Fargate vCPU quota in cpu units.
      */
-    public Deployer(ProviderStore store, Supplier<ContainerRuntime> fleet, ExecutorService pool,
+    public Deployer(EcsStore store, Supplier<ContainerRuntime> fleet, ExecutorService pool,
                     Function<String, ContainerRuntime> runtimes, IntSupplier fargateCpuUnits) {
         this.clusters = new Table<>(store, ClusterRow.TABLE, ClusterRow.class);
         this.services = new Table<>(store, ServiceRow.TABLE, ServiceRow.class);

@@ -3,7 +3,7 @@ package dev.berth.ecs.service;
 import dev.berth.ecs.store.EventsRow;
 import dev.berth.ecs.store.EventsRow.Event;
 import dev.berth.ecs.store.Table;
-import dev.berth.engine.provider.ProviderStore;
+import dev.berth.ecs.store.EcsStore;
 import dev.berth.engine.value.MapValue;
 import dev.berth.engine.value.Value;
 
@@ -22,7 +22,7 @@ public final class EventLog {
 
     private final Table<EventsRow> rows;
 
-    public EventLog(ProviderStore store) {
+    public EventLog(EcsStore store) {
         this.rows = new Table<>(store, EventsRow.TABLE, EventsRow.class);
     }
 

@@ -24,7 +24,7 @@ import dev.berth.engine.provider.ProviderRequests.ImportResponse;
 import dev.berth.engine.provider.ProviderRequests.PlanResponse;
 import dev.berth.engine.provider.ProviderRequests.ReadResponse;
 import dev.berth.engine.provider.ProviderRequests.Upstream;
-import dev.berth.engine.provider.ProviderStore;
+import dev.berth.ecs.store.EcsStore;
 import dev.berth.engine.provider.ResourceSchema;
 import dev.berth.engine.value.MapValue;
 import dev.berth.engine.value.Value;
@@ -62,7 +62,7 @@ public final class ServiceResource implements EcsResource {
     private final ClientTokens tokens;
 
     /** {@code pool} runs task starts and stops; it is shared with every other apply. */
-    public ServiceResource(ProviderStore store, Supplier<ContainerRuntime> runtime, ExecutorService pool) {
+    public ServiceResource(EcsStore store, Supplier<ContainerRuntime> runtime, ExecutorService pool) {
         this(store, runtime, pool, host -> runtime.get(), () -> Integer.MAX_VALUE / 4);
     }
 
@@ -71,7 +71,7 @@ public final class ServiceResource implements EcsResource {
      * container instance's engine by its docker_host (null: the local engine);
      * {@code fargateCpuUnits} is the account's Fargate vCPU quota in cpu units.
      */
-    public ServiceResource(ProviderStore store, Supplier<ContainerRuntime> runtime, ExecutorService pool,
+    public ServiceResource(EcsStore store, Supplier<ContainerRuntime> runtime, ExecutorService pool,
                            Function<String, ContainerRuntime> runtimes, java.util.function.IntSupplier fargateCpuUnits) {
         this.services = new Table<>(store, ServiceRow.TABLE, ServiceRow.class);
         this.tokens = new ClientTokens(store);

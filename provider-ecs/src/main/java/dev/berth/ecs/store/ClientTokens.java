@@ -1,6 +1,5 @@
 package dev.berth.ecs.store;
 
-import dev.berth.engine.provider.ProviderStore;
 
 import java.util.Map;
 import java.util.Optional;
@@ -20,7 +19,7 @@ public final class ClientTokens {
 
     private final Table<Entry> rows;
 
-    public ClientTokens(ProviderStore store) {
+    public ClientTokens(EcsStore store) {
         this.rows = new Table<>(store, TABLE, Entry.class);
     }
 

@@ -1,6 +1,5 @@
 package dev.berth.ecs.store;
 
-import dev.berth.engine.provider.ProviderStore;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,11 +7,11 @@ import java.util.Optional;
 
 /** A provider store table whose rows are one record type, stored as JSON. */
 public final class Table<T> {
-    private final ProviderStore store;
+    private final EcsStore store;
     private final String name;
     private final Class<T> type;
 
-    public Table(ProviderStore store, String name, Class<T> type) {
+    public Table(EcsStore store, String name, Class<T> type) {
         this.store = store;
         this.name = name;
         this.type = type;

@@ -1,7 +1,6 @@
 package dev.berth.ecs.store;
 
 import dev.berth.ecs.store.Table;
-import dev.berth.engine.provider.ProviderStore;
 
 import java.util.Comparator;
 import java.util.List;
@@ -11,7 +10,7 @@ public final class TaskTable {
     private final Table<TaskRow> rows;
     private final Table<PlacementRow> placements;
 
-    public TaskTable(ProviderStore store) {
+    public TaskTable(EcsStore store) {
         this.rows = new Table<>(store, TaskRow.TABLE, TaskRow.class);
         this.placements = new Table<>(store, PlacementRow.TABLE, PlacementRow.class);
     }

@@ -12,7 +12,7 @@ import dev.berth.ecs.store.TaskDefinitionRow;
 import dev.berth.ecs.store.TaskRow;
 import dev.berth.ecs.store.TaskTable;
 import dev.berth.ecs.taskdef.ContainerDefinition;
-import dev.berth.engine.provider.ProviderStore;
+import dev.berth.ecs.store.EcsStore;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,13 +35,13 @@ public final class TaskStarter {
     /** Counter giving tasks their start order across the whole store. */
     public static final String SEQ_COUNTER = "task-seq";
 
-    private final ProviderStore store;
+    private final EcsStore store;
     private final TaskTable tasks;
     private final Table<PlacementRow> placements;
     private final Function<String, ContainerRuntime> runtimes;
 
     /** {@code runtimes} reaches an engine by its docker_host (null: the local engine). */
-    public TaskStarter(ProviderStore store, Function<String, ContainerRuntime> runtimes) {
+    public TaskStarter(EcsStore store, Function<String, ContainerRuntime> runtimes) {
         this.store = store;
         this.tasks = new TaskTable(store);
         this.placements = new Table<>(store, PlacementRow.TABLE, PlacementRow.class);

@@ -5,7 +5,7 @@ import dev.berth.ecs.arn.EcsArn;
 import dev.berth.ecs.schema.TaskDefinitionSchema;
 import dev.berth.ecs.store.ClientTokens;
 import dev.berth.ecs.store.Table;
-import dev.berth.engine.provider.ProviderStore;
+import dev.berth.ecs.store.EcsStore;
 
 import java.time.Instant;
 import java.util.List;
@@ -21,11 +21,11 @@ import java.util.regex.Pattern;
 public final class TaskDefinitionRegistry {
     private static final Pattern FAMILY_REVISION = Pattern.compile("([A-Za-z0-9_-]+)(?::(\\d+))?");
 
-    private final ProviderStore store;
+    private final EcsStore store;
     private final Table<TaskDefinitionRow> rows;
     private final ClientTokens tokens;
 
-    public TaskDefinitionRegistry(ProviderStore store) {
+    public TaskDefinitionRegistry(EcsStore store) {
         this.store = store;
         this.rows = new Table<>(store, TaskDefinitionRow.TABLE, TaskDefinitionRow.class);
         this.tokens = new ClientTokens(store);

@@ -12,7 +12,7 @@ import dev.berth.engine.provider.ProviderRequests.ApplyResponse;
 import dev.berth.engine.provider.ProviderRequests.ImportResponse;
 import dev.berth.engine.provider.ProviderRequests.PlanResponse;
 import dev.berth.engine.provider.ProviderRequests.ReadResponse;
-import dev.berth.engine.provider.ProviderStore;
+import dev.berth.ecs.store.EcsStore;
 import dev.berth.engine.provider.ResourceSchema;
 import dev.berth.engine.value.MapValue;
 import dev.berth.engine.value.Value;
@@ -43,7 +43,7 @@ import static dev.berth.ecs.schema.TaskDefinitionSchema.TASK_ROLE_ARN;
 public final class TaskDefinitionResource implements EcsResource {
     private final TaskDefinitionRegistry registry;
 
-    public TaskDefinitionResource(ProviderStore store) {
+    public TaskDefinitionResource(EcsStore store) {
         this.registry = new TaskDefinitionRegistry(store);
     }
 

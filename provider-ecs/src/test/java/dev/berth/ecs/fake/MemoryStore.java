@@ -1,6 +1,6 @@
 package dev.berth.ecs.fake;
 
-import dev.berth.engine.provider.ProviderStore;
+import dev.berth.ecs.store.EcsStore;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /** An in-memory provider store for pure-logic tests. */
-public final class MemoryStore implements ProviderStore {
+public final class MemoryStore implements EcsStore {
     private final Map<String, TreeMap<String, String>> tables = new HashMap<>();
     private final Map<String, Long> counters = new HashMap<>();
 

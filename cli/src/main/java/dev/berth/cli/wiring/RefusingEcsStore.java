@@ -1,17 +1,18 @@
 package dev.berth.cli.wiring;
 
-import dev.berth.engine.provider.ProviderStore;
+import dev.berth.ecs.store.EcsStore;
 
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The provider store for commands that must not touch state (validate): providers only check
- * configuration there, so any use of the store is a bug and says so.
+ * The control plane for commands that must not touch it (validate, graph, show of a plan):
+ * providers only check configuration there, so any use is a bug and says so; and no store file
+ * is created.
  */
-final class NoStateProviderStore implements ProviderStore {
+final class RefusingEcsStore implements EcsStore {
     private static IllegalStateException refused() {
-        return new IllegalStateException("this command does not read or write state");
+        return new IllegalStateException("this command does not read or write the ecs control plane");
     }
 
     @Override

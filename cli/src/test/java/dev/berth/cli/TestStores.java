@@ -1,0 +1,37 @@
+package dev.berth.cli;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The ecs control plane a test's berth runs use: one file per configuration directory, beside
+ * its berth.db, so it goes when the test's directory goes and two tests that both make cluster
+ * "main" never see each other's world; never the user's own file. The build sets
+ * BERTH_ECS_STORE to a directory for the test JVMs, so a run that forgets this fails at once
+ * instead of writing anywhere.
+ */
+public final class TestStores {
+    public static final String ENV = "BERTH_ECS_STORE";
+
+    private TestStores() {
+    }
+
+    /** The control plane file of the configuration in {@code dir}. */
+    public static Path of(Path dir) {
+        return dir.toAbsolutePath().normalize().resolve("ecs.db");
+    }
+
+    /** The process environment with BERTH_ECS_STORE naming {@code dir}'s control plane. */
+    public static Map<String, String> env(Path dir) {
+        Map<String, String> env = new HashMap<>(System.getenv());
+        env.put(ENV, of(dir).toString());
+        return env;
+    }
+
+    /** Gives a berth process started for {@code dir} that directory's control plane. */
+    public static ProcessBuilder in(ProcessBuilder pb, Path dir) {
+        pb.environment().put(ENV, of(dir).toString());
+        return pb;
+    }
+}

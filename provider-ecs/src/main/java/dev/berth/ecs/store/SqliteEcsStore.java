@@ -1,0 +1,94 @@
+package dev.berth.ecs.store;
+
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The control plane in one SQLite file that several processes share at once: applies of several
+ * configurations, {@code berth agent}, {@code berth ecs} commands. The file runs in WAL mode with a
+ * busy timeout, and every write is one short {@code BEGIN IMMEDIATE} transaction, so readers never
+ * block and writers queue on SQLite's lock instead of failing. Tables (see {@link StoreSchema}):
+ * {@code rows(tbl, key, json)}, {@code counters(name, value)}, {@code imports} and
+ * {@code schema_version}.
+ */
+public final class SqliteEcsStore implements EcsStore, AutoCloseable {
+
+    private final StoreDb db;
+
+    private SqliteEcsStore(StoreDb db) {
+        this.db = db;
+    }
+
+    /**
+     * Opens the file, creating it (0600, missing directories 0700) and bringing its schema up to
+     * date as needed.
+     *
+     * @throws EcsStoreException with one sentence naming the file when it cannot be used
+     */
+    public static SqliteEcsStore open(Path file) {
+        return new SqliteEcsStore(StoreFile.open(Objects.requireNonNull(file, "file")));
+    }
+
+    public Path file() {
+        return db.file();
+    }
+
+    @Override
+    public Optional<String> get(String table, String key) {
+        return db.read("read", () -> db.queryOne("SELECT json FROM rows WHERE tbl = ? AND key = ?",
+                rs -> rs.getString(1), table, key));
+    }
+
+    @Override
+    public void put(String table, String key, String json) {
+        Objects.requireNonNull(json, "json");
+        db.write("write to", () -> db.update("INSERT INTO rows(tbl, key, json) VALUES (?, ?, ?)"
+                + " ON CONFLICT(tbl, key) DO UPDATE SET json = excluded.json", table, key, json));
+    }
+
+    @Override
+    public void delete(String table, String key) {
+        db.write("write to", () -> db.update("DELETE FROM rows WHERE tbl = ? AND key = ?", table, key));
+    }
+
+    @Override
+    public Map<String, String> list(String table) {
+        return db.read("read", () -> {
+            // Sorted in Java rather than by SQLite, whose byte order differs from String order
+            // for characters outside the basic multilingual plane.
+            Map<String, String> out = new TreeMap<>();
+            db.query("SELECT key, json FROM rows WHERE tbl = ?", rs -> out.put(rs.getString(1), rs.getString(2)), table);
+            return Collections.unmodifiableMap(out);
+        });
+    }
+
+    @Override
+    public long next(String counter) {
+        // One IMMEDIATE transaction: the increment and the read of its result see no other writer.
+        return db.write("advance a counter in", () -> {
+            db.update("INSERT INTO counters(name, value) VALUES (?, 1)"
+                    + " ON CONFLICT(name) DO UPDATE SET value = value + 1", counter);
+            return db.queryOne("SELECT value FROM counters WHERE name = ?", rs -> rs.getLong(1), counter).orElseThrow();
+        });
+    }
+
+    /**
+     * Moves a control plane that an older berth kept in a configuration's state file into this
+     * store, in one transaction; see {@link LegacyImport} for collisions and counters.
+     *
+     * @throws EcsStoreException naming the colliding objects when this store already holds other
+     *                           objects under the same keys; nothing is written then
+     */
+    public LegacyImport.Result importLegacy(LegacyImport.Rows rows) {
+        return db.write("move the old control plane into", () -> LegacyImport.run(db, rows));
+    }
+
+    @Override
+    public void close() {
+        db.close();
+    }
+}
