@@ -3,11 +3,14 @@ package dev.berth.cli.wiring;
 import dev.berth.cli.ecs.ApiSource;
 import dev.berth.cli.ecs.EcsSession;
 import dev.berth.ecs.control.ControlPlane;
+import dev.berth.ecs.store.SqliteEcsStore;
+import dev.berth.ecs.store.StoreLocation;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.ZoneId;
+import java.util.Optional;
 
 /**
  * Where {@code berth ecs} gets its EcsApi: with {@code --endpoint-url} (or BERTH_ECS_ENDPOINT) a
@@ -28,8 +31,15 @@ public final class EcsApis implements ApiSource {
             throw new IllegalStateException("berth ecs --endpoint-url " + endpoint
                     + ": this build of berth has no client of berth server yet; leave out --endpoint-url and BERTH_ECS_ENDPOINT to use the control plane in this process.");
         }
+        SqliteEcsStore store = SqliteEcsStore.open(StoreLocation.resolve(Optional.empty(), session.cwd(), session.env()));
         RuntimePool runtimes = new RuntimePool();
-        return new Handle(new ControlPlane(new NoStateProviderStore(), runtimes), runtimes);
+        return new Handle(new ControlPlane(store, runtimes), () -> {
+            try {
+                runtimes.close();
+            } finally {
+                store.close();
+            }
+        });
     }
 
     /** The working directory, local time zone, environment and terminal of this process. */
