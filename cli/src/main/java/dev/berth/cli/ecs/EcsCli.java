@@ -29,6 +29,8 @@ import java.util.Optional;
  */
 public final class EcsCli {
     public static final int API_ERROR = 254;
+    /** What a client of berth server throws for an endpoint that does not answer: no API error, as in botocore. */
+    static final String CONNECTION_ERROR = "EndpointConnectionError";
 
     private final EcsModel model;
     private final EcsSession session;
@@ -112,6 +114,11 @@ public final class EcsCli {
             err.flush();
             return e.exitCode();
         } catch (EcsException e) {
+            if (e.errorName().equals(CONNECTION_ERROR)) {
+                err.print("\n" + e.getMessage() + "\n");
+                err.flush();
+                return CliError.GENERAL;
+            }
             err.print("\nAn error occurred (" + e.errorName() + ") when calling the " + operationName + " operation: "
                     + e.getMessage() + "\n");
             err.flush();

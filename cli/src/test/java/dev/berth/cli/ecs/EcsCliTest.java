@@ -111,6 +111,21 @@ class EcsCliTest {
     }
 
     @Test
+    void anEndpointThatDoesNotAnswerIsNoApiErrorAsInTheAwsCli() {
+        ApiSource source = endpoint -> new ApiSource.Handle((dev.berth.ecs.api.EcsApi) java.lang.reflect.Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[]{dev.berth.ecs.api.EcsApi.class}, (p, m, a) -> {
+                    throw new dev.berth.ecs.api.EcsException("EndpointConnectionError",
+                            "Could not connect to the endpoint URL: \"http://127.0.0.1:9/\"");
+                }), null);
+        EcsSession session = new EcsSession(Path.of("."), ZoneId.of("UTC"), Map.of(), false, 80);
+        StringWriter err = new StringWriter();
+        int exit = new EcsCli(EcsModel.get(), session, source).run(List.of("list-clusters", "--endpoint-url", "http://127.0.0.1:9"),
+                new PrintWriter(new StringWriter()), new PrintWriter(err));
+        assertEquals(255, exit);
+        assertEquals("\nCould not connect to the endpoint URL: \"http://127.0.0.1:9/\"\n", err.toString());
+    }
+
+    @Test
     void globalOptionsMayComeBeforeTheCommand() throws Exception {
         FakeEcsApi f = fake("{\"clusterArns\":[\"arn:a\"]}");
         EcsCliParityTest.Run r = EcsCliParityTest.run(f, List.of("--output", "text", "list-clusters"));
