@@ -6,6 +6,7 @@ import dev.berth.cli.ecs.args.ArgvParser;
 import dev.berth.cli.ecs.args.CliError;
 import dev.berth.cli.ecs.args.OperationOptions;
 import dev.berth.cli.ecs.args.ParsedArgs;
+import dev.berth.cli.ecs.args.PyInt;
 import dev.berth.cli.ecs.args.Skeleton;
 import dev.berth.cli.ecs.args.Unpacker;
 import dev.berth.cli.ecs.call.Caller;
@@ -83,10 +84,6 @@ public final class EcsCli {
             if (parsed.settings().containsKey("query")) {
                 throw CliError.param("--query", "berth ecs does not evaluate JMESPath queries; print --output json and filter it (jq).");
             }
-            if (parsed.settings().containsKey("max-items") || parsed.settings().containsKey("starting-token")) {
-                throw CliError.param(parsed.settings().containsKey("max-items") ? "--max-items" : "--starting-token",
-                        "berth ecs pages through every result itself; use --no-paginate with --max-results and --next-token to page by hand.");
-            }
             RequestBuilder builder = new RequestBuilder(model, new Unpacker(model, session.cwd()));
             ObjectNode params = builder.build(op, parsed);
             Caller caller = new Caller(model, new ResponseShaper(model, session.zone()));
@@ -96,11 +93,11 @@ public final class EcsCli {
                 JsonNode sample = Skeleton.output(model, model.shape(op.output()));
                 response = new Caller.Response(sample, List.of(sample));
             } else {
-                Integer pageSize = parsed.setting("page-size").map(s -> Integer.valueOf(s.strip())).orElse(null);
-                boolean paginate = !Boolean.TRUE.equals(parsed.flags().get("no-paginate"));
+                Caller.Paging paging = new Caller.Paging(!Boolean.TRUE.equals(parsed.flags().get("no-paginate")),
+                        integer(parsed, "page-size"), integer(parsed, "max-items"), parsed.setting("starting-token").orElse(null));
                 String endpoint = parsed.setting("endpoint-url").orElse(session.env().get("BERTH_ECS_ENDPOINT"));
                 try (ApiSource.Handle handle = apis.open(endpoint)) {
-                    response = caller.call(handle.api(), op, params, pageSize, paginate);
+                    response = caller.call(handle.api(), op, params, paging);
                 }
             }
             out.print(style.render(op.name(), response, model));
@@ -129,6 +126,10 @@ public final class EcsCli {
             err.flush();
             return CliError.GENERAL;
         }
+    }
+
+    private static Integer integer(ParsedArgs parsed, String setting) {
+        return parsed.setting(setting).map(s -> PyInt.parse(s).intValue()).orElse(null);
     }
 
     /** Where the operation name is: the first argument that is neither an option nor a global option's value. */

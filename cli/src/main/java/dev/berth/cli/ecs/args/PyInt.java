@@ -3,11 +3,11 @@ package dev.berth.cli.ecs.args;
 import java.math.BigInteger;
 
 /** Python's int(text) and float(text), which the AWS CLI applies to numeric parameters. */
-final class PyInt {
+public final class PyInt {
     private PyInt() {
     }
 
-    static BigInteger parse(String value) {
+    public static BigInteger parse(String value) {
         String s = value.strip().replace("_", "");
         try {
             if (s.isEmpty() || value.contains("__") || value.strip().startsWith("_") || value.strip().endsWith("_")) {

@@ -2,7 +2,6 @@ package dev.berth.cli.ecs.call;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.berth.cli.ecs.args.CliError;
@@ -16,7 +15,6 @@ import dev.berth.ecs.api.EcsApi;
 import dev.berth.ecs.api.EcsJson;
 
 import java.lang.reflect.RecordComponent;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -30,8 +28,6 @@ import java.util.Set;
  * the operation's own.
  */
 public final class Caller {
-    private static final int MAX_PAGES = 100_000;
-
     private final EcsModel model;
     private final ResponseShaper shaper;
 
@@ -70,36 +66,24 @@ public final class Caller {
     public record Response(JsonNode full, List<JsonNode> textPages) {
     }
 
-    /** Calls the action (every page of a paginated one when {@code paginate}), shaped for printing. */
-    public Response call(EcsApi api, Operation op, ObjectNode params, Integer pageSize, boolean paginate) {
+    /**
+     * Calls the action, every page of a paginated one when {@code paginate} (up to {@code maxItems}
+     * results, from {@code startingToken}), shaped for printing.
+     */
+    public Response call(EcsApi api, Operation op, ObjectNode params, Paging paging) {
         Actions.Action action = Actions.named(op.name()).orElseThrow();
         Shape output = model.shape(op.output());
         Paginator p = op.paginator();
-        if (p == null || !paginate || params.has(p.inputToken()) || params.has(p.limitKey())) {
+        if (p == null || !paging.paginate() || params.has(p.inputToken()) || params.has(p.limitKey())) {
             JsonNode response = shaper.shape(wire(action.invoke(api, request(op, params))), output);
             return new Response(response, List.of(response));
         }
-        ObjectNode page = params.deepCopy();
-        if (pageSize != null) page.put(p.limitKey(), pageSize);
-        ArrayNode joined = null;
-        List<JsonNode> pages = new ArrayList<>();
-        for (int n = 0; n < MAX_PAGES; n++) {
-            JsonNode response = shaper.shape(wire(action.invoke(api, request(op, page))), output);
-            JsonNode results = response.get(p.resultKey());
-            ObjectNode textPage = JsonNodeFactory.instance.objectNode();
-            textPage.set(p.resultKey(), results == null ? JsonNodeFactory.instance.nullNode() : results);
-            pages.add(textPage);
-            if (results != null) {
-                if (joined == null) joined = JsonNodeFactory.instance.arrayNode();
-                joined.addAll((ArrayNode) results);
-            }
-            JsonNode next = response.get(p.outputToken());
-            if (next == null || next.asText().isEmpty()) break;
-            page.put(p.inputToken(), next.asText());
-        }
-        ObjectNode full = JsonNodeFactory.instance.objectNode();
-        if (joined != null) full.set(p.resultKey(), joined);
-        return new Response(full, pages);
+        return Pages.collect(p, params, paging.pageSize(), paging.maxItems(), paging.startingToken(),
+                page -> shaper.shape(wire(action.invoke(api, request(op, page))), output));
+    }
+
+    /** The AWS CLI's paging options: --no-paginate, --page-size, --max-items, --starting-token. */
+    public record Paging(boolean paginate, Integer pageSize, Integer maxItems, String startingToken) {
     }
 
     private static JsonNode wire(Object response) {
