@@ -8,6 +8,8 @@
 # Usage: bench/run-drift.sh [N] (default 100). Needs the built jar and berth-example/busybox:latest.
 set -euo pipefail
 n=${1:-100}
+# Each service's task asks for a quarter vCPU; the default Fargate quota is the engine's CPUs.
+export BERTH_FARGATE_VCPU_QUOTA=${BERTH_FARGATE_VCPU_QUOTA:-$(( (n + 3) / 4 ))}
 top="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 work=$(mktemp -d)
 cluster="bench-drift-$$"

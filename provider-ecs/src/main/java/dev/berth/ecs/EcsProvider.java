@@ -53,6 +53,14 @@ public final class EcsProvider implements Provider {
     private final ClientTokens tokens;
 
     public EcsProvider(EcsStore store, Function<String, ContainerRuntime> runtimes) {
+        this(store, runtimes, quotaFromEnvironment());
+    }
+
+    /**
+     * {@code fargateVcpuQuota}: the account's Fargate On-Demand vCPU quota; null means what the
+     * local engine can hold (its CPUs).
+     */
+    public EcsProvider(EcsStore store, Function<String, ContainerRuntime> runtimes, Integer fargateVcpuQuota) {
         this.tokens = new ClientTokens(store);
         AtomicInteger n = new AtomicInteger();
         this.pool = Executors.newFixedThreadPool(TASK_PARALLELISM, r -> {
@@ -63,11 +71,23 @@ public final class EcsProvider implements Provider {
         // EC2 tasks run on their container instance's engine; the fleet lists and stops tasks on
         // every engine in use, so cluster and service code see them wherever they run.
         EngineFleet fleet = new EngineFleet(store, runtimes);
-        ServiceResource services = new ServiceResource(store, () -> fleet, pool, runtimes, () -> Integer.MAX_VALUE / 4);
+        ServiceResource services = new ServiceResource(store, () -> fleet, pool, runtimes,
+                new FargateCapacity(fargateVcpuQuota, () -> runtimes.apply(null)));
         resources.put(ClusterSchema.TYPE, new ClusterResource(store, () -> fleet, services::servicesIn));
         resources.put(ContainerInstanceSchema.TYPE, new ContainerInstanceResource(store, runtimes, services.drainer()));
         resources.put(TaskDefinitionSchema.TYPE, new TaskDefinitionResource(store));
         resources.put(ServiceSchema.TYPE, services);
+    }
+
+    /** BERTH_FARGATE_VCPU_QUOTA, when set to a whole number of vCPUs. */
+    static Integer quotaFromEnvironment() {
+        String v = System.getenv("BERTH_FARGATE_VCPU_QUOTA");
+        if (v == null || v.isBlank()) return null;
+        try {
+            return Integer.valueOf(v.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     @Override

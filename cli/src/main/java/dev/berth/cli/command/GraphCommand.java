@@ -2,7 +2,6 @@ package dev.berth.cli.command;
 
 import dev.berth.cli.view.DotGraph;
 import dev.berth.cli.wiring.Workspace;
-import dev.berth.engine.addrs.ResourceAddr;
 import dev.berth.engine.addrs.ResourceInstanceAddr;
 import dev.berth.engine.apply.ApplyGraphs;
 import dev.berth.engine.config.Config;
@@ -10,17 +9,13 @@ import dev.berth.engine.diag.Diagnostics;
 import dev.berth.engine.graph.Dag;
 import dev.berth.engine.plan.Plan;
 import dev.berth.engine.plan.Planner;
-import dev.berth.engine.provider.Provider;
-import dev.berth.engine.provider.Providers;
 import dev.berth.engine.run.ConfigCheck;
 import dev.berth.engine.run.ConfigGraph;
-import dev.berth.engine.run.GraphNode;
 import dev.berth.engine.run.RunHooks;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.util.Optional;
 
 /**
  * The dependency graph in DOT. The plan graph comes from the configuration alone, so it needs
@@ -51,16 +46,7 @@ final class GraphCommand extends WorkspaceCommand {
         if (diags.hasErrors()) return fail(diags.list(), ws);
         ConfigGraph graph = ConfigCheck.check(config, ws.providersWithoutState(), diags);
         if (diags.hasErrors()) return fail(diags.list(), ws);
-        DotGraph dot = new DotGraph();
-        Dag<GraphNode> dag = graph.dag();
-        for (GraphNode n : dag.nodes()) {
-            dot.node(n.toString(), n instanceof GraphNode.Resource ? DotGraph.Shape.BOX : DotGraph.Shape.NOTE);
-        }
-        for (GraphNode n : dag.nodes()) {
-            if (n instanceof GraphNode.Resource r) provider(ws.providersWithoutState(), r.addr(), n.toString(), dot);
-            dag.dependenciesOf(n).forEach(d -> dot.edge(n.toString(), d.toString()));
-        }
-        term.out().print(dot.render());
+        term.out().print(DotGraph.ofConfiguration(graph.dag(), ws.providersWithoutState()).render());
         return 0;
     }
 
@@ -80,19 +66,11 @@ final class GraphCommand extends WorkspaceCommand {
             dag.nodes().forEach(n -> dot.node(n, DotGraph.Shape.BOX));
             for (String n : dag.nodes()) {
                 ResourceInstanceAddr.parse(n.replace(" (destroy)", ""))
-                        .ifPresent(a -> provider(ws.providers(), a.resource(), n, dot));
+                        .ifPresent(a -> dot.provider(ws.providers(), a.resource(), n));
                 dag.dependenciesOf(n).forEach(d -> dot.edge(n, d));
             }
             term.out().print(dot.render());
             return 0;
         }
-    }
-
-    /** Every resource depends on its provider, as Terraform draws it. */
-    private static void provider(Providers providers, ResourceAddr resource, String node, DotGraph dot) {
-        Optional<Provider> p = providers.forAddr(resource);
-        if (p.isEmpty()) return;
-        String label = "provider[\"" + p.get().fullName() + "\"]";
-        dot.node(label, DotGraph.Shape.DIAMOND).edge(node, label);
     }
 }

@@ -42,6 +42,10 @@ final class StateMvCommand extends WorkspaceCommand {
             throw new Errors.UserError("Invalid state move request: cannot move " + from + " to " + to
                     + ": resource types don't match.");
         }
+        if (from.isData() != to.isData()) {
+            throw new Errors.UserError("Invalid state move request: cannot move " + from + " to " + to
+                    + ": a data resource and a managed resource cannot take each other's place.");
+        }
         Addresses.requireStateFile(ws.statePath());
         try (StateLock ignored = StateLock.take(ws.store(), lockOpts, "state mv", ws::notice)) {
             StateSnapshot state = ws.store().read();

@@ -1,9 +1,16 @@
 package dev.berth.cli.view;
 
+import dev.berth.engine.addrs.ResourceAddr;
+import dev.berth.engine.graph.Dag;
+import dev.berth.engine.provider.Provider;
+import dev.berth.engine.provider.Providers;
+import dev.berth.engine.run.GraphNode;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A graph in DOT as {@code terraform graph} writes it: every node of the root module inside
@@ -32,6 +39,25 @@ public final class DotGraph {
     public DotGraph edge(String from, String to) {
         edges.add(new String[]{from, to});
         return this;
+    }
+
+    /** The configuration graph: resources and data resources as boxes, each tied to its provider. */
+    public static DotGraph ofConfiguration(Dag<GraphNode> dag, Providers providers) {
+        DotGraph dot = new DotGraph();
+        for (GraphNode n : dag.nodes()) dot.node(n.toString(), n instanceof GraphNode.Resource ? Shape.BOX : Shape.NOTE);
+        for (GraphNode n : dag.nodes()) {
+            if (n instanceof GraphNode.Resource r) dot.provider(providers, r.addr(), n.toString());
+            dag.dependenciesOf(n).forEach(d -> dot.edge(n.toString(), d.toString()));
+        }
+        return dot;
+    }
+
+    /** Every resource depends on its provider, as Terraform draws it. */
+    public DotGraph provider(Providers providers, ResourceAddr resource, String node) {
+        Optional<Provider> p = providers.forAddr(resource);
+        if (p.isEmpty()) return this;
+        String label = "provider[\"" + p.get().fullName() + "\"]";
+        return node(label, Shape.DIAMOND).edge(node, label);
     }
 
     public String render() {

@@ -101,4 +101,19 @@ class DataStateCommandsTest {
         n.fieldNames().forEachRemaining(out::add);
         return out;
     }
+
+    @Test
+    void stateMvKeepsDataAndManagedResourcesApart() {
+        writeState();
+
+        CliRun refused = CliRun.in(dir, "state", "mv", "data.ecs_cluster.main", "ecs_cluster.copy");
+        CliRun moved = CliRun.in(dir, "state", "mv", "data.ecs_cluster.main", "data.ecs_cluster.renamed");
+
+        assertEquals(1, refused.exitCode(), refused::toString);
+        assertTrue(refused.err().contains("a data resource and a managed resource cannot take each other's place"),
+                refused::toString);
+        assertEquals(0, moved.exitCode(), moved::toString);
+        assertEquals("data.ecs_cluster.renamed\necs_cluster.main\necs_service.web\n",
+                CliRun.in(dir, "state", "list").out());
+    }
 }

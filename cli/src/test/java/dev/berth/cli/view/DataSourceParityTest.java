@@ -184,6 +184,27 @@ class DataSourceParityTest {
         }
     }
 
+    @Test
+    void dataNodesAreDrawnAsTerraformDrawsThemInThePlanGraph() throws IOException {
+        Config config = configure("read-during-apply.tf");
+        try (Providers providers = new Providers(List.of(new TerraformBuiltins(dir.resolve("work"))))) {
+            dev.berth.engine.diag.Diagnostics diags = new dev.berth.engine.diag.Diagnostics();
+            var graph = dev.berth.engine.run.ConfigCheck.check(config, providers, diags);
+            assertEquals(List.of(), diags.list());
+
+            String dot = DotGraph.ofConfiguration(graph.dag(), providers).render();
+
+            // berth names nodes without Terraform's " (expand)" suffix, for resources and data alike.
+            List<String> terraform = capture("14-graph-plan.dot").lines()
+                    .filter(l -> l.contains("[root] data.") && !l.contains("provider["))
+                    .map(l -> l.replace(" (expand)", "")).toList();
+            assertEquals(5, terraform.size(), terraform::toString);
+            for (String line : terraform) assertTrue(dot.contains(line + "\n"), "missing " + line + " in\n" + dot);
+            assertTrue(dot.contains("\"[root] data.terraform_remote_state.after\" -> "
+                    + "\"[root] provider[\\\"terraform.io/builtin/terraform\\\"]\""), dot);
+        }
+    }
+
     private static int indexStarting(List<String> lines, String prefix) {
         for (int i = 0; i < lines.size(); i++) if (lines.get(i).startsWith(prefix)) return i;
         return -1;

@@ -131,6 +131,12 @@ final class BlockDecoder {
         Optional<ResourceInstanceAddr> f = movedAddress(from.get());
         Optional<ResourceInstanceAddr> t = movedAddress(to.get());
         if (f.isEmpty() || t.isEmpty()) return Optional.empty();
+        if (f.get().isData() || t.get().isData()) {
+            diags.error("Invalid moved block: a data resource cannot be moved; only managed resources (resource "
+                    + "blocks) can.", "A data resource is read again by every plan, so it needs no moved block.",
+                    (f.get().isData() ? from : to).get().expr().range());
+            return Optional.empty();
+        }
         boolean fromWhole = f.get().key() instanceof InstanceKey.None;
         if (fromWhole != (t.get().key() instanceof InstanceKey.None)) {
             diags.error("Invalid moved block: from and to must both name whole resources or both name instances.",

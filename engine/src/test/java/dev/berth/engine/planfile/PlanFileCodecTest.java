@@ -113,6 +113,27 @@ class PlanFileCodecTest {
     }
 
     @Test
+    void dataResourcesRoundTripApartFromManagedOnesOfTheSameTypeAndName() {
+        ResourceInstanceAddr data = ResourceAddr.data("ecs_cluster", "c").instance(InstanceKey.of(1));
+        ResourceChange read = new ResourceChange(data, "berth.dev/builtin/ecs", Action.READ, null,
+                obj("name", Value.of("c"), "arn", Value.unknown()), List.of(), ActionReason.READ_BECAUSE_CONFIG_UNKNOWN);
+        ResourceChange create = new ResourceChange(addr("ecs_cluster", "c", InstanceKey.of(1)), "berth.dev/builtin/ecs",
+                Action.CREATE, null, obj("name", Value.of("c")), List.of(), ActionReason.NONE);
+        ResourceState readNow = new ResourceState(ResourceAddr.data("ecs_cluster", "d").instance(InstanceKey.NONE),
+                "berth.dev/builtin/ecs", 0, obj("name", Value.of("d")), List.of(), false);
+        Plan plan = new Plan(Plan.Mode.NORMAL, new StateSnapshot("l", 1, Map.of(readNow.addr(), readNow), Map.of()),
+                Map.of(), List.of(read, create), List.of(), List.of());
+        PlanFile f = new PlanFile(plan, Map.of("a.hcl", "x"), Instant.EPOCH, "9");
+
+        PlanFile back = PlanFileCodec.fromJson(PlanFileCodec.toJson(f), "p");
+
+        assertEquals(f, back);
+        assertTrue(back.plan().resourceChanges().get(0).addr().isData());
+        assertFalse(back.plan().resourceChanges().get(1).addr().isData());
+        assertTrue(back.plan().priorState().resources().keySet().iterator().next().isData());
+    }
+
+    @Test
     void everyPlanModeRoundTrips() {
         for (Plan.Mode mode : Plan.Mode.values()) {
             Plan p = sample().plan();

@@ -72,6 +72,31 @@ class GuardedProviderTest {
         public ImportResponse importState(ImportRequest request) {
             throw new NullPointerException();
         }
+
+        @Override
+        public Map<String, ResourceSchema> dataSourceSchemas() {
+            return Map.of("boom_thing", resourceSchemas().get("boom_thing"));
+        }
+
+        @Override
+        public ProviderRequests.ReadDataSourceResponse readDataSource(ProviderRequests.ReadDataSourceRequest request) {
+            throw new IllegalArgumentException("no such thing");
+        }
+    }
+
+    @Test
+    void aDataSourceReadThatThrowsIsAnErrorNamingTheDataResource(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("main.hcl"), "data \"boom_thing\" \"a\" {\n  name = \"x\"\n}\n");
+        Evaluator evaluator = new Evaluator(FunctionRegistry.standard(), dir);
+        ConfigLoader.Result loaded = new ConfigLoader(new SourceFiles(), new StaticEvaluator(evaluator)).load(dir);
+        Planner.Result r = new Planner(new Providers(List.of(new Throwing())), FunctionRegistry.standard(),
+                RunHooks.NONE).plan(loaded.config(), new InMemoryStateStore("l").read(), Map.of(),
+                new Planner.Options(Plan.Mode.NORMAL, true, 2));
+        List<Diagnostic> errors = r.diagnostics().stream().filter(Diagnostic::isError).toList();
+        assertEquals(1, errors.size(), errors::toString);
+        assertTrue(errors.get(0).summary().startsWith("The boom provider failed unexpectedly while reading "
+                + "data.boom_thing.a (IllegalArgumentException: no such thing in GuardedProviderTest.java:"),
+                errors.get(0).summary());
     }
 
     @Test

@@ -122,4 +122,44 @@ class DataConfigChecksTest {
         assertEquals(List.of(), diags);
         assertEquals(List.of(), engine.provider.calls());
     }
+
+    @Test
+    void aMovedBlockCannotNameADataResource() {
+        ConfigLoader.Result r = engine.load("""
+                data "fake_thing" "x" {
+                  name = "x"
+                }
+                moved {
+                  from = data.fake_thing.old
+                  to   = data.fake_thing.x
+                }
+                """);
+
+        Diagnostic d = only(r.diagnostics(), "Invalid moved block: a data resource cannot be moved");
+        assertEquals("main.hcl:5,10", d.range().toString());
+    }
+
+    @Test
+    void dataNodesJoinTheGraphWithEdgesFromReferencesAndDependsOn() {
+        Diagnostics diags = new Diagnostics();
+        ConfigGraph graph = ConfigCheck.check(engine.configure("""
+                resource "fake_thing" "gate" {
+                  name = "gate"
+                }
+                data "fake_thing" "x" {
+                  name       = "x"
+                  depends_on = [fake_thing.gate]
+                }
+                resource "fake_thing" "x" {
+                  name = data.fake_thing.x.id
+                }
+                """), engine.providers, diags);
+
+        assertEquals(List.of(), diags.list());
+        var data = new GraphNode.Resource(dev.berth.engine.addrs.ResourceAddr.data("fake_thing", "x"));
+        var managed = new GraphNode.Resource(new dev.berth.engine.addrs.ResourceAddr("fake_thing", "x"));
+        assertEquals("data.fake_thing.x", data.toString());
+        assertEquals(java.util.Set.of(data), java.util.Set.copyOf(graph.dag().dependenciesOf(managed)));
+        assertEquals("[fake_thing.gate]", graph.dag().dependenciesOf(data).toString());
+    }
 }

@@ -128,7 +128,7 @@ public final class ContainerInstanceResource implements EcsResource {
         EngineCapacity capacity = null;
         try {
             rt.ping();
-            if (config.get(CPU).isNull() || config.get(MEMORY).isNull()) capacity = rt.capacity();
+            capacity = rt.capacity();
         } catch (RuntimeFailure f) {
             if (existing.isEmpty()) {
                 return new ApplyResponse(prior, List.of(ProviderDiagnostic.error(
@@ -140,11 +140,14 @@ public final class ContainerInstanceResource implements EcsResource {
         int cpu = size(config, CPU, capacity == null ? existing.map(InstanceRow::cpu).orElse(0) : capacity.cpuUnits());
         int memory = size(config, MEMORY, capacity == null ? existing.map(InstanceRow::memory).orElse(0)
                 : (int) capacity.memoryMiB());
+        Integer engineCpu = capacity == null ? existing.map(InstanceRow::engineCpu).orElse(null) : capacity.cpuUnits();
+        Integer engineMemory = capacity == null ? existing.map(InstanceRow::engineMemory).orElse(null)
+                : (int) capacity.memoryMiB();
         Map<String, String> attributes = new TreeMap<>(userAttributes(config));
         attributes.putIfAbsent(ContainerInstance.OS_TYPE, "linux");
         String status = Attrs.string(config, STATUS) == null ? InstanceRow.ACTIVE : Attrs.string(config, STATUS);
         InstanceRow row = new InstanceRow(arn, id, cluster.get().arn(), host, rt.endpoint(), cpu, memory, attributes,
-                status, capacity != null || existing.isEmpty() || existing.get().connected());
+                status, capacity != null || existing.isEmpty() || existing.get().connected(), engineCpu, engineMemory);
         if (existing.isEmpty()) tokens.record(arn, ContainerInstanceSchema.TYPE, clientToken);
         instances.put(arn, row);
         if (row.draining() && existing.map(e -> !e.draining()).orElse(true)) {

@@ -20,6 +20,11 @@ public record Preview(List<String> notes, Optional<String> error) {
     static final int MAX_STEPS = 1000;
 
     public static Preview of(ClusterSnapshot snapshot, ServiceSpec spec) {
+        return of(snapshot, spec, false);
+    }
+
+    /** {@code fargate}: the snapshot is the account's Fargate capacity, and failures say so as ECS does. */
+    public static Preview of(ClusterSnapshot snapshot, ServiceSpec spec, boolean fargate) {
         List<Placement> starts = new ArrayList<>();
         List<TaskToStop> stops = new ArrayList<>();
         ClusterSnapshot s = snapshot;
@@ -29,7 +34,9 @@ public record Preview(List<String> notes, Optional<String> error) {
                  step = Reconciler.next(s, spec)) {
                 steps++;
                 if (step.get().failure().isPresent()) {
-                    return new Preview(List.of(), Optional.of(step.get().failure().get().message()));
+                    var failure = step.get().failure().get();
+                    return new Preview(List.of(), Optional.of(fargate ? FargateQuota.message(spec.subject(), failure)
+                            : failure.message()));
                 }
                 starts.addAll(step.get().starts());
                 stops.addAll(step.get().stops());

@@ -88,7 +88,7 @@ public final class Reconciler {
     private static ClusterSnapshot only(ClusterSnapshot s, Predicate<RunningTask> keep) {
         List<ContainerInstance> out = new ArrayList<>();
         for (ContainerInstance i : s.instances()) out.add(i.withTasks(i.runningTasks().stream().filter(keep).toList()));
-        return new ClusterSnapshot(s.cluster(), out);
+        return new ClusterSnapshot(s.cluster(), out, s.engines());
     }
 
     public static ClusterSnapshot without(ClusterSnapshot s, List<TaskToStop> stops) {

@@ -40,6 +40,11 @@ public record ServiceSpec(String group, TaskSpec task, int desired, int minimumH
                 s.maximumPercent(), constraints, strategies, seedFor(s.serviceArn()), replace);
     }
 
+    /** "service web", as ECS names the service in its messages. */
+    public String subject() {
+        return request(0).subject();
+    }
+
     PlacementRequest request(int count) {
         return new PlacementRequest(group, task, count, constraints, strategies, seed);
     }

@@ -2,6 +2,7 @@ package dev.berth.ecs.scheduler;
 
 import dev.berth.ecs.scheduler.model.ClusterSnapshot;
 import dev.berth.ecs.scheduler.model.ContainerInstance;
+import dev.berth.ecs.scheduler.model.EngineLoad;
 import dev.berth.ecs.scheduler.model.HostPort;
 import dev.berth.ecs.scheduler.model.RunningTask;
 
@@ -41,6 +42,9 @@ public final class LiveCluster {
     private final Map<String, Integer> ordinalById = new HashMap<>();
     private final BitSet dirty = new BitSet();
     private final List<List<Integer>> engineMembers = new ArrayList<>();
+    /** Per engine: what it holds, and what is booked on it (elsewhere and here). */
+    private final int[] engineCpuCapacity, engineMemoryCapacity, engineCpuUsed, engineMemoryUsed;
+    private final Map<String, EngineLoad> engineLoads;
     private final String cluster;
     private long clock;
 
@@ -61,10 +65,26 @@ public final class LiveCluster {
             tasks.add(new ArrayList<>());
         }
         enginePorts = new PortCounts[engines.size()];
+        engineLoads = snapshot.engines();
+        engineCpuCapacity = new int[engines.size()];
+        engineMemoryCapacity = new int[engines.size()];
+        engineCpuUsed = new int[engines.size()];
+        engineMemoryUsed = new int[engines.size()];
         for (int e = 0; e < enginePorts.length; e++) {
             enginePorts[e] = new PortCounts();
             engineMembers.add(new ArrayList<>());
+            engineCpuCapacity[e] = Integer.MAX_VALUE;
+            engineMemoryCapacity[e] = Integer.MAX_VALUE;
         }
+        engines.forEach((engine, e) -> {
+            EngineLoad load = engineLoads.get(engine);
+            if (load == null) return;
+            engineCpuCapacity[e] = load.cpuCapacity();
+            engineMemoryCapacity[e] = load.memoryCapacity();
+            engineCpuUsed[e] = load.cpuElsewhere();
+            engineMemoryUsed[e] = load.memoryElsewhere();
+            for (HostPort p : load.portsElsewhere()) enginePorts[e].add(p.key());
+        });
         for (int i = 0; i < n; i++) engineMembers.get(engineOf[i]).add(i);
         for (int i = 0; i < n; i++) {
             for (RunningTask t : instances[i].runningTasks()) {
@@ -98,6 +118,17 @@ public final class LiveCluster {
 
     public int remainingMemory(int i) {
         return instances[i].registeredMemory() - memUsed[i];
+    }
+
+    /** What instance i can still take: its own room, and no more than its engine has left across every instance on it. */
+    int freeCpu(int i) {
+        int e = engineOf[i];
+        return (int) Math.min(remainingCpu(i), (long) engineCpuCapacity[e] - engineCpuUsed[e]);
+    }
+
+    int freeMemory(int i) {
+        int e = engineOf[i];
+        return (int) Math.min(remainingMemory(i), (long) engineMemoryCapacity[e] - engineMemoryUsed[e]);
     }
 
     public int runningCount(int i) {
@@ -198,8 +229,8 @@ public final class LiveCluster {
             record(i, t, -1);
             dirty.set(i);
             attachAll(i, true);
-            if (!t.hostPorts().isEmpty()) {
-                // The freed ports were also held on the engine, so its other instances may fit again.
+            if (!t.hostPorts().isEmpty() || engineLoads.containsKey(instances[i].engine())) {
+                // What the task held on the engine is free again, so its other instances may fit again.
                 for (int other : engineMembers.get(engineOf[i])) {
                     if (other == i) continue;
                     detachAll(other);
@@ -214,6 +245,8 @@ public final class LiveCluster {
     private void record(int i, RunningTask t, int sign) {
         cpuUsed[i] += sign * t.cpu();
         memUsed[i] += sign * t.memory();
+        engineCpuUsed[engineOf[i]] += sign * t.cpu();
+        engineMemoryUsed[engineOf[i]] += sign * t.memory();
         running[i] += sign;
         for (HostPort p : t.hostPorts()) {
             if (sign > 0) {
@@ -237,6 +270,6 @@ public final class LiveCluster {
         for (int i = 0; i < instances.length; i++) {
             out.add(dirty.get(i) ? instances[i].withTasks(tasks.get(i)) : instances[i]);
         }
-        return new ClusterSnapshot(cluster, out);
+        return new ClusterSnapshot(cluster, out, engineLoads);
     }
 }

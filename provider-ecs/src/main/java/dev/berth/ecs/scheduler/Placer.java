@@ -27,7 +27,7 @@ public final class Placer {
         List<Placement> placed = new ArrayList<>(request.count());
         for (int k = 0; k < request.count(); k++) {
             int i = useIndex ? p.index().choose() : Ranking.chooseLinear(c, p, request.seed(), k);
-            if (i < 0) return new Outcome(placed, Optional.of(Explainer.explain(c, p, request.count() - k)));
+            if (i < 0) return new Outcome(placed, Optional.of(failure(c, p, request.count() - k)));
             long started = c.nextStartedAt();
             RunningTask task = new RunningTask(taskId(c.cluster(), request.seed(), started), request.group(),
                     request.task().taskDefinition(), p.cpu, p.memory, ports, started);
@@ -36,6 +36,21 @@ public final class Placer {
             placed.add(new Placement(inst.id(), inst.shortName(), inst.zone(), task));
         }
         return new Outcome(placed, Optional.empty());
+    }
+
+    /**
+     * Why no instance could take the task: each instance's first failed check, as the check
+     * recorded it; the "closest matching" instance is the one that got furthest, ties going to
+     * the lowest instance id. Resources come after constraints so that "closest" means "the kind
+     * of instance you asked for, but full".
+     */
+    static PlacementFailure failure(LiveCluster c, PreparedRequest p, int unplaced) {
+        List<Rejection> rejections = new ArrayList<>();
+        for (int i = 0; i < c.size(); i++) {
+            Rejection r = p.rejection(i);
+            if (r != null) rejections.add(r);
+        }
+        return PlacementFailure.of(p.request.subject(), unplaced, c.size(), rejections, p::constraintError);
     }
 
     /** Unique within the cluster (the logical clock never repeats) and reproducible for a seed. */

@@ -3,9 +3,7 @@ package dev.berth.ecs.scheduler;
 import dev.berth.ecs.scheduler.model.HostPort;
 import dev.berth.ecs.scheduler.model.InstanceStatus;
 import dev.berth.ecs.scheduler.model.TaskSpec;
-import dev.berth.ecs.scheduler.query.Expr;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -31,13 +29,20 @@ public final class PreparedRequest {
     final int cpu;
     final int memory;
     final int[] portKeys;
-    final boolean distinct;
-    final List<Expr> dynamicExprs = new ArrayList<>();
     final List<Strategy> strategies;
+    /** Every instance that passes the checks that never change (agent, status, attribute constraints). */
     final boolean[] staticPass;
+    private final Constraint[] constraints;
+    /** Per constraint: decided once per instance (an attribute query), not by the tasks that run. */
+    private final boolean[] staticConstraint;
+    /** Per instance: the number of its first failed check that never changes, or {@link #NONE}. */
+    private final int[] firstStatic;
     private final String signature;
     private final LiveCluster cluster;
     private RankIndex index;
+
+    /** No check failed. */
+    static final int NONE = Integer.MAX_VALUE;
 
     PreparedRequest(LiveCluster cluster, PlacementRequest request, String signature) {
         this.cluster = cluster;
@@ -49,20 +54,27 @@ public final class PreparedRequest {
         memory = task.memory();
         portKeys = task.staticHostPorts().stream().mapToInt(HostPort::key).toArray();
         strategies = request.effectiveStrategies();
-        boolean d = false;
-        List<Expr> staticExprs = new ArrayList<>();
-        for (Constraint c : request.constraints()) {
-            if (c instanceof Constraint.DistinctInstance) d = true;
-            else if (c instanceof Constraint.MemberOf m) (m.expr().dynamic() ? dynamicExprs : staticExprs).add(m.expr());
+        constraints = request.constraints().toArray(new Constraint[0]);
+        staticConstraint = new boolean[constraints.length];
+        for (int j = 0; j < constraints.length; j++) {
+            staticConstraint[j] = constraints[j] instanceof Constraint.MemberOf m && !m.expr().dynamic();
         }
-        distinct = d;
         staticPass = new boolean[cluster.size()];
+        firstStatic = new int[cluster.size()];
         for (int i = 0; i < staticPass.length; i++) {
-            Facts f = new Facts(cluster, i);
-            boolean ok = cluster.instance(i).agentConnected() && cluster.instance(i).status() == InstanceStatus.ACTIVE;
-            for (Expr e : staticExprs) ok = ok && e.test(f);
-            staticPass[i] = ok;
+            firstStatic[i] = firstStaticFailure(i);
+            staticPass[i] = firstStatic[i] == NONE;
         }
+    }
+
+    private int firstStaticFailure(int i) {
+        if (!cluster.instance(i).agentConnected()) return 0;
+        if (cluster.instance(i).status() != InstanceStatus.ACTIVE) return 1;
+        Facts f = new Facts(cluster, i);
+        for (int j = 0; j < constraints.length; j++) {
+            if (staticConstraint[j] && !((Constraint.MemberOf) constraints[j]).expr().test(f)) return 2 + j;
+        }
+        return NONE;
     }
 
     /** Everything that decides where a task may go and in what order; the seed is not part of it. */
@@ -76,18 +88,72 @@ public final class PreparedRequest {
         return signature;
     }
 
-    /** One of FITS, NOT_NOW, UNTIL_A_STOP, NEVER. */
-    int check(int i) {
-        if (!staticPass[i]) return NEVER;
+    /**
+     * The one feasibility check. Runs the checks in their fixed order (agent connected, ACTIVE,
+     * each constraint in the order given, cpu, memory, each static host port) and returns the
+     * number of the first that instance i fails: 0 agent, 1 status, 2 + j constraint j, then
+     * cpu, memory and the ports after the constraints; or {@link #NONE} when it fits. Placement
+     * asks it to choose and {@link #rejection} turns its answer into the reason a failure reports.
+     */
+    int firstFailure(int i) {
+        int limit = firstStatic[i];
+        if (limit < 2) return limit;
         LiveCluster c = cluster;
-        if (distinct && c.groupCount(group, i) > 0) return UNTIL_A_STOP;
-        if (c.remainingCpu(i) < cpu || c.remainingMemory(i) < memory) return UNTIL_A_STOP;
-        for (int key : portKeys) if (!c.portFree(i, key)) return UNTIL_A_STOP;
-        if (!dynamicExprs.isEmpty()) {
-            Facts f = new Facts(c, i);
-            for (Expr e : dynamicExprs) if (!e.test(f)) return NOT_NOW;
+        Facts facts = null;
+        for (int j = 0; j < constraints.length && 2 + j < limit; j++) {
+            if (staticConstraint[j]) continue;
+            boolean ok;
+            if (constraints[j] instanceof Constraint.MemberOf m) {
+                if (facts == null) facts = new Facts(c, i);
+                ok = m.expr().test(facts);
+            } else {
+                ok = c.groupCount(group, i) == 0;
+            }
+            if (!ok) return 2 + j;
         }
-        return FITS;
+        if (limit != NONE) return limit;
+        int k = constraints.length;
+        if (c.freeCpu(i) < cpu) return 2 + k;
+        if (c.freeMemory(i) < memory) return 3 + k;
+        for (int p = 0; p < portKeys.length; p++) if (!c.portFree(i, portKeys[p])) return 4 + k + p;
+        return NONE;
+    }
+
+    /** One of FITS, NOT_NOW, UNTIL_A_STOP, NEVER, from the first failed check. */
+    int check(int i) {
+        int n = firstFailure(i);
+        if (n == NONE) return FITS;
+        if (n < 2) return NEVER;
+        int j = n - 2;
+        if (j < constraints.length) {
+            if (staticConstraint[j]) return NEVER;
+            return constraints[j] instanceof Constraint.DistinctInstance ? UNTIL_A_STOP : NOT_NOW;
+        }
+        return UNTIL_A_STOP;
+    }
+
+    /**
+     * Why instance i cannot take the task now, as the check that failed recorded it, or null when
+     * it fits. {@code checksPassed} counts the checks before it (every port check counts as one).
+     */
+    Rejection rejection(int i) {
+        int n = firstFailure(i);
+        if (n == NONE) return null;
+        String id = cluster.instance(i).id();
+        int k = constraints.length;
+        if (n == 0) return new Rejection(id, Rejection.Reason.AGENT_DISCONNECTED, null, 0);
+        if (n == 1) return new Rejection(id, Rejection.Reason.DRAINING, null, 1);
+        if (n < 2 + k) return new Rejection(id, Rejection.Reason.CONSTRAINT_NOT_MET, constraints[n - 2].toString(), n);
+        if (n == 2 + k) return new Rejection(id, Rejection.Reason.INSUFFICIENT_CPU, null, n);
+        if (n == 3 + k) return new Rejection(id, Rejection.Reason.INSUFFICIENT_MEMORY, null, n);
+        return new Rejection(id, Rejection.Reason.PORT_IN_USE, HostPort.ofKey(portKeys[n - 4 - k]).toString(), 4 + k);
+    }
+
+    /** What ECS says when the constraint a rejection names is the reason. */
+    String constraintError(Rejection r) {
+        if (r.reason() != Rejection.Reason.CONSTRAINT_NOT_MET) return null;
+        for (Constraint k : constraints) if (k.toString().equals(r.detail())) return k.unsatisfied();
+        return null;
     }
 
     /**

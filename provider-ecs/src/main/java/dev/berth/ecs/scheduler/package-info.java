@@ -17,8 +17,11 @@
  * seed. No strategy means ECS's service default: spread over availability zones, then over
  * instances. The chosen task is counted before the next decision.
  *
- * <h2>Explanations</h2>
- * When nothing fits, every instance's first failed check is recorded; the "closest matching"
+ * <h2>Reasons</h2>
+ * The checks that decide are the checks that explain: {@code PreparedRequest.firstFailure} names
+ * the first check an instance fails, placement uses it to choose, and when nothing fits each
+ * instance's answer becomes its {@link dev.berth.ecs.scheduler.Rejection} with ECS's reason
+ * (AGENT, ATTRIBUTE, RESOURCE:CPU, RESOURCE:MEMORY, RESOURCE:PORTS) for RunTask's failures; the "closest matching"
  * instance is the one that passed the most checks in the order above (ties: lowest id), and the
  * message is ECS's: "service web was unable to place a task because no container instance met all
  * of its requirements. The closest matching container-instance X has insufficient memory available."

@@ -13,7 +13,7 @@ import java.util.List;
  * @param taskDefinitionArn the revision the service now deploys (the rolled-back one after a rollback)
  * @param message           one sentence for the user; null when STEADY
  * @param failures          every distinct failure on the way, oldest first
- * @param field             for REJECTED: the request field at fault ("cluster", "taskDefinition")
+ * @param field             for REJECTED: the request field at fault ("cluster", "taskDefinition", "desiredCount")
  */
 public record DeployResult(Status status, String serviceArn, String taskDefinitionArn, String message,
                            List<String> failures, String field) {

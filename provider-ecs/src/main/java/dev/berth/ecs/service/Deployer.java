@@ -3,6 +3,7 @@ package dev.berth.ecs.service;
 import dev.berth.ecs.arn.EcsArn;
 import dev.berth.ecs.instance.Drainer;
 import dev.berth.ecs.placement.ClusterView;
+import dev.berth.ecs.placement.FargateQuota;
 import dev.berth.ecs.resource.EcsLabels;
 import dev.berth.ecs.runtime.ContainerInfo;
 import dev.berth.ecs.runtime.ContainerRuntime;
@@ -84,11 +85,12 @@ public final class Deployer implements Drainer {
     }
 
     /** Where a service's tasks are placed from: its cluster's instances, or the account's Fargate capacity. */
-    ClusterSnapshot snapshot(ServiceSettings s) {
+    public ClusterSnapshot snapshot(ServiceSettings s) {
         return s.fargate() ? view.fargateSnapshot(s.clusterArn(), fargateCpuUnits.getAsInt()) : view.snapshot(s.clusterArn());
     }
 
-    int fargateCpuUnits() {
+    /** The account's Fargate vCPU quota in cpu units, for RunTask's FARGATE placement. */
+    public int fargateCpuUnits() {
         return fargateCpuUnits.getAsInt();
     }
 
@@ -96,6 +98,9 @@ public final class Deployer implements Drainer {
     public DeployResult deploy(DeployRequest r) {
         // What a refresh listed is about to be out of date.
         views.invalidate();
+        if (r.desiredCount() > FargateQuota.MAX_TASKS_PER_SERVICE) {
+            return DeployResult.rejected(FargateQuota.DESIRED_COUNT_EXCEEDS, "desiredCount");
+        }
         String clusterName = EcsArn.clusterName(r.cluster()).orElse(r.cluster());
         Optional<ClusterRow> cluster = clusters.get(EcsArn.cluster(clusterName));
         if (cluster.isEmpty()) {

@@ -3,6 +3,7 @@ package dev.berth.ecs.service;
 import dev.berth.ecs.store.ServiceSettings;
 import dev.berth.ecs.arn.EcsArn;
 import dev.berth.ecs.placement.ClusterView;
+import dev.berth.ecs.placement.FargateQuota;
 import dev.berth.ecs.placement.PlannedPlacements;
 import dev.berth.ecs.placement.ServiceSpec;
 import dev.berth.ecs.placement.Preview;
@@ -29,6 +30,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.IntSupplier;
 
 import static dev.berth.ecs.schema.ServiceSchema.CLUSTER;
 import static dev.berth.ecs.schema.ServiceSchema.DESIRED_COUNT;
@@ -48,8 +50,11 @@ final class Ec2Planning {
     private final TaskDefinitionRegistry registry;
     private final EventLog events;
     private final PlannedPlacements planned;
+    private final IntSupplier fargateCpuUnits;
 
-    Ec2Planning(ClusterView view, TaskDefinitionRegistry registry, EventLog events, PlannedPlacements planned) {
+    Ec2Planning(ClusterView view, TaskDefinitionRegistry registry, EventLog events, PlannedPlacements planned,
+                IntSupplier fargateCpuUnits) {
+        this.fargateCpuUnits = fargateCpuUnits;
         this.view = view;
         this.registry = registry;
         this.events = events;
@@ -57,12 +62,14 @@ final class Ec2Planning {
     }
 
     PlanResponse extend(MapValue prior, MapValue config, PlanResponse base, List<Upstream> upstream) {
-        if (!"EC2".equals(Attrs.string(base.planned(), LAUNCH_TYPE)) || Diags.hasErrors(base.diagnostics())) return base;
+        if (Diags.hasErrors(base.diagnostics())) return base;
+        boolean fargate = !"EC2".equals(Attrs.string(base.planned(), LAUNCH_TYPE));
         boolean changing = !base.planned().get(TASKS).isWhollyKnown();
         MapValue plannedValue = base.planned();
         List<String> notes = new ArrayList<>();
         List<ProviderDiagnostic> diags = new ArrayList<>(base.diagnostics());
-        if (changing) preview(prior, config, upstream, notes, diags);
+        if (changing && fargate) fargate(prior, config, upstream, diags);
+        else if (changing) preview(prior, config, upstream, notes, diags);
         return new PlanResponse(plannedValue, diags, notes);
     }
 
@@ -99,6 +106,31 @@ final class Ec2Planning {
                 + "cluster " + clusterName.get() + " first; when this configuration declares them, apply them "
                 + "alone before this change (-target=ecs_container_instance.NAME)." : "");
         p.error().ifPresent(e -> diags.add(ProviderDiagnostic.error(e, detail)));
+    }
+
+    /**
+     * FARGATE is placed on the account's Fargate capacity: the plan prints nothing about it, but
+     * a deployment the vCPU quota cannot hold is ECS's error now, not containers later.
+     */
+    private void fargate(MapValue prior, MapValue config, List<Upstream> upstream, List<ProviderDiagnostic> diags) {
+        Optional<String> clusterName = Attrs.unknown(config, CLUSTER) ? Optional.empty()
+                : EcsArn.clusterName(Attrs.string(config, CLUSTER));
+        Optional<TaskDefinitionRow> td = Attrs.unknown(config, TASK_DEFINITION) ? plannedRevision(upstream)
+                : registry.resolve(Attrs.string(config, TASK_DEFINITION));
+        if (clusterName.isEmpty() || td.isEmpty() || Attrs.number(config, DESIRED_COUNT) == null
+                || Attrs.unknown(config, NAME) || !allKnown(config)) {
+            return;
+        }
+        String clusterArn = EcsArn.cluster(clusterName.get());
+        String serviceArn = EcsArn.service(clusterName.get(), Attrs.string(config, NAME));
+        int quota = fargateCpuUnits.getAsInt();
+        ClusterSnapshot snapshot = view.fargateSnapshot(clusterArn, quota);
+        Set<String> replace = prior != null && Boolean.TRUE.equals(Attrs.bool(config.get(Ec2ServiceSchema.FORCE_NEW_DEPLOYMENT)))
+                ? tasksOf(snapshot, ClusterView.group(serviceArn)) : Set.of();
+        ServiceSettings s = Deployer.settingsOf(SettingsConfig.request(config, false), serviceArn, clusterArn, td.get().arn(), null);
+        Preview.of(snapshot, ServiceSpec.of(s, TaskSpecs.of(td.get()), replace), true).error()
+                .ifPresent(e -> diags.add(ProviderDiagnostic.error(e, (e.contains("vCPUs") ? FargateQuota.detail(quota) + " "
+                        : "FARGATE tasks run on the local engine. ") + "Nothing was applied.", DESIRED_COUNT)));
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.berth.ecs.service;
 
 import dev.berth.ecs.placement.ClusterView;
+import dev.berth.ecs.placement.FargateQuota;
 import dev.berth.ecs.placement.Reconciler;
 import dev.berth.ecs.placement.ServiceSpec;
 import dev.berth.ecs.placement.TaskSpecs;
@@ -102,7 +103,8 @@ final class RolloutRunner {
             startFailures.forEach(f -> events.add(serviceArn, "service " + name + " failed to start a task: " + f));
             failures.addAll(stop(step.stops(), serviceArn));
             if (step.failure().isPresent()) {
-                String m = step.failure().get().message();
+                String m = settings.fargate() ? FargateQuota.message(spec.subject(), step.failure().get())
+                        : step.failure().get().message();
                 events.add(serviceArn, m);
                 failures.add(m);
                 return new Result(false, false, new ArrayList<>(failures));

@@ -78,7 +78,7 @@ public final class ServiceResource implements EcsResource {
         this.registry = new TaskDefinitionRegistry(store);
         this.deployer = new Deployer(store, runtime, pool, runtimes, fargateCpuUnits);
         this.view = new ClusterView(store);
-        this.ec2Planning = new Ec2Planning(view, registry, new EventLog(store), planned);
+        this.ec2Planning = new Ec2Planning(view, registry, new EventLog(store), planned, fargateCpuUnits);
     }
 
     /** The one deployment path, for callers other than this resource (the control plane). */
@@ -147,7 +147,8 @@ public final class ServiceResource implements EcsResource {
         DeployResult r = deployer.deploy(request);
         if (r.status() == DeployResult.Status.REJECTED) {
             return new ApplyResponse(prior, List.of(ProviderDiagnostic.error(r.message(), null,
-                    "cluster".equals(r.field()) ? CLUSTER : TASK_DEFINITION)));
+                    "cluster".equals(r.field()) ? CLUSTER : "desiredCount".equals(r.field()) ? DESIRED_COUNT
+                            : TASK_DEFINITION)));
         }
         Map<String, Value> set = new HashMap<>(Map.of(ARN, Value.of(r.serviceArn()), ID, Value.of(r.serviceArn()),
                 DESIRED_COUNT, Value.of(request.desiredCount()), LAUNCH_TYPE, Value.of(request.launchType())));

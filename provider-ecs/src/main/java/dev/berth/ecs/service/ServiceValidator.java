@@ -1,6 +1,7 @@
 package dev.berth.ecs.service;
 
 import dev.berth.ecs.arn.EcsArn;
+import dev.berth.ecs.placement.FargateQuota;
 import dev.berth.ecs.resource.Diags;
 import dev.berth.ecs.taskdef.TaskDefinitionRegistry;
 import dev.berth.ecs.value.Attrs;
@@ -46,6 +47,10 @@ public final class ServiceValidator {
         if (desired != null && (desired.signum() < 0 || desired.stripTrailingZeros().scale() > 0)) {
             out.add(Diags.error("desired_count must be a whole number of at least 0, not " + desired.toPlainString()
                     + ".", List.of(DESIRED_COUNT)));
+        } else if (desired != null && desired.compareTo(BigDecimal.valueOf(FargateQuota.MAX_TASKS_PER_SERVICE)) > 0) {
+            out.add(Diags.error(FargateQuota.DESIRED_COUNT_EXCEEDS, "ECS runs at most "
+                    + String.format("%,d", FargateQuota.MAX_TASKS_PER_SERVICE) + " tasks per service; desired_count is "
+                    + desired.toPlainString() + ".", List.of(DESIRED_COUNT)));
         }
         String launchType = Attrs.string(config, LAUNCH_TYPE);
         if (launchType != null && !launchType.equals("FARGATE") && !launchType.equals("EC2")) {

@@ -35,7 +35,7 @@ public final class TaskTable {
     /** Keeps only the newest {@code keep} STOPPED rows of a service, like ECS forgetting old tasks. */
     public void pruneStopped(String serviceArn, int keep) {
         List<TaskRow> stopped = forService(serviceArn).stream().filter(TaskRow::stoppedStatus).toList();
-        for (int i = 0; i < stopped.size() - keep; i++) rows.delete(stopped.get(i).taskArn());
+        for (int i = 0; i < stopped.size() - keep; i++) delete(stopped.get(i).taskArn());
     }
 
     public void put(TaskRow row) {

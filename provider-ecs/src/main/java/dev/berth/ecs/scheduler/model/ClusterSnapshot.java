@@ -4,12 +4,23 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** The container instances of one cluster at a point in time, kept sorted by id for determinism. */
-public record ClusterSnapshot(String cluster, List<ContainerInstance> instances) {
+/**
+ * The container instances of one cluster at a point in time, kept sorted by id for determinism.
+ * {@code engines} holds, by engine, what engines shared with instances outside the snapshot
+ * can hold and already hold; an engine not listed is the snapshot's alone and unbounded beyond
+ * its instances' registered sizes.
+ */
+public record ClusterSnapshot(String cluster, List<ContainerInstance> instances, Map<String, EngineLoad> engines) {
+    public ClusterSnapshot(String cluster, List<ContainerInstance> instances) {
+        this(cluster, instances, Map.of());
+    }
+
     public ClusterSnapshot {
+        engines = Map.copyOf(engines);
         List<ContainerInstance> sorted = new ArrayList<>(instances);
         sorted.sort(Comparator.comparing(ContainerInstance::id));
         Set<String> seen = new HashSet<>();
