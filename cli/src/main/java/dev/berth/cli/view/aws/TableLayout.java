@@ -44,7 +44,7 @@ final class TableLayout {
             maxWidth = maxWidth();
         }
         StringBuilder out = new StringBuilder();
-        out.append("-".repeat(maxWidth)).append('\n');
+        emit(out, "-".repeat(maxWidth) + "\n");
         for (Section s : sections) renderSection(s, maxWidth, out);
         return out.toString();
     }
@@ -80,7 +80,7 @@ final class TableLayout {
     }
 
     private void renderSection(Section s, int maxWidth, StringBuilder out) {
-        Indented stream = new Indented(out, s.indent, colour ? INDENT_STYLE + "|" + RESET : "|");
+        Indented stream = new Indented(this, out, s.indent, colour ? INDENT_STYLE + "|" + RESET : "|");
         int width = maxWidth - s.indent * 2;
         if (!s.title.isEmpty()) {
             stream.write(center(s.title, width, "|", "|", length(s.title)) + "\n");
@@ -137,14 +137,25 @@ final class TableLayout {
         return left + " ".repeat(padding) + text + " ".repeat(Math.max(0, length - soFar - right.length())) + right;
     }
 
-    /** IndentedStream: every line starts and ends with one '|' per indent level. */
-    private record Indented(StringBuilder out, int level, String bar) {
+    /**
+     * One write to the output. In colour the AWS CLI writes through colorama with autoreset, which
+     * follows every write, even an empty one, with a reset.
+     */
+    private void emit(StringBuilder out, String text) {
+        out.append(text);
+        if (colour) out.append(RESET);
+    }
+
+    /** IndentedStream: every line starts and ends with one '|' per indent level, each piece one write. */
+    private record Indented(TableLayout table, StringBuilder out, int level, String bar) {
         void write(String text) {
-            out.append(bar.repeat(level));
+            table.emit(out, bar.repeat(level));
             if (text.endsWith("\n")) {
-                out.append(text, 0, text.length() - 1).append(bar.repeat(level)).append('\n');
+                table.emit(out, text.substring(0, text.length() - 1));
+                table.emit(out, bar.repeat(level));
+                table.emit(out, "\n");
             } else {
-                out.append(text);
+                table.emit(out, text);
             }
         }
     }
