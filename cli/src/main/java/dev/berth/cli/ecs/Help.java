@@ -4,6 +4,7 @@ import dev.berth.cli.ecs.model.EcsModel;
 import dev.berth.cli.ecs.model.Member;
 import dev.berth.cli.ecs.model.Operation;
 import dev.berth.cli.ecs.model.Shape;
+import dev.berth.ecs.api.Actions;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +35,16 @@ final class Help {
         Shape input = model.shape(op.input());
         StringBuilder out = new StringBuilder("usage: berth ecs " + op.command() + " [options]\n\n"
                 + "Calls ECS's " + op.name() + ". Options (JSON or shorthand syntax for structures; file://PATH reads a file):\n\n");
+        java.util.Set<String> served = new java.util.HashSet<>();
+        Actions.named(op.name()).ifPresent(a -> {
+            for (java.lang.reflect.RecordComponent c : a.requestType().getRecordComponents()) served.add(c.getName());
+        });
+        List<String> unserved = new ArrayList<>();
         for (Member m : input.members()) {
+            if (!served.contains(m.name())) {
+                unserved.add("--" + m.cliName());
+                continue;
+            }
             Shape s = model.shape(m.shape());
             boolean required = input.required().contains(m.name());
             String flag = s.type().equals("boolean") ? "--" + m.cliName() + " | --no-" + m.cliName() : "--" + m.cliName();
@@ -42,6 +52,9 @@ final class Help {
         }
         out.append(String.format("  %-45s %s%n", "--cli-input-json JSON|file://PATH", "the whole request as JSON"));
         out.append(String.format("  %-45s %s%n", "--generate-cli-skeleton [input|output]", "print a request (or response) skeleton"));
+        if (!unserved.isEmpty()) {
+            out.append("\nECS's other parameters, which berth does not serve yet: ").append(String.join(", ", unserved)).append('\n');
+        }
         return out.toString();
     }
 
