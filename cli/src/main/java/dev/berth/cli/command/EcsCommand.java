@@ -8,6 +8,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -34,6 +37,9 @@ public final class EcsCommand implements Callable<Integer> {
 
     /** Every argument after {@code ecs} goes to {@link EcsCli} as it is, --help and unknown options included. */
     static void configure(CommandLine ecs) {
+        // The AWS CLI (Python 3 in UTF-8 mode) writes UTF-8 whatever the locale; so does berth ecs.
+        ecs.setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
+        ecs.setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
         ecs.setUnmatchedOptionsArePositionalParams(true);
         ecs.setStopAtPositional(true);
         CommandLine.Model.CommandSpec spec = ecs.getCommandSpec();
