@@ -1,9 +1,12 @@
 package dev.berth.ecs.control;
 
 import dev.berth.ecs.api.EcsApi;
+import dev.berth.ecs.instance.Drainer;
+import dev.berth.ecs.instance.EngineFleet;
 import dev.berth.ecs.runtime.ContainerRuntime;
 import dev.berth.ecs.store.EcsStore;
 
+import java.time.Clock;
 import java.util.function.Function;
 
 /**
@@ -22,12 +25,22 @@ public final class ControlPlane implements EcsApi {
 
     /** {@code runtimes} reaches a container instance's engine by its docker host (null: the local engine). */
     public ControlPlane(EcsStore store, Function<String, ContainerRuntime> runtimes) {
-        this.clusters = new ClusterActions();
-        this.taskDefinitions = new TaskDefinitionActions();
+        this(store, runtimes, Drainers.of(store, runtimes));
+    }
+
+    /** {@code drainer} moves service tasks off an instance turned DRAINING (the services' scheduler). */
+    public ControlPlane(EcsStore store, Function<String, ContainerRuntime> runtimes, Drainer drainer) {
+        World world = new World(store);
+        EngineFleet fleet = new EngineFleet(store, runtimes);
+        ClusterFacts clusterFacts = new ClusterFacts(world, () -> fleet);
+        Heartbeats heartbeats = new Heartbeats(world, runtimes, Clock.systemUTC());
+        this.clusters = new ClusterActions(world, () -> fleet);
+        this.taskDefinitions = new TaskDefinitionActions(world);
         this.services = new ServiceActions();
         this.tasks = new TaskActions();
-        this.instances = new InstanceActions();
-        this.tags = new TagActions();
+        this.instances = new InstanceActions(world, clusterFacts, heartbeats, drainer,
+                new InstanceRegistration(world, clusterFacts, runtimes, heartbeats, drainer));
+        this.tags = new TagActions(world);
     }
 
     @Override
