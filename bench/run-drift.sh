@@ -12,6 +12,8 @@ n=${1:-100}
 export BERTH_FARGATE_VCPU_QUOTA=${BERTH_FARGATE_VCPU_QUOTA:-$(( (n + 3) / 4 ))}
 top="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 work=$(mktemp -d)
+# A control plane of its own, removed with the work directory: never the user's own ecs.db.
+export BERTH_ECS_STORE="$work/ecs.db"
 cluster="bench-drift-$$"
 cleanup() {
   "$top/bin/berth" -chdir="$work" destroy -auto-approve -no-color -var cluster_name="$cluster" > "$work/destroy" 2>&1 || true

@@ -7,6 +7,8 @@ set -euo pipefail
 n=${1:-10000}
 top="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 work=$(mktemp -d)
+# A control plane of its own, removed with the work directory: never the user's own ecs.db.
+export BERTH_ECS_STORE="$work/ecs.db"
 trap 'rm -rf "$work"' EXIT
 "$top/bench/generate-config.sh" "$n" "$work"
 echo "configuration: $n resources, $(du -h "$work/main.hcl" | cut -f1)"

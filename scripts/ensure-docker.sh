@@ -22,7 +22,9 @@ fi
 
 log=/var/log/berth-dockerd.log
 echo "Starting dockerd (log: $log) ..." >&2
-nohup dockerd --ip 127.0.0.1 >"$log" 2>&1 &
+# Descriptors beyond the standard three are closed: run as `flock /tmp/berth-docker.lock
+# scripts/ensure-docker.sh`, dockerd would otherwise inherit the lock and hold it for good.
+nohup dockerd --ip 127.0.0.1 >"$log" 2>&1 3>&- 4>&- 5>&- 6>&- 7>&- 8>&- 9>&- &
 for _ in $(seq 1 60); do
   if docker info >/dev/null 2>&1; then
     exit 0

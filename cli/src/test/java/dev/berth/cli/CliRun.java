@@ -13,11 +13,16 @@ import java.util.Map;
 /** Runs berth in-process the way a user runs it from the shell, capturing both streams. */
 public record CliRun(int exitCode, String out, String err) {
 
-    /** berth ARGS...; the control plane is the one of the -chdir directory, else of the current one. */
+    /**
+     * berth ARGS...; the control plane is the -chdir directory's (see {@link TestStores}). Without
+     * -chdir none is chosen: a command that needs one then fails on the build's placeholder, so
+     * such a test must say which with {@link #withEnv}.
+     */
     public static CliRun of(String... args) {
-        Path dir = Path.of(".");
-        for (String a : args) if (a.startsWith("-chdir=")) dir = Path.of(a.substring("-chdir=".length()));
-        return withEnv(TestStores.env(dir), args);
+        for (String a : args) {
+            if (a.startsWith("-chdir=")) return withEnv(TestStores.env(Path.of(a.substring("-chdir=".length()))), args);
+        }
+        return withEnv(System.getenv(), args);
     }
 
     /** berth ARGS... with the given environment (to choose the control plane another way). */

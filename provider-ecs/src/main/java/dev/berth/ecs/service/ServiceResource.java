@@ -57,7 +57,7 @@ public final class ServiceResource implements EcsResource {
     private final Deployer deployer;
     private final PlannedPlacements planned = new PlannedPlacements();
     private final ClusterView view;
-    private final Ec2Planning ec2Planning;
+    private final PlacementPlanning placementPlanning;
     private final EcsApi api;
 
     /**
@@ -72,7 +72,7 @@ public final class ServiceResource implements EcsResource {
         this.deployer = deployer;
         this.api = api;
         this.view = new ClusterView(store);
-        this.ec2Planning = new Ec2Planning(view, registry, new EventLog(store), planned, fargateCpuUnits);
+        this.placementPlanning = new PlacementPlanning(view, registry, new EventLog(store), planned, fargateCpuUnits);
     }
 
     /** The one deployment path, for callers other than this resource (the control plane). */
@@ -110,7 +110,7 @@ public final class ServiceResource implements EcsResource {
     @Override
     public PlanResponse plan(MapValue prior, MapValue config, List<Upstream> upstream) {
         ServicePlanner.Planned p = ServicePlanner.plan(prior, config, registry::resolve);
-        PlanResponse r = ec2Planning.extend(prior, config, new PlanResponse(p.planned(), validate(config)), upstream);
+        PlanResponse r = placementPlanning.extend(prior, config, new PlanResponse(p.planned(), validate(config)), upstream);
         return new PlanResponse(withPlannedEvents(prior, r.planned()), r.diagnostics(), r.notes());
     }
 

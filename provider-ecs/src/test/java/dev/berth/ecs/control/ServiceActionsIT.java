@@ -36,7 +36,7 @@ class ServiceActionsIT {
     private static final String IMAGE = "berth-example/busybox:latest";
 
     private DockerRuntime engine;
-    private World world;
+    private Fixture world;
 
     @BeforeEach
     void connect() {
@@ -48,7 +48,7 @@ class ServiceActionsIT {
             if ("true".equals(System.getenv("CI"))) Assertions.fail("Docker engine required in CI: " + e.getMessage());
             Assumptions.abort("No Docker engine: " + e.getMessage());
         }
-        world = new World(new MemoryStore(), engine);
+        world = new Fixture(new MemoryStore(), engine);
         world.register("web", "awsvpc", List.of("FARGATE"), "256", "512", "[{\"name\":\"web\",\"image\":\"" + IMAGE
                 + "\",\"command\":[\"sleep\",\"300\"]}]");
     }

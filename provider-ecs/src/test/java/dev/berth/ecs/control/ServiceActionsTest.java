@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The service actions' rules over an in-memory engine: idempotency, ECS's errors, counts from what runs, deletion. */
 class ServiceActionsTest {
     private final FakeRuntime engine = new FakeRuntime();
-    private final World world = new World(new MemoryStore(), engine);
+    private final Fixture world = new Fixture(new MemoryStore(), engine);
 
     ServiceActionsTest() {
         world.register("web", "awsvpc", List.of("FARGATE"), "256", "512",

@@ -45,7 +45,7 @@ class TaskActionsIT {
     private static final String IMAGE = "berth-example/busybox:latest";
 
     private DockerRuntime engine;
-    private World world;
+    private Fixture world;
 
     @BeforeEach
     void connect() {
@@ -57,7 +57,7 @@ class TaskActionsIT {
             if ("true".equals(System.getenv("CI"))) Assertions.fail("Docker engine required in CI: " + e.getMessage());
             Assumptions.abort("No Docker engine: " + e.getMessage());
         }
-        world = new World(new MemoryStore(), engine);
+        world = new Fixture(new MemoryStore(), engine);
     }
 
     @AfterEach

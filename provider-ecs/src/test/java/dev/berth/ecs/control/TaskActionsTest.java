@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The task actions' own rules, over an in-memory engine: counts, tokens, overrides, exits, forgetting. */
 class TaskActionsTest {
     private final FakeRuntime engine = new FakeRuntime();
-    private final World world = new World(new MemoryStore(), engine);
+    private final Fixture world = new Fixture(new MemoryStore(), engine);
 
     TaskActionsTest() {
         world.register("batch", "awsvpc", List.of("FARGATE"), "256", "512",
@@ -154,7 +154,7 @@ class TaskActionsTest {
     @Test
     void fargateTasksBeyondTheVcpuQuotaFailWithEcsReason() {
         var store = new MemoryStore();
-        World small = new World(store, engine, new dev.berth.ecs.service.Deployer(store, () -> engine,
+        Fixture small = new Fixture(store, engine, new dev.berth.ecs.service.Deployer(store, () -> engine,
                 java.util.concurrent.Executors.newSingleThreadExecutor(), host -> engine, () -> 512));
         small.register("batch", "awsvpc", List.of("FARGATE"), "256", "512",
                 "[{\"name\":\"main\",\"image\":\"busybox\"}]");

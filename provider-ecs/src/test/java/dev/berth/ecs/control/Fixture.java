@@ -25,19 +25,19 @@ import java.util.UUID;
  * container instances a test puts in it, and a clock the test moves. The rows are written as
  * the resources write them, so the actions under test see what they would see in use.
  */
-final class World {
+final class Fixture {
     final EcsStore store;
     final String clusterName = "pb-" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
     final String clusterArn = EcsArn.cluster(clusterName);
     final MovableClock clock = new MovableClock();
     final ControlPlane plane;
 
-    World(EcsStore store, ContainerRuntime runtime) {
+    Fixture(EcsStore store, ContainerRuntime runtime) {
         this(store, runtime, null);
     }
 
     /** {@code deployer}: a deployer of the test's own (its Fargate quota), or null for the control plane's. */
-    World(EcsStore store, ContainerRuntime runtime, Deployer deployer) {
+    Fixture(EcsStore store, ContainerRuntime runtime, Deployer deployer) {
         this.store = store;
         new Table<>(store, ClusterRow.TABLE, ClusterRow.class).put(clusterArn,
                 new ClusterRow(clusterArn, clusterName, ClusterRow.networkFor(clusterName), Map.of(), "ACTIVE"));
