@@ -36,6 +36,7 @@ public final class Workspace implements AutoCloseable {
     private SqliteStateStore store;
     private SqliteEcsStore ecsStore;
     private Optional<String> ecsStoreSetting = Optional.empty();
+    private Optional<Integer> fargateVcpuQuota = Optional.empty();
     private Providers providers;
     private Providers checkingProviders;
     private volatile Secrets secrets = Secrets.NONE;
@@ -107,6 +108,7 @@ public final class Workspace implements AutoCloseable {
     private ConfigLoader.Result remember(ConfigLoader.Result r) {
         if (r.config() != null) {
             ecsStoreSetting = r.config().provider(ControlPlaneStore.PROVIDER).flatMap(p -> p.string("store"));
+            fargateVcpuQuota = r.config().provider(ControlPlaneStore.PROVIDER).flatMap(p -> p.integer("fargate_vcpu_quota"));
         }
         return r;
     }
@@ -157,7 +159,9 @@ public final class Workspace implements AutoCloseable {
     }
 
     private Providers providersWith(EcsStore ecsStore) {
-        return new Providers(List.of(new EcsProvider(ecsStore, runtimes)));
+        // provider "ecs" { fargate_vcpu_quota } wins over BERTH_FARGATE_VCPU_QUOTA.
+        return new Providers(List.of(fargateVcpuQuota.isPresent()
+                ? new EcsProvider(ecsStore, runtimes, fargateVcpuQuota.get()) : new EcsProvider(ecsStore, runtimes)));
     }
 
     /** Loads the configuration, adding its problems to {@code diags}. */

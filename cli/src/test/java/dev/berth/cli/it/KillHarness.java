@@ -182,9 +182,17 @@ final class KillHarness {
         return String.join(", ", left);
     }
 
-    /** A cluster, a task definition whose containers stop at once on SIGTERM, and a 6-task service. */
+    /**
+     * A cluster, a task definition whose containers stop at once on SIGTERM, and a 6-task service.
+     * Its rolling update runs 12 quarter-vCPU tasks at once, more than the default Fargate quota
+     * of a 2-CPU machine, so the quota is raised: the harness tests kills, not capacity.
+     */
     static String config(String cluster) {
         return """
+                provider "ecs" {
+                  fargate_vcpu_quota = 16
+                }
+
                 variable "tag" {
                   type    = string
                   default = "a"

@@ -1,6 +1,7 @@
 package dev.berth.engine.config;
 
 import dev.berth.engine.diag.SourceRange;
+import dev.berth.engine.value.NumberValue;
 import dev.berth.engine.value.StringValue;
 import dev.berth.engine.value.Value;
 
@@ -17,6 +18,12 @@ public record ProviderConfig(String name, Map<String, Value> arguments, Map<Stri
     public ProviderConfig {
         arguments = Map.copyOf(arguments);
         ranges = Map.copyOf(ranges);
+    }
+
+    /** The argument's whole-number value, if the block sets it. */
+    public Optional<Integer> integer(String argument) {
+        return Optional.ofNullable(arguments.get(argument)).map(Value::unmarked)
+                .filter(v -> v instanceof NumberValue).map(v -> ((NumberValue) v).value().intValueExact());
     }
 
     /** The argument's string value, if the block sets it. */

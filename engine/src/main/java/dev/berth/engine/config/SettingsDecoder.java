@@ -8,6 +8,7 @@ import dev.berth.engine.hcl.Attribute;
 import dev.berth.engine.hcl.Block;
 import dev.berth.engine.hcl.ObjectConsExpr;
 import dev.berth.engine.hcl.TemplateExpr;
+import dev.berth.engine.value.NumberValue;
 import dev.berth.engine.value.StringValue;
 import dev.berth.engine.value.Value;
 
@@ -32,6 +33,7 @@ final class SettingsDecoder {
      * The ecs provider's arguments: name to why it is ignored (null when berth acts on it, and
      * then its constant string value is kept in the configuration's {@link ProviderConfig}).
      */
+    static final String FARGATE_VCPU_QUOTA = "fargate_vcpu_quota";
     static final Map<String, String> ECS_PROVIDER_ARGS = ecsProviderArgs();
 
     private static Map<String, String> ecsProviderArgs() {
@@ -39,6 +41,8 @@ final class SettingsDecoder {
         m.put("region", "berth's ECS world is local: every ARN has region \"local\"");
         // The control plane's file (see the provider's StoreLocation); relative to the configuration.
         m.put("store", null);
+        // The account's Fargate On-Demand vCPU quota, a whole number (default: the local engine's CPUs).
+        m.put(FARGATE_VCPU_QUOTA, null);
         return m;
     }
 
@@ -155,6 +159,15 @@ final class SettingsDecoder {
             } else if (ECS_PROVIDER_ARGS.get(a.name()) != null) {
                 warnOnce("provider." + a.name(), a.name() + " in provider \"ecs\" is ignored",
                         ECS_PROVIDER_ARGS.get(a.name()) + ".", a.nameRange());
+            } else if (a.name().equals(FARGATE_VCPU_QUOTA)) {
+                Value v = statics.evaluate(a.expr(), diags).unmarked();
+                if (v instanceof NumberValue n && n.value().signum() > 0 && n.value().stripTrailingZeros().scale() <= 0) {
+                    acted.put(a.name(), n);
+                    ranges.put(a.name(), a.expr().range());
+                } else if (!v.isNull() && v.isWhollyKnown()) {
+                    diags.error("Invalid value for " + a.name() + ": a whole number of vCPUs of at least 1 is required.",
+                            "", a.expr().range());
+                }
             } else {
                 statics.string(a.expr(), a.name(), diags).ifPresent(v -> {
                     if (v.isEmpty()) {

@@ -58,7 +58,7 @@ public final class ServiceResource implements EcsResource {
     private final Deployer deployer;
     private final PlannedPlacements planned = new PlannedPlacements();
     private final ClusterView view;
-    private final Ec2Planning ec2Planning;
+    private final PlacementPlanning placementPlanning;
     private final ClientTokens tokens;
 
     /** {@code pool} runs task starts and stops; it is shared with every other apply. */
@@ -78,7 +78,7 @@ public final class ServiceResource implements EcsResource {
         this.registry = new TaskDefinitionRegistry(store);
         this.deployer = new Deployer(store, runtime, pool, runtimes, fargateCpuUnits);
         this.view = new ClusterView(store);
-        this.ec2Planning = new Ec2Planning(view, registry, new EventLog(store), planned, fargateCpuUnits);
+        this.placementPlanning = new PlacementPlanning(view, registry, new EventLog(store), planned, fargateCpuUnits);
     }
 
     /** The one deployment path, for callers other than this resource (the control plane). */
@@ -116,7 +116,7 @@ public final class ServiceResource implements EcsResource {
     @Override
     public PlanResponse plan(MapValue prior, MapValue config, List<Upstream> upstream) {
         ServicePlanner.Planned p = ServicePlanner.plan(prior, config, registry::resolve);
-        PlanResponse r = ec2Planning.extend(prior, config, new PlanResponse(p.planned(), validate(config)), upstream);
+        PlanResponse r = placementPlanning.extend(prior, config, new PlanResponse(p.planned(), validate(config)), upstream);
         return new PlanResponse(withPlannedEvents(prior, r.planned()), r.diagnostics(), r.notes());
     }
 

@@ -40,19 +40,21 @@ import static dev.berth.ecs.schema.ServiceSchema.TASKS;
 import static dev.berth.ecs.schema.ServiceSchema.TASK_DEFINITION;
 
 /**
- * The EC2 part of planning a service: a dry run of the scheduler over what the provider's
- * tables hold (a fixed seed per service, so the same cluster gives the same preview), printed
- * as notes under the change; a service that cannot be placed makes the plan an error with
- * ECS's sentence. Pure: no engine is asked anything.
+ * The placement part of planning a service: a dry run of the deployment over what the
+ * provider's tables hold (a fixed seed per service, so the same cluster gives the same preview).
+ * For EC2 it is printed as notes under the change; for FARGATE only its failure shows (the
+ * account's vCPU quota). A service that cannot be placed makes the plan an error with ECS's
+ * sentence. No engine is asked anything, except the local engine's CPUs once when no Fargate
+ * quota is set.
  */
-final class Ec2Planning {
+final class PlacementPlanning {
     private final ClusterView view;
     private final TaskDefinitionRegistry registry;
     private final EventLog events;
     private final PlannedPlacements planned;
     private final IntSupplier fargateCpuUnits;
 
-    Ec2Planning(ClusterView view, TaskDefinitionRegistry registry, EventLog events, PlannedPlacements planned,
+    PlacementPlanning(ClusterView view, TaskDefinitionRegistry registry, EventLog events, PlannedPlacements planned,
                 IntSupplier fargateCpuUnits) {
         this.fargateCpuUnits = fargateCpuUnits;
         this.view = view;
