@@ -1,6 +1,10 @@
 package dev.berth.ecs;
 
+import dev.berth.ecs.api.EcsApi;
 import dev.berth.ecs.cluster.ClusterResource;
+import dev.berth.ecs.control.ControlPlane;
+import dev.berth.ecs.data.DataSources;
+import dev.berth.ecs.data.EcsDataSource;
 import dev.berth.ecs.instance.ContainerInstanceResource;
 import dev.berth.ecs.instance.EngineFleet;
 import dev.berth.ecs.schema.ContainerInstanceSchema;
@@ -10,6 +14,8 @@ import dev.berth.ecs.schema.ClusterSchema;
 import dev.berth.ecs.schema.ServiceSchema;
 import dev.berth.ecs.schema.TaskDefinitionSchema;
 import dev.berth.ecs.service.ServiceResource;
+import dev.berth.ecs.service.Deployer;
+import dev.berth.ecs.control.ControlPlane;
 import dev.berth.ecs.store.ClientTokens;
 import dev.berth.ecs.taskdef.TaskDefinitionResource;
 import dev.berth.engine.provider.ImplicitOrder;
@@ -23,6 +29,8 @@ import dev.berth.engine.provider.ProviderRequests.ImportRequest;
 import dev.berth.engine.provider.ProviderRequests.ImportResponse;
 import dev.berth.engine.provider.ProviderRequests.PlanRequest;
 import dev.berth.engine.provider.ProviderRequests.PlanResponse;
+import dev.berth.engine.provider.ProviderRequests.ReadDataSourceRequest;
+import dev.berth.engine.provider.ProviderRequests.ReadDataSourceResponse;
 import dev.berth.engine.provider.ProviderRequests.ReadRequest;
 import dev.berth.engine.provider.ProviderRequests.ReadResponse;
 import dev.berth.engine.provider.ProviderRequests.ValidateRequest;
@@ -51,6 +59,8 @@ public final class EcsProvider implements Provider {
     private final Map<String, EcsResource> resources = new LinkedHashMap<>();
     private final ExecutorService pool;
     private final ClientTokens tokens;
+    private final EcsApi api;
+    private final Map<String, EcsDataSource> dataSources = new LinkedHashMap<>();
 
     public EcsProvider(EcsStore store, Function<String, ContainerRuntime> runtimes) {
         this(store, runtimes, quotaFromEnvironment());
@@ -71,12 +81,23 @@ public final class EcsProvider implements Provider {
         // EC2 tasks run on their container instance's engine; the fleet lists and stops tasks on
         // every engine in use, so cluster and service code see them wherever they run.
         EngineFleet fleet = new EngineFleet(store, runtimes);
-        ServiceResource services = new ServiceResource(store, () -> fleet, pool, runtimes,
-                new FargateCapacity(fargateVcpuQuota, () -> runtimes.apply(null)));
-        resources.put(ClusterSchema.TYPE, new ClusterResource(store, () -> fleet, services::servicesIn));
-        resources.put(ContainerInstanceSchema.TYPE, new ContainerInstanceResource(store, runtimes, services.drainer()));
-        resources.put(TaskDefinitionSchema.TYPE, new TaskDefinitionResource(store));
+        FargateCapacity fargate = new FargateCapacity(fargateVcpuQuota, () -> runtimes.apply(null));
+        Deployer deployer = new Deployer(store, () -> fleet, pool, runtimes, fargate);
+        // The resources reach the world through the control plane, as terraform-provider-aws
+        // reaches ECS; the deployer is shared so a service's reads and its deployments agree.
+        ControlPlane plane = new ControlPlane(store, runtimes, deployer, true, java.time.Clock.systemUTC());
+        this.api = plane;
+        ServiceResource services = new ServiceResource(store, deployer, plane, fargate);
+        resources.put(ClusterSchema.TYPE, new ClusterResource(api));
+        resources.put(ContainerInstanceSchema.TYPE, new ContainerInstanceResource(api));
+        resources.put(TaskDefinitionSchema.TYPE, new TaskDefinitionResource(api));
+        dataSources.putAll(DataSources.all(api));
         resources.put(ServiceSchema.TYPE, services);
+    }
+
+    /** The control plane this provider's resources call. */
+    public EcsApi api() {
+        return api;
     }
 
     /** BERTH_FARGATE_VCPU_QUOTA, when set to a whole number of vCPUs. */
@@ -100,6 +121,23 @@ public final class EcsProvider implements Provider {
         Map<String, ResourceSchema> out = new LinkedHashMap<>();
         resources.forEach((type, r) -> out.put(type, r.schema()));
         return out;
+    }
+
+    @Override
+    public Map<String, ResourceSchema> dataSourceSchemas() {
+        Map<String, ResourceSchema> out = new LinkedHashMap<>();
+        dataSources.forEach((type, d) -> out.put(type, d.schema()));
+        return out;
+    }
+
+    @Override
+    public ReadDataSourceResponse readDataSource(ReadDataSourceRequest request) {
+        EcsDataSource d = dataSources.get(request.type());
+        if (d == null) {
+            return new ReadDataSourceResponse(null, List.of(ProviderDiagnostic.error("The ecs provider has no data "
+                    + "source \"" + request.type() + "\".", null)));
+        }
+        return d.read(request.config());
     }
 
     @Override

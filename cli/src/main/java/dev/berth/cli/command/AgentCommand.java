@@ -6,6 +6,7 @@ import dev.berth.engine.provider.MarkingProvider;
 import dev.berth.engine.value.Secrets;
 import dev.berth.ecs.agent.Agent;
 import dev.berth.ecs.agent.AgentLog;
+import dev.berth.ecs.agent.InstanceAgent;
 import dev.berth.ecs.agent.StateRepairer;
 import dev.berth.ecs.store.EcsStore;
 import dev.berth.engine.config.Config;
@@ -32,6 +33,19 @@ final class AgentCommand extends WorkspaceCommand {
             description = "How often every service is checked in full, besides following events (default: 30s).")
     String resyncInterval;
 
+    @Option(names = {"--cluster", "-cluster"}, paramLabel = "NAME",
+            description = "Register the Docker engine beside this agent into cluster NAME as a container instance, "
+                    + "as ECS's container agent does, and keep it connected.")
+    String cluster;
+
+    @Option(names = {"--docker-host", "-docker-host"}, paramLabel = "URL",
+            description = "The engine to register (unix:///path.sock or tcp://host:port; default the local one).")
+    String dockerHost;
+
+    @Option(names = {"--attribute", "-attribute"}, paramLabel = "KEY=VALUE",
+            description = "An attribute of the registered instance, e.g. ecs.availability-zone=zone-a; repeatable.")
+    java.util.List<String> attributes = new java.util.ArrayList<>();
+
     @picocli.CommandLine.Mixin
     VariableOptions variables = new VariableOptions();
 
@@ -54,6 +68,17 @@ final class AgentCommand extends WorkspaceCommand {
             out.flush();
         }, Clock.systemUTC());
         EcsStore ecsStore = ws.ecsStore();
+        InstanceAgent instance = null;
+        if (cluster != null) {
+            try {
+                instance = AgentInstance.start(ecsStore, ws, cluster, dockerHost, attributes, log);
+            } catch (IllegalArgumentException | dev.berth.ecs.api.EcsException e) {
+                term.err().println("Error: " + (e instanceof dev.berth.ecs.api.EcsException x ? x.errorName() + ": " : "")
+                        + e.getMessage());
+                term.err().flush();
+                return 1;
+            }
+        }
         StateRepairer repairer = new StateRepairer(ws.store(), () -> MarkingProvider.of(new EcsProvider(ecsStore, ws.runtimes())),
                 RunSession.who(), new AgentOutputs(ws, config, values));
         Agent agent = new Agent(ecsStore, ws.runtimes(), repairer, log, resync);
@@ -64,6 +89,9 @@ final class AgentCommand extends WorkspaceCommand {
         Runtime.getRuntime().addShutdownHook(hook);
         try (signals) {
             agent.run();
+        } finally {
+            // Nothing is deregistered: the instance turns disconnected once its heartbeats stop, as in ECS.
+            if (instance != null) instance.close();
         }
         try {
             Runtime.getRuntime().removeShutdownHook(hook);

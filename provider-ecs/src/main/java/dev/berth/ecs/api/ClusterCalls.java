@@ -21,8 +21,15 @@ public interface ClusterCalls {
                    List<KeyValuePair> statistics, List<Tag> tags, List<KeyValuePair> settings) {
     }
 
-    /** Without a name ECS creates "default". Creating an existing ACTIVE cluster returns it unchanged. */
-    record CreateClusterRequest(String clusterName, List<Tag> tags, List<KeyValuePair> settings) {
+    /**
+     * Without a name ECS creates "default". Creating an existing ACTIVE cluster returns it unchanged.
+     * {@code clientToken} is berth's addition (ECS's CreateService and RunTask take one): the
+     * control plane keeps it with the cluster, so a caller that died mid-create can find it.
+     */
+    record CreateClusterRequest(String clusterName, List<Tag> tags, List<KeyValuePair> settings, String clientToken) {
+        public CreateClusterRequest(String clusterName, List<Tag> tags, List<KeyValuePair> settings) {
+            this(clusterName, tags, settings, null);
+        }
     }
 
     record CreateClusterResponse(Cluster cluster) {

@@ -29,10 +29,21 @@ public interface TaskDefinitionCalls {
                           Instant deregisteredAt, String registeredBy) {
     }
 
+    /**
+     * {@code clientToken} is berth's addition: a register retried with the token of one that
+     * already registered a revision returns that revision instead of registering another.
+     */
     record RegisterTaskDefinitionRequest(String family, String taskRoleArn, String executionRoleArn,
                                          String networkMode, List<Map<String, Object>> containerDefinitions,
                                          List<Map<String, Object>> volumes, List<String> requiresCompatibilities,
-                                         String cpu, String memory, List<Tag> tags) {
+                                         String cpu, String memory, List<Tag> tags, String clientToken) {
+        public RegisterTaskDefinitionRequest(String family, String taskRoleArn, String executionRoleArn,
+                                             String networkMode, List<Map<String, Object>> containerDefinitions,
+                                             List<Map<String, Object>> volumes, List<String> requiresCompatibilities,
+                                             String cpu, String memory, List<Tag> tags) {
+            this(family, taskRoleArn, executionRoleArn, networkMode, containerDefinitions, volumes,
+                    requiresCompatibilities, cpu, memory, tags, null);
+        }
     }
 
     record RegisterTaskDefinitionResponse(TaskDefinition taskDefinition, List<Tag> tags) {

@@ -1,21 +1,21 @@
 package dev.berth.ecs.cluster;
 
-import dev.berth.ecs.store.ClusterRow;
+import dev.berth.ecs.api.ClusterCalls.Cluster;
+import dev.berth.ecs.api.ClusterCalls.CreateClusterRequest;
+import dev.berth.ecs.api.ClusterCalls.DeleteClusterRequest;
+import dev.berth.ecs.api.ClusterCalls.DescribeClustersRequest;
+import dev.berth.ecs.api.EcsApi;
+import dev.berth.ecs.api.EcsException;
 import dev.berth.ecs.arn.EcsArn;
-import dev.berth.ecs.resource.EcsLabels;
+import dev.berth.ecs.resource.Diags;
 import dev.berth.ecs.resource.EcsResource;
-import dev.berth.ecs.runtime.ContainerRuntime;
-import dev.berth.ecs.runtime.RuntimeFailure;
 import dev.berth.ecs.schema.ClusterSchema;
-import dev.berth.ecs.store.ClientTokens;
-import dev.berth.ecs.store.Table;
 import dev.berth.ecs.value.Attrs;
 import dev.berth.engine.provider.ProviderDiagnostic;
 import dev.berth.engine.provider.ProviderRequests.ApplyResponse;
 import dev.berth.engine.provider.ProviderRequests.ImportResponse;
 import dev.berth.engine.provider.ProviderRequests.PlanResponse;
 import dev.berth.engine.provider.ProviderRequests.ReadResponse;
-import dev.berth.ecs.store.EcsStore;
 import dev.berth.engine.provider.ResourceSchema;
 import dev.berth.engine.value.MapValue;
 import dev.berth.engine.value.Value;
@@ -24,8 +24,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import static dev.berth.ecs.schema.ClusterSchema.ARN;
@@ -33,22 +31,19 @@ import static dev.berth.ecs.schema.ClusterSchema.ID;
 import static dev.berth.ecs.schema.ClusterSchema.NAME;
 import static dev.berth.ecs.schema.ClusterSchema.TAGS;
 
-/** {@code ecs_cluster}: a store row plus the Docker network named {@code berth-NAME}. */
+/**
+ * {@code ecs_cluster}: a client of the control plane, as terraform-provider-aws's aws_ecs_cluster
+ * is of ECS. Create and update call CreateCluster (which returns an existing cluster unchanged and
+ * provisions its network again) and then bring the tags to the configuration with TagResource and
+ * UntagResource; refresh reads DescribeClusters, so a change made by another client is drift.
+ */
 public final class ClusterResource implements EcsResource {
     private static final Pattern NAME_SHAPE = Pattern.compile("[A-Za-z0-9_-]{1,255}");
 
-    private final Table<ClusterRow> clusters;
-    private final Supplier<ContainerRuntime> runtime;
-    private final Function<String, List<String>> servicesIn;
-    private final ClientTokens tokens;
+    private final EcsApi api;
 
-    /** {@code servicesIn} names the services a cluster ARN still has, which block its deletion. */
-    public ClusterResource(EcsStore store, Supplier<ContainerRuntime> runtime,
-                           Function<String, List<String>> servicesIn) {
-        this.clusters = new Table<>(store, ClusterRow.TABLE, ClusterRow.class);
-        this.runtime = runtime;
-        this.servicesIn = servicesIn;
-        this.tokens = new ClientTokens(store);
+    public ClusterResource(EcsApi api) {
+        this.api = api;
     }
 
     @Override
@@ -77,59 +72,64 @@ public final class ClusterResource implements EcsResource {
 
     @Override
     public ApplyResponse apply(MapValue prior, MapValue planned, MapValue config, String clientToken) {
+        if (planned == null) return delete(prior);
+        String name = Attrs.string(planned, NAME);
+        Map<String, String> tags = tags(planned);
         try {
-            if (planned == null) return delete(prior);
-            String name = Attrs.string(planned, NAME);
-            String arn = EcsArn.cluster(name);
-            if (prior == null) tokens.record(arn, ClusterSchema.TYPE, clientToken);
-            ClusterRow row = new ClusterRow(arn, name, ClusterRow.networkFor(name), tags(planned), "ACTIVE");
-            // Create and update both converge: the network is idempotent and the row is rewritten.
-            runtime.get().ensureNetwork(row.network(), Map.of(EcsLabels.CLUSTER, arn));
-            clusters.put(arn, row);
-            return new ApplyResponse(Attrs.with(planned, Map.of(ARN, Value.of(arn), ID, Value.of(arn))), List.of());
-        } catch (RuntimeFailure f) {
-            return new ApplyResponse(prior, List.of(ProviderDiagnostic.error(f.getMessage(), null)));
+            Cluster c = api.createCluster(new CreateClusterRequest(name, ClusterTags.list(tags), null,
+                    prior == null ? clientToken : null)).cluster();
+            // An existing cluster comes back unchanged: its tags are brought to the configuration.
+            new ClusterTags(api).converge(c.clusterArn(), ClusterTags.map(c.tags()), tags);
+            return new ApplyResponse(Attrs.with(planned, Map.of(ARN, Value.of(c.clusterArn()),
+                    ID, Value.of(c.clusterArn()))), List.of());
+        } catch (EcsException e) {
+            return new ApplyResponse(prior, List.of(Diags.of(e, "CreateCluster")));
         }
     }
 
     private ApplyResponse delete(MapValue prior) {
         String arn = Attrs.string(prior, ARN);
         String name = Attrs.string(prior, NAME);
-        List<String> left = servicesIn.apply(arn);
-        if (!left.isEmpty()) {
+        try {
+            api.deleteCluster(new DeleteClusterRequest(arn));
+            return new ApplyResponse(null, List.of());
+        } catch (EcsException e) {
+            if (e.errorName().equals(EcsException.CLUSTER_NOT_FOUND)) return new ApplyResponse(null, List.of());
+            if (!e.errorName().equals(EcsException.CLUSTER_CONTAINS_SERVICES)) {
+                return new ApplyResponse(prior, List.of(Diags.of(e, "DeleteCluster")));
+            }
             // Services no state names (another configuration's, or made by hand) are not ours to
             // delete: say which they are and how to bring one under this configuration.
+            List<String> left = ClusterTags.serviceNames(api, arn);
+            String example = left.isEmpty() ? "SERVICE" : left.get(0);
             return new ApplyResponse(prior, List.of(ProviderDiagnostic.error("Cluster \"" + name
-                    + "\" still has services: " + String.join(", ", left) + ". Delete them before the cluster; one"
-                    + " this configuration does not manage can be imported (berth import ecs_service.NAME " + name + "/"
-                    + left.get(0) + ") so that destroy removes it.", null)));
+                    + "\" still has services" + (left.isEmpty() ? "" : ": " + String.join(", ", left))
+                    + ". Delete them before the cluster; one this configuration does not manage can be imported "
+                    + "(berth import ecs_service.NAME " + name + "/" + example + ") so that destroy removes it.",
+                    e.errorName() + " from DeleteCluster: " + e.getMessage())));
         }
-        try {
-            runtime.get().removeNetwork(ClusterRow.networkFor(name));
-        } catch (RuntimeFailure f) {
-            return new ApplyResponse(prior, List.of(ProviderDiagnostic.error("Cannot delete cluster \"" + name
-                    + "\": " + f.getMessage(), null)));
-        }
-        clusters.delete(arn);
-        tokens.forget(arn);
-        return new ApplyResponse(null, List.of());
     }
 
     @Override
     public ReadResponse read(MapValue current) {
-        String arn = Attrs.string(current, ARN);
-        Optional<ClusterRow> row = clusters.get(arn);
-        if (row.isEmpty()) return new ReadResponse(null, List.of());
         try {
-            // Without its network the cluster cannot run tasks: report it gone so it is recreated.
-            if (!runtime.get().networkExists(row.get().network())) return new ReadResponse(null, List.of());
-        } catch (RuntimeFailure f) {
-            return new ReadResponse(current, List.of(ProviderDiagnostic.error(f.getMessage(), null)));
+            Optional<Cluster> c = describe(Attrs.string(current, ARN));
+            // A cluster deleted, or FAILED (its network removed), is gone: the next plan creates it.
+            if (c.isEmpty() || !"ACTIVE".equals(c.get().status())) return new ReadResponse(null, List.of());
+            MapValue state = stateOf(c.get());
+            // An explicit empty tag map and no tags at all are the same cluster: keep the user's form.
+            if (Attrs.raw(state, TAGS).isNull() && !Attrs.raw(current, TAGS).isNull()) {
+                state = state.with(TAGS, current.get(TAGS));
+            }
+            return new ReadResponse(state, List.of());
+        } catch (EcsException e) {
+            return new ReadResponse(current, List.of(Diags.of(e, "DescribeClusters")));
         }
-        MapValue state = stateOf(row.get());
-        // An explicit empty tag map and no tags at all are the same cluster: keep the user's form.
-        if (row.get().tags().isEmpty() && !Attrs.raw(current, TAGS).isNull()) state = state.with(TAGS, current.get(TAGS));
-        return new ReadResponse(state, List.of());
+    }
+
+    private Optional<Cluster> describe(String ref) {
+        return api.describeClusters(new DescribeClustersRequest(List.of(ref), List.of("TAGS"))).clusters().stream()
+                .findFirst();
     }
 
     @Override
@@ -139,19 +139,11 @@ public final class ClusterResource implements EcsResource {
             return new ImportResponse(null, List.of(ProviderDiagnostic.error(
                     "\"" + id + "\" is neither a cluster name nor a cluster ARN.", null)));
         }
-        String arn = EcsArn.cluster(name.get());
-        Optional<ClusterRow> row = clusters.get(arn);
-        if (row.isPresent()) return new ImportResponse(stateOf(row.get()), List.of());
         try {
-            // A network made by an earlier berth (or by hand) can be adopted: record it.
-            String network = ClusterRow.networkFor(name.get());
-            if (runtime.get().networkExists(network)) {
-                ClusterRow adopted = new ClusterRow(arn, name.get(), network, Map.of(), "ACTIVE");
-                clusters.put(arn, adopted);
-                return new ImportResponse(stateOf(adopted), List.of());
-            }
-        } catch (RuntimeFailure f) {
-            return new ImportResponse(null, List.of(ProviderDiagnostic.error(f.getMessage(), null)));
+            Optional<Cluster> c = describe(EcsArn.cluster(name.get())).filter(x -> !"INACTIVE".equals(x.status()));
+            if (c.isPresent()) return new ImportResponse(stateOf(c.get()), List.of());
+        } catch (EcsException e) {
+            return new ImportResponse(null, List.of(Diags.of(e, "DescribeClusters")));
         }
         return new ImportResponse(null, List.of(ProviderDiagnostic.error(
                 "Cluster \"" + name.get() + "\" does not exist.", null)));
@@ -163,9 +155,10 @@ public final class ClusterResource implements EcsResource {
     }
 
     /** Tags come back null when none are set, so a config without tags plans no change. */
-    static MapValue stateOf(ClusterRow row) {
-        Value tags = row.tags().isEmpty() ? Value.nil() : Attrs.ofStringMap(row.tags());
-        return new MapValue(Map.of(NAME, Value.of(row.name()), TAGS, tags, ARN, Value.of(row.arn()),
-                ID, Value.of(row.arn())));
+    static MapValue stateOf(Cluster c) {
+        Map<String, String> tags = ClusterTags.map(c.tags());
+        Value tagValue = tags.isEmpty() ? Value.nil() : Attrs.ofStringMap(tags);
+        return new MapValue(Map.of(NAME, Value.of(c.clusterName()), TAGS, tagValue, ARN, Value.of(c.clusterArn()),
+                ID, Value.of(c.clusterArn())));
     }
 }

@@ -1,17 +1,19 @@
 package dev.berth.ecs.instance;
 
-import dev.berth.ecs.store.InstanceRow;
+import dev.berth.ecs.api.ClusterCalls.ListClustersRequest;
+import dev.berth.ecs.api.EcsApi;
+import dev.berth.ecs.api.EcsException;
+import dev.berth.ecs.api.InstanceCalls.ContainerInstance;
+import dev.berth.ecs.api.InstanceCalls.DeregisterContainerInstanceRequest;
+import dev.berth.ecs.api.InstanceCalls.DescribeContainerInstancesRequest;
+import dev.berth.ecs.api.InstanceCalls.RegisterContainerInstanceRequest;
+import dev.berth.ecs.api.InstanceCalls.UpdateContainerInstancesStateRequest;
+import dev.berth.ecs.api.Shapes.Attribute;
+import dev.berth.ecs.api.Shapes.Resource;
 import dev.berth.ecs.arn.EcsArn;
-import dev.berth.ecs.store.ClusterRow;
-import dev.berth.ecs.placement.ClusterView;
+import dev.berth.ecs.resource.Diags;
 import dev.berth.ecs.resource.EcsResource;
-import dev.berth.ecs.runtime.ContainerRuntime;
-import dev.berth.ecs.runtime.EngineCapacity;
-import dev.berth.ecs.runtime.RuntimeFailure;
-import dev.berth.ecs.scheduler.model.ContainerInstance;
 import dev.berth.ecs.schema.ContainerInstanceSchema;
-import dev.berth.ecs.store.ClientTokens;
-import dev.berth.ecs.store.Table;
 import dev.berth.ecs.value.Attrs;
 import dev.berth.engine.provider.ForceNew;
 import dev.berth.engine.provider.ProviderDiagnostic;
@@ -19,7 +21,6 @@ import dev.berth.engine.provider.ProviderRequests.ApplyResponse;
 import dev.berth.engine.provider.ProviderRequests.ImportResponse;
 import dev.berth.engine.provider.ProviderRequests.PlanResponse;
 import dev.berth.engine.provider.ProviderRequests.ReadResponse;
-import dev.berth.ecs.store.EcsStore;
 import dev.berth.engine.provider.ResourceSchema;
 import dev.berth.engine.value.MapValue;
 import dev.berth.engine.value.Value;
@@ -31,8 +32,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.UUID;
-import java.util.function.Function;
 
 import static dev.berth.ecs.schema.ContainerInstanceSchema.AGENT_CONNECTED;
 import static dev.berth.ecs.schema.ContainerInstanceSchema.ARN;
@@ -49,26 +48,17 @@ import static dev.berth.ecs.schema.ContainerInstanceSchema.RUNNING_TASKS_COUNT;
 import static dev.berth.ecs.schema.ContainerInstanceSchema.STATUS;
 
 /**
- * {@code ecs_container_instance}: registers a Docker engine into a cluster. Registration checks
- * that the engine answers and reads its capacity when cpu or memory are not given; turning an
- * instance DRAINING makes the services move their tasks off it, as ECS does.
+ * {@code ecs_container_instance}: registers a Docker engine into a cluster through the control
+ * plane (RegisterContainerInstance, again under its ARN for an update), sets its status with
+ * UpdateContainerInstancesState (DRAINING makes the services move their tasks off it, as ECS
+ * does) and refreshes from DescribeContainerInstances, so an instance drained or deregistered by
+ * another client shows as drift.
  */
 public final class ContainerInstanceResource implements EcsResource {
-    private final Table<InstanceRow> instances;
-    private final Table<ClusterRow> clusters;
-    private final ClusterView view;
-    private final Function<String, ContainerRuntime> runtimes;
-    private final Drainer drainer;
-    private final ClientTokens tokens;
+    private final EcsApi api;
 
-    /** {@code runtimes} maps a docker_host (null: the local engine) to a runtime. */
-    public ContainerInstanceResource(EcsStore store, Function<String, ContainerRuntime> runtimes, Drainer drainer) {
-        this.instances = new Table<>(store, InstanceRow.TABLE, InstanceRow.class);
-        this.clusters = new Table<>(store, ClusterRow.TABLE, ClusterRow.class);
-        this.view = new ClusterView(store);
-        this.runtimes = runtimes;
-        this.drainer = drainer;
-        this.tokens = new ClientTokens(store);
+    public ContainerInstanceResource(EcsApi api) {
+        this.api = api;
     }
 
     @Override
@@ -80,7 +70,6 @@ public final class ContainerInstanceResource implements EcsResource {
     public List<ProviderDiagnostic> validate(MapValue config) {
         return InstanceValidator.validate(config);
     }
-
     @Override
     public PlanResponse plan(MapValue prior, MapValue config) {
         Map<String, Value> m = new HashMap<>();
@@ -115,45 +104,40 @@ public final class ContainerInstanceResource implements EcsResource {
     public ApplyResponse apply(MapValue prior, MapValue planned, MapValue config, String clientToken) {
         if (planned == null) return deregister(prior);
         List<ProviderDiagnostic> diags = new ArrayList<>(validate(config));
-        if (dev.berth.ecs.resource.Diags.hasErrors(diags)) return new ApplyResponse(prior, diags);
-        String clusterName = EcsArn.clusterName(Attrs.string(config, CLUSTER)).orElseThrow();
-        Optional<ClusterRow> cluster = clusters.get(EcsArn.cluster(clusterName));
-        if (cluster.isEmpty()) {
-            return new ApplyResponse(prior, List.of(ProviderDiagnostic.error("Cluster \"" + clusterName
-                    + "\" does not exist; create it before its container instances.", null, CLUSTER)));
-        }
-        Optional<InstanceRow> existing = prior == null ? Optional.empty() : instances.get(Attrs.string(prior, ARN));
-        String host = Attrs.string(config, DOCKER_HOST);
-        ContainerRuntime rt = runtimes.apply(host);
-        EngineCapacity capacity = null;
+        if (Diags.hasErrors(diags)) return new ApplyResponse(prior, diags);
+        String cluster = Attrs.string(config, CLUSTER);
+        String clusterName = EcsArn.clusterName(cluster).orElseThrow();
+        List<Resource> total = new ArrayList<>();
+        BigDecimal cpu = Attrs.number(config, CPU), memory = Attrs.number(config, MEMORY);
+        if (cpu != null) total.add(Resource.integer("CPU", cpu.intValueExact()));
+        if (memory != null) total.add(Resource.integer("MEMORY", memory.intValueExact()));
+        List<Attribute> attributes = new ArrayList<>();
+        new TreeMap<>(userAttributes(config)).forEach((k, v) -> attributes.add(new Attribute(k, v)));
+        ContainerInstance ci;
         try {
-            rt.ping();
-            capacity = rt.capacity();
-        } catch (RuntimeFailure f) {
-            if (existing.isEmpty()) {
-                return new ApplyResponse(prior, List.of(ProviderDiagnostic.error(
-                        "Cannot register the container instance: " + f.getMessage(), null, DOCKER_HOST)));
+            ci = api.registerContainerInstance(new RegisterContainerInstanceRequest(cluster, total, null,
+                    prior == null ? null : Attrs.string(prior, ARN), attributes, null, Attrs.string(config, DOCKER_HOST),
+                    prior == null ? clientToken : null)).containerInstance();
+        } catch (EcsException e) {
+            if (e.errorName().equals(EcsException.CLUSTER_NOT_FOUND)) {
+                return new ApplyResponse(prior, List.of(ProviderDiagnostic.error("Cluster \"" + clusterName
+                        + "\" does not exist; create it before its container instances.",
+                        e.errorName() + " from RegisterContainerInstance: " + e.getMessage(), CLUSTER)));
             }
+            return new ApplyResponse(prior, List.of(Diags.of(e, "RegisterContainerInstance", DOCKER_HOST)));
         }
-        String id = existing.map(InstanceRow::id).orElseGet(() -> UUID.randomUUID().toString().replace("-", ""));
-        String arn = existing.map(InstanceRow::arn).orElse(arn(clusterName, id));
-        int cpu = size(config, CPU, capacity == null ? existing.map(InstanceRow::cpu).orElse(0) : capacity.cpuUnits());
-        int memory = size(config, MEMORY, capacity == null ? existing.map(InstanceRow::memory).orElse(0)
-                : (int) capacity.memoryMiB());
-        Integer engineCpu = capacity == null ? existing.map(InstanceRow::engineCpu).orElse(null) : capacity.cpuUnits();
-        Integer engineMemory = capacity == null ? existing.map(InstanceRow::engineMemory).orElse(null)
-                : (int) capacity.memoryMiB();
-        Map<String, String> attributes = new TreeMap<>(userAttributes(config));
-        attributes.putIfAbsent(ContainerInstance.OS_TYPE, "linux");
-        String status = Attrs.string(config, STATUS) == null ? InstanceRow.ACTIVE : Attrs.string(config, STATUS);
-        InstanceRow row = new InstanceRow(arn, id, cluster.get().arn(), host, rt.endpoint(), cpu, memory, attributes,
-                status, capacity != null || existing.isEmpty() || existing.get().connected(), engineCpu, engineMemory);
-        if (existing.isEmpty()) tokens.record(arn, ContainerInstanceSchema.TYPE, clientToken);
-        instances.put(arn, row);
-        if (row.draining() && existing.map(e -> !e.draining()).orElse(true)) {
-            for (String problem : drainer.drain(row)) diags.add(ProviderDiagnostic.error(problem, null, STATUS));
+        String status = Attrs.string(config, STATUS) == null ? "ACTIVE" : Attrs.string(config, STATUS);
+        try {
+            if (!status.equals(ci.status())) {
+                api.updateContainerInstancesState(new UpdateContainerInstancesStateRequest(cluster,
+                        List.of(ci.containerInstanceArn()), status));
+            }
+            Optional<ContainerInstance> now = describe(cluster, ci.containerInstanceArn());
+            return new ApplyResponse(stateOf(config, now.orElse(ci)), diags);
+        } catch (EcsException e) {
+            diags.add(Diags.of(e, "UpdateContainerInstancesState", STATUS));
+            return new ApplyResponse(stateOf(config, ci), diags);
         }
-        return new ApplyResponse(stateOf(config, row), diags);
     }
 
     /**
@@ -162,73 +146,101 @@ public final class ContainerInstanceResource implements EcsResource {
      * time, so the plan shows exactly what the state will hold.
      */
     static Value withOsType(Value configured) {
-        if (configured.isNull()) return Attrs.ofStringMap(Map.of(ContainerInstance.OS_TYPE, "linux"));
+        if (configured.isNull()) return Attrs.ofStringMap(Map.of(dev.berth.ecs.scheduler.model.ContainerInstance.OS_TYPE, "linux"));
         // An unknown map stays unknown until apply; one that names its own os-type keeps it.
-        if (!(configured instanceof MapValue given) || !given.get(ContainerInstance.OS_TYPE).isNull()) return configured;
-        return given.with(ContainerInstance.OS_TYPE, Value.of("linux"));
+        if (!(configured instanceof MapValue given) || !given.get(dev.berth.ecs.scheduler.model.ContainerInstance.OS_TYPE).isNull()) return configured;
+        return given.with(dev.berth.ecs.scheduler.model.ContainerInstance.OS_TYPE, Value.of("linux"));
     }
 
     private ApplyResponse deregister(MapValue prior) {
         String arn = Attrs.string(prior, ARN);
-        long running = view.runningPlacements().values().stream().filter(p -> arn.equals(p.instanceArn())).count();
-        if (running > 0) {
-            return new ApplyResponse(prior, List.of(ProviderDiagnostic.error("Container instance " + arn + " still runs "
-                    + running + " task" + (running == 1 ? "" : "s") + "; set status = \"DRAINING\" and apply, or delete "
-                    + "their services first.", null)));
+        try {
+            api.deregisterContainerInstance(new DeregisterContainerInstanceRequest(Attrs.string(prior, CLUSTER), arn,
+                    false));
+        } catch (EcsException e) {
+            boolean gone = e.errorName().equals(EcsException.CLUSTER_NOT_FOUND)
+                    || e.getMessage().startsWith("The referenced container instance ");
+            if (!gone) {
+                return new ApplyResponse(prior, List.of(ProviderDiagnostic.error(e.getMessage(), e.errorName()
+                        + " from DeregisterContainerInstance. Set status = \"DRAINING\" and apply, or delete the "
+                        + "services of its tasks first.")));
+            }
         }
-        instances.delete(arn);
-        tokens.forget(arn);
         return new ApplyResponse(null, List.of());
     }
 
     @Override
     public ReadResponse read(MapValue current) {
-        Optional<InstanceRow> row = instances.get(Attrs.string(current, ARN));
-        if (row.isEmpty()) return new ReadResponse(null, List.of());
-        boolean connected;
         try {
-            runtimes.apply(row.get().dockerHost()).ping();
-            connected = true;
-        } catch (RuntimeFailure f) {
-            connected = false;
+            Optional<ContainerInstance> ci = describe(Attrs.string(current, CLUSTER), Attrs.string(current, ARN));
+            // Deregistered (INACTIVE) by anyone is gone: the next plan registers the engine again.
+            if (ci.isEmpty() || "INACTIVE".equals(ci.get().status())) return new ReadResponse(null, List.of());
+            return new ReadResponse(stateOf(current, ci.get()), List.of());
+        } catch (EcsException e) {
+            if (e.errorName().equals(EcsException.CLUSTER_NOT_FOUND)) return new ReadResponse(null, List.of());
+            return new ReadResponse(current, List.of(Diags.of(e, "DescribeContainerInstances")));
         }
-        InstanceRow now = row.get().withConnected(connected);
-        if (now.connected() != row.get().connected()) instances.put(now.arn(), now);
-        return new ReadResponse(stateOf(current, now), List.of());
+    }
+
+    private Optional<ContainerInstance> describe(String cluster, String arn) {
+        if (arn == null) return Optional.empty();
+        return api.describeContainerInstances(new DescribeContainerInstancesRequest(cluster, List.of(arn), null))
+                .containerInstances().stream().findFirst();
     }
 
     @Override
     public ImportResponse importState(String id) {
-        Optional<InstanceRow> row = instances.all().stream()
-                .filter(r -> r.arn().equals(id) || r.id().equals(id)).findFirst();
-        if (row.isEmpty()) {
+        Optional<ContainerInstance> found = Optional.empty();
+        String cluster = null;
+        try {
+            // An ARN names its cluster; a bare id is looked for in every cluster.
+            List<String> clusters = EcsArn.parse(id).filter(a -> a.resourceType().equals("container-instance")
+                    && a.path().contains("/")).map(a -> List.of(EcsArn.cluster(a.path().substring(0,
+                    a.path().indexOf('/'))))).orElseGet(() -> api.listClusters(new ListClustersRequest(null, null))
+                    .clusterArns());
+            for (String c : clusters) {
+                found = describe(c, id).filter(ci -> !"INACTIVE".equals(ci.status()));
+                if (found.isPresent()) {
+                    cluster = c;
+                    break;
+                }
+            }
+        } catch (EcsException e) {
+            found = Optional.empty();
+        }
+        if (found.isEmpty()) {
             return new ImportResponse(null, List.of(ProviderDiagnostic.error("Container instance \"" + id
                     + "\" is not registered; import by ARN or id.", null)));
         }
-        InstanceRow r = row.get();
         Map<String, Value> m = new HashMap<>();
-        m.put(CLUSTER, Value.of(r.clusterArn()));
-        m.put(DOCKER_HOST, r.dockerHost() == null ? Value.nil() : Value.of(r.dockerHost()));
+        m.put(CLUSTER, Value.of(cluster));
+        m.put(DOCKER_HOST, found.get().dockerHost() == null ? Value.nil() : Value.of(found.get().dockerHost()));
         ContainerInstanceSchema.TLS.forEach(t -> m.put(t, Value.nil()));
-        m.put(STATUS, Value.of(r.status()));
-        return new ImportResponse(stateOf(new MapValue(m), r), List.of());
+        return new ImportResponse(stateOf(new MapValue(m), found.get()), List.of());
     }
 
-    /** The instance's state: configuration, registered sizes and what its tasks use now. */
-    private MapValue stateOf(MapValue base, InstanceRow row) {
-        ContainerInstance snap = view.snapshot(row.clusterArn()).instance(row.arn()).orElse(null);
-        int tasks = snap == null ? 0 : snap.runningTasks().size();
+    /** The instance's state: configuration, registered sizes, status and what its tasks use now. */
+    private static MapValue stateOf(MapValue base, ContainerInstance ci) {
         Map<String, Value> m = new HashMap<>();
-        m.put(ARN, Value.of(row.arn()));
-        m.put(ID, Value.of(row.arn()));
-        m.put(CPU, Value.of(row.cpu()));
-        m.put(MEMORY, Value.of(row.memory()));
-        m.put(AGENT_CONNECTED, Value.of(row.connected()));
-        m.put(RUNNING_TASKS_COUNT, Value.of(tasks));
-        m.put(REMAINING_CPU, Value.of(snap == null ? row.cpu() : snap.remainingCpu()));
-        m.put(REMAINING_MEMORY, Value.of(snap == null ? row.memory() : snap.remainingMemory()));
-        m.put(ATTRIBUTES, Attrs.ofStringMap(row.attributes()));
+        m.put(ARN, Value.of(ci.containerInstanceArn()));
+        m.put(ID, Value.of(ci.containerInstanceArn()));
+        m.put(CPU, Value.of(resource(ci.registeredResources(), "CPU")));
+        m.put(MEMORY, Value.of(resource(ci.registeredResources(), "MEMORY")));
+        m.put(STATUS, Value.of(ci.status()));
+        m.put(AGENT_CONNECTED, Value.of(Boolean.TRUE.equals(ci.agentConnected())));
+        m.put(RUNNING_TASKS_COUNT, Value.of(ci.runningTasksCount() == null ? 0 : ci.runningTasksCount()));
+        m.put(REMAINING_CPU, Value.of(resource(ci.remainingResources(), "CPU")));
+        m.put(REMAINING_MEMORY, Value.of(resource(ci.remainingResources(), "MEMORY")));
+        Map<String, String> attributes = new TreeMap<>();
+        if (ci.attributes() != null) ci.attributes().forEach(a -> attributes.put(a.name(), a.value()));
+        m.put(ATTRIBUTES, Attrs.ofStringMap(attributes));
         return Attrs.with(base, m);
+    }
+
+    private static int resource(List<Resource> resources, String name) {
+        if (resources == null) return 0;
+        for (Resource r : resources) if (name.equals(r.name()) && r.integerValue() != null) return r.integerValue();
+        return 0;
     }
 
     public static String arn(String clusterName, String id) {
@@ -240,8 +252,4 @@ public final class ContainerInstanceResource implements EcsResource {
         return m == null ? Map.of() : m;
     }
 
-    private static int size(MapValue config, String attr, int fallback) {
-        BigDecimal v = Attrs.number(config, attr);
-        return v == null ? fallback : v.intValueExact();
-    }
 }

@@ -20,7 +20,7 @@ import static dev.berth.ecs.schema.ContainerInstanceSchema.STATUS;
 import static dev.berth.ecs.schema.ContainerInstanceSchema.TLS;
 
 /** Checks a container instance configuration; unknown values are skipped. */
-final class InstanceValidator {
+public final class InstanceValidator {
     private InstanceValidator() {
     }
 
@@ -51,7 +51,7 @@ final class InstanceValidator {
         return out;
     }
 
-    static boolean wellFormedHost(String host) {
+    public static boolean wellFormedHost(String host) {
         try {
             URI uri = URI.create(host.trim());
             if ("unix".equals(uri.getScheme())) return uri.getPath() != null && uri.getPath().startsWith("/");

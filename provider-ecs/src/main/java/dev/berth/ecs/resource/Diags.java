@@ -22,6 +22,14 @@ public final class Diags {
         return new ProviderDiagnostic(Severity.WARNING, summary, "", List.copyOf(path));
     }
 
+    /**
+     * An ECS API error as a diagnostic: ECS's message as the summary, and its error name in the
+     * detail, so a user sees both as the AWS CLI shows them.
+     */
+    public static ProviderDiagnostic of(dev.berth.ecs.api.EcsException e, String action, Object... path) {
+        return ProviderDiagnostic.error(e.getMessage(), e.errorName() + " from " + action + ".", path);
+    }
+
     public static boolean hasErrors(List<ProviderDiagnostic> diagnostics) {
         for (ProviderDiagnostic d : diagnostics) if (d.isError()) return true;
         return false;

@@ -53,6 +53,11 @@ public final class TaskDefinitionRegistry {
         tokens.forget(arn);
     }
 
+    /** Every registered revision, ACTIVE and INACTIVE. */
+    public List<TaskDefinitionRow> all() {
+        return rows.all();
+    }
+
     public Optional<TaskDefinitionRow> find(String arn) {
         return arn == null ? Optional.empty() : rows.get(arn);
     }

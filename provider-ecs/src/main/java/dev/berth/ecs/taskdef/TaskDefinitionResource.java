@@ -1,10 +1,17 @@
 package dev.berth.ecs.taskdef;
 
-import dev.berth.ecs.store.TaskDefinitionRow;
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.berth.ecs.api.EcsApi;
+import dev.berth.ecs.api.EcsException;
+import dev.berth.ecs.api.TaskDefinitionCalls.DeregisterTaskDefinitionRequest;
+import dev.berth.ecs.api.TaskDefinitionCalls.DescribeTaskDefinitionRequest;
+import dev.berth.ecs.api.TaskDefinitionCalls.RegisterTaskDefinitionRequest;
+import dev.berth.ecs.api.TaskDefinitionCalls.TaskDefinition;
 import dev.berth.ecs.arn.EcsArn;
 import dev.berth.ecs.resource.Diags;
 import dev.berth.ecs.resource.EcsResource;
 import dev.berth.ecs.schema.TaskDefinitionSchema;
+import dev.berth.ecs.store.Json;
 import dev.berth.ecs.value.Attrs;
 import dev.berth.engine.provider.ForceNew;
 import dev.berth.engine.provider.ProviderDiagnostic;
@@ -12,7 +19,6 @@ import dev.berth.engine.provider.ProviderRequests.ApplyResponse;
 import dev.berth.engine.provider.ProviderRequests.ImportResponse;
 import dev.berth.engine.provider.ProviderRequests.PlanResponse;
 import dev.berth.engine.provider.ProviderRequests.ReadResponse;
-import dev.berth.ecs.store.EcsStore;
 import dev.berth.engine.provider.ResourceSchema;
 import dev.berth.engine.value.MapValue;
 import dev.berth.engine.value.Value;
@@ -39,12 +45,17 @@ import static dev.berth.ecs.schema.TaskDefinitionSchema.TASK_ROLE_ARN;
 /**
  * {@code ecs_task_definition}: every content change registers a new revision (a replacement);
  * a change of form only (JSON to blocks with the same containers) is an in-place state update.
+ * A client of the control plane: RegisterTaskDefinition, DescribeTaskDefinition (refresh; a
+ * revision deregistered by another client reads as gone) and DeregisterTaskDefinition.
  */
 public final class TaskDefinitionResource implements EcsResource {
-    private final TaskDefinitionRegistry registry;
+    private static final TypeReference<List<Map<String, Object>>> CONTAINERS = new TypeReference<>() {
+    };
 
-    public TaskDefinitionResource(EcsStore store) {
-        this.registry = new TaskDefinitionRegistry(store);
+    private final EcsApi api;
+
+    public TaskDefinitionResource(EcsApi api) {
+        this.api = api;
     }
 
     @Override
@@ -79,7 +90,14 @@ public final class TaskDefinitionResource implements EcsResource {
     @Override
     public ApplyResponse apply(MapValue prior, MapValue planned, MapValue config, String clientToken) {
         if (planned == null) {
-            registry.deregister(Attrs.string(prior, ARN));
+            try {
+                api.deregisterTaskDefinition(new DeregisterTaskDefinitionRequest(Attrs.string(prior, ARN)));
+            } catch (EcsException e) {
+                // Already gone (deregistered revisions stay, so only a revision never made): nothing to do.
+                if (!e.getMessage().equals("The specified task definition does not exist.")) {
+                    return new ApplyResponse(prior, List.of(Diags.of(e, "DeregisterTaskDefinition")));
+                }
+            }
             return new ApplyResponse(null, List.of());
         }
         if (prior != null && planned.isWhollyKnown()) {
@@ -94,50 +112,88 @@ public final class TaskDefinitionResource implements EcsResource {
             }
             return new ApplyResponse(prior, diags);
         }
-        TaskDefinitionRow row = registry.register(Attrs.string(state, FAMILY), Attrs.string(state, CPU),
-                Attrs.string(state, MEMORY), Attrs.string(state, NETWORK_MODE),
-                Attrs.strings(Attrs.raw(state, REQUIRES_COMPATIBILITIES)), Attrs.string(state, EXECUTION_ROLE_ARN),
-                Attrs.string(state, TASK_ROLE_ARN), Attrs.string(state, CONTAINER_DEFINITIONS), clientToken);
-        return new ApplyResponse(identify(state, row), diags);
+        try {
+            TaskDefinition td = api.registerTaskDefinition(new RegisterTaskDefinitionRequest(Attrs.string(state, FAMILY),
+                    Attrs.string(state, TASK_ROLE_ARN), Attrs.string(state, EXECUTION_ROLE_ARN),
+                    Attrs.string(state, NETWORK_MODE), containers(Attrs.string(state, CONTAINER_DEFINITIONS)), null,
+                    Attrs.strings(Attrs.raw(state, REQUIRES_COMPATIBILITIES)), Attrs.string(state, CPU),
+                    Attrs.string(state, MEMORY), null, clientToken)).taskDefinition();
+            return new ApplyResponse(identify(state, td), diags);
+        } catch (EcsException e) {
+            return new ApplyResponse(prior, List.of(Diags.of(e, "RegisterTaskDefinition")));
+        }
+    }
+
+    private static List<Map<String, Object>> containers(String canonical) {
+        try {
+            return Json.MAPPER.readValue(canonical, CONTAINERS);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("canonical container definitions do not parse", e);
+        }
     }
 
     @Override
     public ReadResponse read(MapValue current) {
-        Optional<TaskDefinitionRow> row = registry.find(Attrs.string(current, ARN));
-        // A deregistered revision is gone for good: the next plan registers a new one.
-        if (row.isEmpty() || !row.get().active()) return new ReadResponse(null, List.of());
-        return new ReadResponse(stateOf(row.get(), current.get(CONTAINER)), List.of());
+        try {
+            Optional<TaskDefinition> td = describe(Attrs.string(current, ARN));
+            // A deregistered revision is gone for good: the next plan registers a new one.
+            if (td.isEmpty() || !"ACTIVE".equals(td.get().status())) return new ReadResponse(null, List.of());
+            return new ReadResponse(stateOf(td.get(), current.get(CONTAINER)), List.of());
+        } catch (EcsException e) {
+            return new ReadResponse(current, List.of(Diags.of(e, "DescribeTaskDefinition")));
+        }
+    }
+
+    /** The revision, or empty when ECS cannot describe it. */
+    private Optional<TaskDefinition> describe(String ref) {
+        if (ref == null) return Optional.empty();
+        try {
+            return Optional.of(api.describeTaskDefinition(new DescribeTaskDefinitionRequest(ref, null)).taskDefinition());
+        } catch (EcsException e) {
+            if (e.getMessage().equals("Unable to describe task definition.")) return Optional.empty();
+            throw e;
+        }
     }
 
     @Override
     public ImportResponse importState(String id) {
-        Optional<TaskDefinitionRow> row = TaskDefinitionRegistry.wellFormed(id) ? registry.resolve(id) : Optional.empty();
-        if (row.isEmpty()) {
+        Optional<TaskDefinition> td;
+        try {
+            td = TaskDefinitionRegistry.wellFormed(id) ? describe(id) : Optional.empty();
+        } catch (EcsException e) {
+            return new ImportResponse(null, List.of(Diags.of(e, "DescribeTaskDefinition")));
+        }
+        if (td.isEmpty()) {
             return new ImportResponse(null, List.of(ProviderDiagnostic.error("Task definition \"" + id
                     + "\" is not registered; import by ARN or family:revision.", null)));
         }
-        return new ImportResponse(stateOf(row.get(), Value.list(List.of())), List.of());
+        return new ImportResponse(stateOf(td.get(), Value.list(List.of())), List.of());
     }
 
-    private static MapValue identify(MapValue state, TaskDefinitionRow row) {
-        return Attrs.with(state, Map.of(REVISION, Value.of(row.revision()), ARN, Value.of(row.arn()),
-                ID, Value.of(row.family() + ":" + row.revision()),
-                ARN_WITHOUT_REVISION, Value.of(EcsArn.taskDefinitionFamily(row.family()))));
+    private static MapValue identify(MapValue state, TaskDefinition td) {
+        return Attrs.with(state, Map.of(REVISION, Value.of(td.revision()), ARN, Value.of(td.taskDefinitionArn()),
+                ID, Value.of(td.family() + ":" + td.revision()),
+                ARN_WITHOUT_REVISION, Value.of(EcsArn.taskDefinitionFamily(td.family()))));
     }
 
     /** The state of a registered revision; {@code blocks} keeps the block form the user wrote, if any. */
-    static MapValue stateOf(TaskDefinitionRow row, Value blocks) {
+    static MapValue stateOf(TaskDefinition td, Value blocks) {
         Map<String, Value> m = new HashMap<>();
-        m.put(FAMILY, Value.of(row.family()));
-        m.put(CPU, Value.of(row.cpu()));
-        m.put(MEMORY, Value.of(row.memory()));
-        m.put(NETWORK_MODE, Value.of(row.networkMode()));
-        m.put(REQUIRES_COMPATIBILITIES, row.requiresCompatibilities() == null ? Value.nil()
-                : Attrs.ofStrings(row.requiresCompatibilities()));
-        m.put(EXECUTION_ROLE_ARN, Value.of(row.executionRoleArn()));
-        m.put(TASK_ROLE_ARN, Value.of(row.taskRoleArn()));
-        m.put(CONTAINER_DEFINITIONS, Value.of(row.containerDefinitions()));
+        m.put(FAMILY, Value.of(td.family()));
+        m.put(CPU, text(td.cpu()));
+        m.put(MEMORY, text(td.memory()));
+        m.put(NETWORK_MODE, text(td.networkMode()));
+        m.put(REQUIRES_COMPATIBILITIES, td.requiresCompatibilities() == null ? Value.nil()
+                : Attrs.ofStrings(td.requiresCompatibilities()));
+        m.put(EXECUTION_ROLE_ARN, text(td.executionRoleArn()));
+        m.put(TASK_ROLE_ARN, text(td.taskRoleArn()));
+        ContainerDefinitionsJson.Parsed parsed = ContainerDefinitionsJson.parse(Json.write(td.containerDefinitions()));
+        m.put(CONTAINER_DEFINITIONS, Value.of(ContainerDefinitionsJson.canonical(parsed.containers())));
         m.put(CONTAINER, blocks.isNull() ? Value.list(List.of()) : blocks);
-        return identify(new MapValue(m), row);
+        return identify(new MapValue(m), td);
+    }
+
+    private static Value text(String s) {
+        return s == null ? Value.nil() : Value.of(s);
     }
 }
