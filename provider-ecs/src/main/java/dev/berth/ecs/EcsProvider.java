@@ -14,6 +14,8 @@ import dev.berth.ecs.schema.ClusterSchema;
 import dev.berth.ecs.schema.ServiceSchema;
 import dev.berth.ecs.schema.TaskDefinitionSchema;
 import dev.berth.ecs.service.ServiceResource;
+import dev.berth.ecs.service.Deployer;
+import dev.berth.ecs.control.ControlPlane;
 import dev.berth.ecs.store.ClientTokens;
 import dev.berth.ecs.taskdef.TaskDefinitionResource;
 import dev.berth.engine.provider.ImplicitOrder;
@@ -79,11 +81,13 @@ public final class EcsProvider implements Provider {
         // EC2 tasks run on their container instance's engine; the fleet lists and stops tasks on
         // every engine in use, so cluster and service code see them wherever they run.
         EngineFleet fleet = new EngineFleet(store, runtimes);
-        ServiceResource services = new ServiceResource(store, () -> fleet, pool, runtimes,
-                new FargateCapacity(fargateVcpuQuota, () -> runtimes.apply(null)));
-        // Clusters, instances and task definitions are clients of the control plane, as
-        // terraform-provider-aws's resources are of ECS; its drainer is the services' scheduler.
-        this.api = new ControlPlane(store, runtimes, services.drainer());
+        FargateCapacity fargate = new FargateCapacity(fargateVcpuQuota, () -> runtimes.apply(null));
+        Deployer deployer = new Deployer(store, () -> fleet, pool, runtimes, fargate);
+        // The resources reach the world through the control plane, as terraform-provider-aws
+        // reaches ECS; the deployer is shared so a service's reads and its deployments agree.
+        ControlPlane plane = new ControlPlane(store, runtimes, deployer, true, java.time.Clock.systemUTC());
+        this.api = plane;
+        ServiceResource services = new ServiceResource(store, deployer, plane, fargate);
         resources.put(ClusterSchema.TYPE, new ClusterResource(api));
         resources.put(ContainerInstanceSchema.TYPE, new ContainerInstanceResource(api));
         resources.put(TaskDefinitionSchema.TYPE, new TaskDefinitionResource(api));

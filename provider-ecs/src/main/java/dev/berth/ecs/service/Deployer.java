@@ -249,6 +249,14 @@ public final class Deployer implements Drainer {
         return observer.observe(views.shared(fleet), serviceArn);
     }
 
+    /**
+     * The service's RUNNING tasks joined with what the engines run (dead ones have running false):
+     * from the listing shared by this command's reads when {@code shared}, else listed now.
+     */
+    public List<ObservedTask> tasks(String serviceArn, boolean shared) {
+        return (shared ? observeShared(serviceArn) : observe(serviceArn)).tasks();
+    }
+
     /** The service's events, newest first, as the {@code events} attribute. */
     dev.berth.engine.value.Value events(String serviceArn) {
         return events.value(serviceArn);
