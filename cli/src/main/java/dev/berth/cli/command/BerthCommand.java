@@ -12,7 +12,8 @@ import java.util.Map;
         description = "Plans and applies ECS-style infrastructure on Docker engines.",
         subcommands = {ValidateCommand.class, PlanCommand.class, ApplyCommand.class, DestroyCommand.class,
                 ShowCommand.class, StateCommand.class, OutputCommand.class, ImportCommand.class,
-                ForceUnlockCommand.class, GraphCommand.class, FmtCommand.class, AgentCommand.class, ServerCommand.class, VersionCommand.class})
+                ForceUnlockCommand.class, GraphCommand.class, FmtCommand.class, AgentCommand.class, EcsCommand.class,
+                ServerCommand.class, VersionCommand.class})
 public final class BerthCommand implements Runnable {
     public static final String VERSION = "0.1.0";
 
@@ -65,6 +66,7 @@ public final class BerthCommand implements Runnable {
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
         cmd.setParameterExceptionHandler(Errors::onParameterError);
         cmd.setExecutionExceptionHandler(Errors::onExecutionError);
+        EcsCommand.configure(cmd.getSubcommands().get("ecs"));
         return cmd;
     }
 }

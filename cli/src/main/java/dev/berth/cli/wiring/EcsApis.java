@@ -1,0 +1,67 @@
+package dev.berth.cli.wiring;
+
+import dev.berth.cli.ecs.ApiSource;
+import dev.berth.cli.ecs.EcsSession;
+import dev.berth.ecs.control.ControlPlane;
+import dev.berth.ecs.store.SqliteEcsStore;
+import dev.berth.ecs.store.StoreLocation;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.Optional;
+
+/**
+ * Where {@code berth ecs} gets its EcsApi: with {@code --endpoint-url} (or BERTH_ECS_ENDPOINT) a
+ * client of that {@code berth server}; otherwise the control plane in this process, on the
+ * user's control plane store and the local Docker engines, as the HCL provider gets it.
+ */
+public final class EcsApis implements ApiSource {
+    private final EcsSession session;
+
+    /** {@code session} says where the command runs: its environment chooses the store (BERTH_ECS_STORE). */
+    public EcsApis(EcsSession session) {
+        this.session = session;
+    }
+
+    @Override
+    public Handle open(String endpoint) {
+        if (endpoint != null && !endpoint.isBlank()) {
+            throw new IllegalStateException("berth ecs --endpoint-url " + endpoint
+                    + ": this build of berth has no client of berth server yet; leave out --endpoint-url and BERTH_ECS_ENDPOINT to use the control plane in this process.");
+        }
+        SqliteEcsStore store = SqliteEcsStore.open(StoreLocation.resolve(Optional.empty(), session.cwd(), session.env()));
+        RuntimePool runtimes = new RuntimePool();
+        return new Handle(new ControlPlane(store, runtimes), () -> {
+            try {
+                runtimes.close();
+            } finally {
+                store.close();
+            }
+        });
+    }
+
+    /** The working directory, local time zone, environment and terminal of this process. */
+    public static EcsSession session() {
+        boolean terminal = System.console() != null;
+        return new EcsSession(Path.of("").toAbsolutePath(), ZoneId.systemDefault(), System.getenv(), terminal,
+                terminal ? terminalWidth() : 80);
+    }
+
+    private static int terminalWidth() {
+        String columns = System.getenv("COLUMNS");
+        if (columns != null && columns.matches("\\d+")) return Integer.parseInt(columns);
+        try {
+            Process p = new ProcessBuilder("stty", "size").redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/tty")))
+                    .redirectErrorStream(true).start();
+            String[] parts = new String(p.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).trim().split("\\s+");
+            if (p.waitFor() == 0 && parts.length == 2) return Integer.parseInt(parts[1]);
+        } catch (IOException | NumberFormatException e) {
+            return 80;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 80;
+    }
+}
