@@ -6,6 +6,8 @@ top="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$top"
 
 scripts/ensure-docker.sh
+# The real AWS CLI talks to `berth server` in its tests (ServerGuideIT, AwsCliProtocolIT).
+scripts/ensure-awscli.sh
 # HashiCorp's own HCL parser (wasm, via npm) is the oracle of the engine's conformance test.
 # Outside target/ so mvn clean keeps it; installed only when missing.
 if [ ! -f .hcl-oracle/node_modules/@cdktf/hcl2json/package.json ]; then

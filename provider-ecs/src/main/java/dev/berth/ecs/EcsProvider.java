@@ -7,6 +7,7 @@ import dev.berth.ecs.data.DataSources;
 import dev.berth.ecs.data.EcsDataSource;
 import dev.berth.ecs.instance.ContainerInstanceResource;
 import dev.berth.ecs.instance.EngineFleet;
+import dev.berth.ecs.placement.FargateCapacity;
 import dev.berth.ecs.schema.ContainerInstanceSchema;
 import dev.berth.ecs.resource.EcsResource;
 import dev.berth.ecs.runtime.ContainerRuntime;
@@ -14,6 +15,8 @@ import dev.berth.ecs.schema.ClusterSchema;
 import dev.berth.ecs.schema.ServiceSchema;
 import dev.berth.ecs.schema.TaskDefinitionSchema;
 import dev.berth.ecs.service.ServiceResource;
+import dev.berth.ecs.service.Deployer;
+import dev.berth.ecs.control.ControlPlane;
 import dev.berth.ecs.store.ClientTokens;
 import dev.berth.ecs.taskdef.TaskDefinitionResource;
 import dev.berth.engine.provider.ImplicitOrder;
@@ -61,7 +64,7 @@ public final class EcsProvider implements Provider {
     private final Map<String, EcsDataSource> dataSources = new LinkedHashMap<>();
 
     public EcsProvider(EcsStore store, Function<String, ContainerRuntime> runtimes) {
-        this(store, runtimes, quotaFromEnvironment());
+        this(store, runtimes, FargateCapacity.quotaFromEnvironment());
     }
 
     /**
@@ -79,11 +82,13 @@ public final class EcsProvider implements Provider {
         // EC2 tasks run on their container instance's engine; the fleet lists and stops tasks on
         // every engine in use, so cluster and service code see them wherever they run.
         EngineFleet fleet = new EngineFleet(store, runtimes);
-        ServiceResource services = new ServiceResource(store, () -> fleet, pool, runtimes,
-                new FargateCapacity(fargateVcpuQuota, () -> runtimes.apply(null)));
-        // Clusters, instances and task definitions are clients of the control plane, as
-        // terraform-provider-aws's resources are of ECS; its drainer is the services' scheduler.
-        this.api = new ControlPlane(store, runtimes, services.drainer());
+        FargateCapacity fargate = new FargateCapacity(fargateVcpuQuota, () -> runtimes.apply(null));
+        Deployer deployer = new Deployer(store, () -> fleet, pool, runtimes, fargate);
+        // The resources reach the world through the control plane, as terraform-provider-aws
+        // reaches ECS; the deployer is shared so a service's reads and its deployments agree.
+        ControlPlane plane = new ControlPlane(store, runtimes, deployer, true, java.time.Clock.systemUTC());
+        this.api = plane;
+        ServiceResource services = new ServiceResource(store, deployer, plane, fargate);
         resources.put(ClusterSchema.TYPE, new ClusterResource(api));
         resources.put(ContainerInstanceSchema.TYPE, new ContainerInstanceResource(api));
         resources.put(TaskDefinitionSchema.TYPE, new TaskDefinitionResource(api));
@@ -94,17 +99,6 @@ public final class EcsProvider implements Provider {
     /** The control plane this provider's resources call. */
     public EcsApi api() {
         return api;
-    }
-
-    /** BERTH_FARGATE_VCPU_QUOTA, when set to a whole number of vCPUs. */
-    static Integer quotaFromEnvironment() {
-        String v = System.getenv("BERTH_FARGATE_VCPU_QUOTA");
-        if (v == null || v.isBlank()) return null;
-        try {
-            return Integer.valueOf(v.trim());
-        } catch (NumberFormatException e) {
-            return null;
-        }
     }
 
     @Override

@@ -49,6 +49,16 @@ final class BerthProcess implements AutoCloseable {
         return new BerthProcess(TestStores.in(new ProcessBuilder(cmd), dir).redirectErrorStream(true).start());
     }
 
+    /** berth ARGS... (no -chdir) with {@code env} added to the environment it inherits. */
+    static BerthProcess startWith(java.util.Map<String, String> env, String... args) throws Exception {
+        if (!JAR.toFile().isFile()) throw new AssertionError("build the jar first: " + JAR.toAbsolutePath());
+        List<String> cmd = new ArrayList<>(List.of("java", "-XX:+UseSerialGC", "-jar", JAR.toString()));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        pb.environment().putAll(env);
+        return new BerthProcess(pb.start());
+    }
+
     /** Waits for a line matching {@code test}; fails with everything printed so far. */
     String await(Predicate<String> test, Duration timeout) throws InterruptedException {
         long end = System.nanoTime() + timeout.toNanos();

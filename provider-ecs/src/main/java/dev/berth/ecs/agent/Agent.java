@@ -26,7 +26,7 @@ import java.util.function.Function;
 /**
  * berth's container agent and service scheduler between applies. Followers turn each engine's
  * event stream into task states at once (no polling for deaths); one loop thread then repairs
- * the affected services through {@link StateRepairer}, one pass at a time, with per-service
+ * the affected services through {@link Repairs}, one pass at a time, with per-service
  * backoff. A resync of every service runs at start, after an engine goes away or comes back, and
  * every {@code resyncEvery} as a safety net for anything the streams missed.
  */
@@ -36,7 +36,7 @@ public final class Agent {
     private final Table<TaskRow> taskRows;
     private final Table<InstanceRow> instances;
     private final Function<String, ContainerRuntime> runtimes;
-    private final StateRepairer repairer;
+    private final Repairs repairer;
     private final AgentLog log;
     private final Duration resyncEvery;
 
@@ -50,7 +50,7 @@ public final class Agent {
     private volatile boolean running = true;
     private LockInfo lastHolder;
 
-    public Agent(EcsStore ecsStore, Function<String, ContainerRuntime> runtimes, StateRepairer repairer,
+    public Agent(EcsStore ecsStore, Function<String, ContainerRuntime> runtimes, Repairs repairer,
                  AgentLog log, Duration resyncEvery) {
         this.taskRows = new Table<>(ecsStore, TaskRow.TABLE, TaskRow.class);
         this.instances = new Table<>(ecsStore, InstanceRow.TABLE, InstanceRow.class);
@@ -80,7 +80,7 @@ public final class Agent {
                     resyncRequested.set(false);
                     ensureFollowers();
                 }
-                StateRepairer.Result r = repairer.pass(resync ? null : due);
+                Repairs.Result r = repairer.pass(resync ? null : due);
                 if (r.locked()) {
                     waitForLock(r.lockedBy(), resync, due);
                     continue;
@@ -109,7 +109,7 @@ public final class Agent {
         }
     }
 
-    private void report(StateRepairer.ServiceOutcome o) {
+    private void report(Repairs.ServiceOutcome o) {
         String service = o.serviceArn().substring(o.serviceArn().lastIndexOf('/') + 1);
         Backoff b = backoffs.computeIfAbsent(o.serviceArn(), k -> Backoff.standard());
         if (o.failure() != null) {
@@ -179,7 +179,8 @@ public final class Agent {
             taskRows.put(taskArn, row.stopped(Instant.now().toString(), v.stopCode(), v.stoppedReason()));
             log.line("task " + taskArn + " STOPPED (" + v.stopCode() + ": " + v.stoppedReason()
                     + "); starting a replacement");
-            pending.putIfAbsent(row.serviceArn(), Instant.now());
+            // A one-off task (run-task, start-task) is not replaced: it belongs to no service.
+            if (row.serviceArn() != null) pending.putIfAbsent(row.serviceArn(), Instant.now());
             wake.release();
         }
 

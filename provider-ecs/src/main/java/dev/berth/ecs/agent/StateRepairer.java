@@ -43,7 +43,7 @@ import java.util.function.Supplier;
  * Holding the lock is what makes this safe: nothing an apply commits can be overwritten by a
  * pass that read the state before it.
  */
-public final class StateRepairer {
+public final class StateRepairer implements Repairs {
     private final StateStore store;
     private final Supplier<Provider> providers;
     private final String who;
@@ -62,22 +62,7 @@ public final class StateRepairer {
         this.outputs = outputs;
     }
 
-    /** A service's tasks before and after the pass, and why it could not be repaired, if so. */
-    public record ServiceOutcome(String serviceArn, List<String> runningBefore, List<String> runningAfter,
-                                 String failure) {
-    }
-
-    /** LOCKED names the holder; otherwise the services converged. */
-    public record Result(LockInfo lockedBy, List<ServiceOutcome> services) {
-        public boolean locked() {
-            return lockedBy != null;
-        }
-    }
-
-    /**
-     * {@code serviceArns} are converged as they are; null means a resync: every service is read
-     * and converged only when it does not run as desired (dead, missing, drifted or orphaned).
-     */
+    @Override
     public Result pass(Set<String> serviceArns) {
         String lockId = UUID.randomUUID().toString();
         try {

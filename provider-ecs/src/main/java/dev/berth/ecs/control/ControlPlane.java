@@ -4,6 +4,7 @@ import dev.berth.ecs.api.EcsApi;
 import dev.berth.ecs.instance.Drainer;
 import dev.berth.ecs.instance.EngineFleet;
 import dev.berth.ecs.runtime.ContainerRuntime;
+import dev.berth.ecs.service.Deployer;
 import dev.berth.ecs.store.EcsStore;
 
 import java.time.Clock;
@@ -25,19 +26,40 @@ public final class ControlPlane implements EcsApi {
 
     /** {@code runtimes} reaches a container instance's engine by its docker host (null: the local engine). */
     public ControlPlane(EcsStore store, Function<String, ContainerRuntime> runtimes) {
-        this(store, runtimes, Drainers.of(store, runtimes));
+        this(store, runtimes, ServiceWiring.deployer(store, runtimes), false, Clock.systemUTC());
     }
 
-    /** {@code drainer} moves service tasks off an instance turned DRAINING (the services' scheduler). */
-    public ControlPlane(EcsStore store, Function<String, ContainerRuntime> runtimes, Drainer drainer) {
+    ControlPlane(EcsStore store, Function<String, ContainerRuntime> runtimes, Clock clock) {
+        this(store, runtimes, ServiceWiring.deployer(store, runtimes), false, clock);
+    }
+
+    /** For tests of instance actions: {@code drainer} stands in for the services' scheduler. */
+    ControlPlane(EcsStore store, Function<String, ContainerRuntime> runtimes, Drainer drainer) {
+        this(store, runtimes, ServiceWiring.deployer(store, runtimes), drainer, false, Clock.systemUTC());
+    }
+
+    /**
+     * {@code deployer} is the service deployment path, shared with the HCL resources of the same
+     * provider; it is also what moves service tasks off an instance turned DRAINING. With
+     * {@code sharedListing} service counts come from the engine listing that deployer shares with
+     * one command's reads (a provider lives for one command), not from a listing per call.
+     * {@code clock} decides when stopped tasks and deleted services are forgotten.
+     */
+    public ControlPlane(EcsStore store, Function<String, ContainerRuntime> runtimes, Deployer deployer,
+                        boolean sharedListing, Clock clock) {
+        this(store, runtimes, deployer, deployer, sharedListing, clock);
+    }
+
+    private ControlPlane(EcsStore store, Function<String, ContainerRuntime> runtimes, Deployer deployer,
+                         Drainer drainer, boolean sharedListing, Clock clock) {
         World world = new World(store);
         EngineFleet fleet = new EngineFleet(store, runtimes);
         ClusterFacts clusterFacts = new ClusterFacts(world, () -> fleet);
-        Heartbeats heartbeats = new Heartbeats(world, runtimes, Clock.systemUTC());
+        Heartbeats heartbeats = new Heartbeats(world, runtimes, clock);
         this.clusters = new ClusterActions(world, () -> fleet);
         this.taskDefinitions = new TaskDefinitionActions(world);
-        this.services = new ServiceActions();
-        this.tasks = new TaskActions();
+        this.services = new ServiceActions(store, deployer, sharedListing, clock);
+        this.tasks = new TaskActions(store, runtimes, deployer::fargateCpuUnits, clock);
         this.instances = new InstanceActions(world, clusterFacts, heartbeats, drainer,
                 new InstanceRegistration(world, clusterFacts, runtimes, heartbeats, drainer));
         this.tags = new TagActions(world);

@@ -1,33 +1,241 @@
 package dev.berth.ecs.control;
 
-import dev.berth.ecs.api.ServiceCalls;
 import dev.berth.ecs.api.EcsException;
+import dev.berth.ecs.api.ServiceCalls;
+import dev.berth.ecs.api.Shapes.DeploymentConfiguration;
+import dev.berth.ecs.api.Shapes.Failure;
+import dev.berth.ecs.api.Shapes.PlacementConstraint;
+import dev.berth.ecs.api.Shapes.PlacementStrategy;
+import dev.berth.ecs.arn.EcsArn;
+import dev.berth.ecs.store.ClusterRow;
+import dev.berth.ecs.schema.ServiceSchema;
+import dev.berth.ecs.service.EventLog;
+import dev.berth.ecs.service.DeployResult;
+import dev.berth.ecs.service.Deployer;
+import dev.berth.ecs.service.ObservedTask;
+import dev.berth.ecs.runtime.RuntimeFailure;
+import dev.berth.ecs.store.TaskRow;
+import dev.berth.ecs.store.ServiceRow;
+import dev.berth.ecs.store.ClientTokens;
+import dev.berth.ecs.store.Table;
+import dev.berth.ecs.store.TaskDefinitionRow;
+import dev.berth.ecs.store.EcsStore;
 
-/** The control plane's Service actions. Not written yet: every action says so in ECS's terms. */
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * The control plane's service actions. CreateService and UpdateService record the service and
+ * run its deployment until it settles or fails (see the package notes); DeleteService stops its
+ * tasks and leaves it INACTIVE, describable for an hour as ECS keeps deleted services. Counts
+ * in DescribeServices come from what the engines run.
+ */
 final class ServiceActions implements ServiceCalls {
-    @Override
-    public CreateServiceResponse createService(CreateServiceRequest request) {
-        throw new EcsException(EcsException.UNSUPPORTED_FEATURE, "CreateService is not supported by this control plane yet.");
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,255}");
+
+    private final Lookups lookups;
+    private final Deployer deployer;
+    private final ServiceRecords records;
+    private final Table<ServiceRow> rows;
+    private final Table<TaskRow> tasks;
+    private final boolean sharedListing;
+    private final EventLog events;
+    private final ClientTokens tokens;
+    private final Clock clock;
+
+    /**
+     * {@code sharedListing}: count running tasks from the listing the deployer shares with one
+     * command's reads (a provider's control plane, whose reads refresh once per command), rather
+     * than listing the engines at every describe (a long-lived control plane).
+     */
+    ServiceActions(EcsStore store, Deployer deployer, boolean sharedListing, Clock clock) {
+        this.lookups = new Lookups(store);
+        this.deployer = deployer;
+        this.records = new ServiceRecords(store, clock);
+        this.rows = new Table<>(store, ServiceRow.TABLE, ServiceRow.class);
+        this.tasks = new Table<>(store, TaskRow.TABLE, TaskRow.class);
+        this.sharedListing = sharedListing;
+        this.events = new EventLog(store);
+        this.tokens = new ClientTokens(store);
+        this.clock = clock;
     }
 
     @Override
-    public UpdateServiceResponse updateService(UpdateServiceRequest request) {
-        throw new EcsException(EcsException.UNSUPPORTED_FEATURE, "UpdateService is not supported by this control plane yet.");
+    public synchronized CreateServiceResponse createService(CreateServiceRequest r) {
+        ClusterRow cluster = lookups.cluster(r.cluster());
+        if (r.serviceName() == null || !NAME.matcher(r.serviceName()).matches()) {
+            throw EcsException.invalidParameter("Service name must be 1 to 255 letters, numbers, hyphens and underscores.");
+        }
+        String arn = EcsArn.service(cluster.name(), r.serviceName());
+        Optional<ServiceRecord> existing = records.find(arn);
+        if (existing.isPresent() && !ServiceRecord.INACTIVE.equals(existing.get().status())) {
+            if (r.clientToken() != null && r.clientToken().equals(existing.get().clientToken())) {
+                return new CreateServiceResponse(describe(cluster, existing.get(), true));
+            }
+            if (ServiceRecord.DRAINING.equals(existing.get().status())) {
+                throw EcsException.invalidParameter("Unable to Start a service that is still Draining.");
+            }
+            throw EcsException.invalidParameter("Creation of service was not idempotent.");
+        }
+        int desired = ServiceRules.desiredCount(r.desiredCount());
+        TaskDefinitionRow td = ServiceRules.taskDefinition(lookups, r.taskDefinition());
+        String launchType = r.launchType() != null ? ServiceRules.launchType(r.launchType())
+                : ServiceRules.defaultLaunchType(lookups, cluster, td);
+        ServiceRules.checkQuotas(desired);
+        DeploymentConfiguration config = ServiceRules.configuration(r.deploymentConfiguration(), null);
+        List<PlacementConstraint> constraints = ServiceRules.constraints(r.placementConstraints());
+        List<PlacementStrategy> strategy = ServiceRules.strategy(r.placementStrategy());
+        String now = clock.instant().toString();
+        tokens.record(arn, ServiceSchema.TYPE, r.clientToken());
+        ServiceRecord.DeploymentRecord deployment = ServiceRules.newDeployment(td.arn(), desired, now);
+        ServiceRecord record = new ServiceRecord(arn, r.serviceName(), cluster.arn(), ServiceRecord.ACTIVE, launchType,
+                td.arn(), desired, config, constraints, strategy, r.tags(), r.clientToken(), now, null,
+                List.of(deployment));
+        records.put(record);
+        ServiceRecord done = deploy(record, r.taskDefinition(), false, deployment, true);
+        return new CreateServiceResponse(describe(cluster, done, true));
     }
 
     @Override
-    public DescribeServicesResponse describeServices(DescribeServicesRequest request) {
-        throw new EcsException(EcsException.UNSUPPORTED_FEATURE, "DescribeServices is not supported by this control plane yet.");
+    public synchronized UpdateServiceResponse updateService(UpdateServiceRequest r) {
+        ClusterRow cluster = lookups.cluster(r.cluster());
+        ServiceRecord record = active(cluster, r.service());
+        String tdRef = r.taskDefinition() != null ? r.taskDefinition()
+                : rows.get(record.serviceArn()).map(ServiceRow::taskDefinition).orElse(record.taskDefinitionArn());
+        TaskDefinitionRow td = ServiceRules.taskDefinition(lookups, tdRef);
+        int desired = r.desiredCount() == null ? record.desiredCount() : ServiceRules.desiredCount(r.desiredCount());
+        ServiceRules.checkQuotas(desired);
+        DeploymentConfiguration config = ServiceRules.configuration(r.deploymentConfiguration(),
+                record.deploymentConfiguration());
+        List<PlacementConstraint> constraints = r.placementConstraints() == null ? record.placementConstraints()
+                : ServiceRules.constraints(r.placementConstraints());
+        List<PlacementStrategy> strategy = r.placementStrategy() == null ? record.placementStrategy()
+                : ServiceRules.strategy(r.placementStrategy());
+        boolean force = Boolean.TRUE.equals(r.forceNewDeployment());
+        boolean newDeployment = force || !td.arn().equals(record.taskDefinitionArn());
+        String now = clock.instant().toString();
+        ServiceRecord.DeploymentRecord deployment = newDeployment || record.deployments().isEmpty()
+                ? ServiceRules.newDeployment(td.arn(), desired, now)
+                : ServiceRules.reopened(record.deployments().get(0), desired, now);
+        ServiceRecord updated = record.updated(td.arn(), desired, config, constraints, strategy, deployment,
+                newDeployment);
+        records.put(updated);
+        ServiceRecord done = deploy(updated, tdRef, force, deployment, false);
+        return new UpdateServiceResponse(describe(cluster, done, true));
     }
 
     @Override
-    public ListServicesResponse listServices(ListServicesRequest request) {
-        throw new EcsException(EcsException.UNSUPPORTED_FEATURE, "ListServices is not supported by this control plane yet.");
+    public DescribeServicesResponse describeServices(DescribeServicesRequest r) {
+        ClusterRow cluster = lookups.cluster(r.cluster());
+        if (r.services() == null || r.services().isEmpty()) {
+            throw EcsException.invalidParameter("Services cannot be empty.");
+        }
+        if (r.services().size() > 10) throw EcsException.invalidParameter("A maximum of 10 services can be described.");
+        boolean tags = r.include() != null && r.include().contains("TAGS");
+        List<Service> out = new ArrayList<>();
+        List<Failure> failures = new ArrayList<>();
+        for (String ref : r.services()) {
+            String arn = serviceArn(cluster, ref);
+            Optional<ServiceRecord> s = records.find(arn);
+            if (s.isEmpty()) failures.add(new Failure(arn, "MISSING"));
+            else out.add(view(s.get(), tags));
+        }
+        return new DescribeServicesResponse(out, failures);
     }
 
     @Override
-    public DeleteServiceResponse deleteService(DeleteServiceRequest request) {
-        throw new EcsException(EcsException.UNSUPPORTED_FEATURE, "DeleteService is not supported by this control plane yet.");
+    public ListServicesResponse listServices(ListServicesRequest r) {
+        ClusterRow cluster = lookups.cluster(r.cluster());
+        TreeSet<String> arns = new TreeSet<>();
+        for (ServiceRecord s : records.all()) {
+            if (!s.clusterArn().equals(cluster.arn()) || ServiceRecord.INACTIVE.equals(s.status())) continue;
+            if (r.launchType() != null && !r.launchType().equals(s.launchType())) continue;
+            arns.add(s.serviceArn());
+        }
+        ArnPages page = ArnPages.of(new ArrayList<>(arns), r.nextToken(), r.maxResults() == null ? 10 : r.maxResults());
+        return new ListServicesResponse(page.page(), page.nextToken());
     }
 
+    @Override
+    public synchronized DeleteServiceResponse deleteService(DeleteServiceRequest r) {
+        ClusterRow cluster = lookups.cluster(r.cluster());
+        ServiceRecord record = active(cluster, r.service());
+        if (!Boolean.TRUE.equals(r.force()) && record.desiredCount() > 0) {
+            throw EcsException.invalidParameter("The service cannot be stopped while it is scaled above 0.");
+        }
+        ServiceRecord draining = record.withStatus(ServiceRecord.DRAINING, null);
+        records.put(draining);
+        List<String> problems = deployer.delete(record.serviceArn());
+        if (!problems.isEmpty()) {
+            // Its tasks still run: the service stays as it was, and the caller may try again.
+            records.put(record);
+            throw new EcsException(EcsException.SERVER, String.join(" ", problems));
+        }
+        tokens.forget(record.serviceArn());
+        records.put(draining.withStatus(ServiceRecord.INACTIVE, clock.instant().toString()));
+        Service shown = ServiceViews.service(draining, List.of(), List.of(), events.list(record.serviceArn()), true);
+        return new DeleteServiceResponse(shown);
+    }
+
+    /** Runs the deployment and records how it ended on the deployment and, after a rollback, the service. */
+    private ServiceRecord deploy(ServiceRecord record, String tdRef, boolean force,
+                                 ServiceRecord.DeploymentRecord deployment, boolean creating) {
+        DeployResult d = deployer.deploy(ServiceRules.request(record, tdRef, force));
+        String now = clock.instant().toString();
+        String reason = reason(d);
+        ServiceRecord.DeploymentRecord ended = new ServiceRecord.DeploymentRecord(deployment.id(),
+                deployment.taskDefinitionArn(), record.desiredCount(), deployment.createdAt(), now,
+                d.steady() ? "COMPLETED" : "FAILED", reason);
+        // After a rollback the service runs the revision it returned to.
+        String running = d.taskDefinitionArn() == null ? record.taskDefinitionArn() : d.taskDefinitionArn();
+        ServiceRecord out = record.updated(running, record.desiredCount(), record.deploymentConfiguration(),
+                record.placementConstraints(), record.placementStrategy(), ended, false);
+        records.put(out);
+        return out;
+    }
+
+    /**
+     * ECS's rolloutStateReason: for a failed rollout its one-sentence reason and, on the lines
+     * after it, every failure on the way; for a settled one the failures it got past, if any.
+     */
+    static String reason(DeployResult d) {
+        List<String> lines = new ArrayList<>();
+        if (!d.steady() && d.message() != null) lines.add(d.message());
+        for (String f : d.failures()) if (!lines.contains(f)) lines.add(f);
+        return lines.isEmpty() ? null : String.join("\n", lines);
+    }
+
+    private ServiceRecord active(ClusterRow cluster, String ref) {
+        if (ref == null || ref.isBlank()) throw EcsException.invalidParameter("Service must be specified.");
+        ServiceRecord s = records.find(serviceArn(cluster, ref)).orElseThrow(EcsException::serviceNotFound);
+        if (!s.active()) throw EcsException.serviceNotActive();
+        return s;
+    }
+
+    private Service describe(ClusterRow cluster, ServiceRecord s, boolean tags) {
+        return view(s, tags);
+    }
+
+    private Service view(ServiceRecord s, boolean tags) {
+        List<ObservedTask> running = List.of();
+        if (s.active()) {
+            try {
+                running = deployer.tasks(s.serviceArn(), sharedListing);
+            } catch (RuntimeFailure unreachable) {
+                // Counted as last recorded, as ECS counts while an agent is away.
+                running = List.of();
+            }
+        }
+        List<TaskRow> starting = tasks.all().stream().filter(t -> s.serviceArn().equals(t.serviceArn())
+                && (TaskRow.PROVISIONING.equals(t.status()) || TaskRow.PENDING.equals(t.status()))).toList();
+        return ServiceViews.service(s, running, starting, events.list(s.serviceArn()), tags);
+    }
+
+    static String serviceArn(ClusterRow cluster, String ref) {
+        return EcsArn.looksLikeArn(ref) ? ref : EcsArn.service(cluster.name(), ref);
+    }
 }

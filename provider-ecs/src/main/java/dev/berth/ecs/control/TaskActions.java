@@ -1,33 +1,161 @@
 package dev.berth.ecs.control;
 
-import dev.berth.ecs.api.TaskCalls;
 import dev.berth.ecs.api.EcsException;
+import dev.berth.ecs.api.Shapes.Failure;
+import dev.berth.ecs.api.TaskCalls;
+import dev.berth.ecs.store.ClusterRow;
+import dev.berth.ecs.store.InstanceRow;
+import dev.berth.ecs.placement.ClusterView;
+import dev.berth.ecs.store.PlacementRow;
+import dev.berth.ecs.runtime.ContainerRuntime;
+import dev.berth.ecs.runtime.RuntimeFailure;
+import dev.berth.ecs.store.TaskRow;
+import dev.berth.ecs.store.Table;
+import dev.berth.ecs.store.TaskDefinitionRow;
+import dev.berth.ecs.store.EcsStore;
 
-/** The control plane's Task actions. Not written yet: every action says so in ECS's terms. */
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.IntSupplier;
+
+/**
+ * The control plane's task actions. RunTask and StartTask start one-off tasks (FARGATE ones on
+ * the local engine, EC2 ones where the scheduler places them or on the named instances); they
+ * belong to no service, so one that ends is recorded STOPPED and not replaced. StopTask stops
+ * any task, a service's too (its service then replaces it). List and describe look at the
+ * engines first, so what they say is what runs.
+ */
 final class TaskActions implements TaskCalls {
+    /** How long a stopped container gets to end on its own before it is killed, as the service path gives it. */
+    private static final Duration STOP_GRACE = Duration.ofSeconds(2);
+
+    private final Lookups lookups;
+    private final OneOffRuns runs;
+    private final TaskObserver observer;
+    private final Table<TaskRow> tasks;
+    private final Table<InstanceRow> instances;
+    private final Table<PlacementRow> placements;
+    private final Function<String, ContainerRuntime> runtimes;
+    private final Clock clock;
+
+    /** {@code fargateCpuUnits}: the account's Fargate vCPU quota in cpu units, which RunTask stays within. */
+    TaskActions(EcsStore store, Function<String, ContainerRuntime> runtimes, IntSupplier fargateCpuUnits, Clock clock) {
+        this.lookups = new Lookups(store);
+        this.observer = new TaskObserver(store, runtimes, clock);
+        this.runs = new OneOffRuns(lookups, new ClusterView(store), new OneOffLauncher(store, runtimes, clock),
+                new Table<>(store, InstanceRow.TABLE, InstanceRow.class),
+                new Table<>(store, TaskAttributes.TABLE, TaskAttributes.class), fargateCpuUnits);
+        this.tasks = new Table<>(store, TaskRow.TABLE, TaskRow.class);
+        this.instances = new Table<>(store, InstanceRow.TABLE, InstanceRow.class);
+        this.placements = new Table<>(store, PlacementRow.TABLE, PlacementRow.class);
+        this.runtimes = runtimes;
+        this.clock = clock;
+    }
+
     @Override
     public RunTaskResponse runTask(RunTaskRequest request) {
-        throw new EcsException(EcsException.UNSUPPORTED_FEATURE, "RunTask is not supported by this control plane yet.");
+        OneOffRuns.Outcome o = runs.run(request);
+        return new RunTaskResponse(describe(o.cluster(), o.taskArns(), true).tasks(), o.failures());
     }
 
     @Override
     public StartTaskResponse startTask(StartTaskRequest request) {
-        throw new EcsException(EcsException.UNSUPPORTED_FEATURE, "StartTask is not supported by this control plane yet.");
+        OneOffRuns.Outcome o = runs.start(request);
+        return new StartTaskResponse(describe(o.cluster(), o.taskArns(), true).tasks(), o.failures());
     }
 
     @Override
     public StopTaskResponse stopTask(StopTaskRequest request) {
-        throw new EcsException(EcsException.UNSUPPORTED_FEATURE, "StopTask is not supported by this control plane yet.");
+        ClusterRow cluster = lookups.cluster(request.cluster());
+        if (request.task() == null || request.task().isBlank()) throw EcsException.invalidParameter("Task must be specified.");
+        String arn = Lookups.taskArn(cluster, request.task());
+        TaskRow row = tasks.get(arn).filter(r -> cluster.arn().equals(r.clusterArn()))
+                .orElseThrow(() -> EcsException.invalidParameter("The referenced task was not found."));
+        if (!row.stoppedStatus()) {
+            String host = placements.get(arn).map(PlacementRow::dockerHost).orElse(null);
+            try {
+                runtimes.apply(host).stopTask(arn, STOP_GRACE);
+            } catch (RuntimeFailure f) {
+                // Nothing is recorded: the task still runs as far as anyone can tell.
+                throw new EcsException(EcsException.SERVER, f.getMessage());
+            }
+            // Re-read: an observer may have settled the task meanwhile; a user's stop says why it stopped.
+            TaskRow now = tasks.get(arn).orElse(row);
+            if (!now.stoppedStatus()) {
+                String reason = request.reason() == null || request.reason().isBlank() ? "Task stopped by user"
+                        : request.reason();
+                tasks.put(arn, now.stopped(clock.instant().toString(), TaskRow.USER_INITIATED, reason));
+            }
+            placements.delete(arn);
+        }
+        List<Task> described = describe(cluster, List.of(arn), true).tasks();
+        return new StopTaskResponse(described.isEmpty() ? null : described.get(0));
     }
 
     @Override
     public ListTasksResponse listTasks(ListTasksRequest request) {
-        throw new EcsException(EcsException.UNSUPPORTED_FEATURE, "ListTasks is not supported by this control plane yet.");
+        ClusterRow cluster = lookups.cluster(request.cluster());
+        String desired = request.desiredStatus() == null || "PENDING".equals(request.desiredStatus()) ? "RUNNING"
+                : request.desiredStatus();
+        if (!desired.equals("RUNNING") && !desired.equals("STOPPED")) {
+            throw EcsException.invalidParameter("desiredStatus must be RUNNING, PENDING or STOPPED.");
+        }
+        String serviceArn = request.serviceName() == null ? null
+                : request.serviceName().startsWith("arn:") ? request.serviceName()
+                : dev.berth.ecs.arn.EcsArn.service(cluster.name(), request.serviceName());
+        List<String> arns = new ArrayList<>();
+        for (TaskObserver.Seen s : observer.cluster(cluster.arn())) {
+            Task t = TaskViews.task(s, this::definition, this::zone, false);
+            if (!desired.equals(t.desiredStatus())) continue;
+            if (serviceArn != null && !serviceArn.equals(s.row().serviceArn())) continue;
+            if (request.family() != null && !request.family().equals(TaskViews.family(t.taskDefinitionArn()))) continue;
+            if (request.startedBy() != null && !request.startedBy().equals(t.startedBy())) continue;
+            if (request.launchType() != null && !request.launchType().equals(t.launchType())) continue;
+            if (request.containerInstance() != null && (t.containerInstanceArn() == null
+                    || !(t.containerInstanceArn().equals(request.containerInstance())
+                    || t.containerInstanceArn().endsWith("/" + request.containerInstance())))) {
+                continue;
+            }
+            arns.add(t.taskArn());
+        }
+        arns.sort(null);
+        ArnPages page = ArnPages.of(arns, request.nextToken(), request.maxResults());
+        return new ListTasksResponse(page.page(), page.nextToken());
     }
 
     @Override
     public DescribeTasksResponse describeTasks(DescribeTasksRequest request) {
-        throw new EcsException(EcsException.UNSUPPORTED_FEATURE, "DescribeTasks is not supported by this control plane yet.");
+        ClusterRow cluster = lookups.cluster(request.cluster());
+        if (request.tasks() == null || request.tasks().isEmpty()) throw EcsException.invalidParameter("Tasks cannot be empty.");
+        if (request.tasks().size() > 100) throw EcsException.invalidParameter("A maximum of 100 tasks can be described.");
+        List<String> arns = request.tasks().stream().map(t -> Lookups.taskArn(cluster, t)).toList();
+        boolean tags = request.include() != null && request.include().contains("TAGS");
+        return describe(cluster, arns, tags);
     }
 
+    private DescribeTasksResponse describe(ClusterRow cluster, List<String> arns, boolean withTags) {
+        Map<String, TaskObserver.Seen> seen = new HashMap<>();
+        for (TaskObserver.Seen s : observer.tasks(cluster.arn(), arns)) seen.put(s.row().taskArn(), s);
+        List<Task> out = new ArrayList<>();
+        List<Failure> failures = new ArrayList<>();
+        for (String arn : new java.util.LinkedHashSet<>(arns)) {
+            TaskObserver.Seen s = seen.get(arn);
+            if (s == null) failures.add(new Failure(arn, "MISSING"));
+            else out.add(TaskViews.task(s, this::definition, this::zone, withTags));
+        }
+        return new DescribeTasksResponse(out, failures);
+    }
+
+    private TaskDefinitionRow definition(String arn) {
+        return lookups.registry().find(arn).orElse(null);
+    }
+
+    private String zone(String instanceArn) {
+        return instances.get(instanceArn).map(i -> i.attributes().get("ecs.availability-zone")).orElse(null);
+    }
 }

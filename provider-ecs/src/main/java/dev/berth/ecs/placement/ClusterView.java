@@ -176,6 +176,14 @@ public final class ClusterView {
                 FARGATE_MEMORY, Map.of(), InstanceStatus.ACTIVE, true, local, onFargate)), engines);
     }
 
+    /** A task's own group: its service's, or the one a RunTask or StartTask gave it (its family's by default). */
+    private static String ownGroup(TaskRow t) {
+        if (t.serviceArn() != null) return group(t.serviceArn());
+        if (t.group() != null) return t.group();
+        String td = t.taskDefinitionArn().substring(t.taskDefinitionArn().lastIndexOf('/') + 1);
+        return "family:" + (td.contains(":") ? td.substring(0, td.lastIndexOf(':')) : td);
+    }
+
     /** A task's group as placement in {@code clusterArn} must see it. */
     private static String groupIn(String clusterArn, TaskRow t) {
         String own = t.serviceArn() != null ? group(t.serviceArn()) : t.group() == null ? "task" : t.group();

@@ -29,8 +29,26 @@ public class RuntimeFailure extends RuntimeException {
 
     /** An essential container stopped right after it started. */
     public static final class ExitedAtStart extends RuntimeFailure {
+        private final String container;
+        private final Integer exitCode;
+
         public ExitedAtStart(String message) {
+            this(message, null, null);
+        }
+
+        /** {@code container} the task's container that exited and its exit code (null when not known). */
+        public ExitedAtStart(String message, String container, Integer exitCode) {
             super(message, null);
+            this.container = container;
+            this.exitCode = exitCode;
+        }
+
+        public String container() {
+            return container;
+        }
+
+        public Integer exitCode() {
+            return exitCode;
         }
     }
 }

@@ -168,6 +168,9 @@ public final class Deployer implements Drainer {
             ServiceSettings back = s.withTaskDefinition(good.arn(), good.arn());
             RolloutRunner.Result rb = rollout.run(back, cluster, good, Set.of());
             settings.put(serviceArn, back);
+            // The service now deploys the revision it returned to; its row says so for every reader.
+            services.get(serviceArn).ifPresent(row -> services.put(serviceArn, new ServiceRow(row.arn(), row.name(),
+                    row.clusterArn(), good.arn(), good.arn(), row.desiredCount(), row.launchType(), row.status())));
             events.add(serviceArn, rb.steady() ? "service " + name + " rolled back to " + good.arn()
                     + " and has reached a steady state." : "service " + name + " rollback to " + good.arn() + " failed.");
             return new DeployResult(DeployResult.Status.ROLLED_BACK, serviceArn, good.arn(), "Deployment of " + td.arn()
@@ -247,6 +250,14 @@ public final class Deployer implements Drainer {
     /** The service's tasks from the listing shared by every read of this refresh. */
     ServiceState.Observed observeShared(String serviceArn) {
         return observer.observe(views.shared(fleet), serviceArn);
+    }
+
+    /**
+     * The service's RUNNING tasks joined with what the engines run (dead ones have running false):
+     * from the listing shared by this command's reads when {@code shared}, else listed now.
+     */
+    public List<ObservedTask> tasks(String serviceArn, boolean shared) {
+        return (shared ? observeShared(serviceArn) : observe(serviceArn)).tasks();
     }
 
     /** The service's events, newest first, as the {@code events} attribute. */

@@ -1,21 +1,23 @@
 package dev.berth.ecs.service;
 
-import dev.berth.ecs.store.TaskTable;
 import dev.berth.ecs.store.ServiceRow;
+import dev.berth.ecs.api.EcsApi;
+import dev.berth.ecs.api.EcsException;
+import dev.berth.ecs.api.ServiceCalls.DeleteServiceRequest;
+import dev.berth.ecs.api.ServiceCalls.DescribeServicesRequest;
+import dev.berth.ecs.api.ServiceCalls.DescribeServicesResponse;
+import dev.berth.ecs.api.ServiceCalls.Service;
 import dev.berth.ecs.arn.EcsArn;
+import dev.berth.ecs.store.TaskDefinitionRow;
 import dev.berth.ecs.instance.Drainer;
 import dev.berth.ecs.placement.ClusterView;
 import dev.berth.ecs.placement.PlannedPlacements;
 import dev.berth.ecs.schema.Ec2ServiceSchema;
-import dev.berth.ecs.store.ClusterRow;
 import dev.berth.ecs.resource.Diags;
 import dev.berth.ecs.resource.EcsResource;
-import dev.berth.ecs.runtime.ContainerRuntime;
 import dev.berth.ecs.runtime.RuntimeFailure;
 import dev.berth.ecs.schema.ServiceSchema;
-import dev.berth.ecs.store.ClientTokens;
 import dev.berth.ecs.store.Table;
-import dev.berth.ecs.task.TaskStarter;
 import dev.berth.ecs.taskdef.TaskDefinitionRegistry;
 import dev.berth.ecs.value.Attrs;
 import dev.berth.engine.provider.ProviderDiagnostic;
@@ -35,9 +37,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.function.Function;
-import java.util.function.Supplier;
 
 import static dev.berth.ecs.schema.ServiceSchema.ARN;
 import static dev.berth.ecs.schema.ServiceSchema.CLUSTER;
@@ -59,24 +58,19 @@ public final class ServiceResource implements EcsResource {
     private final PlannedPlacements planned = new PlannedPlacements();
     private final ClusterView view;
     private final PlacementPlanning placementPlanning;
-    private final ClientTokens tokens;
-
-    /** {@code pool} runs task starts and stops; it is shared with every other apply. */
-    public ServiceResource(EcsStore store, Supplier<ContainerRuntime> runtime, ExecutorService pool) {
-        this(store, runtime, pool, host -> runtime.get(), () -> Integer.MAX_VALUE / 4);
-    }
+    private final EcsApi api;
 
     /**
-     * {@code runtime} lists and stops tasks wherever they run; {@code runtimes} reaches one
-     * container instance's engine by its docker_host (null: the local engine);
-     * {@code fargateCpuUnits} is the account's Fargate vCPU quota in cpu units.
+     * {@code deployer} is the deployment path the control plane {@code api} runs CreateService and
+     * UpdateService on; this resource reaches the world through {@code api} and observes the
+     * tasks of that path's services (see {@link #read}).
      */
-    public ServiceResource(EcsStore store, Supplier<ContainerRuntime> runtime, ExecutorService pool,
-                           Function<String, ContainerRuntime> runtimes, java.util.function.IntSupplier fargateCpuUnits) {
+    public ServiceResource(EcsStore store, Deployer deployer, EcsApi api,
+                           java.util.function.IntSupplier fargateCpuUnits) {
         this.services = new Table<>(store, ServiceRow.TABLE, ServiceRow.class);
-        this.tokens = new ClientTokens(store);
         this.registry = new TaskDefinitionRegistry(store);
-        this.deployer = new Deployer(store, runtime, pool, runtimes, fargateCpuUnits);
+        this.deployer = deployer;
+        this.api = api;
         this.view = new ClusterView(store);
         this.placementPlanning = new PlacementPlanning(view, registry, new EventLog(store), planned, fargateCpuUnits);
     }
@@ -131,41 +125,33 @@ public final class ServiceResource implements EcsResource {
 
     @Override
     public ApplyResponse apply(MapValue prior, MapValue planned, MapValue config, String clientToken) {
-        if (planned == null) {
-            String arn = Attrs.string(prior, ARN);
-            List<String> failures = deployer.delete(arn);
-            if (!failures.isEmpty()) return new ApplyResponse(prior, errors(failures));
-            tokens.forget(arn);
-            return new ApplyResponse(null, List.of());
-        }
+        if (planned == null) return delete(prior);
         List<ProviderDiagnostic> diags = new ArrayList<>(validate(config));
         if (Diags.hasErrors(diags)) return new ApplyResponse(prior, diags);
-        if (prior == null && !Attrs.unknown(planned, ARN)) tokens.record(Attrs.string(planned, ARN), ServiceSchema.TYPE, clientToken);
         boolean force = prior != null && Boolean.TRUE.equals(Attrs.bool(config.get(Ec2ServiceSchema.FORCE_NEW_DEPLOYMENT)));
         DeployRequest request = SettingsConfig.request(config, force);
         if ("EC2".equals(request.launchType())) warnIfChanged(request, diags);
-        DeployResult r = deployer.deploy(request);
-        if (r.status() == DeployResult.Status.REJECTED) {
-            return new ApplyResponse(prior, List.of(ProviderDiagnostic.error(r.message(), null,
-                    "cluster".equals(r.field()) ? CLUSTER : "desiredCount".equals(r.field()) ? DESIRED_COUNT
-                            : TASK_DEFINITION)));
+        Service s;
+        try {
+            s = creates(prior, request) ? api.createService(ServiceApiCalls.create(request, clientToken)).service()
+                    : api.updateService(ServiceApiCalls.update(request, Attrs.string(prior, ARN))).service();
+        } catch (EcsException e) {
+            diags.add(ServiceApiCalls.refused(e, request));
+            return new ApplyResponse(prior, diags);
         }
-        Map<String, Value> set = new HashMap<>(Map.of(ARN, Value.of(r.serviceArn()), ID, Value.of(r.serviceArn()),
+        Map<String, Value> set = new HashMap<>(Map.of(ARN, Value.of(s.serviceArn()), ID, Value.of(s.serviceArn()),
                 DESIRED_COUNT, Value.of(request.desiredCount()), LAUNCH_TYPE, Value.of(request.launchType())));
         // After a rollback the state says what runs, so the next plan offers the new revision again.
-        if (r.status() == DeployResult.Status.ROLLED_BACK) set.put(TASK_DEFINITION, Value.of(r.taskDefinitionArn()));
+        String asked = registry.resolve(request.taskDefinition()).map(TaskDefinitionRow::arn).orElse(null);
+        boolean rolledBack = s.taskDefinition() != null && !s.taskDefinition().equals(asked);
+        if (rolledBack) set.put(TASK_DEFINITION, Value.of(s.taskDefinition()));
         MapValue base = Attrs.with(planned, set);
-        String detail = String.join("\n", r.failures());
-        switch (r.status()) {
-            case STEADY -> diags.addAll(errors(r.failures()));
-            case ROLLED_BACK -> diags.add(ProviderDiagnostic.error(r.message(), detail, TASK_DEFINITION));
-            default -> diags.add(r.failures().size() > 1 || !r.message().equals(detail)
-                    ? ProviderDiagnostic.error(r.message(), detail, TASK_DEFINITION)
-                    : ProviderDiagnostic.error(r.message(), null));
-        }
+        diags.addAll(ServiceApiCalls.outcome(s, rolledBack));
+        boolean steady = s.deployments() != null && !s.deployments().isEmpty()
+                && "COMPLETED".equals(s.deployments().get(0).rolloutState());
         MapValue state;
         try {
-            state = ServiceState.withTasks(base, deployer.observe(r.serviceArn()));
+            state = ServiceState.withTasks(base, deployer.observe(s.serviceArn()));
         } catch (RuntimeFailure f) {
             // The engine is gone; the prior state is the best account of what exists.
             if (diags.stream().noneMatch(d -> f.getMessage().equals(d.summary()))) {
@@ -173,14 +159,43 @@ public final class ServiceResource implements EcsResource {
             }
             return new ApplyResponse(prior, diags);
         }
-        if (r.steady() && Boolean.TRUE.equals(Attrs.bool(base.get(Ec2ServiceSchema.WAIT_FOR_STEADY_STATE)))) {
+        if (steady && Boolean.TRUE.equals(Attrs.bool(base.get(Ec2ServiceSchema.WAIT_FOR_STEADY_STATE)))) {
             BigDecimal running = Attrs.number(state, ServiceSchema.RUNNING_COUNT);
             if (running == null || running.intValue() != request.desiredCount()) {
                 diags.add(ProviderDiagnostic.error("Service " + request.serviceName() + " did not reach a steady state: "
                         + running + " of " + request.desiredCount() + " tasks run.", null));
             }
         }
-        return new ApplyResponse(state.with(Ec2ServiceSchema.EVENTS, deployer.events(r.serviceArn())), diags);
+        return new ApplyResponse(state.with(Ec2ServiceSchema.EVENTS, deployer.events(s.serviceArn())), diags);
+    }
+
+    /** No prior, or a prior of another service (its name and cluster force a new one): CreateService. */
+    private static boolean creates(MapValue prior, DeployRequest r) {
+        if (prior == null) return true;
+        String clusterName = EcsArn.clusterName(r.cluster()).orElse(r.cluster());
+        return !EcsArn.service(clusterName, r.serviceName()).equals(Attrs.string(prior, ARN));
+    }
+
+    /** DeleteService with force, as terraform-provider-aws deletes: scale to zero, stop the tasks, forget it. */
+    private ApplyResponse delete(MapValue prior) {
+        String arn = Attrs.string(prior, ARN);
+        try {
+            api.deleteService(new DeleteServiceRequest(clusterOf(arn), arn, true));
+        } catch (EcsException e) {
+            // Already gone (deleted by another client) is what a delete wants.
+            if (EcsException.SERVICE_NOT_FOUND.equals(e.errorName()) || EcsException.SERVICE_NOT_ACTIVE.equals(e.errorName())
+                    || EcsException.CLUSTER_NOT_FOUND.equals(e.errorName())) {
+                return new ApplyResponse(null, List.of());
+            }
+            return new ApplyResponse(prior, List.of(ProviderDiagnostic.error(e.getMessage(), null)));
+        }
+        return new ApplyResponse(null, List.of());
+    }
+
+    /** The cluster ARN of a service ARN (".../service/CLUSTER/NAME"). */
+    private static String clusterOf(String serviceArn) {
+        String path = EcsArn.parse(serviceArn).map(EcsArn::path).orElse(serviceArn);
+        return EcsArn.cluster(path.substring(0, path.indexOf('/')));
     }
 
     private static List<ProviderDiagnostic> errors(List<String> messages) {
@@ -198,39 +213,77 @@ public final class ServiceResource implements EcsResource {
         }
     }
 
+    /**
+     * The service as DescribeServices shows it (gone once deleted, its desired count and revision
+     * as any client last set them, so a change made elsewhere is drift), with its tasks as the
+     * engines run them, from the listing shared by every read of this refresh.
+     */
     @Override
     public ReadResponse read(MapValue current) {
         String arn = Attrs.string(current, ARN);
-        if (arn == null || services.get(arn).isEmpty()) return new ReadResponse(null, List.of());
+        if (arn == null) return new ReadResponse(null, List.of());
+        Optional<Service> found;
         try {
-            // One listing of the engines serves every service of this refresh.
-            MapValue state = ServiceState.withTasks(current, deployer.observeShared(arn));
+            found = describe(arn);
+        } catch (EcsException e) {
+            return new ReadResponse(current, List.of(ProviderDiagnostic.error(e.getMessage(), null)));
+        }
+        if (found.isEmpty()) return new ReadResponse(null, List.of());
+        try {
+            MapValue state = ServiceState.withTasks(asDescribed(current, found.get()), deployer.observeShared(arn));
             return new ReadResponse(state.with(Ec2ServiceSchema.EVENTS, deployer.events(arn)), List.of());
         } catch (RuntimeFailure f) {
             return new ReadResponse(current, List.of(ProviderDiagnostic.error(f.getMessage(), null)));
         }
     }
 
+    /** The ACTIVE service by ARN; empty when it does not exist or was deleted. */
+    private Optional<Service> describe(String arn) {
+        DescribeServicesResponse r;
+        try {
+            r = api.describeServices(new DescribeServicesRequest(clusterOf(arn), List.of(arn), null));
+        } catch (EcsException e) {
+            // Its cluster is gone, so it is too.
+            if (EcsException.CLUSTER_NOT_FOUND.equals(e.errorName())) return Optional.empty();
+            throw e;
+        }
+        return r.services().stream().filter(s -> "ACTIVE".equals(s.status())).findFirst();
+    }
+
+    /** {@code current} with what another client may have changed: the desired count, and the revision when it differs. */
+    private MapValue asDescribed(MapValue current, Service s) {
+        Map<String, Value> set = new HashMap<>();
+        if (s.desiredCount() != null) set.put(DESIRED_COUNT, Value.of(s.desiredCount()));
+        String recorded = Attrs.string(current, TASK_DEFINITION);
+        String recordedArn = recorded == null ? null : registry.resolve(recorded).map(TaskDefinitionRow::arn).orElse(null);
+        if (s.taskDefinition() != null && !s.taskDefinition().equals(recordedArn)) {
+            set.put(TASK_DEFINITION, Value.of(s.taskDefinition()));
+        }
+        return Attrs.with(current, set);
+    }
+
     @Override
     public ImportResponse importState(String id) {
-        Optional<ServiceRow> row = services.get(arnOf(id));
-        if (row.isEmpty()) {
+        String arn = arnOf(id);
+        Optional<Service> found = EcsArn.parse(arn).filter(a -> a.resourceType().equals("service")
+                && a.path().contains("/")).isEmpty() ? Optional.empty() : describe(arn);
+        if (found.isEmpty()) {
             return new ImportResponse(null, List.of(ProviderDiagnostic.error("Service \"" + id
                     + "\" does not exist; import by ARN or cluster/name.", null)));
         }
-        ServiceRow s = row.get();
+        Service s = found.get();
         Map<String, Value> m = new HashMap<>();
-        m.put(NAME, Value.of(s.name()));
+        m.put(NAME, Value.of(s.serviceName()));
         m.put(CLUSTER, Value.of(s.clusterArn()));
         m.put(TASK_DEFINITION, Value.of(s.taskDefinition()));
         m.put(DESIRED_COUNT, Value.of(s.desiredCount()));
         m.put(LAUNCH_TYPE, Value.of(s.launchType()));
-        m.put(ARN, Value.of(s.arn()));
-        m.put(ID, Value.of(s.arn()));
+        m.put(ARN, Value.of(s.serviceArn()));
+        m.put(ID, Value.of(s.serviceArn()));
         dev.berth.ecs.schema.SchemaDefaults.fill(schema(), m);
         try {
-            m.put(Ec2ServiceSchema.EVENTS, deployer.events(s.arn()));
-            return new ImportResponse(ServiceState.withTasks(new MapValue(m), deployer.observe(s.arn())),
+            m.put(Ec2ServiceSchema.EVENTS, deployer.events(s.serviceArn()));
+            return new ImportResponse(ServiceState.withTasks(new MapValue(m), deployer.observe(s.serviceArn())),
                     List.of());
         } catch (RuntimeFailure f) {
             return new ImportResponse(null, List.of(ProviderDiagnostic.error(f.getMessage(), null)));

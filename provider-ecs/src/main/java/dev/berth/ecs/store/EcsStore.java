@@ -1,5 +1,6 @@
 package dev.berth.ecs.store;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -24,4 +25,20 @@ public interface EcsStore {
      * never handed out twice even when several processes ask at once.
      */
     long next(String counter);
+
+    /** One row of a {@link #writeAll}: {@code json} is the new row, or null to delete it. */
+    record Write(String table, String key, String json) {
+    }
+
+    /**
+     * Writes several rows as one: all of them or, when it fails, none (a control plane action's
+     * unit of work). This default writes them one by one; the SQLite store does it in one
+     * transaction.
+     */
+    default void writeAll(List<Write> writes) {
+        for (Write w : writes) {
+            if (w.json() == null) delete(w.table(), w.key());
+            else put(w.table(), w.key(), w.json());
+        }
+    }
 }

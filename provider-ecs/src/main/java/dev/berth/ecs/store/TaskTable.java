@@ -28,7 +28,9 @@ public final class TaskTable {
 
     /** Every STOPPED row by service ARN, oldest first, read once. */
     public java.util.Map<String, List<TaskRow>> stopped() {
-        return rows.all().stream().filter(TaskRow::stoppedStatus).sorted(Comparator.comparingLong(TaskRow::seq))
+        // One-off tasks belong to no service.
+        return rows.all().stream().filter(r -> r.stoppedStatus() && r.serviceArn() != null)
+                .sorted(Comparator.comparingLong(TaskRow::seq))
                 .collect(java.util.stream.Collectors.groupingBy(TaskRow::serviceArn));
     }
 

@@ -10,7 +10,12 @@ import java.util.List;
 /** What one task of a revision holds where it runs: cpu units, memory MiB and static host ports ("80/tcp"). */
 record Reservation(int cpu, int memory, List<String> hostPorts) {
     static Reservation of(TaskDefinitionRow td) {
-        TaskSpec spec = TaskSpecs.of(td);
+        return of(td, null);
+    }
+
+    /** What a task holds with RunTask's task-level cpu and memory overrides, when given. */
+    static Reservation of(TaskDefinitionRow td, dev.berth.ecs.api.Shapes.TaskOverride overrides) {
+        TaskSpec spec = Overrides.spec(TaskSpecs.of(td), overrides);
         return new Reservation(spec.cpu(), spec.memory(), spec.staticHostPorts().stream().map(HostPort::toString).toList());
     }
 }

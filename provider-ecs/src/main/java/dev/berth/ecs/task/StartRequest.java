@@ -1,5 +1,6 @@
 package dev.berth.ecs.task;
 
+import dev.berth.ecs.api.Shapes.TaskOverride;
 import dev.berth.ecs.store.ClusterRow;
 import dev.berth.ecs.store.InstanceRow;
 import dev.berth.ecs.store.TaskDefinitionRow;
@@ -14,10 +15,18 @@ import dev.berth.ecs.store.TaskDefinitionRow;
  * @param startedBy  ECS's startedBy: the service ARN for a service's tasks, the caller's text for
  *                   run-task (may be null)
  * @param serviceArn the service the task belongs to; null for a one-off task
+ * @param taskArn    the ARN to give the task; null: a new one (a caller that records something
+ *                   about the task before it starts chooses it first)
+ * @param overrides  RunTask's and StartTask's overrides (command, environment, cpu, memory), or null
  */
 public record StartRequest(ClusterRow cluster, TaskDefinitionRow taskDefinition, InstanceRow instance, String group,
-                           String startedBy, String serviceArn) {
+                           String startedBy, String serviceArn, String taskArn, TaskOverride overrides) {
     public static final String FARGATE = "FARGATE", EC2 = "EC2";
+
+    public StartRequest(ClusterRow cluster, TaskDefinitionRow taskDefinition, InstanceRow instance, String group,
+                        String startedBy, String serviceArn) {
+        this(cluster, taskDefinition, instance, group, startedBy, serviceArn, null, null);
+    }
 
     /** A task of a service, started by its deployment. */
     public static StartRequest forService(ClusterRow cluster, TaskDefinitionRow td, InstanceRow instance,

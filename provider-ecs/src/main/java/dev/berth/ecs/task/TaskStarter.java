@@ -58,12 +58,13 @@ public final class TaskStarter {
         // bridge and awsvpc tasks join the cluster network of the engine they run on; it is made
         // there on first use, since each engine has networks of its own.
         String network = mode.equals("bridge") || mode.equals("awsvpc") ? cluster.network() : null;
-        String taskArn = EcsArn.task(cluster.name(), UUID.randomUUID().toString().replace("-", ""));
+        String taskArn = r.taskArn() != null ? r.taskArn()
+                : EcsArn.task(cluster.name(), UUID.randomUUID().toString().replace("-", ""));
         long seq = store.next(SEQ_COUNTER);
         TaskRow provisioning = new TaskRow(taskArn, r.serviceArn(), cluster.arn(), td.arn(), TaskRow.PROVISIONING, seq,
                 null, null, null, List.of(), Map.of(), null, r.startedBy(), r.group(), r.launchType());
         TaskStartRecord record = TaskStartRecord.provisioning(tasks, provisioning);
-        Reservation reservation = Reservation.of(td);
+        Reservation reservation = Reservation.of(td, r.overrides());
         // Booked before the containers exist, so a parallel decision never promises the same room twice.
         placements.put(taskArn, new PlacementRow(taskArn, r.serviceArn(),
                 r.instance() == null ? null : r.instance().arn(), dockerHost, reservation.cpu(),
@@ -72,7 +73,8 @@ public final class TaskStarter {
         try {
             if (network != null) rt.ensureNetwork(network, Map.of(EcsLabels.CLUSTER, cluster.arn()));
             record.pending();
-            infos = rt.startTask(LaunchTranslator.launch(taskArn, network, td, labels(r, taskArn)));
+            infos = rt.startTask(Overrides.apply(LaunchTranslator.launch(taskArn, network, td, labels(r, taskArn)),
+                    r.overrides()));
         } catch (RuntimeException e) {
             placements.delete(taskArn);
             throw record.failed(e);

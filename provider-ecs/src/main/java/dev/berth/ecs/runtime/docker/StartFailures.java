@@ -86,6 +86,6 @@ final class StartFailures {
                 m.append('.');
             }
         }
-        return new RuntimeFailure.ExitedAtStart(m.toString());
+        return new RuntimeFailure.ExitedAtStart(m.toString(), c.name(), code == null ? null : code.intValue());
     }
 }

@@ -1,0 +1,114 @@
+package dev.berth.cli.command;
+
+import dev.berth.cli.wiring.ControlPlaneHost;
+import dev.berth.ecs.agent.Agent;
+import dev.berth.ecs.agent.AgentLog;
+import dev.berth.ecs.agent.ControlPlaneRepairer;
+import dev.berth.ecs.http.EcsHttpServer;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code berth server}: the control plane over ECS's JSON protocol, so the AWS CLI and SDKs
+ * ({@code --endpoint-url}) and other berth configurations ({@code provider "ecs" { endpoint }})
+ * share one world. Runs until SIGTERM or Ctrl-C, lets the requests in hand finish, exits 0.
+ */
+@Command(name = "server", description = "Serve the ECS control plane to the AWS CLI, the AWS SDKs and other berth runs.")
+final class ServerCommand implements Callable<Integer> {
+    /** How often every service is checked in full, besides following engines' events. */
+    private static final Duration RESYNC = Duration.ofSeconds(30);
+
+    @Option(names = {"--listen", "-listen"}, paramLabel = "HOST:PORT", defaultValue = "127.0.0.1:4566",
+            description = "Where to listen (default: 127.0.0.1:4566, loopback only).")
+    String listen;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        InetSocketAddress address;
+        try {
+            address = EcsHttpServer.parseListen(listen);
+        } catch (IllegalArgumentException e) {
+            throw new Errors.UserError(e.getMessage());
+        }
+        BerthCommand root = (BerthCommand) spec.root().userObject();
+        Path storeFile = ControlPlaneHost.storeFile(root.workingDir(), root.env());
+        CountDownLatch stop = new CountDownLatch(1);
+        try (ControlPlaneHost host = ControlPlaneHost.open(storeFile);
+             EcsHttpServer server = start(address, host, err);
+             Interrupts signals = Interrupts.onSignal(stop::countDown)) {
+            out.println("berth server listening on " + server.endpoint() + ", serving the control plane in " + storeFile);
+            out.flush();
+            Thread hook = new Thread(stop::countDown, "server-shutdown");
+            Runtime.getRuntime().addShutdownHook(hook);
+            Agent services = serviceLoop(host, out);
+            try {
+                awaitQuietly(stop);
+            } finally {
+                services.stop(Duration.ofSeconds(10));
+            }
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // The JVM is already stopping; closing below still lets requests in hand finish.
+            }
+        }
+        out.println("berth server stopped");
+        out.flush();
+        return 0;
+    }
+
+    /**
+     * The agent's loop on the served control plane: follows every engine's events (a task whose
+     * essential container dies is STOPPED at once) and keeps each service at its desired count,
+     * through the same atomic actions as the requests. One timestamped line per thing it does.
+     */
+    private static Agent serviceLoop(ControlPlaneHost host, PrintWriter out) {
+        AgentLog log = new AgentLog(line -> {
+            synchronized (out) {
+                out.println(line);
+                out.flush();
+            }
+        }, Clock.systemUTC());
+        Agent agent = new Agent(host.store(), host.runtimes(), new ControlPlaneRepairer(host.api()), log, RESYNC);
+        Thread loop = new Thread(agent::run, "berth-server-services");
+        loop.setDaemon(true);
+        loop.start();
+        return agent;
+    }
+
+    private static EcsHttpServer start(InetSocketAddress address, ControlPlaneHost host, PrintWriter err) {
+        try {
+            return EcsHttpServer.start(address, host.api(), line -> {
+                err.println(Instant.now(Clock.systemUTC()).truncatedTo(ChronoUnit.SECONDS) + " " + line);
+                err.flush();
+            });
+        } catch (UncheckedIOException e) {
+            throw new Errors.UserError(e.getMessage() + ".");
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch stop) {
+        try {
+            stop.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

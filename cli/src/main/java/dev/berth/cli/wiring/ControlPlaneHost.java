@@ -1,0 +1,73 @@
+package dev.berth.cli.wiring;
+
+import dev.berth.ecs.api.EcsApi;
+import dev.berth.ecs.atomic.Atomicity;
+import dev.berth.ecs.atomic.UnitOfWorkStore;
+import dev.berth.ecs.control.ControlPlane;
+import dev.berth.ecs.runtime.ContainerRuntime;
+import dev.berth.ecs.store.EcsStore;
+import dev.berth.ecs.store.SqliteEcsStore;
+import dev.berth.ecs.store.StoreLocation;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The control plane of one store file served in this process, as {@code berth server} serves
+ * it: one {@link ControlPlane} whose changing actions run one at a time and all-or-nothing
+ * ({@link Atomicity}), and the Docker engines it drives.
+ */
+public final class ControlPlaneHost implements AutoCloseable {
+    private final SqliteEcsStore file;
+    private final RuntimePool runtimes = new RuntimePool();
+    private final UnitOfWorkStore store;
+    private final Atomicity atomicity;
+    private final EcsApi api;
+
+    private ControlPlaneHost(SqliteEcsStore file) {
+        this.file = file;
+        this.store = new UnitOfWorkStore(file);
+        this.atomicity = new Atomicity(store);
+        this.api = atomicity.guard(new ControlPlane(store, runtimes));
+    }
+
+    public static ControlPlaneHost open(Path storeFile) {
+        return new ControlPlaneHost(SqliteEcsStore.open(storeFile));
+    }
+
+    /** The file a run outside any configuration serves: {@code BERTH_ECS_STORE}, else the user's own. */
+    public static Path storeFile(Path workingDir, Map<String, String> env) {
+        return StoreLocation.resolve(Optional.empty(), workingDir, env);
+    }
+
+    public Path storeFile() {
+        return file.file();
+    }
+
+    /** ECS's actions on this control plane, each atomic. */
+    public EcsApi api() {
+        return api;
+    }
+
+    /** For work besides the actions (the service loop) that must not interleave with them. */
+    public Atomicity atomicity() {
+        return atomicity;
+    }
+
+    /** The store as the control plane sees it (writes inside a change belong to the change). */
+    public EcsStore store() {
+        return store;
+    }
+
+    public Function<String, ContainerRuntime> runtimes() {
+        return runtimes;
+    }
+
+    @Override
+    public void close() {
+        runtimes.close();
+        file.close();
+    }
+}

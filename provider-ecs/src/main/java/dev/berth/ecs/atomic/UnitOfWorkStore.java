@@ -1,0 +1,84 @@
+package dev.berth.ecs.atomic;
+
+import dev.berth.ecs.store.EcsStore;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The control plane's store with units of work: while a unit is open, writes are kept here
+ * (and reads see them) instead of reaching the store; {@link #commit} writes them all, and
+ * {@link #rollback} forgets them, so an action that fails half-way leaves no row behind.
+ *
+ * <p>The open unit belongs to whoever holds {@link Atomicity}'s write lock, not to a thread:
+ * a deployment records tasks from its worker threads, and those writes are the action's too.
+ * Counters ({@link #next}) are not part of a unit: a number drawn by a failed action is simply
+ * never used, as a counter promises anyway.
+ */
+public final class UnitOfWorkStore implements EcsStore {
+    private final EcsStore store;
+    /** Table to key to the new row, or to empty for a delete; null when no unit is open. */
+    private Map<String, Map<String, Optional<String>>> unit;
+
+    public UnitOfWorkStore(EcsStore store) {
+        this.store = store;
+    }
+
+    synchronized void begin() {
+        if (unit != null) throw new IllegalStateException("a unit of work is already open");
+        unit = new LinkedHashMap<>();
+    }
+
+    /** Writes the unit's rows as one (in one transaction of the SQLite store) and closes the unit. */
+    synchronized void commit() {
+        Map<String, Map<String, Optional<String>>> done = unit;
+        unit = null;
+        if (done == null) return;
+        List<Write> writes = new ArrayList<>();
+        done.forEach((table, rows) -> rows.forEach((key, row) -> writes.add(new Write(table, key, row.orElse(null)))));
+        store.writeAll(writes);
+    }
+
+    synchronized void rollback() {
+        unit = null;
+    }
+
+    @Override
+    public synchronized Optional<String> get(String table, String key) {
+        Optional<String> pending = unit == null ? null : unit.getOrDefault(table, Map.of()).get(key);
+        return pending != null ? pending : store.get(table, key);
+    }
+
+    @Override
+    public synchronized void put(String table, String key, String json) {
+        if (unit == null) store.put(table, key, json);
+        else unit.computeIfAbsent(table, t -> new LinkedHashMap<>()).put(key, Optional.of(json));
+    }
+
+    @Override
+    public synchronized void delete(String table, String key) {
+        if (unit == null) store.delete(table, key);
+        else unit.computeIfAbsent(table, t -> new LinkedHashMap<>()).put(key, Optional.empty());
+    }
+
+    @Override
+    public synchronized Map<String, String> list(String table) {
+        Map<String, String> rows = new TreeMap<>(store.list(table));
+        if (unit != null) {
+            unit.getOrDefault(table, Map.of()).forEach((key, row) -> {
+                if (row.isPresent()) rows.put(key, row.get());
+                else rows.remove(key);
+            });
+        }
+        return rows;
+    }
+
+    @Override
+    public long next(String counter) {
+        return store.next(counter);
+    }
+}

@@ -1,0 +1,178 @@
+package dev.berth.ecs.control;
+
+import dev.berth.ecs.store.PlacementRow;
+import dev.berth.ecs.resource.EcsLabels;
+import dev.berth.ecs.runtime.ContainerInfo;
+import dev.berth.ecs.runtime.ContainerRuntime;
+import dev.berth.ecs.runtime.RuntimeFailure;
+import dev.berth.ecs.store.TaskRow;
+import dev.berth.ecs.store.Table;
+import dev.berth.ecs.store.EcsStore;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Looks at the engines before a task is described or listed, since they are the world's truth:
+ * one list call per engine in use finds every container of the cluster. A one-off task whose
+ * essential container has ended is recorded STOPPED here (EssentialContainerExited, with what
+ * each container exited with) and its containers removed; nothing replaces it. A service's task
+ * is only reported as it is: its service records and replaces it. Stopped one-off tasks are
+ * forgotten an hour after they stopped, as ECS forgets them.
+ */
+final class TaskObserver {
+    /** How long ECS keeps a stopped task describable. */
+    static final Duration STOPPED_KEPT = Duration.ofHours(1);
+
+    /** A task as recorded, with its attributes (absent for service tasks) and its containers as seen (null: engine not reached). */
+    record Seen(TaskRow row, TaskAttributes attributes, PlacementRow placement, List<ContainerInfo> containers) {
+        boolean reached() {
+            return containers != null;
+        }
+
+        /** Whether every essential container still runs, as far as the engine shows. */
+        boolean alive() {
+            if (!reached() || !row.running()) return row.running();
+            Map<String, ContainerInfo> byName = byName(containers);
+            boolean anyEssential = false;
+            for (TaskRow.TaskContainer c : row.containers()) {
+                if (!c.essential()) continue;
+                anyEssential = true;
+                ContainerInfo info = byName.get(c.name());
+                if (info == null || !info.running()) return false;
+            }
+            return anyEssential || containers.stream().anyMatch(ContainerInfo::running);
+        }
+
+        /** The engine the task runs on: its placement's (null: the local engine, where FARGATE tasks run). */
+        String dockerHost() {
+            return placement == null ? null : placement.dockerHost();
+        }
+    }
+
+    private final Table<TaskRow> tasks;
+    private final Table<TaskAttributes> attributes;
+    private final Table<PlacementRow> placements;
+    private final java.util.function.Function<String, ContainerRuntime> runtimes;
+    private final Clock clock;
+
+    TaskObserver(EcsStore store, java.util.function.Function<String, ContainerRuntime> runtimes, Clock clock) {
+        this.tasks = new Table<>(store, TaskRow.TABLE, TaskRow.class);
+        this.attributes = new Table<>(store, TaskAttributes.TABLE, TaskAttributes.class);
+        this.placements = new Table<>(store, PlacementRow.TABLE, PlacementRow.class);
+        this.runtimes = runtimes;
+        this.clock = clock;
+    }
+
+    /** Every task of the cluster that ECS would still show, each joined with what its engine runs. */
+    List<Seen> cluster(String clusterArn) {
+        List<TaskRow> rows = new ArrayList<>();
+        for (TaskRow r : tasks.all()) if (clusterArn.equals(r.clusterArn())) rows.add(r);
+        return observe(clusterArn, rows);
+    }
+
+    /** The named tasks of the cluster that exist (unknown ARNs are left out). */
+    List<Seen> tasks(String clusterArn, Collection<String> taskArns) {
+        List<TaskRow> rows = new ArrayList<>();
+        for (String arn : new java.util.LinkedHashSet<>(taskArns)) {
+            tasks.get(arn).filter(r -> clusterArn.equals(r.clusterArn())).ifPresent(rows::add);
+        }
+        return observe(clusterArn, rows);
+    }
+
+    private List<Seen> observe(String clusterArn, List<TaskRow> rows) {
+        Map<String, TaskAttributes> attrs = attributes.entries();
+        Map<String, PlacementRow> places = placements.entries();
+        List<Seen> seen = new ArrayList<>();
+        Set<String> hosts = new HashSet<>();
+        for (TaskRow r : rows) {
+            if (forgotten(r, attrs.get(r.taskArn()))) continue;
+            Seen s = new Seen(r, attrs.get(r.taskArn()), places.get(r.taskArn()), null);
+            seen.add(s);
+            if (!r.stoppedStatus()) hosts.add(s.dockerHost() == null ? "" : s.dockerHost());
+        }
+        Map<String, List<ContainerInfo>> byTask = new HashMap<>();
+        Set<String> reached = new HashSet<>();
+        for (String host : hosts) {
+            try {
+                for (ContainerInfo c : engine(host).listSummaries(List.of(EcsLabels.CLUSTER + "=" + clusterArn))) {
+                    String arn = c.labels().get(EcsLabels.TASK_ARN);
+                    if (arn != null) byTask.computeIfAbsent(arn, k -> new ArrayList<>()).add(c);
+                }
+                reached.add(host);
+            } catch (RuntimeFailure unreachable) {
+                // Its tasks are reported as last recorded.
+            }
+        }
+        List<Seen> out = new ArrayList<>();
+        for (Seen s : seen) {
+            String host = s.dockerHost() == null ? "" : s.dockerHost();
+            Seen joined = reached.contains(host) ? new Seen(s.row(), s.attributes(), s.placement(),
+                    byTask.getOrDefault(s.row().taskArn(), List.of())) : s;
+            out.add(settle(joined));
+        }
+        return out;
+    }
+
+    /**
+     * A one-off task that no longer runs is recorded STOPPED with its containers' exit codes and
+     * its containers removed, so it is not replaced and its exit survives the containers.
+     */
+    private Seen settle(Seen s) {
+        if (s.row().serviceArn() != null || !s.row().running() || !s.reached() || s.alive()) return s;
+        Map<String, TaskAttributes.Exit> exits = new TreeMap<>();
+        for (ContainerInfo c : s.containers()) {
+            String name = c.labels().getOrDefault(EcsLabels.CONTAINER_NAME, c.name());
+            exits.put(name, new TaskAttributes.Exit(c.running() ? null : c.exitCode(), null));
+        }
+        TaskAttributes attrs = s.attributes() == null ? null : s.attributes().withExits(exits);
+        if (attrs != null) attributes.put(attrs.taskArn(), attrs);
+        TaskRow stopped = s.row().stopped(clock.instant().toString(), TaskRow.ESSENTIAL_CONTAINER_EXITED,
+                TaskRow.ESSENTIAL_EXITED_REASON);
+        tasks.put(stopped.taskArn(), stopped);
+        placements.delete(stopped.taskArn());
+        try {
+            engine(s.dockerHost() == null ? "" : s.dockerHost()).stopTask(stopped.taskArn(), Duration.ZERO);
+        } catch (RuntimeFailure f) {
+            // Left for the next look; the task is recorded stopped either way.
+        }
+        return new Seen(stopped, attrs, null, s.containers());
+    }
+
+    /** Stopped more than an hour ago: a one-off task's rows go; a service's stay for its service but are not shown. */
+    private boolean forgotten(TaskRow r, TaskAttributes attrs) {
+        if (!r.stoppedStatus() || r.stoppedAt() == null) return false;
+        Instant at;
+        try {
+            at = Instant.parse(r.stoppedAt());
+        } catch (java.time.format.DateTimeParseException e) {
+            return false;
+        }
+        if (at.plus(STOPPED_KEPT).isAfter(clock.instant())) return false;
+        if (r.serviceArn() == null) {
+            tasks.delete(r.taskArn());
+            attributes.delete(r.taskArn());
+            placements.delete(r.taskArn());
+        }
+        return true;
+    }
+
+    private ContainerRuntime engine(String host) {
+        return runtimes.apply(host.isEmpty() ? null : host);
+    }
+
+    static Map<String, ContainerInfo> byName(List<ContainerInfo> containers) {
+        Map<String, ContainerInfo> out = new HashMap<>();
+        for (ContainerInfo c : containers) out.put(c.labels().getOrDefault(EcsLabels.CONTAINER_NAME, c.name()), c);
+        return out;
+    }
+}

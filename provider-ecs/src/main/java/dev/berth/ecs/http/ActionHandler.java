@@ -1,0 +1,119 @@
+package dev.berth.ecs.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import dev.berth.ecs.api.Actions;
+import dev.berth.ecs.api.EcsApi;
+import dev.berth.ecs.api.EcsException;
+import dev.berth.ecs.api.EcsJson;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * One request: its target names the action, its body is the action's request record, the
+ * answer is the response record or the error as ECS sends it. Credentials, region and the
+ * SigV4 signature are accepted whatever they are: berth's world is local and has no accounts.
+ */
+final class ActionHandler implements HttpHandler {
+    private final EcsApi api;
+    private final int maxBody;
+    private final Consumer<String> log;
+
+    ActionHandler(EcsApi api, int maxBody, Consumer<String> log) {
+        this.api = api;
+        this.maxBody = maxBody;
+        this.log = log;
+    }
+
+    /** A reply: HTTP status, body, and the error name when it is an error. */
+    record Reply(int status, String body, String errorName) {
+        static Reply ok(Object response) {
+            return new Reply(200, EcsJson.write(response), null);
+        }
+
+        static Reply error(String name, String message) {
+            return new Reply(Wire.status(name), Wire.errorJson(name, message), name);
+        }
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            Reply reply;
+            try {
+                reply = reply(exchange);
+            } catch (IOException e) {
+                return; // the client went away while sending; there is no one to answer
+            }
+            byte[] body = reply.body().getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", Wire.CONTENT_TYPE);
+            exchange.getResponseHeaders().set(Wire.REQUEST_ID_HEADER, UUID.randomUUID().toString());
+            if (reply.errorName() != null) exchange.getResponseHeaders().set(Wire.ERROR_TYPE_HEADER, reply.errorName());
+            exchange.sendResponseHeaders(reply.status(), body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        }
+    }
+
+    private Reply reply(HttpExchange exchange) throws IOException {
+        if (!exchange.getRequestMethod().equals("POST") || !exchange.getRequestURI().getPath().equals("/")) {
+            return Reply.error(Wire.UNKNOWN_OPERATION, "berth server answers ECS's JSON protocol only: POST / with "
+                    + Wire.TARGET_HEADER + ": " + Wire.TARGET_PREFIX + "<Action>.");
+        }
+        String target = Optional.ofNullable(exchange.getRequestHeaders().getFirst(Wire.TARGET_HEADER)).orElse("");
+        Optional<Actions.Action> action = target.startsWith(Wire.TARGET_PREFIX)
+                ? Actions.named(target.substring(Wire.TARGET_PREFIX.length())) : Optional.empty();
+        if (action.isEmpty()) {
+            return Reply.error(Wire.UNKNOWN_OPERATION, target.isEmpty() ? "The request has no " + Wire.TARGET_HEADER
+                    + " header naming an ECS action." : "berth serves no operation " + target + ".");
+        }
+        byte[] body = readAtMost(exchange.getRequestBody(), maxBody);
+        if (body == null) {
+            return Reply.error(Wire.TOO_LARGE, "The request body is larger than " + maxBody + " bytes, the most berth server accepts.");
+        }
+        Actions.Action a = action.get();
+        Object request;
+        try {
+            String json = new String(body, StandardCharsets.UTF_8);
+            request = EcsJson.MAPPER.readValue(json.isBlank() ? "{}" : json, a.requestType());
+            if (request == null) request = EcsJson.MAPPER.readValue("{}", a.requestType());
+        } catch (JsonProcessingException e) {
+            return Reply.error(Wire.SERIALIZATION, "The body of " + a.name() + " is not its request: "
+                    + oneLine(e.getOriginalMessage()) + ".");
+        }
+        try {
+            return Reply.ok(a.invoke(api, request));
+        } catch (EcsException e) {
+            return Reply.error(e.errorName(), e.getMessage());
+        } catch (RuntimeException | StackOverflowError e) {
+            log.accept(a.name() + " failed inside berth: " + e);
+            return Reply.error(EcsException.SERVER, a.name() + " failed inside berth server (" + e.getClass().getSimpleName()
+                    + "); the server's log says more.");
+        }
+    }
+
+    /** The body, or null when it has more than {@code max} bytes (read no further than that). */
+    static byte[] readAtMost(InputStream in, int max) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buf = new byte[8192];
+        for (int n; (n = in.read(buf)) > 0; ) {
+            if (out.size() + n > max) return null;
+            out.write(buf, 0, n);
+        }
+        return out.toByteArray();
+    }
+
+    private static String oneLine(String s) {
+        String line = s == null ? "malformed JSON" : s.lines().findFirst().orElse("malformed JSON").strip();
+        return line.endsWith(".") ? line.substring(0, line.length() - 1) : line;
+    }
+}

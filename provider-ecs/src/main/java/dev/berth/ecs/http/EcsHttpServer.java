@@ -1,0 +1,102 @@
+package dev.berth.ecs.http;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.berth.ecs.api.EcsApi;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * {@code berth server}'s HTTP side: ECS's JSON protocol over {@link EcsApi}, so the AWS CLI and
+ * SDKs work against berth with {@code --endpoint-url}. Requests are served by a small pool of
+ * threads; whether two actions may run at once is the API's business (see
+ * {@link dev.berth.ecs.atomic.Atomicity}), not the transport's.
+ */
+public final class EcsHttpServer implements AutoCloseable {
+    /** The largest request body accepted; ECS's largest requests (task definitions) are far smaller. */
+    public static final int MAX_BODY = 1 << 20;
+    public static final int DEFAULT_PORT = 4566;
+    private static final int THREADS = 8;
+
+    private final HttpServer http;
+    private final ExecutorService pool;
+
+    private EcsHttpServer(HttpServer http, ExecutorService pool) {
+        this.http = http;
+        this.pool = pool;
+    }
+
+    /**
+     * Listens on {@code address} (port 0: any free port) and serves {@code api}; {@code log} gets
+     * one line for every failure that is berth's own fault, never the client's.
+     */
+    public static EcsHttpServer start(InetSocketAddress address, EcsApi api, Consumer<String> log) {
+        HttpServer http;
+        try {
+            http = HttpServer.create(address, 64);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot listen on " + address.getHostString() + ":" + address.getPort()
+                    + ": " + e.getMessage(), e);
+        }
+        AtomicInteger n = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS, r -> {
+            Thread t = new Thread(r, "berth-server-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        http.setExecutor(pool);
+        http.createContext("/", new ActionHandler(api, MAX_BODY, log));
+        http.start();
+        return new EcsHttpServer(http, pool);
+    }
+
+    /** Where it listens, with the port the system chose when asked for port 0. */
+    public InetSocketAddress address() {
+        return http.getAddress();
+    }
+
+    /** The endpoint URL a client gives, e.g. {@code http://127.0.0.1:4566}. */
+    public String endpoint() {
+        InetSocketAddress a = address();
+        String host = a.getAddress().getHostAddress();
+        return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + a.getPort();
+    }
+
+    /** Stops accepting and lets the requests in hand finish (up to 10 s). */
+    @Override
+    public void close() {
+        http.stop(0);
+        pool.shutdown();
+        try {
+            if (!pool.awaitTermination(10, TimeUnit.SECONDS)) pool.shutdownNow();
+        } catch (InterruptedException e) {
+            pool.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Parses {@code --listen HOST:PORT} (also {@code :PORT} and {@code [::1]:PORT}). */
+    public static InetSocketAddress parseListen(String listen) {
+        int colon = listen.lastIndexOf(':');
+        if (colon < 0) throw new IllegalArgumentException("--listen takes HOST:PORT, such as 127.0.0.1:4566; got \"" + listen + "\".");
+        String host = listen.substring(0, colon);
+        if (host.startsWith("[") && host.endsWith("]")) host = host.substring(1, host.length() - 1);
+        if (host.isEmpty()) host = "127.0.0.1";
+        int port;
+        try {
+            port = Integer.parseInt(listen.substring(colon + 1));
+        } catch (NumberFormatException e) {
+            port = -1;
+        }
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("--listen takes HOST:PORT with a port from 0 to 65535; got \"" + listen + "\".");
+        }
+        return new InetSocketAddress(host, port);
+    }
+}

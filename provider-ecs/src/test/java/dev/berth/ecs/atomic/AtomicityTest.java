@@ -1,0 +1,135 @@
+package dev.berth.ecs.atomic;
+
+import dev.berth.ecs.api.ClusterCalls.CreateClusterRequest;
+import dev.berth.ecs.api.ClusterCalls.CreateClusterResponse;
+import dev.berth.ecs.api.ClusterCalls.ListClustersRequest;
+import dev.berth.ecs.api.ClusterCalls.ListClustersResponse;
+import dev.berth.ecs.api.EcsApi;
+import dev.berth.ecs.api.EcsException;
+import dev.berth.ecs.fake.MemoryStore;
+import org.junit.jupiter.api.Test;
+
+import java.lang.reflect.Proxy;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class AtomicityTest {
+    private final MemoryStore disk = new MemoryStore();
+    private final UnitOfWorkStore store = new UnitOfWorkStore(disk);
+    private final Atomicity atomicity = new Atomicity(store);
+
+    @Test
+    void aChangeThatFailsHalfWayLeavesNoRowBehind() {
+        disk.put("clusters", "old", "{}");
+        EcsException e = assertThrows(EcsException.class, () -> atomicity.change(() -> {
+            store.put("clusters", "web", "{\"status\":\"ACTIVE\"}");
+            store.delete("clusters", "old");
+            assertEquals(Map.of("web", "{\"status\":\"ACTIVE\"}"), store.list("clusters"));
+            throw EcsException.invalidParameter("the second half failed");
+        }));
+        assertEquals("the second half failed", e.getMessage());
+        assertEquals(Map.of("old", "{}"), disk.list("clusters"));
+        assertEquals(Map.of("old", "{}"), store.list("clusters"));
+    }
+
+    @Test
+    void aChangeThatReturnsWritesEverything() {
+        disk.put("clusters", "old", "{}");
+        atomicity.change(() -> {
+            store.put("clusters", "web", "1");
+            store.put("clusters", "web", "2");
+            store.delete("clusters", "old");
+            assertTrue(disk.get("clusters", "web").isEmpty(), "nothing reaches the store before the change ends");
+            return null;
+        });
+        assertEquals(Map.of("web", "2"), disk.list("clusters"));
+    }
+
+    @Test
+    void writesFromTheActionsWorkerThreadsBelongToTheAction() throws Exception {
+        ExecutorService workers = Executors.newFixedThreadPool(2);
+        try {
+            assertThrows(IllegalStateException.class, () -> atomicity.change(() -> {
+                try {
+                    workers.submit(() -> store.put("tasks", "t1", "{}")).get();
+                } catch (Exception ex) {
+                    throw new RuntimeException(ex);
+                }
+                throw new IllegalStateException("deployment failed");
+            }));
+        } finally {
+            workers.shutdownNow();
+        }
+        assertTrue(disk.list("tasks").isEmpty());
+    }
+
+    @Test
+    void aGuardedActionFailingLeavesTheWorldAsItWas() {
+        EcsApi plane = (EcsApi) Proxy.newProxyInstance(EcsApi.class.getClassLoader(), new Class<?>[]{EcsApi.class},
+                (p, m, args) -> switch (m.getName()) {
+                    case "createCluster" -> {
+                        CreateClusterRequest r = (CreateClusterRequest) args[0];
+                        store.put("clusters", r.clusterName(), "{}");
+                        if (r.clusterName().startsWith("bad")) throw EcsException.invalidParameter("bad name");
+                        yield new CreateClusterResponse(null);
+                    }
+                    case "listClusters" -> new ListClustersResponse(List.copyOf(store.list("clusters").keySet()), null);
+                    default -> throw new UnsupportedOperationException(m.getName());
+                });
+        EcsApi api = atomicity.guard(plane);
+        api.createCluster(new CreateClusterRequest("web", null, null));
+        assertThrows(EcsException.class, () -> api.createCluster(new CreateClusterRequest("bad-one", null, null)));
+        assertEquals(List.of("web"), api.listClusters(new ListClustersRequest(null, null)).clusterArns());
+        assertEquals(List.of("web"), List.copyOf(disk.list("clusters").keySet()));
+    }
+
+    @Test
+    void aReadWaitsForTheChangeInHandAndThenSeesAllOfIt() throws Exception {
+        CountDownLatch halfWritten = new CountDownLatch(1);
+        CountDownLatch finish = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> change = threads.submit(() -> atomicity.change(() -> {
+                store.put("services", "a", "1");
+                halfWritten.countDown();
+                await(finish);
+                store.put("services", "b", "1");
+                return null;
+            }));
+            assertTrue(halfWritten.await(5, TimeUnit.SECONDS));
+            Future<Map<String, String>> read = threads.submit(() -> atomicity.read(() -> store.list("services")));
+            Thread.sleep(100);
+            assertTrue(!read.isDone(), "a read during a change waits for it");
+            finish.countDown();
+            change.get(5, TimeUnit.SECONDS);
+            assertEquals(Map.of("a", "1", "b", "1"), read.get(5, TimeUnit.SECONDS));
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
+    void onlyDescribeAndListActionsAreReads() {
+        assertTrue(Atomicity.readOnly("DescribeServices"));
+        assertTrue(Atomicity.readOnly("ListTagsForResource"));
+        assertTrue(!Atomicity.readOnly("UpdateContainerInstancesState"));
+        assertTrue(!Atomicity.readOnly("RunTask"));
+    }
+
+    private static void await(CountDownLatch l) {
+        try {
+            l.await(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
