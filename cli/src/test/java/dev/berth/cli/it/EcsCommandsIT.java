@@ -120,4 +120,47 @@ class EcsCommandsIT {
         assertEquals("\nAn error occurred (ClusterNotFoundException) when calling the DeleteCluster operation: Cluster not found.\n",
                 missing.err());
     }
+
+    @Test
+    void runTaskStartsContainersAndStopTaskStopsThemWithTheReason() throws Exception {
+        ok("create-cluster", "--cluster-name", cluster);
+        registerSleeper();
+        Run run = ok("run-task", "--cluster", cluster, "--task-definition", cluster, "--count", "2",
+                "--launch-type", "FARGATE", "--started-by", "ecs-it");
+        JsonNode tasks = run.json().get("tasks");
+        assertEquals(2, tasks.size(), run.out());
+        assertEquals(2, running().size(), "containers: " + DockerEngine.containersOf(docker, cluster));
+        Run listed = ok("list-tasks", "--cluster", cluster, "--started-by", "ecs-it");
+        assertEquals(2, listed.json().get("taskArns").size(), listed.out());
+
+        String task = tasks.get(0).get("taskArn").asText();
+        Run stopped = ok("stop-task", "--cluster", cluster, "--task", task, "--reason", "done for today");
+        assertEquals("UserInitiated", stopped.json().get("task").get("stopCode").asText());
+        assertEquals("done for today", stopped.json().get("task").get("stoppedReason").asText());
+        assertEquals(1, running().size());
+        Run described = ok("describe-tasks", "--cluster", cluster, "--tasks", task);
+        assertEquals("STOPPED", described.json().get("tasks").get(0).get("lastStatus").asText());
+        ok("stop-task", "--cluster", cluster, "--task", tasks.get(1).get("taskArn").asText());
+        assertEquals(0, running().size());
+    }
+
+    @Test
+    void aServiceRunsItsDesiredCountAndFollowsUpdatesInTheGuidesSpelling() throws Exception {
+        ok("create-cluster", "--cluster-name", cluster);
+        registerSleeper();
+        Run created = ok("create-service", "--cluster", cluster, "--service-name", "web", "--task-definition", cluster,
+                "--desired-count", "1", "--launch-type", "FARGATE");
+        assertEquals(1, created.json().get("service").get("desiredCount").asInt());
+        assertEquals(1, running().size());
+        ok("update-service", "--cluster", cluster, "--service-name", "web", "--desired-count", "2");
+        assertEquals(2, running().size());
+        assertEquals(2, ok("list-tasks", "--cluster", cluster, "--service-name", "web").json().get("taskArns").size());
+        Run described = ok("describe-services", "--cluster", cluster, "--service", "web");
+        assertEquals(2, described.json().get("services").get(0).get("runningCount").asInt());
+        Run table = ok("describe-services", "--cluster", cluster, "--services", "web", "--output", "table");
+        assertTrue(table.out().contains("DescribeServices"), table.out());
+        ok("delete-service", "--cluster", cluster, "--service-name", "web", "--force");
+        assertEquals(0, running().size());
+        ok("delete-cluster", "--cluster", cluster);
+    }
 }
