@@ -3,6 +3,7 @@ package dev.berth.cli.wiring;
 import dev.berth.cli.ecs.ApiSource;
 import dev.berth.cli.ecs.EcsSession;
 import dev.berth.ecs.control.ControlPlane;
+import dev.berth.ecs.http.EcsHttpClient;
 import dev.berth.ecs.store.SqliteEcsStore;
 import dev.berth.ecs.store.StoreLocation;
 
@@ -27,10 +28,7 @@ public final class EcsApis implements ApiSource {
 
     @Override
     public Handle open(String endpoint) {
-        if (endpoint != null && !endpoint.isBlank()) {
-            throw new IllegalStateException("berth ecs --endpoint-url " + endpoint
-                    + ": this build of berth has no client of berth server yet; leave out --endpoint-url and BERTH_ECS_ENDPOINT to use the control plane in this process.");
-        }
+        if (endpoint != null && !endpoint.isBlank()) return new Handle(EcsHttpClient.connect(endpoint), null);
         SqliteEcsStore store = SqliteEcsStore.open(StoreLocation.resolve(Optional.empty(), session.cwd(), session.env()));
         RuntimePool runtimes = new RuntimePool();
         return new Handle(new ControlPlane(store, runtimes), () -> {
