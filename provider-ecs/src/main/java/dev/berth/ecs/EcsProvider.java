@@ -7,6 +7,7 @@ import dev.berth.ecs.data.DataSources;
 import dev.berth.ecs.data.EcsDataSource;
 import dev.berth.ecs.instance.ContainerInstanceResource;
 import dev.berth.ecs.instance.EngineFleet;
+import dev.berth.ecs.placement.FargateCapacity;
 import dev.berth.ecs.schema.ContainerInstanceSchema;
 import dev.berth.ecs.resource.EcsResource;
 import dev.berth.ecs.runtime.ContainerRuntime;
@@ -63,7 +64,7 @@ public final class EcsProvider implements Provider {
     private final Map<String, EcsDataSource> dataSources = new LinkedHashMap<>();
 
     public EcsProvider(EcsStore store, Function<String, ContainerRuntime> runtimes) {
-        this(store, runtimes, quotaFromEnvironment());
+        this(store, runtimes, FargateCapacity.quotaFromEnvironment());
     }
 
     /**
@@ -119,17 +120,6 @@ public final class EcsProvider implements Provider {
     /** The control plane this provider's resources call. */
     public EcsApi api() {
         return api;
-    }
-
-    /** BERTH_FARGATE_VCPU_QUOTA, when set to a whole number of vCPUs. */
-    static Integer quotaFromEnvironment() {
-        String v = System.getenv("BERTH_FARGATE_VCPU_QUOTA");
-        if (v == null || v.isBlank()) return null;
-        try {
-            return Integer.valueOf(v.trim());
-        } catch (NumberFormatException e) {
-            return null;
-        }
     }
 
     @Override

@@ -168,6 +168,9 @@ public final class Deployer implements Drainer {
             ServiceSettings back = s.withTaskDefinition(good.arn(), good.arn());
             RolloutRunner.Result rb = rollout.run(back, cluster, good, Set.of());
             settings.put(serviceArn, back);
+            // The service now deploys the revision it returned to; its row says so for every reader.
+            services.get(serviceArn).ifPresent(row -> services.put(serviceArn, new ServiceRow(row.arn(), row.name(),
+                    row.clusterArn(), good.arn(), good.arn(), row.desiredCount(), row.launchType(), row.status())));
             events.add(serviceArn, rb.steady() ? "service " + name + " rolled back to " + good.arn()
                     + " and has reached a steady state." : "service " + name + " rollback to " + good.arn() + " failed.");
             return new DeployResult(DeployResult.Status.ROLLED_BACK, serviceArn, good.arn(), "Deployment of " + td.arn()

@@ -61,6 +61,10 @@ class FargateDeploymentTest {
                 + td1 + "."), errors(applied.diagnostics()));
         assertEquals(Value.of(td1), applied.newState().get("task_definition"));
         assertEquals(Value.of(1), applied.newState().get("running_count"));
+        // Read back through the control plane, the service still runs the revision it returned to,
+        // so the next plan offers the new one again.
+        assertEquals(Value.of(td1), f.h.read(SERVICE, applied.newState()).state().get("task_definition"));
+        assertEquals(Value.of(td2), f.h.plan(SERVICE, applied.newState(), next).planned().get("task_definition"));
     }
 
     @Test
