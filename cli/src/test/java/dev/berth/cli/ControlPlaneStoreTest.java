@@ -135,6 +135,19 @@ class ControlPlaneStoreTest {
                 "arn:aws:ecs:local:000000000000:task-definition/demo:2"), keys(tmp.resolve("shared.db"), "task_definitions"));
     }
 
+    /** What every test relies on: CliRun in two directories runs two worlds, each beside its configuration. */
+    @Test
+    void testRunsInTwoDirectoriesSeeTwoWorlds() throws Exception {
+        Path a = config("a", TASKDEF);
+        Path b = config("b", TASKDEF);
+        CliRun first = CliRun.in(a, "apply", "-auto-approve");
+        CliRun second = CliRun.in(b, "apply", "-auto-approve");
+        assertTrue(first.out().contains("[id=demo:1]"), first::toString);
+        assertTrue(second.out().contains("[id=demo:1]"), "the second directory's world has no demo yet: " + second);
+        assertEquals(1, keys(TestStores.of(a), "task_definitions").size());
+        assertEquals(1, keys(TestStores.of(b), "task_definitions").size());
+    }
+
     @Test
     void aStoreThatCannotBeOpenedIsOneSentenceNamingIt() throws Exception {
         Path dir = config("a", TASKDEF);

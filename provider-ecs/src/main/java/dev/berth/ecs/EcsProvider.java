@@ -7,6 +7,7 @@ import dev.berth.ecs.data.DataSources;
 import dev.berth.ecs.data.EcsDataSource;
 import dev.berth.ecs.instance.ContainerInstanceResource;
 import dev.berth.ecs.instance.EngineFleet;
+import dev.berth.ecs.placement.FargateCapacity;
 import dev.berth.ecs.schema.ContainerInstanceSchema;
 import dev.berth.ecs.resource.EcsResource;
 import dev.berth.ecs.runtime.ContainerRuntime;
@@ -63,7 +64,7 @@ public final class EcsProvider implements Provider {
     private final Map<String, EcsDataSource> dataSources = new LinkedHashMap<>();
 
     public EcsProvider(EcsStore store, Function<String, ContainerRuntime> runtimes) {
-        this(store, runtimes, quotaFromEnvironment());
+        this(store, runtimes, FargateCapacity.quotaFromEnvironment());
     }
 
     /**
@@ -95,20 +96,30 @@ public final class EcsProvider implements Provider {
         resources.put(ServiceSchema.TYPE, services);
     }
 
+    /**
+     * The provider as a client of a berth server ({@code provider "ecs" { endpoint }}): its
+     * resources and data sources call {@code api}, nothing runs in this process, and adoption
+     * after a crash is the server's create idempotency (client tokens) rather than a local find.
+     * Services are not served this way yet (see {@link RemoteServices}).
+     */
+    public static EcsProvider remote(EcsApi api, String endpoint) {
+        return new EcsProvider(api, endpoint);
+    }
+
+    private EcsProvider(EcsApi api, String endpoint) {
+        this.api = api;
+        this.pool = null;
+        this.tokens = null;
+        resources.put(ClusterSchema.TYPE, new ClusterResource(api));
+        resources.put(ContainerInstanceSchema.TYPE, new ContainerInstanceResource(api));
+        resources.put(TaskDefinitionSchema.TYPE, new TaskDefinitionResource(api));
+        dataSources.putAll(DataSources.all(api));
+        resources.put(ServiceSchema.TYPE, new RemoteServices(endpoint));
+    }
+
     /** The control plane this provider's resources call. */
     public EcsApi api() {
         return api;
-    }
-
-    /** BERTH_FARGATE_VCPU_QUOTA, when set to a whole number of vCPUs. */
-    static Integer quotaFromEnvironment() {
-        String v = System.getenv("BERTH_FARGATE_VCPU_QUOTA");
-        if (v == null || v.isBlank()) return null;
-        try {
-            return Integer.valueOf(v.trim());
-        } catch (NumberFormatException e) {
-            return null;
-        }
     }
 
     @Override
@@ -165,6 +176,7 @@ public final class EcsProvider implements Provider {
     public FindResponse find(FindRequest request) {
         EcsResource r = resources.get(request.type());
         if (r == null) return new FindResponse(null, unknownType(request.type()));
+        if (tokens == null) return new FindResponse(null, List.of());
         java.util.Optional<String> id = tokens.find(request.type(), request.clientToken());
         if (id.isEmpty()) return new FindResponse(null, List.of());
         ImportResponse found = r.importState(id.get());
@@ -201,6 +213,6 @@ public final class EcsProvider implements Provider {
 
     @Override
     public void close() {
-        pool.shutdownNow();
+        if (pool != null) pool.shutdownNow();
     }
 }

@@ -1,6 +1,9 @@
 package dev.berth.cli.command;
 
 import dev.berth.cli.wiring.ControlPlaneHost;
+import dev.berth.ecs.agent.Agent;
+import dev.berth.ecs.agent.AgentLog;
+import dev.berth.ecs.agent.ControlPlaneRepairer;
 import dev.berth.ecs.http.EcsHttpServer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -11,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.Callable;
@@ -23,6 +27,9 @@ import java.util.concurrent.CountDownLatch;
  */
 @Command(name = "server", description = "Serve the ECS control plane to the AWS CLI, the AWS SDKs and other berth runs.")
 final class ServerCommand implements Callable<Integer> {
+    /** How often every service is checked in full, besides following engines' events. */
+    private static final Duration RESYNC = Duration.ofSeconds(30);
+
     @Option(names = {"--listen", "-listen"}, paramLabel = "HOST:PORT", defaultValue = "127.0.0.1:4566",
             description = "Where to listen (default: 127.0.0.1:4566, loopback only).")
     String listen;
@@ -50,7 +57,12 @@ final class ServerCommand implements Callable<Integer> {
             out.flush();
             Thread hook = new Thread(stop::countDown, "server-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);
-            awaitQuietly(stop);
+            Agent services = serviceLoop(host, out);
+            try {
+                awaitQuietly(stop);
+            } finally {
+                services.stop(Duration.ofSeconds(10));
+            }
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException shuttingDown) {
@@ -60,6 +72,25 @@ final class ServerCommand implements Callable<Integer> {
         out.println("berth server stopped");
         out.flush();
         return 0;
+    }
+
+    /**
+     * The agent's loop on the served control plane: follows every engine's events (a task whose
+     * essential container dies is STOPPED at once) and keeps each service at its desired count,
+     * through the same atomic actions as the requests. One timestamped line per thing it does.
+     */
+    private static Agent serviceLoop(ControlPlaneHost host, PrintWriter out) {
+        AgentLog log = new AgentLog(line -> {
+            synchronized (out) {
+                out.println(line);
+                out.flush();
+            }
+        }, Clock.systemUTC());
+        Agent agent = new Agent(host.store(), host.runtimes(), new ControlPlaneRepairer(host.api()), log, RESYNC);
+        Thread loop = new Thread(agent::run, "berth-server-services");
+        loop.setDaemon(true);
+        loop.start();
+        return agent;
     }
 
     private static EcsHttpServer start(InetSocketAddress address, ControlPlaneHost host, PrintWriter err) {

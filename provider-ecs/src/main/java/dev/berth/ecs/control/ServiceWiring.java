@@ -1,6 +1,7 @@
 package dev.berth.ecs.control;
 
 import dev.berth.ecs.instance.EngineFleet;
+import dev.berth.ecs.placement.FargateCapacity;
 import dev.berth.ecs.runtime.ContainerRuntime;
 import dev.berth.ecs.service.Deployer;
 import dev.berth.ecs.store.EcsStore;
@@ -28,7 +29,7 @@ final class ServiceWiring {
         });
         // Service tasks are listed and stopped wherever they run: on the local engine or an instance's.
         EngineFleet fleet = new EngineFleet(store, runtimes);
-        // The Fargate quota is unbounded until the provider's setting reaches the control plane, as the provider has it.
-        return new Deployer(store, () -> fleet, pool, runtimes, () -> Integer.MAX_VALUE / 4);
+        // The account's Fargate quota: BERTH_FARGATE_VCPU_QUOTA, else what the local engine holds.
+        return new Deployer(store, () -> fleet, pool, runtimes, FargateCapacity.fromEnvironment(() -> runtimes.apply(null)));
     }
 }

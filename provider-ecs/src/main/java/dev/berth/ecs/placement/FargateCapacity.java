@@ -1,4 +1,4 @@
-package dev.berth.ecs;
+package dev.berth.ecs.placement;
 
 import dev.berth.ecs.runtime.ContainerRuntime;
 import dev.berth.ecs.runtime.RuntimeFailure;
@@ -11,14 +11,30 @@ import java.util.function.Supplier;
  * what the local engine can hold (its CPUs, asked once), else this machine's processors when the
  * engine does not answer (a plan must still be able to say something).
  */
-final class FargateCapacity implements IntSupplier {
+public final class FargateCapacity implements IntSupplier {
     private final Integer vcpus;
     private final Supplier<ContainerRuntime> local;
     private volatile int known = -1;
 
-    FargateCapacity(Integer vcpus, Supplier<ContainerRuntime> local) {
+    public FargateCapacity(Integer vcpus, Supplier<ContainerRuntime> local) {
         this.vcpus = vcpus;
         this.local = local;
+    }
+
+    /** The quota BERTH_FARGATE_VCPU_QUOTA sets, else the local engine's CPUs. */
+    public static FargateCapacity fromEnvironment(Supplier<ContainerRuntime> local) {
+        return new FargateCapacity(quotaFromEnvironment(), local);
+    }
+
+    /** BERTH_FARGATE_VCPU_QUOTA, when set to a whole number of vCPUs. */
+    public static Integer quotaFromEnvironment() {
+        String v = System.getenv("BERTH_FARGATE_VCPU_QUOTA");
+        if (v == null || v.isBlank()) return null;
+        try {
+            return Integer.valueOf(v.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     @Override
