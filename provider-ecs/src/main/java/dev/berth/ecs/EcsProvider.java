@@ -96,6 +96,27 @@ public final class EcsProvider implements Provider {
         resources.put(ServiceSchema.TYPE, services);
     }
 
+    /**
+     * The provider as a client of a berth server ({@code provider "ecs" { endpoint }}): its
+     * resources and data sources call {@code api}, nothing runs in this process, and adoption
+     * after a crash is the server's create idempotency (client tokens) rather than a local find.
+     * Services are not served this way yet (see {@link RemoteServices}).
+     */
+    public static EcsProvider remote(EcsApi api, String endpoint) {
+        return new EcsProvider(api, endpoint);
+    }
+
+    private EcsProvider(EcsApi api, String endpoint) {
+        this.api = api;
+        this.pool = null;
+        this.tokens = null;
+        resources.put(ClusterSchema.TYPE, new ClusterResource(api));
+        resources.put(ContainerInstanceSchema.TYPE, new ContainerInstanceResource(api));
+        resources.put(TaskDefinitionSchema.TYPE, new TaskDefinitionResource(api));
+        dataSources.putAll(DataSources.all(api));
+        resources.put(ServiceSchema.TYPE, new RemoteServices(endpoint));
+    }
+
     /** The control plane this provider's resources call. */
     public EcsApi api() {
         return api;
@@ -155,6 +176,7 @@ public final class EcsProvider implements Provider {
     public FindResponse find(FindRequest request) {
         EcsResource r = resources.get(request.type());
         if (r == null) return new FindResponse(null, unknownType(request.type()));
+        if (tokens == null) return new FindResponse(null, List.of());
         java.util.Optional<String> id = tokens.find(request.type(), request.clientToken());
         if (id.isEmpty()) return new FindResponse(null, List.of());
         ImportResponse found = r.importState(id.get());
@@ -191,6 +213,6 @@ public final class EcsProvider implements Provider {
 
     @Override
     public void close() {
-        pool.shutdownNow();
+        if (pool != null) pool.shutdownNow();
     }
 }

@@ -1,6 +1,10 @@
 package dev.berth.cli.wiring;
 
 import dev.berth.ecs.EcsProvider;
+import dev.berth.ecs.api.EcsException;
+import dev.berth.ecs.http.EcsHttpClient;
+import dev.berth.engine.diag.Diagnostic;
+import dev.berth.engine.diag.DiagnosticsException;
 import dev.berth.ecs.store.EcsStore;
 import dev.berth.ecs.store.SqliteEcsStore;
 import dev.berth.ecs.store.StoreLocation;
@@ -37,6 +41,9 @@ public final class Workspace implements AutoCloseable {
     private SqliteEcsStore ecsStore;
     private Optional<String> ecsStoreSetting = Optional.empty();
     private Optional<Integer> fargateVcpuQuota = Optional.empty();
+    /** provider "ecs" { endpoint }: a berth server to be a client of, and where the setting is. */
+    private Optional<String> ecsEndpoint = Optional.empty();
+    private dev.berth.engine.diag.SourceRange ecsEndpointAt;
     private Providers providers;
     private Providers checkingProviders;
     private volatile Secrets secrets = Secrets.NONE;
@@ -109,6 +116,8 @@ public final class Workspace implements AutoCloseable {
         if (r.config() != null) {
             ecsStoreSetting = r.config().provider(ControlPlaneStore.PROVIDER).flatMap(p -> p.string("store"));
             fargateVcpuQuota = r.config().provider(ControlPlaneStore.PROVIDER).flatMap(p -> p.integer("fargate_vcpu_quota"));
+            ecsEndpoint = r.config().provider(ControlPlaneStore.PROVIDER).flatMap(p -> p.string("endpoint"));
+            ecsEndpointAt = r.config().provider(ControlPlaneStore.PROVIDER).map(p -> p.ranges().get("endpoint")).orElse(null);
         }
         return r;
     }
@@ -145,10 +154,24 @@ public final class Workspace implements AutoCloseable {
         return runtimes;
     }
 
-    /** Providers backed by the ecs control plane's store. */
+    /**
+     * Providers backed by the ecs control plane's store or, with {@code provider "ecs" { endpoint }},
+     * clients of the berth server there (the store is then the server's, and is not opened here).
+     */
     public Providers providers() {
-        if (providers == null) providers = providersWith(ecsStore());
+        if (providers == null) providers = ecsEndpoint.isPresent() ? remoteProviders(ecsEndpoint.get()) : providersWith(ecsStore());
         return providers;
+    }
+
+    private Providers remoteProviders(String endpoint) {
+        dev.berth.ecs.api.EcsApi api;
+        try {
+            api = EcsHttpClient.connect(endpoint);
+        } catch (EcsException e) {
+            throw new DiagnosticsException(Diagnostic.error("Invalid value for endpoint: " + e.getMessage(), "",
+                    ecsEndpointAt));
+        }
+        return new Providers(List.of(EcsProvider.remote(api, endpoint)));
     }
 
     /** Providers for checking configuration only; they reach neither state nor the control plane. */

@@ -43,6 +43,8 @@ final class SettingsDecoder {
         m.put("store", null);
         // The account's Fargate On-Demand vCPU quota, a whole number (default: the local engine's CPUs).
         m.put(FARGATE_VCPU_QUOTA, null);
+        // A berth server's URL: the provider becomes its client instead of running a control plane.
+        m.put("endpoint", null);
         return m;
     }
 

@@ -82,4 +82,14 @@ class TerraformSettingsTest {
         errorAt(loadText("provider \"ecs\" {\n  store = 3\n}\n").diagnostics(),
                 "Invalid value for store: a string is required", "main.tf", 2, 11);
     }
+
+    @Test
+    void theEndpointSettingIsActedOnAndKeptWithoutAWarning() {
+        ConfigLoader.Result r = loadText("provider \"ecs\" {\n  endpoint = \"http://127.0.0.1:4566\"\n}\n");
+        assertEquals(List.of(), r.diagnostics());
+        assertEquals(Optional.of("http://127.0.0.1:4566"), r.config().provider("ecs").flatMap(p -> p.string("endpoint")));
+        assertEquals("main.tf:2,14", r.config().provider("ecs").orElseThrow().ranges().get("endpoint").toString());
+        errorAt(loadText("provider \"ecs\" {\n  endpoint = \"\"\n}\n").diagnostics(),
+                "Invalid value for endpoint: it must not be empty.", "main.tf", 2, 14);
+    }
 }
