@@ -22,9 +22,12 @@ import awscli  # noqa: E402
 from botocore import xform_name  # noqa: E402 (awscli's vendored botocore)
 
 # Members berth serves that this model version lacks: RunTask's clientToken came to ECS's model
-# after 2.9.19 (newer AWS CLIs have --client-token); dockerHost is berth's own (see InstanceCalls).
+# after 2.9.19 (newer AWS CLIs have --client-token); the other client tokens and dockerHost are
+# berth's own (see ClusterCalls, TaskDefinitionCalls, InstanceCalls).
 EXTRA_MEMBERS = {
     'RunTaskRequest': [('clientToken', 'String', True)],
+    'CreateClusterRequest': [('clientToken', 'String', True)],
+    'RegisterTaskDefinitionRequest': [('clientToken', 'String', True)],
     'RegisterContainerInstanceRequest': [('dockerHost', 'String', False)],
 }
 

@@ -2,16 +2,12 @@ package dev.berth.cli.wiring;
 
 import dev.berth.cli.ecs.ApiSource;
 import dev.berth.cli.ecs.EcsSession;
-import dev.berth.ecs.control.ControlPlane;
 import dev.berth.ecs.http.EcsHttpClient;
-import dev.berth.ecs.store.SqliteEcsStore;
-import dev.berth.ecs.store.StoreLocation;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.ZoneId;
-import java.util.Optional;
 
 /**
  * Where {@code berth ecs} gets its EcsApi: with {@code --endpoint-url} (or BERTH_ECS_ENDPOINT) a
@@ -29,15 +25,9 @@ public final class EcsApis implements ApiSource {
     @Override
     public Handle open(String endpoint) {
         if (endpoint != null && !endpoint.isBlank()) return new Handle(EcsHttpClient.connect(endpoint), null);
-        SqliteEcsStore store = SqliteEcsStore.open(StoreLocation.resolve(Optional.empty(), session.cwd(), session.env()));
-        RuntimePool runtimes = new RuntimePool();
-        return new Handle(new ControlPlane(store, runtimes), () -> {
-            try {
-                runtimes.close();
-            } finally {
-                store.close();
-            }
-        });
+        // The same host berth server runs: each changing action atomic, on the store the environment chooses.
+        ControlPlaneHost host = ControlPlaneHost.open(ControlPlaneHost.storeFile(session.cwd(), session.env()));
+        return new Handle(host.api(), host);
     }
 
     /** The working directory, local time zone, environment and terminal of this process. */

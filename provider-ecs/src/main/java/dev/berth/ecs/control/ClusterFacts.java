@@ -46,7 +46,8 @@ final class ClusterFacts {
 
     Counts counts(String clusterArn) {
         int instances = (int) world.instances.all().stream().filter(i -> i.clusterArn().equals(clusterArn)).count();
-        Set<String> ec2 = world.placements.all().stream().map(PlacementRow::taskArn).collect(Collectors.toSet());
+        Set<String> ec2 = world.placements.all().stream().filter(p -> p.instanceArn() != null)
+                .map(PlacementRow::taskArn).collect(Collectors.toSet());
         int running = 0, pending = 0, runningEc2 = 0, pendingEc2 = 0;
         for (TaskRow t : world.tasks.all()) {
             if (!clusterArn.equals(t.clusterArn())) continue;

@@ -158,7 +158,7 @@ final class InstanceRegistration {
     private void stopLeftovers(InstanceRow row) {
         ContainerRuntime rt = runtimes.apply(row.dockerHost());
         for (PlacementRow p : world.placements.all()) {
-            if (!p.instanceArn().equals(row.arn())) continue;
+            if (!row.arn().equals(p.instanceArn())) continue;
             Optional<TaskRow> task = world.tasks.get(p.taskArn());
             if (task.isPresent() && !task.get().stoppedStatus()) {
                 try {

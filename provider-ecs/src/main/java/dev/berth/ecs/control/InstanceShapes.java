@@ -37,7 +37,8 @@ final class InstanceShapes {
         for (TaskRow t : world.tasks.all()) tasks.put(t.taskArn(), t);
         for (PlacementRow p : world.placements.all()) {
             TaskRow t = tasks.get(p.taskArn());
-            if (t != null && (TaskRow.PENDING.equals(t.status()) || TaskRow.PROVISIONING.equals(t.status()))) {
+            boolean waiting = t != null && (TaskRow.PENDING.equals(t.status()) || TaskRow.PROVISIONING.equals(t.status()));
+            if (waiting && p.instanceArn() != null) {
                 pending.merge(p.instanceArn(), 1, Integer::sum);
             }
         }

@@ -66,6 +66,10 @@ class ClusterActionsTest {
         p.store.put(TaskRow.TABLE, "t1", Json.write(task("t1", "RUNNING")));
         p.store.put(TaskRow.TABLE, "t2", Json.write(task("t2", "PENDING")));
         p.store.put(TaskRow.TABLE, "t3", Json.write(task("t3", "STOPPED")));
+        // A FARGATE task books the local engine with a placement that names no instance.
+        String t1 = task("t1", "RUNNING").taskArn();
+        p.store.put(dev.berth.ecs.store.PlacementRow.TABLE, t1, Json.write(new dev.berth.ecs.store.PlacementRow(t1,
+                null, null, null, 256, 512, List.of())));
         p.store.put(ServiceRow.TABLE, "s", Json.write(new ServiceRow(ARN.replace("cluster/", "service/prod/web"), "web",
                 ARN + "prod", "web", "web:1", 1, "FARGATE", "ACTIVE")));
 
@@ -75,6 +79,7 @@ class ClusterActionsTest {
         assertEquals(List.of(1, 1, 1, 1), List.of(c.registeredContainerInstancesCount(), c.runningTasksCount(),
                 c.pendingTasksCount(), c.activeServicesCount()));
         assertTrue(c.statistics().contains(new KeyValuePair("runningFargateTasksCount", "1")), c.statistics()::toString);
+        assertTrue(c.statistics().contains(new KeyValuePair("runningEC2TasksCount", "0")), c.statistics()::toString);
         assertTrue(c.statistics().contains(new KeyValuePair("activeFargateServiceCount", "1")), c.statistics()::toString);
         assertEquals(List.of(new KeyValuePair("containerInsights", "enabled")), c.settings());
         assertEquals(List.of(), c.tags());

@@ -175,6 +175,12 @@ class InstanceActionsTest {
     void deregisterIsRefusedWhileTasksRunUnlessForcedAndLeavesTheInstanceDescribableAsInactive() {
         ContainerInstance a = register("a", 1024);
         runTask(a, "t1", "RUNNING");
+        // A FARGATE task's placement names no instance; it is none of this instance's business.
+        String fargate = "arn:aws:ecs:local:000000000000:task/prod/f1";
+        p.store.put(TaskRow.TABLE, fargate, Json.write(new TaskRow(fargate, null, CLUSTER, "web:1", "RUNNING", 2, null,
+                null, null, List.of(), Map.of())));
+        p.store.put(PlacementRow.TABLE, fargate, Json.write(new PlacementRow(fargate, null, null, null, 256, 512,
+                List.of())));
         assertEcsError("InvalidParameterException", "Found running tasks on the instance.",
                 () -> p.api.deregisterContainerInstance(new DeregisterContainerInstanceRequest("prod",
                         a.containerInstanceArn(), false)));
@@ -184,6 +190,8 @@ class InstanceActionsTest {
         assertEquals(1, p.drained.size(), "its service tasks were moved first");
         assertTrue(p.store.get(TaskRow.TABLE, "arn:aws:ecs:local:000000000000:task/prod/t1").orElseThrow()
                 .contains("\"status\":\"STOPPED\""), "what still ran on it stopped");
+        assertTrue(p.store.get(TaskRow.TABLE, fargate).orElseThrow().contains("\"status\":\"RUNNING\""),
+                "a task elsewhere runs on");
         assertEquals(List.of(), list(null, null));
         ContainerInstance described = describe(a.containerInstanceArn());
         assertEquals("INACTIVE", described.status());

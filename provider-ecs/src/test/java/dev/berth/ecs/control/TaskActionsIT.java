@@ -84,14 +84,14 @@ class TaskActionsIT {
     @Test
     void runTaskStartsRealContainersThatServeOnLoopbackAndStopTaskStopsThem() throws Exception {
         world.register("web", "awsvpc", List.of("FARGATE"), "256", "512", "[{\"name\":\"httpd\",\"image\":\"" + IMAGE
-                + "\",\"command\":[\"sh\",\"-c\",\"echo ok > /tmp/i; httpd -f -p 8080 -h /tmp\"],"
+                + "\",\"command\":[\"sh\",\"-c\",\"mkdir -p /www && echo ok > /www/i && httpd -f -p 8080 -h /www\"],"
                 + "\"portMappings\":[{\"containerPort\":8080}]}]");
         RunTaskResponse r = world.plane.runTask(new RunTaskRequest(world.clusterName, "web", 2, "FARGATE", null,
                 null, null, "it", null, null, null));
         assertEquals(List.of(), r.failures());
         assertEquals(2, r.tasks().size());
         for (Task t : r.tasks()) {
-            assertEquals("RUNNING", t.lastStatus());
+            assertEquals("RUNNING", t.lastStatus(), t::toString);
             List<ContainerInfo> running = containersOf(t.taskArn());
             assertEquals(1, running.size());
             assertTrue(running.get(0).running());
