@@ -140,7 +140,7 @@ final class ServiceActions implements ServiceCalls {
         List<Failure> failures = new ArrayList<>();
         for (String ref : r.services()) {
             String arn = serviceArn(cluster, ref);
-            Optional<ServiceRecord> s = records.find(arn);
+            Optional<ServiceRecord> s = records.find(arn).map(this::seen);
             if (s.isEmpty()) failures.add(new Failure(arn, "MISSING"));
             else out.add(view(s.get(), tags));
         }
@@ -207,6 +207,23 @@ final class ServiceActions implements ServiceCalls {
         ServiceRecord gone = s.withStatus(ServiceRecord.INACTIVE, clock.instant().toString());
         records.put(gone);
         return gone;
+    }
+
+    /**
+     * A service as a describe finds it. A DRAINING one is finished here, once this control plane's
+     * own DeleteService (if one runs) is done, so a killed delete strands nothing for the next
+     * refresh, destroy or DeleteCluster; it is shown DRAINING while its engines will not let it finish.
+     */
+    private ServiceRecord seen(ServiceRecord s) {
+        if (!ServiceRecord.DRAINING.equals(s.status())) return s;
+        synchronized (this) {
+            ServiceRecord now = records.find(s.serviceArn()).orElse(s);
+            try {
+                return drained(now);
+            } catch (EcsException engineRefused) {
+                return now;
+            }
+        }
     }
 
     /** Runs the deployment and records how it ended on the deployment and, after a rollback, the service. */

@@ -139,6 +139,16 @@ class ServiceActionsTest {
     }
 
     @Test
+    void aDescribeAfterADeleteKilledPartWayFinishesItSoNothingIsStranded() {
+        create("web", 2, null);
+        killedMidDelete("web");
+        assertEquals("INACTIVE", describe("web").status());
+        assertEquals(0, engine.containerCount());
+        assertEquals(List.of(), world.plane.listServices(new ListServicesRequest(world.clusterName, null, null, null,
+                null)).serviceArns());
+    }
+
+    @Test
     void aDeleteRetriedAfterOneKilledPartWayFinishesIt() {
         create("web", 2, null);
         killedMidDelete("web");
