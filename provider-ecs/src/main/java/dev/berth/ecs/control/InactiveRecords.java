@@ -47,7 +47,9 @@ final class InactiveRecords {
         return clusters.get(arn).filter(c -> kept(arn, c.cluster(), c.deletedAt(), clusters));
     }
 
+    /** Records the deleted cluster; the ones past keeping go now, so the table holds only the last hour's. */
     void clusterDeleted(ClusterRow inactive, List<KeyValuePair> settings) {
+        clusters.entries().forEach((arn, c) -> kept(arn, c.cluster(), c.deletedAt(), clusters));
         clusters.put(inactive.arn(), new InactiveCluster(inactive, settings, clock.instant().toString()));
     }
 
@@ -70,7 +72,9 @@ final class InactiveRecords {
                 .map(InactiveInstance::instance);
     }
 
+    /** Records the deregistered instance; the ones past keeping go now (as {@link #instances} lets them). */
     void instanceDeregistered(InstanceRow inactive) {
+        instances();
         instances.put(inactive.arn(), new InactiveInstance(inactive, clock.instant().toString()));
     }
 

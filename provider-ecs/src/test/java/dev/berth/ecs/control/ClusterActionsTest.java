@@ -167,6 +167,16 @@ class ClusterActionsTest {
     }
 
     @Test
+    void deletingAClusterForgetsTheOnesDeletedMoreThanAnHourBeforeEvenIfNoOneAsksForThem() {
+        p.api.createCluster(new CreateClusterRequest("old", null, null));
+        p.api.deleteCluster(new DeleteClusterRequest("old"));
+        p.clock.advance(Duration.ofMinutes(60));
+        p.api.createCluster(new CreateClusterRequest("new", null, null));
+        p.api.deleteCluster(new DeleteClusterRequest("new"));
+        assertEquals(List.of(ARN + "new"), List.copyOf(p.store.list(InactiveRecords.CLUSTERS).keySet()));
+    }
+
+    @Test
     void aClusterCreatedAgainAfterItsDeletionIsActiveWithItsNewSettings() {
         p.api.createCluster(new CreateClusterRequest("prod", null, List.of(new KeyValuePair("containerInsights", "enabled"))));
         p.api.deleteCluster(new DeleteClusterRequest("prod"));
