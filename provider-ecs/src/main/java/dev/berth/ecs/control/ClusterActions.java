@@ -60,7 +60,7 @@ final class ClusterActions implements ClusterCalls {
         ClusterRow row = new ClusterRow(arn, name, ClusterRow.networkFor(name), tags, ClusterFacts.ACTIVE);
         world.clusterSettings.put(arn, new ClusterSettingsRow(settings));
         world.clusters.put(arn, row);
-        world.inactiveClusters.delete(arn);
+        world.inactive.forgetCluster(arn);
         return new CreateClusterResponse(facts.describe(row, List.of("TAGS", "SETTINGS")));
     }
 
@@ -102,7 +102,8 @@ final class ClusterActions implements ClusterCalls {
         for (String ref : names) {
             Optional<String> name = EcsArn.clusterName(ref);
             String arn = name.map(EcsArn::cluster).orElse(ref);
-            Optional<ClusterRow> row = name.flatMap(n -> world.clusters.get(arn).or(() -> world.inactiveClusters.get(arn)));
+            Optional<ClusterRow> row = name.flatMap(n -> world.clusters.get(arn)
+                    .or(() -> world.inactive.cluster(arn).map(InactiveRecords.InactiveCluster::cluster)));
             if (row.isEmpty()) {
                 failures.add(new Failure(arn, "MISSING"));
             } else {
@@ -141,8 +142,11 @@ final class ClusterActions implements ClusterCalls {
             throw EcsException.client("Cannot delete cluster \"" + row.name() + "\": " + f.getMessage());
         }
         ClusterRow inactive = new ClusterRow(row.arn(), row.name(), row.network(), row.tags(), ClusterFacts.INACTIVE);
-        world.inactiveClusters.put(row.arn(), inactive);
+        // Its settings go with it, kept only inside its INACTIVE record.
+        world.inactive.clusterDeleted(inactive, world.clusterSettings.get(row.arn())
+                .map(ClusterSettingsRow::settings).orElse(List.of()));
         world.clusters.delete(row.arn());
+        world.clusterSettings.delete(row.arn());
         world.tokens.forget(row.arn());
         return new DeleteClusterResponse(facts.describe(inactive, List.of("TAGS", "SETTINGS")));
     }

@@ -83,7 +83,8 @@ final class ClusterFacts {
                 stat("drainingEC2ServiceCount", 0),
                 stat("drainingFargateServiceCount", 0)) : List.of();
         List<KeyValuePair> settings = include.contains("SETTINGS") ? world.clusterSettings.get(row.arn())
-                .map(ClusterSettingsRow::settings).orElse(List.of(new KeyValuePair("containerInsights", "disabled")))
+                .map(ClusterSettingsRow::settings)
+                .or(() -> world.inactive.cluster(row.arn()).map(InactiveRecords.InactiveCluster::settings)).orElse(List.of(new KeyValuePair("containerInsights", "disabled")))
                 : null;
         Map<String, String> tags = row.tags();
         return new Cluster(row.arn(), row.name(), status, c.registeredInstances(), c.running(), c.pending(),

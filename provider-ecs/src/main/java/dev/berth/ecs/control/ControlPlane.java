@@ -34,8 +34,8 @@ public final class ControlPlane implements EcsApi {
     }
 
     /** For tests of instance actions: {@code drainer} stands in for the services' scheduler. */
-    ControlPlane(EcsStore store, Function<String, ContainerRuntime> runtimes, Drainer drainer) {
-        this(store, runtimes, ServiceWiring.deployer(store, runtimes), drainer, false, Clock.systemUTC());
+    ControlPlane(EcsStore store, Function<String, ContainerRuntime> runtimes, Drainer drainer, Clock clock) {
+        this(store, runtimes, ServiceWiring.deployer(store, runtimes), drainer, false, clock);
     }
 
     /**
@@ -43,7 +43,8 @@ public final class ControlPlane implements EcsApi {
      * provider; it is also what moves service tasks off an instance turned DRAINING. With
      * {@code sharedListing} service counts come from the engine listing that deployer shares with
      * one command's reads (a provider lives for one command), not from a listing per call.
-     * {@code clock} decides when stopped tasks and deleted services are forgotten.
+     * {@code clock} decides when stopped tasks, deleted services and clusters and deregistered
+     * instances are forgotten.
      */
     public ControlPlane(EcsStore store, Function<String, ContainerRuntime> runtimes, Deployer deployer,
                         boolean sharedListing, Clock clock) {
@@ -52,7 +53,7 @@ public final class ControlPlane implements EcsApi {
 
     private ControlPlane(EcsStore store, Function<String, ContainerRuntime> runtimes, Deployer deployer,
                          Drainer drainer, boolean sharedListing, Clock clock) {
-        World world = new World(store);
+        World world = new World(store, clock);
         EngineFleet fleet = new EngineFleet(store, runtimes);
         ClusterFacts clusterFacts = new ClusterFacts(world, () -> fleet);
         Heartbeats heartbeats = new Heartbeats(world, runtimes, clock);

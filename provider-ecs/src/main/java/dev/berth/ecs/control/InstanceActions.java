@@ -100,7 +100,7 @@ final class InstanceActions implements InstanceCalls {
                 out.add(shapes.describe(now, now.connected(), withTags));
                 continue;
             }
-            Optional<InstanceRow> inactive = find(world.inactiveInstances.all(), cluster, ref);
+            Optional<InstanceRow> inactive = find(world.inactive.instances(), cluster, ref);
             if (inactive.isPresent()) out.add(shapes.describe(inactive.get(), false, withTags));
             else failures.add(new Failure(InstanceRegistration.arnOf(cluster, ref), "MISSING"));
         }

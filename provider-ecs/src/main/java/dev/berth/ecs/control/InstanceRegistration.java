@@ -68,7 +68,7 @@ final class InstanceRegistration {
         Optional<InstanceRow> existing = Optional.empty();
         if (again != null) {
             String arn = again;
-            existing = world.instances.get(arn).or(() -> world.inactiveInstances.get(arn));
+            existing = world.instances.get(arn).or(() -> world.inactive.instance(arn));
             if (existing.isEmpty() || !existing.get().clusterArn().equals(cluster.arn())) {
                 throw EcsException.invalidParameter("The referenced container instance " + arn
                         + " is not registered in cluster " + cluster.name() + ".");
@@ -117,7 +117,7 @@ final class InstanceRegistration {
             world.tags.replace(arn, tags);
         }
         world.instances.put(arn, row);
-        world.inactiveInstances.delete(arn);
+        world.inactive.forgetInstance(arn);
         if (r.versionInfo() != null && r.versionInfo().agentVersion() != null) heartbeats.beat(arn);
         return row;
     }
@@ -147,7 +147,7 @@ final class InstanceRegistration {
             stopLeftovers(row);
         }
         InstanceRow inactive = withStatus(row, InstanceShapes.INACTIVE).withConnected(false);
-        world.inactiveInstances.put(inactive.arn(), inactive);
+        world.inactive.instanceDeregistered(inactive);
         world.instances.delete(row.arn());
         world.tokens.forget(row.arn());
         heartbeats.forget(row.arn());

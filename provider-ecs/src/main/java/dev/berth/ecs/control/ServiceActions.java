@@ -71,7 +71,7 @@ final class ServiceActions implements ServiceCalls {
             throw EcsException.invalidParameter("Service name must be 1 to 255 letters, numbers, hyphens and underscores.");
         }
         String arn = EcsArn.service(cluster.name(), r.serviceName());
-        Optional<ServiceRecord> existing = records.find(arn);
+        Optional<ServiceRecord> existing = records.find(arn).map(this::drained);
         if (existing.isPresent() && !ServiceRecord.INACTIVE.equals(existing.get().status())) {
             if (r.clientToken() != null && r.clientToken().equals(existing.get().clientToken())) {
                 return new CreateServiceResponse(describe(cluster, existing.get(), true));
@@ -140,7 +140,7 @@ final class ServiceActions implements ServiceCalls {
         List<Failure> failures = new ArrayList<>();
         for (String ref : r.services()) {
             String arn = serviceArn(cluster, ref);
-            Optional<ServiceRecord> s = records.find(arn);
+            Optional<ServiceRecord> s = records.find(arn).map(this::seen);
             if (s.isEmpty()) failures.add(new Failure(arn, "MISSING"));
             else out.add(view(s.get(), tags));
         }
@@ -163,6 +163,15 @@ final class ServiceActions implements ServiceCalls {
     @Override
     public synchronized DeleteServiceResponse deleteService(DeleteServiceRequest r) {
         ClusterRow cluster = lookups.cluster(r.cluster());
+        if (r.service() != null) {
+            // A retried delete finishes what a killed one began.
+            Optional<ServiceRecord> left = records.find(serviceArn(cluster, r.service()));
+            if (left.isPresent() && ServiceRecord.DRAINING.equals(left.get().status())) {
+                ServiceRecord gone = drained(left.get());
+                return new DeleteServiceResponse(ServiceViews.service(gone, List.of(), List.of(),
+                        events.list(gone.serviceArn()), true));
+            }
+        }
         ServiceRecord record = active(cluster, r.service());
         if (!Boolean.TRUE.equals(r.force()) && record.desiredCount() > 0) {
             throw EcsException.invalidParameter("The service cannot be stopped while it is scaled above 0.");
@@ -179,6 +188,42 @@ final class ServiceActions implements ServiceCalls {
         records.put(draining.withStatus(ServiceRecord.INACTIVE, clock.instant().toString()));
         Service shown = ServiceViews.service(draining, List.of(), List.of(), events.list(record.serviceArn()), true);
         return new DeleteServiceResponse(shown);
+    }
+
+    /**
+     * A DRAINING service seen here is one whose DeleteService stopped part-way (its caller was
+     * killed; this control plane's own calls are serialized): nothing else will finish the drain
+     * that ECS finishes on its own, so it is finished now and the service is INACTIVE. Any other
+     * service is returned as it is.
+     */
+    private ServiceRecord drained(ServiceRecord s) {
+        if (!ServiceRecord.DRAINING.equals(s.status())) return s;
+        List<String> problems = deployer.delete(s.serviceArn());
+        if (!problems.isEmpty()) {
+            throw new EcsException(EcsException.SERVER, "Unable to finish draining service " + s.serviceName() + ": "
+                    + String.join(" ", problems));
+        }
+        tokens.forget(s.serviceArn());
+        ServiceRecord gone = s.withStatus(ServiceRecord.INACTIVE, clock.instant().toString());
+        records.put(gone);
+        return gone;
+    }
+
+    /**
+     * A service as a describe finds it. A DRAINING one is finished here, once this control plane's
+     * own DeleteService (if one runs) is done, so a killed delete strands nothing for the next
+     * refresh, destroy or DeleteCluster; it is shown DRAINING while its engines will not let it finish.
+     */
+    private ServiceRecord seen(ServiceRecord s) {
+        if (!ServiceRecord.DRAINING.equals(s.status())) return s;
+        synchronized (this) {
+            ServiceRecord now = records.find(s.serviceArn()).orElse(s);
+            try {
+                return drained(now);
+            } catch (EcsException engineRefused) {
+                return now;
+            }
+        }
     }
 
     /** Runs the deployment and records how it ended on the deployment and, after a rollback, the service. */

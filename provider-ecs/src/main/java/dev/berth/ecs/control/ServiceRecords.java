@@ -10,8 +10,6 @@ import dev.berth.ecs.store.Table;
 import dev.berth.ecs.store.EcsStore;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,11 +21,9 @@ import java.util.Optional;
  * service the HCL resource made before this table existed gets its record from its row and
  * settings on first sight, a record follows its row's desired count and revision, and a record
  * whose row is gone (deleted by another path) reads as INACTIVE. An INACTIVE service is
- * forgotten an hour after its deletion.
+ * forgotten an hour after its deletion ({@link Expiry}).
  */
 final class ServiceRecords {
-    static final Duration INACTIVE_KEPT = Duration.ofHours(1);
-
     private final Table<ServiceRecord> records;
     private final Table<ServiceRow> rows;
     private final Table<ServiceSettings> settings;
@@ -67,8 +63,7 @@ final class ServiceRecords {
             return Optional.of(made);
         }
         if (ServiceRecord.INACTIVE.equals(record.status())) {
-            if (record.deletedAt() != null
-                    && Instant.parse(record.deletedAt()).plus(INACTIVE_KEPT).isBefore(clock.instant())) {
+            if (Expiry.over(record.deletedAt(), clock)) {
                 records.delete(arn);
                 return Optional.empty();
             }

@@ -11,7 +11,6 @@ import dev.berth.ecs.store.EcsStore;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -30,9 +29,6 @@ import java.util.TreeMap;
  * forgotten an hour after they stopped, as ECS forgets them.
  */
 final class TaskObserver {
-    /** How long ECS keeps a stopped task describable. */
-    static final Duration STOPPED_KEPT = Duration.ofHours(1);
-
     /** A task as recorded, with its attributes (absent for service tasks) and its containers as seen (null: engine not reached). */
     record Seen(TaskRow row, TaskAttributes attributes, PlacementRow placement, List<ContainerInfo> containers) {
         boolean reached() {
@@ -150,14 +146,7 @@ final class TaskObserver {
 
     /** Stopped more than an hour ago: a one-off task's rows go; a service's stay for its service but are not shown. */
     private boolean forgotten(TaskRow r, TaskAttributes attrs) {
-        if (!r.stoppedStatus() || r.stoppedAt() == null) return false;
-        Instant at;
-        try {
-            at = Instant.parse(r.stoppedAt());
-        } catch (java.time.format.DateTimeParseException e) {
-            return false;
-        }
-        if (at.plus(STOPPED_KEPT).isAfter(clock.instant())) return false;
+        if (!r.stoppedStatus() || !Expiry.over(r.stoppedAt(), clock)) return false;
         if (r.serviceArn() == null) {
             tasks.delete(r.taskArn());
             attributes.delete(r.taskArn());

@@ -10,22 +10,22 @@ import dev.berth.ecs.store.Table;
 import dev.berth.ecs.taskdef.TaskDefinitionRegistry;
 import dev.berth.ecs.store.EcsStore;
 
+import java.time.Clock;
+
 /**
  * The control plane's tables as its action classes read them. Deleted clusters and deregistered
- * container instances move to tables of their own ({@code inactive_*}): they stay describable as
- * INACTIVE, as in ECS, while everything that places, deploys or follows engines keeps reading
- * only the live tables and so can never pick a deregistered instance or a deleted cluster.
+ * container instances move to records of their own ({@link InactiveRecords}): they stay
+ * describable as INACTIVE, as in ECS, while everything that places, deploys or follows engines
+ * keeps reading only the live tables and so can never pick a deregistered instance or a deleted
+ * cluster.
  */
 final class World {
-    static final String INACTIVE_CLUSTERS = "inactive_clusters";
-    static final String INACTIVE_INSTANCES = "inactive_container_instances";
 
     final EcsStore store;
     final Table<ClusterRow> clusters;
-    final Table<ClusterRow> inactiveClusters;
+    final InactiveRecords inactive;
     final Table<ClusterSettingsRow> clusterSettings;
     final Table<InstanceRow> instances;
-    final Table<InstanceRow> inactiveInstances;
     final Table<ServiceRow> services;
     final Table<TaskRow> tasks;
     final Table<PlacementRow> placements;
@@ -33,13 +33,12 @@ final class World {
     final ClientTokens tokens;
     final Tags tags;
 
-    World(EcsStore store) {
+    World(EcsStore store, Clock clock) {
         this.store = store;
         this.clusters = new Table<>(store, ClusterRow.TABLE, ClusterRow.class);
-        this.inactiveClusters = new Table<>(store, INACTIVE_CLUSTERS, ClusterRow.class);
+        this.inactive = new InactiveRecords(store, clock);
         this.clusterSettings = new Table<>(store, ClusterSettingsRow.TABLE, ClusterSettingsRow.class);
         this.instances = new Table<>(store, InstanceRow.TABLE, InstanceRow.class);
-        this.inactiveInstances = new Table<>(store, INACTIVE_INSTANCES, InstanceRow.class);
         this.services = new Table<>(store, ServiceRow.TABLE, ServiceRow.class);
         this.tasks = new Table<>(store, TaskRow.TABLE, TaskRow.class);
         this.placements = new Table<>(store, PlacementRow.TABLE, PlacementRow.class);

@@ -18,6 +18,7 @@ import dev.berth.ecs.store.TaskRow;
 import dev.berth.ecs.store.Json;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -145,6 +146,44 @@ class ClusterActionsTest {
         assertEcsError("ClusterNotFoundException", "Cluster not found.",
                 () -> p.api.deleteCluster(new DeleteClusterRequest("prod")));
         assertEquals("ACTIVE", p.api.createCluster(new CreateClusterRequest("prod", null, null)).cluster().status());
+    }
+
+    @Test
+    void aDeletedClusterKeepsItsSettingsOnlyInItsInactiveRecordAndIsForgottenAnHourAfter() {
+        p.api.createCluster(new CreateClusterRequest("prod", null, List.of(new KeyValuePair("containerInsights", "enabled"))));
+        p.api.deleteCluster(new DeleteClusterRequest("prod"));
+        assertEquals(Map.of(), p.store.list(ClusterSettingsRow.TABLE), "no settings row outlives its cluster");
+        p.clock.advance(Duration.ofMinutes(59));
+        Cluster inactive = p.api.describeClusters(new DescribeClustersRequest(List.of("prod"), List.of("SETTINGS")))
+                .clusters().get(0);
+        assertEquals("INACTIVE", inactive.status());
+        assertEquals(List.of(new KeyValuePair("containerInsights", "enabled")), inactive.settings());
+
+        p.clock.advance(Duration.ofMinutes(1));
+        DescribeClustersResponse r = p.api.describeClusters(new DescribeClustersRequest(List.of("prod"), null));
+        assertEquals(List.of(), r.clusters());
+        assertEquals(List.of(new Failure(ARN + "prod", "MISSING")), r.failures());
+        assertEquals(Map.of(), p.store.list(InactiveRecords.CLUSTERS), "its record went with it");
+    }
+
+    @Test
+    void deletingAClusterForgetsTheOnesDeletedMoreThanAnHourBeforeEvenIfNoOneAsksForThem() {
+        p.api.createCluster(new CreateClusterRequest("old", null, null));
+        p.api.deleteCluster(new DeleteClusterRequest("old"));
+        p.clock.advance(Duration.ofMinutes(60));
+        p.api.createCluster(new CreateClusterRequest("new", null, null));
+        p.api.deleteCluster(new DeleteClusterRequest("new"));
+        assertEquals(List.of(ARN + "new"), List.copyOf(p.store.list(InactiveRecords.CLUSTERS).keySet()));
+    }
+
+    @Test
+    void aClusterCreatedAgainAfterItsDeletionIsActiveWithItsNewSettings() {
+        p.api.createCluster(new CreateClusterRequest("prod", null, List.of(new KeyValuePair("containerInsights", "enabled"))));
+        p.api.deleteCluster(new DeleteClusterRequest("prod"));
+        Cluster again = p.api.createCluster(new CreateClusterRequest("prod", null, null)).cluster();
+        assertEquals("ACTIVE", again.status());
+        assertEquals(List.of(new KeyValuePair("containerInsights", "disabled")), again.settings());
+        assertEquals(Map.of(), p.store.list(InactiveRecords.CLUSTERS));
     }
 
     @Test

@@ -18,6 +18,7 @@ import dev.berth.ecs.store.Json;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -132,7 +133,7 @@ class InstanceActionsTest {
                 new VersionInfo("berth", null, null), null, null, null, null, null)).containerInstance();
         assertTrue(describe(agent.containerInstanceArn()).agentConnected());
         p.store.put(Heartbeats.TABLE, agent.containerInstanceArn(), Json.write(new Heartbeats.Beat(
-                Instant.now().minus(Heartbeats.STALE).minusSeconds(1).toString())));
+                p.clock.instant().minus(Heartbeats.STALE).minusSeconds(1).toString())));
         assertFalse(describe(agent.containerInstanceArn()).agentConnected(), "no heartbeat for longer than "
                 + Heartbeats.STALE);
     }
@@ -199,5 +200,19 @@ class InstanceActionsTest {
         assertEcsError("InvalidParameterException", "The referenced container instance " + a.containerInstanceArn()
                 + " was not found in cluster prod.", () -> p.api.deregisterContainerInstance(
                 new DeregisterContainerInstanceRequest("prod", a.containerInstanceArn(), false)));
+    }
+
+    @Test
+    void aDeregisteredInstanceIsDescribableAsInactiveForAnHourThenForgotten() {
+        ContainerInstance a = register("a", 1024);
+        p.api.deregisterContainerInstance(new DeregisterContainerInstanceRequest("prod", a.containerInstanceArn(), false));
+        p.clock.advance(Duration.ofMinutes(59));
+        assertEquals("INACTIVE", describe(a.containerInstanceArn()).status());
+        p.clock.advance(Duration.ofMinutes(1));
+        DescribeContainerInstancesResponse r = p.api.describeContainerInstances(new DescribeContainerInstancesRequest(
+                "prod", List.of(a.containerInstanceArn()), null));
+        assertEquals(List.of(), r.containerInstances());
+        assertEquals(List.of(new Failure(a.containerInstanceArn(), "MISSING")), r.failures());
+        assertEquals(Map.of(), p.store.list(InactiveRecords.INSTANCES), "its record went with it");
     }
 }

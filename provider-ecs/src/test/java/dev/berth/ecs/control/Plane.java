@@ -11,15 +11,16 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
-/** A control plane on an in-memory store and engine, with the drains it was asked for. */
+/** A control plane on an in-memory store and engine, with the drains it was asked for and a clock the test moves. */
 final class Plane {
     final MemoryStore store = new MemoryStore();
     final FakeRuntime runtime = new FakeRuntime();
     final List<InstanceRow> drained = new ArrayList<>();
+    final Fixture.MovableClock clock = new Fixture.MovableClock();
     final ControlPlane api = new ControlPlane(store, host -> runtime, instance -> {
         drained.add(instance);
         return List.of();
-    });
+    }, clock);
 
     /** Runs the call and checks it fails with ECS's error name and message. */
     static void assertEcsError(String name, String message, Runnable call) {

@@ -11,6 +11,7 @@ import dev.berth.ecs.api.Shapes.Failure;
 import dev.berth.ecs.api.TaskCalls.ListTasksRequest;
 import dev.berth.ecs.fake.FakeRuntime;
 import dev.berth.ecs.fake.MemoryStore;
+import dev.berth.ecs.store.Table;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -118,6 +119,42 @@ class ServiceActionsTest {
         assertEquals(List.of(new Failure(describeArn("web"), "MISSING")), r.failures());
         // The name is free again.
         assertEquals("ACTIVE", create("web", 1, null).status());
+    }
+
+    /** What a DeleteService killed part-way leaves: the record DRAINING, its row and tasks still there. */
+    private void killedMidDelete(String name) {
+        Table<ServiceRecord> records = new Table<>(world.store, ServiceRecord.TABLE, ServiceRecord.class);
+        String arn = describeArn(name);
+        records.put(arn, records.get(arn).orElseThrow().withStatus(ServiceRecord.DRAINING, null));
+    }
+
+    @Test
+    void aCreateAfterADeleteKilledPartWayFinishesTheDrainAndStartsAfresh() {
+        create("web", 2, null);
+        killedMidDelete("web");
+        Service again = create("web", 1, null);
+        assertEquals("ACTIVE", again.status());
+        assertEquals(1, again.runningCount());
+        assertEquals(1, engine.containerCount(), "the old tasks were stopped, one new one runs");
+    }
+
+    @Test
+    void aDescribeAfterADeleteKilledPartWayFinishesItSoNothingIsStranded() {
+        create("web", 2, null);
+        killedMidDelete("web");
+        assertEquals("INACTIVE", describe("web").status());
+        assertEquals(0, engine.containerCount());
+        assertEquals(List.of(), world.plane.listServices(new ListServicesRequest(world.clusterName, null, null, null,
+                null)).serviceArns());
+    }
+
+    @Test
+    void aDeleteRetriedAfterOneKilledPartWayFinishesIt() {
+        create("web", 2, null);
+        killedMidDelete("web");
+        world.plane.deleteService(new DeleteServiceRequest(world.clusterName, "web", true));
+        assertEquals(0, engine.containerCount());
+        assertEquals("INACTIVE", describe("web").status());
     }
 
     @Test
