@@ -157,10 +157,13 @@ final class KillHarness {
         if (docker.networkExists("berth-" + cluster)) left.add("network berth-" + cluster);
         try (Connection w = DriverManager.getConnection("jdbc:sqlite:" + TestStores.of(dir));
              Statement ws = w.createStatement();
-             // Deregistered revisions stay INACTIVE, as ECS keeps them; anything else naming the cluster is left over.
+             // ECS keeps deleted objects describable as INACTIVE (deregistered revisions, deleted clusters
+             // with their settings, deleted services); anything else naming the cluster is left over.
              ResultSet rs = ws.executeQuery("SELECT tbl, key FROM rows WHERE (key LIKE '%" + cluster
-                    + "%' OR json LIKE '%" + cluster + "%') AND NOT (tbl = 'task_definitions' AND json LIKE"
-                    + " '%\"status\":\"INACTIVE\"%')")) {
+                    + "%' OR json LIKE '%" + cluster + "%')"
+                    + " AND NOT (tbl IN ('task_definitions', 'service_records') AND json LIKE '%\"status\":\"INACTIVE\"%')"
+                    + " AND tbl NOT IN ('inactive_clusters', 'inactive_container_instances')"
+                    + " AND NOT (tbl = 'cluster_settings' AND key NOT IN (SELECT key FROM rows WHERE tbl = 'clusters'))")) {
             while (rs.next()) left.add("row " + rs.getString(1) + "/" + rs.getString(2));
         }
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("berth.db"));
