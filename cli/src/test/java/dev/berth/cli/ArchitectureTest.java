@@ -25,8 +25,8 @@ class ArchitectureTest {
 
     @Test
     void everyModuleIsOnTheClasspath() {
-        for (String pkg : List.of("dev.berth.engine.plan", "dev.berth.state", "dev.berth.ecs.service",
-                "dev.berth.ecs.runtime.docker", "dev.berth.cli.view")) {
+        for (String pkg : List.of("dev.berth.engine.plan", "dev.berth.state", "dev.berth.sqlite",
+                "dev.berth.ecs.service", "dev.berth.ecs.runtime.docker", "dev.berth.cli.view")) {
             assertTrue(classes.stream().anyMatch(c -> c.getPackageName().equals(pkg)), "no classes imported from " + pkg);
         }
     }
@@ -43,7 +43,8 @@ class ArchitectureTest {
     void engineDependsOnNoOtherModuleNorOnStorageOrCliLibraries() {
         ArchRule rule = noClasses().that().resideInAPackage("dev.berth.engine..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.berth.state..", "dev.berth.ecs..",
-                        "dev.berth.cli..", "com.github.dockerjava..", "org.sqlite..", "java.sql..", "picocli..");
+                        "dev.berth.sqlite..", "dev.berth.cli..", "com.github.dockerjava..", "org.sqlite..", "java.sql..",
+                        "picocli..");
         rule.check(classes);
     }
 
@@ -55,9 +56,17 @@ class ArchitectureTest {
     }
 
     @Test
-    void onlyTheControlPlaneStoreAndTheStateModuleKnowSqlite() {
+    void sqliteModuleKnowsNoOtherBerthModule() {
+        noClasses().that().resideInAPackage("dev.berth.sqlite..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.berth.engine..", "dev.berth.state..",
+                        "dev.berth.ecs..", "dev.berth.cli..")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheControlPlaneStoreTheStateModuleAndTheSqliteModuleKnowSqlite() {
         noClasses().that().resideInAPackage("dev.berth..")
-                .and().resideOutsideOfPackages("dev.berth.ecs.store..", "dev.berth.state..")
+                .and().resideOutsideOfPackages("dev.berth.ecs.store..", "dev.berth.state..", "dev.berth.sqlite..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.sqlite..", "java.sql..")
                 .check(classes);
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.berth.engine.addrs.ResourceInstanceAddr;
 import dev.berth.engine.state.CreateIntent;
+import dev.berth.sqlite.SqliteDb;
 
 import java.sql.SQLException;
 import java.time.Instant;
@@ -16,9 +17,9 @@ import java.util.List;
  * write is its own short transaction, made durable before the provider is called.
  */
 final class Intents {
-    private final Db db;
+    private final SqliteDb db;
 
-    Intents(Db db) {
+    Intents(SqliteDb db) {
         this.db = db;
     }
 

@@ -1,5 +1,7 @@
 package dev.berth.state;
 
+import dev.berth.sqlite.SqliteDb;
+
 import java.sql.SQLException;
 import java.util.Collections;
 import java.util.Map;
@@ -13,9 +15,9 @@ import java.util.function.Consumer;
  */
 final class LegacyProviderRows {
 
-    private final Db db;
+    private final SqliteDb db;
 
-    LegacyProviderRows(Db db) {
+    LegacyProviderRows(SqliteDb db) {
         this.db = db;
     }
 

@@ -4,6 +4,7 @@ import dev.berth.engine.state.LockInfo;
 import dev.berth.engine.state.LockInfo.LockProcess;
 import dev.berth.engine.state.StateLockedException;
 import dev.berth.engine.state.StateStoreException;
+import dev.berth.sqlite.SqliteDb;
 
 import java.sql.SQLException;
 import java.time.Duration;
@@ -25,9 +26,9 @@ final class RunLock {
     /** How long to sleep between attempts while someone else holds the lock. */
     static final Duration RETRY_INTERVAL = Duration.ofMillis(150);
 
-    private final Db db;
+    private final SqliteDb db;
 
-    RunLock(Db db) {
+    RunLock(SqliteDb db) {
         this.db = db;
     }
 

@@ -1,6 +1,7 @@
 package dev.berth.state;
 
 import dev.berth.engine.state.StateStoreException;
+import dev.berth.sqlite.SqliteDb;
 
 import java.sql.SQLException;
 import java.util.List;
@@ -66,7 +67,7 @@ final class Schema {
     }
 
     /** Creates or upgrades the schema and makes sure lineage and serial exist. Call inside a write. */
-    static void migrate(Db db) throws SQLException {
+    static void migrate(SqliteDb db) throws SQLException {
         db.exec("CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL)");
         int version = db.queryOne("SELECT value FROM meta WHERE key = 'schema_version'",
                 rs -> Integer.parseInt(rs.getString(1))).orElse(0);

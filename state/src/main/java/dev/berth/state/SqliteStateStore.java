@@ -8,6 +8,7 @@ import dev.berth.engine.state.StateSnapshot;
 import dev.berth.engine.state.StateStore;
 import dev.berth.engine.state.StateStoreException;
 import dev.berth.engine.state.StateVersion;
+import dev.berth.sqlite.SqliteDb;
 
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -42,12 +43,12 @@ import java.util.function.Consumer;
  */
 public final class SqliteStateStore implements StateStore {
 
-    private final Db db;
+    private final SqliteDb db;
     private final VersionedState state;
     private final RunLock runLock;
     private final Intents intents;
 
-    private SqliteStateStore(Db db) {
+    private SqliteStateStore(SqliteDb db) {
         this.db = db;
         this.state = new VersionedState(db);
         this.runLock = new RunLock(db);

@@ -1,7 +1,7 @@
 package dev.berth.state;
 
 import dev.berth.engine.state.StateStoreException;
-import org.sqlite.SQLiteConfig;
+import dev.berth.sqlite.SqliteDb;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
@@ -10,8 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.Set;
 
 /** Creates the state file safely and opens a configured connection to it. */
@@ -19,43 +17,17 @@ final class StateFile {
 
     static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
+    /** How errors name the state file, and how long a write waits for another process's lock. */
+    static final SqliteDb.Kind KIND = new SqliteDb.Kind("state file", "berth state file", 5000,
+            StateStoreException::new);
+
     private StateFile() {
     }
 
-    static Db open(Path file) {
+    static SqliteDb open(Path file) {
         Path path = file.toAbsolutePath().normalize();
         createIfMissing(path);
-        Connection conn;
-        try {
-            SQLiteConfig config = new SQLiteConfig();
-            // Set at connect time so it already applies to the journal-mode switch below, which
-            // needs a moment of exclusive access when another process has the file open.
-            config.setBusyTimeout(Db.BUSY_TIMEOUT_MILLIS);
-            conn = config.createConnection("jdbc:sqlite:" + path);
-        } catch (SQLException e) {
-            throw new StateStoreException("cannot open state file " + path + ": " + Db.reason(e), e);
-        }
-        Db db = new Db(path, conn);
-        try {
-            String mode = db.queryOne("PRAGMA journal_mode=WAL", rs -> rs.getString(1)).orElse("");
-            if (!mode.equalsIgnoreCase("wal")) {
-                throw new StateStoreException("cannot open state file " + path + ": its filesystem does not"
-                        + " support SQLite's write-ahead log (journal mode stayed " + mode + ")", null);
-            }
-            // FULL makes every commit reach the disk before commit() returns; WAL defaults to less.
-            db.exec("PRAGMA synchronous=FULL");
-            db.write("open", () -> {
-                Schema.migrate(db);
-                return null;
-            });
-            return db;
-        } catch (SQLException e) {
-            closeQuietly(db);
-            throw new StateStoreException("cannot open state file " + path + ": " + Db.reason(e), e);
-        } catch (RuntimeException e) {
-            closeQuietly(db);
-            throw e;
-        }
+        return SqliteDb.open(path, KIND, Schema::migrate);
     }
 
     /**
@@ -93,14 +65,6 @@ final class StateFile {
             throw new StateStoreException("cannot open state file " + path + ": permission denied", e);
         } catch (IOException e) {
             throw new StateStoreException("cannot open state file " + path + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static void closeQuietly(Db db) {
-        try {
-            db.close();
-        } catch (RuntimeException ignored) {
-            // Already failing with the more useful error.
         }
     }
 }

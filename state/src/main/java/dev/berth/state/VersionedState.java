@@ -8,6 +8,7 @@ import dev.berth.engine.state.StateChange;
 import dev.berth.engine.state.StateSnapshot;
 import dev.berth.engine.state.StateStoreException;
 import dev.berth.engine.state.StateVersion;
+import dev.berth.sqlite.SqliteDb;
 import dev.berth.state.StateRows.DeposedRow;
 import dev.berth.state.StateRows.OutputRow;
 import dev.berth.state.StateRows.ResourceRow;
@@ -45,9 +46,9 @@ final class VersionedState {
     private static final String OUTPUT_COLUMNS =
             "SELECT name, value_json, sensitive_paths_json, sensitive FROM outputs";
 
-    private final Db db;
+    private final SqliteDb db;
 
-    VersionedState(Db db) {
+    VersionedState(SqliteDb db) {
         this.db = db;
     }
 

@@ -1,6 +1,7 @@
 package dev.berth.ecs.store;
 
 import dev.berth.ecs.arn.EcsArn;
+import dev.berth.sqlite.SqliteDb;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -53,7 +54,7 @@ public final class LegacyImport {
     private LegacyImport() {
     }
 
-    static Result run(StoreDb db, Rows rows) throws SQLException {
+    static Result run(SqliteDb db, Rows rows) throws SQLException {
         String digest = digest(rows);
         var done = db.queryOne("SELECT records FROM imports WHERE digest = ?", rs -> rs.getInt(1), digest);
         if (done.isPresent()) return new Result(done.get(), true);
@@ -78,7 +79,7 @@ public final class LegacyImport {
         return new Result(rows.records(), false);
     }
 
-    private static EcsStoreException collision(StoreDb db, Rows rows, Set<String> colliding) {
+    private static EcsStoreException collision(SqliteDb db, Rows rows, Set<String> colliding) {
         List<String> names = new ArrayList<>(colliding);
         String shown = String.join(", ", names.subList(0, Math.min(NAMED, names.size())))
                 + (names.size() > NAMED ? " and " + (names.size() - NAMED) + " more" : "");

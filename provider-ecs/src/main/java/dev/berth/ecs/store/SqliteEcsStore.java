@@ -1,5 +1,7 @@
 package dev.berth.ecs.store;
 
+import dev.berth.sqlite.SqliteDb;
+
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.Map;
@@ -17,9 +19,9 @@ import java.util.TreeMap;
  */
 public final class SqliteEcsStore implements EcsStore, AutoCloseable {
 
-    private final StoreDb db;
+    private final SqliteDb db;
 
-    private SqliteEcsStore(StoreDb db) {
+    private SqliteEcsStore(SqliteDb db) {
         this.db = db;
     }
 

@@ -1,6 +1,6 @@
 package dev.berth.ecs.store;
 
-import org.sqlite.SQLiteConfig;
+import dev.berth.sqlite.SqliteDb;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
@@ -9,8 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Set;
@@ -21,43 +19,17 @@ final class StoreFile {
     static final Set<PosixFilePermission> OWNER_FILE = PosixFilePermissions.fromString("rw-------");
     static final Set<PosixFilePermission> OWNER_DIR = PosixFilePermissions.fromString("rwx------");
 
+    /** Several processes share the file; each holds the write lock for one short transaction. */
+    static final SqliteDb.Kind KIND = new SqliteDb.Kind("the ecs control plane", "berth control plane file", 10_000,
+            EcsStoreException::new);
+
     private StoreFile() {
     }
 
-    static StoreDb open(Path file) {
+    static SqliteDb open(Path file) {
         Path path = file.toAbsolutePath().normalize();
         createIfMissing(path);
-        Connection conn;
-        try {
-            SQLiteConfig config = new SQLiteConfig();
-            // Set at connect time so it already covers the journal-mode switch below, which needs
-            // a moment of exclusive access when another process has the file open.
-            config.setBusyTimeout(StoreDb.BUSY_TIMEOUT_MILLIS);
-            conn = config.createConnection("jdbc:sqlite:" + path);
-        } catch (SQLException e) {
-            throw new EcsStoreException("cannot open the ecs control plane " + path + ": " + StoreDb.reason(e), e);
-        }
-        StoreDb db = new StoreDb(path, conn);
-        try {
-            String mode = db.queryOne("PRAGMA journal_mode=WAL", rs -> rs.getString(1)).orElse("");
-            if (!mode.equalsIgnoreCase("wal")) {
-                throw new EcsStoreException("cannot open the ecs control plane " + path + ": its filesystem does not"
-                        + " support SQLite's write-ahead log (journal mode stayed " + mode + ")", null);
-            }
-            // Every commit reaches the disk before it returns: the world must not forget a task it started.
-            db.exec("PRAGMA synchronous=FULL");
-            db.write("open", () -> {
-                StoreSchema.migrate(db);
-                return null;
-            });
-            return db;
-        } catch (SQLException e) {
-            closeQuietly(db);
-            throw new EcsStoreException("cannot open the ecs control plane " + path + ": " + StoreDb.reason(e), e);
-        } catch (RuntimeException e) {
-            closeQuietly(db);
-            throw e;
-        }
+        return SqliteDb.open(path, KIND, StoreSchema::migrate);
     }
 
     /**
@@ -106,14 +78,6 @@ final class StoreFile {
             } catch (UnsupportedOperationException notPosix) {
                 Files.createDirectories(d);
             }
-        }
-    }
-
-    private static void closeQuietly(StoreDb db) {
-        try {
-            db.close();
-        } catch (RuntimeException ignored) {
-            // Already failing with the more useful error.
         }
     }
 }

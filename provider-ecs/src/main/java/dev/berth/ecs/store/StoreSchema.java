@@ -1,5 +1,7 @@
 package dev.berth.ecs.store;
 
+import dev.berth.sqlite.SqliteDb;
+
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
@@ -31,7 +33,7 @@ final class StoreSchema {
     }
 
     /** Creates or upgrades the schema. Call inside a write transaction. */
-    static void migrate(StoreDb db) throws SQLException {
+    static void migrate(SqliteDb db) throws SQLException {
         db.exec("CREATE TABLE IF NOT EXISTS schema_version(version INTEGER PRIMARY KEY, applied TEXT NOT NULL)");
         int version = db.queryOne("SELECT max(version) FROM schema_version", rs -> rs.getInt(1)).orElse(0);
         if (version > LATEST) {
