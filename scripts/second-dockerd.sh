@@ -37,8 +37,12 @@ case "$action" in
   stop)
     if [ -f "$pidfile" ]; then
       pid="$(cat "$pidfile")"
-      kill "$pid" 2>/dev/null || true
-      for _ in $(seq 1 40); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
+      # Only the engine on this socket: a stale pid file must never stop another process that
+      # has since taken the number (the machine's own dockerd among them).
+      if tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF -- "unix://$sock"; then
+        kill "$pid" 2>/dev/null || true
+        for _ in $(seq 1 40); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
+      fi
     fi
     rm -f "$sock"
     ;;

@@ -52,6 +52,24 @@ class OtherClientDriftTest {
     }
 
     @Test
+    void anApplyOfTheStoredStateReplacesATaskTheAgentRecordedStopped() {
+        MapValue state = f.h.converge(SERVICE, null, service("api", f.clusterArn, td, 2));
+        String victim = firstTask(state);
+        f.h.runtime.kill(victim);
+        // As the agent does on the die event: the row says STOPPED, then the stored state is applied again.
+        String row = f.h.store.get("tasks", victim).orElseThrow();
+        f.h.store.put("tasks", victim, row.replace("\"status\":\"RUNNING\"", "\"status\":\"STOPPED\""));
+        ApplyResponse r = f.h.apply(SERVICE, state, state, state);
+        assertEquals(java.util.List.of(), errors(r.diagnostics()));
+        assertEquals(Value.of(2), r.newState().get("running_count"));
+        assertNotEquals(victim, firstTask(r.newState()));
+    }
+
+    private static String firstTask(MapValue state) {
+        return str(((MapValue) ((dev.berth.engine.value.ListValue) state.get("tasks")).items().get(0)).get("arn"));
+    }
+
+    @Test
     void aServiceDeletedByAnotherClientReadsAsGone() {
         MapValue state = f.h.converge(SERVICE, null, service("api", f.clusterArn, td, 1));
         other.deleteService(new DeleteServiceRequest("prod", "api", true));
