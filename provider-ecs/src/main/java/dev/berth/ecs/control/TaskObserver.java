@@ -60,8 +60,10 @@ final class TaskObserver {
     private final Table<PlacementRow> placements;
     private final java.util.function.Function<String, ContainerRuntime> runtimes;
     private final Clock clock;
+    private final EcsStore store;
 
     TaskObserver(EcsStore store, java.util.function.Function<String, ContainerRuntime> runtimes, Clock clock) {
+        this.store = store;
         this.tasks = new Table<>(store, TaskRow.TABLE, TaskRow.class);
         this.attributes = new Table<>(store, TaskAttributes.TABLE, TaskAttributes.class);
         this.placements = new Table<>(store, PlacementRow.TABLE, PlacementRow.class);
@@ -148,9 +150,10 @@ final class TaskObserver {
     private boolean forgotten(TaskRow r, TaskAttributes attrs) {
         if (!r.stoppedStatus() || !Expiry.over(r.stoppedAt(), clock)) return false;
         if (r.serviceArn() == null) {
-            tasks.delete(r.taskArn());
-            attributes.delete(r.taskArn());
-            placements.delete(r.taskArn());
+            // One write: a kill between them would leave rows no task leads to.
+            store.writeAll(List.of(new EcsStore.Write(TaskAttributes.TABLE, r.taskArn(), null),
+                    new EcsStore.Write(PlacementRow.TABLE, r.taskArn(), null),
+                    new EcsStore.Write(TaskRow.TABLE, r.taskArn(), null)));
         }
         return true;
     }

@@ -7,10 +7,12 @@ import java.util.List;
 
 /** The {@code tasks} table seen per service. */
 public final class TaskTable {
+    private final EcsStore store;
     private final Table<TaskRow> rows;
     private final Table<PlacementRow> placements;
 
     public TaskTable(EcsStore store) {
+        this.store = store;
         this.rows = new Table<>(store, TaskRow.TABLE, TaskRow.class);
         this.placements = new Table<>(store, PlacementRow.TABLE, PlacementRow.class);
     }
@@ -44,9 +46,12 @@ public final class TaskTable {
         rows.put(row.taskArn(), row);
     }
 
-    /** Forgets the task and its reservation. */
+    /**
+     * Forgets the task and its reservation as one write: a process killed between the two would
+     * leave a reservation no task row leads to, booking its room for ever.
+     */
     public void delete(String taskArn) {
-        rows.delete(taskArn);
-        placements.delete(taskArn);
+        store.writeAll(List.of(new EcsStore.Write(PlacementRow.TABLE, taskArn, null),
+                new EcsStore.Write(TaskRow.TABLE, taskArn, null)));
     }
 }
