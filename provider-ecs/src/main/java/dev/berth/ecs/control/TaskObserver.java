@@ -5,6 +5,7 @@ import dev.berth.ecs.resource.EcsLabels;
 import dev.berth.ecs.runtime.ContainerInfo;
 import dev.berth.ecs.runtime.ContainerRuntime;
 import dev.berth.ecs.runtime.RuntimeFailure;
+import dev.berth.ecs.service.ObservedTask;
 import dev.berth.ecs.store.TaskRow;
 import dev.berth.ecs.store.Table;
 import dev.berth.ecs.store.EcsStore;
@@ -38,15 +39,7 @@ final class TaskObserver {
         /** Whether every essential container still runs, as far as the engine shows. */
         boolean alive() {
             if (!reached() || !row.running()) return row.running();
-            Map<String, ContainerInfo> byName = byName(containers);
-            boolean anyEssential = false;
-            for (TaskRow.TaskContainer c : row.containers()) {
-                if (!c.essential()) continue;
-                anyEssential = true;
-                ContainerInfo info = byName.get(c.name());
-                if (info == null || !info.running()) return false;
-            }
-            return anyEssential || containers.stream().anyMatch(ContainerInfo::running);
+            return ObservedTask.runs(row, containers);
         }
 
         /** The engine the task runs on: its placement's (null: the local engine, where FARGATE tasks run). */
@@ -160,11 +153,5 @@ final class TaskObserver {
 
     private ContainerRuntime engine(String host) {
         return runtimes.apply(host.isEmpty() ? null : host);
-    }
-
-    static Map<String, ContainerInfo> byName(List<ContainerInfo> containers) {
-        Map<String, ContainerInfo> out = new HashMap<>();
-        for (ContainerInfo c : containers) out.put(c.labels().getOrDefault(EcsLabels.CONTAINER_NAME, c.name()), c);
-        return out;
     }
 }

@@ -54,7 +54,7 @@ final class TaskViews {
 
     private static List<Container> containers(TaskObserver.Seen s, TaskDefinitionRow td, boolean died) {
         TaskRow r = s.row();
-        Map<String, ContainerInfo> live = s.containers() == null ? Map.of() : TaskObserver.byName(s.containers());
+        Map<String, ContainerInfo> live = s.containers() == null ? Map.of() : dev.berth.ecs.service.ObservedTask.byName(s.containers());
         Map<String, TaskAttributes.Exit> exits = s.attributes() == null ? Map.of() : s.attributes().exits();
         List<Container> out = new ArrayList<>();
         List<ContainerDefinition> defs = td == null ? List.of() : ContainerDefinition.of(td);

@@ -109,13 +109,18 @@ public record ObservedTask(TaskRow row, boolean running, Map<String, String> end
         return out;
     }
 
-    private static Map<String, ContainerInfo> byName(List<ContainerInfo> live) {
+    /** The containers by their task definition name (the label berth gives them, else the Docker name). */
+    public static Map<String, ContainerInfo> byName(List<ContainerInfo> live) {
         Map<String, ContainerInfo> byName = new HashMap<>();
         for (ContainerInfo c : live) byName.put(c.labels().getOrDefault(EcsLabels.CONTAINER_NAME, c.name()), c);
         return byName;
     }
 
-    private static boolean runs(TaskRow row, List<ContainerInfo> live) {
+    /**
+     * Whether a task still runs on what the engine shows: every essential container running, or,
+     * for a task recorded without essential containers, any container.
+     */
+    public static boolean runs(TaskRow row, List<ContainerInfo> live) {
         Map<String, ContainerInfo> byName = byName(live);
         boolean anyEssential = false;
         for (TaskRow.TaskContainer c : row.containers()) {
