@@ -1,6 +1,7 @@
 package dev.berth.ecs.runtime.docker;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.DockerException;
@@ -29,12 +30,14 @@ final class TaskStarter {
     private final DockerErrors errors;
     private final ContainerRemover remover;
     private final StartFailures failures;
+    private final MetadataEndpoint metadata;
 
     TaskStarter(DockerClient client, DockerErrors errors, ContainerRemover remover) {
         this.client = client;
         this.errors = errors;
         this.remover = remover;
         this.failures = new StartFailures(errors);
+        this.metadata = new MetadataEndpoint(client);
     }
 
     /** A container as created: its launch, id and the port mappings it publishes. */
@@ -49,28 +52,51 @@ final class TaskStarter {
         // Every image is checked before anything is created, so a typo costs no cleanup.
         task.containers().stream().map(ContainerLaunch::image).distinct().forEach(images::require);
         List<Created> created = new ArrayList<>();
+        TaskMetadataServer meta = metadata.forTask(task);
         try {
             for (int i = 0; i < task.containers().size(); i++) {
-                created.add(create(task, network, i, created));
+                created.add(create(task, network, i, created, meta));
             }
+            attachMetadata(meta, created);
             for (Created c : created) {
                 startOne(task, network, c, created);
+                meta.ownerStarted(c.id());
             }
-            return settle(task, created);
+            List<ContainerInfo> infos = settle(task, created);
+            meta.publish(ids(created));
+            return infos;
         } catch (RuntimeException e) {
-            remover.removeQuietly(creationOrderReversed(created));
+            List<String> cleanup = new ArrayList<>(meta.sidecarIds());
+            cleanup.addAll(creationOrderReversed(created));
+            remover.removeQuietly(cleanup);
             throw errors.translate(e, "start task " + task.taskArn());
         }
     }
 
-    private Created create(TaskLaunch task, TaskNetwork network, int index, List<Created> before) {
+    /** A sidecar per namespace owner, fed before anything starts so it answers from its first moment. */
+    private static void attachMetadata(TaskMetadataServer meta, List<Created> created) {
+        boolean any = false;
+        for (int i = 0; i < created.size(); i++) {
+            if (meta.ownsNamespace(i)) any |= meta.attach(created.get(i).id(), i);
+        }
+        if (any) meta.publish(ids(created));
+    }
+
+    private static List<String> ids(List<Created> created) {
+        return created.stream().map(Created::id).toList();
+    }
+
+    private Created create(TaskLaunch task, TaskNetwork network, int index, List<Created> before,
+                           TaskMetadataServer meta) {
         ContainerLaunch c = task.containers().get(index);
         String ownerId = before.isEmpty() ? null : before.get(0).id();
         List<TaskNetwork.Declared> publishes = network.publishedBy(index);
         List<PortBinding> bindings = publishes.stream().map(TaskNetwork.Declared::binding).toList();
         try {
-            String id = ContainerSpecFactory.command(client, task, c, network.dockerMode(index, ownerId), bindings)
-                    .exec().getId();
+            CreateContainerCmd cmd = ContainerSpecFactory.command(client, task, c, network.dockerMode(index, ownerId),
+                    bindings);
+            meta.addEnvironment(cmd, c);
+            String id = cmd.exec().getId();
             return new Created(c, id, publishes);
         } catch (NotFoundException e) {
             throw failures.notFound(task, c, e);
