@@ -46,6 +46,7 @@ public final class TaskDefinitionValidator {
         Optional<Integer> taskMemory = size(config, MEMORY, out);
         checkCompatibilities(config, taskCpu, taskMemory, out);
 
+        out.addAll(TaskLevelConfig.validate(config));
         ContainerSource source = ContainerSource.of(config);
         out.addAll(source.problems());
         if (source.containers() != null) {
