@@ -8,9 +8,20 @@ import java.util.Map;
  * {@code awsvpc}. {@code labels} go on every container (each container adds its own name).
  */
 public record TaskLaunch(String taskArn, String networkName, String networkMode, Map<String, String> labels,
-                         List<ContainerLaunch> containers) {
+                         List<ContainerLaunch> containers, TaskPlatform platform) {
     public TaskLaunch {
         labels = Map.copyOf(labels);
         containers = List.copyOf(containers);
+        platform = platform == null ? TaskPlatform.DEFAULT : platform;
+    }
+
+    public TaskLaunch(String taskArn, String networkName, String networkMode, Map<String, String> labels,
+                      List<ContainerLaunch> containers) {
+        this(taskArn, networkName, networkMode, labels, containers, null);
+    }
+
+    /** The same task with other containers (overrides), everything else kept. */
+    public TaskLaunch withContainers(List<ContainerLaunch> others) {
+        return new TaskLaunch(taskArn, networkName, networkMode, labels, others, platform);
     }
 }

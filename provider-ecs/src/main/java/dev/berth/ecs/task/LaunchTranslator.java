@@ -3,6 +3,8 @@ package dev.berth.ecs.task;
 import dev.berth.ecs.runtime.ContainerLaunch;
 import dev.berth.ecs.runtime.PortBinding;
 import dev.berth.ecs.runtime.TaskLaunch;
+import dev.berth.ecs.runtime.TaskPlatform;
+import dev.berth.ecs.taskdef.fields.TaskFields;
 import dev.berth.ecs.taskdef.ContainerDefinition;
 import dev.berth.ecs.taskdef.PortMapping;
 import dev.berth.ecs.store.TaskDefinitionRow;
@@ -22,7 +24,14 @@ public final class LaunchTranslator {
     public static TaskLaunch launch(String taskArn, String network, TaskDefinitionRow td, Map<String, String> labels) {
         List<ContainerLaunch> containers = new ArrayList<>();
         for (ContainerDefinition c : ContainerDefinition.of(td)) containers.add(container(c));
-        return new TaskLaunch(taskArn, network, td.networkMode(), labels, containers);
+        return new TaskLaunch(taskArn, network, td.networkMode(), labels, containers, platform(td));
+    }
+
+    static TaskPlatform platform(TaskDefinitionRow td) {
+        com.fasterxml.jackson.databind.JsonNode arch = TaskFields.get(td, "runtimePlatform");
+        com.fasterxml.jackson.databind.JsonNode pid = TaskFields.get(td, "pidMode"), ipc = TaskFields.get(td, "ipcMode");
+        return new TaskPlatform(pid == null ? null : pid.asText(), ipc == null ? null : ipc.asText(),
+                arch == null || !arch.has("cpuArchitecture") ? null : arch.get("cpuArchitecture").asText());
     }
 
     static ContainerLaunch container(ContainerDefinition c) {

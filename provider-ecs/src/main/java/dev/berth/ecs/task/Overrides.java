@@ -30,7 +30,7 @@ public final class Overrides {
                     .findFirst().orElse(null);
             out.add(o == null ? c : apply(c, o));
         }
-        return new TaskLaunch(launch.taskArn(), launch.networkName(), launch.networkMode(), launch.labels(), out);
+        return launch.withContainers(out);
     }
 
     private static ContainerLaunch apply(ContainerLaunch c, ContainerOverride o) {
@@ -49,6 +49,6 @@ public final class Overrides {
         Integer cpu = overrides.cpu() == null ? s.taskCpu() : TaskSize.cpuUnits(overrides.cpu()).orElse(s.taskCpu());
         Integer memory = overrides.memory() == null ? s.taskMemory()
                 : TaskSize.memoryMiB(overrides.memory()).orElse(s.taskMemory());
-        return new TaskSpec(s.family(), s.taskDefinition(), cpu, memory, s.networkMode(), s.containers());
+        return new TaskSpec(s.family(), s.taskDefinition(), cpu, memory, s.networkMode(), s.containers(), s.memberOf());
     }
 }

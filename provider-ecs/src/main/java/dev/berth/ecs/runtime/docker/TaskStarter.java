@@ -1,6 +1,7 @@
 package dev.berth.ecs.runtime.docker;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.DockerException;
@@ -29,12 +30,14 @@ final class TaskStarter {
     private final DockerErrors errors;
     private final ContainerRemover remover;
     private final StartFailures failures;
+    private final PlatformCheck platform;
 
     TaskStarter(DockerClient client, DockerErrors errors, ContainerRemover remover) {
         this.client = client;
         this.errors = errors;
         this.remover = remover;
         this.failures = new StartFailures(errors);
+        this.platform = new PlatformCheck(client);
     }
 
     /** A container as created: its launch, id and the port mappings it publishes. */
@@ -45,6 +48,11 @@ final class TaskStarter {
         TaskNetwork network = TaskNetwork.of(task);
         if (task.containers().isEmpty()) {
             throw new RuntimeFailure("Task " + task.taskArn() + " has no containers to start.", null);
+        }
+        try {
+            platform.require(task);
+        } catch (RuntimeException e) {
+            throw errors.translate(e, "report its architecture");
         }
         // Every image is checked before anything is created, so a typo costs no cleanup.
         task.containers().stream().map(ContainerLaunch::image).distinct().forEach(images::require);
@@ -69,8 +77,10 @@ final class TaskStarter {
         List<TaskNetwork.Declared> publishes = network.publishedBy(index);
         List<PortBinding> bindings = publishes.stream().map(TaskNetwork.Declared::binding).toList();
         try {
-            String id = ContainerSpecFactory.command(client, task, c, network.dockerMode(index, ownerId), bindings)
-                    .exec().getId();
+            CreateContainerCmd cmd = ContainerSpecFactory.command(client, task, c, network.dockerMode(index, ownerId),
+                    bindings);
+            SharedNamespaces.apply(cmd.getHostConfig(), task.platform(), ownerId);
+            String id = cmd.exec().getId();
             return new Created(c, id, publishes);
         } catch (NotFoundException e) {
             throw failures.notFound(task, c, e);
