@@ -13,6 +13,7 @@ import dev.berth.ecs.service.EventLog;
 import dev.berth.ecs.service.DeployResult;
 import dev.berth.ecs.service.Deployer;
 import dev.berth.ecs.service.ObservedTask;
+import dev.berth.ecs.service.ObservedService;
 import dev.berth.ecs.runtime.RuntimeFailure;
 import dev.berth.ecs.store.TaskRow;
 import dev.berth.ecs.store.ServiceRow;
@@ -42,17 +43,18 @@ final class ServiceActions implements ServiceCalls {
     private final ServiceRecords records;
     private final Table<ServiceRow> rows;
     private final Table<TaskRow> tasks;
-    private final boolean sharedListing;
+    private final ReadScope sharedListing;
     private final EventLog events;
     private final ClientTokens tokens;
     private final Clock clock;
+    private final ServiceDryRuns dryRuns;
 
     /**
      * {@code sharedListing}: count running tasks from the listing the deployer shares with one
      * command's reads (a provider's control plane, whose reads refresh once per command), rather
      * than listing the engines at every describe (a long-lived control plane).
      */
-    ServiceActions(EcsStore store, Deployer deployer, boolean sharedListing, Clock clock) {
+    ServiceActions(EcsStore store, Deployer deployer, ReadScope sharedListing, Clock clock) {
         this.lookups = new Lookups(store);
         this.deployer = deployer;
         this.records = new ServiceRecords(store, clock);
@@ -62,10 +64,16 @@ final class ServiceActions implements ServiceCalls {
         this.events = new EventLog(store);
         this.tokens = new ClientTokens(store);
         this.clock = clock;
+        this.dryRuns = new ServiceDryRuns(new dev.berth.ecs.service.PlacementPlanning(store, deployer::fargateCpuUnits));
     }
 
     @Override
     public synchronized CreateServiceResponse createService(CreateServiceRequest r) {
+        if (Boolean.TRUE.equals(r.dryRun())) {
+            return new CreateServiceResponse(null, dryRuns.preview(r.cluster(), r.serviceName(), r.taskDefinition(),
+                    r.plannedTaskDefinition(), r.desiredCount(), r.launchType(), r.deploymentConfiguration(),
+                    r.placementConstraints(), r.placementStrategy(), false, activeService(r.cluster(), r.serviceName())));
+        }
         ClusterRow cluster = lookups.cluster(r.cluster());
         if (r.serviceName() == null || !NAME.matcher(r.serviceName()).matches()) {
             throw EcsException.invalidParameter("Service name must be 1 to 255 letters, numbers, hyphens and underscores.");
@@ -102,6 +110,13 @@ final class ServiceActions implements ServiceCalls {
 
     @Override
     public synchronized UpdateServiceResponse updateService(UpdateServiceRequest r) {
+        if (Boolean.TRUE.equals(r.dryRun())) {
+            String name = r.service() == null ? null : r.service().substring(r.service().lastIndexOf('/') + 1);
+            return new UpdateServiceResponse(null, dryRuns.preview(r.cluster(), name, r.taskDefinition(),
+                    r.plannedTaskDefinition(), r.desiredCount(), "EC2".equals(launchTypeOf(r)) ? "EC2" : "FARGATE",
+                    r.deploymentConfiguration(), r.placementConstraints(), r.placementStrategy(),
+                    Boolean.TRUE.equals(r.forceNewDeployment()), true));
+        }
         ClusterRow cluster = lookups.cluster(r.cluster());
         ServiceRecord record = active(cluster, r.service());
         String tdRef = r.taskDefinition() != null ? r.taskDefinition()
@@ -254,6 +269,26 @@ final class ServiceActions implements ServiceCalls {
         return lines.isEmpty() ? null : String.join("\n", lines);
     }
 
+    /** Whether an ACTIVE service has this name in this cluster (a create dry run then previews its replacement). */
+    private boolean activeService(String cluster, String name) {
+        try {
+            return name != null && records.find(serviceArn(lookups.cluster(cluster), name)).map(ServiceRecord::active)
+                    .orElse(false);
+        } catch (EcsException unknown) {
+            return false;
+        }
+    }
+
+    /** The launch type of the service an update names, as recorded; FARGATE when it is not known here. */
+    private String launchTypeOf(UpdateServiceRequest r) {
+        try {
+            ClusterRow cluster = lookups.cluster(r.cluster());
+            return records.find(serviceArn(cluster, r.service())).map(ServiceRecord::launchType).orElse("FARGATE");
+        } catch (EcsException unknown) {
+            return "FARGATE";
+        }
+    }
+
     private ServiceRecord active(ClusterRow cluster, String ref) {
         if (ref == null || ref.isBlank()) throw EcsException.invalidParameter("Service must be specified.");
         ServiceRecord s = records.find(serviceArn(cluster, ref)).orElseThrow(EcsException::serviceNotFound);
@@ -267,17 +302,22 @@ final class ServiceActions implements ServiceCalls {
 
     private Service view(ServiceRecord s, boolean tags) {
         List<ObservedTask> running = List.of();
+        List<String> orphans = List.of();
+        String engineFailure = null;
         if (s.active()) {
             try {
-                running = deployer.tasks(s.serviceArn(), sharedListing);
+                ObservedService observed = deployer.observe(s.serviceArn(), sharedListing.active());
+                running = observed.tasks();
+                orphans = observed.orphanNames();
             } catch (RuntimeFailure unreachable) {
-                // Counted as last recorded, as ECS counts while an agent is away.
-                running = List.of();
+                // Counted as last recorded, as ECS counts while an agent is away; said for drift detection.
+                engineFailure = unreachable.getMessage();
             }
         }
         List<TaskRow> starting = tasks.all().stream().filter(t -> s.serviceArn().equals(t.serviceArn())
                 && (TaskRow.PROVISIONING.equals(t.status()) || TaskRow.PENDING.equals(t.status()))).toList();
-        return ServiceViews.service(s, running, starting, events.list(s.serviceArn()), tags);
+        Service out = ServiceViews.service(s, running, starting, events.list(s.serviceArn()), tags);
+        return ServiceViews.withObservation(out, orphans, engineFailure);
     }
 
     static String serviceArn(ClusterRow cluster, String ref) {

@@ -242,27 +242,25 @@ public final class Deployer implements Drainer {
         return problems;
     }
 
-    /** The service's tasks as the engines run them right now. */
-    ServiceState.Observed observe(String serviceArn) {
-        return observer.observe(fleet, serviceArn);
+    /**
+     * The service as the engines run it: from the listing shared by this command's reads when
+     * {@code shared} (a provider's control plane, which refreshes once per command), else listed now.
+     */
+    public ObservedService observe(String serviceArn, boolean shared) {
+        return shared ? observer.observe(views.shared(fleet), serviceArn) : observer.observe(fleet, serviceArn);
     }
 
-    /** The service's tasks from the listing shared by every read of this refresh. */
-    ServiceState.Observed observeShared(String serviceArn) {
-        return observer.observe(views.shared(fleet), serviceArn);
+    /** The service's RUNNING tasks joined with what the engines run (dead ones have running false). */
+    public List<ObservedTask> tasks(String serviceArn, boolean shared) {
+        return observe(serviceArn, shared).tasks();
     }
 
     /**
-     * The service's RUNNING tasks joined with what the engines run (dead ones have running false):
-     * from the listing shared by this command's reads when {@code shared}, else listed now.
+     * Every service container of every engine in use, from the listing shared by this command's
+     * reads, so describing tasks during a refresh lists no engine again.
      */
-    public List<ObservedTask> tasks(String serviceArn, boolean shared) {
-        return (shared ? observeShared(serviceArn) : observe(serviceArn)).tasks();
-    }
-
-    /** The service's events, newest first, as the {@code events} attribute. */
-    dev.berth.engine.value.Value events(String serviceArn) {
-        return events.value(serviceArn);
+    public List<ContainerInfo> sharedContainers() {
+        return views.shared(fleet).containers();
     }
 
     private Set<String> runningTasks(String serviceArn) {

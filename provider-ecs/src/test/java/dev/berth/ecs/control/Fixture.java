@@ -42,7 +42,7 @@ final class Fixture {
         new Table<>(store, ClusterRow.TABLE, ClusterRow.class).put(clusterArn,
                 new ClusterRow(clusterArn, clusterName, ClusterRow.networkFor(clusterName), Map.of(), "ACTIVE"));
         this.plane = deployer == null ? new ControlPlane(store, host -> runtime, clock)
-                : new ControlPlane(store, host -> runtime, deployer, false, clock);
+                : new ControlPlane(store, host -> runtime, deployer, ReadScope.none(), clock);
     }
 
     TaskDefinitionRow register(String family, String networkMode, List<String> compat, String cpu, String memory,
