@@ -26,7 +26,17 @@ public final class ControlPlane implements EcsApi {
 
     /** {@code runtimes} reaches a container instance's engine by its docker host (null: the local engine). */
     public ControlPlane(EcsStore store, Function<String, ContainerRuntime> runtimes) {
-        this(store, runtimes, ServiceWiring.deployer(store, runtimes), ReadScope.none(), Clock.systemUTC());
+        this(store, runtimes, Rollouts.inline());
+    }
+
+    /** {@code rollouts}: whether CreateService and UpdateService deploy inside the call or behind it. */
+    public ControlPlane(EcsStore store, Function<String, ContainerRuntime> runtimes, Rollouts rollouts) {
+        this(store, runtimes, ServiceWiring.deployer(store, runtimes), rollouts);
+    }
+
+    private ControlPlane(EcsStore store, Function<String, ContainerRuntime> runtimes, Deployer deployer,
+                         Rollouts rollouts) {
+        this(store, runtimes, deployer, deployer, ReadScope.none(), rollouts, Clock.systemUTC());
     }
 
     ControlPlane(EcsStore store, Function<String, ContainerRuntime> runtimes, Clock clock) {
@@ -35,7 +45,8 @@ public final class ControlPlane implements EcsApi {
 
     /** For tests of instance actions: {@code drainer} stands in for the services' scheduler. */
     ControlPlane(EcsStore store, Function<String, ContainerRuntime> runtimes, Drainer drainer, Clock clock) {
-        this(store, runtimes, ServiceWiring.deployer(store, runtimes), drainer, ReadScope.none(), clock);
+        this(store, runtimes, ServiceWiring.deployer(store, runtimes), drainer, ReadScope.none(), Rollouts.inline(),
+                clock);
     }
 
     /**
@@ -48,22 +59,30 @@ public final class ControlPlane implements EcsApi {
      */
     public ControlPlane(EcsStore store, Function<String, ContainerRuntime> runtimes, Deployer deployer,
                         ReadScope reads, Clock clock) {
-        this(store, runtimes, deployer, deployer, reads, clock);
+        this(store, runtimes, deployer, deployer, reads, Rollouts.inline(), clock);
     }
 
     private ControlPlane(EcsStore store, Function<String, ContainerRuntime> runtimes, Deployer deployer,
-                         Drainer drainer, ReadScope sharedListing, Clock clock) {
+                         Drainer drainer, ReadScope sharedListing, Rollouts rollouts, Clock clock) {
         World world = new World(store, clock);
         EngineFleet fleet = new EngineFleet(store, runtimes);
         ClusterFacts clusterFacts = new ClusterFacts(world, () -> fleet);
         Heartbeats heartbeats = new Heartbeats(world, runtimes, clock);
         this.clusters = new ClusterActions(world, () -> fleet);
         this.taskDefinitions = new TaskDefinitionActions(world);
-        this.services = new ServiceActions(store, deployer, sharedListing, clock);
+        this.services = new ServiceActions(store, deployer, sharedListing, rollouts, clock);
         this.tasks = new TaskActions(store, runtimes, deployer, sharedListing, clock);
         this.instances = new InstanceActions(world, clusterFacts, heartbeats, drainer,
                 new InstanceRegistration(world, clusterFacts, runtimes, heartbeats, drainer));
         this.tags = new TagActions(world);
+    }
+
+    /**
+     * Rolls out the service's PRIMARY deployment with the one deployment path: the work of the
+     * service loop when deployments run behind the call (see {@link Rollouts}). Not an ECS action.
+     */
+    public void rollOut(String serviceArn) {
+        services.rollOut(serviceArn);
     }
 
     @Override

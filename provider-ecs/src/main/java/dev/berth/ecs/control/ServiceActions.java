@@ -48,13 +48,15 @@ final class ServiceActions implements ServiceCalls {
     private final ClientTokens tokens;
     private final Clock clock;
     private final ServiceDryRuns dryRuns;
+    private final Rollouts rollouts;
 
     /**
      * {@code sharedListing}: count running tasks from the listing the deployer shares with one
      * command's reads (a provider's control plane, whose reads refresh once per command), rather
      * than listing the engines at every describe (a long-lived control plane).
      */
-    ServiceActions(EcsStore store, Deployer deployer, ReadScope sharedListing, Clock clock) {
+    ServiceActions(EcsStore store, Deployer deployer, ReadScope sharedListing, Rollouts rollouts, Clock clock) {
+        this.rollouts = rollouts;
         this.lookups = new Lookups(store);
         this.deployer = deployer;
         this.records = new ServiceRecords(store, clock);
@@ -245,10 +247,49 @@ final class ServiceActions implements ServiceCalls {
         }
     }
 
-    /** Runs the deployment and records how it ended on the deployment and, after a rollback, the service. */
+    /**
+     * Deploys as this control plane's {@link Rollouts} say: inline, until the rollout ends (the
+     * record then says how); behind the call, the service and its settings are recorded with the
+     * deployment IN_PROGRESS and the service loop is told to roll it out ({@link #rollOut}).
+     */
     private ServiceRecord deploy(ServiceRecord record, String tdRef, boolean force,
                                  ServiceRecord.DeploymentRecord deployment, boolean creating) {
-        DeployResult d = deployer.deploy(ServiceRules.request(record, tdRef, force));
+        if (rollouts.deploysInline()) return ended(record, deployment, deployer.deploy(ServiceRules.request(record, tdRef, force)));
+        ServiceRecord.DeploymentRecord asked = deployment.replacingAll(force);
+        ServiceRecord pending = record.updated(record.taskDefinitionArn(), record.desiredCount(),
+                record.deploymentConfiguration(), record.placementConstraints(), record.placementStrategy(), asked, false);
+        Optional<DeployResult> rejected = deployer.record(ServiceRules.request(record, tdRef, force));
+        if (rejected.isPresent()) return ended(pending, asked, rejected.get());
+        records.put(pending);
+        rollouts.requested(record.serviceArn());
+        return pending;
+    }
+
+    /**
+     * The rollout of a service's PRIMARY deployment, run by the service loop when deployments run
+     * behind the call: the deployment still IN_PROGRESS, or, for a service that no longer runs as
+     * desired, its last one taken up again (as ECS's scheduler replaces a service's stopped tasks).
+     * Nothing happens to a service deleted meanwhile.
+     */
+    synchronized void rollOut(String serviceArn) {
+        Optional<ServiceRecord> found = records.find(serviceArn);
+        if (found.isEmpty() || !found.get().active()) return;
+        ServiceRecord record = found.get();
+        String now = clock.instant().toString();
+        ServiceRecord.DeploymentRecord primary = record.deployments().isEmpty()
+                ? ServiceRules.newDeployment(record.taskDefinitionArn(), record.desiredCount(), now)
+                : record.deployments().get(0);
+        ServiceRecord.DeploymentRecord d = primary.inProgress() ? primary
+                : ServiceRules.reopened(primary, record.desiredCount(), now);
+        String tdRef = rows.get(serviceArn).map(ServiceRow::taskDefinition).orElse(record.taskDefinitionArn());
+        ServiceRecord current = record.updated(record.taskDefinitionArn(), record.desiredCount(),
+                record.deploymentConfiguration(), record.placementConstraints(), record.placementStrategy(), d,
+                record.deployments().isEmpty());
+        ended(current, d, deployer.deploy(ServiceRules.request(current, tdRef, Boolean.TRUE.equals(d.replaceAll()))));
+    }
+
+    /** Records how a deployment ended on it and, after a rollback, on the service. */
+    private ServiceRecord ended(ServiceRecord record, ServiceRecord.DeploymentRecord deployment, DeployResult d) {
         String now = clock.instant().toString();
         String reason = reason(d);
         ServiceRecord.DeploymentRecord ended = new ServiceRecord.DeploymentRecord(deployment.id(),
