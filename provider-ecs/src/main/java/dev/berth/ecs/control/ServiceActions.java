@@ -66,16 +66,13 @@ final class ServiceActions implements ServiceCalls {
         this.events = new EventLog(store);
         this.tokens = new ClientTokens(store);
         this.clock = clock;
-        this.dryRuns = new ServiceDryRuns(new dev.berth.ecs.service.PlacementPlanning(store, deployer::fargateCpuUnits));
+        this.dryRuns = new ServiceDryRuns(new dev.berth.ecs.service.PlacementPlanning(store, deployer::fargateCpuUnits),
+                lookups, records);
     }
 
     @Override
     public synchronized CreateServiceResponse createService(CreateServiceRequest r) {
-        if (Boolean.TRUE.equals(r.dryRun())) {
-            return new CreateServiceResponse(null, dryRuns.preview(r.cluster(), r.serviceName(), r.taskDefinition(),
-                    r.plannedTaskDefinition(), r.desiredCount(), r.launchType(), r.deploymentConfiguration(),
-                    r.placementConstraints(), r.placementStrategy(), false, activeService(r.cluster(), r.serviceName())));
-        }
+        if (Boolean.TRUE.equals(r.dryRun())) return new CreateServiceResponse(null, dryRuns.create(r));
         ClusterRow cluster = lookups.cluster(r.cluster());
         if (r.serviceName() == null || !NAME.matcher(r.serviceName()).matches()) {
             throw EcsException.invalidParameter("Service name must be 1 to 255 letters, numbers, hyphens and underscores.");
@@ -114,13 +111,7 @@ final class ServiceActions implements ServiceCalls {
 
     @Override
     public synchronized UpdateServiceResponse updateService(UpdateServiceRequest r) {
-        if (Boolean.TRUE.equals(r.dryRun())) {
-            String name = r.service() == null ? null : r.service().substring(r.service().lastIndexOf('/') + 1);
-            return new UpdateServiceResponse(null, dryRuns.preview(r.cluster(), name, r.taskDefinition(),
-                    r.plannedTaskDefinition(), r.desiredCount(), "EC2".equals(launchTypeOf(r)) ? "EC2" : "FARGATE",
-                    r.deploymentConfiguration(), r.placementConstraints(), r.placementStrategy(),
-                    Boolean.TRUE.equals(r.forceNewDeployment()), true));
-        }
+        if (Boolean.TRUE.equals(r.dryRun())) return new UpdateServiceResponse(null, dryRuns.update(r));
         ClusterRow cluster = lookups.cluster(r.cluster());
         ServiceRecord record = active(cluster, r.service());
         String tdRef = r.taskDefinition() != null ? r.taskDefinition()
@@ -312,26 +303,6 @@ final class ServiceActions implements ServiceCalls {
         if (!d.steady() && d.message() != null) lines.add(d.message());
         for (String f : d.failures()) if (!lines.contains(f)) lines.add(f);
         return lines.isEmpty() ? null : String.join("\n", lines);
-    }
-
-    /** Whether an ACTIVE service has this name in this cluster (a create dry run then previews its replacement). */
-    private boolean activeService(String cluster, String name) {
-        try {
-            return name != null && records.find(serviceArn(lookups.cluster(cluster), name)).map(ServiceRecord::active)
-                    .orElse(false);
-        } catch (EcsException unknown) {
-            return false;
-        }
-    }
-
-    /** The launch type of the service an update names, as recorded; FARGATE when it is not known here. */
-    private String launchTypeOf(UpdateServiceRequest r) {
-        try {
-            ClusterRow cluster = lookups.cluster(r.cluster());
-            return records.find(serviceArn(cluster, r.service())).map(ServiceRecord::launchType).orElse("FARGATE");
-        } catch (EcsException unknown) {
-            return "FARGATE";
-        }
     }
 
     private ServiceRecord active(ClusterRow cluster, String ref) {

@@ -1,7 +1,9 @@
 package dev.berth.ecs.control;
 
 import dev.berth.ecs.api.EcsException;
+import dev.berth.ecs.api.ServiceCalls.CreateServiceRequest;
 import dev.berth.ecs.api.ServiceCalls.PlacementPreview;
+import dev.berth.ecs.api.ServiceCalls.UpdateServiceRequest;
 import dev.berth.ecs.api.Shapes.DeploymentCircuitBreaker;
 import dev.berth.ecs.api.Shapes.DeploymentConfiguration;
 import dev.berth.ecs.api.Shapes.PlacementConstraint;
@@ -26,12 +28,41 @@ import java.util.Optional;
  */
 final class ServiceDryRuns {
     private final PlacementPlanning planning;
+    private final Lookups lookups;
+    private final ServiceRecords records;
 
-    ServiceDryRuns(PlacementPlanning planning) {
+    ServiceDryRuns(PlacementPlanning planning, Lookups lookups, ServiceRecords records) {
         this.planning = planning;
+        this.lookups = lookups;
+        this.records = records;
     }
 
-    PlacementPreview preview(String cluster, String serviceName, String taskDefinition,
+    /** A create of a name an ACTIVE service has is previewed as its replacement (its tasks are about to go). */
+    PlacementPreview create(CreateServiceRequest r) {
+        return preview(r.cluster(), r.serviceName(), r.taskDefinition(), r.plannedTaskDefinition(), r.desiredCount(),
+                r.launchType(), r.deploymentConfiguration(), r.placementConstraints(), r.placementStrategy(), false,
+                recorded(r.cluster(), r.serviceName()).map(ServiceRecord::active).orElse(false));
+    }
+
+    /** An update keeps its service's launch type, as recorded (FARGATE when the service is not known here). */
+    PlacementPreview update(UpdateServiceRequest r) {
+        String name = r.service() == null ? null : r.service().substring(r.service().lastIndexOf('/') + 1);
+        String launchType = recorded(r.cluster(), r.service()).map(ServiceRecord::launchType).orElse("FARGATE");
+        return preview(r.cluster(), name, r.taskDefinition(), r.plannedTaskDefinition(), r.desiredCount(),
+                "EC2".equals(launchType) ? "EC2" : "FARGATE", r.deploymentConfiguration(), r.placementConstraints(),
+                r.placementStrategy(), Boolean.TRUE.equals(r.forceNewDeployment()), true);
+    }
+
+    private Optional<ServiceRecord> recorded(String cluster, String service) {
+        if (service == null) return Optional.empty();
+        try {
+            return records.find(ServiceActions.serviceArn(lookups.cluster(cluster), service));
+        } catch (EcsException unknownCluster) {
+            return Optional.empty();
+        }
+    }
+
+    private PlacementPreview preview(String cluster, String serviceName, String taskDefinition,
                              RegisterTaskDefinitionRequest planned, Integer desired, String launchType,
                              DeploymentConfiguration configuration, List<PlacementConstraint> constraints,
                              List<PlacementStrategy> strategy, boolean force, boolean existing) {
