@@ -56,9 +56,12 @@ public final class ControlPlaneHost implements AutoCloseable {
         return rollouts;
     }
 
-    /** Rolls a service's deployment out as one change, never beside a request's (see {@link Atomicity}). */
+    /**
+     * Rolls a service's deployment out never beside a request's change, but beside Describe and
+     * List calls, which see it progress (see {@link Atomicity#progressively}).
+     */
     public void rollOut(String serviceArn) {
-        atomicity.change(() -> {
+        atomicity.progressively(() -> {
             plane.rollOut(serviceArn);
             return null;
         });
