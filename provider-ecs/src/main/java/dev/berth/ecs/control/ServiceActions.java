@@ -67,7 +67,7 @@ final class ServiceActions implements ServiceCalls {
         this.tokens = new ClientTokens(store);
         this.clock = clock;
         this.dryRuns = new ServiceDryRuns(new dev.berth.ecs.service.PlacementPlanning(store, deployer::fargateCpuUnits),
-                lookups, records);
+                lookups, rows);
     }
 
     @Override

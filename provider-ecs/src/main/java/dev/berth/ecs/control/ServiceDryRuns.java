@@ -12,6 +12,8 @@ import dev.berth.ecs.api.TaskDefinitionCalls.RegisterTaskDefinitionRequest;
 import dev.berth.ecs.arn.EcsArn;
 import dev.berth.ecs.service.DeployRequest;
 import dev.berth.ecs.service.PlacementPlanning;
+import dev.berth.ecs.store.ServiceRow;
+import dev.berth.ecs.store.Table;
 import dev.berth.ecs.store.TaskDefinitionRow;
 
 import java.util.ArrayList;
@@ -29,34 +31,35 @@ import java.util.Optional;
 final class ServiceDryRuns {
     private final PlacementPlanning planning;
     private final Lookups lookups;
-    private final ServiceRecords records;
+    private final Table<ServiceRow> rows;
 
-    ServiceDryRuns(PlacementPlanning planning, Lookups lookups, ServiceRecords records) {
+    ServiceDryRuns(PlacementPlanning planning, Lookups lookups, Table<ServiceRow> rows) {
         this.planning = planning;
         this.lookups = lookups;
-        this.records = records;
+        this.rows = rows;
     }
 
     /** A create of a name an ACTIVE service has is previewed as its replacement (its tasks are about to go). */
     PlacementPreview create(CreateServiceRequest r) {
         return preview(r.cluster(), r.serviceName(), r.taskDefinition(), r.plannedTaskDefinition(), r.desiredCount(),
                 r.launchType(), r.deploymentConfiguration(), r.placementConstraints(), r.placementStrategy(), false,
-                recorded(r.cluster(), r.serviceName()).map(ServiceRecord::active).orElse(false));
+                recorded(r.cluster(), r.serviceName()).isPresent());
     }
 
     /** An update keeps its service's launch type, as recorded (FARGATE when the service is not known here). */
     PlacementPreview update(UpdateServiceRequest r) {
         String name = r.service() == null ? null : r.service().substring(r.service().lastIndexOf('/') + 1);
-        String launchType = recorded(r.cluster(), r.service()).map(ServiceRecord::launchType).orElse("FARGATE");
+        String launchType = recorded(r.cluster(), r.service()).map(ServiceRow::launchType).orElse("FARGATE");
         return preview(r.cluster(), name, r.taskDefinition(), r.plannedTaskDefinition(), r.desiredCount(),
                 "EC2".equals(launchType) ? "EC2" : "FARGATE", r.deploymentConfiguration(), r.placementConstraints(),
                 r.placementStrategy(), Boolean.TRUE.equals(r.forceNewDeployment()), true);
     }
 
-    private Optional<ServiceRecord> recorded(String cluster, String service) {
+    /** The service's row, read only: a dry run writes nothing, not even a record made up from a row. */
+    private Optional<ServiceRow> recorded(String cluster, String service) {
         if (service == null) return Optional.empty();
         try {
-            return records.find(ServiceActions.serviceArn(lookups.cluster(cluster), service));
+            return rows.get(ServiceActions.serviceArn(lookups.cluster(cluster), service));
         } catch (EcsException unknownCluster) {
             return Optional.empty();
         }
