@@ -245,7 +245,9 @@ final class ServiceActions implements ServiceCalls {
      */
     private ServiceRecord deploy(ServiceRecord record, String tdRef, boolean force,
                                  ServiceRecord.DeploymentRecord deployment, boolean creating) {
-        if (rollouts.deploysInline()) return ended(record, deployment, deployer.deploy(ServiceRules.request(record, tdRef, force)));
+        if (rollouts.deploysInline()) {
+            return ended(record, deployment, deployer.deploy(ServiceRules.request(record, tdRef, force)));
+        }
         ServiceRecord.DeploymentRecord asked = deployment.replacingAll(force);
         ServiceRecord pending = record.updated(record.taskDefinitionArn(), record.desiredCount(),
                 record.deploymentConfiguration(), record.placementConstraints(), record.placementStrategy(), asked, false);
