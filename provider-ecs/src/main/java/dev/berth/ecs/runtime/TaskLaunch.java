@@ -8,9 +8,16 @@ import java.util.Map;
  * {@code awsvpc}. {@code labels} go on every container (each container adds its own name).
  */
 public record TaskLaunch(String taskArn, String networkName, String networkMode, Map<String, String> labels,
-                         List<ContainerLaunch> containers) {
+                         List<ContainerLaunch> containers, List<VolumeLaunch> volumes) {
     public TaskLaunch {
         labels = Map.copyOf(labels);
         containers = List.copyOf(containers);
+        volumes = volumes == null ? List.of() : List.copyOf(volumes);
+    }
+
+    /** A task without volumes. */
+    public TaskLaunch(String taskArn, String networkName, String networkMode, Map<String, String> labels,
+                      List<ContainerLaunch> containers) {
+        this(taskArn, networkName, networkMode, labels, containers, List.of());
     }
 }
