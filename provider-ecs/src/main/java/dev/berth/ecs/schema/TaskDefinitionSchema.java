@@ -4,7 +4,8 @@ import dev.berth.engine.provider.AttributeSchema;
 import dev.berth.engine.provider.BlockSchema;
 import dev.berth.engine.provider.BlockSchema.NestedBlock;
 import dev.berth.engine.provider.ResourceSchema;
-import dev.berth.engine.value.Value;
+import dev.berth.ecs.taskdef.fields.ContainerFields;
+import dev.berth.ecs.taskdef.fields.HclFields;
 
 import java.util.List;
 
@@ -28,47 +29,11 @@ public final class TaskDefinitionSchema {
             CONTAINER = "container", REVISION = "revision", ARN = "arn",
             ARN_WITHOUT_REVISION = "arn_without_revision", ID = "id";
 
-    /** Attributes of a {@code container} block, in ECS's camelCase on the right. */
-    public static final String C_NAME = "name", C_IMAGE = "image", C_CPU = "cpu", C_MEMORY = "memory",
-            C_MEMORY_RESERVATION = "memory_reservation", C_ESSENTIAL = "essential", C_ENTRY_POINT = "entry_point",
-            C_COMMAND = "command", C_ENVIRONMENT = "environment", C_PORT_MAPPINGS = "port_mappings",
-            P_CONTAINER_PORT = "container_port", P_HOST_PORT = "host_port", P_PROTOCOL = "protocol",
-            C_HEALTH_CHECK = "health_check", H_COMMAND = "command", H_INTERVAL = "interval", H_TIMEOUT = "timeout",
-            H_RETRIES = "retries", H_START_PERIOD = "start_period";
-
     private TaskDefinitionSchema() {
     }
 
-    /** ECS's healthCheck as a block; times in seconds. */
-    private static BlockSchema healthCheck() {
-        return BlockSchema.of(List.of(
-                AttributeSchema.named(H_COMMAND, LIST_OF_STRING).required()
-                        .description("[\"CMD-SHELL\", \"command\"] or [\"CMD\", \"executable\", ...].").build(),
-                AttributeSchema.named(H_INTERVAL, NUMBER).optional().description("Seconds, 5-300 (30).").build(),
-                AttributeSchema.named(H_TIMEOUT, NUMBER).optional().description("Seconds, 2-60 (5).").build(),
-                AttributeSchema.named(H_RETRIES, NUMBER).optional().description("1-10 (3).").build(),
-                AttributeSchema.named(H_START_PERIOD, NUMBER).optional().description("Seconds, 0-300 (0).").build()),
-                List.of());
-    }
-
     public static ResourceSchema schema() {
-        BlockSchema portMapping = BlockSchema.of(List.of(
-                AttributeSchema.named(P_CONTAINER_PORT, NUMBER).required().build(),
-                AttributeSchema.named(P_HOST_PORT, NUMBER).optional()
-                        .description("Host port on 127.0.0.1; unset picks a free one per task.").build(),
-                AttributeSchema.named(P_PROTOCOL, STRING).defaultValue(Value.of("tcp")).build()));
-        BlockSchema container = BlockSchema.of(List.of(
-                AttributeSchema.named(C_NAME, STRING).required().build(),
-                AttributeSchema.named(C_IMAGE, STRING).required().build(),
-                AttributeSchema.named(C_CPU, NUMBER).optional().description("CPU units (1024 per vCPU).").build(),
-                AttributeSchema.named(C_MEMORY, NUMBER).optional().description("Hard limit in MiB.").build(),
-                AttributeSchema.named(C_MEMORY_RESERVATION, NUMBER).optional().description("Soft limit in MiB.").build(),
-                AttributeSchema.named(C_ESSENTIAL, BOOL).defaultValue(Value.of(true)).build(),
-                AttributeSchema.named(C_ENTRY_POINT, LIST_OF_STRING).optional().build(),
-                AttributeSchema.named(C_COMMAND, LIST_OF_STRING).optional().build(),
-                AttributeSchema.named(C_ENVIRONMENT, MAP_OF_STRING).optional().build()),
-                List.of(new NestedBlock(C_PORT_MAPPINGS, portMapping, 0, 0, false),
-                        new NestedBlock(C_HEALTH_CHECK, healthCheck(), 0, 1, false)));
+        BlockSchema container = HclFields.schema(ContainerFields.ALL, false);
         return new ResourceSchema(TYPE, BlockSchema.of(List.of(
                 AttributeSchema.named(FAMILY, STRING).required().forceNew().build(),
                 AttributeSchema.named(CPU, STRING).optional().forceNew()

@@ -68,6 +68,6 @@ public final class TaskDefinitionNormaliser {
         String canonical = source.canonical();
         if (canonical != null) return Value.of(canonical);
         // Unreadable JSON stays as written (validation reports it); otherwise it is not known yet.
-        return source.problems().isEmpty() ? Value.unknown() : config.get(CONTAINER_DEFINITIONS);
+        return source.problems().stream().noneMatch(dev.berth.engine.provider.ProviderDiagnostic::isError) ? Value.unknown() : config.get(CONTAINER_DEFINITIONS);
     }
 }

@@ -12,6 +12,7 @@ import static dev.berth.ecs.fake.Configs.container;
 import static dev.berth.ecs.fake.Configs.port;
 import static dev.berth.ecs.fake.Configs.taskDef;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class TaskDefinitionValidatorTest {
@@ -97,9 +98,27 @@ class TaskDefinitionValidatorTest {
     }
 
     @Test
-    void unknownJsonFieldsNameTheValidFields() {
-        oneError(taskDef("container_definitions", "[{\"name\":\"web\",\"image\":\"x\",\"memory\":64,\"links\":[]}]"),
-                List.of("container_definitions"), "unknown field \"links\"; valid fields are name, image, cpu");
+    void aFieldEcsDoesNotKnowIsAWarningNamingItAndItsContainer() {
+        List<ProviderDiagnostic> d = TaskDefinitionValidator.validate(taskDef("container_definitions",
+                "[{\"name\":\"web\",\"image\":\"x\",\"memory\":64,\"expanded\":true}]"));
+        assertEquals(1, d.size(), d.toString());
+        assertFalse(d.get(0).isError());
+        assertTrue(d.get(0).summary().contains("Container \"web\" has a field \"expanded\" that ECS does not know"),
+                d.get(0).summary());
+    }
+
+    @Test
+    void nullAndEmptyFieldsAreAbsentAsInConsoleExports() {
+        assertEquals(List.of(), TaskDefinitionValidator.validate(taskDef("container_definitions",
+                "[{\"name\":\"web\",\"image\":\"x\",\"memory\":64,\"links\":[],\"user\":null,"
+                        + "\"environment\":[],\"mountPoints\":[],\"cpu\":null,\"dockerLabels\":{}}]")));
+    }
+
+    @Test
+    void aFieldBerthDoesNotHonourIsAnErrorNamingIt() {
+        oneError(taskDef("container_definitions",
+                        "[{\"name\":\"web\",\"image\":\"x\",\"memory\":64,\"credentialSpecs\":[\"x\"]}]"),
+                List.of("container_definitions"), "Container \"web\": berth cannot honour credentialSpecs: credential specs");
     }
 
     @Test
