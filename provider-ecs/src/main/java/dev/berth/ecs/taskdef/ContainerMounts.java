@@ -35,6 +35,11 @@ public record ContainerMounts(List<MountPoint> mountPoints, List<VolumeFrom> vol
         return new ContainerMounts(mounts, from);
     }
 
+    /** A container's mounts, from the fields the table left outside its typed core. */
+    public static ContainerMounts of(ContainerDefinition c) {
+        return of(c.extra("mountPoints"), c.extra("volumesFrom"));
+    }
+
     public boolean isEmpty() {
         return mountPoints.isEmpty() && volumesFrom.isEmpty();
     }
