@@ -50,6 +50,7 @@ final class VolumeOps {
     /** Creates or checks every volume of the task; on failure removes what it created and throws. */
     Prepared prepare(TaskLaunch task) {
         if (task.volumes().isEmpty()) return Prepared.NONE;
+        requireDrivers(task);
         Map<String, String> sources = new LinkedHashMap<>();
         List<String> created = new ArrayList<>();
         try {
@@ -74,6 +75,32 @@ final class VolumeOps {
         } catch (RuntimeException e) {
             removeQuietly(created);
             throw errors.translate(e, "prepare the volumes of task " + task.taskArn());
+        }
+    }
+
+    /**
+     * ECS places a task whose volume uses a plugin driver only on instances whose agent reported
+     * the plugin ({@code ecs.capability.docker-plugin.NAME}); berth asks the engine itself, before
+     * anything is made, and says which driver is missing.
+     */
+    private void requireDrivers(TaskLaunch task) {
+        List<VolumeLaunch> plugins = task.volumes().stream().filter(v -> v.kind() != VolumeLaunch.Kind.BIND)
+                .filter(v -> !VolumeLaunch.LOCAL_DRIVER.equals(v.driver())).toList();
+        if (plugins.isEmpty()) return;
+        List<String> installed;
+        try {
+            Map<String, List<String>> all = client.infoCmd().exec().getPlugins();
+            installed = all == null || all.get("Volume") == null ? List.of() : all.get("Volume");
+        } catch (RuntimeException e) {
+            throw errors.translate(e, "list its volume plugins");
+        }
+        for (VolumeLaunch v : plugins) {
+            if (installed.contains(v.driver())) continue;
+            throw new RuntimeFailure("Volume '" + v.name() + "' of task " + task.taskArn() + " uses the volume driver '"
+                    + v.driver() + "', which " + errors.where() + " does not have (its volume drivers: "
+                    + (installed.isEmpty() ? "none" : String.join(", ", installed)) + "); ECS places such a task only "
+                    + "on an instance with the attribute ecs.capability.docker-plugin." + v.driver().replace(':', '.')
+                    + ".", null);
         }
     }
 

@@ -161,6 +161,24 @@ class VolumesIT extends EngineFixture {
         assertEquals(List.of(), engine.containersOf(arn));
     }
 
+    @Test
+    void aVolumeDriverTheEngineLacksIsRefusedBeforeAnythingIsMade() {
+        String arn = engine.newTaskArn();
+        VolumeLaunch plugin = new VolumeLaunch("ebs", VolumeLaunch.Kind.TASK, null, "rexray/ebs:latest", Map.of(),
+                Map.of(), false);
+        RuntimeFailure e = assertThrows(RuntimeFailure.class, () -> engine.runtime.startTask(task(arn,
+                List.of(VolumeLaunch.empty("scratch"), plugin),
+                container("app", mount("ebs", "/ebs", false), "exec sleep 3600"))));
+
+        assertTrue(e.getMessage().startsWith("Volume 'ebs' of task " + arn + " uses the volume driver "
+                + "'rexray/ebs:latest', which the Docker engine at " + engine.runtime.endpoint()
+                + " does not have (its volume drivers: local"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("); ECS places such a task only on an instance with the attribute "
+                + "ecs.capability.docker-plugin.rexray/ebs.latest."), e.getMessage());
+        assertEquals(List.of(), engine.containersOf(arn));
+        assertEquals(List.of(), volumesOf(arn));
+    }
+
     private List<InspectVolumeResponse> volumesOf(String arn) {
         var found = engine.raw.listVolumesCmd().withFilter("label", List.of(ContainerNaming.TASK_ARN_LABEL + "=" + arn))
                 .exec().getVolumes();
