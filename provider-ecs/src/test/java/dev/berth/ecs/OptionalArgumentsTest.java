@@ -201,6 +201,62 @@ class OptionalArgumentsTest {
                     options = { "enable-ecs-log-metadata" = "true" }
                   }
                 }
+                """, """
+                family                 = "tasklevel"
+                container_definitions  = jsonencode([{ name = "api", image = "busybox", memory = 128 }])
+                pid_mode               = "task"
+                ipc_mode               = "none"
+                skip_destroy           = true
+                track_latest           = false
+                enable_fault_injection = false
+                volume {
+                  name                = "data"
+                  host_path           = "/srv/data"
+                  configure_at_launch = false
+                  docker_volume_configuration {
+                    scope         = "shared"
+                    autoprovision = true
+                    driver        = "local"
+                    driver_opts   = { type = "tmpfs" }
+                    labels        = { team = "web" }
+                  }
+                  efs_volume_configuration {
+                    file_system_id          = "fs-1"
+                    root_directory          = "/"
+                    transit_encryption      = "ENABLED"
+                    transit_encryption_port = 2049
+                    authorization_config {
+                      access_point_id = "fsap-1"
+                      iam             = "ENABLED"
+                    }
+                  }
+                  fsx_windows_file_server_volume_configuration {
+                    file_system_id = "fs-2"
+                    root_directory = "\\\\data"
+                    authorization_config {
+                      credentials_parameter = "arn:aws:ssm:us-east-1:0:parameter/fsx"
+                      domain                = "corp"
+                    }
+                  }
+                }
+                placement_constraints {
+                  type       = "memberOf"
+                  expression = "attribute:ecs.availability-zone in [zone-a]"
+                }
+                proxy_configuration {
+                  type           = "APPMESH"
+                  container_name = "envoy"
+                  properties     = { AppPorts = "8080" }
+                }
+                inference_accelerator {
+                  device_name = "a"
+                  device_type = "eia2.medium"
+                }
+                ephemeral_storage { size_in_gib = 30 }
+                runtime_platform {
+                  operating_system_family = "LINUX"
+                  cpu_architecture        = "X86_64"
+                }
                 """));
         SEEDS.put("ecs_service", List.of("""
                 name                               = "api"

@@ -6,6 +6,10 @@ import dev.berth.engine.provider.BlockSchema.NestedBlock;
 import dev.berth.engine.provider.ResourceSchema;
 import dev.berth.ecs.taskdef.fields.ContainerFields;
 import dev.berth.ecs.taskdef.fields.HclFields;
+import dev.berth.ecs.taskdef.fields.TaskFields;
+import dev.berth.engine.value.Value;
+
+import java.util.ArrayList;
 
 import java.util.List;
 
@@ -27,14 +31,16 @@ public final class TaskDefinitionSchema {
             REQUIRES_COMPATIBILITIES = "requires_compatibilities", EXECUTION_ROLE_ARN = "execution_role_arn",
             TASK_ROLE_ARN = "task_role_arn", CONTAINER_DEFINITIONS = "container_definitions",
             CONTAINER = "container", REVISION = "revision", ARN = "arn",
-            ARN_WITHOUT_REVISION = "arn_without_revision", ID = "id";
+            ARN_WITHOUT_REVISION = "arn_without_revision", ID = "id", SKIP_DESTROY = "skip_destroy",
+            TRACK_LATEST = "track_latest";
 
     private TaskDefinitionSchema() {
     }
 
     public static ResourceSchema schema() {
         BlockSchema container = HclFields.schema(ContainerFields.ALL, false);
-        return new ResourceSchema(TYPE, BlockSchema.of(List.of(
+        BlockSchema taskLevel = HclFields.schema(TaskFields.ALL, true);
+        List<AttributeSchema> attributes = new ArrayList<>(List.of(
                 AttributeSchema.named(FAMILY, STRING).required().forceNew().build(),
                 AttributeSchema.named(CPU, STRING).optional().forceNew()
                         .description("Task CPU units, e.g. \"256\" or \"1 vCPU\".").build(),
@@ -51,10 +57,18 @@ public final class TaskDefinitionSchema {
                 AttributeSchema.named(REVISION, NUMBER).computed().build(),
                 AttributeSchema.named(ARN, STRING).computed().build(),
                 AttributeSchema.named(ARN_WITHOUT_REVISION, STRING).computed().build(),
-                AttributeSchema.named(ID, STRING).computed().description("family:revision").build()),
-                // Not force-new itself: a switch between the block and JSON forms with identical
-                // content changes no revision; a content change does, via container_definitions.
-                List.of(new NestedBlock(CONTAINER, container, 0, 0, false))),
-                0, "A task definition revision; any change registers a new revision.");
+                AttributeSchema.named(ID, STRING).computed().description("family:revision").build(),
+                AttributeSchema.named(SKIP_DESTROY, BOOL).defaultValue(Value.of(false))
+                        .description("Keep the revision registered (ACTIVE) when the resource is destroyed.").build(),
+                AttributeSchema.named(TRACK_LATEST, BOOL).defaultValue(Value.of(false))
+                        .description("Read the family's latest ACTIVE revision on refresh, as other clients "
+                                + "register them.").build()));
+        attributes.addAll(taskLevel.attributes().values());
+        // Not force-new itself: a switch between the block and JSON forms with identical
+        // content changes no revision; a content change does, via container_definitions.
+        List<NestedBlock> blocks = new ArrayList<>(List.of(new NestedBlock(CONTAINER, container, 0, 0, false)));
+        blocks.addAll(taskLevel.blocks().values());
+        return new ResourceSchema(TYPE, BlockSchema.of(attributes, blocks), 0,
+                "A task definition revision; any change registers a new revision.");
     }
 }

@@ -28,7 +28,7 @@ public final class TaskDefinitionNormaliser {
     }
 
     public static MapValue normalise(MapValue config) {
-        Map<String, Value> m = new HashMap<>();
+        Map<String, Value> m = new HashMap<>(TaskLevelConfig.normalised(config));
         m.put(CPU, size(config, CPU));
         m.put(MEMORY, size(config, MEMORY));
         Value compat = compatibilities(config);

@@ -40,19 +40,20 @@ public final class FieldReader {
             errors.add(owner + " must be a JSON object.");
             return out;
         }
-        Map<String, JsonNode> sorted = new TreeMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            Field f = Field.find(fields, e.getKey());
-            if (f == null) {
-                warnings.add(owner + " has a field \"" + e.getKey() + "\" that ECS does not know; berth ignores it.");
-                continue;
+        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+            String key = it.next();
+            if (Field.find(fields, key) == null) {
+                warnings.add(owner + " has a field \"" + key + "\" that ECS does not know; berth ignores it.");
             }
-            JsonNode v = value(e.getValue(), f, owner);
+        }
+        // In the table's order, so the same definition always gets the same messages in the same order.
+        Map<String, JsonNode> sorted = new TreeMap<>();
+        for (Field f : fields) {
+            JsonNode v = value(node.get(f.json()), f, owner);
             if (v == null) continue;
-            String refusal = f.support().refusal(owner, e.getKey());
+            String refusal = f.support().refusal(owner, f.json());
             if (refusal != null) errors.add(refusal);
-            sorted.put(e.getKey(), v);
+            sorted.put(f.json(), v);
         }
         sorted.forEach(out::set);
         return out;
