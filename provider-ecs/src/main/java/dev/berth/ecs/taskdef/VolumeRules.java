@@ -67,6 +67,11 @@ public final class VolumeRules {
                     + "; use host { sourcePath } or dockerVolumeConfiguration instead.", i, v.unsupported()));
         }
         if (v.sourcePathGiven() && !v.bindMount()) out.add(atVolume("host.sourcePath should not be blank.", i, "host"));
+        // Docker reads a relative source as the name of a volume: refused rather than silently meant otherwise.
+        if (v.bindMount() && !v.sourcePath().startsWith("/")) {
+            out.add(atVolume(label + ": host.sourcePath '" + v.sourcePath() + "' must be an absolute path.", i,
+                    "host"));
+        }
         if (v.bindMount() && v.docker() != null) {
             out.add(atVolume(label + " sets both host.sourcePath and dockerVolumeConfiguration; a volume is one or the "
                     + "other.", i, "dockerVolumeConfiguration"));

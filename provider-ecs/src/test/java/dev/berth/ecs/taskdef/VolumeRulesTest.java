@@ -111,6 +111,8 @@ class VolumeRulesTest {
                 check("[{'name':'d','dockerVolumeConfiguration':{'scope':'shared','driver':''}}]", "[]", false));
         assertEquals(List.of("Volume 'd': scope 'global' is not one of 'task', 'shared'."),
                 check("[{'name':'d','dockerVolumeConfiguration':{'scope':'global'}}]", "[]", false));
+        assertEquals(List.of("Volume 'd': host.sourcePath 'data' must be an absolute path."),
+                check("[{'name':'d','host':{'sourcePath':'data'}}]", "[]", false));
         assertEquals(List.of("host.sourcePath should not be blank."),
                 check("[{'name':'d','host':{'sourcePath':''}}]", "[]", false));
     }
