@@ -60,11 +60,10 @@ public final class VolumeRules {
                     + "definition.", i, "name"));
         }
         String label = name == null ? "Volume " + (i + 1) : "Volume '" + name + "'";
-        if (v.unsupported() != null) {
-            out.add(atVolume(label + ": berth does not honour " + v.unsupported() + ": "
-                    + (v.unsupported().equals("configuredAtLaunch") ? "there is no Amazon EBS here"
-                    : v.unsupported().startsWith("efs") ? "there is no Amazon EFS here" : "there is no Amazon FSx here")
-                    + "; use host { sourcePath } or dockerVolumeConfiguration instead.", i, v.unsupported()));
+        // EFS and FSx are refused by the field table itself; EBS at launch is a flag the table accepts.
+        if ("configuredAtLaunch".equals(v.unsupported())) {
+            out.add(atVolume(label + ": berth does not honour configuredAtLaunch: there is no Amazon EBS here; use "
+                    + "host { sourcePath } or dockerVolumeConfiguration instead.", i, v.unsupported()));
         }
         if (v.sourcePathGiven() && !v.bindMount()) out.add(atVolume("host.sourcePath should not be blank.", i, "host"));
         // Docker reads a relative source as the name of a volume: refused rather than silently meant otherwise.

@@ -90,16 +90,15 @@ class VolumeRulesTest {
     }
 
     @Test
-    void efsFsxAndEbsAtLaunchAreRefusedNamingTheField() {
-        assertEquals(List.of("Volume 'files': berth does not honour efsVolumeConfiguration: there is no Amazon EFS "
-                + "here; use host { sourcePath } or dockerVolumeConfiguration instead."),
-                check("[{'name':'files','efsVolumeConfiguration':{'fileSystemId':'fs-1'}}]", "[]", false));
-        assertEquals(List.of("Volume 'w': berth does not honour fsxWindowsFileServerVolumeConfiguration: there is no "
-                + "Amazon FSx here; use host { sourcePath } or dockerVolumeConfiguration instead."),
-                check("[{'name':'w','fsxWindowsFileServerVolumeConfiguration':{'fileSystemId':'fs-1'}}]", "[]", false));
+    void ebsAtLaunchIsRefusedNamingTheFieldAndEfsIsLeftToTheFieldTable() {
         assertEquals(List.of("Volume 'ebs': berth does not honour configuredAtLaunch: there is no Amazon EBS here; use "
                 + "host { sourcePath } or dockerVolumeConfiguration instead."),
                 check("[{'name':'ebs','configuredAtLaunch':true}]", "[]", false));
+        // The table refuses EFS and FSx with its own sentence; the rules add no second one.
+        assertEquals(List.of(), check("[{'name':'files','efsVolumeConfiguration':{'fileSystemId':'fs-1'}}]", "[]",
+                false));
+        assertEquals("efsVolumeConfiguration", TaskVolume.list(json(
+                "[{'name':'files','efsVolumeConfiguration':{'fileSystemId':'fs-1'}}]")).get(0).unsupported());
     }
 
     @Test
