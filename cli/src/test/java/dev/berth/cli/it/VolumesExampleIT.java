@@ -2,6 +2,7 @@ package dev.berth.cli.it;
 
 import dev.berth.cli.CliRun;
 import dev.berth.ecs.runtime.ContainerInfo;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -30,7 +31,9 @@ class VolumesExampleIT extends ClusterFixture {
         return new String[]{"destroy", "-auto-approve", "-lock-timeout=30s", "-var", "cluster_name=" + cluster};
     }
 
+    /** Overrides the fixture's (JUnit runs an overriding method only when it is annotated too). */
     @Override
+    @AfterEach
     void removeEverything() {
         try {
             super.removeEverything();
