@@ -10,12 +10,21 @@ import java.util.Map;
 public record ContainerLaunch(String name, String image, Integer cpuShares, Integer memoryMiB,
                               Integer memoryReservationMiB, List<PortBinding> ports, Map<String, String> environment,
                               List<String> entryPoint, List<String> command, boolean essential,
-                              HealthProbe health) {
+                              HealthProbe health, ContainerVolumes volumes) {
     public ContainerLaunch {
+        if (volumes == null) volumes = ContainerVolumes.NONE;
         ports = List.copyOf(ports);
         environment = Map.copyOf(environment);
         entryPoint = entryPoint == null ? null : List.copyOf(entryPoint);
         command = command == null ? null : List.copyOf(command);
+    }
+
+    /** A container that mounts no volumes. */
+    public ContainerLaunch(String name, String image, Integer cpuShares, Integer memoryMiB,
+                           Integer memoryReservationMiB, List<PortBinding> ports, Map<String, String> environment,
+                           List<String> entryPoint, List<String> command, boolean essential, HealthProbe health) {
+        this(name, image, cpuShares, memoryMiB, memoryReservationMiB, ports, environment, entryPoint, command,
+                essential, health, ContainerVolumes.NONE);
     }
 
     /** A container without a health check. */
@@ -23,6 +32,6 @@ public record ContainerLaunch(String name, String image, Integer cpuShares, Inte
                            Integer memoryReservationMiB, List<PortBinding> ports, Map<String, String> environment,
                            List<String> entryPoint, List<String> command, boolean essential) {
         this(name, image, cpuShares, memoryMiB, memoryReservationMiB, ports, environment, entryPoint, command,
-                essential, null);
+                essential, null, ContainerVolumes.NONE);
     }
 }

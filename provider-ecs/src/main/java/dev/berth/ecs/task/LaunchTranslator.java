@@ -4,8 +4,10 @@ import dev.berth.ecs.runtime.ContainerLaunch;
 import dev.berth.ecs.runtime.PortBinding;
 import dev.berth.ecs.runtime.TaskLaunch;
 import dev.berth.ecs.runtime.TaskPlatform;
-import dev.berth.ecs.taskdef.fields.TaskFields;
 import dev.berth.ecs.taskdef.ContainerDefinition;
+import dev.berth.ecs.taskdef.ContainerMounts;
+import dev.berth.ecs.taskdef.TaskVolume;
+import dev.berth.ecs.taskdef.fields.TaskFields;
 import dev.berth.ecs.taskdef.PortMapping;
 import dev.berth.ecs.store.TaskDefinitionRow;
 
@@ -24,7 +26,9 @@ public final class LaunchTranslator {
     public static TaskLaunch launch(String taskArn, String network, TaskDefinitionRow td, Map<String, String> labels) {
         List<ContainerLaunch> containers = new ArrayList<>();
         for (ContainerDefinition c : ContainerDefinition.of(td)) containers.add(container(c));
-        return new TaskLaunch(taskArn, network, td.networkMode(), labels, containers, platform(td));
+        List<TaskVolume> volumes = TaskVolume.list(TaskFields.get(td, "volumes"));
+        return new TaskLaunch(taskArn, network, td.networkMode(), labels, VolumeTranslation.sourcesFirst(containers),
+                VolumeTranslation.volumes(volumes), platform(td));
     }
 
     static TaskPlatform platform(TaskDefinitionRow td) {
@@ -41,7 +45,8 @@ public final class LaunchTranslator {
             ports.add(new PortBinding(p.containerPort(), p.hostPort() == null ? 0 : p.hostPort(), p.effectiveProtocol()));
         }
         return new ContainerLaunch(c.name(), c.image(), shares, c.memory(), c.memoryReservation(), ports,
-                c.environment(), c.entryPoint(), c.command(), c.effectiveEssential(), health(c.healthCheck()));
+                c.environment(), c.entryPoint(), c.command(), c.effectiveEssential(), health(c.healthCheck()),
+                VolumeTranslation.container(ContainerMounts.of(c)));
     }
 
     static dev.berth.ecs.runtime.HealthProbe health(dev.berth.ecs.taskdef.HealthCheck h) {

@@ -31,13 +31,15 @@ final class TaskStarter {
     private final ContainerRemover remover;
     private final StartFailures failures;
     private final PlatformCheck platform;
+    private final VolumeOps volumes;
 
-    TaskStarter(DockerClient client, DockerErrors errors, ContainerRemover remover) {
+    TaskStarter(DockerClient client, DockerErrors errors, ContainerRemover remover, VolumeOps volumes) {
         this.client = client;
         this.errors = errors;
         this.remover = remover;
         this.failures = new StartFailures(errors);
         this.platform = new PlatformCheck(client);
+        this.volumes = volumes;
     }
 
     /** A container as created: its launch, id and the port mappings it publishes. */
@@ -56,10 +58,11 @@ final class TaskStarter {
         }
         // Every image is checked before anything is created, so a typo costs no cleanup.
         task.containers().stream().map(ContainerLaunch::image).distinct().forEach(images::require);
+        VolumeOps.Prepared prepared = volumes.prepare(task);
         List<Created> created = new ArrayList<>();
         try {
             for (int i = 0; i < task.containers().size(); i++) {
-                created.add(create(task, network, i, created));
+                created.add(create(task, network, i, created, prepared));
             }
             for (Created c : created) {
                 startOne(task, network, c, created);
@@ -67,11 +70,13 @@ final class TaskStarter {
             return settle(task, created);
         } catch (RuntimeException e) {
             remover.removeQuietly(creationOrderReversed(created));
+            volumes.removeQuietly(prepared.created());
             throw errors.translate(e, "start task " + task.taskArn());
         }
     }
 
-    private Created create(TaskLaunch task, TaskNetwork network, int index, List<Created> before) {
+    private Created create(TaskLaunch task, TaskNetwork network, int index, List<Created> before,
+                           VolumeOps.Prepared prepared) {
         ContainerLaunch c = task.containers().get(index);
         String ownerId = before.isEmpty() ? null : before.get(0).id();
         List<TaskNetwork.Declared> publishes = network.publishedBy(index);
@@ -80,6 +85,7 @@ final class TaskStarter {
             CreateContainerCmd cmd = ContainerSpecFactory.command(client, task, c, network.dockerMode(index, ownerId),
                     bindings);
             SharedNamespaces.apply(cmd.getHostConfig(), task.platform(), ownerId);
+            VolumeBinds.apply(cmd.getHostConfig(), task.taskArn(), c, prepared.sources());
             String id = cmd.exec().getId();
             return new Created(c, id, publishes);
         } catch (NotFoundException e) {

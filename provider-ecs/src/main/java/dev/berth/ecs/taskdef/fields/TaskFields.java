@@ -34,7 +34,7 @@ public final class TaskFields {
                     object("fsxWindowsFileServerVolumeConfiguration", string("fileSystemId"), string("rootDirectory"),
                             object("authorizationConfig", string("credentialsParameter"), string("domain")))
                             .refused("there is no FSx here; use a host_path or docker_volume_configuration volume."),
-                    bool("configuredAtLaunch").hcl("configure_at_launch")).hcl("volume").pending(),
+                    bool("configuredAtLaunch").hcl("configure_at_launch")).hcl("volume"),
             objects("placementConstraints", string("type"), string("expression")),
             string("pidMode"),
             string("ipcMode"),

@@ -20,7 +20,8 @@ class TaskPlatformIT extends EngineFixture {
     private TaskLaunch pair(String arn, TaskPlatform platform) {
         ContainerLaunch first = TestEngine.container("first", List.of(), "exec sleep 3600");
         ContainerLaunch second = TestEngine.container("second", List.of(), "exec sleep 3601");
-        return new TaskLaunch(arn, engine.networkName(), "bridge", engine.runLabels(), List.of(first, second), platform);
+        return new TaskLaunch(arn, engine.networkName(), "bridge", engine.runLabels(), List.of(first, second), List.of(),
+                platform);
     }
 
     @Test
