@@ -4,6 +4,7 @@ import dev.berth.ecs.runtime.ContainerLaunch;
 import dev.berth.ecs.runtime.PortBinding;
 import dev.berth.ecs.runtime.TaskLaunch;
 import dev.berth.ecs.taskdef.ContainerDefinition;
+import dev.berth.ecs.taskdef.ContainerOptions;
 import dev.berth.ecs.taskdef.PortMapping;
 import dev.berth.ecs.store.TaskDefinitionRow;
 
@@ -21,18 +22,32 @@ public final class LaunchTranslator {
 
     public static TaskLaunch launch(String taskArn, String network, TaskDefinitionRow td, Map<String, String> labels) {
         List<ContainerLaunch> containers = new ArrayList<>();
-        for (ContainerDefinition c : ContainerDefinition.of(td)) containers.add(container(c));
+        for (ContainerDefinition c : ContainerDefinition.of(td)) {
+            containers.add(container(c, options(c), System.getenv()));
+        }
         return new TaskLaunch(taskArn, network, td.networkMode(), labels, containers);
     }
 
     static ContainerLaunch container(ContainerDefinition c) {
+        return container(c, ContainerOptions.NONE, Map.of());
+    }
+
+    /** {@code processEnv} locates environment files ({@code BERTH_S3_DIR}, {@code XDG_DATA_HOME}). */
+    static ContainerLaunch container(ContainerDefinition c, ContainerOptions o, Map<String, String> processEnv) {
         Integer shares = c.cpu() == null ? null : Math.max(MIN_CPU_SHARES, c.cpu());
         List<PortBinding> ports = new ArrayList<>();
         for (PortMapping p : c.portMappings()) {
             ports.add(new PortBinding(p.containerPort(), p.hostPort() == null ? 0 : p.hostPort(), p.effectiveProtocol()));
         }
+        Map<String, String> env = EnvironmentFiles.merge(c.name(), o.environmentFiles(), c.environment(), processEnv);
         return new ContainerLaunch(c.name(), c.image(), shares, c.memory(), c.memoryReservation(), ports,
-                c.environment(), c.entryPoint(), c.command(), c.effectiveEssential(), health(c.healthCheck()));
+                env, c.entryPoint(), c.command(), c.effectiveEssential(), health(c.healthCheck()),
+                SettingsTranslator.settings(o));
+    }
+
+    /** The container's further options, read from the fields outside the typed core. */
+    static ContainerOptions options(ContainerDefinition c) {
+        return ContainerOptions.NONE;
     }
 
     static dev.berth.ecs.runtime.HealthProbe health(dev.berth.ecs.taskdef.HealthCheck h) {
