@@ -23,7 +23,7 @@ public final class LaunchTranslator {
     public static TaskLaunch launch(String taskArn, String network, TaskDefinitionRow td, Map<String, String> labels) {
         List<ContainerLaunch> containers = new ArrayList<>();
         for (ContainerDefinition c : ContainerDefinition.of(td)) {
-            containers.add(container(c, options(c), System.getenv()));
+            containers.add(container(c, ContainerOptions.of(c), System.getenv()));
         }
         return new TaskLaunch(taskArn, network, td.networkMode(), labels, containers);
     }
@@ -43,11 +43,6 @@ public final class LaunchTranslator {
         return new ContainerLaunch(c.name(), c.image(), shares, c.memory(), c.memoryReservation(), ports,
                 env, c.entryPoint(), c.command(), c.effectiveEssential(), health(c.healthCheck()),
                 SettingsTranslator.settings(o));
-    }
-
-    /** The container's further options, read from the fields outside the typed core. */
-    static ContainerOptions options(ContainerDefinition c) {
-        return ContainerOptions.NONE;
     }
 
     static dev.berth.ecs.runtime.HealthProbe health(dev.berth.ecs.taskdef.HealthCheck h) {

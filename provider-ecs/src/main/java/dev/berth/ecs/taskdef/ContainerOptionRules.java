@@ -1,6 +1,8 @@
 package dev.berth.ecs.taskdef;
 
+import dev.berth.ecs.resource.Diags;
 import dev.berth.ecs.taskdef.ContainerOptions.LinuxParameters;
+import dev.berth.engine.provider.ProviderDiagnostic;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -42,12 +44,24 @@ public final class ContainerOptionRules {
     public record Subject(String name, Integer memory, ContainerOptions options) {
     }
 
+    /** Checks a configuration's containers, pointing each problem at its field. */
+    static void report(ContainerSource src, String networkMode, boolean fargate, List<ProviderDiagnostic> out) {
+        List<Subject> subjects = new ArrayList<>();
+        for (ContainerDefinition c : src.containers()) {
+            subjects.add(new Subject(c.name(), c.memory(), ContainerOptions.of(c)));
+        }
+        for (Problem p : check(subjects, networkMode, fargate)) {
+            out.add(Diags.error(p.message(), src.path(p.container(), p.field())));
+        }
+    }
+
     /**
-     * @param networkMode the task's network mode (null: bridge, ECS's default)
+     * @param networkMode the task's network mode with ECS's default filled in; null while it is
+     *                    unknown, which skips the rules that depend on it
      * @param fargate     whether the task definition requires FARGATE compatibility
      */
     public static List<Problem> check(List<Subject> containers, String networkMode, boolean fargate) {
-        String mode = networkMode == null ? "bridge" : networkMode;
+        String mode = networkMode == null ? "" : networkMode;
         List<Problem> out = new ArrayList<>();
         Set<String> names = new java.util.HashSet<>();
         for (Subject s : containers) if (s.name() != null) names.add(s.name());
@@ -92,7 +106,7 @@ public final class ContainerOptionRules {
         }
 
         private void networking(ContainerOptions o) {
-            if (!o.links().isEmpty() && !mode.equals("bridge")) {
+            if (!o.links().isEmpty() && !mode.equals("bridge") && !mode.isEmpty()) {
                 add("links", "Links are not supported when networkMode=" + mode + ".");
             } else {
                 for (String link : o.links()) {

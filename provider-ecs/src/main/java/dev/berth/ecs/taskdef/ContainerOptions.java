@@ -76,6 +76,11 @@ public record ContainerOptions(List<String> links, String hostname, String user,
                         : null);
     }
 
+    /** The options of a registered or configured container. */
+    public static ContainerOptions of(ContainerDefinition c) {
+        return of(c::extra);
+    }
+
     /** The options of a container given as one JSON object (its container definition). */
     public static ContainerOptions ofJson(JsonNode container) {
         return of(container::get);

@@ -54,6 +54,7 @@ public final class TaskDefinitionValidator {
         if (source.containers() != null) {
             new ContainerRules(source, taskCpu.orElse(null), taskMemory.orElse(null),
                     Attrs.unknown(config, MEMORY), networkMode(config), out).check();
+            ContainerOptionRules.report(source, networkMode(config), fargate(config), out);
         }
         return out;
     }
@@ -65,6 +66,11 @@ public final class TaskDefinitionValidator {
         if (mode != null) return mode;
         List<String> compat = Attrs.strings(Attrs.raw(config, REQUIRES_COMPATIBILITIES));
         return compat != null && compat.contains("FARGATE") ? "awsvpc" : "bridge";
+    }
+
+    private static boolean fargate(MapValue config) {
+        List<String> compat = Attrs.strings(Attrs.raw(config, REQUIRES_COMPATIBILITIES));
+        return compat != null && compat.contains("FARGATE");
     }
 
     private static Optional<Integer> size(MapValue config, String attr, List<ProviderDiagnostic> out) {

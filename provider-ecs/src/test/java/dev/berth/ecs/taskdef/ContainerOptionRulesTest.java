@@ -28,7 +28,7 @@ class ContainerOptionRulesTest {
     void linksOnlyInBridgeModeInEcsWords() {
         ContainerOptionRules.Subject web = container("web", 64, "{\"links\":[\"db:database\"]}");
         assertEquals(List.of(), messages("bridge", false, web, PLAIN));
-        assertEquals(List.of(), messages(null, false, web, PLAIN), "bridge is ECS's default network mode");
+        assertEquals(List.of(), messages(null, false, web, PLAIN), "a network mode not yet known decides nothing");
         assertEquals(List.of("0 links: Links are not supported when networkMode=awsvpc."),
                 messages("awsvpc", false, web, PLAIN));
         assertEquals(List.of("0 links: Links are not supported when networkMode=host."),
