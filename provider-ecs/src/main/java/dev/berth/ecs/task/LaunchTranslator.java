@@ -36,7 +36,7 @@ public final class LaunchTranslator {
     static ContainerLaunch container(ContainerDefinition c, ContainerOptions o, Map<String, String> processEnv) {
         Integer shares = c.cpu() == null ? null : Math.max(MIN_CPU_SHARES, c.cpu());
         List<PortBinding> ports = new ArrayList<>();
-        for (PortMapping p : c.portMappings()) {
+        for (PortMapping p : PortMapping.expand(c.portMappings())) {
             ports.add(new PortBinding(p.containerPort(), p.hostPort() == null ? 0 : p.hostPort(), p.effectiveProtocol()));
         }
         Map<String, String> env = EnvironmentFiles.merge(c.name(), o.environmentFiles(), c.environment(), processEnv);

@@ -53,6 +53,9 @@ public final class ContainerOptionRules {
         for (Problem p : check(subjects, networkMode, fargate)) {
             out.add(Diags.error(p.message(), src.path(p.container(), p.field())));
         }
+        for (PortMappingRules.Problem p : PortMappingRules.check(src.containers(), networkMode)) {
+            out.add(Diags.error(p.message(), src.portPath(p.container(), p.port(), p.field())));
+        }
     }
 
     /**

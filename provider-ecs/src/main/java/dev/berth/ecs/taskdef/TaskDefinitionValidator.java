@@ -221,7 +221,7 @@ public final class TaskDefinitionValidator {
                             src.portPath(i, j, "protocol")));
                 }
                 if (p.containerPort() == null) {
-                    if (c.known("portMappings")) {
+                    if (c.known("portMappings") && p.containerPortRange() == null) {
                         out.add(Diags.error(label + ": every port mapping needs a container port.",
                                 src.portPath(i, j, "containerPort")));
                     }
