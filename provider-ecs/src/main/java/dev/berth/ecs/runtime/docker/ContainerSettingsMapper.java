@@ -85,10 +85,13 @@ final class ContainerSettingsMapper {
      * after it, so two containers can link each other.
      */
     static List<Link> links(TaskLaunch task, ContainerLaunch c) {
-        if (!"bridge".equalsIgnoreCase(task.networkMode())) return List.of();
+        // A container without networking resolves nothing and answers nothing.
+        if (!"bridge".equalsIgnoreCase(task.networkMode()) || c.settings().networkDisabled()) return List.of();
         Map<String, String> aliasToContainer = new LinkedHashMap<>();
         for (ContainerLaunch other : task.containers()) {
-            if (!other.name().equals(c.name())) aliasToContainer.put(other.name(), other.name());
+            if (!other.name().equals(c.name()) && !other.settings().networkDisabled()) {
+                aliasToContainer.put(other.name(), other.name());
+            }
         }
         c.settings().links().forEach((container, alias) -> aliasToContainer.put(alias, container));
         List<Link> out = new ArrayList<>();

@@ -39,10 +39,15 @@ class ContainerSettingsIT extends EngineFixture {
         // that the flag reaches HostConfig.Privileged.
         ContainerSettings locked = new ContainerSettings(null, null, null, true, false, null, null, null, null, null,
                 false, null, null, null, null, null, null, null, null, false, false, false, null, null, 0);
+        ContainerSettings offline = new ContainerSettings(null, null, null, false, false, null, null, null, null, null,
+                false, null, null, null, null, null, null, null, null, false, false, true, null, null, 0);
         String arn = engine.newTaskArn();
         List<ContainerInfo> started = engine.runtime.startTask(engine.task(arn, "bridge",
-                sleeper("app", 64, app), sleeper("locked", null, locked)));
-        String appId = started.get(0).id(), lockedId = started.get(1).id();
+                sleeper("app", 64, app), sleeper("locked", null, locked), sleeper("offline", null, offline)));
+        String appId = started.get(0).id(), lockedId = started.get(1).id(), offlineId = started.get(2).id();
+        String interfaces = engine.exec(offlineId, "cat", "/proc/net/dev");
+        assertTrue(interfaces.contains("lo:") && !interfaces.contains("eth0"), interfaces);
+        assertTrue(engine.exec(appId, "cat", "/proc/net/dev").contains("eth0"));
 
         assertEquals("1000", engine.exec(appId, "id", "-u").strip());
         assertEquals("/srv", engine.exec(appId, "pwd").strip());

@@ -112,6 +112,12 @@ class ContainerSettingsMapperTest {
                 new Link("berth-0123456789ab-db", "database")), ContainerSettingsMapper.links(task, web));
         assertEquals(List.of(new Link("berth-0123456789ab-web", "web"), new Link("berth-0123456789ab-cache", "cache")),
                 ContainerSettingsMapper.links(task, db));
+        ContainerSettings offline = new ContainerSettings(null, null, null, false, false, null, null, null, null, null,
+                false, null, null, null, null, null, null, null, null, false, false, true, null, null, 0);
+        ContainerLaunch batch = launch("batch", null, offline);
+        TaskLaunch withOffline = new TaskLaunch(ARN, "net", "bridge", Map.of(), List.of(db, batch));
+        assertEquals(List.of(), ContainerSettingsMapper.links(withOffline, db), "nothing links to a container without networking");
+        assertEquals(List.of(), ContainerSettingsMapper.links(withOffline, batch));
         TaskLaunch awsvpc = new TaskLaunch(ARN, "net", "awsvpc", Map.of(), List.of(web, db));
         assertEquals(List.of(), ContainerSettingsMapper.links(awsvpc, web), "awsvpc containers share localhost");
     }
