@@ -9,15 +9,40 @@ import java.util.Map;
  * {@code metadata} feeds ECS's task metadata endpoint; null starts the task without one.
  */
 public record TaskLaunch(String taskArn, String networkName, String networkMode, Map<String, String> labels,
-                         List<ContainerLaunch> containers, TaskMetadata metadata) {
+                         List<ContainerLaunch> containers, List<VolumeLaunch> volumes, TaskPlatform platform,
+                         TaskMetadata metadata) {
     public TaskLaunch {
         labels = Map.copyOf(labels);
         containers = List.copyOf(containers);
+        volumes = volumes == null ? List.of() : List.copyOf(volumes);
+        platform = platform == null ? TaskPlatform.DEFAULT : platform;
     }
 
     /** A task without a metadata endpoint. */
     public TaskLaunch(String taskArn, String networkName, String networkMode, Map<String, String> labels,
+                      List<ContainerLaunch> containers, List<VolumeLaunch> volumes, TaskPlatform platform) {
+        this(taskArn, networkName, networkMode, labels, containers, volumes, platform, null);
+    }
+
+    /** A task without volumes and with the engine's defaults. */
+    public TaskLaunch(String taskArn, String networkName, String networkMode, Map<String, String> labels,
                       List<ContainerLaunch> containers) {
-        this(taskArn, networkName, networkMode, labels, containers, null);
+        this(taskArn, networkName, networkMode, labels, containers, List.of(), null, null);
+    }
+
+    /** A task with volumes and the engine's defaults. */
+    public TaskLaunch(String taskArn, String networkName, String networkMode, Map<String, String> labels,
+                      List<ContainerLaunch> containers, List<VolumeLaunch> volumes) {
+        this(taskArn, networkName, networkMode, labels, containers, volumes, null, null);
+    }
+
+    /** The same task with other containers (overrides), everything else kept. */
+    public TaskLaunch withContainers(List<ContainerLaunch> others) {
+        return new TaskLaunch(taskArn, networkName, networkMode, labels, others, volumes, platform, metadata);
+    }
+
+    /** The same task with other metadata (overrides of its size and role), everything else kept. */
+    public TaskLaunch withMetadata(TaskMetadata other) {
+        return new TaskLaunch(taskArn, networkName, networkMode, labels, containers, volumes, platform, other);
     }
 }

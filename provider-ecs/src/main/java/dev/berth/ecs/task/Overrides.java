@@ -35,8 +35,7 @@ public final class Overrides {
                 overrides.cpu() == null ? null : TaskSize.cpuUnits(overrides.cpu()).orElse(null),
                 overrides.memory() == null ? null : TaskSize.memoryMiB(overrides.memory()).orElse(null),
                 overrides.taskRoleArn());
-        return new TaskLaunch(launch.taskArn(), launch.networkName(), launch.networkMode(), launch.labels(), out,
-                metadata);
+        return launch.withContainers(out).withMetadata(metadata);
     }
 
     private static ContainerLaunch apply(ContainerLaunch c, ContainerOverride o) {
@@ -45,7 +44,8 @@ public final class Overrides {
         Integer shares = o.cpu() == null ? c.cpuShares() : Integer.valueOf(LaunchTranslator.cpuShares(o.cpu()));
         return new ContainerLaunch(c.name(), c.image(), shares, o.memory() == null ? c.memoryMiB() : o.memory(),
                 o.memoryReservation() == null ? c.memoryReservationMiB() : o.memoryReservation(), c.ports(), env,
-                c.entryPoint(), o.command() == null ? c.command() : o.command(), c.essential(), c.health());
+                c.entryPoint(), o.command() == null ? c.command() : o.command(), c.essential(), c.health(),
+                c.volumes(), c.settings());
     }
 
     /** What placement reserves for the task: its definition's sizes, or the override's task cpu and memory. */
@@ -54,6 +54,6 @@ public final class Overrides {
         Integer cpu = overrides.cpu() == null ? s.taskCpu() : TaskSize.cpuUnits(overrides.cpu()).orElse(s.taskCpu());
         Integer memory = overrides.memory() == null ? s.taskMemory()
                 : TaskSize.memoryMiB(overrides.memory()).orElse(s.taskMemory());
-        return new TaskSpec(s.family(), s.taskDefinition(), cpu, memory, s.networkMode(), s.containers());
+        return new TaskSpec(s.family(), s.taskDefinition(), cpu, memory, s.networkMode(), s.containers(), s.memberOf());
     }
 }

@@ -31,13 +31,17 @@ final class TaskStarter {
     private final ContainerRemover remover;
     private final StartFailures failures;
     private final MetadataEndpoint metadata;
+    private final PlatformCheck platform;
+    private final VolumeOps volumes;
 
-    TaskStarter(DockerClient client, DockerErrors errors, ContainerRemover remover) {
+    TaskStarter(DockerClient client, DockerErrors errors, ContainerRemover remover, VolumeOps volumes) {
         this.client = client;
         this.errors = errors;
         this.remover = remover;
         this.failures = new StartFailures(errors);
         this.metadata = new MetadataEndpoint(client);
+        this.platform = new PlatformCheck(client);
+        this.volumes = volumes;
     }
 
     /** A container as created: its launch, id and the port mappings it publishes. */
@@ -49,13 +53,19 @@ final class TaskStarter {
         if (task.containers().isEmpty()) {
             throw new RuntimeFailure("Task " + task.taskArn() + " has no containers to start.", null);
         }
+        try {
+            platform.require(task);
+        } catch (RuntimeException e) {
+            throw errors.translate(e, "report its architecture");
+        }
         // Every image is checked before anything is created, so a typo costs no cleanup.
         task.containers().stream().map(ContainerLaunch::image).distinct().forEach(images::require);
+        VolumeOps.Prepared prepared = volumes.prepare(task);
         List<Created> created = new ArrayList<>();
         TaskMetadataServer meta = metadata.forTask(task);
         try {
             for (int i = 0; i < task.containers().size(); i++) {
-                created.add(create(task, network, i, created, meta));
+                created.add(create(task, network, i, created, prepared, meta));
             }
             attachMetadata(meta, created);
             for (Created c : created) {
@@ -69,6 +79,7 @@ final class TaskStarter {
             List<String> cleanup = new ArrayList<>(meta.sidecarIds());
             cleanup.addAll(creationOrderReversed(created));
             remover.removeQuietly(cleanup);
+            volumes.removeQuietly(prepared.created());
             throw errors.translate(e, "start task " + task.taskArn());
         }
     }
@@ -87,7 +98,7 @@ final class TaskStarter {
     }
 
     private Created create(TaskLaunch task, TaskNetwork network, int index, List<Created> before,
-                           TaskMetadataServer meta) {
+                           VolumeOps.Prepared prepared, TaskMetadataServer meta) {
         ContainerLaunch c = task.containers().get(index);
         String ownerId = before.isEmpty() ? null : before.get(0).id();
         List<TaskNetwork.Declared> publishes = network.publishedBy(index);
@@ -95,6 +106,8 @@ final class TaskStarter {
         try {
             CreateContainerCmd cmd = ContainerSpecFactory.command(client, task, c, network.dockerMode(index, ownerId),
                     bindings);
+            SharedNamespaces.apply(cmd.getHostConfig(), task.platform(), ownerId);
+            VolumeBinds.apply(cmd.getHostConfig(), task.taskArn(), c, prepared.sources());
             meta.addEnvironment(cmd, c);
             String id = cmd.exec().getId();
             return new Created(c, id, publishes);
@@ -111,6 +124,9 @@ final class TaskStarter {
         try {
             client.startContainerCmd(c.id()).exec();
         } catch (DockerException e) {
+            if (GpuFailures.isMissingDriver(c.launch(), e)) {
+                throw GpuFailures.missingDriver(task, c.launch());
+            }
             if (DockerErrors.isPortConflict(e)) {
                 throw failures.portConflict(task, c.launch(), c.publishes(), e);
             }

@@ -47,7 +47,7 @@ class MetadataEndpointIT extends EngineFixture {
         labels.put("dev.berth.cluster", CLUSTER);
         labels.put("dev.berth.service", "arn:aws:ecs:local:000000000000:service/berth-it/web-svc");
         TaskMetadata md = new TaskMetadata(CLUSTER, "web", 7, 256, 512, "FARGATE", null, role, "web-svc");
-        return new TaskLaunch(arn, engine.networkName(), mode, labels, List.of(containers), md);
+        return new TaskLaunch(arn, engine.networkName(), mode, labels, List.of(containers), List.of(), null, md);
     }
 
     private static ContainerLaunch shell(String name, String script) {
