@@ -133,7 +133,9 @@ class TaskMetadataServer {
         try {
             client.startContainerCmd(id).exec();
         } catch (RuntimeException e) {
-            warn("start its metadata sidecar", e);
+            // An owner that already exited fails the task's start with its own reason; a word
+            // about its sidecar would only hide it.
+            if (!String.valueOf(e.getMessage()).contains("non running container")) warn("start its metadata sidecar", e);
         }
     }
 
