@@ -4,6 +4,8 @@ import dev.berth.ecs.api.EcsApi;
 import dev.berth.ecs.atomic.Atomicity;
 import dev.berth.ecs.atomic.UnitOfWorkStore;
 import dev.berth.ecs.control.ControlPlane;
+import dev.berth.ecs.logs.LogArchive;
+import dev.berth.ecs.logs.LogStoreLocation;
 import dev.berth.ecs.runtime.ContainerRuntime;
 import dev.berth.ecs.store.EcsStore;
 import dev.berth.ecs.store.SqliteEcsStore;
@@ -21,20 +23,28 @@ import java.util.function.Function;
  */
 public final class ControlPlaneHost implements AutoCloseable {
     private final SqliteEcsStore file;
-    private final RuntimePool runtimes = new RuntimePool();
+    private final LogArchive logs;
+    private final RuntimePool runtimes;
     private final UnitOfWorkStore store;
     private final Atomicity atomicity;
     private final EcsApi api;
 
-    private ControlPlaneHost(SqliteEcsStore file) {
+    private ControlPlaneHost(SqliteEcsStore file, Map<String, String> env) {
         this.file = file;
+        this.logs = new LogArchive(() -> LogStoreLocation.resolve(file.file(), env));
+        this.runtimes = new RuntimePool(logs);
         this.store = new UnitOfWorkStore(file);
         this.atomicity = new Atomicity(store);
         this.api = atomicity.guard(new ControlPlane(store, runtimes));
     }
 
     public static ControlPlaneHost open(Path storeFile) {
-        return new ControlPlaneHost(SqliteEcsStore.open(storeFile));
+        return open(storeFile, System.getenv());
+    }
+
+    /** {@code env} chooses the log store ({@code BERTH_LOG_STORE}; else beside the store file). */
+    public static ControlPlaneHost open(Path storeFile, Map<String, String> env) {
+        return new ControlPlaneHost(SqliteEcsStore.open(storeFile), env);
     }
 
     /** The file a run outside any configuration serves: {@code BERTH_ECS_STORE}, else the user's own. */
@@ -59,6 +69,11 @@ public final class ControlPlaneHost implements AutoCloseable {
     /** The store as the control plane sees it (writes inside a change belong to the change). */
     public EcsStore store() {
         return store;
+    }
+
+    /** berth's log store of this control plane, and the keeper its engines copy kept output with. */
+    public LogArchive logs() {
+        return logs;
     }
 
     public Function<String, ContainerRuntime> runtimes() {

@@ -10,7 +10,7 @@ import java.util.Map;
 public record ContainerLaunch(String name, String image, Integer cpuShares, Integer memoryMiB,
                               Integer memoryReservationMiB, List<PortBinding> ports, Map<String, String> environment,
                               List<String> entryPoint, List<String> command, boolean essential,
-                              HealthProbe health) {
+                              HealthProbe health, LogRoute log) {
     public ContainerLaunch {
         ports = List.copyOf(ports);
         environment = Map.copyOf(environment);
@@ -18,11 +18,19 @@ public record ContainerLaunch(String name, String image, Integer cpuShares, Inte
         command = command == null ? null : List.copyOf(command);
     }
 
+    /** A container logging to the engine's default driver. */
+    public ContainerLaunch(String name, String image, Integer cpuShares, Integer memoryMiB,
+                           Integer memoryReservationMiB, List<PortBinding> ports, Map<String, String> environment,
+                           List<String> entryPoint, List<String> command, boolean essential, HealthProbe health) {
+        this(name, image, cpuShares, memoryMiB, memoryReservationMiB, ports, environment, entryPoint, command,
+                essential, health, null);
+    }
+
     /** A container without a health check. */
     public ContainerLaunch(String name, String image, Integer cpuShares, Integer memoryMiB,
                            Integer memoryReservationMiB, List<PortBinding> ports, Map<String, String> environment,
                            List<String> entryPoint, List<String> command, boolean essential) {
         this(name, image, cpuShares, memoryMiB, memoryReservationMiB, ports, environment, entryPoint, command,
-                essential, null);
+                essential, null, null);
     }
 }

@@ -1,9 +1,11 @@
 package dev.berth.ecs.task;
 
+import dev.berth.ecs.logs.LogRouting;
 import dev.berth.ecs.runtime.ContainerLaunch;
 import dev.berth.ecs.runtime.PortBinding;
 import dev.berth.ecs.runtime.TaskLaunch;
 import dev.berth.ecs.taskdef.ContainerDefinition;
+import dev.berth.ecs.taskdef.LogConfiguration;
 import dev.berth.ecs.taskdef.PortMapping;
 import dev.berth.ecs.store.TaskDefinitionRow;
 
@@ -21,18 +23,19 @@ public final class LaunchTranslator {
 
     public static TaskLaunch launch(String taskArn, String network, TaskDefinitionRow td, Map<String, String> labels) {
         List<ContainerLaunch> containers = new ArrayList<>();
-        for (ContainerDefinition c : ContainerDefinition.of(td)) containers.add(container(c));
+        for (ContainerDefinition c : ContainerDefinition.of(td)) containers.add(container(c, taskArn));
         return new TaskLaunch(taskArn, network, td.networkMode(), labels, containers);
     }
 
-    static ContainerLaunch container(ContainerDefinition c) {
+    static ContainerLaunch container(ContainerDefinition c, String taskArn) {
         Integer shares = c.cpu() == null ? null : Math.max(MIN_CPU_SHARES, c.cpu());
         List<PortBinding> ports = new ArrayList<>();
         for (PortMapping p : c.portMappings()) {
             ports.add(new PortBinding(p.containerPort(), p.hostPort() == null ? 0 : p.hostPort(), p.effectiveProtocol()));
         }
         return new ContainerLaunch(c.name(), c.image(), shares, c.memory(), c.memoryReservation(), ports,
-                c.environment(), c.entryPoint(), c.command(), c.effectiveEssential(), health(c.healthCheck()));
+                c.environment(), c.entryPoint(), c.command(), c.effectiveEssential(), health(c.healthCheck()),
+                LogRouting.route(LogConfiguration.of(c), taskArn, c.name()));
     }
 
     static dev.berth.ecs.runtime.HealthProbe health(dev.berth.ecs.taskdef.HealthCheck h) {
