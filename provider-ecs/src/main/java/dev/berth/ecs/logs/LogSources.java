@@ -35,10 +35,10 @@ public final class LogSources {
     /**
      * One container's output. {@code group} is null when berth does not keep it (a Docker
      * driver); {@code driver} then says which. {@code dockerHost} is the engine it ran on (null:
-     * the local one).
+     * the local one). {@code running} is false once its task is STOPPED: its output is then complete.
      */
     public record Source(String taskArn, String container, String driver, String group, String stream,
-                         String runtimeId, String dockerHost) {
+                         String runtimeId, String dockerHost, boolean running) {
         public boolean kept() {
             return group != null;
         }
@@ -86,11 +86,12 @@ public final class LogSources {
                 LogConfiguration lc = LogConfiguration.of(Json.MAPPER.valueToTree(def.get("logConfiguration")));
                 LogRoute route = LogRouting.route(lc, t.taskArn(), name);
                 String driver = lc == null ? null : lc.logDriver();
+                boolean running = !"STOPPED".equals(t.lastStatus());
                 if (route == null || !route.kept()) {
-                    out.add(new Source(t.taskArn(), name, driver, null, null, runtimeId, host));
+                    out.add(new Source(t.taskArn(), name, driver, null, null, runtimeId, host, running));
                 } else {
                     String stream = route.stream() != null ? route.stream() : runtimeId;
-                    out.add(new Source(t.taskArn(), name, driver, route.group(), stream, runtimeId, host));
+                    out.add(new Source(t.taskArn(), name, driver, route.group(), stream, runtimeId, host, running));
                 }
             }
         }
