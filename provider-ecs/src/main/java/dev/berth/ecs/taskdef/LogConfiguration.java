@@ -33,8 +33,7 @@ public record LogConfiguration(String logDriver, Map<String, String> options, Li
 
     /** The container's log configuration; null when it has none. */
     public static LogConfiguration of(ContainerDefinition c) {
-        // Wired to the field table's canonical JSON (ContainerDefinition.extra) once it lands.
-        return null;
+        return of(c.extra("logConfiguration"));
     }
 
     /** An option's value, or null. */

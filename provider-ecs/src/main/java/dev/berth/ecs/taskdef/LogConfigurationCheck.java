@@ -15,10 +15,14 @@ public final class LogConfigurationCheck {
 
     /** What is wrong with one container's log configuration, each in one sentence; empty when it is fine. */
     public static List<String> problems(String container, LogConfiguration lc) {
+        return problemsOf("Container \"" + container + "\"", lc);
+    }
+
+    /** The problems of {@code c}'s log configuration, {@code who} naming the container as the validator does. */
+    public static List<String> problemsOf(String who, LogConfiguration lc) {
         List<String> out = new ArrayList<>();
         if (lc == null) return out;
         String driver = lc.logDriver();
-        String who = "Container \"" + container + "\"";
         if (driver == null || driver.isEmpty()) {
             out.add(who + ": logConfiguration needs a logDriver (one of " + String.join(", ", LogDrivers.supported())
                     + ").");
