@@ -99,7 +99,18 @@ class LogsIT extends ClusterFixture {
             List<String> names = streams.map(p -> p.getFileName().toString()).sorted().toList();
             assertEquals(2, names.size(), names::toString);
             for (String n : names) assertTrue(n.matches("web%2Fapp%2F[0-9a-f]{32}\\.log"), n);
+            // A stopped task is found by its id, and by its ARN, within the hour ECS keeps it.
+            String first = names.stream().map(n -> n.substring("web%2Fapp%2F".length(), n.length() - 4))
+                    .filter(id -> {
+                        CliRun byId = CliRun.in(dir, "logs", id);
+                        return byId.exitCode() == 0 && byId.out().contains(" hello from v1");
+                    }).findFirst().orElseThrow(() -> new AssertionError("no task id reads back v1's lines"));
+            CliRun byArn = CliRun.in(dir, "logs", "arn:aws:ecs:local:000000000000:task/" + cluster + "/" + first);
+            assertTrue(byArn.out().contains(" bye from v1") && !byArn.out().contains("v2"), byArn::toString);
         }
+        CliRun unknown = CliRun.in(dir, "logs", "nosuch");
+        assertEquals(1, unknown.exitCode(), unknown::toString);
+        assertTrue(unknown.err().contains("No service or task named \"nosuch\" in any cluster."), unknown::toString);
         CliRun none = CliRun.in(dir, "logs", "app", "--container", "nope");
         assertEquals(1, none.exitCode(), none::toString);
         assertTrue(none.err().contains("No container named \"nope\""), none::toString);
