@@ -6,6 +6,7 @@ import dev.berth.ecs.atomic.UnitOfWorkStore;
 import dev.berth.ecs.control.ControlPlane;
 import dev.berth.ecs.logs.LogArchive;
 import dev.berth.ecs.logs.LogStoreLocation;
+import dev.berth.ecs.control.Rollouts;
 import dev.berth.ecs.runtime.ContainerRuntime;
 import dev.berth.ecs.store.EcsStore;
 import dev.berth.ecs.store.SqliteEcsStore;
@@ -27,24 +28,53 @@ public final class ControlPlaneHost implements AutoCloseable {
     private final RuntimePool runtimes;
     private final UnitOfWorkStore store;
     private final Atomicity atomicity;
+    private final ControlPlane plane;
+    private final Rollouts rollouts;
     private final EcsApi api;
 
-    private ControlPlaneHost(SqliteEcsStore file, Map<String, String> env) {
+    private ControlPlaneHost(SqliteEcsStore file, Rollouts rollouts, Map<String, String> env) {
         this.file = file;
         this.logs = new LogArchive(() -> LogStoreLocation.resolve(file.file(), env));
         this.runtimes = new RuntimePool(logs);
         this.store = new UnitOfWorkStore(file);
         this.atomicity = new Atomicity(store);
-        this.api = atomicity.guard(new ControlPlane(store, runtimes));
+        this.rollouts = rollouts;
+        this.plane = new ControlPlane(store, runtimes, rollouts);
+        this.api = atomicity.guard(plane);
     }
 
+    /** A control plane for one command ({@code berth ecs}): nobody runs behind it, so calls deploy inline. */
     public static ControlPlaneHost open(Path storeFile) {
         return open(storeFile, System.getenv());
     }
 
-    /** {@code env} chooses the log store ({@code BERTH_LOG_STORE}; else beside the store file). */
+    /** As {@link #open(Path)}; {@code env} chooses the log store ({@code BERTH_LOG_STORE}; else beside the store file). */
     public static ControlPlaneHost open(Path storeFile, Map<String, String> env) {
-        return new ControlPlaneHost(SqliteEcsStore.open(storeFile), env);
+        return new ControlPlaneHost(SqliteEcsStore.open(storeFile), Rollouts.inline(), env);
+    }
+
+    /**
+     * The control plane {@code berth server} serves: CreateService and UpdateService answer at
+     * once and their deployments roll out behind the call, in the server's service loop
+     * ({@link #rollOut}), which {@link #rollouts()} tells of each one. {@code env} chooses the log store.
+     */
+    public static ControlPlaneHost serve(Path storeFile, Map<String, String> env) {
+        return new ControlPlaneHost(SqliteEcsStore.open(storeFile), Rollouts.behindTheCall(), env);
+    }
+
+    public Rollouts rollouts() {
+        return rollouts;
+    }
+
+    /**
+     * Rolls a service's deployment out never beside a request's change, but beside Describe and
+     * List calls, which see it progress (see {@link Atomicity#progressively}).
+     */
+    public void rollOut(String serviceArn) {
+        atomicity.progressively(() -> {
+            plane.rollOut(serviceArn);
+            return null;
+        });
     }
 
     /** The file a run outside any configuration serves: {@code BERTH_ECS_STORE}, else the user's own. */

@@ -10,8 +10,9 @@ import java.util.Map;
 public record ContainerLaunch(String name, String image, Integer cpuShares, Integer memoryMiB,
                               Integer memoryReservationMiB, List<PortBinding> ports, Map<String, String> environment,
                               List<String> entryPoint, List<String> command, boolean essential,
-                              HealthProbe health, LogRoute log) {
+                              HealthProbe health, ContainerVolumes volumes, LogRoute log) {
     public ContainerLaunch {
+        if (volumes == null) volumes = ContainerVolumes.NONE;
         ports = List.copyOf(ports);
         environment = Map.copyOf(environment);
         entryPoint = entryPoint == null ? null : List.copyOf(entryPoint);
@@ -21,9 +22,18 @@ public record ContainerLaunch(String name, String image, Integer cpuShares, Inte
     /** A container logging to the engine's default driver. */
     public ContainerLaunch(String name, String image, Integer cpuShares, Integer memoryMiB,
                            Integer memoryReservationMiB, List<PortBinding> ports, Map<String, String> environment,
+                           List<String> entryPoint, List<String> command, boolean essential, HealthProbe health,
+                           ContainerVolumes volumes) {
+        this(name, image, cpuShares, memoryMiB, memoryReservationMiB, ports, environment, entryPoint, command,
+                essential, health, volumes, null);
+    }
+
+    /** A container that mounts no volumes and logs to the engine's default driver. */
+    public ContainerLaunch(String name, String image, Integer cpuShares, Integer memoryMiB,
+                           Integer memoryReservationMiB, List<PortBinding> ports, Map<String, String> environment,
                            List<String> entryPoint, List<String> command, boolean essential, HealthProbe health) {
         this(name, image, cpuShares, memoryMiB, memoryReservationMiB, ports, environment, entryPoint, command,
-                essential, health, null);
+                essential, health, ContainerVolumes.NONE, null);
     }
 
     /** A container without a health check. */
@@ -31,6 +41,6 @@ public record ContainerLaunch(String name, String image, Integer cpuShares, Inte
                            Integer memoryReservationMiB, List<PortBinding> ports, Map<String, String> environment,
                            List<String> entryPoint, List<String> command, boolean essential) {
         this(name, image, cpuShares, memoryMiB, memoryReservationMiB, ports, environment, entryPoint, command,
-                essential, null, null);
+                essential, null, ContainerVolumes.NONE, null);
     }
 }

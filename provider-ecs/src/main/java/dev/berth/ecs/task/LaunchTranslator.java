@@ -4,8 +4,12 @@ import dev.berth.ecs.logs.LogRouting;
 import dev.berth.ecs.runtime.ContainerLaunch;
 import dev.berth.ecs.runtime.PortBinding;
 import dev.berth.ecs.runtime.TaskLaunch;
+import dev.berth.ecs.runtime.TaskPlatform;
 import dev.berth.ecs.taskdef.ContainerDefinition;
 import dev.berth.ecs.taskdef.LogConfiguration;
+import dev.berth.ecs.taskdef.ContainerMounts;
+import dev.berth.ecs.taskdef.TaskVolume;
+import dev.berth.ecs.taskdef.fields.TaskFields;
 import dev.berth.ecs.taskdef.PortMapping;
 import dev.berth.ecs.store.TaskDefinitionRow;
 
@@ -24,7 +28,16 @@ public final class LaunchTranslator {
     public static TaskLaunch launch(String taskArn, String network, TaskDefinitionRow td, Map<String, String> labels) {
         List<ContainerLaunch> containers = new ArrayList<>();
         for (ContainerDefinition c : ContainerDefinition.of(td)) containers.add(container(c, taskArn));
-        return new TaskLaunch(taskArn, network, td.networkMode(), labels, containers);
+        List<TaskVolume> volumes = TaskVolume.list(TaskFields.get(td, "volumes"));
+        return new TaskLaunch(taskArn, network, td.networkMode(), labels, VolumeTranslation.sourcesFirst(containers),
+                VolumeTranslation.volumes(volumes), platform(td));
+    }
+
+    static TaskPlatform platform(TaskDefinitionRow td) {
+        com.fasterxml.jackson.databind.JsonNode arch = TaskFields.get(td, "runtimePlatform");
+        com.fasterxml.jackson.databind.JsonNode pid = TaskFields.get(td, "pidMode"), ipc = TaskFields.get(td, "ipcMode");
+        return new TaskPlatform(pid == null ? null : pid.asText(), ipc == null ? null : ipc.asText(),
+                arch == null || !arch.has("cpuArchitecture") ? null : arch.get("cpuArchitecture").asText());
     }
 
     static ContainerLaunch container(ContainerDefinition c, String taskArn) {
@@ -35,7 +48,7 @@ public final class LaunchTranslator {
         }
         return new ContainerLaunch(c.name(), c.image(), shares, c.memory(), c.memoryReservation(), ports,
                 c.environment(), c.entryPoint(), c.command(), c.effectiveEssential(), health(c.healthCheck()),
-                LogRouting.route(LogConfiguration.of(c), taskArn, c.name()));
+                VolumeTranslation.container(ContainerMounts.of(c)), LogRouting.route(LogConfiguration.of(c), taskArn, c.name()));
     }
 
     static dev.berth.ecs.runtime.HealthProbe health(dev.berth.ecs.taskdef.HealthCheck h) {

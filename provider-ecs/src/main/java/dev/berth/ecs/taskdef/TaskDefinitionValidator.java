@@ -54,6 +54,7 @@ public final class TaskDefinitionValidator {
         if (source.containers() != null) {
             new ContainerRules(source, taskCpu.orElse(null), taskMemory.orElse(null),
                     Attrs.unknown(config, MEMORY), networkMode(config), out).check();
+            out.addAll(VolumeChecks.check(config, source));
         }
         return out;
     }

@@ -40,6 +40,7 @@ public final class DockerRuntime implements ContainerRuntime {
     private final TaskStarter starter;
     private final TaskStopper stopper;
     private final ContainerRemover remover;
+    private final VolumeOps volumes;
     private final DockerCalls calls = new DockerCalls();
     private final LogKeeper logs;
 
@@ -50,7 +51,8 @@ public final class DockerRuntime implements ContainerRuntime {
         this.logs = logs;
         this.remover = new ContainerRemover(client, errors, this::keepOutput);
         this.networks = new NetworkOps(client, errors);
-        this.starter = new TaskStarter(client, errors, remover);
+        this.volumes = new VolumeOps(client, errors);
+        this.starter = new TaskStarter(client, errors, remover, volumes);
         this.stopper = new TaskStopper(client, errors, remover, new StopSignals(connection.http()));
     }
 
@@ -135,6 +137,8 @@ public final class DockerRuntime implements ContainerRuntime {
     @Override
     public void stopTask(String taskArn, Duration grace) {
         stopper.stop(taskArn, grace);
+        // After the containers, which hold them: a task's own volumes go with it (shared ones stay).
+        volumes.removeForTask(taskArn);
     }
 
     /**
