@@ -87,6 +87,13 @@ public interface ContainerRuntime extends AutoCloseable {
         throw new RuntimeFailure("The engine at " + endpoint() + " cannot read containers' output back.", null);
     }
 
+    /**
+     * Hands a container's output to the engine's log keeper now (a kept container that just
+     * died has written all it will); engines without one keep nothing. Never throws.
+     */
+    default void keepOutput(String containerId, Map<String, String> labels) {
+    }
+
     /** Removes one container, running or not; succeeds when it is already gone. */
     void removeContainer(String containerId);
 

@@ -215,6 +215,11 @@ public final class DockerRuntime implements ContainerRuntime {
         return ContainerOutput.read(client, errors, containerId, from);
     }
 
+    @Override
+    public void keepOutput(String containerId, Map<String, String> labels) {
+        logs.keep(this, containerId, labels);
+    }
+
     /** Hands a container about to be removed to the log keeper, with its labels (a kept one carries its group). */
     private void keepOutput(String containerId) {
         if (logs == LogKeeper.NONE) return;

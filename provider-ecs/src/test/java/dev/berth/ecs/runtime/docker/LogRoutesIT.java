@@ -63,6 +63,23 @@ class LogRoutesIT extends EngineFixture {
     }
 
     @Test
+    void aDeadContainersOutputIsKeptWhenAskedEvenIfItIsLaterRemovedOutsideBerth() throws Exception {
+        LogArchive archive = new LogArchive(() -> logDir);
+        String arn = engine.newTaskArn();
+        LogRoute route = new LogRoute("local", Map.of(), "/ecs/it", "ecs/dies/x", true);
+        try (DockerRuntime runtime = DockerRuntime.connect(null, archive)) {
+            runtime.startTask(engine.task(arn, "bridge", logging("dies", route, "echo last words; sleep 60")));
+            Container c = engine.containersOf(arn).get(0);
+            engine.raw.killContainerCmd(c.getId()).exec();
+            // What the agent does on a "die" event of a kept container.
+            runtime.keepOutput(c.getId(), c.getLabels());
+            engine.raw.removeContainerCmd(c.getId()).withForce(true).exec();
+        }
+        assertEquals(List.of("last words"), archive.store().read("/ecs/it", "ecs/dies/x", 0).lines().stream()
+                .map(LogLine::text).toList());
+    }
+
+    @Test
     void aMissingGroupWithoutCreateGroupIsEcssReasonAndCreatesNothing() {
         LogArchive archive = new LogArchive(() -> logDir);
         String arn = engine.newTaskArn();
