@@ -23,7 +23,7 @@ public final class TaskSpecs {
         List<ContainerSpec> containers = new ArrayList<>();
         for (ContainerDefinition c : ContainerDefinition.of(td)) {
             List<PortSpec> ports = new ArrayList<>();
-            for (PortMapping p : c.portMappings()) {
+            for (PortMapping p : PortMapping.expand(c.portMappings())) {
                 ports.add(new PortSpec(p.containerPort(), p.hostPort(), p.effectiveProtocol()));
             }
             containers.add(new ContainerSpec(c.name(), c.cpu(), c.memory(), c.memoryReservation(), ports));

@@ -101,6 +101,9 @@ final class TaskStarter {
         try {
             client.startContainerCmd(c.id()).exec();
         } catch (DockerException e) {
+            if (GpuFailures.isMissingDriver(c.launch(), e)) {
+                throw GpuFailures.missingDriver(task, c.launch());
+            }
             if (DockerErrors.isPortConflict(e)) {
                 throw failures.portConflict(task, c.launch(), c.publishes(), e);
             }

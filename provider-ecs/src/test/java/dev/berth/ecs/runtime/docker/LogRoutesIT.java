@@ -27,7 +27,7 @@ class LogRoutesIT extends EngineFixture {
 
     private static ContainerLaunch logging(String name, LogRoute route, String shell) {
         return new ContainerLaunch(name, TestEngine.IMAGE, null, null, null, List.of(), Map.of(), null,
-                List.of("sh", "-c", shell), true, null, dev.berth.ecs.runtime.ContainerVolumes.NONE, route);
+                List.of("sh", "-c", shell), true, null).withLog(route);
     }
 
     @Test
