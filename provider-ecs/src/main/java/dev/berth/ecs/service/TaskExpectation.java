@@ -1,6 +1,7 @@
 package dev.berth.ecs.service;
 
 import dev.berth.ecs.runtime.PublishedPort;
+import dev.berth.ecs.runtime.TaskLife;
 import dev.berth.ecs.taskdef.ContainerDefinition;
 import dev.berth.ecs.taskdef.PortMapping;
 import dev.berth.ecs.store.TaskDefinitionRow;
@@ -67,7 +68,7 @@ final class TaskExpectation {
         for (int i = 0; i < expected.size(); i++) {
             if (!(observed.get(i).unmarked() instanceof MapValue seen)) return false;
             MapValue want = (MapValue) expected.get(i).toValue();
-            if (!containers.get(i).effectiveEssential()) want = want.with(C_STATE, seen.get(C_STATE));
+            if (!TaskLife.endsTask(containers.get(i).effectiveEssential())) want = want.with(C_STATE, seen.get(C_STATE));
             if (!want.equals(seen)) return false;
         }
         return true;

@@ -9,14 +9,21 @@ import dev.berth.ecs.runtime.ContainerInfo;
 import dev.berth.ecs.runtime.ContainerLaunch;
 import dev.berth.ecs.runtime.PortBinding;
 import dev.berth.ecs.runtime.RuntimeFailure;
+import dev.berth.ecs.runtime.StartOrder;
 import dev.berth.ecs.runtime.TaskLaunch;
+import dev.berth.ecs.runtime.TaskLife;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Creates and starts the containers of one task, all or nothing: whatever fails midway, every
- * container created for the task is removed before the (translated) failure is thrown.
+ * container created for the task is removed before the (translated) failure is thrown. The
+ * containers start in the order their dependsOn allows ({@link StartOrder} decides, this class
+ * only carries it out and looks at the engine between steps).
  */
 final class TaskStarter {
     // How long a task must stay up before it counts as started. Long enough to catch a bad
@@ -48,24 +55,109 @@ final class TaskStarter {
         }
         // Every image is checked before anything is created, so a typo costs no cleanup.
         task.containers().stream().map(ContainerLaunch::image).distinct().forEach(images::require);
+        Created[] byIndex = new Created[task.containers().size()];
         List<Created> created = new ArrayList<>();
         try {
-            for (int i = 0; i < task.containers().size(); i++) {
-                created.add(create(task, network, i, created));
+            for (int i : network.creationOrder()) {
+                String ownerId = byIndex[network.owner()] == null ? null : byIndex[network.owner()].id();
+                byIndex[i] = create(task, network, i, ownerId);
+                created.add(byIndex[i]);
             }
-            for (Created c : created) {
-                startOne(task, network, c, created);
-            }
-            return settle(task, created);
+            List<Created> inOrder = List.of(byIndex);
+            new OrderedStart(task, network, inOrder).run();
+            return settle(task, inOrder);
         } catch (RuntimeException e) {
             remover.removeQuietly(creationOrderReversed(created));
             throw errors.translate(e, "start task " + task.taskArn());
         }
     }
 
-    private Created create(TaskLaunch task, TaskNetwork network, int index, List<Created> before) {
+    /**
+     * Starts the containers as {@link StartOrder} allows, looking at the started ones between
+     * steps (state, exit code, health), until every container has started or will never start.
+     */
+    private final class OrderedStart {
+        private final TaskLaunch task;
+        private final TaskNetwork network;
+        private final List<Created> created;
+        private final Map<String, StartOrder.Seen> seen = new HashMap<>();
+
+        OrderedStart(TaskLaunch task, TaskNetwork network, List<Created> created) {
+            this.task = task;
+            this.network = network;
+            this.created = created;
+        }
+
+        void run() {
+            List<StartOrder.Member> members = network.members();
+            while (!StartOrder.settled(members, seen)) {
+                StartOrder.Step step = StartOrder.next(members, seen, Instant.now());
+                if (step.exited() != null) {
+                    Created c = byName(step.exited());
+                    throw exited(task, c, inspect(c.id()));
+                }
+                if (step.failed() != null) {
+                    throw failures.dependencyFailed(task, step.failed().container(), step.failed().reason());
+                }
+                for (StartOrder.Blocked b : step.blocked()) {
+                    seen.put(b.container(), new StartOrder.Seen(StartOrder.Phase.ABANDONED, StartOrder.Health.NONE,
+                            null, null));
+                }
+                for (String name : step.start()) {
+                    startOne(task, network, byName(name), created);
+                    seen.put(name, new StartOrder.Seen(StartOrder.Phase.RUNNING, StartOrder.Health.STARTING, null,
+                            Instant.now()));
+                }
+                if (step.start().isEmpty() && step.blocked().isEmpty()) sleep(task, POLL_MILLIS);
+                look();
+            }
+        }
+
+        /** Reads every started container that may still change. */
+        private void look() {
+            for (Created c : created) {
+                StartOrder.Seen s = seen.get(c.launch().name());
+                if (s == null || s.phase() != StartOrder.Phase.RUNNING) continue;
+                seen.put(c.launch().name(), seen(inspect(c.id())));
+            }
+        }
+
+        private Created byName(String name) {
+            for (Created c : created) if (c.launch().name().equals(name)) return c;
+            throw new IllegalStateException("no container " + name);
+        }
+    }
+
+    static StartOrder.Seen seen(InspectContainerResponse r) {
+        InspectContainerResponse.ContainerState st = r.getState();
+        Instant startedAt = startedAt(st.getStartedAt());
+        if (!Boolean.TRUE.equals(st.getRunning())) {
+            Long code = st.getExitCodeLong();
+            return new StartOrder.Seen(StartOrder.Phase.EXITED, StartOrder.Health.NONE,
+                    code == null ? null : code.intValue(), startedAt);
+        }
+        StartOrder.Health health = StartOrder.Health.NONE;
+        if (st.getHealth() != null && st.getHealth().getStatus() != null) {
+            health = switch (st.getHealth().getStatus()) {
+                case "healthy" -> StartOrder.Health.HEALTHY;
+                case "unhealthy" -> StartOrder.Health.UNHEALTHY;
+                default -> StartOrder.Health.STARTING;
+            };
+        }
+        return new StartOrder.Seen(StartOrder.Phase.RUNNING, health, null, startedAt);
+    }
+
+    private static Instant startedAt(String text) {
+        if (text == null || text.startsWith("0001-")) return null;
+        try {
+            return Instant.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private Created create(TaskLaunch task, TaskNetwork network, int index, String ownerId) {
         ContainerLaunch c = task.containers().get(index);
-        String ownerId = before.isEmpty() ? null : before.get(0).id();
         List<TaskNetwork.Declared> publishes = network.publishedBy(index);
         List<PortBinding> bindings = publishes.stream().map(TaskNetwork.Declared::binding).toList();
         try {
@@ -94,7 +186,7 @@ final class TaskStarter {
             }
             // A joined awsvpc container cannot start once the namespace owner has died; the
             // owner's exit is the real story.
-            Created owner = all.get(0);
+            Created owner = all.get(network.owner());
             if (network.sharesNamespace() && owner != c) {
                 InspectContainerResponse r = inspect(owner.id());
                 if (!Boolean.TRUE.equals(r.getState().getRunning())) {
@@ -113,7 +205,9 @@ final class TaskStarter {
             List<ContainerInfo> infos = new ArrayList<>(created.size());
             for (Created c : created) {
                 InspectContainerResponse r = inspect(c.id());
-                if (c.launch().essential() && !Boolean.TRUE.equals(r.getState().getRunning())) {
+                // A container that never started (left behind by its dependencies) has not exited.
+                boolean started = r.getState().getStartedAt() != null && !r.getState().getStartedAt().startsWith("0001-");
+                if (started && TaskLife.endsTask(c.launch().essential()) && !Boolean.TRUE.equals(r.getState().getRunning())) {
                     throw exited(task, c, r);
                 }
                 infos.add(ContainerMapper.fromInspect(r));
