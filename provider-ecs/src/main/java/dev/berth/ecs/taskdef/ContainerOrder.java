@@ -30,6 +30,11 @@ public record ContainerOrder(List<Dependency> dependsOn, Integer startTimeout, I
         }
     }
 
+    /** A container's order, from the canonical JSON its definition keeps outside the typed core. */
+    public static ContainerOrder of(ContainerDefinition c) {
+        return read(c.extra("dependsOn"), c.extra("startTimeout"), c.extra("stopTimeout"));
+    }
+
     /** The fields' canonical JSON values (null: absent). */
     public static ContainerOrder read(JsonNode dependsOn, JsonNode startTimeout, JsonNode stopTimeout) {
         List<Dependency> deps = new ArrayList<>();

@@ -28,6 +28,23 @@ public final class ContainerOrderRules {
     private ContainerOrderRules() {
     }
 
+    /** The rules over a task definition's containers, each problem pointing at its field. */
+    static void report(ContainerSource src, List<ContainerDefinition> cs, boolean fargate,
+                       List<dev.berth.engine.provider.ProviderDiagnostic> out) {
+        for (ContainerDefinition c : cs) {
+            // A value known only after apply is checked then.
+            if (!c.known("dependsOn") || !c.known("startTimeout") || !c.known("stopTimeout") || !c.known("essential")
+                    || !c.known("healthCheck") || !c.known("name")) return;
+        }
+        List<Member> members = new ArrayList<>();
+        for (ContainerDefinition c : cs) {
+            members.add(new Member(c.name(), c.effectiveEssential(), c.healthCheck() != null, ContainerOrder.of(c)));
+        }
+        for (Problem p : check(members, fargate)) {
+            out.add(dev.berth.ecs.resource.Diags.error(p.message(), src.path(p.container(), p.field())));
+        }
+    }
+
     public static List<Problem> check(List<Member> members, boolean fargate) {
         List<Problem> out = new ArrayList<>();
         Map<String, Member> byName = new HashMap<>();

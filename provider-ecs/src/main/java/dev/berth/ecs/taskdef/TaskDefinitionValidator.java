@@ -54,6 +54,8 @@ public final class TaskDefinitionValidator {
         if (source.containers() != null) {
             new ContainerRules(source, taskCpu.orElse(null), taskMemory.orElse(null),
                     Attrs.unknown(config, MEMORY), networkMode(config), out).check();
+            List<String> compat = Attrs.strings(Attrs.raw(config, REQUIRES_COMPATIBILITIES));
+            ContainerOrderRules.report(source, source.containers(), compat != null && compat.contains("FARGATE"), out);
         }
         return out;
     }
