@@ -101,4 +101,21 @@ class ContainerOrderIT {
         assertEquals("EssentialContainerExited", ended.stopCode());
         assertEquals("Essential container in task exited", ended.stoppedReason());
     }
+
+    @Test
+    void aSuccessDependencyThatFailsStopsTheTaskWithEcsCodeAndTheAgentsContainerReason() {
+        world.register("migrate", "awsvpc", List.of("FARGATE"), "256", "512", "[{\"name\":\"init\",\"image\":\""
+                + IMAGE + "\",\"essential\":false,\"command\":[\"sh\",\"-c\",\"exit 1\"]},{\"name\":\"app\",\"image\":\""
+                + IMAGE + "\",\"command\":[\"sleep\",\"300\"],\"dependsOn\":[{\"containerName\":\"init\","
+                + "\"condition\":\"SUCCESS\"}]}]");
+        Task t = describe(run("migrate").taskArn());
+        assertEquals("STOPPED", t.lastStatus(), t::toString);
+        assertEquals("EssentialContainerExited", t.stopCode());
+        assertEquals("Essential container in task exited", t.stoppedReason());
+        Container app = container(t, "app");
+        assertEquals(143, app.exitCode());
+        assertEquals("CannotStartContainerError: dependency graph: failed to resolve container ordering dependency "
+                + "[init] for target [app] as dependency did not exit successfully.", app.reason());
+        assertEquals(List.of(), engine.listContainers(Map.of(EcsLabels.TASK_ARN, t.taskArn())));
+    }
 }
