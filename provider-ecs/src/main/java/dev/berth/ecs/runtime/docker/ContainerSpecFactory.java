@@ -77,6 +77,7 @@ final class ContainerSpecFactory {
             // Kept on the container, where berth's stop (and a `docker stop` by hand) reads it.
             cmd.withStopTimeout(c.lifecycle().stopTimeoutSeconds());
         }
+        ContainerSettingsMapper.apply(cmd, host, task, c);
         return cmd.withHostConfig(host);
     }
 

@@ -32,7 +32,7 @@ class DependsOnIT extends EngineFixture {
     private static ContainerLaunch container(String name, boolean essential, HealthProbe health,
                                              ContainerLifecycle lifecycle, String shell) {
         return new ContainerLaunch(name, TestEngine.IMAGE, null, null, null, List.of(), Map.of(), null,
-                List.of("sh", "-c", shell), essential, health, lifecycle);
+                List.of("sh", "-c", shell), essential, health).withLifecycle(lifecycle);
     }
 
     private static ContainerLifecycle after(String name, Condition condition) {
@@ -141,8 +141,8 @@ class DependsOnIT extends EngineFixture {
         ContainerLaunch init = container("init", false, null, null, "sleep 1");
         ContainerLaunch web = new ContainerLaunch("web", TestEngine.IMAGE, null, null, null,
                 List.of(new PortBinding(80, 0, "tcp")), Map.of(), null,
-                List.of("sh", "-c", "mkdir -p /www && echo up > /www/index.html && exec httpd -f -p 80 -h /www"), true,
-                null, after("init", Condition.SUCCESS));
+                List.of("sh", "-c", "mkdir -p /www && echo up > /www/index.html && exec httpd -f -p 80 -h /www"), true)
+                .withLifecycle(after("init", Condition.SUCCESS));
         ContainerLaunch probe = container("probe", false, null, after("init", Condition.COMPLETE), "exec sleep 3600");
         List<ContainerInfo> infos = engine.runtime.startTask(engine.task(engine.newTaskArn(), "awsvpc",
                 init, web, probe));
