@@ -63,7 +63,7 @@ class DependsOnExampleIT extends ClusterFixture {
         assertEquals("0", DockerEngine.cli("inspect", "-f", "{{.State.ExitCode}}", migrate).strip());
         assertEquals("5", DockerEngine.cli("inspect", "-f", "{{.Config.StopTimeout}}", web).strip());
 
-        String url = berth("output", "-raw", "url").out().strip();
+        String url = CliRun.in(dir, "output", "-raw", "url").out().strip();
         HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals("started after db and migrate", r.body().strip());
