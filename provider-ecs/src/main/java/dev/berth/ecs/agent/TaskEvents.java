@@ -2,11 +2,12 @@ package dev.berth.ecs.agent;
 
 import dev.berth.ecs.resource.EcsLabels;
 import dev.berth.ecs.runtime.ContainerEvent;
+import dev.berth.ecs.runtime.TaskLife;
 import dev.berth.ecs.store.TaskRow;
 
 /**
  * Reads a container event against its task's row. Only essential containers decide a task's
- * fate (as in ECS); a dying sidecar is left alone. A task already past RUNNING (stopped by an
+ * fate (as in ECS, by {@link TaskLife}'s one rule); a dying sidecar is left alone. A task already past RUNNING (stopped by an
  * apply, or replayed after a reconnect) is never stopped twice, and one still starting is the
  * starter's to judge: it reports a container that exits at once itself.
  */
@@ -20,9 +21,7 @@ public final class TaskEvents {
     public static Verdict judge(ContainerEvent event, TaskRow row) {
         if (row == null || !row.running()) return Verdict.NONE;
         String container = event.attributes().get(EcsLabels.CONTAINER_NAME);
-        Boolean essential = container == null ? null : row.essential(container);
-        // A container the row does not list (an old row) counts as essential: ECS's default.
-        if (essential != null && !essential) return Verdict.NONE;
+        if (!TaskLife.endsTask(container == null ? null : row.essential(container))) return Verdict.NONE;
         String action = event.action().trim();
         if (action.equals("die")) {
             return Verdict.stopped(TaskRow.ESSENTIAL_CONTAINER_EXITED, TaskRow.ESSENTIAL_EXITED_REASON);

@@ -34,7 +34,7 @@ import java.util.function.Function;
  */
 final class InstanceRegistration {
     static final String TOKEN_KIND = "ecs_container_instance";
-    private static final Duration STOP_GRACE = Duration.ofSeconds(5);
+    private static final Duration STOP_GRACE = dev.berth.ecs.runtime.StopTimeouts.agentDefault();
 
     private final World world;
     private final ClusterFacts clusters;

@@ -35,7 +35,7 @@ import java.util.function.IntSupplier;
  */
 final class TaskActions implements TaskCalls {
     /** How long a stopped container gets to end on its own before it is killed, as the service path gives it. */
-    private static final Duration STOP_GRACE = Duration.ofSeconds(2);
+    private static final Duration STOP_GRACE = dev.berth.ecs.runtime.StopTimeouts.agentDefault();
 
     private final Lookups lookups;
     private final OneOffRuns runs;

@@ -6,12 +6,14 @@ import java.util.Map;
 /**
  * One container of a task, already translated from ECS terms: cpu units become CPU shares,
  * memory and memoryReservation MiB become hard and soft limits. Null means "not set".
- * {@code settings} holds the remaining container options (user, ulimits, linuxParameters, ...).
+ * {@code settings} holds the remaining container options (user, ulimits, linuxParameters, ...);
+ * {@code log} where its output goes; {@code lifecycle} when it may start and how long it gets to stop.
  */
 public record ContainerLaunch(String name, String image, Integer cpuShares, Integer memoryMiB,
                               Integer memoryReservationMiB, List<PortBinding> ports, Map<String, String> environment,
                               List<String> entryPoint, List<String> command, boolean essential,
-                              HealthProbe health, ContainerVolumes volumes, ContainerSettings settings, LogRoute log) {
+                              HealthProbe health, ContainerVolumes volumes, ContainerSettings settings, LogRoute log,
+                              ContainerLifecycle lifecycle) {
     public ContainerLaunch {
         if (volumes == null) volumes = ContainerVolumes.NONE;
         ports = List.copyOf(ports);
@@ -19,15 +21,16 @@ public record ContainerLaunch(String name, String image, Integer cpuShares, Inte
         entryPoint = entryPoint == null ? null : List.copyOf(entryPoint);
         command = command == null ? null : List.copyOf(command);
         settings = settings == null ? ContainerSettings.NONE : settings;
+        lifecycle = lifecycle == null ? ContainerLifecycle.NONE : lifecycle;
     }
 
-    /** A container logging to the engine's default driver. */
+    /** A container logging to the engine's default driver, with no dependencies and the default timeouts. */
     public ContainerLaunch(String name, String image, Integer cpuShares, Integer memoryMiB,
                            Integer memoryReservationMiB, List<PortBinding> ports, Map<String, String> environment,
                            List<String> entryPoint, List<String> command, boolean essential, HealthProbe health,
                            ContainerVolumes volumes, ContainerSettings settings) {
         this(name, image, cpuShares, memoryMiB, memoryReservationMiB, ports, environment, entryPoint, command,
-                essential, health, volumes, settings, null);
+                essential, health, volumes, settings, null, null);
     }
 
     /** A container that mounts no volumes and has none of the further options. */
@@ -67,12 +70,23 @@ public record ContainerLaunch(String name, String image, Integer cpuShares, Inte
     /** The same container with other further options. */
     public ContainerLaunch withSettings(ContainerSettings s) {
         return new ContainerLaunch(name, image, cpuShares, memoryMiB, memoryReservationMiB, ports, environment,
-                entryPoint, command, essential, health, volumes, s, log);
+                entryPoint, command, essential, health, volumes, s, log, lifecycle);
     }
 
     /** The same container with its output going where {@code route} says. */
     public ContainerLaunch withLog(LogRoute route) {
         return new ContainerLaunch(name, image, cpuShares, memoryMiB, memoryReservationMiB, ports, environment,
-                entryPoint, command, essential, health, volumes, settings, route);
+                entryPoint, command, essential, health, volumes, settings, route, lifecycle);
+    }
+
+    /** The same container with {@code lifecycle}. */
+    public ContainerLaunch withLifecycle(ContainerLifecycle lifecycle) {
+        return new ContainerLaunch(name, image, cpuShares, memoryMiB, memoryReservationMiB, ports, environment,
+                entryPoint, command, essential, health, volumes, settings, log, lifecycle);
+    }
+
+    /** This container as the start order sees it. */
+    public StartOrder.Member member() {
+        return new StartOrder.Member(name, essential, lifecycle);
     }
 }

@@ -20,7 +20,8 @@ import static dev.berth.ecs.schema.ServiceSchema.C_STATE;
 /**
  * One container of a task in the terms a task definition uses (MiB, shares, the variables it
  * sets), whether expected from the definition or observed on the engine: the same shape on
- * both sides is what lets any difference show as {@code old -> new}. Null means "not set".
+ * both sides is what lets any difference show as {@code old -> new}. Null means "not set"; a
+ * null state is one only the engine can tell (known after apply).
  */
 record ContainerView(String name, String image, Integer cpuShares, Integer memoryMiB, Integer memoryReservationMiB,
                      Map<String, String> environment, List<String> ports, String state, int restarts) {
@@ -48,7 +49,7 @@ record ContainerView(String name, String image, Integer cpuShares, Integer memor
         environment.forEach((k, v) -> env.put(k, Value.of(v)));
         m.put(C_ENVIRONMENT, Value.map(env));
         m.put(C_PORTS, Value.list(ports.stream().map(Value::of).toList()));
-        m.put(C_STATE, Value.of(state));
+        m.put(C_STATE, state == null ? Value.unknown() : Value.of(state));
         m.put(C_RESTARTS, Value.of(restarts));
         return new MapValue(m);
     }

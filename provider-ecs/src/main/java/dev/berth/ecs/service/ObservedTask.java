@@ -3,6 +3,7 @@ package dev.berth.ecs.service;
 import dev.berth.ecs.store.TaskRow;
 import dev.berth.ecs.resource.EcsLabels;
 import dev.berth.ecs.runtime.ContainerInfo;
+import dev.berth.ecs.runtime.TaskLife;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -123,20 +124,13 @@ public record ObservedTask(TaskRow row, boolean running, Map<String, String> end
         return byName;
     }
 
-    /**
-     * Whether a task still runs on what the engine shows: every essential container running, or,
-     * for a task recorded without essential containers, any container.
-     */
+    /** Whether a task still runs on what the engine shows, by ECS's one rule ({@link TaskLife#runs}). */
     public static boolean runs(TaskRow row, List<ContainerInfo> live) {
-        Map<String, ContainerInfo> byName = byName(live);
-        boolean anyEssential = false;
-        for (TaskRow.TaskContainer c : row.containers()) {
-            if (!c.essential()) continue;
-            anyEssential = true;
-            ContainerInfo info = byName.get(c.name());
-            if (info == null || !info.running()) return false;
-        }
-        return anyEssential || live.stream().anyMatch(ContainerInfo::running);
+        Map<String, Boolean> essential = new HashMap<>();
+        for (TaskRow.TaskContainer c : row.containers()) essential.put(c.name(), c.essential());
+        Map<String, Boolean> running = new HashMap<>();
+        byName(live).forEach((name, info) -> running.put(name, info.running()));
+        return TaskLife.runs(essential, running);
     }
 
     /** "container:port/protocol" to "host:port" for every published port. */

@@ -1,7 +1,10 @@
 package dev.berth.ecs.service;
 
 import dev.berth.ecs.runtime.PublishedPort;
+import dev.berth.ecs.runtime.StartOrder;
+import dev.berth.ecs.runtime.TaskLife;
 import dev.berth.ecs.taskdef.ContainerDefinition;
+import dev.berth.ecs.taskdef.ContainerOrder;
 import dev.berth.ecs.taskdef.PortMapping;
 import dev.berth.ecs.store.TaskDefinitionRow;
 import dev.berth.engine.value.MapValue;
@@ -51,7 +54,9 @@ final class TaskExpectation {
         for (int i = 0; i < containers.size(); i++) {
             ContainerDefinition c = containers.get(i);
             out.add(new ContainerView(c.name(), c.image(), cpuShares(c), c.memory(), c.memoryReservation(),
-                    c.environment(), expectedPorts(i), ContainerView.RUNNING, 0));
+                    c.environment(), expectedPorts(i),
+                    // A non-essential container may run or have exited (an init container does by design).
+                    TaskLife.endsTask(c.effectiveEssential()) ? ContainerView.RUNNING : null, 0));
         }
         return out;
     }
@@ -67,10 +72,16 @@ final class TaskExpectation {
         for (int i = 0; i < expected.size(); i++) {
             if (!(observed.get(i).unmarked() instanceof MapValue seen)) return false;
             MapValue want = (MapValue) expected.get(i).toValue();
-            if (!containers.get(i).effectiveEssential()) want = want.with(C_STATE, seen.get(C_STATE));
+            if (!TaskLife.endsTask(containers.get(i).effectiveEssential())) want = want.with(C_STATE, seen.get(C_STATE));
             if (!want.equals(seen)) return false;
         }
         return true;
+    }
+
+    /** The container publishing an awsvpc task's ports: the namespace owner the runtime picks. */
+    private int namespaceOwner() {
+        return StartOrder.namespaceOwner(containers.stream().map(c -> new StartOrder.Member(c.name(),
+                c.effectiveEssential(), ContainerOrder.of(c).lifecycle())).toList());
     }
 
     /** A cpu value as Docker enforces it: shares, raised to Docker's minimum as at launch. */
@@ -82,7 +93,7 @@ final class TaskExpectation {
         List<PortMapping> published = new ArrayList<>();
         switch (networkMode) {
             case "awsvpc" -> {
-                if (index == 0) containers.forEach(c -> published.addAll(PortMapping.expand(c.portMappings())));
+                if (index == namespaceOwner()) containers.forEach(c -> published.addAll(PortMapping.expand(c.portMappings())));
             }
             case "bridge" -> published.addAll(PortMapping.expand(containers.get(index).portMappings()));
             default -> {

@@ -19,7 +19,7 @@ import java.util.function.Consumer;
  * parallel applies together never flood the engines.
  */
 final class TaskStops {
-    static final Duration STOP_GRACE = Duration.ofSeconds(2);
+    static final Duration STOP_GRACE = dev.berth.ecs.runtime.StopTimeouts.agentDefault();
 
     private final ExecutorService pool;
 

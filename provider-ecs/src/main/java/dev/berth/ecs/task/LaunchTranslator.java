@@ -8,6 +8,7 @@ import dev.berth.ecs.runtime.TaskLaunch;
 import dev.berth.ecs.runtime.TaskMetadata;
 import dev.berth.ecs.runtime.TaskPlatform;
 import dev.berth.ecs.taskdef.ContainerDefinition;
+import dev.berth.ecs.taskdef.ContainerOrder;
 import dev.berth.ecs.taskdef.LogConfiguration;
 import dev.berth.ecs.taskdef.ContainerMounts;
 import dev.berth.ecs.taskdef.ContainerOptions;
@@ -83,7 +84,8 @@ public final class LaunchTranslator {
         Map<String, String> env = EnvironmentFiles.merge(c.name(), o.environmentFiles(), c.environment(), processEnv);
         return new ContainerLaunch(c.name(), c.image(), shares, c.memory(), c.memoryReservation(), ports,
                 env, c.entryPoint(), c.command(), c.effectiveEssential(), health(c.healthCheck()),
-                VolumeTranslation.container(ContainerMounts.of(c)), SettingsTranslator.settings(o));
+                VolumeTranslation.container(ContainerMounts.of(c)), SettingsTranslator.settings(o))
+                .withLifecycle(ContainerOrder.of(c).lifecycle());
     }
 
     static dev.berth.ecs.runtime.HealthProbe health(dev.berth.ecs.taskdef.HealthCheck h) {

@@ -61,6 +61,7 @@ public final class TaskDefinitionValidator {
                     Attrs.unknown(config, MEMORY), networkMode(config), out).check();
             out.addAll(VolumeChecks.check(config, source));
             ContainerOptionRules.report(source, networkMode(config), fargate(config), out);
+            ContainerOrderRules.report(source, source.containers(), fargate(config), out);
         }
         return out;
     }

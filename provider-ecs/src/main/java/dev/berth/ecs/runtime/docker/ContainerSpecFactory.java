@@ -76,6 +76,10 @@ final class ContainerSpecFactory {
         if (c.health() != null) {
             cmd.withHealthcheck(HealthConfigs.of(c.health()));
         }
+        if (c.lifecycle().stopTimeoutSeconds() != null) {
+            // Kept on the container, where berth's stop (and a `docker stop` by hand) reads it.
+            cmd.withStopTimeout(c.lifecycle().stopTimeoutSeconds());
+        }
         ContainerSettingsMapper.apply(cmd, host, task, c);
         return cmd.withHostConfig(host);
     }

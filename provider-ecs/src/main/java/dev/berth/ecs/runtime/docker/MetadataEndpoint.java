@@ -47,14 +47,15 @@ final class MetadataEndpoint {
      * The server for one task start, or one that does nothing when the task gets no endpoint:
      * no metadata, host mode, or the sidecar image missing on this engine (said once per start).
      */
-    TaskMetadataServer forTask(TaskLaunch task) {
+    /** {@code owner}: the index of the container that owns an awsvpc task's namespace. */
+    TaskMetadataServer forTask(TaskLaunch task, int owner) {
         if (task.metadata() == null || !servesMode(task.networkMode())) return TaskMetadataServer.NONE;
         if (!imagePresent()) {
             LOG.log(System.Logger.Level.WARNING, "Task " + task.taskArn() + " starts without ECS's task metadata "
                     + "endpoint: the image " + image + " is not on this engine (examples/image/build.sh builds it).");
             return TaskMetadataServer.NONE;
         }
-        return new TaskMetadataServer(client, image, task);
+        return new TaskMetadataServer(client, image, task, owner);
     }
 
     static boolean servesMode(String networkMode) {

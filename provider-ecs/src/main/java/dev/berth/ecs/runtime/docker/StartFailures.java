@@ -88,4 +88,16 @@ final class StartFailures {
         }
         return new RuntimeFailure.ExitedAtStart(m.toString(), c.name(), code == null ? null : code.intValue());
     }
+
+    /**
+     * An essential container that will never start because a dependency cannot reach its
+     * condition. ECS's agent marks it stopped with exit code 143 (what a SIGTERM gives) and
+     * the reason below, and the task stops because an essential container did.
+     */
+    RuntimeFailure dependencyFailed(TaskLaunch task, String container, String reason) {
+        return new RuntimeFailure.ExitedAtStart(DEPENDENCY_ERROR + ": " + reason, container, NEVER_STARTED_EXIT_CODE);
+    }
+
+    static final String DEPENDENCY_ERROR = "CannotStartContainerError";
+    static final int NEVER_STARTED_EXIT_CODE = 143;
 }

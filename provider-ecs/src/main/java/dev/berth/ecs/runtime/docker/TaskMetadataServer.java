@@ -46,6 +46,8 @@ class TaskMetadataServer {
     private final DockerClient client;
     private final String image;
     private final TaskLaunch task;
+    /** The container that owns an awsvpc task's namespace (dependsOn may put others first). */
+    private final int owner;
     private final Map<String, String> keys = new LinkedHashMap<>();
     private final TaskCredentials credentials;
     /** Namespace owner's container id to its sidecar's id. */
@@ -55,13 +57,15 @@ class TaskMetadataServer {
         this.client = null;
         this.image = null;
         this.task = null;
+        this.owner = 0;
         this.credentials = null;
     }
 
-    TaskMetadataServer(DockerClient client, String image, TaskLaunch task) {
+    TaskMetadataServer(DockerClient client, String image, TaskLaunch task, int owner) {
         this.client = client;
         this.image = image;
         this.task = task;
+        this.owner = owner;
         for (ContainerLaunch c : task.containers()) keys.put(c.name(), UUID.randomUUID().toString());
         String role = task.metadata().taskRoleArn();
         this.credentials = role == null || role.isBlank() ? null : TaskCredentials.issue(role, EcsArn.ACCOUNT, Instant.now());
@@ -97,7 +101,7 @@ class TaskMetadataServer {
     boolean ownsNamespace(int index) {
         if (task == null) return false;
         String mode = task.networkMode().trim().toLowerCase();
-        return mode.equals("awsvpc") ? index == 0 : MetadataEndpoint.servesMode(mode);
+        return mode.equals("awsvpc") ? index == owner : MetadataEndpoint.servesMode(mode);
     }
 
     /** Creates (not starts) the sidecar for a namespace owner; false when it could not be made. */
@@ -184,13 +188,12 @@ class TaskMetadataServer {
 
     private List<ContainerFacts> facts(List<String> containerIds) {
         List<ContainerFacts> out = new ArrayList<>();
-        InspectContainerResponse owner = null;
+        InspectContainerResponse ownerSeen = client.inspectContainerCmd(containerIds.get(owner)).exec();
         for (int i = 0; i < containerIds.size(); i++) {
             ContainerLaunch c = task.containers().get(i);
-            InspectContainerResponse r = client.inspectContainerCmd(containerIds.get(i)).exec();
-            if (i == 0) owner = r;
+            InspectContainerResponse r = i == owner ? ownerSeen : client.inspectContainerCmd(containerIds.get(i)).exec();
             // Joined awsvpc containers have no network settings of their own: the owner's are theirs.
-            InspectContainerResponse net = ownsNamespace(i) ? r : owner;
+            InspectContainerResponse net = ownsNamespace(i) ? r : ownerSeen;
             out.add(facts(c, r, net));
         }
         return out;

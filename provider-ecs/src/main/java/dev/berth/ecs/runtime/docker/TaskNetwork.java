@@ -3,16 +3,21 @@ package dev.berth.ecs.runtime.docker;
 import dev.berth.ecs.runtime.ContainerLaunch;
 import dev.berth.ecs.runtime.PortBinding;
 import dev.berth.ecs.runtime.RuntimeFailure;
+import dev.berth.ecs.runtime.StartOrder;
 import dev.berth.ecs.runtime.TaskLaunch;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * How a task's ECS network mode becomes Docker network modes and port publications.
- * In awsvpc mode (Fargate) a task has one network namespace: the first container joins the
- * task's network and publishes every port of the task; the others join its namespace, so the
- * containers reach each other on localhost as they do on Fargate.
+ * In awsvpc mode (Fargate) a task has one network namespace: its owner (the first container
+ * that runs for the whole task, {@link StartOrder#namespaceOwner}) joins the task's network and
+ * publishes every port of the task; the others join its namespace, so the containers reach each
+ * other on localhost as they do on Fargate. Init containers the owner waits for run before it
+ * exists, so they get namespaces of their own on the task's network.
  */
 final class TaskNetwork {
     /** A port mapping and the container whose definition declared it. */
@@ -21,10 +26,24 @@ final class TaskNetwork {
 
     private final TaskLaunch task;
     private final String mode;
+    private final List<StartOrder.Member> members;
+    private final int owner;
+    private final Set<String> ownNamespace = new HashSet<>();
 
     private TaskNetwork(TaskLaunch task, String mode) {
         this.task = task;
         this.mode = mode;
+        List<StartOrder.Member> declared = task.containers().stream().map(ContainerLaunch::member).toList();
+        if (mode.equals("awsvpc") && !declared.isEmpty()) {
+            this.owner = StartOrder.namespaceOwner(declared);
+            String ownerName = declared.get(owner).name();
+            ownNamespace.add(ownerName);
+            ownNamespace.addAll(StartOrder.ancestors(declared, ownerName));
+            this.members = StartOrder.joiningNamespace(declared, owner);
+        } else {
+            this.owner = 0;
+            this.members = declared;
+        }
     }
 
     static TaskNetwork of(TaskLaunch task) {
@@ -48,10 +67,29 @@ final class TaskNetwork {
         return mode.equals("awsvpc");
     }
 
-    /** Docker's network mode for the container at {@code index}; {@code ownerId} is the first one's id. */
+    /** The index of the container whose namespace the others join (awsvpc; 0 otherwise). */
+    int owner() {
+        return owner;
+    }
+
+    /** The task's containers as the start order sees them, with the waits the namespace adds. */
+    List<StartOrder.Member> members() {
+        return members;
+    }
+
+    /** Indexes in the order to create the containers: the namespace owner before those joining it. */
+    List<Integer> creationOrder() {
+        List<Integer> order = new ArrayList<>();
+        order.add(owner);
+        for (int i = 0; i < task.containers().size(); i++) if (i != owner) order.add(i);
+        return order;
+    }
+
+    /** Docker's network mode for the container at {@code index}; {@code ownerId} is the namespace owner's id. */
     String dockerMode(int index, String ownerId) {
         return switch (mode) {
-            case "awsvpc" -> index == 0 ? task.networkName() : "container:" + ownerId;
+            case "awsvpc" -> ownNamespace.contains(task.containers().get(index).name()) ? task.networkName()
+                    : "container:" + ownerId;
             case "bridge" -> task.networkName();
             default -> mode;
         };
@@ -62,7 +100,7 @@ final class TaskNetwork {
         List<Declared> result = new ArrayList<>();
         switch (mode) {
             case "awsvpc" -> {
-                if (index == 0) {
+                if (index == owner) {
                     for (ContainerLaunch c : task.containers()) {
                         c.ports().forEach(p -> result.add(new Declared(c.name(), p)));
                     }

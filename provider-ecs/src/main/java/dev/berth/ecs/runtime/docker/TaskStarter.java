@@ -10,14 +10,21 @@ import dev.berth.ecs.runtime.ContainerInfo;
 import dev.berth.ecs.runtime.ContainerLaunch;
 import dev.berth.ecs.runtime.PortBinding;
 import dev.berth.ecs.runtime.RuntimeFailure;
+import dev.berth.ecs.runtime.StartOrder;
 import dev.berth.ecs.runtime.TaskLaunch;
+import dev.berth.ecs.runtime.TaskLife;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Creates and starts the containers of one task, all or nothing: whatever fails midway, every
- * container created for the task is removed before the (translated) failure is thrown.
+ * container created for the task is removed before the (translated) failure is thrown. The
+ * containers start in the order their dependsOn allows ({@link StartOrder} decides, this class
+ * only carries it out and looks at the engine between steps).
  */
 final class TaskStarter {
     // How long a task must stay up before it counts as started. Long enough to catch a bad
@@ -30,18 +37,18 @@ final class TaskStarter {
     private final DockerErrors errors;
     private final ContainerRemover remover;
     private final StartFailures failures;
-    private final MetadataEndpoint metadata;
     private final PlatformCheck platform;
     private final VolumeOps volumes;
+    private final MetadataEndpoint metadata;
 
     TaskStarter(DockerClient client, DockerErrors errors, ContainerRemover remover, VolumeOps volumes) {
         this.client = client;
         this.errors = errors;
         this.remover = remover;
         this.failures = new StartFailures(errors);
-        this.metadata = new MetadataEndpoint(client);
         this.platform = new PlatformCheck(client);
         this.volumes = volumes;
+        this.metadata = new MetadataEndpoint(client);
     }
 
     /** A container as created: its launch, id and the port mappings it publishes. */
@@ -61,19 +68,20 @@ final class TaskStarter {
         // Every image is checked before anything is created, so a typo costs no cleanup.
         task.containers().stream().map(ContainerLaunch::image).distinct().forEach(images::require);
         VolumeOps.Prepared prepared = volumes.prepare(task);
+        Created[] byIndex = new Created[task.containers().size()];
         List<Created> created = new ArrayList<>();
-        TaskMetadataServer meta = metadata.forTask(task);
+        TaskMetadataServer meta = metadata.forTask(task, network.owner());
         try {
-            for (int i = 0; i < task.containers().size(); i++) {
-                created.add(create(task, network, i, created, prepared, meta));
+            for (int i : network.creationOrder()) {
+                String ownerId = byIndex[network.owner()] == null ? null : byIndex[network.owner()].id();
+                byIndex[i] = create(task, network, i, ownerId, prepared, meta);
+                created.add(byIndex[i]);
             }
-            attachMetadata(meta, created);
-            for (Created c : created) {
-                startOne(task, network, c, created);
-                meta.ownerStarted(c.id());
-            }
-            List<ContainerInfo> infos = settle(task, created);
-            meta.publish(ids(created));
+            List<Created> inOrder = List.of(byIndex);
+            attachMetadata(meta, inOrder);
+            new OrderedStart(task, network, inOrder, meta).run();
+            List<ContainerInfo> infos = settle(task, inOrder);
+            meta.publish(ids(inOrder));
             return infos;
         } catch (RuntimeException e) {
             List<String> cleanup = new ArrayList<>(meta.sidecarIds());
@@ -97,10 +105,96 @@ final class TaskStarter {
         return created.stream().map(Created::id).toList();
     }
 
-    private Created create(TaskLaunch task, TaskNetwork network, int index, List<Created> before,
+    /**
+     * Starts the containers as {@link StartOrder} allows, looking at the started ones between
+     * steps (state, exit code, health), until every container has started or will never start.
+     */
+    private final class OrderedStart {
+        private final TaskLaunch task;
+        private final TaskNetwork network;
+        private final List<Created> created;
+        private final TaskMetadataServer meta;
+        private final Map<String, StartOrder.Seen> seen = new HashMap<>();
+
+        OrderedStart(TaskLaunch task, TaskNetwork network, List<Created> created, TaskMetadataServer meta) {
+            this.task = task;
+            this.network = network;
+            this.created = created;
+            this.meta = meta;
+        }
+
+        void run() {
+            List<StartOrder.Member> members = network.members();
+            while (!StartOrder.settled(members, seen)) {
+                StartOrder.Step step = StartOrder.next(members, seen, Instant.now());
+                if (step.exited() != null) {
+                    Created c = byName(step.exited());
+                    throw exited(task, c, inspect(c.id()));
+                }
+                if (step.failed() != null) {
+                    throw failures.dependencyFailed(task, step.failed().container(), step.failed().reason());
+                }
+                for (StartOrder.Blocked b : step.blocked()) {
+                    seen.put(b.container(), new StartOrder.Seen(StartOrder.Phase.ABANDONED, StartOrder.Health.NONE,
+                            null, null));
+                }
+                for (String name : step.start()) {
+                    startOne(task, network, byName(name), created);
+                    meta.ownerStarted(byName(name).id());
+                    seen.put(name, new StartOrder.Seen(StartOrder.Phase.RUNNING, StartOrder.Health.STARTING, null,
+                            Instant.now()));
+                }
+                if (step.start().isEmpty() && step.blocked().isEmpty()) sleep(task, POLL_MILLIS);
+                look();
+            }
+        }
+
+        /** Reads every started container that may still change. */
+        private void look() {
+            for (Created c : created) {
+                StartOrder.Seen s = seen.get(c.launch().name());
+                if (s == null || s.phase() != StartOrder.Phase.RUNNING) continue;
+                seen.put(c.launch().name(), seen(inspect(c.id())));
+            }
+        }
+
+        private Created byName(String name) {
+            for (Created c : created) if (c.launch().name().equals(name)) return c;
+            throw new IllegalStateException("no container " + name);
+        }
+    }
+
+    static StartOrder.Seen seen(InspectContainerResponse r) {
+        InspectContainerResponse.ContainerState st = r.getState();
+        Instant startedAt = startedAt(st.getStartedAt());
+        if (!Boolean.TRUE.equals(st.getRunning())) {
+            Long code = st.getExitCodeLong();
+            return new StartOrder.Seen(StartOrder.Phase.EXITED, StartOrder.Health.NONE,
+                    code == null ? null : code.intValue(), startedAt);
+        }
+        StartOrder.Health health = StartOrder.Health.NONE;
+        if (st.getHealth() != null && st.getHealth().getStatus() != null) {
+            health = switch (st.getHealth().getStatus()) {
+                case "healthy" -> StartOrder.Health.HEALTHY;
+                case "unhealthy" -> StartOrder.Health.UNHEALTHY;
+                default -> StartOrder.Health.STARTING;
+            };
+        }
+        return new StartOrder.Seen(StartOrder.Phase.RUNNING, health, null, startedAt);
+    }
+
+    private static Instant startedAt(String text) {
+        if (text == null || text.startsWith("0001-")) return null;
+        try {
+            return Instant.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private Created create(TaskLaunch task, TaskNetwork network, int index, String ownerId,
                            VolumeOps.Prepared prepared, TaskMetadataServer meta) {
         ContainerLaunch c = task.containers().get(index);
-        String ownerId = before.isEmpty() ? null : before.get(0).id();
         List<TaskNetwork.Declared> publishes = network.publishedBy(index);
         List<PortBinding> bindings = publishes.stream().map(TaskNetwork.Declared::binding).toList();
         try {
@@ -136,7 +230,7 @@ final class TaskStarter {
             }
             // A joined awsvpc container cannot start once the namespace owner has died; the
             // owner's exit is the real story.
-            Created owner = all.get(0);
+            Created owner = all.get(network.owner());
             if (network.sharesNamespace() && owner != c) {
                 InspectContainerResponse r = inspect(owner.id());
                 if (!Boolean.TRUE.equals(r.getState().getRunning())) {
@@ -155,7 +249,9 @@ final class TaskStarter {
             List<ContainerInfo> infos = new ArrayList<>(created.size());
             for (Created c : created) {
                 InspectContainerResponse r = inspect(c.id());
-                if (c.launch().essential() && !Boolean.TRUE.equals(r.getState().getRunning())) {
+                // A container that never started (left behind by its dependencies) has not exited.
+                boolean started = r.getState().getStartedAt() != null && !r.getState().getStartedAt().startsWith("0001-");
+                if (started && TaskLife.endsTask(c.launch().essential()) && !Boolean.TRUE.equals(r.getState().getRunning())) {
                     throw exited(task, c, r);
                 }
                 infos.add(ContainerMapper.fromInspect(r));

@@ -9,12 +9,15 @@ import dev.berth.ecs.runtime.RuntimeFailure;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Stops a task the way ECS does: every container gets its stop signal at once, then whatever
- * is still running after the grace period is killed (by the forced removal).
+ * is still running after its grace period is killed (by the forced removal). A container's
+ * grace is its own stop timeout (the task definition's stopTimeout) when it has one, else the
+ * caller's default; a zero grace kills at once.
  *
  * <p>Docker's own stop endpoint blocks for the whole grace period per container, which would
  * stop a task's containers one after another and need a response timeout longer than any grace
@@ -45,12 +48,17 @@ final class TaskStopper {
         }
         boolean anyRunning = found.stream().anyMatch(c -> "running".equals(c.getState()));
         if (anyRunning && grace != null && !grace.isZero() && !grace.isNegative()) {
+            Map<String, Long> deadlines = new HashMap<>();
+            long now = System.nanoTime();
             for (Container c : found) {
                 if ("running".equals(c.getState())) {
-                    signal(c.getId(), signals.of(c.getId()), taskArn);
+                    StopSignals.Stop how = signals.stop(c.getId());
+                    Duration own = how.timeoutSeconds() == null ? grace : Duration.ofSeconds(how.timeoutSeconds());
+                    deadlines.put(c.getId(), now + own.toNanos());
+                    signal(c.getId(), how.signal(), taskArn);
                 }
             }
-            awaitStopped(taskArn, System.nanoTime() + grace.toNanos());
+            awaitStopped(taskArn, deadlines);
         }
         List<String> ids = new ArrayList<>(sidecars);
         ids.addAll(joinedFirst(found));
@@ -75,13 +83,29 @@ final class TaskStopper {
         }
     }
 
-    private void awaitStopped(String taskArn, long deadline) {
-        while (System.nanoTime() < deadline) {
-            if (list(taskArn).stream().noneMatch(c -> "running".equals(c.getState()))) {
+    /**
+     * Waits until every container has stopped; one still running at its own deadline is killed
+     * then, so a short grace is not stretched by a sibling's longer one.
+     */
+    private void awaitStopped(String taskArn, Map<String, Long> deadlines) {
+        while (true) {
+            long now = System.nanoTime();
+            long next = Long.MAX_VALUE;
+            for (Container c : list(taskArn)) {
+                Long deadline = deadlines.get(c.getId());
+                if (!"running".equals(c.getState()) || deadline == null) continue;
+                if (deadline > now) {
+                    next = Math.min(next, deadline);
+                } else {
+                    signal(c.getId(), "SIGKILL", taskArn);
+                    deadlines.remove(c.getId());
+                }
+            }
+            if (next == Long.MAX_VALUE) {
                 return;
             }
             try {
-                Thread.sleep(Math.max(1, Math.min(POLL_MILLIS, (deadline - System.nanoTime()) / 1_000_000)));
+                Thread.sleep(Math.max(1, Math.min(POLL_MILLIS, (next - now) / 1_000_000)));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new RuntimeFailure("Stopping task " + taskArn + " was interrupted.", e);
