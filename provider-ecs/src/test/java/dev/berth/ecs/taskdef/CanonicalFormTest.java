@@ -127,6 +127,15 @@ class CanonicalFormTest {
     }
 
     @Test
+    void leadingDotSizesAsTheEcsExecGuideWritesThem() {
+        // docs.aws.amazon.com ECS Exec, "Optional task definition changes": "memory": ".5 gb", "cpu": ".25 vcpu".
+        assertEquals(java.util.Optional.of(256), TaskSize.cpuUnits(".25 vcpu"));
+        assertEquals(java.util.Optional.of(512), TaskSize.memoryMiB(".5 gb"));
+        assertEquals(java.util.Optional.empty(), TaskSize.cpuUnits(". vcpu"));
+        assertEquals(java.util.Optional.empty(), TaskSize.memoryMiB("5. gb"));
+    }
+
+    @Test
     void networkModeDefaultsToBridgeWithoutFargate() {
         MapValue state = h.converge(TYPE, null, taskDef("container_definitions", JSON));
         assertEquals(Value.of("bridge"), state.get("network_mode"));
