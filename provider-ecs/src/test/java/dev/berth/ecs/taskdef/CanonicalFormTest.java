@@ -30,11 +30,13 @@ class CanonicalFormTest {
             + "{\"image\":\"busybox\",\"name\":\"sidecar\",\"essential\":false,\"memoryReservation\":32,"
             + "\"entryPoint\":[],\"environment\":[]}]";
 
-    private static final String CANONICAL = "[{\"command\":[\"nginx\",\"-g\",\"daemon off;\"],"
+    /** As ECS describes it: cpu 0 and the four lists ECS always answers with, empty or not. */
+    private static final String CANONICAL = "[{\"command\":[\"nginx\",\"-g\",\"daemon off;\"],\"cpu\":0,"
             + "\"environment\":[{\"name\":\"A\",\"value\":\"1\"},{\"name\":\"B\",\"value\":\"2\"}],"
-            + "\"essential\":true,\"image\":\"nginx:1.27\",\"memory\":256,\"name\":\"web\","
-            + "\"portMappings\":[{\"containerPort\":80,\"protocol\":\"tcp\"}]},"
-            + "{\"essential\":false,\"image\":\"busybox\",\"memoryReservation\":32,\"name\":\"sidecar\"}]";
+            + "\"essential\":true,\"image\":\"nginx:1.27\",\"memory\":256,\"mountPoints\":[],\"name\":\"web\","
+            + "\"portMappings\":[{\"containerPort\":80,\"protocol\":\"tcp\"}],\"volumesFrom\":[]},"
+            + "{\"cpu\":0,\"environment\":[],\"essential\":false,\"image\":\"busybox\",\"memoryReservation\":32,"
+            + "\"mountPoints\":[],\"name\":\"sidecar\",\"portMappings\":[],\"volumesFrom\":[]}]";
 
     @AfterEach
     void close() {

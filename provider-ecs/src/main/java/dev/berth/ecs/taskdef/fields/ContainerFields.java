@@ -34,7 +34,8 @@ public final class ContainerFields {
             integer("memoryReservation").describe("Soft limit in MiB."),
             strings("links").pending(),
             objects("portMappings", integer("containerPort").required(),
-                    integer("hostPort").describe("Host port on 127.0.0.1; unset picks a free one per task."),
+                    integer("hostPort").describe("bridge: host port on 127.0.0.1 (0 or unset: a free one per task); "
+                            + "awsvpc and host: the container port, as ECS fills it in."),
                     string("protocol").hclDefault(Value.of("tcp")),
                     string("name").pending(), string("appProtocol").pending(),
                     string("containerPortRange").pending()),
