@@ -30,7 +30,8 @@ class ExamplesValidateTest {
     @ValueSource(strings = {"firelens", "worker-volumes", "bridge-links"})
     void validatesOrIsRefusedOnlyForFieldsNotHonouredYet(String example) throws Exception {
         Path dir = Path.of("..", "examples", example).toAbsolutePath().normalize();
-        assertTrue(Files.isRegularFile(dir.resolve("main.tf")), dir + " has a main.tf");
+        assertTrue(Files.isRegularFile(dir.resolve("main.tf")) || Files.isRegularFile(dir.resolve("main.hcl")),
+                dir + " has a configuration");
         CliRun r = CliRun.in(dir, "validate");
         List<String> errors = new ArrayList<>();
         for (String line : (r.out() + "\n" + r.err()).split("\n")) if (line.startsWith("Error: ")) errors.add(line);

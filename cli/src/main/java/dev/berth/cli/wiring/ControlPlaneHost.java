@@ -4,6 +4,7 @@ import dev.berth.ecs.api.EcsApi;
 import dev.berth.ecs.atomic.Atomicity;
 import dev.berth.ecs.atomic.UnitOfWorkStore;
 import dev.berth.ecs.control.ControlPlane;
+import dev.berth.ecs.control.Rollouts;
 import dev.berth.ecs.runtime.ContainerRuntime;
 import dev.berth.ecs.store.EcsStore;
 import dev.berth.ecs.store.SqliteEcsStore;
@@ -24,17 +25,46 @@ public final class ControlPlaneHost implements AutoCloseable {
     private final RuntimePool runtimes = new RuntimePool();
     private final UnitOfWorkStore store;
     private final Atomicity atomicity;
+    private final ControlPlane plane;
+    private final Rollouts rollouts;
     private final EcsApi api;
 
-    private ControlPlaneHost(SqliteEcsStore file) {
+    private ControlPlaneHost(SqliteEcsStore file, Rollouts rollouts) {
         this.file = file;
         this.store = new UnitOfWorkStore(file);
         this.atomicity = new Atomicity(store);
-        this.api = atomicity.guard(new ControlPlane(store, runtimes));
+        this.rollouts = rollouts;
+        this.plane = new ControlPlane(store, runtimes, rollouts);
+        this.api = atomicity.guard(plane);
     }
 
+    /** A control plane for one command ({@code berth ecs}): nobody runs behind it, so calls deploy inline. */
     public static ControlPlaneHost open(Path storeFile) {
-        return new ControlPlaneHost(SqliteEcsStore.open(storeFile));
+        return new ControlPlaneHost(SqliteEcsStore.open(storeFile), Rollouts.inline());
+    }
+
+    /**
+     * The control plane {@code berth server} serves: CreateService and UpdateService answer at
+     * once and their deployments roll out behind the call, in the server's service loop
+     * ({@link #rollOut}), which {@link #rollouts()} tells of each one.
+     */
+    public static ControlPlaneHost serve(Path storeFile) {
+        return new ControlPlaneHost(SqliteEcsStore.open(storeFile), Rollouts.behindTheCall());
+    }
+
+    public Rollouts rollouts() {
+        return rollouts;
+    }
+
+    /**
+     * Rolls a service's deployment out never beside a request's change, but beside Describe and
+     * List calls, which see it progress (see {@link Atomicity#progressively}).
+     */
+    public void rollOut(String serviceArn) {
+        atomicity.progressively(() -> {
+            plane.rollOut(serviceArn);
+            return null;
+        });
     }
 
     /** The file a run outside any configuration serves: {@code BERTH_ECS_STORE}, else the user's own. */

@@ -32,7 +32,7 @@ final class TaskExpectation {
         this.networkMode = td.networkMode() == null ? "" : td.networkMode().trim().toLowerCase();
         this.containers = ContainerDefinition.of(td);
         for (ContainerDefinition c : containers) {
-            for (PortMapping p : c.portMappings()) {
+            for (PortMapping p : PortMapping.expand(c.portMappings())) {
                 // An awsvpc task publishes every port on a free loopback port (see TaskNetwork).
                 if (p.hostPort() != null && p.hostPort() > 0 && !networkMode.equals("awsvpc")) {
                     fixedHostPorts.put(key(p), p.hostPort());
@@ -85,9 +85,9 @@ final class TaskExpectation {
         List<PortMapping> published = new ArrayList<>();
         switch (networkMode) {
             case "awsvpc" -> {
-                if (index == 0) containers.forEach(c -> published.addAll(c.portMappings()));
+                if (index == 0) containers.forEach(c -> published.addAll(PortMapping.expand(c.portMappings())));
             }
-            case "bridge" -> published.addAll(containers.get(index).portMappings());
+            case "bridge" -> published.addAll(PortMapping.expand(containers.get(index).portMappings()));
             default -> {
                 // host: the container binds the host's interfaces itself; none: nothing to publish.
             }

@@ -14,7 +14,9 @@ import dev.berth.engine.provider.ProviderDiagnostic;
 import dev.berth.engine.value.MapValue;
 import dev.berth.engine.value.Value;
 
+import static dev.berth.ecs.schema.TaskDefinitionSchema.REQUIRES_COMPATIBILITIES;
 import static dev.berth.ecs.schema.TaskDefinitionSchema.SKIP_DESTROY;
+import static dev.berth.ecs.schema.TaskDefinitionSchema.TAGS;
 import static dev.berth.ecs.schema.TaskDefinitionSchema.TRACK_LATEST;
 
 import java.util.ArrayList;
@@ -51,6 +53,14 @@ public final class TaskLevelConfig {
                     "Task definition");
             for (String e : reader.errors()) out.add(Diags.error(e, List.of(f.hcl())));
         }
+        if (out.isEmpty() && !Attrs.unknown(config, REQUIRES_COMPATIBILITIES)) {
+            List<String> compat = Attrs.strings(Attrs.raw(config, REQUIRES_COMPATIBILITIES));
+            ObjectNode canonical = new FieldReader().object(c.json(), TaskFields.ALL, "Task definition");
+            for (TaskLevelRules.Problem p : TaskLevelRules.check(canonical, compat != null && compat.contains("FARGATE"))) {
+                Field f = Field.find(TaskFields.ALL, p.field());
+                out.add(Diags.error(p.message(), List.of(f == null ? p.field() : f.hcl())));
+            }
+        }
         return out;
     }
 
@@ -64,6 +74,8 @@ public final class TaskLevelConfig {
             if (Attrs.raw(config, f.hcl()).isNull()) m.put(f.hcl(), f.kind().nested() ? Value.list(List.of()) : Value.nil());
         }
         for (String flag : List.of(SKIP_DESTROY, TRACK_LATEST)) m.put(flag, flag(config, flag));
+        Map<String, String> tags = Attrs.stringMap(Attrs.raw(config, TAGS));
+        if (!Attrs.unknown(config, TAGS) && (tags == null || tags.isEmpty())) m.put(TAGS, Value.nil());
         return m;
     }
 

@@ -55,6 +55,15 @@ record CorpusFile(String name, ObjectNode input, RegisterTaskDefinitionRequest r
             "40-terraform-pagopa-cms-template.json", "{\"family\":\"website-cms-task-def\",\"networkMode\":\"awsvpc\","
                     + "\"requiresCompatibilities\":[\"FARGATE\"],\"cpu\":\"4096\",\"memory\":\"16384\"}");
 
+    /**
+     * Files ECS itself would refuse as the AWS CLI sends them, and the sentences berth refuses
+     * them with. ecspresso's template writes {@code ""} for pidMode and ipcMode; ecspresso's Go
+     * SDK leaves an empty enum out, but the AWS CLI sends it, and neither is a value ECS takes.
+     */
+    static final Map<String, List<String>> ECS_REFUSES = Map.of(
+            "38-ecspresso-ecs-task-def.json", List.of("pidMode must be host or task, not \"\".",
+                    "ipcMode must be host, task or none, not \"\"."));
+
     static List<CorpusFile> all() throws IOException {
         List<CorpusFile> out = new ArrayList<>();
         try (var files = Files.list(DIR)) {

@@ -1,6 +1,7 @@
 package dev.berth.ecs.runtime.docker;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.DockerException;
@@ -29,12 +30,16 @@ final class TaskStarter {
     private final DockerErrors errors;
     private final ContainerRemover remover;
     private final StartFailures failures;
+    private final PlatformCheck platform;
+    private final VolumeOps volumes;
 
-    TaskStarter(DockerClient client, DockerErrors errors, ContainerRemover remover) {
+    TaskStarter(DockerClient client, DockerErrors errors, ContainerRemover remover, VolumeOps volumes) {
         this.client = client;
         this.errors = errors;
         this.remover = remover;
         this.failures = new StartFailures(errors);
+        this.platform = new PlatformCheck(client);
+        this.volumes = volumes;
     }
 
     /** A container as created: its launch, id and the port mappings it publishes. */
@@ -46,12 +51,18 @@ final class TaskStarter {
         if (task.containers().isEmpty()) {
             throw new RuntimeFailure("Task " + task.taskArn() + " has no containers to start.", null);
         }
+        try {
+            platform.require(task);
+        } catch (RuntimeException e) {
+            throw errors.translate(e, "report its architecture");
+        }
         // Every image is checked before anything is created, so a typo costs no cleanup.
         task.containers().stream().map(ContainerLaunch::image).distinct().forEach(images::require);
+        VolumeOps.Prepared prepared = volumes.prepare(task);
         List<Created> created = new ArrayList<>();
         try {
             for (int i = 0; i < task.containers().size(); i++) {
-                created.add(create(task, network, i, created));
+                created.add(create(task, network, i, created, prepared));
             }
             for (Created c : created) {
                 startOne(task, network, c, created);
@@ -59,18 +70,23 @@ final class TaskStarter {
             return settle(task, created);
         } catch (RuntimeException e) {
             remover.removeQuietly(creationOrderReversed(created));
+            volumes.removeQuietly(prepared.created());
             throw errors.translate(e, "start task " + task.taskArn());
         }
     }
 
-    private Created create(TaskLaunch task, TaskNetwork network, int index, List<Created> before) {
+    private Created create(TaskLaunch task, TaskNetwork network, int index, List<Created> before,
+                           VolumeOps.Prepared prepared) {
         ContainerLaunch c = task.containers().get(index);
         String ownerId = before.isEmpty() ? null : before.get(0).id();
         List<TaskNetwork.Declared> publishes = network.publishedBy(index);
         List<PortBinding> bindings = publishes.stream().map(TaskNetwork.Declared::binding).toList();
         try {
-            String id = ContainerSpecFactory.command(client, task, c, network.dockerMode(index, ownerId), bindings)
-                    .exec().getId();
+            CreateContainerCmd cmd = ContainerSpecFactory.command(client, task, c, network.dockerMode(index, ownerId),
+                    bindings);
+            SharedNamespaces.apply(cmd.getHostConfig(), task.platform(), ownerId);
+            VolumeBinds.apply(cmd.getHostConfig(), task.taskArn(), c, prepared.sources());
+            String id = cmd.exec().getId();
             return new Created(c, id, publishes);
         } catch (NotFoundException e) {
             throw failures.notFound(task, c, e);
@@ -85,6 +101,9 @@ final class TaskStarter {
         try {
             client.startContainerCmd(c.id()).exec();
         } catch (DockerException e) {
+            if (GpuFailures.isMissingDriver(c.launch(), e)) {
+                throw GpuFailures.missingDriver(task, c.launch());
+            }
             if (DockerErrors.isPortConflict(e)) {
                 throw failures.portConflict(task, c.launch(), c.publishes(), e);
             }
