@@ -64,6 +64,26 @@ record CorpusFile(String name, ObjectNode input, RegisterTaskDefinitionRequest r
             "38-ecspresso-ecs-task-def.json", List.of("pidMode must be host or task, not \"\".",
                     "ipcMode must be host, task or none, not \"\"."));
 
+    /** An IAM role ARN (12-digit account) or a role's short name, which is what ECS takes. */
+    private static final java.util.regex.Pattern ROLE = java.util.regex.Pattern.compile(
+            "arn:aws[a-z-]*:iam::\\d{12}:role/[\\x21-\\x7E]+|[\\w+=,.@-]{1,64}");
+
+    /**
+     * What ECS itself refuses this file with as the AWS CLI sends it: its {@link #ECS_REFUSES}, and
+     * "Role is not valid" where a role is still a placeholder ({@code $$$TASK_ROLE$$$}, an
+     * {@code XXXXXXXXXXXX} account, a template expression) rather than a role.
+     */
+    List<String> ecsRefusals() {
+        List<String> out = new ArrayList<>(ECS_REFUSES.getOrDefault(name, List.of()));
+        for (String role : java.util.Arrays.asList(request.taskRoleArn(), request.executionRoleArn())) {
+            if (role != null && !role.isEmpty() && !ROLE.matcher(role).matches()) {
+                out.add("Role is not valid");
+                break;
+            }
+        }
+        return out;
+    }
+
     static List<CorpusFile> all() throws IOException {
         List<CorpusFile> out = new ArrayList<>();
         try (var files = Files.list(DIR)) {

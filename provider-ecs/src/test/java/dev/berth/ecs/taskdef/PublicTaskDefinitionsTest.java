@@ -66,9 +66,9 @@ class PublicTaskDefinitionsTest {
                 try {
                     plane.registerTaskDefinition(f.request());
                     outcome = "registers";
-                    if (!f.expectedRefusals().isEmpty() || CorpusFile.ECS_REFUSES.containsKey(f.name())) {
+                    if (!f.expectedRefusals().isEmpty() || !f.ecsRefusals().isEmpty()) {
                         problems.add(f.name() + " registered although it must be refused: " + f.expectedRefusals()
-                                + CorpusFile.ECS_REFUSES.getOrDefault(f.name(), List.of()));
+                                + f.ecsRefusals());
                     }
                     registered.add(f);
                 } catch (EcsException e) {

@@ -21,7 +21,7 @@ record Refusal(List<String> values, List<String> ecsRules, String unexplained) {
             rest = rest.replace(s, "");
         }
         List<String> ecs = new ArrayList<>();
-        for (String s : CorpusFile.ECS_REFUSES.getOrDefault(f.name(), List.of())) {
+        for (String s : f.ecsRefusals()) {
             if (rest.contains(s)) ecs.add(s);
             rest = rest.replace(s, "");
         }

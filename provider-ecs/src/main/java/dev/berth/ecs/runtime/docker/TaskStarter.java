@@ -30,6 +30,7 @@ final class TaskStarter {
     private final DockerErrors errors;
     private final ContainerRemover remover;
     private final StartFailures failures;
+    private final MetadataEndpoint metadata;
     private final PlatformCheck platform;
     private final VolumeOps volumes;
 
@@ -38,6 +39,7 @@ final class TaskStarter {
         this.errors = errors;
         this.remover = remover;
         this.failures = new StartFailures(errors);
+        this.metadata = new MetadataEndpoint(client);
         this.platform = new PlatformCheck(client);
         this.volumes = volumes;
     }
@@ -60,23 +62,43 @@ final class TaskStarter {
         task.containers().stream().map(ContainerLaunch::image).distinct().forEach(images::require);
         VolumeOps.Prepared prepared = volumes.prepare(task);
         List<Created> created = new ArrayList<>();
+        TaskMetadataServer meta = metadata.forTask(task);
         try {
             for (int i = 0; i < task.containers().size(); i++) {
-                created.add(create(task, network, i, created, prepared));
+                created.add(create(task, network, i, created, prepared, meta));
             }
+            attachMetadata(meta, created);
             for (Created c : created) {
                 startOne(task, network, c, created);
+                meta.ownerStarted(c.id());
             }
-            return settle(task, created);
+            List<ContainerInfo> infos = settle(task, created);
+            meta.publish(ids(created));
+            return infos;
         } catch (RuntimeException e) {
-            remover.removeQuietly(creationOrderReversed(created));
+            List<String> cleanup = new ArrayList<>(meta.sidecarIds());
+            cleanup.addAll(creationOrderReversed(created));
+            remover.removeQuietly(cleanup);
             volumes.removeQuietly(prepared.created());
             throw errors.translate(e, "start task " + task.taskArn());
         }
     }
 
+    /** A sidecar per namespace owner, fed before anything starts so it answers from its first moment. */
+    private static void attachMetadata(TaskMetadataServer meta, List<Created> created) {
+        boolean any = false;
+        for (int i = 0; i < created.size(); i++) {
+            if (meta.ownsNamespace(i)) any |= meta.attach(created.get(i).id(), i);
+        }
+        if (any) meta.publish(ids(created));
+    }
+
+    private static List<String> ids(List<Created> created) {
+        return created.stream().map(Created::id).toList();
+    }
+
     private Created create(TaskLaunch task, TaskNetwork network, int index, List<Created> before,
-                           VolumeOps.Prepared prepared) {
+                           VolumeOps.Prepared prepared, TaskMetadataServer meta) {
         ContainerLaunch c = task.containers().get(index);
         String ownerId = before.isEmpty() ? null : before.get(0).id();
         List<TaskNetwork.Declared> publishes = network.publishedBy(index);
@@ -86,6 +108,7 @@ final class TaskStarter {
                     bindings);
             SharedNamespaces.apply(cmd.getHostConfig(), task.platform(), ownerId);
             VolumeBinds.apply(cmd.getHostConfig(), task.taskArn(), c, prepared.sources());
+            meta.addEnvironment(cmd, c);
             String id = cmd.exec().getId();
             return new Created(c, id, publishes);
         } catch (NotFoundException e) {
