@@ -13,6 +13,8 @@ import java.util.Map;
  */
 public final class TestStores {
     public static final String ENV = "BERTH_ECS_STORE";
+    /** berth's log store (LogStoreLocation.ENV); left unset, it sits beside the control plane. */
+    public static final String LOG_ENV = "BERTH_LOG_STORE";
 
     private TestStores() {
     }
@@ -22,16 +24,22 @@ public final class TestStores {
         return dir.toAbsolutePath().normalize().resolve("ecs.db");
     }
 
-    /** The process environment with BERTH_ECS_STORE naming {@code dir}'s control plane. */
+    /**
+     * The process environment with BERTH_ECS_STORE naming {@code dir}'s control plane, and without
+     * the build's BERTH_LOG_STORE, so kept container output goes beside that control plane
+     * ({@code dir/ecs-logs}) and leaves with the test's directory.
+     */
     public static Map<String, String> env(Path dir) {
         Map<String, String> env = new HashMap<>(System.getenv());
         env.put(ENV, of(dir).toString());
+        env.remove(LOG_ENV);
         return env;
     }
 
     /** Gives a berth process started for {@code dir} that directory's control plane. */
     public static ProcessBuilder in(ProcessBuilder pb, Path dir) {
         pb.environment().put(ENV, of(dir).toString());
+        pb.environment().remove(LOG_ENV);
         return pb;
     }
 }

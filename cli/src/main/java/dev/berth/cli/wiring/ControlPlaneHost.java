@@ -4,6 +4,8 @@ import dev.berth.ecs.api.EcsApi;
 import dev.berth.ecs.atomic.Atomicity;
 import dev.berth.ecs.atomic.UnitOfWorkStore;
 import dev.berth.ecs.control.ControlPlane;
+import dev.berth.ecs.logs.LogArchive;
+import dev.berth.ecs.logs.LogStoreLocation;
 import dev.berth.ecs.control.Rollouts;
 import dev.berth.ecs.runtime.ContainerRuntime;
 import dev.berth.ecs.store.EcsStore;
@@ -22,15 +24,18 @@ import java.util.function.Function;
  */
 public final class ControlPlaneHost implements AutoCloseable {
     private final SqliteEcsStore file;
-    private final RuntimePool runtimes = new RuntimePool();
+    private final LogArchive logs;
+    private final RuntimePool runtimes;
     private final UnitOfWorkStore store;
     private final Atomicity atomicity;
     private final ControlPlane plane;
     private final Rollouts rollouts;
     private final EcsApi api;
 
-    private ControlPlaneHost(SqliteEcsStore file, Rollouts rollouts) {
+    private ControlPlaneHost(SqliteEcsStore file, Rollouts rollouts, Map<String, String> env) {
         this.file = file;
+        this.logs = new LogArchive(() -> LogStoreLocation.resolve(file.file(), env));
+        this.runtimes = new RuntimePool(logs);
         this.store = new UnitOfWorkStore(file);
         this.atomicity = new Atomicity(store);
         this.rollouts = rollouts;
@@ -40,16 +45,21 @@ public final class ControlPlaneHost implements AutoCloseable {
 
     /** A control plane for one command ({@code berth ecs}): nobody runs behind it, so calls deploy inline. */
     public static ControlPlaneHost open(Path storeFile) {
-        return new ControlPlaneHost(SqliteEcsStore.open(storeFile), Rollouts.inline());
+        return open(storeFile, System.getenv());
+    }
+
+    /** As {@link #open(Path)}; {@code env} chooses the log store ({@code BERTH_LOG_STORE}; else beside the store file). */
+    public static ControlPlaneHost open(Path storeFile, Map<String, String> env) {
+        return new ControlPlaneHost(SqliteEcsStore.open(storeFile), Rollouts.inline(), env);
     }
 
     /**
      * The control plane {@code berth server} serves: CreateService and UpdateService answer at
      * once and their deployments roll out behind the call, in the server's service loop
-     * ({@link #rollOut}), which {@link #rollouts()} tells of each one.
+     * ({@link #rollOut}), which {@link #rollouts()} tells of each one. {@code env} chooses the log store.
      */
-    public static ControlPlaneHost serve(Path storeFile) {
-        return new ControlPlaneHost(SqliteEcsStore.open(storeFile), Rollouts.behindTheCall());
+    public static ControlPlaneHost serve(Path storeFile, Map<String, String> env) {
+        return new ControlPlaneHost(SqliteEcsStore.open(storeFile), Rollouts.behindTheCall(), env);
     }
 
     public Rollouts rollouts() {
@@ -89,6 +99,11 @@ public final class ControlPlaneHost implements AutoCloseable {
     /** The store as the control plane sees it (writes inside a change belong to the change). */
     public EcsStore store() {
         return store;
+    }
+
+    /** berth's log store of this control plane, and the keeper its engines copy kept output with. */
+    public LogArchive logs() {
+        return logs;
     }
 
     public Function<String, ContainerRuntime> runtimes() {

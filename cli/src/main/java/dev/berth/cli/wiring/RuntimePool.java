@@ -1,6 +1,7 @@
 package dev.berth.cli.wiring;
 
 import dev.berth.ecs.runtime.ContainerRuntime;
+import dev.berth.ecs.runtime.LogKeeper;
 import dev.berth.ecs.runtime.docker.DockerRuntime;
 
 import java.util.Map;
@@ -11,11 +12,17 @@ import java.util.function.Function;
 final class RuntimePool implements Function<String, ContainerRuntime>, AutoCloseable {
     private static final String DEFAULT = "";
     private final Map<String, ContainerRuntime> runtimes = new ConcurrentHashMap<>();
+    private final LogKeeper logs;
+
+    /** {@code logs} keeps what kept containers wrote before any engine of the pool removes them. */
+    RuntimePool(LogKeeper logs) {
+        this.logs = logs;
+    }
 
     @Override
     public ContainerRuntime apply(String endpoint) {
         return runtimes.computeIfAbsent(endpoint == null ? DEFAULT : endpoint,
-                e -> DockerRuntime.connect(e.isEmpty() ? null : e));
+                e -> DockerRuntime.connect(e.isEmpty() ? null : e, logs));
     }
 
     @Override

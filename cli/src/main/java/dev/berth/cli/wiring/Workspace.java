@@ -3,6 +3,8 @@ package dev.berth.cli.wiring;
 import dev.berth.ecs.EcsProvider;
 import dev.berth.ecs.api.EcsException;
 import dev.berth.ecs.http.EcsHttpClient;
+import dev.berth.ecs.logs.LogArchive;
+import dev.berth.ecs.logs.LogStoreLocation;
 import dev.berth.engine.diag.Diagnostic;
 import dev.berth.engine.diag.DiagnosticsException;
 import dev.berth.ecs.store.EcsStore;
@@ -36,7 +38,8 @@ public final class Workspace implements AutoCloseable {
     private final Map<String, String> env;
     private final SourceFiles sources = new SourceFiles();
     private final FunctionRegistry functions = FunctionRegistry.standard();
-    private final RuntimePool runtimes = new RuntimePool();
+    private final LogArchive logs;
+    private final RuntimePool runtimes;
     private SqliteStateStore store;
     private SqliteEcsStore ecsStore;
     private Optional<String> ecsStoreSetting = Optional.empty();
@@ -58,6 +61,9 @@ public final class Workspace implements AutoCloseable {
         this.dir = dir;
         this.statePath = statePath;
         this.env = Map.copyOf(env);
+        // The log store sits beside the control plane, which the configuration (loaded later) may choose.
+        this.logs = new LogArchive(() -> LogStoreLocation.resolve(ecsStorePath(), this.env));
+        this.runtimes = new RuntimePool(logs);
     }
 
     /** Where one-line notices go (standard error for a command): what a run did besides its work. */
@@ -147,6 +153,11 @@ public final class Workspace implements AutoCloseable {
     public EcsStore ecsStore() {
         if (ecsStore == null) ecsStore = ControlPlaneStore.open(ecsStorePath(), statePath, this::stateFile, notices);
         return ecsStore;
+    }
+
+    /** berth's log store beside this configuration's control plane. */
+    public LogArchive logs() {
+        return logs;
     }
 
     /** The Docker engines by docker_host (null: the local engine), one connection each for the command. */

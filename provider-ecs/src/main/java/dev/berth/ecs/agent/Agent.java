@@ -4,6 +4,7 @@ import dev.berth.ecs.store.InstanceRow;
 import dev.berth.ecs.resource.EcsLabels;
 import dev.berth.ecs.runtime.ContainerEvent;
 import dev.berth.ecs.runtime.ContainerRuntime;
+import dev.berth.ecs.runtime.LogRoute;
 import dev.berth.ecs.store.TaskRow;
 import dev.berth.ecs.store.Table;
 import dev.berth.ecs.store.EcsStore;
@@ -187,6 +188,10 @@ public final class Agent {
         public void event(ContainerRuntime engine, ContainerEvent e) {
             String taskArn = e.attributes().get(EcsLabels.TASK_ARN);
             if (taskArn == null) return;
+            // A kept container that died has written all it will: keep it now, whatever happens to it next.
+            if ("die".equals(e.action()) && e.attributes().containsKey(LogRoute.GROUP_LABEL)) {
+                engine.keepOutput(e.containerId(), e.attributes());
+            }
             TaskRow row = taskRows.get(taskArn).orElse(null);
             Verdict v = TaskEvents.judge(e, row);
             if (!v.stops()) return;

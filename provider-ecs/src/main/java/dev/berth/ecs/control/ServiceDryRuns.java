@@ -92,7 +92,7 @@ final class ServiceDryRuns {
             return Optional.of(new TaskDefinitionRow(EcsArn.taskDefinitionFamily(reg.family()) + ":(new revision)",
                     reg.family(), 0, TaskDefinitionRow.ACTIVE, reg.cpu(), reg.memory(), reg.networkMode(),
                     reg.requiresCompatibilities(), planned.executionRoleArn(), planned.taskRoleArn(),
-                    reg.containers(), null));
+                    reg.containers(), null, reg.taskFields()));
         } catch (EcsException invalid) {
             // Its own plan reports what is wrong with it; placement waits for apply.
             return Optional.empty();

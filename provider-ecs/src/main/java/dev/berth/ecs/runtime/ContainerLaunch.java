@@ -11,7 +11,7 @@ import java.util.Map;
 public record ContainerLaunch(String name, String image, Integer cpuShares, Integer memoryMiB,
                               Integer memoryReservationMiB, List<PortBinding> ports, Map<String, String> environment,
                               List<String> entryPoint, List<String> command, boolean essential,
-                              HealthProbe health, ContainerVolumes volumes, ContainerSettings settings) {
+                              HealthProbe health, ContainerVolumes volumes, ContainerSettings settings, LogRoute log) {
     public ContainerLaunch {
         if (volumes == null) volumes = ContainerVolumes.NONE;
         ports = List.copyOf(ports);
@@ -19,6 +19,15 @@ public record ContainerLaunch(String name, String image, Integer cpuShares, Inte
         entryPoint = entryPoint == null ? null : List.copyOf(entryPoint);
         command = command == null ? null : List.copyOf(command);
         settings = settings == null ? ContainerSettings.NONE : settings;
+    }
+
+    /** A container logging to the engine's default driver. */
+    public ContainerLaunch(String name, String image, Integer cpuShares, Integer memoryMiB,
+                           Integer memoryReservationMiB, List<PortBinding> ports, Map<String, String> environment,
+                           List<String> entryPoint, List<String> command, boolean essential, HealthProbe health,
+                           ContainerVolumes volumes, ContainerSettings settings) {
+        this(name, image, cpuShares, memoryMiB, memoryReservationMiB, ports, environment, entryPoint, command,
+                essential, health, volumes, settings, null);
     }
 
     /** A container that mounts no volumes and has none of the further options. */
@@ -58,6 +67,12 @@ public record ContainerLaunch(String name, String image, Integer cpuShares, Inte
     /** The same container with other further options. */
     public ContainerLaunch withSettings(ContainerSettings s) {
         return new ContainerLaunch(name, image, cpuShares, memoryMiB, memoryReservationMiB, ports, environment,
-                entryPoint, command, essential, health, volumes, s);
+                entryPoint, command, essential, health, volumes, s, log);
+    }
+
+    /** The same container with its output going where {@code route} says. */
+    public ContainerLaunch withLog(LogRoute route) {
+        return new ContainerLaunch(name, image, cpuShares, memoryMiB, memoryReservationMiB, ports, environment,
+                entryPoint, command, essential, health, volumes, settings, route);
     }
 }

@@ -78,6 +78,22 @@ public interface ContainerRuntime extends AutoCloseable {
         return out;
     }
 
+    /**
+     * What the container wrote to stdout and stderr, in order, from {@code from} on (to the
+     * second: lines of that whole second are included; null: everything). Empty when the
+     * container is gone. Engines whose driver cannot be read back throw {@link RuntimeFailure}.
+     */
+    default List<LogLine> logs(String containerId, Instant from) {
+        throw new RuntimeFailure("The engine at " + endpoint() + " cannot read containers' output back.", null);
+    }
+
+    /**
+     * Hands a container's output to the engine's log keeper now (a kept container that just
+     * died has written all it will); engines without one keep nothing. Never throws.
+     */
+    default void keepOutput(String containerId, Map<String, String> labels) {
+    }
+
     /** Removes one container, running or not; succeeds when it is already gone. */
     void removeContainer(String containerId);
 

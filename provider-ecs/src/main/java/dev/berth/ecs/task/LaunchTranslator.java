@@ -1,5 +1,6 @@
 package dev.berth.ecs.task;
 
+import dev.berth.ecs.logs.LogRouting;
 import dev.berth.ecs.resource.EcsLabels;
 import dev.berth.ecs.runtime.ContainerLaunch;
 import dev.berth.ecs.runtime.PortBinding;
@@ -7,6 +8,7 @@ import dev.berth.ecs.runtime.TaskLaunch;
 import dev.berth.ecs.runtime.TaskMetadata;
 import dev.berth.ecs.runtime.TaskPlatform;
 import dev.berth.ecs.taskdef.ContainerDefinition;
+import dev.berth.ecs.taskdef.LogConfiguration;
 import dev.berth.ecs.taskdef.ContainerMounts;
 import dev.berth.ecs.taskdef.ContainerOptions;
 import dev.berth.ecs.taskdef.TaskVolume;
@@ -39,7 +41,8 @@ public final class LaunchTranslator {
                                     String launchType, String availabilityZone) {
         List<ContainerLaunch> containers = new ArrayList<>();
         for (ContainerDefinition c : ContainerDefinition.of(td)) {
-            containers.add(container(c, ContainerOptions.of(c), System.getenv()));
+            containers.add(container(c, ContainerOptions.of(c), System.getenv())
+                    .withLog(LogRouting.route(LogConfiguration.of(c), taskArn, c.name())));
         }
         List<TaskVolume> volumes = TaskVolume.list(TaskFields.get(td, "volumes"));
         return new TaskLaunch(taskArn, network, td.networkMode(), labels, VolumeTranslation.sourcesFirst(containers),

@@ -151,6 +151,11 @@ public final class TaskDefinitionValidator {
                 if (c.healthCheck() != null && c.known("healthCheck")) {
                     for (String p : c.healthCheck().problems(label)) out.add(Diags.error(p, src.path(i, "healthCheck")));
                 }
+                if (c.known("logConfiguration")) {
+                    for (String p : LogConfigurationCheck.problemsOf(label, LogConfiguration.of(c))) {
+                        out.add(Diags.error(p, src.path(i, "logConfiguration")));
+                    }
+                }
                 essentialKnown &= c.known("essential");
                 anyEssential |= c.effectiveEssential();
             }

@@ -11,10 +11,13 @@ final class ContainerRemover {
 
     private final DockerClient client;
     private final DockerErrors errors;
+    private final java.util.function.Consumer<String> beforeRemoval;
 
-    ContainerRemover(DockerClient client, DockerErrors errors) {
+    /** {@code beforeRemoval} hears every container id right before its removal (its output is kept then). */
+    ContainerRemover(DockerClient client, DockerErrors errors, java.util.function.Consumer<String> beforeRemoval) {
         this.client = client;
         this.errors = errors;
+        this.beforeRemoval = beforeRemoval;
     }
 
     /**
@@ -23,6 +26,7 @@ final class ContainerRemover {
      */
     void removeAll(List<String> ids) {
         for (String id : ids) {
+            beforeRemoval.accept(id);
             try {
                 client.removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec();
             } catch (NotFoundException gone) {

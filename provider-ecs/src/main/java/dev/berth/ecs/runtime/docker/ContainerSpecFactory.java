@@ -47,9 +47,12 @@ final class ContainerSpecFactory {
         if (c.memoryReservationMiB() != null) {
             host.withMemoryReservation(c.memoryReservationMiB() * MIB);
         }
+        if (LogConfigs.of(c.log()) != null) {
+            host.withLogConfig(LogConfigs.of(c.log()));
+        }
         CreateContainerCmd cmd = client.createContainerCmd(c.image())
                 .withName(ContainerNaming.containerName(task.taskArn(), c.name()))
-                .withLabels(ContainerNaming.labels(task.labels(), task.taskArn(), c.name()))
+                .withLabels(LogConfigs.labels(ContainerNaming.labels(task.labels(), task.taskArn(), c.name()), c.log()))
                 .withEnv(environment(c.environment()));
         if (!publish.isEmpty()) {
             Ports ports = new Ports();

@@ -8,6 +8,8 @@ import com.github.dockerjava.api.model.Info;
 import dev.berth.ecs.runtime.ContainerInfo;
 import dev.berth.ecs.runtime.ContainerRuntime;
 import dev.berth.ecs.runtime.EngineCapacity;
+import dev.berth.ecs.runtime.LogKeeper;
+import dev.berth.ecs.runtime.LogLine;
 import dev.berth.ecs.runtime.RuntimeFailure;
 import dev.berth.ecs.runtime.TaskLaunch;
 
@@ -40,12 +42,14 @@ public final class DockerRuntime implements ContainerRuntime {
     private final ContainerRemover remover;
     private final VolumeOps volumes;
     private final DockerCalls calls = new DockerCalls();
+    private final LogKeeper logs;
 
-    private DockerRuntime(DockerConnection connection) {
+    private DockerRuntime(DockerConnection connection, LogKeeper logs) {
         this.connection = connection;
         this.client = connection.client();
         this.errors = new DockerErrors(connection);
-        this.remover = new ContainerRemover(client, errors);
+        this.logs = logs;
+        this.remover = new ContainerRemover(client, errors, this::keepOutput);
         this.networks = new NetworkOps(client, errors);
         this.volumes = new VolumeOps(client, errors);
         this.starter = new TaskStarter(client, errors, remover, volumes);
@@ -58,7 +62,12 @@ public final class DockerRuntime implements ContainerRuntime {
      * (plain, no TLS) is accepted too.
      */
     public static DockerRuntime connect(String dockerHost) {
-        return new DockerRuntime(DockerConnection.open(dockerHost));
+        return connect(dockerHost, LogKeeper.NONE);
+    }
+
+    /** As {@link #connect(String)}, keeping kept containers' output with {@code logs} before they are removed. */
+    public static DockerRuntime connect(String dockerHost, LogKeeper logs) {
+        return new DockerRuntime(DockerConnection.open(dockerHost), logs);
     }
 
     @Override
@@ -117,6 +126,7 @@ public final class DockerRuntime implements ContainerRuntime {
 
     @Override
     public List<ContainerInfo> startTask(TaskLaunch launch) {
+        logs.prepare(launch);
         return starter.start(launch, image -> {
             if (!imageExists(image)) {
                 throw errors.imageMissing(image);
@@ -197,6 +207,29 @@ public final class DockerRuntime implements ContainerRuntime {
             throw new RuntimeFailure("Interrupted while inspecting containers.", e);
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    @Override
+    public List<LogLine> logs(String containerId, java.time.Instant from) {
+        return ContainerOutput.read(client, errors, containerId, from);
+    }
+
+    @Override
+    public void keepOutput(String containerId, Map<String, String> labels) {
+        logs.keep(this, containerId, labels);
+    }
+
+    /** Hands a container about to be removed to the log keeper, with its labels (a kept one carries its group). */
+    private void keepOutput(String containerId) {
+        if (logs == LogKeeper.NONE) return;
+        try {
+            InspectContainerResponse r = client.inspectContainerCmd(containerId).exec();
+            Map<String, String> labels = r.getConfig() == null || r.getConfig().getLabels() == null ? Map.of()
+                    : r.getConfig().getLabels();
+            logs.keep(this, containerId, labels);
+        } catch (RuntimeException goneOrUnreadable) {
+            // The removal goes on; a container that cannot be inspected has nothing left to keep.
         }
     }
 

@@ -71,14 +71,17 @@ public final class ContainerFields {
             bool("pseudoTerminal"),
             stringMap("dockerLabels"),
             objects("ulimits", string("name"), integer("softLimit"), integer("hardLimit")),
-            object("logConfiguration", string("logDriver"), stringMap("options"), secret("secretOptions")).pending(),
+            object("logConfiguration", string("logDriver"), stringMap("options"), secret("secretOptions")),
             object("healthCheck", strings("command").required()
                             .describe("[\"CMD-SHELL\", \"command\"] or [\"CMD\", \"executable\", ...]."), integer("interval").describe("Seconds, 5-300 (30)."),
                     integer("timeout").describe("Seconds, 2-60 (5)."), integer("retries").describe("1-10 (3)."),
                     integer("startPeriod").describe("Seconds, 0-300 (0).")),
             objects("systemControls", string("namespace"), string("value")),
             objects("resourceRequirements", string("value"), string("type")),
-            object("firelensConfiguration", string("type"), stringMap("options")).pending(),
+            object("firelensConfiguration", string("type"), stringMap("options")).refused("berth does not run FireLens "
+                    + "log routers yet: ECS's agent writes the router's Fluent Bit or Fluentd configuration and mounts a "
+                    + "socket that the other containers' fluentd log driver sends to, and berth does neither; use the "
+                    + "awslogs log driver, whose output berth keeps (berth logs)."),
             strings("credentialSpecs").refused("credential specs are for Windows gMSA, which berth has not."));
 
     /** The fields {@code ContainerDefinition} carries as typed components; the rest are extras. */
