@@ -83,6 +83,6 @@ final class TaskDefinitionData implements EcsDataSource {
     /** The same canonical JSON an {@code ecs_task_definition} resource keeps, so the two compare equal. */
     static String canonical(TaskDefinition td) {
         return ContainerDefinitionsJson.canonical(ContainerDefinitionsJson.parse(Json.write(td.containerDefinitions()))
-                .containers());
+                .containers(), td.networkMode());
     }
 }

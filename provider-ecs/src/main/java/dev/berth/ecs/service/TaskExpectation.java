@@ -36,7 +36,10 @@ final class TaskExpectation {
         this.containers = ContainerDefinition.of(td);
         for (ContainerDefinition c : containers) {
             for (PortMapping p : PortMapping.expand(c.portMappings())) {
-                if (p.hostPort() != null && p.hostPort() > 0) fixedHostPorts.put(key(p), p.hostPort());
+                // An awsvpc task publishes every port on a free loopback port (see TaskNetwork).
+                if (p.hostPort() != null && p.hostPort() > 0 && !networkMode.equals("awsvpc")) {
+                    fixedHostPorts.put(key(p), p.hostPort());
+                }
             }
         }
     }
@@ -100,8 +103,7 @@ final class TaskExpectation {
                 // host: the container binds the host's interfaces itself; none: nothing to publish.
             }
         }
-        return published.stream().map(p -> label(key(p), p.hostPort() != null && p.hostPort() > 0 ? p.hostPort() : null))
-                .sorted().toList();
+        return published.stream().map(p -> label(key(p), fixedHostPorts.get(key(p)))).sorted().toList();
     }
 
     /**

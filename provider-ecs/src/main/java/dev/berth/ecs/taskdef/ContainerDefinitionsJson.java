@@ -17,9 +17,11 @@ import java.util.TreeMap;
 
 /**
  * Reads AWS's {@code containerDefinitions} JSON and writes its canonical form: keys sorted,
- * ECS's defaults explicit ({@code essential}, {@code protocol}, the health check's times), maps
- * and environment sorted by name, null and empty fields left out and numbers as integers, so
- * equal definitions always give the identical string.
+ * ECS's defaults explicit as DescribeTaskDefinition shows them ({@code essential}, {@code cpu}
+ * 0, {@code protocol}, {@code hostPort} in awsvpc and host modes, the health check's times, and
+ * the four lists ECS always answers with), maps and environment sorted by name, other null and
+ * empty fields left out and numbers as integers, so equal definitions always give the identical
+ * string and berth's describe output is ECS's.
  */
 public final class ContainerDefinitionsJson {
 
@@ -73,13 +75,28 @@ public final class ContainerDefinitionsJson {
                 ? "Container \"" + name.asText() + "\"" : "Container definition " + (i + 1);
     }
 
+    /**
+     * ECS answers with these lists empty rather than absent (botocore's RegisterTaskDefinition
+     * example: a request without them, a task definition with all four as []).
+     */
+    private static final List<String> ALWAYS_LISTED = List.of("environment", "mountPoints", "portMappings",
+            "volumesFrom");
+
+    /** The canonical form where the network mode is not known: no host port is filled in. */
     public static String canonical(List<ContainerDefinition> containers) {
+        return canonical(containers, null);
+    }
+
+    /** The canonical form of a task in {@code networkMode} (null when not known). */
+    public static String canonical(List<ContainerDefinition> containers, String networkMode) {
+        // In awsvpc and host modes the host port is the container port, and ECS says so on describe.
+        boolean samePorts = "awsvpc".equals(networkMode) || "host".equals(networkMode);
         List<Map<String, Object>> out = new ArrayList<>();
-        for (ContainerDefinition c : containers) out.add(canonical(c));
+        for (ContainerDefinition c : containers) out.add(canonical(c, samePorts));
         return Json.write(out);
     }
 
-    private static Map<String, Object> canonical(ContainerDefinition c) {
+    private static Map<String, Object> canonical(ContainerDefinition c, boolean samePorts) {
         Map<String, Object> m = new TreeMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = c.extras().fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
@@ -87,7 +104,8 @@ public final class ContainerDefinitionsJson {
         }
         m.put("name", c.name());
         m.put("image", c.image());
-        m.put("cpu", c.cpu());
+        // ContainerDefinition.cpu is an unboxed Integer in ECS's model: always answered, 0 when unset.
+        m.put("cpu", c.cpu() == null ? 0 : c.cpu());
         m.put("memory", c.memory());
         m.put("memoryReservation", c.memoryReservation());
         m.put("essential", c.effectiveEssential());
@@ -103,7 +121,7 @@ public final class ContainerDefinitionsJson {
             for (PortMapping p : c.portMappings()) {
                 Map<String, Object> pm = new TreeMap<>();
                 pm.put("containerPort", p.containerPort());
-                pm.put("hostPort", p.hostPort());
+                pm.put("hostPort", p.hostPort() == null && samePorts ? p.containerPort() : p.hostPort());
                 pm.put("protocol", p.effectiveProtocol());
                 pm.put("name", p.name());
                 pm.put("appProtocol", p.appProtocol());
@@ -115,6 +133,7 @@ public final class ContainerDefinitionsJson {
         }
         if (c.healthCheck() != null) m.put("healthCheck", c.healthCheck().canonical());
         m.values().removeIf(Objects::isNull);
+        for (String list : ALWAYS_LISTED) m.putIfAbsent(list, List.of());
         return m;
     }
 }

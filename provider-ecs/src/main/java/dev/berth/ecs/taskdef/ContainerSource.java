@@ -61,9 +61,9 @@ public record ContainerSource(Form form, List<ContainerDefinition> containers, b
         return new ContainerSource(Form.NONE, null, false, problems);
     }
 
-    /** The canonical JSON, or null while containers are unknown or unreadable. */
-    public String canonical() {
-        return containers != null && whollyKnown ? ContainerDefinitionsJson.canonical(containers) : null;
+    /** The canonical JSON in a task of {@code networkMode}, or null while containers are unknown or unreadable. */
+    public String canonical(String networkMode) {
+        return containers != null && whollyKnown ? ContainerDefinitionsJson.canonical(containers, networkMode) : null;
     }
 
     /** The path of a container's field ({@code null} for the container itself), as config wrote it. */

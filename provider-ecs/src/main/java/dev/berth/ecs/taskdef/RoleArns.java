@@ -20,11 +20,17 @@ public final class RoleArns {
     private RoleArns() {
     }
 
+    /** Whether ECS takes the role; an empty one is no role (see {@link #problem}). */
     public static boolean valid(String role) {
-        return role != null && role.length() <= 2048 && (ARN.matcher(role).matches() || SHORT.matcher(role).matches());
+        return role != null && (role.isEmpty()
+                || role.length() <= 2048 && (ARN.matcher(role).matches() || SHORT.matcher(role).matches()));
     }
 
-    /** What is wrong with the role an attribute names, in one sentence, or empty when it is fine. */
+    /**
+     * What is wrong with the role an attribute names, in one sentence, or empty when it is fine.
+     * An empty role is no role: botocore's own RegisterTaskDefinition example sends
+     * {@code "taskRoleArn": ""} and ECS registers it.
+     */
     public static Optional<String> problem(String attribute, String role) {
         if (role == null || valid(role)) return Optional.empty();
         return Optional.of(ECS_MESSAGE + ": " + attribute + " \"" + role + "\" is neither an IAM role ARN "

@@ -33,8 +33,9 @@ public final class TaskDefinitionNormaliser {
         m.put(MEMORY, size(config, MEMORY));
         Value compat = compatibilities(config);
         m.put(REQUIRES_COMPATIBILITIES, compat);
-        m.put(NETWORK_MODE, networkMode(config, compat));
-        m.put(CONTAINER_DEFINITIONS, containers(config));
+        Value mode = networkMode(config, compat);
+        m.put(NETWORK_MODE, mode);
+        m.put(CONTAINER_DEFINITIONS, containers(config, mode));
         if (Attrs.raw(config, CONTAINER).isNull()) m.put(CONTAINER, Value.list(List.of()));
         return Attrs.with(config, m);
     }
@@ -63,9 +64,13 @@ public final class TaskDefinitionNormaliser {
         return Value.of(items != null && items.contains("FARGATE") ? "awsvpc" : "bridge");
     }
 
-    private static Value containers(MapValue config) {
+    private static Value containers(MapValue config, Value mode) {
         ContainerSource source = ContainerSource.of(config);
-        String canonical = source.canonical();
+        String canonical = source.canonical(mode.isWhollyKnown() ? Attrs.string(mode) : null);
+        // While the mode is unknown, so are the host ports it would fill in (if any port lacks one).
+        if (canonical != null && !mode.isWhollyKnown() && !canonical.equals(source.canonical("awsvpc"))) {
+            return Value.unknown();
+        }
         if (canonical != null) return Value.of(canonical);
         // Unreadable JSON stays as written (validation reports it); otherwise it is not known yet.
         return source.problems().stream().noneMatch(dev.berth.engine.provider.ProviderDiagnostic::isError) ? Value.unknown() : config.get(CONTAINER_DEFINITIONS);

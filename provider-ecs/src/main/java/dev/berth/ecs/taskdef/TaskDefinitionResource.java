@@ -224,7 +224,7 @@ public final class TaskDefinitionResource implements EcsResource {
         m.put(EXECUTION_ROLE_ARN, text(td.executionRoleArn()));
         m.put(TASK_ROLE_ARN, text(td.taskRoleArn()));
         ContainerDefinitionsJson.Parsed parsed = ContainerDefinitionsJson.parse(Json.write(td.containerDefinitions()));
-        m.put(CONTAINER_DEFINITIONS, Value.of(ContainerDefinitionsJson.canonical(parsed.containers())));
+        m.put(CONTAINER_DEFINITIONS, Value.of(ContainerDefinitionsJson.canonical(parsed.containers(), td.networkMode())));
         m.put(CONTAINER, blocks.isNull() ? Value.list(List.of()) : blocks);
         m.putAll(TaskLevelConfig.state(td));
         m.put(TAGS, described.tags().isEmpty() ? Value.nil() : Attrs.ofStringMap(described.tags()));

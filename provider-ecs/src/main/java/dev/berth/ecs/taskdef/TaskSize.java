@@ -7,12 +7,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Task-level cpu and memory as AWS accepts them: CPU units ("256") or vCPUs ("0.5 vCPU"), and
- * MiB ("512") or GB ("1 GB"). AWS stores the unit form, so berth does too and "1 vCPU" and
- * "1024" plan as the same value.
+ * Task-level cpu and memory as AWS accepts them: CPU units ("256") or vCPUs ("0.5 vCPU", or
+ * ".25 vcpu" as the ECS Exec guide's example writes it), and MiB ("512") or GB ("1 GB", ".5 gb").
+ * AWS stores the unit form, so berth does too and "1 vCPU" and "1024" plan as the same value.
  */
 public final class TaskSize {
-    private static final Pattern SHAPE = Pattern.compile("\\s*(\\d+(?:\\.\\d+)?)\\s*([A-Za-z]*)\\s*");
+    private static final Pattern SHAPE = Pattern.compile("\\s*(\\d+(?:\\.\\d+)?|\\.\\d+)\\s*([A-Za-z]*)\\s*");
 
     private TaskSize() {
     }

@@ -37,8 +37,9 @@ class TaskDefinitionActionsTest {
         assertEquals("bridge", first.networkMode());
         assertEquals("ACTIVE", first.status());
         assertEquals(List.of("EC2"), first.compatibilities());
-        assertEquals(Map.of("name", "web", "image", "busybox", "memory", 64, "essential", true,
-                "portMappings", List.of(Map.of("containerPort", 80, "protocol", "tcp"))), first.containerDefinitions().get(0));
+        assertEquals(Map.of("name", "web", "image", "busybox", "memory", 64, "essential", true, "cpu", 0,
+                "portMappings", List.of(Map.of("containerPort", 80, "protocol", "tcp")), "environment", List.of(),
+                "mountPoints", List.of(), "volumesFrom", List.of()), first.containerDefinitions().get(0));
         p.api.deregisterTaskDefinition(new DeregisterTaskDefinitionRequest("web:1"));
         assertEquals(2, register("web", 64).revision());
 

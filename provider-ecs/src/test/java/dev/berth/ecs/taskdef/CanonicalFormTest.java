@@ -30,11 +30,13 @@ class CanonicalFormTest {
             + "{\"image\":\"busybox\",\"name\":\"sidecar\",\"essential\":false,\"memoryReservation\":32,"
             + "\"entryPoint\":[],\"environment\":[]}]";
 
-    private static final String CANONICAL = "[{\"command\":[\"nginx\",\"-g\",\"daemon off;\"],"
+    /** As ECS describes it: cpu 0 and the four lists ECS always answers with, empty or not. */
+    private static final String CANONICAL = "[{\"command\":[\"nginx\",\"-g\",\"daemon off;\"],\"cpu\":0,"
             + "\"environment\":[{\"name\":\"A\",\"value\":\"1\"},{\"name\":\"B\",\"value\":\"2\"}],"
-            + "\"essential\":true,\"image\":\"nginx:1.27\",\"memory\":256,\"name\":\"web\","
-            + "\"portMappings\":[{\"containerPort\":80,\"protocol\":\"tcp\"}]},"
-            + "{\"essential\":false,\"image\":\"busybox\",\"memoryReservation\":32,\"name\":\"sidecar\"}]";
+            + "\"essential\":true,\"image\":\"nginx:1.27\",\"memory\":256,\"mountPoints\":[],\"name\":\"web\","
+            + "\"portMappings\":[{\"containerPort\":80,\"protocol\":\"tcp\"}],\"volumesFrom\":[]},"
+            + "{\"cpu\":0,\"environment\":[],\"essential\":false,\"image\":\"busybox\",\"memoryReservation\":32,"
+            + "\"mountPoints\":[],\"name\":\"sidecar\",\"portMappings\":[],\"volumesFrom\":[]}]";
 
     @AfterEach
     void close() {
@@ -124,6 +126,15 @@ class CanonicalFormTest {
         PlanResponse p = h.plan(TYPE, state, b);
         assertEquals(state, p.planned());
         assertEquals(List.of(), h.replacePaths(TYPE, state, p));
+    }
+
+    @Test
+    void leadingDotSizesAsTheEcsExecGuideWritesThem() {
+        // docs.aws.amazon.com ECS Exec, "Optional task definition changes": "memory": ".5 gb", "cpu": ".25 vcpu".
+        assertEquals(java.util.Optional.of(256), TaskSize.cpuUnits(".25 vcpu"));
+        assertEquals(java.util.Optional.of(512), TaskSize.memoryMiB(".5 gb"));
+        assertEquals(java.util.Optional.empty(), TaskSize.cpuUnits(". vcpu"));
+        assertEquals(java.util.Optional.empty(), TaskSize.memoryMiB("5. gb"));
     }
 
     @Test

@@ -36,9 +36,10 @@ class PortMappingRulesTest {
                 "container_definitions", json));
         assertEquals(List.of(), Harness.errors(fromJson.diagnostics()));
         String canonical = ((dev.berth.engine.value.StringValue) fromJson.planned().get("container_definitions")).value();
-        assertEquals("[{\"essential\":true,\"image\":\"x\",\"memory\":64,\"name\":\"web\",\"portMappings\":["
+        assertEquals("[{\"cpu\":0,\"environment\":[],\"essential\":true,\"image\":\"x\",\"memory\":64,"
+                + "\"mountPoints\":[],\"name\":\"web\",\"portMappings\":["
                 + "{\"appProtocol\":\"http2\",\"containerPort\":80,\"name\":\"web-http\",\"protocol\":\"tcp\"},"
-                + "{\"containerPortRange\":\"9000-9002\",\"protocol\":\"tcp\"}]}]", canonical);
+                + "{\"containerPortRange\":\"9000-9002\",\"protocol\":\"tcp\"}],\"volumesFrom\":[]}]", canonical);
         PlanResponse fromBlocks = h.plan("ecs_task_definition", null, taskDef("network_mode", "bridge", "container",
                 blocks(container("name", "web", "image", "x", "memory", 64, "port_mappings", List.of(
                         obj("container_port", 80, "host_port", null, "protocol", "tcp", "name", "web-http",

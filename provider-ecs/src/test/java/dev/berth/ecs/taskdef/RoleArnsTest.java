@@ -27,9 +27,11 @@ class RoleArnsTest {
         for (String bad : List.of("REPLACE_ME_ECS_ROLE_ARN ", "arn:aws:iam::aws_account_id:role/ecsTaskExecutionRole",
                 "arn:aws:iam::123456789012:user/alice", "arn:aws:ecs:local:000000000000:cluster/main",
                 "arn:aws:iam:us-east-1:123456789012:role/r", "arn:aws:iam::123456789012:role/", "role with spaces",
-                "a".repeat(65), "")) {
+                "a".repeat(65))) {
             assertFalse(RoleArns.valid(bad), bad);
         }
+        // An empty role is no role: botocore's RegisterTaskDefinition example sends "taskRoleArn": "".
+        assertTrue(RoleArns.valid(""));
     }
 
     @Test

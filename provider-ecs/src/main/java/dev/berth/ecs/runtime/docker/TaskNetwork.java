@@ -101,8 +101,11 @@ final class TaskNetwork {
         switch (mode) {
             case "awsvpc" -> {
                 if (index == owner) {
+                    // The task's own address stands on a free loopback port: in awsvpc a host port
+                    // is the task's container port (ECS fills it in), not a port of this machine.
                     for (ContainerLaunch c : task.containers()) {
-                        c.ports().forEach(p -> result.add(new Declared(c.name(), p)));
+                        c.ports().forEach(p -> result.add(new Declared(c.name(),
+                                new PortBinding(p.containerPort(), 0, p.protocol()))));
                     }
                 }
             }

@@ -34,7 +34,8 @@ public final class ContainerFields {
             integer("memoryReservation").describe("Soft limit in MiB."),
             strings("links"),
             objects("portMappings", integer("containerPort"),
-                    integer("hostPort").describe("Host port on 127.0.0.1; unset picks a free one per task."),
+                    integer("hostPort").describe("bridge: host port on 127.0.0.1 (0 or unset: a free one per task); "
+                            + "awsvpc and host: the container port, as ECS fills it in."),
                     string("protocol").hclDefault(Value.of("tcp")),
                     string("name"), string("appProtocol"), string("containerPortRange")),
             bool("essential").hclDefault(Value.of(true)),

@@ -91,6 +91,23 @@ class AwsvpcTaskIT extends EngineFixture {
     }
 
     @Test
+    void twoTasksWhoseHostPortIsTheirContainerPortRunSideBySide() throws Exception {
+        // ECS fills an awsvpc hostPort in with the containerPort: it names the task's own address,
+        // so two copies of the task on one engine each get a loopback port of their own.
+        ContainerLaunch web = new ContainerLaunch("web", TestEngine.IMAGE, 128, 64, null,
+                List.of(new PortBinding(80, 80, "tcp")), Map.of("GREETING", "same port, own address"), null,
+                List.of("sh", "-c", "mkdir -p /www && echo \"$GREETING\" > /www/index.html && exec httpd -f -p 80 -h /www"),
+                true);
+        List<ContainerInfo> first = engine.runtime.startTask(engine.task(engine.newTaskArn(), "awsvpc", web));
+        List<ContainerInfo> second = engine.runtime.startTask(engine.task(engine.newTaskArn(), "awsvpc", web));
+        int a = first.get(0).ports().get(0).hostPort();
+        int b = second.get(0).ports().get(0).hostPort();
+        assertTrue(a > 0 && b > 0 && a != b, a + " and " + b);
+        assertEquals("same port, own address", httpGet(a).strip());
+        assertEquals("same port, own address", httpGet(b).strip());
+    }
+
+    @Test
     void stopTaskStopsAllContainersTogetherAndRemovesThem() {
         String arn = engine.newTaskArn();
         long t0 = System.nanoTime();
