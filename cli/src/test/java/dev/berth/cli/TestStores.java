@@ -13,6 +13,8 @@ import java.util.Map;
  */
 public final class TestStores {
     public static final String ENV = "BERTH_ECS_STORE";
+    /** The secret store goes beside it, for the same reasons. */
+    public static final String SECRET_ENV = dev.berth.ecs.secret.SecretStoreLocation.ENV;
 
     private TestStores() {
     }
@@ -22,16 +24,23 @@ public final class TestStores {
         return dir.toAbsolutePath().normalize().resolve("ecs.db");
     }
 
+    /** The secret store of the configuration in {@code dir}. */
+    public static Path secrets(Path dir) {
+        return dir.toAbsolutePath().normalize().resolve("secrets.db");
+    }
+
     /** The process environment with BERTH_ECS_STORE naming {@code dir}'s control plane. */
     public static Map<String, String> env(Path dir) {
         Map<String, String> env = new HashMap<>(System.getenv());
         env.put(ENV, of(dir).toString());
+        env.put(SECRET_ENV, secrets(dir).toString());
         return env;
     }
 
     /** Gives a berth process started for {@code dir} that directory's control plane. */
     public static ProcessBuilder in(ProcessBuilder pb, Path dir) {
         pb.environment().put(ENV, of(dir).toString());
+        pb.environment().put(SECRET_ENV, secrets(dir).toString());
         return pb;
     }
 }
