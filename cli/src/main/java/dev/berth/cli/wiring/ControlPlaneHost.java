@@ -8,6 +8,9 @@ import dev.berth.ecs.runtime.ContainerRuntime;
 import dev.berth.ecs.store.EcsStore;
 import dev.berth.ecs.store.SqliteEcsStore;
 import dev.berth.ecs.store.StoreLocation;
+import dev.berth.ecs.secret.SecretResolver;
+import dev.berth.ecs.secret.SecretStoreLocation;
+import dev.berth.ecs.secret.StoreSecretResolver;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -21,20 +24,34 @@ import java.util.function.Function;
  */
 public final class ControlPlaneHost implements AutoCloseable {
     private final SqliteEcsStore file;
-    private final RuntimePool runtimes = new RuntimePool();
+    private final StoreSecretResolver secrets;
+    private final RuntimePool runtimes;
     private final UnitOfWorkStore store;
     private final Atomicity atomicity;
     private final EcsApi api;
 
-    private ControlPlaneHost(SqliteEcsStore file) {
+    private ControlPlaneHost(SqliteEcsStore file, StoreSecretResolver secrets) {
         this.file = file;
+        this.secrets = secrets;
+        this.runtimes = new RuntimePool(secrets == null ? SecretResolver.NONE : secrets);
         this.store = new UnitOfWorkStore(file);
         this.atomicity = new Atomicity(store);
         this.api = atomicity.guard(new ControlPlane(store, runtimes));
     }
 
+    /** A host whose containers cannot have secrets (a task that names one fails to start). */
     public static ControlPlaneHost open(Path storeFile) {
-        return new ControlPlaneHost(SqliteEcsStore.open(storeFile));
+        return new ControlPlaneHost(SqliteEcsStore.open(storeFile), null);
+    }
+
+    /** A host whose containers read their secrets from {@code secretsFile} as they start. */
+    public static ControlPlaneHost open(Path storeFile, Path secretsFile) {
+        return new ControlPlaneHost(SqliteEcsStore.open(storeFile), new StoreSecretResolver(secretsFile));
+    }
+
+    /** The secret store a run outside any configuration uses: BERTH_SECRET_STORE, else the user's own. */
+    public static Path secretsFile(Path workingDir, Map<String, String> env) {
+        return SecretStoreLocation.resolve(workingDir, env);
     }
 
     /** The file a run outside any configuration serves: {@code BERTH_ECS_STORE}, else the user's own. */
@@ -68,6 +85,7 @@ public final class ControlPlaneHost implements AutoCloseable {
     @Override
     public void close() {
         runtimes.close();
+        if (secrets != null) secrets.close();
         file.close();
     }
 }

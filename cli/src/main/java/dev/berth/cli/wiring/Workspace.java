@@ -6,8 +6,11 @@ import dev.berth.ecs.http.EcsHttpClient;
 import dev.berth.engine.diag.Diagnostic;
 import dev.berth.engine.diag.DiagnosticsException;
 import dev.berth.ecs.store.EcsStore;
+import dev.berth.ecs.placement.FargateCapacity;
 import dev.berth.ecs.store.SqliteEcsStore;
 import dev.berth.ecs.store.StoreLocation;
+import dev.berth.ecs.secret.SecretStoreLocation;
+import dev.berth.ecs.secret.StoreSecretResolver;
 import dev.berth.engine.config.Config;
 import dev.berth.engine.config.ConfigLoader;
 import dev.berth.engine.config.StaticEvaluator;
@@ -36,7 +39,8 @@ public final class Workspace implements AutoCloseable {
     private final Map<String, String> env;
     private final SourceFiles sources = new SourceFiles();
     private final FunctionRegistry functions = FunctionRegistry.standard();
-    private final RuntimePool runtimes = new RuntimePool();
+    private final StoreSecretResolver secretStore;
+    private final RuntimePool runtimes;
     private SqliteStateStore store;
     private SqliteEcsStore ecsStore;
     private Optional<String> ecsStoreSetting = Optional.empty();
@@ -58,6 +62,9 @@ public final class Workspace implements AutoCloseable {
         this.dir = dir;
         this.statePath = statePath;
         this.env = Map.copyOf(env);
+        // Opened only when a container with secrets starts: most runs never touch the file.
+        this.secretStore = new StoreSecretResolver(SecretStoreLocation.resolve(dir, this.env));
+        this.runtimes = new RuntimePool(secretStore);
     }
 
     /** Where one-line notices go (standard error for a command): what a run did besides its work. */
@@ -149,6 +156,11 @@ public final class Workspace implements AutoCloseable {
         return ecsStore;
     }
 
+    /** The user's secret store (BERTH_SECRET_STORE, else beside the control plane), opened on first use. */
+    public dev.berth.ecs.secret.SecretResolver secretResolver() {
+        return secretStore;
+    }
+
     /** The Docker engines by docker_host (null: the local engine), one connection each for the command. */
     public java.util.function.Function<String, dev.berth.ecs.runtime.ContainerRuntime> runtimes() {
         return runtimes;
@@ -183,8 +195,8 @@ public final class Workspace implements AutoCloseable {
 
     private Providers providersWith(EcsStore ecsStore) {
         // provider "ecs" { fargate_vcpu_quota } wins over BERTH_FARGATE_VCPU_QUOTA.
-        return new Providers(List.of(fargateVcpuQuota.isPresent()
-                ? new EcsProvider(ecsStore, runtimes, fargateVcpuQuota.get()) : new EcsProvider(ecsStore, runtimes)));
+        return new Providers(List.of(new EcsProvider(ecsStore, runtimes,
+                fargateVcpuQuota.orElseGet(FargateCapacity::quotaFromEnvironment), secretStore)));
     }
 
     /** Loads the configuration, adding its problems to {@code diags}. */
@@ -199,6 +211,7 @@ public final class Workspace implements AutoCloseable {
         if (providers != null) providers.close();
         if (checkingProviders != null) checkingProviders.close();
         runtimes.close();
+        secretStore.close();
         if (ecsStore != null) ecsStore.close();
         if (store != null) store.close();
     }

@@ -6,16 +6,28 @@ import java.util.Map;
 /**
  * One container of a task, already translated from ECS terms: cpu units become CPU shares,
  * memory and memoryReservation MiB become hard and soft limits. Null means "not set".
+ * {@code secrets} maps an environment variable to the {@code valueFrom} naming its secret: only
+ * the reference travels here; the runtime reads the value when it creates the container, so no
+ * record that is stored, logged or compared ever holds it.
  */
 public record ContainerLaunch(String name, String image, Integer cpuShares, Integer memoryMiB,
                               Integer memoryReservationMiB, List<PortBinding> ports, Map<String, String> environment,
                               List<String> entryPoint, List<String> command, boolean essential,
-                              HealthProbe health) {
+                              HealthProbe health, Map<String, String> secrets) {
     public ContainerLaunch {
         ports = List.copyOf(ports);
         environment = Map.copyOf(environment);
         entryPoint = entryPoint == null ? null : List.copyOf(entryPoint);
         command = command == null ? null : List.copyOf(command);
+        secrets = secrets == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(secrets));
+    }
+
+    /** A container without secrets. */
+    public ContainerLaunch(String name, String image, Integer cpuShares, Integer memoryMiB,
+                           Integer memoryReservationMiB, List<PortBinding> ports, Map<String, String> environment,
+                           List<String> entryPoint, List<String> command, boolean essential, HealthProbe health) {
+        this(name, image, cpuShares, memoryMiB, memoryReservationMiB, ports, environment, entryPoint, command,
+                essential, health, Map.of());
     }
 
     /** A container without a health check. */

@@ -4,6 +4,7 @@ import dev.berth.ecs.runtime.ContainerLaunch;
 import dev.berth.ecs.runtime.PortBinding;
 import dev.berth.ecs.runtime.TaskLaunch;
 import dev.berth.ecs.taskdef.ContainerDefinition;
+import dev.berth.ecs.taskdef.ContainerSecrets;
 import dev.berth.ecs.taskdef.PortMapping;
 import dev.berth.ecs.store.TaskDefinitionRow;
 
@@ -32,7 +33,8 @@ public final class LaunchTranslator {
             ports.add(new PortBinding(p.containerPort(), p.hostPort() == null ? 0 : p.hostPort(), p.effectiveProtocol()));
         }
         return new ContainerLaunch(c.name(), c.image(), shares, c.memory(), c.memoryReservation(), ports,
-                c.environment(), c.entryPoint(), c.command(), c.effectiveEssential(), health(c.healthCheck()));
+                c.environment(), c.entryPoint(), c.command(), c.effectiveEssential(), health(c.healthCheck()),
+                ContainerSecrets.of(c).byVariable());
     }
 
     static dev.berth.ecs.runtime.HealthProbe health(dev.berth.ecs.taskdef.HealthCheck h) {

@@ -40,7 +40,7 @@ public final class Overrides {
                 : Integer.valueOf(Math.max(LaunchTranslator.MIN_CPU_SHARES, o.cpu()));
         return new ContainerLaunch(c.name(), c.image(), shares, o.memory() == null ? c.memoryMiB() : o.memory(),
                 o.memoryReservation() == null ? c.memoryReservationMiB() : o.memoryReservation(), c.ports(), env,
-                c.entryPoint(), o.command() == null ? c.command() : o.command(), c.essential(), c.health());
+                c.entryPoint(), o.command() == null ? c.command() : o.command(), c.essential(), c.health(), c.secrets());
     }
 
     /** What placement reserves for the task: its definition's sizes, or the override's task cpu and memory. */

@@ -50,6 +50,14 @@ public record ContainerDefinition(String name, String image, Integer cpu, Intege
         return essential == null || essential;
     }
 
+    /**
+     * A field outside the typed core, as canonical JSON; null when absent. Stands in until the
+     * field table (the lead's {@code taskdef.fields}) lands and answers it for every field.
+     */
+    public com.fasterxml.jackson.databind.JsonNode extra(String field) {
+        return null;
+    }
+
     public boolean known(String field) {
         return !unknownFields.contains(field);
     }

@@ -51,6 +51,7 @@ public final class TaskDefinitionValidator {
         if (source.containers() != null) {
             new ContainerRules(source, taskCpu.orElse(null), taskMemory.orElse(null),
                     Attrs.unknown(config, MEMORY), out).check();
+            out.addAll(SecretChecks.form(source));
         }
         return out;
     }

@@ -10,6 +10,7 @@ import dev.berth.ecs.runtime.ContainerRuntime;
 import dev.berth.ecs.runtime.EngineCapacity;
 import dev.berth.ecs.runtime.RuntimeFailure;
 import dev.berth.ecs.runtime.TaskLaunch;
+import dev.berth.ecs.secret.SecretResolver;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -40,13 +41,13 @@ public final class DockerRuntime implements ContainerRuntime {
     private final ContainerRemover remover;
     private final DockerCalls calls = new DockerCalls();
 
-    private DockerRuntime(DockerConnection connection) {
+    private DockerRuntime(DockerConnection connection, SecretResolver secrets) {
         this.connection = connection;
         this.client = connection.client();
         this.errors = new DockerErrors(connection);
         this.remover = new ContainerRemover(client, errors);
         this.networks = new NetworkOps(client, errors);
-        this.starter = new TaskStarter(client, errors, remover);
+        this.starter = new TaskStarter(client, errors, remover, secrets);
         this.stopper = new TaskStopper(client, errors, remover, new StopSignals(connection.http()));
     }
 
@@ -56,7 +57,12 @@ public final class DockerRuntime implements ContainerRuntime {
      * (plain, no TLS) is accepted too.
      */
     public static DockerRuntime connect(String dockerHost) {
-        return new DockerRuntime(DockerConnection.open(dockerHost));
+        return connect(dockerHost, SecretResolver.NONE);
+    }
+
+    /** As {@link #connect(String)}; containers' secrets are read from {@code secrets} as they are created. */
+    public static DockerRuntime connect(String dockerHost, SecretResolver secrets) {
+        return new DockerRuntime(DockerConnection.open(dockerHost), secrets);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.berth.ecs.runtime.docker;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.DockerException;
@@ -10,6 +11,7 @@ import dev.berth.ecs.runtime.ContainerLaunch;
 import dev.berth.ecs.runtime.PortBinding;
 import dev.berth.ecs.runtime.RuntimeFailure;
 import dev.berth.ecs.runtime.TaskLaunch;
+import dev.berth.ecs.secret.SecretResolver;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -29,16 +31,19 @@ final class TaskStarter {
     private final DockerErrors errors;
     private final ContainerRemover remover;
     private final StartFailures failures;
+    private final SecretResolver secrets;
 
-    TaskStarter(DockerClient client, DockerErrors errors, ContainerRemover remover) {
+    TaskStarter(DockerClient client, DockerErrors errors, ContainerRemover remover, SecretResolver secrets) {
         this.client = client;
         this.errors = errors;
         this.remover = remover;
         this.failures = new StartFailures(errors);
+        this.secrets = secrets;
     }
 
-    /** A container as created: its launch, id and the port mappings it publishes. */
-    private record Created(ContainerLaunch launch, String id, List<TaskNetwork.Declared> publishes) {
+    /** A container as created: its launch, id, the port mappings it publishes and its task's secrets. */
+    private record Created(ContainerLaunch launch, String id, List<TaskNetwork.Declared> publishes,
+                           TaskSecrets secrets) {
     }
 
     List<ContainerInfo> start(TaskLaunch task, ImageCheck images) {
@@ -48,10 +53,11 @@ final class TaskStarter {
         }
         // Every image is checked before anything is created, so a typo costs no cleanup.
         task.containers().stream().map(ContainerLaunch::image).distinct().forEach(images::require);
+        TaskSecrets values = TaskSecrets.resolve(task, secrets);
         List<Created> created = new ArrayList<>();
         try {
             for (int i = 0; i < task.containers().size(); i++) {
-                created.add(create(task, network, i, created));
+                created.add(create(task, network, i, created, values));
             }
             for (Created c : created) {
                 startOne(task, network, c, created);
@@ -63,15 +69,16 @@ final class TaskStarter {
         }
     }
 
-    private Created create(TaskLaunch task, TaskNetwork network, int index, List<Created> before) {
+    private Created create(TaskLaunch task, TaskNetwork network, int index, List<Created> before, TaskSecrets values) {
         ContainerLaunch c = task.containers().get(index);
         String ownerId = before.isEmpty() ? null : before.get(0).id();
         List<TaskNetwork.Declared> publishes = network.publishedBy(index);
         List<PortBinding> bindings = publishes.stream().map(TaskNetwork.Declared::binding).toList();
         try {
-            String id = ContainerSpecFactory.command(client, task, c, network.dockerMode(index, ownerId), bindings)
-                    .exec().getId();
-            return new Created(c, id, publishes);
+            CreateContainerCmd cmd = ContainerSpecFactory.command(client, task, c, network.dockerMode(index, ownerId),
+                    bindings);
+            values.applyTo(cmd, c);
+            return new Created(c, id(cmd), publishes, values);
         } catch (NotFoundException e) {
             throw failures.notFound(task, c, e);
         } catch (ConflictException e) {
@@ -125,7 +132,12 @@ final class TaskStarter {
     }
 
     private RuntimeFailure exited(TaskLaunch task, Created c, InspectContainerResponse r) {
-        return failures.exitedAtStart(task, c.launch(), r.getState(), ContainerLogs.tail(client, c.id(), LOG_LINES));
+        return failures.exitedAtStart(task, c.launch(), r.getState(),
+                c.secrets().redact(ContainerLogs.tail(client, c.id(), LOG_LINES)));
+    }
+
+    private static String id(CreateContainerCmd cmd) {
+        return cmd.exec().getId();
     }
 
     private InspectContainerResponse inspect(String id) {
