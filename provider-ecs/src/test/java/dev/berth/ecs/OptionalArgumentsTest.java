@@ -95,6 +95,168 @@ class OptionalArgumentsTest {
                     start_period = 0
                   }
                 }
+                """, """
+                family = "all"
+                container {
+                  name                     = "all"
+                  image                    = "busybox"
+                  memory                   = 128
+                  links                    = ["db"]
+                  hostname                 = "all"
+                  user                     = "1000"
+                  working_directory        = "/srv"
+                  disable_networking       = false
+                  privileged               = false
+                  readonly_root_filesystem = true
+                  dns_servers              = ["10.0.0.2"]
+                  dns_search_domains       = ["example.internal"]
+                  docker_security_options  = ["no-new-privileges"]
+                  interactive              = false
+                  pseudo_terminal          = false
+                  docker_labels            = { team = "web" }
+                  start_timeout            = 30
+                  stop_timeout             = 30
+                  version_consistency      = "enabled"
+                  credential_specs         = ["credentialspec:file://x.json"]
+                  repository_credentials { credentials_parameter = "arn:aws:secretsmanager:us-east-1:0:secret:r" }
+                  port_mappings {
+                    container_port       = 80
+                    name                 = "http"
+                    app_protocol         = "http"
+                    container_port_range = "8000-8010"
+                  }
+                  restart_policy {
+                    enabled                = true
+                    ignored_exit_codes     = [0]
+                    restart_attempt_period = 60
+                  }
+                  environment_files {
+                    value = "arn:aws:s3:::bucket/app.env"
+                    type  = "s3"
+                  }
+                  mount_points {
+                    source_volume  = "data"
+                    container_path = "/data"
+                    read_only      = false
+                  }
+                  volumes_from {
+                    source_container = "db"
+                    read_only        = true
+                  }
+                  linux_parameters {
+                    init_process_enabled = true
+                    shared_memory_size   = 64
+                    max_swap             = 0
+                    swappiness           = 0
+                    capabilities {
+                      add  = ["NET_ADMIN"]
+                      drop = ["MKNOD"]
+                    }
+                    devices {
+                      host_path      = "/dev/null"
+                      container_path = "/dev/null2"
+                      permissions    = ["read"]
+                    }
+                    tmpfs {
+                      container_path = "/tmp"
+                      size           = 64
+                      mount_options  = ["rw"]
+                    }
+                  }
+                  secrets {
+                    name       = "DB_PASSWORD"
+                    value_from = "db-password"
+                  }
+                  depends_on {
+                    container_name = "db"
+                    condition      = "START"
+                  }
+                  extra_hosts {
+                    hostname   = "db.internal"
+                    ip_address = "127.0.0.1"
+                  }
+                  ulimits {
+                    name       = "nofile"
+                    soft_limit = 1024
+                    hard_limit = 2048
+                  }
+                  log_configuration {
+                    log_driver = "awslogs"
+                    options    = { "awslogs-group" = "/ecs/all" }
+                    secret_options {
+                      name       = "token"
+                      value_from = "log-token"
+                    }
+                  }
+                  system_controls {
+                    namespace = "net.core.somaxconn"
+                    value     = "1024"
+                  }
+                  resource_requirements {
+                    type  = "GPU"
+                    value = "1"
+                  }
+                  firelens_configuration {
+                    type    = "fluentbit"
+                    options = { "enable-ecs-log-metadata" = "true" }
+                  }
+                }
+                """, """
+                family                 = "tasklevel"
+                container_definitions  = jsonencode([{ name = "api", image = "busybox", memory = 128 }])
+                pid_mode               = "task"
+                ipc_mode               = "none"
+                skip_destroy           = true
+                track_latest           = false
+                enable_fault_injection = false
+                volume {
+                  name                = "data"
+                  host_path           = "/srv/data"
+                  configure_at_launch = false
+                  docker_volume_configuration {
+                    scope         = "shared"
+                    autoprovision = true
+                    driver        = "local"
+                    driver_opts   = { type = "tmpfs" }
+                    labels        = { team = "web" }
+                  }
+                  efs_volume_configuration {
+                    file_system_id          = "fs-1"
+                    root_directory          = "/"
+                    transit_encryption      = "ENABLED"
+                    transit_encryption_port = 2049
+                    authorization_config {
+                      access_point_id = "fsap-1"
+                      iam             = "ENABLED"
+                    }
+                  }
+                  fsx_windows_file_server_volume_configuration {
+                    file_system_id = "fs-2"
+                    root_directory = "\\\\data"
+                    authorization_config {
+                      credentials_parameter = "arn:aws:ssm:us-east-1:0:parameter/fsx"
+                      domain                = "corp"
+                    }
+                  }
+                }
+                placement_constraints {
+                  type       = "memberOf"
+                  expression = "attribute:ecs.availability-zone in [zone-a]"
+                }
+                proxy_configuration {
+                  type           = "APPMESH"
+                  container_name = "envoy"
+                  properties     = { AppPorts = "8080" }
+                }
+                inference_accelerator {
+                  device_name = "a"
+                  device_type = "eia2.medium"
+                }
+                ephemeral_storage { size_in_gib = 30 }
+                runtime_platform {
+                  operating_system_family = "LINUX"
+                  cpu_architecture        = "X86_64"
+                }
                 """));
         SEEDS.put("ecs_service", List.of("""
                 name                               = "api"

@@ -22,11 +22,19 @@ public interface TaskDefinitionCalls {
 
     DeregisterTaskDefinitionResponse deregisterTaskDefinition(DeregisterTaskDefinitionRequest request);
 
+    /**
+     * A registered revision. The components after {@code registeredBy} are ECS's task-level
+     * fields of berth's {@code TaskFields} table, in ECS's JSON shape.
+     */
     record TaskDefinition(String taskDefinitionArn, List<Map<String, Object>> containerDefinitions, String family,
                           String taskRoleArn, String executionRoleArn, String networkMode, Integer revision,
                           List<Map<String, Object>> volumes, String status, List<String> compatibilities,
                           List<String> requiresCompatibilities, String cpu, String memory, Instant registeredAt,
-                          Instant deregisteredAt, String registeredBy) {
+                          Instant deregisteredAt, String registeredBy,
+                          List<Map<String, Object>> placementConstraints, String pidMode, String ipcMode,
+                          Map<String, Object> proxyConfiguration, List<Map<String, Object>> inferenceAccelerators,
+                          Map<String, Object> ephemeralStorage, Map<String, Object> runtimePlatform,
+                          Boolean enableFaultInjection) {
     }
 
     /**
@@ -36,7 +44,21 @@ public interface TaskDefinitionCalls {
     record RegisterTaskDefinitionRequest(String family, String taskRoleArn, String executionRoleArn,
                                          String networkMode, List<Map<String, Object>> containerDefinitions,
                                          List<Map<String, Object>> volumes, List<String> requiresCompatibilities,
-                                         String cpu, String memory, List<Tag> tags, String clientToken) {
+                                         String cpu, String memory, List<Tag> tags, String clientToken,
+                                         List<Map<String, Object>> placementConstraints, String pidMode,
+                                         String ipcMode, Map<String, Object> proxyConfiguration,
+                                         List<Map<String, Object>> inferenceAccelerators,
+                                         Map<String, Object> ephemeralStorage, Map<String, Object> runtimePlatform,
+                                         Boolean enableFaultInjection) {
+        public RegisterTaskDefinitionRequest(String family, String taskRoleArn, String executionRoleArn,
+                                             String networkMode, List<Map<String, Object>> containerDefinitions,
+                                             List<Map<String, Object>> volumes, List<String> requiresCompatibilities,
+                                             String cpu, String memory, List<Tag> tags, String clientToken) {
+            this(family, taskRoleArn, executionRoleArn, networkMode, containerDefinitions, volumes,
+                    requiresCompatibilities, cpu, memory, tags, clientToken, null, null, null, null, null, null, null,
+                    null);
+        }
+
         public RegisterTaskDefinitionRequest(String family, String taskRoleArn, String executionRoleArn,
                                              String networkMode, List<Map<String, Object>> containerDefinitions,
                                              List<Map<String, Object>> volumes, List<String> requiresCompatibilities,

@@ -155,10 +155,7 @@ final class OneOffRuns {
         if (!launchType.equals("EC2") && !launchType.equals("FARGATE")) {
             throw EcsException.invalidParameter("launchType must be EC2 or FARGATE.");
         }
-        List<String> compat = td.requiresCompatibilities();
-        if (compat != null && !compat.isEmpty() && !compat.contains(launchType)) {
-            throw EcsException.client("Task definition does not support launch_type " + launchType + ".");
-        }
+        ServiceRules.checkCompatible(td, launchType, true);
     }
 
     /** What placement reserves: the task definition's sizes, or the override's task cpu and memory. */

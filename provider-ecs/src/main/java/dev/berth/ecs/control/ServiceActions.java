@@ -89,6 +89,8 @@ final class ServiceActions implements ServiceCalls {
         DeploymentConfiguration config = ServiceRules.configuration(r.deploymentConfiguration(), null);
         List<PlacementConstraint> constraints = ServiceRules.constraints(r.placementConstraints());
         List<PlacementStrategy> strategy = ServiceRules.strategy(r.placementStrategy());
+        ServiceRules.checkCompatible(td, launchType, false);
+        ServiceRules.checkFargatePlacement(launchType, constraints, strategy);
         String now = clock.instant().toString();
         tokens.record(arn, ServiceSchema.TYPE, r.clientToken());
         ServiceRecord.DeploymentRecord deployment = ServiceRules.newDeployment(td.arn(), desired, now);
@@ -115,6 +117,8 @@ final class ServiceActions implements ServiceCalls {
                 : ServiceRules.constraints(r.placementConstraints());
         List<PlacementStrategy> strategy = r.placementStrategy() == null ? record.placementStrategy()
                 : ServiceRules.strategy(r.placementStrategy());
+        ServiceRules.checkCompatible(td, record.launchType(), false);
+        ServiceRules.checkFargatePlacement(record.launchType(), constraints, strategy);
         boolean force = Boolean.TRUE.equals(r.forceNewDeployment());
         boolean newDeployment = force || !td.arn().equals(record.taskDefinitionArn());
         String now = clock.instant().toString();

@@ -47,6 +47,27 @@ final class ServiceRules {
         return given;
     }
 
+    /** ECS refuses a launch type the task definition was not registered for. */
+    static void checkCompatible(TaskDefinitionRow td, String launchType, boolean clientError) {
+        List<String> compat = td.requiresCompatibilities();
+        if (compat != null && !compat.isEmpty() && !compat.contains(launchType)) {
+            String message = "Task definition does not support launch_type " + launchType + ".";
+            throw clientError ? EcsException.client(message) : EcsException.invalidParameter(message);
+        }
+    }
+
+    /** Fargate places tasks itself: ECS refuses placement strategies and constraints for it. */
+    static void checkFargatePlacement(String launchType, List<PlacementConstraint> constraints,
+                                      List<PlacementStrategy> strategy) {
+        if (!"FARGATE".equals(launchType)) return;
+        if (strategy != null && !strategy.isEmpty()) {
+            throw EcsException.invalidParameter("Placement strategies are not supported with FARGATE launch type.");
+        }
+        if (constraints != null && !constraints.isEmpty()) {
+            throw EcsException.invalidParameter("Placement constraints are not supported with FARGATE launch type.");
+        }
+    }
+
     /**
      * ECS's default is EC2; berth runs a service on the cluster's container instances when it has
      * any and the definition allows EC2, and on the local engine (FARGATE) otherwise, since a

@@ -47,7 +47,7 @@ final class TaskDefinitionActions implements TaskDefinitionCalls {
         TaskDefinitionShapes.Registration r = TaskDefinitionShapes.validated(request);
         TaskDefinitionRow row = world.registry.register(r.family(), r.cpu(), r.memory(), r.networkMode(),
                 r.requiresCompatibilities(), request.executionRoleArn(), request.taskRoleArn(), r.containers(),
-                request.clientToken());
+                r.taskFields(), request.clientToken());
         if (!tags.isEmpty()) world.tags.replace(row.arn(), tags);
         return new RegisterTaskDefinitionResponse(TaskDefinitionShapes.of(row), Tags.list(tags));
     }

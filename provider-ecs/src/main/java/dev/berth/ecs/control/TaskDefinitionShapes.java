@@ -33,7 +33,7 @@ final class TaskDefinitionShapes {
 
     /** What the registry stores: normalised sizes, network mode, compatibilities and canonical containers. */
     record Registration(String family, String cpu, String memory, String networkMode,
-                        List<String> requiresCompatibilities, String containers) {
+                        List<String> requiresCompatibilities, String containers, String taskFields) {
     }
 
     private TaskDefinitionShapes() {
@@ -41,9 +41,7 @@ final class TaskDefinitionShapes {
 
     static Registration validated(RegisterTaskDefinitionRequest r) {
         if (r.family() == null || r.family().isEmpty()) throw EcsException.client("Family is required.");
-        if (r.volumes() != null && !r.volumes().isEmpty()) {
-            throw EcsException.client("Task definition volumes are not supported by berth yet.");
-        }
+        String taskFields = TaskLevel.canonical(r);
         Map<String, Value> m = new HashMap<>();
         m.put(TaskDefinitionSchema.FAMILY, Value.of(r.family()));
         m.put(TaskDefinitionSchema.CPU, text(r.cpu()));
@@ -64,7 +62,7 @@ final class TaskDefinitionShapes {
         return new Registration(r.family(), Attrs.string(n, TaskDefinitionSchema.CPU),
                 Attrs.string(n, TaskDefinitionSchema.MEMORY), Attrs.string(n, TaskDefinitionSchema.NETWORK_MODE),
                 Attrs.strings(Attrs.raw(n, TaskDefinitionSchema.REQUIRES_COMPATIBILITIES)),
-                Attrs.string(n, TaskDefinitionSchema.CONTAINER_DEFINITIONS));
+                Attrs.string(n, TaskDefinitionSchema.CONTAINER_DEFINITIONS), taskFields);
     }
 
     private static Value text(String s) {
@@ -78,10 +76,13 @@ final class TaskDefinitionShapes {
         } catch (java.io.IOException e) {
             throw new EcsException(EcsException.SERVER, "Task definition " + row.arn() + " has unreadable containers.");
         }
+        TaskLevel t = TaskLevel.of(row);
         return new TaskDefinition(row.arn(), containers, row.family(), row.taskRoleArn(), row.executionRoleArn(),
-                row.networkMode(), (int) row.revision(), List.of(), row.status(), compatibilities(row),
-                row.requiresCompatibilities(), row.cpu(),
-                row.memory(), instant(row.registeredAt()), null, null);
+                row.networkMode(), (int) row.revision(), t.list("volumes"), row.status(), compatibilities(row),
+                row.requiresCompatibilities(), row.cpu(), row.memory(), instant(row.registeredAt()), null, null,
+                t.list("placementConstraints"), t.text("pidMode"), t.text("ipcMode"), t.map("proxyConfiguration"),
+                t.list("inferenceAccelerators"), t.map("ephemeralStorage"), t.map("runtimePlatform"),
+                t.bool("enableFaultInjection"));
     }
 
     /** EC2 always; FARGATE too when the revision has what Fargate needs (awsvpc and a valid size). */

@@ -4,7 +4,12 @@ import dev.berth.engine.provider.AttributeSchema;
 import dev.berth.engine.provider.BlockSchema;
 import dev.berth.engine.provider.BlockSchema.NestedBlock;
 import dev.berth.engine.provider.ResourceSchema;
+import dev.berth.ecs.taskdef.fields.ContainerFields;
+import dev.berth.ecs.taskdef.fields.HclFields;
+import dev.berth.ecs.taskdef.fields.TaskFields;
 import dev.berth.engine.value.Value;
+
+import java.util.ArrayList;
 
 import java.util.List;
 
@@ -26,50 +31,16 @@ public final class TaskDefinitionSchema {
             REQUIRES_COMPATIBILITIES = "requires_compatibilities", EXECUTION_ROLE_ARN = "execution_role_arn",
             TASK_ROLE_ARN = "task_role_arn", CONTAINER_DEFINITIONS = "container_definitions",
             CONTAINER = "container", REVISION = "revision", ARN = "arn",
-            ARN_WITHOUT_REVISION = "arn_without_revision", ID = "id";
-
-    /** Attributes of a {@code container} block, in ECS's camelCase on the right. */
-    public static final String C_NAME = "name", C_IMAGE = "image", C_CPU = "cpu", C_MEMORY = "memory",
-            C_MEMORY_RESERVATION = "memory_reservation", C_ESSENTIAL = "essential", C_ENTRY_POINT = "entry_point",
-            C_COMMAND = "command", C_ENVIRONMENT = "environment", C_PORT_MAPPINGS = "port_mappings",
-            P_CONTAINER_PORT = "container_port", P_HOST_PORT = "host_port", P_PROTOCOL = "protocol",
-            C_HEALTH_CHECK = "health_check", H_COMMAND = "command", H_INTERVAL = "interval", H_TIMEOUT = "timeout",
-            H_RETRIES = "retries", H_START_PERIOD = "start_period";
+            ARN_WITHOUT_REVISION = "arn_without_revision", ID = "id", SKIP_DESTROY = "skip_destroy",
+            TRACK_LATEST = "track_latest";
 
     private TaskDefinitionSchema() {
     }
 
-    /** ECS's healthCheck as a block; times in seconds. */
-    private static BlockSchema healthCheck() {
-        return BlockSchema.of(List.of(
-                AttributeSchema.named(H_COMMAND, LIST_OF_STRING).required()
-                        .description("[\"CMD-SHELL\", \"command\"] or [\"CMD\", \"executable\", ...].").build(),
-                AttributeSchema.named(H_INTERVAL, NUMBER).optional().description("Seconds, 5-300 (30).").build(),
-                AttributeSchema.named(H_TIMEOUT, NUMBER).optional().description("Seconds, 2-60 (5).").build(),
-                AttributeSchema.named(H_RETRIES, NUMBER).optional().description("1-10 (3).").build(),
-                AttributeSchema.named(H_START_PERIOD, NUMBER).optional().description("Seconds, 0-300 (0).").build()),
-                List.of());
-    }
-
     public static ResourceSchema schema() {
-        BlockSchema portMapping = BlockSchema.of(List.of(
-                AttributeSchema.named(P_CONTAINER_PORT, NUMBER).required().build(),
-                AttributeSchema.named(P_HOST_PORT, NUMBER).optional()
-                        .description("Host port on 127.0.0.1; unset picks a free one per task.").build(),
-                AttributeSchema.named(P_PROTOCOL, STRING).defaultValue(Value.of("tcp")).build()));
-        BlockSchema container = BlockSchema.of(List.of(
-                AttributeSchema.named(C_NAME, STRING).required().build(),
-                AttributeSchema.named(C_IMAGE, STRING).required().build(),
-                AttributeSchema.named(C_CPU, NUMBER).optional().description("CPU units (1024 per vCPU).").build(),
-                AttributeSchema.named(C_MEMORY, NUMBER).optional().description("Hard limit in MiB.").build(),
-                AttributeSchema.named(C_MEMORY_RESERVATION, NUMBER).optional().description("Soft limit in MiB.").build(),
-                AttributeSchema.named(C_ESSENTIAL, BOOL).defaultValue(Value.of(true)).build(),
-                AttributeSchema.named(C_ENTRY_POINT, LIST_OF_STRING).optional().build(),
-                AttributeSchema.named(C_COMMAND, LIST_OF_STRING).optional().build(),
-                AttributeSchema.named(C_ENVIRONMENT, MAP_OF_STRING).optional().build()),
-                List.of(new NestedBlock(C_PORT_MAPPINGS, portMapping, 0, 0, false),
-                        new NestedBlock(C_HEALTH_CHECK, healthCheck(), 0, 1, false)));
-        return new ResourceSchema(TYPE, BlockSchema.of(List.of(
+        BlockSchema container = HclFields.schema(ContainerFields.ALL, false);
+        BlockSchema taskLevel = HclFields.schema(TaskFields.ALL, true);
+        List<AttributeSchema> attributes = new ArrayList<>(List.of(
                 AttributeSchema.named(FAMILY, STRING).required().forceNew().build(),
                 AttributeSchema.named(CPU, STRING).optional().forceNew()
                         .description("Task CPU units, e.g. \"256\" or \"1 vCPU\".").build(),
@@ -86,10 +57,18 @@ public final class TaskDefinitionSchema {
                 AttributeSchema.named(REVISION, NUMBER).computed().build(),
                 AttributeSchema.named(ARN, STRING).computed().build(),
                 AttributeSchema.named(ARN_WITHOUT_REVISION, STRING).computed().build(),
-                AttributeSchema.named(ID, STRING).computed().description("family:revision").build()),
-                // Not force-new itself: a switch between the block and JSON forms with identical
-                // content changes no revision; a content change does, via container_definitions.
-                List.of(new NestedBlock(CONTAINER, container, 0, 0, false))),
-                0, "A task definition revision; any change registers a new revision.");
+                AttributeSchema.named(ID, STRING).computed().description("family:revision").build(),
+                AttributeSchema.named(SKIP_DESTROY, BOOL).defaultValue(Value.of(false))
+                        .description("Keep the revision registered (ACTIVE) when the resource is destroyed.").build(),
+                AttributeSchema.named(TRACK_LATEST, BOOL).defaultValue(Value.of(false))
+                        .description("Read the family's latest ACTIVE revision on refresh, as other clients "
+                                + "register them.").build()));
+        attributes.addAll(taskLevel.attributes().values());
+        // Not force-new itself: a switch between the block and JSON forms with identical
+        // content changes no revision; a content change does, via container_definitions.
+        List<NestedBlock> blocks = new ArrayList<>(List.of(new NestedBlock(CONTAINER, container, 0, 0, false)));
+        blocks.addAll(taskLevel.blocks().values());
+        return new ResourceSchema(TYPE, BlockSchema.of(attributes, blocks), 0,
+                "A task definition revision; any change registers a new revision.");
     }
 }

@@ -24,6 +24,15 @@ public final class Json {
         }
     }
 
+    /** A JSON document berth wrote itself (so a parse failure is corruption, not user input). */
+    public static com.fasterxml.jackson.databind.JsonNode readTree(String json) {
+        try {
+            return MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("corrupt JSON row: " + e.getOriginalMessage(), e);
+        }
+    }
+
     public static <T> T read(String json, Class<T> type) {
         try {
             return MAPPER.readValue(json, type);

@@ -2,30 +2,36 @@ package dev.berth.ecs.taskdef;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.berth.ecs.store.Json;
+import dev.berth.ecs.taskdef.fields.ContainerFields;
+import dev.berth.ecs.taskdef.fields.FieldReader;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
  * Reads AWS's {@code containerDefinitions} JSON and writes its canonical form: keys sorted,
- * {@code essential} and {@code protocol} explicit, environment sorted by name, empty lists left
- * out and numbers as integers, so equal definitions always give the identical string.
+ * ECS's defaults explicit ({@code essential}, {@code protocol}, the health check's times), maps
+ * and environment sorted by name, null and empty fields left out and numbers as integers, so
+ * equal definitions always give the identical string.
  */
 public final class ContainerDefinitionsJson {
-    private static final List<String> PORT_FIELDS = List.of("containerPort", "hostPort", "protocol");
 
     private ContainerDefinitionsJson() {
     }
 
-    /** The containers of a JSON document, or the problems that stop it being read. */
-    public record Parsed(List<ContainerDefinition> containers, List<String> errors) {
+    /** The containers of a JSON document, or the problems that stop it being read, and warnings. */
+    public record Parsed(List<ContainerDefinition> containers, List<String> errors, List<String> warnings) {
+        public Parsed(List<ContainerDefinition> containers, List<String> errors) {
+            this(containers, errors, List.of());
+        }
+
         public boolean ok() {
             return errors.isEmpty();
         }
@@ -42,14 +48,29 @@ public final class ContainerDefinitionsJson {
         if (root == null || !root.isArray()) {
             return new Parsed(List.of(), List.of("container_definitions must be a JSON array of container definitions."));
         }
+        return read(root, List.of());
+    }
+
+    /**
+     * Reads a JSON array of container objects; {@code unknown.get(i)} names the fields of the
+     * i-th container whose values are not known yet (the HCL blocks' unknowns), or is absent.
+     */
+    static Parsed read(JsonNode array, List<Set<String>> unknown) {
         List<ContainerDefinition> out = new ArrayList<>();
-        List<String> errors = new ArrayList<>();
-        for (int i = 0; i < root.size(); i++) {
-            Reader r = new Reader("Container definition " + (i + 1), errors);
-            ContainerDefinition c = r.container(root.get(i));
-            if (c != null) out.add(c);
+        FieldReader reader = new FieldReader();
+        for (int i = 0; i < array.size(); i++) {
+            JsonNode node = array.get(i);
+            ObjectNode canonical = reader.object(node, ContainerFields.ALL, label(node, i));
+            out.add(ContainerDefinition.fromCanonical(canonical, i < unknown.size() ? unknown.get(i) : Set.of()));
         }
-        return new Parsed(out, errors);
+        return new Parsed(out, reader.errors(), reader.warnings());
+    }
+
+    /** How messages name a container: by its name when it has a readable one. */
+    private static String label(JsonNode node, int i) {
+        JsonNode name = node.isObject() ? node.get("name") : null;
+        return name != null && name.isTextual() && !name.asText().isEmpty()
+                ? "Container \"" + name.asText() + "\"" : "Container definition " + (i + 1);
     }
 
     public static String canonical(List<ContainerDefinition> containers) {
@@ -60,6 +81,10 @@ public final class ContainerDefinitionsJson {
 
     private static Map<String, Object> canonical(ContainerDefinition c) {
         Map<String, Object> m = new TreeMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = c.extras().fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            m.put(e.getKey(), e.getValue());
+        }
         m.put("name", c.name());
         m.put("image", c.image());
         m.put("cpu", c.cpu());
@@ -88,138 +113,5 @@ public final class ContainerDefinitionsJson {
         if (c.healthCheck() != null) m.put("healthCheck", c.healthCheck().canonical());
         m.values().removeIf(Objects::isNull);
         return m;
-    }
-
-    /** Reads one container, collecting every problem rather than stopping at the first. */
-    private record Reader(String what, List<String> errors) {
-
-        ContainerDefinition container(JsonNode node) {
-            if (!node.isObject()) {
-                errors.add(what + " must be a JSON object.");
-                return null;
-            }
-            checkFields(node, ContainerDefinition.FIELDS, what);
-            String name = text(node, "name");
-            String label = name == null ? what : "Container \"" + name + "\"";
-            Reader r = new Reader(label, errors);
-            return new ContainerDefinition(name, r.text(node, "image"), r.integer(node, "cpu"),
-                    r.integer(node, "memory"), r.integer(node, "memoryReservation"), r.ports(node),
-                    r.environment(node), r.strings(node, "entryPoint"), r.strings(node, "command"),
-                    r.bool(node, "essential"), null, r.healthCheck(node));
-        }
-
-        HealthCheck healthCheck(JsonNode node) {
-            JsonNode v = field(node, "healthCheck");
-            if (v == null) return null;
-            if (!v.isObject()) {
-                errors.add(what + ": healthCheck must be an object.");
-                return null;
-            }
-            checkFields(v, HealthCheck.FIELDS, what + " healthCheck");
-            return new HealthCheck(strings(v, "command"), integer(v, "interval"), integer(v, "timeout"),
-                    integer(v, "retries"), integer(v, "startPeriod"));
-        }
-
-        private void checkFields(JsonNode node, List<String> valid, String owner) {
-            for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-                String f = it.next();
-                if (!valid.contains(f)) {
-                    errors.add(owner + " has an unknown field \"" + f + "\"; valid fields are "
-                            + String.join(", ", valid) + ".");
-                }
-            }
-        }
-
-        private JsonNode field(JsonNode node, String name) {
-            JsonNode v = node.get(name);
-            return v == null || v.isNull() ? null : v;
-        }
-
-        String text(JsonNode node, String name) {
-            JsonNode v = field(node, name);
-            if (v == null) return null;
-            if (!v.isValueNode()) {
-                errors.add(what + ": " + name + " must be a string.");
-                return null;
-            }
-            return v.asText();
-        }
-
-        Integer integer(JsonNode node, String name) {
-            JsonNode v = field(node, name);
-            if (v == null) return null;
-            try {
-                BigDecimal d = v.isNumber() ? v.decimalValue() : new BigDecimal(v.asText().trim());
-                if (!v.isValueNode()) throw new NumberFormatException();
-                return d.intValueExact();
-            } catch (NumberFormatException | ArithmeticException e) {
-                errors.add(what + ": " + name + " must be a whole number, not " + v + ".");
-                return null;
-            }
-        }
-
-        Boolean bool(JsonNode node, String name) {
-            JsonNode v = field(node, name);
-            if (v == null) return null;
-            if (v.isBoolean()) return v.booleanValue();
-            if (v.isTextual() && (v.asText().equals("true") || v.asText().equals("false"))) {
-                return Boolean.parseBoolean(v.asText());
-            }
-            errors.add(what + ": " + name + " must be true or false.");
-            return null;
-        }
-
-        List<String> strings(JsonNode node, String name) {
-            JsonNode v = field(node, name);
-            if (v == null) return null;
-            if (!v.isArray()) {
-                errors.add(what + ": " + name + " must be a list of strings.");
-                return null;
-            }
-            List<String> out = new ArrayList<>();
-            for (JsonNode item : v) out.add(item.isValueNode() ? item.asText() : item.toString());
-            return out;
-        }
-
-        Map<String, String> environment(JsonNode node) {
-            JsonNode v = field(node, "environment");
-            if (v == null) return null;
-            Map<String, String> out = new LinkedHashMap<>();
-            if (!v.isArray()) {
-                errors.add(what + ": environment must be a list of {name, value} objects.");
-                return out;
-            }
-            for (JsonNode e : v) {
-                String name = e.isObject() ? text(e, "name") : null;
-                if (name == null || name.isEmpty()) {
-                    errors.add(what + ": every environment entry needs a name.");
-                    continue;
-                }
-                checkFields(e, List.of("name", "value"), what + " environment variable \"" + name + "\"");
-                if (out.containsKey(name)) errors.add(what + " sets environment variable \"" + name + "\" twice.");
-                String value = text(e, "value");
-                out.put(name, value == null ? "" : value);
-            }
-            return out;
-        }
-
-        List<PortMapping> ports(JsonNode node) {
-            JsonNode v = field(node, "portMappings");
-            if (v == null) return null;
-            List<PortMapping> out = new ArrayList<>();
-            if (!v.isArray()) {
-                errors.add(what + ": portMappings must be a list of objects.");
-                return out;
-            }
-            for (JsonNode p : v) {
-                if (!p.isObject()) {
-                    errors.add(what + ": each port mapping must be an object.");
-                    continue;
-                }
-                checkFields(p, PORT_FIELDS, what + " port mapping");
-                out.add(new PortMapping(integer(p, "containerPort"), integer(p, "hostPort"), text(p, "protocol")));
-            }
-            return out;
-        }
     }
 }

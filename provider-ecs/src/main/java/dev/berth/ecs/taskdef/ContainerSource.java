@@ -1,6 +1,7 @@
 package dev.berth.ecs.taskdef;
 
 import dev.berth.ecs.resource.Diags;
+import dev.berth.ecs.taskdef.fields.HclFields;
 import dev.berth.ecs.value.Attrs;
 import dev.berth.engine.provider.ProviderDiagnostic;
 import dev.berth.engine.value.MapValue;
@@ -42,16 +43,18 @@ public record ContainerSource(Form form, List<ContainerDefinition> containers, b
             if (!json.isWhollyKnown()) return new ContainerSource(Form.JSON, null, false, problems);
             ContainerDefinitionsJson.Parsed parsed = ContainerDefinitionsJson.parse(Attrs.string(json));
             for (String e : parsed.errors()) problems.add(Diags.error(e, List.of(CONTAINER_DEFINITIONS)));
+            for (String w : parsed.warnings()) problems.add(Diags.warning(w, List.of(CONTAINER_DEFINITIONS)));
             return new ContainerSource(Form.JSON, parsed.ok() ? parsed.containers() : null, true, problems);
         }
         if (hasBlocks) {
             if (Attrs.isUnknown(blocks)) return new ContainerSource(Form.BLOCKS, null, false, problems);
             ContainerBlocks.Read read = ContainerBlocks.read(Attrs.items(blocks));
-            for (ContainerBlocks.BadNumber b : read.badNumbers()) {
+            for (HclFields.BadNumber b : read.badNumbers()) {
                 problems.add(Diags.error(b.value() + " is not a whole number.", b.path()));
             }
-            return new ContainerSource(Form.BLOCKS, read.badNumbers().isEmpty() ? read.containers() : null,
-                    blocks.isWhollyKnown(), problems);
+            for (String e : read.parsed().errors()) problems.add(Diags.error(e, List.of(CONTAINER)));
+            boolean ok = read.badNumbers().isEmpty() && read.parsed().ok();
+            return new ContainerSource(Form.BLOCKS, ok ? read.containers() : null, blocks.isWhollyKnown(), problems);
         }
         problems.add(Diags.error("A task definition needs containers: set container_definitions or add "
                 + "container blocks.", List.of(CONTAINER_DEFINITIONS)));

@@ -13,7 +13,6 @@ import java.util.TreeMap;
  */
 public record HealthCheck(List<String> command, Integer interval, Integer timeout, Integer retries,
                           Integer startPeriod) {
-    public static final List<String> FIELDS = List.of("command", "interval", "timeout", "retries", "startPeriod");
     static final int DEFAULT_INTERVAL = 30, DEFAULT_TIMEOUT = 5, DEFAULT_RETRIES = 3, DEFAULT_START_PERIOD = 0;
 
     public HealthCheck {

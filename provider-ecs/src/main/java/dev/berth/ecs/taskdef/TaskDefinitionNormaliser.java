@@ -28,7 +28,7 @@ public final class TaskDefinitionNormaliser {
     }
 
     public static MapValue normalise(MapValue config) {
-        Map<String, Value> m = new HashMap<>();
+        Map<String, Value> m = new HashMap<>(TaskLevelConfig.normalised(config));
         m.put(CPU, size(config, CPU));
         m.put(MEMORY, size(config, MEMORY));
         Value compat = compatibilities(config);
@@ -68,6 +68,6 @@ public final class TaskDefinitionNormaliser {
         String canonical = source.canonical();
         if (canonical != null) return Value.of(canonical);
         // Unreadable JSON stays as written (validation reports it); otherwise it is not known yet.
-        return source.problems().isEmpty() ? Value.unknown() : config.get(CONTAINER_DEFINITIONS);
+        return source.problems().stream().noneMatch(dev.berth.engine.provider.ProviderDiagnostic::isError) ? Value.unknown() : config.get(CONTAINER_DEFINITIONS);
     }
 }

@@ -38,12 +38,13 @@ public final class TaskDefinitionRegistry {
      */
     public TaskDefinitionRow register(String family, String cpu, String memory, String networkMode,
                                       List<String> compat, String executionRoleArn, String taskRoleArn,
-                                      String canonicalContainers, String clientToken) {
+                                      String canonicalContainers, String taskFields, String clientToken) {
         long revision = store.next("family:" + family);
         String arn = EcsArn.taskDefinition(family, revision);
         tokens.record(arn, TaskDefinitionSchema.TYPE, clientToken);
         TaskDefinitionRow row = new TaskDefinitionRow(arn, family, revision, TaskDefinitionRow.ACTIVE, cpu, memory,
-                networkMode, compat, executionRoleArn, taskRoleArn, canonicalContainers, Instant.now().toString());
+                networkMode, compat, executionRoleArn, taskRoleArn, canonicalContainers, Instant.now().toString(),
+                taskFields);
         rows.put(arn, row);
         return row;
     }

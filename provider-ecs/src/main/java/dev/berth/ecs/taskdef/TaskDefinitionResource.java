@@ -1,6 +1,7 @@
 package dev.berth.ecs.taskdef;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.berth.ecs.api.EcsApi;
 import dev.berth.ecs.api.EcsException;
 import dev.berth.ecs.api.TaskDefinitionCalls.DeregisterTaskDefinitionRequest;
@@ -41,7 +42,9 @@ import static dev.berth.ecs.schema.TaskDefinitionSchema.MEMORY;
 import static dev.berth.ecs.schema.TaskDefinitionSchema.NETWORK_MODE;
 import static dev.berth.ecs.schema.TaskDefinitionSchema.REQUIRES_COMPATIBILITIES;
 import static dev.berth.ecs.schema.TaskDefinitionSchema.REVISION;
+import static dev.berth.ecs.schema.TaskDefinitionSchema.SKIP_DESTROY;
 import static dev.berth.ecs.schema.TaskDefinitionSchema.TASK_ROLE_ARN;
+import static dev.berth.ecs.schema.TaskDefinitionSchema.TRACK_LATEST;
 
 /**
  * {@code ecs_task_definition}: every content change registers a new revision (a replacement);
@@ -101,6 +104,8 @@ public final class TaskDefinitionResource implements EcsResource {
     @Override
     public ApplyResponse apply(MapValue prior, MapValue planned, MapValue config, String clientToken) {
         if (planned == null) {
+            // skip_destroy: the revision outlives the resource, as terraform-provider-aws keeps it.
+            if (Boolean.TRUE.equals(Attrs.bool(Attrs.raw(prior, SKIP_DESTROY)))) return new ApplyResponse(null, List.of());
             try {
                 api.deregisterTaskDefinition(new DeregisterTaskDefinitionRequest(Attrs.string(prior, ARN)));
             } catch (EcsException e) {
@@ -124,15 +129,26 @@ public final class TaskDefinitionResource implements EcsResource {
             return new ApplyResponse(prior, diags);
         }
         try {
-            TaskDefinition td = api.registerTaskDefinition(new RegisterTaskDefinitionRequest(Attrs.string(state, FAMILY),
-                    Attrs.string(state, TASK_ROLE_ARN), Attrs.string(state, EXECUTION_ROLE_ARN),
-                    Attrs.string(state, NETWORK_MODE), containers(Attrs.string(state, CONTAINER_DEFINITIONS)), null,
-                    Attrs.strings(Attrs.raw(state, REQUIRES_COMPATIBILITIES)), Attrs.string(state, CPU),
-                    Attrs.string(state, MEMORY), null, clientToken)).taskDefinition();
+            TaskDefinition td = api.registerTaskDefinition(request(state, clientToken)).taskDefinition();
             return new ApplyResponse(identify(state, td), diags);
         } catch (EcsException e) {
             return new ApplyResponse(prior, List.of(Diags.of(e, "RegisterTaskDefinition")));
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static RegisterTaskDefinitionRequest request(MapValue state, String clientToken) {
+        ObjectNode t = TaskLevelConfig.json(state);
+        return new RegisterTaskDefinitionRequest(Attrs.string(state, FAMILY), Attrs.string(state, TASK_ROLE_ARN),
+                Attrs.string(state, EXECUTION_ROLE_ARN), Attrs.string(state, NETWORK_MODE),
+                containers(Attrs.string(state, CONTAINER_DEFINITIONS)), TaskLevelConfig.get(t, "volumes", List.class),
+                Attrs.strings(Attrs.raw(state, REQUIRES_COMPATIBILITIES)), Attrs.string(state, CPU),
+                Attrs.string(state, MEMORY), null, clientToken, TaskLevelConfig.get(t, "placementConstraints", List.class),
+                TaskLevelConfig.get(t, "pidMode", String.class), TaskLevelConfig.get(t, "ipcMode", String.class),
+                TaskLevelConfig.get(t, "proxyConfiguration", Map.class),
+                TaskLevelConfig.get(t, "inferenceAccelerators", List.class),
+                TaskLevelConfig.get(t, "ephemeralStorage", Map.class), TaskLevelConfig.get(t, "runtimePlatform", Map.class),
+                TaskLevelConfig.get(t, "enableFaultInjection", Boolean.class));
     }
 
     private static List<Map<String, Object>> containers(String canonical) {
@@ -146,10 +162,14 @@ public final class TaskDefinitionResource implements EcsResource {
     @Override
     public ReadResponse read(MapValue current) {
         try {
-            Optional<TaskDefinition> td = describe(Attrs.string(current, ARN));
+            boolean trackLatest = Boolean.TRUE.equals(Attrs.bool(Attrs.raw(current, TRACK_LATEST)));
+            // track_latest follows the family's latest ACTIVE revision, whoever registered it.
+            Optional<TaskDefinition> td = describe(Attrs.string(current, trackLatest ? FAMILY : ARN));
             // A deregistered revision is gone for good: the next plan registers a new one.
             if (td.isEmpty() || !"ACTIVE".equals(td.get().status())) return new ReadResponse(null, List.of());
-            return new ReadResponse(stateOf(td.get(), current.get(CONTAINER)), List.of());
+            return new ReadResponse(Attrs.with(stateOf(td.get(), current.get(CONTAINER)), Map.of(
+                    SKIP_DESTROY, TaskLevelConfig.flag(current, SKIP_DESTROY),
+                    TRACK_LATEST, TaskLevelConfig.flag(current, TRACK_LATEST))), List.of());
         } catch (EcsException e) {
             return new ReadResponse(current, List.of(Diags.of(e, "DescribeTaskDefinition")));
         }
@@ -201,6 +221,9 @@ public final class TaskDefinitionResource implements EcsResource {
         ContainerDefinitionsJson.Parsed parsed = ContainerDefinitionsJson.parse(Json.write(td.containerDefinitions()));
         m.put(CONTAINER_DEFINITIONS, Value.of(ContainerDefinitionsJson.canonical(parsed.containers())));
         m.put(CONTAINER, blocks.isNull() ? Value.list(List.of()) : blocks);
+        m.putAll(TaskLevelConfig.state(td));
+        m.put(SKIP_DESTROY, Value.of(false));
+        m.put(TRACK_LATEST, Value.of(false));
         return identify(new MapValue(m), td);
     }
 

@@ -29,6 +29,8 @@ public final class TaskDefinitionValidator {
     static final Pattern NAME_SHAPE = Pattern.compile("[A-Za-z0-9_-]{1,255}");
     public static final List<String> NETWORK_MODES = List.of("awsvpc", "bridge", "host", "none");
     public static final List<String> COMPATIBILITIES = List.of("EC2", "FARGATE");
+    /** ECS Anywhere's compatibility: berth's container instances are all EC2-like Docker engines. */
+    static final String EXTERNAL = "EXTERNAL";
     /** Docker refuses a hard limit below 6 MiB. */
     static final int MIN_MEMORY_MIB = 6;
 
@@ -46,14 +48,24 @@ public final class TaskDefinitionValidator {
         Optional<Integer> taskMemory = size(config, MEMORY, out);
         checkCompatibilities(config, taskCpu, taskMemory, out);
 
+        out.addAll(TaskLevelConfig.validate(config));
         ContainerSource source = ContainerSource.of(config);
         out.addAll(source.problems());
         if (source.containers() != null) {
             new ContainerRules(source, taskCpu.orElse(null), taskMemory.orElse(null),
-                    Attrs.unknown(config, MEMORY), out).check();
+                    Attrs.unknown(config, MEMORY), networkMode(config), out).check();
             out.addAll(SecretChecks.form(source));
         }
         return out;
+    }
+
+    /** The network mode the task will have (ECS's default when unset), or null while unknown. */
+    private static String networkMode(MapValue config) {
+        if (Attrs.unknown(config, NETWORK_MODE) || Attrs.unknown(config, REQUIRES_COMPATIBILITIES)) return null;
+        String mode = Attrs.string(config, NETWORK_MODE);
+        if (mode != null) return mode;
+        List<String> compat = Attrs.strings(Attrs.raw(config, REQUIRES_COMPATIBILITIES));
+        return compat != null && compat.contains("FARGATE") ? "awsvpc" : "bridge";
     }
 
     private static Optional<Integer> size(MapValue config, String attr, List<ProviderDiagnostic> out) {
@@ -79,7 +91,11 @@ public final class TaskDefinitionValidator {
         List<String> compat = Attrs.strings(Attrs.raw(config, REQUIRES_COMPATIBILITIES));
         if (compat == null) return;
         for (String c : compat) {
-            if (c != null && !COMPATIBILITIES.contains(c)) {
+            if (EXTERNAL.equals(c)) {
+                out.add(Diags.error("requires_compatibilities EXTERNAL (ECS Anywhere) is not available: berth's "
+                        + "container instances are Docker engines registered as EC2 instances; use EC2.",
+                        List.of(REQUIRES_COMPATIBILITIES)));
+            } else if (c != null && !COMPATIBILITIES.contains(c)) {
                 out.add(Diags.error("requires_compatibilities value \"" + c + "\" is not one of EC2, FARGATE.",
                         List.of(REQUIRES_COMPATIBILITIES)));
             }
@@ -103,7 +119,7 @@ public final class TaskDefinitionValidator {
 
     /** Container rules, each pointing at the field (block form) or the JSON attribute. */
     private record ContainerRules(ContainerSource src, Integer taskCpu, Integer taskMemory,
-                                  boolean taskMemoryUnknown, List<ProviderDiagnostic> out) {
+                                  boolean taskMemoryUnknown, String networkMode, List<ProviderDiagnostic> out) {
 
         void check() {
             List<ContainerDefinition> cs = src.containers();
@@ -127,6 +143,7 @@ public final class TaskDefinitionValidator {
                 essentialKnown &= c.known("essential");
                 anyEssential |= c.effectiveEssential();
             }
+            TaskTotals.check(src, cs, taskCpu, taskMemory, out);
             if (essentialKnown && !anyEssential) {
                 out.add(Diags.error("A task definition needs at least one essential container.",
                         List.of(src.attribute())));
@@ -173,15 +190,26 @@ public final class TaskDefinitionValidator {
             }
             boolean unknown = !c.known("memory") || !c.known("memoryReservation") || taskMemoryUnknown;
             if (mem == null && res == null && taskMemory == null && !unknown) {
-                out.add(Diags.error(label + " needs memory or a memory reservation, because the task sets no memory.",
-                        src.path(i, null)));
+                out.add(Diags.error("Invalid setting for container '" + c.name() + "'. At least one of 'memory' or "
+                        + "'memoryReservation' must be specified.", src.path(i, null)));
             }
         }
 
         private void ports(ContainerDefinition c, int i, String label, Map<String, String> containerPorts,
                            Map<Integer, String> hostPorts) {
+            if ("none".equals(networkMode) && !c.portMappings().isEmpty()) {
+                out.add(Diags.error(label + ": port mappings are not supported when networkMode=none.",
+                        src.path(i, "portMappings")));
+                return;
+            }
+            boolean samePorts = "awsvpc".equals(networkMode) || "host".equals(networkMode);
             for (int j = 0; j < c.portMappings().size(); j++) {
                 PortMapping p = c.portMappings().get(j);
+                if (samePorts && p.hostPort() != null && p.containerPort() != null
+                        && !p.hostPort().equals(p.containerPort())) {
+                    out.add(Diags.error("When networkMode=" + networkMode + ", the host ports and container ports in "
+                            + "port mappings must match.", src.portPath(i, j, "hostPort")));
+                }
                 String proto = p.effectiveProtocol();
                 if (!proto.equals("tcp") && !proto.equals("udp")) {
                     out.add(Diags.error(label + ": protocol \"" + proto + "\" is not tcp or udp.",

@@ -50,7 +50,7 @@ final class Fixture {
         ContainerDefinitionsJson.Parsed parsed = ContainerDefinitionsJson.parse(containersJson);
         if (!parsed.ok()) throw new IllegalArgumentException("bad containers: " + containersJson);
         return new TaskDefinitionRegistry(store).register(family, cpu, memory, networkMode, compat, null, null,
-                ContainerDefinitionsJson.canonical(parsed.containers()), null);
+                ContainerDefinitionsJson.canonical(parsed.containers()), null, null);
     }
 
     /** A container instance of the cluster on the engine given (null: the local one). */

@@ -172,4 +172,17 @@ class ServiceActionsTest {
     private String describeArn(String name) {
         return dev.berth.ecs.arn.EcsArn.service(world.clusterName, name);
     }
+
+    @Test
+    void aLaunchTypeTheDefinitionDoesNotAllowAndFargatePlacementAreRefusedAsEcsDoes() {
+        EcsException ec2 = assertThrows(EcsException.class, () -> world.plane.createService(new CreateServiceRequest(
+                world.clusterName, "web", "web", 1, null, "EC2", null, null, null, null, null)));
+        assertEquals("InvalidParameterException", ec2.errorName());
+        assertEquals("Task definition does not support launch_type EC2.", ec2.getMessage());
+        EcsException spread = assertThrows(EcsException.class, () -> world.plane.createService(new CreateServiceRequest(
+                world.clusterName, "web", "web", 1, null, "FARGATE", null, null,
+                List.of(new dev.berth.ecs.api.Shapes.PlacementStrategy("spread", "instanceId")), null, null)));
+        assertEquals("Placement strategies are not supported with FARGATE launch type.", spread.getMessage());
+        assertTrue(engine.launches.isEmpty(), "nothing started");
+    }
 }

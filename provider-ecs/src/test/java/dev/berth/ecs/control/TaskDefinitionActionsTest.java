@@ -51,8 +51,8 @@ class TaskDefinitionActionsTest {
 
     @Test
     void invalidDefinitionsAreClientExceptionsWithTheValidatorsTexts() {
-        assertEcsError("ClientException", "Container \"web\" needs memory or a memory reservation, because the task "
-                + "sets no memory.", () -> p.api.registerTaskDefinition(new RegisterTaskDefinitionRequest("web", null,
+        assertEcsError("ClientException", "Invalid setting for container 'web'. At least one of 'memory' or "
+                + "'memoryReservation' must be specified.", () -> p.api.registerTaskDefinition(new RegisterTaskDefinitionRequest("web", null,
                 null, null, List.of(Map.of("name", "web", "image", "busybox")), null, null, null, null, null)));
         assertEcsError("ClientException", "Family is required.", () -> p.api.registerTaskDefinition(
                 new RegisterTaskDefinitionRequest(null, null, null, null, List.of(), null, null, null, null, null)));

@@ -40,7 +40,9 @@ class ForceNewMarksTest {
     @Test
     void taskDefinitionAsAwsEcsTaskDefinition() {
         assertEquals(Set.of("family", "cpu", "memory", "network_mode", "requires_compatibilities",
-                "execution_role_arn", "task_role_arn", "container_definitions"), marked(TaskDefinitionSchema.schema()));
+                "execution_role_arn", "task_role_arn", "container_definitions", "volume", "placement_constraints",
+                "pid_mode", "ipc_mode", "proxy_configuration", "inference_accelerator", "ephemeral_storage",
+                "runtime_platform", "enable_fault_injection"), marked(TaskDefinitionSchema.schema()));
     }
 
     @Test

@@ -12,6 +12,7 @@ import static dev.berth.ecs.fake.Configs.container;
 import static dev.berth.ecs.fake.Configs.port;
 import static dev.berth.ecs.fake.Configs.taskDef;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class TaskDefinitionValidatorTest {
@@ -54,7 +55,7 @@ class TaskDefinitionValidatorTest {
     @Test
     void someMemoryMustBeSetSomewhere() {
         oneError(taskDef("container", blocks(container("name", "web", "image", "nginx"))),
-                List.of("container", 0), "needs memory or a memory reservation");
+                List.of("container", 0), "At least one of 'memory' or 'memoryReservation' must be specified");
         assertEquals(List.of(), errors(taskDef("memory", "512",
                 "container", blocks(container("name", "web", "image", "nginx")))));
         assertEquals(List.of(), errors(taskDef("container", blocks(container("name", "web", "image", "nginx",
@@ -97,9 +98,27 @@ class TaskDefinitionValidatorTest {
     }
 
     @Test
-    void unknownJsonFieldsNameTheValidFields() {
-        oneError(taskDef("container_definitions", "[{\"name\":\"web\",\"image\":\"x\",\"memory\":64,\"links\":[]}]"),
-                List.of("container_definitions"), "unknown field \"links\"; valid fields are name, image, cpu");
+    void aFieldEcsDoesNotKnowIsAWarningNamingItAndItsContainer() {
+        List<ProviderDiagnostic> d = TaskDefinitionValidator.validate(taskDef("container_definitions",
+                "[{\"name\":\"web\",\"image\":\"x\",\"memory\":64,\"expanded\":true}]"));
+        assertEquals(1, d.size(), d.toString());
+        assertFalse(d.get(0).isError());
+        assertTrue(d.get(0).summary().contains("Container \"web\" has a field \"expanded\" that ECS does not know"),
+                d.get(0).summary());
+    }
+
+    @Test
+    void nullAndEmptyFieldsAreAbsentAsInConsoleExports() {
+        assertEquals(List.of(), TaskDefinitionValidator.validate(taskDef("container_definitions",
+                "[{\"name\":\"web\",\"image\":\"x\",\"memory\":64,\"links\":[],\"user\":null,"
+                        + "\"environment\":[],\"mountPoints\":[],\"cpu\":null,\"dockerLabels\":{}}]")));
+    }
+
+    @Test
+    void aFieldBerthDoesNotHonourIsAnErrorNamingIt() {
+        oneError(taskDef("container_definitions",
+                        "[{\"name\":\"web\",\"image\":\"x\",\"memory\":64,\"credentialSpecs\":[\"x\"]}]"),
+                List.of("container_definitions"), "Container \"web\": berth cannot honour credentialSpecs: credential specs");
     }
 
     @Test
@@ -153,5 +172,42 @@ class TaskDefinitionValidatorTest {
                 List.of("FARGATE"), "container", blocks(container("name", "a", "image", "x", "memory", 64))));
         assertEquals(1, all.size());
         assertTrue(!all.get(0).isError() && all.get(0).summary().contains("FARGATE"));
+    }
+
+    @Test
+    void containersThatEachFitButTogetherDoNotAreRefused() {
+        oneError(taskDef("memory", "512", "container_definitions",
+                        "[{\"name\":\"a\",\"image\":\"x\",\"memory\":400},{\"name\":\"b\",\"image\":\"x\",\"memory\":400}]"),
+                List.of("container_definitions"), "The containers reserve 800 MiB of memory (a 400, b 400), more than the "
+                        + "task memory of 512 MiB.");
+        oneError(taskDef("cpu", "256", "memory", "512", "container_definitions",
+                        "[{\"name\":\"a\",\"image\":\"x\",\"cpu\":200},{\"name\":\"b\",\"image\":\"x\",\"cpu\":100}]"),
+                List.of("container_definitions"), "cpu adds up to 300 units (a 200, b 100)");
+        assertEquals(List.of(), TaskDefinitionValidator.validate(taskDef("memory", "512", "container_definitions",
+                "[{\"name\":\"a\",\"image\":\"x\",\"memory\":400,\"memoryReservation\":256},"
+                        + "{\"name\":\"b\",\"image\":\"x\",\"memoryReservation\":256}]")), "reservations count, not limits");
+    }
+
+    @Test
+    void awsvpcAndHostModesNeedHostPortEqualToContainerPortAndNoneNoPorts() {
+        oneError(taskDef("network_mode", "awsvpc", "container_definitions",
+                        "[{\"name\":\"a\",\"image\":\"x\",\"memory\":64,\"portMappings\":[{\"containerPort\":80,\"hostPort\":8080}]}]"),
+                List.of("container_definitions"), "When networkMode=awsvpc, the host ports and container ports in port "
+                        + "mappings must match.");
+        oneError(taskDef("network_mode", "host", "container_definitions",
+                        "[{\"name\":\"a\",\"image\":\"x\",\"memory\":64,\"portMappings\":[{\"containerPort\":80,\"hostPort\":81}]}]"),
+                List.of("container_definitions"), "When networkMode=host");
+        oneError(taskDef("network_mode", "none", "container_definitions",
+                        "[{\"name\":\"a\",\"image\":\"x\",\"memory\":64,\"portMappings\":[{\"containerPort\":80}]}]"),
+                List.of("container_definitions"), "port mappings are not supported when networkMode=none");
+        assertEquals(List.of(), TaskDefinitionValidator.validate(taskDef("network_mode", "awsvpc", "container_definitions",
+                "[{\"name\":\"a\",\"image\":\"x\",\"memory\":64,\"portMappings\":[{\"containerPort\":80,\"hostPort\":80}]}]")));
+    }
+
+    @Test
+    void externalCompatibilityIsRefusedWithTheReason() {
+        oneError(taskDef("requires_compatibilities", Value.list(List.of(Value.of("EXTERNAL"))), "container_definitions",
+                        "[{\"name\":\"a\",\"image\":\"x\",\"memory\":64}]"),
+                List.of("requires_compatibilities"), "EXTERNAL (ECS Anywhere) is not available");
     }
 }

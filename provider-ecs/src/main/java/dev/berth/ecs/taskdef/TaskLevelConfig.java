@@ -1,0 +1,89 @@
+package dev.berth.ecs.taskdef;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.berth.ecs.api.EcsJson;
+import dev.berth.ecs.resource.Diags;
+import dev.berth.ecs.store.Json;
+import dev.berth.ecs.taskdef.fields.Field;
+import dev.berth.ecs.taskdef.fields.FieldReader;
+import dev.berth.ecs.taskdef.fields.HclFields;
+import dev.berth.ecs.taskdef.fields.TaskFields;
+import dev.berth.ecs.value.Attrs;
+import dev.berth.engine.provider.ProviderDiagnostic;
+import dev.berth.engine.value.MapValue;
+import dev.berth.engine.value.Value;
+
+import static dev.berth.ecs.schema.TaskDefinitionSchema.SKIP_DESTROY;
+import static dev.berth.ecs.schema.TaskDefinitionSchema.TRACK_LATEST;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The task-level fields of {@link TaskFields} in an {@code ecs_task_definition}: its HCL
+ * attributes and blocks as ECS's JSON (read by the table's one reader, so a field berth does not
+ * honour is refused by name) and a revision's fields back as attribute values for refresh.
+ */
+public final class TaskLevelConfig {
+    private TaskLevelConfig() {
+    }
+
+    /** The canonical JSON object of the configuration's task-level fields (unknown ones left out). */
+    public static ObjectNode json(MapValue config) {
+        HclFields.Converted c = HclFields.toJson(config, TaskFields.ALL, List.of());
+        return new FieldReader().object(c.json(), TaskFields.ALL, "Task definition");
+    }
+
+    public static List<ProviderDiagnostic> validate(MapValue config) {
+        List<ProviderDiagnostic> out = new ArrayList<>();
+        HclFields.Converted c = HclFields.toJson(config, TaskFields.ALL, List.of());
+        for (HclFields.BadNumber b : c.badNumbers()) {
+            out.add(Diags.error(b.value() + " is not a whole number.", b.path()));
+        }
+        // One field at a time, so each problem points at the attribute or block it is about.
+        for (Field f : TaskFields.ALL) {
+            if (!c.json().has(f.json())) continue;
+            FieldReader reader = new FieldReader();
+            reader.object(Json.MAPPER.createObjectNode().set(f.json(), c.json().get(f.json())), TaskFields.ALL,
+                    "Task definition");
+            for (String e : reader.errors()) out.add(Diags.error(e, List.of(f.hcl())));
+        }
+        return out;
+    }
+
+    /**
+     * Absent fields as the state keeps them (blocks as empty lists, attributes as null), so
+     * leaving one out is no change; berth's own flags default to false.
+     */
+    public static Map<String, Value> normalised(MapValue config) {
+        Map<String, Value> m = new HashMap<>();
+        for (Field f : TaskFields.ALL) {
+            if (Attrs.raw(config, f.hcl()).isNull()) m.put(f.hcl(), f.kind().nested() ? Value.list(List.of()) : Value.nil());
+        }
+        for (String flag : List.of(SKIP_DESTROY, TRACK_LATEST)) m.put(flag, flag(config, flag));
+        return m;
+    }
+
+    /** One of berth's own flags (not ECS fields), false unless set. */
+    public static Value flag(MapValue config, String name) {
+        return Value.of(Boolean.TRUE.equals(Attrs.bool(Attrs.raw(config, name))));
+    }
+
+    /** A revision's task-level fields as the attributes and blocks a state holds. */
+    public static Map<String, Value> state(Object taskDefinition) {
+        ObjectNode all = EcsJson.MAPPER.valueToTree(taskDefinition);
+        ObjectNode mine = Json.MAPPER.createObjectNode();
+        for (Field f : TaskFields.ALL) if (all.hasNonNull(f.json())) mine.set(f.json(), all.get(f.json()));
+        ObjectNode canonical = new FieldReader().object(mine, TaskFields.ALL, "Task definition");
+        return HclFields.toHcl(canonical, TaskFields.ALL);
+    }
+
+    /** A field of the canonical JSON as the API's records take it: a list, a map or a scalar. */
+    public static <T> T get(ObjectNode canonical, String json, Class<T> type) {
+        JsonNode v = canonical.get(json);
+        return v == null ? null : Json.MAPPER.convertValue(v, type);
+    }
+}

@@ -1,0 +1,96 @@
+package dev.berth.ecs.taskdef.fields;
+
+import dev.berth.engine.value.Value;
+
+import java.util.List;
+
+import static dev.berth.ecs.taskdef.fields.Field.bool;
+import static dev.berth.ecs.taskdef.fields.Field.integer;
+import static dev.berth.ecs.taskdef.fields.Field.integers;
+import static dev.berth.ecs.taskdef.fields.Field.nameValues;
+import static dev.berth.ecs.taskdef.fields.Field.object;
+import static dev.berth.ecs.taskdef.fields.Field.objects;
+import static dev.berth.ecs.taskdef.fields.Field.string;
+import static dev.berth.ecs.taskdef.fields.Field.stringMap;
+import static dev.berth.ecs.taskdef.fields.Field.strings;
+
+/**
+ * Every field of ECS's ContainerDefinition (botocore's ECS model, 2014-11-13), in ECS's order.
+ * The JSON form, the HCL {@code container} blocks, the canonical form and the block schema all
+ * come from this one table. A field marked pending is refused by name until berth honours it.
+ */
+public final class ContainerFields {
+    /** ECS's Secret: both parts required; valueFrom is a secret's NAME or an ARN (see dev.berth.ecs.secret). */
+    private static Field secret(String json) {
+        return objects(json, string("name").required(), string("valueFrom").required());
+    }
+
+    public static final List<Field> ALL = List.of(
+            string("name").required(),
+            string("image").required(),
+            object("repositoryCredentials", string("credentialsParameter"))
+                    .refused("berth pulls from registries the Docker engine is logged in to."),
+            integer("cpu").describe("CPU units (1024 per vCPU)."),
+            integer("memory").describe("Hard limit in MiB."),
+            integer("memoryReservation").describe("Soft limit in MiB."),
+            strings("links").pending(),
+            objects("portMappings", integer("containerPort").required(),
+                    integer("hostPort").describe("Host port on 127.0.0.1; unset picks a free one per task."),
+                    string("protocol").hclDefault(Value.of("tcp")),
+                    string("name").pending(), string("appProtocol").pending(),
+                    string("containerPortRange").pending()),
+            bool("essential").hclDefault(Value.of(true)),
+            object("restartPolicy", bool("enabled"), integers("ignoredExitCodes"), integer("restartAttemptPeriod"))
+                    .pending(),
+            strings("entryPoint"),
+            strings("command"),
+            nameValues("environment"),
+            objects("environmentFiles", string("value"), string("type")).pending(),
+            objects("mountPoints", string("sourceVolume"), string("containerPath"), bool("readOnly")).pending(),
+            objects("volumesFrom", string("sourceContainer"), bool("readOnly")).pending(),
+            object("linuxParameters",
+                    object("capabilities", strings("add"), strings("drop")),
+                    objects("devices", string("hostPath"), string("containerPath"), strings("permissions")),
+                    bool("initProcessEnabled"), integer("sharedMemorySize"),
+                    objects("tmpfs", string("containerPath"), integer("size"), strings("mountOptions")),
+                    integer("maxSwap"), integer("swappiness")).pending(),
+            secret("secrets"),
+            objects("dependsOn", string("containerName"), string("condition")).pending(),
+            integer("startTimeout").pending(),
+            integer("stopTimeout").pending(),
+            string("versionConsistency").pending(),
+            string("hostname").pending(),
+            string("user").pending(),
+            string("workingDirectory").pending(),
+            bool("disableNetworking").pending(),
+            bool("privileged").pending(),
+            bool("readonlyRootFilesystem").pending(),
+            strings("dnsServers").pending(),
+            strings("dnsSearchDomains").pending(),
+            objects("extraHosts", string("hostname"), string("ipAddress")).pending(),
+            strings("dockerSecurityOptions").pending(),
+            bool("interactive").pending(),
+            bool("pseudoTerminal").pending(),
+            stringMap("dockerLabels").pending(),
+            objects("ulimits", string("name"), integer("softLimit"), integer("hardLimit")).pending(),
+            object("logConfiguration", string("logDriver"), stringMap("options"), secret("secretOptions")).pending(),
+            object("healthCheck", strings("command").required()
+                            .describe("[\"CMD-SHELL\", \"command\"] or [\"CMD\", \"executable\", ...]."), integer("interval").describe("Seconds, 5-300 (30)."),
+                    integer("timeout").describe("Seconds, 2-60 (5)."), integer("retries").describe("1-10 (3)."),
+                    integer("startPeriod").describe("Seconds, 0-300 (0).")),
+            objects("systemControls", string("namespace"), string("value")).pending(),
+            objects("resourceRequirements", string("value"), string("type")).pending(),
+            object("firelensConfiguration", string("type"), stringMap("options")).pending(),
+            strings("credentialSpecs").refused("credential specs are for Windows gMSA, which berth has not."));
+
+    /** The fields {@code ContainerDefinition} carries as typed components; the rest are extras. */
+    public static final List<String> CORE = List.of("name", "image", "cpu", "memory", "memoryReservation",
+            "portMappings", "essential", "entryPoint", "command", "environment", "healthCheck");
+
+    private ContainerFields() {
+    }
+
+    public static Field field(String json) {
+        return Field.find(ALL, json);
+    }
+}
