@@ -31,6 +31,15 @@ public record ContainerSecrets(List<Entry> entries) {
         return fromJson(c.extra(FIELD));
     }
 
+    /**
+     * Its log configuration's {@code secretOptions}: the same {name, valueFrom} shape, resolved the
+     * same way, each naming a log driver option rather than a variable.
+     */
+    public static ContainerSecrets logOptions(ContainerDefinition c) {
+        JsonNode log = c.extra("logConfiguration");
+        return log == null ? NONE : fromJson(log.get("secretOptions"));
+    }
+
     /** Reads the field's JSON (null: absent); entries without a text name or valueFrom are kept as null. */
     static ContainerSecrets fromJson(JsonNode node) {
         if (node == null || !node.isArray()) return NONE;
