@@ -78,7 +78,7 @@ final class TaskStarter {
             CreateContainerCmd cmd = ContainerSpecFactory.command(client, task, c, network.dockerMode(index, ownerId),
                     bindings);
             values.applyTo(cmd, c);
-            return new Created(c, id(cmd), publishes, values);
+            return new Created(c, cmd.exec().getId(), publishes, values);
         } catch (NotFoundException e) {
             throw failures.notFound(task, c, e);
         } catch (ConflictException e) {
@@ -134,10 +134,6 @@ final class TaskStarter {
     private RuntimeFailure exited(TaskLaunch task, Created c, InspectContainerResponse r) {
         return failures.exitedAtStart(task, c.launch(), r.getState(),
                 c.secrets().redact(ContainerLogs.tail(client, c.id(), LOG_LINES)));
-    }
-
-    private static String id(CreateContainerCmd cmd) {
-        return cmd.exec().getId();
     }
 
     private InspectContainerResponse inspect(String id) {
