@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -25,6 +26,10 @@ public final class StoreSecretResolver implements SecretResolver, AutoCloseable 
         return file;
     }
 
+    private synchronized boolean opened() {
+        return store != null;
+    }
+
     private synchronized SecretStore store() {
         if (store == null) store = SecretStore.open(file);
         return store;
@@ -33,6 +38,8 @@ public final class StoreSecretResolver implements SecretResolver, AutoCloseable 
     @Override
     public String resolve(String valueFrom) {
         ValueFrom ref = ValueFrom.parse(valueFrom);
+        // Asking is not putting: a store nobody has put a secret into is not created by a plan.
+        if (!opened() && !Files.exists(file)) throw missing(ref);
         SecretStore s = store();
         Optional<String> value = Optional.empty();
         for (String name : ref.candidates()) {

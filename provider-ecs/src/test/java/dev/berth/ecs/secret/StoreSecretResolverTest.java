@@ -84,7 +84,10 @@ class StoreSecretResolverTest {
         Path file = dir.resolve("never").resolve("secrets.db");
         try (StoreSecretResolver r = new StoreSecretResolver(file)) {
             assertThrows(SecretException.class, () -> r.resolve("arn:aws:s3:::x"));
+            SecretException missing = assertThrows(SecretException.class, () -> r.resolve("DB_PASSWORD"));
+            assertTrue(missing.getMessage().startsWith("No secret named \"DB_PASSWORD\""), missing.getMessage());
         }
-        assertFalse(Files.exists(file), "a malformed reference is refused before the store is opened");
+        assertFalse(Files.exists(file), "neither a malformed reference nor a lookup creates the store");
+        assertFalse(Files.exists(file.getParent()));
     }
 }
