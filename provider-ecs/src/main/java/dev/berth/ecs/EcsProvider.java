@@ -3,6 +3,7 @@ package dev.berth.ecs;
 import dev.berth.ecs.api.EcsApi;
 import dev.berth.ecs.cluster.ClusterResource;
 import dev.berth.ecs.control.ControlPlane;
+import dev.berth.ecs.control.ReadScope;
 import dev.berth.ecs.data.DataSources;
 import dev.berth.ecs.data.EcsDataSource;
 import dev.berth.ecs.instance.ContainerInstanceResource;
@@ -17,7 +18,6 @@ import dev.berth.ecs.schema.TaskDefinitionSchema;
 import dev.berth.ecs.secret.SecretResolver;
 import dev.berth.ecs.service.ServiceResource;
 import dev.berth.ecs.service.Deployer;
-import dev.berth.ecs.control.ControlPlane;
 import dev.berth.ecs.store.ClientTokens;
 import dev.berth.ecs.taskdef.TaskDefinitionResource;
 import dev.berth.engine.provider.ImplicitOrder;
@@ -63,6 +63,8 @@ public final class EcsProvider implements Provider {
     private final ClientTokens tokens;
     private final EcsApi api;
     private final Map<String, EcsDataSource> dataSources = new LinkedHashMap<>();
+    /** The in-process control plane's describes share one engine listing during this provider's reads. */
+    private final ReadScope reads = new ReadScope();
 
     public EcsProvider(EcsStore store, Function<String, ContainerRuntime> runtimes) {
         this(store, runtimes, FargateCapacity.quotaFromEnvironment());
@@ -95,22 +97,20 @@ public final class EcsProvider implements Provider {
         FargateCapacity fargate = new FargateCapacity(fargateVcpuQuota, () -> runtimes.apply(null));
         Deployer deployer = new Deployer(store, () -> fleet, pool, runtimes, fargate);
         // The resources reach the world through the control plane, as terraform-provider-aws
-        // reaches ECS; the deployer is shared so a service's reads and its deployments agree.
-        ControlPlane plane = new ControlPlane(store, runtimes, deployer, true, java.time.Clock.systemUTC());
+        // reaches ECS; its reads share one engine listing per command (a provider lives for one).
+        ControlPlane plane = new ControlPlane(store, runtimes, deployer, reads, java.time.Clock.systemUTC());
         this.api = plane;
-        ServiceResource services = new ServiceResource(store, deployer, plane, fargate);
         resources.put(ClusterSchema.TYPE, new ClusterResource(api));
         resources.put(ContainerInstanceSchema.TYPE, new ContainerInstanceResource(api));
         resources.put(TaskDefinitionSchema.TYPE, new TaskDefinitionResource(api, secrets));
         dataSources.putAll(DataSources.all(api));
-        resources.put(ServiceSchema.TYPE, services);
+        resources.put(ServiceSchema.TYPE, new ServiceResource(api));
     }
 
     /**
      * The provider as a client of a berth server ({@code provider "ecs" { endpoint }}): its
      * resources and data sources call {@code api}, nothing runs in this process, and adoption
      * after a crash is the server's create idempotency (client tokens) rather than a local find.
-     * Services are not served this way yet (see {@link RemoteServices}).
      */
     public static EcsProvider remote(EcsApi api, String endpoint) {
         return new EcsProvider(api, endpoint);
@@ -124,7 +124,7 @@ public final class EcsProvider implements Provider {
         resources.put(ContainerInstanceSchema.TYPE, new ContainerInstanceResource(api));
         resources.put(TaskDefinitionSchema.TYPE, new TaskDefinitionResource(api));
         dataSources.putAll(DataSources.all(api));
-        resources.put(ServiceSchema.TYPE, new RemoteServices(endpoint));
+        resources.put(ServiceSchema.TYPE, new ServiceResource(api));
     }
 
     /** The control plane this provider's resources call. */
@@ -202,7 +202,8 @@ public final class EcsProvider implements Provider {
     public ReadResponse read(ReadRequest request) {
         EcsResource r = resources.get(request.type());
         if (r == null) return new ReadResponse(request.current(), unknownType(request.type()));
-        return r.read(request.current());
+        // A refresh reads every resource, in parallel: one engine listing serves them all.
+        return reads.shared(() -> r.read(request.current()));
     }
 
     @Override

@@ -50,7 +50,7 @@ final class ServerCommand implements Callable<Integer> {
         BerthCommand root = (BerthCommand) spec.root().userObject();
         Path storeFile = ControlPlaneHost.storeFile(root.workingDir(), root.env());
         CountDownLatch stop = new CountDownLatch(1);
-        try (ControlPlaneHost host = ControlPlaneHost.open(storeFile,
+        try (ControlPlaneHost host = ControlPlaneHost.serve(storeFile,
                 ControlPlaneHost.secretsFile(root.workingDir(), root.env()));
              EcsHttpServer server = start(address, host, err);
              Interrupts signals = Interrupts.onSignal(stop::countDown)) {
@@ -76,9 +76,10 @@ final class ServerCommand implements Callable<Integer> {
     }
 
     /**
-     * The agent's loop on the served control plane: follows every engine's events (a task whose
-     * essential container dies is STOPPED at once) and keeps each service at its desired count,
-     * through the same atomic actions as the requests. One timestamped line per thing it does.
+     * The agent's loop on the served control plane: rolls out the deployments that CreateService
+     * and UpdateService recorded, follows every engine's events (a task whose essential container
+     * dies is STOPPED at once) and keeps each service at its desired count, each repair one atomic
+     * change as the requests are. One timestamped line per thing it does.
      */
     private static Agent serviceLoop(ControlPlaneHost host, PrintWriter out) {
         AgentLog log = new AgentLog(line -> {
@@ -87,7 +88,10 @@ final class ServerCommand implements Callable<Integer> {
                 out.flush();
             }
         }, Clock.systemUTC());
-        Agent agent = new Agent(host.store(), host.runtimes(), new ControlPlaneRepairer(host.api()), log, RESYNC);
+        Agent agent = new Agent(host.store(), host.runtimes(), new ControlPlaneRepairer(host.api(), host::rollOut), log,
+                RESYNC);
+        // CreateService and UpdateService answer at once; this loop rolls their deployments out.
+        host.rollouts().whenRequested(agent::request);
         Thread loop = new Thread(agent::run, "berth-server-services");
         loop.setDaemon(true);
         loop.start();

@@ -4,6 +4,7 @@ import dev.berth.ecs.api.EcsApi;
 import dev.berth.ecs.atomic.Atomicity;
 import dev.berth.ecs.atomic.UnitOfWorkStore;
 import dev.berth.ecs.control.ControlPlane;
+import dev.berth.ecs.control.Rollouts;
 import dev.berth.ecs.runtime.ContainerRuntime;
 import dev.berth.ecs.store.EcsStore;
 import dev.berth.ecs.store.SqliteEcsStore;
@@ -28,30 +29,63 @@ public final class ControlPlaneHost implements AutoCloseable {
     private final RuntimePool runtimes;
     private final UnitOfWorkStore store;
     private final Atomicity atomicity;
+    private final ControlPlane plane;
+    private final Rollouts rollouts;
     private final EcsApi api;
 
-    private ControlPlaneHost(SqliteEcsStore file, StoreSecretResolver secrets) {
+    private ControlPlaneHost(SqliteEcsStore file, Rollouts rollouts, StoreSecretResolver secrets) {
         this.file = file;
         this.secrets = secrets;
         this.runtimes = new RuntimePool(secrets == null ? SecretResolver.NONE : secrets);
         this.store = new UnitOfWorkStore(file);
         this.atomicity = new Atomicity(store);
-        this.api = atomicity.guard(new ControlPlane(store, runtimes));
+        this.rollouts = rollouts;
+        this.plane = new ControlPlane(store, runtimes, rollouts);
+        this.api = atomicity.guard(plane);
     }
 
-    /** A host whose containers cannot have secrets (a task that names one fails to start). */
+    /**
+     * A control plane for one command ({@code berth ecs}): nobody runs behind it, so calls deploy
+     * inline. Its containers cannot have secrets (a task that names one fails to start).
+     */
     public static ControlPlaneHost open(Path storeFile) {
-        return new ControlPlaneHost(SqliteEcsStore.open(storeFile), null);
+        return new ControlPlaneHost(SqliteEcsStore.open(storeFile), Rollouts.inline(), null);
     }
 
-    /** A host whose containers read their secrets from {@code secretsFile} as they start. */
+    /** As {@link #open(Path)}, its containers reading their secrets from {@code secretsFile} as they start. */
     public static ControlPlaneHost open(Path storeFile, Path secretsFile) {
-        return new ControlPlaneHost(SqliteEcsStore.open(storeFile), new StoreSecretResolver(secretsFile));
+        return new ControlPlaneHost(SqliteEcsStore.open(storeFile), Rollouts.inline(), new StoreSecretResolver(secretsFile));
+    }
+
+    /**
+     * The control plane {@code berth server} serves: CreateService and UpdateService answer at
+     * once and their deployments roll out behind the call, in the server's service loop
+     * ({@link #rollOut}), which {@link #rollouts()} tells of each one. Containers read their
+     * secrets from {@code secretsFile}.
+     */
+    public static ControlPlaneHost serve(Path storeFile, Path secretsFile) {
+        return new ControlPlaneHost(SqliteEcsStore.open(storeFile), Rollouts.behindTheCall(),
+                new StoreSecretResolver(secretsFile));
     }
 
     /** The secret store a run outside any configuration uses: BERTH_SECRET_STORE, else the user's own. */
     public static Path secretsFile(Path workingDir, Map<String, String> env) {
         return SecretStoreLocation.resolve(workingDir, env);
+    }
+
+    public Rollouts rollouts() {
+        return rollouts;
+    }
+
+    /**
+     * Rolls a service's deployment out never beside a request's change, but beside Describe and
+     * List calls, which see it progress (see {@link Atomicity#progressively}).
+     */
+    public void rollOut(String serviceArn) {
+        atomicity.progressively(() -> {
+            plane.rollOut(serviceArn);
+            return null;
+        });
     }
 
     /** The file a run outside any configuration serves: {@code BERTH_ECS_STORE}, else the user's own. */

@@ -105,22 +105,6 @@ class ServerEndpointIT {
     }
 
     @Test
-    void aServiceThroughAnEndpointIsRefusedInOneSentence() throws Exception {
-        configure(server.endpoint(), """
-
-                resource "ecs_service" "web" {
-                  name            = "web"
-                  cluster         = ecs_cluster.main.id
-                  task_definition = ecs_task_definition.web.arn
-                  desired_count   = 1
-                }
-                """);
-        CliRun plan = CliRun.in(dir, "plan");
-        assertEquals(1, plan.exitCode(), plan::toString);
-        assertTrue(plan.err().contains("ecs_service cannot be managed through a berth server yet"), plan::toString);
-    }
-
-    @Test
     void anEndpointThatDoesNotAnswerIsOneSentence() throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {

@@ -69,8 +69,12 @@ public final class Agent {
                 Instant now = Instant.now();
                 boolean resync = resyncRequested.get() || !now.isBefore(nextResync);
                 Set<String> due = new TreeSet<>();
+                Map<String, Instant> dueAt = new HashMap<>();
                 pending.forEach((arn, at) -> {
-                    if (!at.isAfter(now)) due.add(arn);
+                    if (!at.isAfter(now)) {
+                        due.add(arn);
+                        dueAt.put(arn, at);
+                    }
                 });
                 if (!resync && due.isEmpty()) {
                     awaitWake(untilNext(nextResync));
@@ -87,7 +91,8 @@ public final class Agent {
                 }
                 lastHolder = null;
                 if (resync) nextResync = Instant.now().plus(resyncEvery);
-                due.forEach(pending::remove);
+                // A service asked for again during the pass stays due.
+                dueAt.forEach(pending::remove);
                 r.services().forEach(this::report);
             }
         } finally {
@@ -95,6 +100,15 @@ public final class Agent {
             log.line("agent stopped");
             finished.countDown();
         }
+    }
+
+    /**
+     * Asks the loop to bring a service to what it should run as soon as it can: a deployment a
+     * call recorded and left to run behind it ({@code berth server}).
+     */
+    public void request(String serviceArn) {
+        pending.put(serviceArn, Instant.now());
+        wake.release();
     }
 
     /** Asks the loop to stop after its current pass and waits up to {@code wait} for it. */

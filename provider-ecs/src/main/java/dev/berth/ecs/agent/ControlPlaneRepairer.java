@@ -15,19 +15,28 @@ import java.util.Set;
 
 /**
  * The agent's repair pass for {@code berth server}: the control plane's own services, with no
- * configuration and no run lock. It uses nothing but ECS's actions: a service is repaired by an
- * UpdateService that changes nothing, whose deployment starts what died or is missing (as ECS's
- * scheduler replaces a service's stopped tasks); a resync looks at every ACTIVE service of every
- * cluster and repairs those whose running count is not their desired count. Each call is one
- * action, so each repair is as atomic as any request.
+ * configuration and no run lock. A service is repaired by rolling its deployment out, which
+ * starts what died or is missing (as ECS's scheduler replaces a service's stopped tasks): by
+ * default an UpdateService that changes nothing, which deploys inside the call; where
+ * deployments run behind the call, the control plane's rollout of the service, which is the
+ * same deployment. A resync looks at every ACTIVE service of every cluster and repairs those
+ * whose deployment is still IN_PROGRESS or whose running count is not their desired count. Each
+ * repair is one change, as atomic as any request.
  */
 public final class ControlPlaneRepairer implements Repairs {
     private static final int PAGE = 100;
 
     private final EcsApi api;
+    private final java.util.function.Consumer<String> rollOut;
 
     public ControlPlaneRepairer(EcsApi api) {
+        this(api, null);
+    }
+
+    /** {@code rollOut} rolls a service's deployment out (by ARN); null: an UpdateService that changes nothing. */
+    public ControlPlaneRepairer(EcsApi api, java.util.function.Consumer<String> rollOut) {
         this.api = api;
+        this.rollOut = rollOut;
     }
 
     @Override
@@ -65,7 +74,10 @@ public final class ControlPlaneRepairer implements Repairs {
         for (int i = 0; i < services.size(); i += 10) {
             List<String> batch = services.subList(i, Math.min(services.size(), i + 10));
             for (Service s : api.describeServices(new DescribeServicesRequest(cluster, batch, null)).services()) {
-                if ("ACTIVE".equals(s.status()) && !java.util.Objects.equals(s.desiredCount(), s.runningCount())) {
+                boolean rollingOut = s.deployments() != null && !s.deployments().isEmpty()
+                        && "IN_PROGRESS".equals(s.deployments().get(0).rolloutState());
+                if ("ACTIVE".equals(s.status())
+                        && (rollingOut || !java.util.Objects.equals(s.desiredCount(), s.runningCount()))) {
                     out.add(repair(cluster, s.serviceArn()));
                 }
             }
@@ -80,7 +92,8 @@ public final class ControlPlaneRepairer implements Repairs {
             return new ServiceOutcome(serviceArn, List.of(), List.of(), String.valueOf(e.getMessage()));
         }
         try {
-            api.updateService(new UpdateServiceRequest(cluster, serviceArn, null, null, null, null, null, null));
+            if (rollOut != null) rollOut.accept(serviceArn);
+            else api.updateService(new UpdateServiceRequest(cluster, serviceArn, null, null, null, null, null, null));
         } catch (EcsException e) {
             return new ServiceOutcome(serviceArn, before, before, e.errorName() + ": " + e.getMessage());
         } catch (RuntimeException e) {

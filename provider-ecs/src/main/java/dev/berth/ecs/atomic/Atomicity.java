@@ -46,6 +46,17 @@ public final class Atomicity {
         }
     }
 
+    /**
+     * Runs {@code work} that changes the world step by step (berth server's rollouts): beside
+     * reads, which see each of its writes as it is made, as ECS shows a deployment's progress,
+     * but never beside a change, so no unit of work is open to take its writes in. A rollout is
+     * not a request: there is nothing half-done to undo if it stops, only a service its next
+     * rollout takes up where this one ended.
+     */
+    public <T> T progressively(Supplier<T> work) {
+        return read(work);
+    }
+
     /** Runs {@code read} beside other reads, never during a change. */
     public <T> T read(Supplier<T> read) {
         lock.readLock().lock();

@@ -26,44 +26,63 @@ public final class ControlPlane implements EcsApi {
 
     /** {@code runtimes} reaches a container instance's engine by its docker host (null: the local engine). */
     public ControlPlane(EcsStore store, Function<String, ContainerRuntime> runtimes) {
-        this(store, runtimes, ServiceWiring.deployer(store, runtimes), false, Clock.systemUTC());
+        this(store, runtimes, Rollouts.inline());
+    }
+
+    /** {@code rollouts}: whether CreateService and UpdateService deploy inside the call or behind it. */
+    public ControlPlane(EcsStore store, Function<String, ContainerRuntime> runtimes, Rollouts rollouts) {
+        this(store, runtimes, ServiceWiring.deployer(store, runtimes), rollouts);
+    }
+
+    private ControlPlane(EcsStore store, Function<String, ContainerRuntime> runtimes, Deployer deployer,
+                         Rollouts rollouts) {
+        this(store, runtimes, deployer, deployer, ReadScope.none(), rollouts, Clock.systemUTC());
     }
 
     ControlPlane(EcsStore store, Function<String, ContainerRuntime> runtimes, Clock clock) {
-        this(store, runtimes, ServiceWiring.deployer(store, runtimes), false, clock);
+        this(store, runtimes, ServiceWiring.deployer(store, runtimes), ReadScope.none(), clock);
     }
 
     /** For tests of instance actions: {@code drainer} stands in for the services' scheduler. */
     ControlPlane(EcsStore store, Function<String, ContainerRuntime> runtimes, Drainer drainer, Clock clock) {
-        this(store, runtimes, ServiceWiring.deployer(store, runtimes), drainer, false, clock);
+        this(store, runtimes, ServiceWiring.deployer(store, runtimes), drainer, ReadScope.none(), Rollouts.inline(),
+                clock);
     }
 
     /**
      * {@code deployer} is the service deployment path, shared with the HCL resources of the same
-     * provider; it is also what moves service tasks off an instance turned DRAINING. With
-     * {@code sharedListing} service counts come from the engine listing that deployer shares with
-     * one command's reads (a provider lives for one command), not from a listing per call.
+     * provider; it is also what moves service tasks off an instance turned DRAINING. Within
+     * {@code reads}' scope, service and task describes come from the engine listing that deployer
+     * shares with one command's reads (a provider lives for one command), not from a listing per call.
      * {@code clock} decides when stopped tasks, deleted services and clusters and deregistered
      * instances are forgotten.
      */
     public ControlPlane(EcsStore store, Function<String, ContainerRuntime> runtimes, Deployer deployer,
-                        boolean sharedListing, Clock clock) {
-        this(store, runtimes, deployer, deployer, sharedListing, clock);
+                        ReadScope reads, Clock clock) {
+        this(store, runtimes, deployer, deployer, reads, Rollouts.inline(), clock);
     }
 
     private ControlPlane(EcsStore store, Function<String, ContainerRuntime> runtimes, Deployer deployer,
-                         Drainer drainer, boolean sharedListing, Clock clock) {
+                         Drainer drainer, ReadScope sharedListing, Rollouts rollouts, Clock clock) {
         World world = new World(store, clock);
         EngineFleet fleet = new EngineFleet(store, runtimes);
         ClusterFacts clusterFacts = new ClusterFacts(world, () -> fleet);
         Heartbeats heartbeats = new Heartbeats(world, runtimes, clock);
         this.clusters = new ClusterActions(world, () -> fleet);
         this.taskDefinitions = new TaskDefinitionActions(world);
-        this.services = new ServiceActions(store, deployer, sharedListing, clock);
-        this.tasks = new TaskActions(store, runtimes, deployer::fargateCpuUnits, clock);
+        this.services = new ServiceActions(store, deployer, sharedListing, rollouts, clock);
+        this.tasks = new TaskActions(store, runtimes, deployer, sharedListing, clock);
         this.instances = new InstanceActions(world, clusterFacts, heartbeats, drainer,
                 new InstanceRegistration(world, clusterFacts, runtimes, heartbeats, drainer));
         this.tags = new TagActions(world);
+    }
+
+    /**
+     * Rolls out the service's PRIMARY deployment with the one deployment path: the work of the
+     * service loop when deployments run behind the call (see {@link Rollouts}). Not an ECS action.
+     */
+    public void rollOut(String serviceArn) {
+        services.rollOut(serviceArn);
     }
 
     @Override

@@ -13,6 +13,7 @@ import dev.berth.ecs.service.EventLog;
 import dev.berth.ecs.service.DeployResult;
 import dev.berth.ecs.service.Deployer;
 import dev.berth.ecs.service.ObservedTask;
+import dev.berth.ecs.service.ObservedService;
 import dev.berth.ecs.runtime.RuntimeFailure;
 import dev.berth.ecs.store.TaskRow;
 import dev.berth.ecs.store.ServiceRow;
@@ -42,17 +43,20 @@ final class ServiceActions implements ServiceCalls {
     private final ServiceRecords records;
     private final Table<ServiceRow> rows;
     private final Table<TaskRow> tasks;
-    private final boolean sharedListing;
+    private final ReadScope sharedListing;
     private final EventLog events;
     private final ClientTokens tokens;
     private final Clock clock;
+    private final ServiceDryRuns dryRuns;
+    private final Rollouts rollouts;
 
     /**
      * {@code sharedListing}: count running tasks from the listing the deployer shares with one
      * command's reads (a provider's control plane, whose reads refresh once per command), rather
      * than listing the engines at every describe (a long-lived control plane).
      */
-    ServiceActions(EcsStore store, Deployer deployer, boolean sharedListing, Clock clock) {
+    ServiceActions(EcsStore store, Deployer deployer, ReadScope sharedListing, Rollouts rollouts, Clock clock) {
+        this.rollouts = rollouts;
         this.lookups = new Lookups(store);
         this.deployer = deployer;
         this.records = new ServiceRecords(store, clock);
@@ -62,10 +66,13 @@ final class ServiceActions implements ServiceCalls {
         this.events = new EventLog(store);
         this.tokens = new ClientTokens(store);
         this.clock = clock;
+        this.dryRuns = new ServiceDryRuns(new dev.berth.ecs.service.PlacementPlanning(store, deployer::fargateCpuUnits),
+                lookups, rows);
     }
 
     @Override
     public synchronized CreateServiceResponse createService(CreateServiceRequest r) {
+        if (Boolean.TRUE.equals(r.dryRun())) return new CreateServiceResponse(null, dryRuns.create(r));
         ClusterRow cluster = lookups.cluster(r.cluster());
         if (r.serviceName() == null || !NAME.matcher(r.serviceName()).matches()) {
             throw EcsException.invalidParameter("Service name must be 1 to 255 letters, numbers, hyphens and underscores.");
@@ -104,6 +111,7 @@ final class ServiceActions implements ServiceCalls {
 
     @Override
     public synchronized UpdateServiceResponse updateService(UpdateServiceRequest r) {
+        if (Boolean.TRUE.equals(r.dryRun())) return new UpdateServiceResponse(null, dryRuns.update(r));
         ClusterRow cluster = lookups.cluster(r.cluster());
         ServiceRecord record = active(cluster, r.service());
         String tdRef = r.taskDefinition() != null ? r.taskDefinition()
@@ -230,10 +238,51 @@ final class ServiceActions implements ServiceCalls {
         }
     }
 
-    /** Runs the deployment and records how it ended on the deployment and, after a rollback, the service. */
+    /**
+     * Deploys as this control plane's {@link Rollouts} say: inline, until the rollout ends (the
+     * record then says how); behind the call, the service and its settings are recorded with the
+     * deployment IN_PROGRESS and the service loop is told to roll it out ({@link #rollOut}).
+     */
     private ServiceRecord deploy(ServiceRecord record, String tdRef, boolean force,
                                  ServiceRecord.DeploymentRecord deployment, boolean creating) {
-        DeployResult d = deployer.deploy(ServiceRules.request(record, tdRef, force));
+        if (rollouts.deploysInline()) {
+            return ended(record, deployment, deployer.deploy(ServiceRules.request(record, tdRef, force)));
+        }
+        ServiceRecord.DeploymentRecord asked = deployment.replacingAll(force);
+        ServiceRecord pending = record.updated(record.taskDefinitionArn(), record.desiredCount(),
+                record.deploymentConfiguration(), record.placementConstraints(), record.placementStrategy(), asked, false);
+        Optional<DeployResult> rejected = deployer.record(ServiceRules.request(record, tdRef, force));
+        if (rejected.isPresent()) return ended(pending, asked, rejected.get());
+        records.put(pending);
+        rollouts.requested(record.serviceArn());
+        return pending;
+    }
+
+    /**
+     * The rollout of a service's PRIMARY deployment, run by the service loop when deployments run
+     * behind the call: the deployment still IN_PROGRESS, or, for a service that no longer runs as
+     * desired, its last one taken up again (as ECS's scheduler replaces a service's stopped tasks).
+     * Nothing happens to a service deleted meanwhile.
+     */
+    synchronized void rollOut(String serviceArn) {
+        Optional<ServiceRecord> found = records.find(serviceArn);
+        if (found.isEmpty() || !found.get().active()) return;
+        ServiceRecord record = found.get();
+        String now = clock.instant().toString();
+        ServiceRecord.DeploymentRecord primary = record.deployments().isEmpty()
+                ? ServiceRules.newDeployment(record.taskDefinitionArn(), record.desiredCount(), now)
+                : record.deployments().get(0);
+        ServiceRecord.DeploymentRecord d = primary.inProgress() ? primary
+                : ServiceRules.reopened(primary, record.desiredCount(), now);
+        String tdRef = rows.get(serviceArn).map(ServiceRow::taskDefinition).orElse(record.taskDefinitionArn());
+        ServiceRecord current = record.updated(record.taskDefinitionArn(), record.desiredCount(),
+                record.deploymentConfiguration(), record.placementConstraints(), record.placementStrategy(), d,
+                record.deployments().isEmpty());
+        ended(current, d, deployer.deploy(ServiceRules.request(current, tdRef, Boolean.TRUE.equals(d.replaceAll()))));
+    }
+
+    /** Records how a deployment ended on it and, after a rollback, on the service. */
+    private ServiceRecord ended(ServiceRecord record, ServiceRecord.DeploymentRecord deployment, DeployResult d) {
         String now = clock.instant().toString();
         String reason = reason(d);
         ServiceRecord.DeploymentRecord ended = new ServiceRecord.DeploymentRecord(deployment.id(),
@@ -271,17 +320,22 @@ final class ServiceActions implements ServiceCalls {
 
     private Service view(ServiceRecord s, boolean tags) {
         List<ObservedTask> running = List.of();
+        List<String> orphans = List.of();
+        String engineFailure = null;
         if (s.active()) {
             try {
-                running = deployer.tasks(s.serviceArn(), sharedListing);
+                ObservedService observed = deployer.observe(s.serviceArn(), sharedListing.active());
+                running = observed.tasks();
+                orphans = observed.orphanNames();
             } catch (RuntimeFailure unreachable) {
-                // Counted as last recorded, as ECS counts while an agent is away.
-                running = List.of();
+                // Counted as last recorded, as ECS counts while an agent is away; said for drift detection.
+                engineFailure = unreachable.getMessage();
             }
         }
         List<TaskRow> starting = tasks.all().stream().filter(t -> s.serviceArn().equals(t.serviceArn())
                 && (TaskRow.PROVISIONING.equals(t.status()) || TaskRow.PENDING.equals(t.status()))).toList();
-        return ServiceViews.service(s, running, starting, events.list(s.serviceArn()), tags);
+        Service out = ServiceViews.service(s, running, starting, events.list(s.serviceArn()), tags);
+        return ServiceViews.withObservation(out, orphans, engineFailure);
     }
 
     static String serviceArn(ClusterRow cluster, String ref) {

@@ -30,9 +30,26 @@ record ServiceRecord(String serviceArn, String serviceName, String clusterArn, S
         deployments = deployments == null ? List.of() : List.copyOf(deployments);
     }
 
-    /** One deployment: the newest is PRIMARY; {@code rolloutState} IN_PROGRESS, COMPLETED or FAILED. */
+    /**
+     * One deployment: the newest is PRIMARY; {@code rolloutState} IN_PROGRESS, COMPLETED or FAILED.
+     * {@code replaceAll}: asked with forceNewDeployment, so its rollout replaces every running task
+     * (kept for a rollout that runs behind the call).
+     */
     record DeploymentRecord(String id, String taskDefinitionArn, int desiredCount, String createdAt, String updatedAt,
-                            String rolloutState, String rolloutStateReason) {
+                            String rolloutState, String rolloutStateReason, Boolean replaceAll) {
+        DeploymentRecord(String id, String taskDefinitionArn, int desiredCount, String createdAt, String updatedAt,
+                         String rolloutState, String rolloutStateReason) {
+            this(id, taskDefinitionArn, desiredCount, createdAt, updatedAt, rolloutState, rolloutStateReason, null);
+        }
+
+        boolean inProgress() {
+            return "IN_PROGRESS".equals(rolloutState);
+        }
+
+        DeploymentRecord replacingAll(boolean force) {
+            return new DeploymentRecord(id, taskDefinitionArn, desiredCount, createdAt, updatedAt, rolloutState,
+                    rolloutStateReason, force ? Boolean.TRUE : replaceAll);
+        }
     }
 
     boolean active() {

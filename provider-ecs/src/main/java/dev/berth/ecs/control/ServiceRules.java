@@ -114,7 +114,7 @@ final class ServiceRules {
 
     static ServiceRecord.DeploymentRecord reopened(ServiceRecord.DeploymentRecord d, int desired, String now) {
         return new ServiceRecord.DeploymentRecord(d.id(), d.taskDefinitionArn(), desired, d.createdAt(), now,
-                "IN_PROGRESS", null);
+                "IN_PROGRESS", null, d.inProgress() ? d.replaceAll() : null);
     }
 
     static DeployRequest request(ServiceRecord s, String tdRef, boolean force) {

@@ -53,6 +53,14 @@ final class ServiceViews {
                 withTags ? s.tags() : null, null);
     }
 
+    /** {@code s} with berth's additions for drift detection: orphaned containers, and why an engine was not asked. */
+    static Service withObservation(Service s, List<String> orphans, String engineFailure) {
+        return new Service(s.serviceArn(), s.serviceName(), s.clusterArn(), s.status(), s.desiredCount(),
+                s.runningCount(), s.pendingCount(), s.launchType(), s.taskDefinition(), s.deploymentConfiguration(),
+                s.deployments(), s.events(), s.createdAt(), s.placementConstraints(), s.placementStrategy(),
+                s.schedulingStrategy(), s.tags(), s.createdBy(), orphans, engineFailure);
+    }
+
     static Instant instant(String text) {
         if (text == null) return null;
         try {

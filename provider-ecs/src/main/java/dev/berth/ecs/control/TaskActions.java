@@ -3,6 +3,9 @@ package dev.berth.ecs.control;
 import dev.berth.ecs.api.EcsException;
 import dev.berth.ecs.api.Shapes.Failure;
 import dev.berth.ecs.api.TaskCalls;
+import dev.berth.ecs.api.TaskCalls.DockerContainer;
+import dev.berth.ecs.service.Deployer;
+import dev.berth.ecs.service.ObservedTask;
 import dev.berth.ecs.store.ClusterRow;
 import dev.berth.ecs.store.InstanceRow;
 import dev.berth.ecs.placement.ClusterView;
@@ -42,11 +45,22 @@ final class TaskActions implements TaskCalls {
     private final Table<PlacementRow> placements;
     private final Function<String, ContainerRuntime> runtimes;
     private final Clock clock;
+    private final Deployer deployer;
+    private final ReadScope sharedListing;
 
-    /** {@code fargateCpuUnits}: the account's Fargate vCPU quota in cpu units, which RunTask stays within. */
-    TaskActions(EcsStore store, Function<String, ContainerRuntime> runtimes, IntSupplier fargateCpuUnits, Clock clock) {
+    /**
+     * {@code deployer}: the services' deployment path, whose account Fargate quota RunTask stays
+     * within and whose view of each service's containers DescribeTasks adds (berth's addition);
+     * {@code sharedListing}: look at the engines through the listing one command's reads share.
+     */
+    TaskActions(EcsStore store, Function<String, ContainerRuntime> runtimes, Deployer deployer, ReadScope sharedListing,
+                Clock clock) {
+        IntSupplier fargateCpuUnits = deployer::fargateCpuUnits;
+        this.deployer = deployer;
+        this.sharedListing = sharedListing;
         this.lookups = new Lookups(store);
-        this.observer = new TaskObserver(store, runtimes, clock);
+        this.observer = new TaskObserver(store, runtimes, clock,
+                () -> sharedListing.active() ? deployer.sharedContainers() : null);
         this.runs = new OneOffRuns(lookups, new ClusterView(store), new OneOffLauncher(store, runtimes, clock),
                 new Table<>(store, InstanceRow.TABLE, InstanceRow.class),
                 new Table<>(store, TaskAttributes.TABLE, TaskAttributes.class), fargateCpuUnits);
@@ -109,7 +123,8 @@ final class TaskActions implements TaskCalls {
                 : request.serviceName().startsWith("arn:") ? request.serviceName()
                 : dev.berth.ecs.arn.EcsArn.service(cluster.name(), request.serviceName());
         List<String> arns = new ArrayList<>();
-        for (TaskObserver.Seen s : observer.cluster(cluster.arn())) {
+        for (TaskObserver.Seen s : serviceArn == null ? observer.cluster(cluster.arn())
+                : observer.service(cluster.arn(), serviceArn)) {
             Task t = TaskViews.task(s, this::definition, this::zone, false);
             if (!desired.equals(t.desiredStatus())) continue;
             if (serviceArn != null && !serviceArn.equals(s.row().serviceArn())) continue;
@@ -141,14 +156,34 @@ final class TaskActions implements TaskCalls {
     private DescribeTasksResponse describe(ClusterRow cluster, List<String> arns, boolean withTags) {
         Map<String, TaskObserver.Seen> seen = new HashMap<>();
         for (TaskObserver.Seen s : observer.tasks(cluster.arn(), arns)) seen.put(s.row().taskArn(), s);
+        Map<String, Map<String, DockerContainer>> docker = docker(seen.values());
         List<Task> out = new ArrayList<>();
         List<Failure> failures = new ArrayList<>();
         for (String arn : new java.util.LinkedHashSet<>(arns)) {
             TaskObserver.Seen s = seen.get(arn);
             if (s == null) failures.add(new Failure(arn, "MISSING"));
-            else out.add(TaskViews.task(s, this::definition, this::zone, withTags));
+            else out.add(TaskViews.task(s, this::definition, this::zone, withTags, docker.getOrDefault(arn, Map.of())));
         }
         return new DescribeTasksResponse(out, failures);
+    }
+
+    /**
+     * berth's addition for drift detection: the containers of each RUNNING service task as its
+     * engine runs them, from the services' own view of their tasks. An engine that does not
+     * answer leaves its tasks without it, as they are then described as last recorded.
+     */
+    private Map<String, Map<String, DockerContainer>> docker(java.util.Collection<TaskObserver.Seen> seen) {
+        java.util.Set<String> services = new java.util.TreeSet<>();
+        for (TaskObserver.Seen s : seen) if (s.row().serviceArn() != null && s.row().running()) services.add(s.row().serviceArn());
+        Map<String, Map<String, DockerContainer>> out = new HashMap<>();
+        for (String service : services) {
+            try {
+                for (ObservedTask t : deployer.tasks(service, sharedListing.active())) out.put(t.arn(), t.docker());
+            } catch (RuntimeFailure unreachable) {
+                // Described as last recorded, without what Docker runs.
+            }
+        }
+        return out;
     }
 
     private TaskDefinitionRow definition(String arn) {

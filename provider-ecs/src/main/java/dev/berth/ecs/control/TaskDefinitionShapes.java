@@ -10,6 +10,8 @@ import dev.berth.ecs.store.Json;
 import dev.berth.ecs.taskdef.TaskDefinitionNormaliser;
 import dev.berth.ecs.store.TaskDefinitionRow;
 import dev.berth.ecs.taskdef.TaskDefinitionValidator;
+import dev.berth.ecs.taskdef.fields.HclFields;
+import dev.berth.ecs.taskdef.fields.TaskFields;
 import dev.berth.ecs.value.Attrs;
 import dev.berth.engine.provider.ProviderDiagnostic;
 import dev.berth.engine.value.MapValue;
@@ -54,6 +56,8 @@ final class TaskDefinitionShapes {
         m.put(TaskDefinitionSchema.CONTAINER_DEFINITIONS, Value.of(Json.write(
                 r.containerDefinitions() == null ? List.of() : r.containerDefinitions())));
         m.put(TaskDefinitionSchema.CONTAINER, Value.list(List.of()));
+        // The task-level fields as the configuration holds them, so the one validator sees them too.
+        if (taskFields != null) m.putAll(HclFields.toHcl(Json.readTree(taskFields), TaskFields.ALL));
         MapValue config = new MapValue(m);
         List<String> errors = new ArrayList<>();
         for (ProviderDiagnostic d : TaskDefinitionValidator.validate(config)) if (d.isError()) errors.add(d.summary());

@@ -7,6 +7,7 @@ import dev.berth.ecs.api.EcsException;
 import dev.berth.ecs.api.TaskDefinitionCalls.RegisterTaskDefinitionRequest;
 import dev.berth.ecs.store.Json;
 import dev.berth.ecs.store.TaskDefinitionRow;
+import dev.berth.ecs.taskdef.TaskLevelRules;
 import dev.berth.ecs.taskdef.fields.Field;
 import dev.berth.ecs.taskdef.fields.FieldReader;
 import dev.berth.ecs.taskdef.fields.TaskFields;
@@ -29,6 +30,10 @@ record TaskLevel(JsonNode fields) {
         FieldReader reader = new FieldReader();
         ObjectNode canonical = reader.object(mine, TaskFields.ALL, "Task definition");
         if (!reader.errors().isEmpty()) throw EcsException.client(String.join(" ", reader.errors()));
+        boolean fargate = r.requiresCompatibilities() != null && r.requiresCompatibilities().contains("FARGATE");
+        List<String> problems = TaskLevelRules.check(canonical, fargate).stream().map(TaskLevelRules.Problem::message)
+                .toList();
+        if (!problems.isEmpty()) throw EcsException.client(String.join(" ", problems));
         return canonical.isEmpty() ? null : Json.write(canonical);
     }
 

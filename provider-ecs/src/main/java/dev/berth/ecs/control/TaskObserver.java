@@ -54,9 +54,22 @@ final class TaskObserver {
     private final java.util.function.Function<String, ContainerRuntime> runtimes;
     private final Clock clock;
     private final EcsStore store;
+    /** Every service container of every engine as one command's reads share them; null (or a null answer): list at every look. */
+    private final java.util.function.Supplier<List<ContainerInfo>> sharedServiceContainers;
 
     TaskObserver(EcsStore store, java.util.function.Function<String, ContainerRuntime> runtimes, Clock clock) {
+        this(store, runtimes, clock, null);
+    }
+
+    /**
+     * {@code sharedServiceContainers}: the listing a provider's reads share for one command, used
+     * when every task looked at belongs to a service (whose containers it holds), so a refresh
+     * that describes many services' tasks lists each engine once.
+     */
+    TaskObserver(EcsStore store, java.util.function.Function<String, ContainerRuntime> runtimes, Clock clock,
+                 java.util.function.Supplier<List<ContainerInfo>> sharedServiceContainers) {
         this.store = store;
+        this.sharedServiceContainers = sharedServiceContainers;
         this.tasks = new Table<>(store, TaskRow.TABLE, TaskRow.class);
         this.attributes = new Table<>(store, TaskAttributes.TABLE, TaskAttributes.class);
         this.placements = new Table<>(store, PlacementRow.TABLE, PlacementRow.class);
@@ -68,6 +81,13 @@ final class TaskObserver {
     List<Seen> cluster(String clusterArn) {
         List<TaskRow> rows = new ArrayList<>();
         for (TaskRow r : tasks.all()) if (clusterArn.equals(r.clusterArn())) rows.add(r);
+        return observe(clusterArn, rows);
+    }
+
+    /** Every task of one service that ECS would still show. */
+    List<Seen> service(String clusterArn, String serviceArn) {
+        List<TaskRow> rows = new ArrayList<>();
+        for (TaskRow r : tasks.all()) if (clusterArn.equals(r.clusterArn()) && serviceArn.equals(r.serviceArn())) rows.add(r);
         return observe(clusterArn, rows);
     }
 
@@ -93,6 +113,22 @@ final class TaskObserver {
         }
         Map<String, List<ContainerInfo>> byTask = new HashMap<>();
         Set<String> reached = new HashSet<>();
+        if (sharedServiceContainers != null && rows.stream().allMatch(r -> r.serviceArn() != null)) {
+            try {
+                List<ContainerInfo> shared = sharedServiceContainers.get();
+                if (shared != null) {
+                    for (ContainerInfo c : shared) {
+                        String arn = c.labels().get(EcsLabels.TASK_ARN);
+                        if (arn != null) byTask.computeIfAbsent(arn, k -> new ArrayList<>()).add(c);
+                    }
+                    reached.addAll(hosts);
+                    hosts = Set.of();
+                }
+            } catch (RuntimeFailure unreachable) {
+                // Its tasks are reported as last recorded.
+                hosts = Set.of();
+            }
+        }
         for (String host : hosts) {
             try {
                 for (ContainerInfo c : engine(host).listSummaries(List.of(EcsLabels.CLUSTER + "=" + clusterArn))) {

@@ -3,6 +3,7 @@ package dev.berth.ecs.control;
 import dev.berth.ecs.api.Shapes.NetworkBinding;
 import dev.berth.ecs.api.Shapes.Tag;
 import dev.berth.ecs.api.TaskCalls.Container;
+import dev.berth.ecs.api.TaskCalls.DockerContainer;
 import dev.berth.ecs.api.TaskCalls.Task;
 import dev.berth.ecs.arn.EcsArn;
 import dev.berth.ecs.runtime.ContainerInfo;
@@ -28,6 +29,12 @@ final class TaskViews {
      */
     static Task task(TaskObserver.Seen s, Function<String, TaskDefinitionRow> definitions,
                      Function<String, String> zoneOfInstance, boolean withTags) {
+        return task(s, definitions, zoneOfInstance, withTags, Map.of());
+    }
+
+    /** {@code docker}: a service task's containers as its engine runs them, by name (berth's addition). */
+    static Task task(TaskObserver.Seen s, Function<String, TaskDefinitionRow> definitions,
+                     Function<String, String> zoneOfInstance, boolean withTags, Map<String, DockerContainer> docker) {
         TaskRow r = s.row();
         TaskAttributes a = s.attributes();
         TaskDefinitionRow td = definitions.apply(r.taskDefinitionArn());
@@ -44,15 +51,16 @@ final class TaskViews {
                 : td == null ? null : td.memory();
         Instant created = instant(a != null ? a.createdAt() : r.startedAt());
         List<Tag> tags = withTags ? (a == null ? List.of() : a.tags()) : null;
-        return new Task(r.taskArn(), r.clusterArn(), r.taskDefinitionArn(), instanceArn, containers(s, td, died),
+        return new Task(r.taskArn(), r.clusterArn(), r.taskDefinitionArn(), instanceArn, containers(s, td, died, docker),
                 lastStatus, desired, launchType, cpu, memory, group, r.startedBy(),
                 instanceArn == null ? null : zoneOfInstance.apply(instanceArn), created, instant(r.startedAt()),
                 null, died ? null : instant(r.stoppedAt()), died ? TaskRow.ESSENTIAL_CONTAINER_EXITED : r.stopCode(),
                 died ? TaskRow.ESSENTIAL_EXITED_REASON : r.stoppedReason(), "UNKNOWN",
-                a == null ? null : a.overrides(), tags, 1L);
+                a == null ? null : a.overrides(), tags, 1L, r.seq(), r.status());
     }
 
-    private static List<Container> containers(TaskObserver.Seen s, TaskDefinitionRow td, boolean died) {
+    private static List<Container> containers(TaskObserver.Seen s, TaskDefinitionRow td, boolean died,
+                                              Map<String, DockerContainer> docker) {
         TaskRow r = s.row();
         Map<String, ContainerInfo> live = s.containers() == null ? Map.of() : dev.berth.ecs.service.ObservedTask.byName(s.containers());
         Map<String, TaskAttributes.Exit> exits = s.attributes() == null ? Map.of() : s.attributes().exits();
@@ -86,7 +94,7 @@ final class TaskViews {
             out.add(new Container(containerArn(r.taskArn(), d.name()), r.taskArn(), d.name(), d.image(), runtimeId,
                     status, exitCode, reason, bindings, "UNKNOWN", d.cpu() == null ? "0" : String.valueOf(d.cpu()),
                     d.memory() == null ? null : String.valueOf(d.memory()),
-                    d.memoryReservation() == null ? null : String.valueOf(d.memoryReservation())));
+                    d.memoryReservation() == null ? null : String.valueOf(d.memoryReservation()), docker.get(d.name())));
         }
         return out;
     }

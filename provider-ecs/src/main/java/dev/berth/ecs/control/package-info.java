@@ -2,12 +2,16 @@
  * The ECS control plane in this process, implementing {@link dev.berth.ecs.api.EcsApi}: the
  * world that configurations, {@code berth ecs} and {@code berth server} share.
  *
- * <p>Deployments: a CreateService or UpdateService records the service and then runs its
- * deployment in the same call until it settles (steady state) or fails (circuit breaker,
- * nothing placeable); the response describes the service as it then is. ECS returns at once
- * and deploys behind the call; berth's answer is slower but what a caller sees right after it
- * is what runs, which is what Terraform's wait_for_steady_state asks for and what an apply
- * needs to record. Between calls the agent (or {@code berth server}) keeps services at their
- * desired count.
+ * <p>Deployments: a CreateService or UpdateService records the service and its PRIMARY
+ * deployment IN_PROGRESS; where it is rolled out is the one choice of {@link
+ * dev.berth.ecs.control.Rollouts} made when the control plane is built. {@code berth server}
+ * answers at once, as ECS does, and its service loop rolls the deployment out through {@link
+ * dev.berth.ecs.control.ControlPlane#rollOut}; a control plane in the caller's process (an HCL
+ * apply without endpoint, {@code berth ecs} without server) has nobody behind it, so it runs the
+ * same deployment inside the call and answers COMPLETED or FAILED. Callers that need the outcome
+ * (the HCL provider) wait through DescribeServices either way.
+ *
+ * <p>Dry runs (berth's {@code dryRun} on CreateService and UpdateService) preview placement
+ * without recording anything, so a plan asks the control plane and stays pure.
  */
 package dev.berth.ecs.control;

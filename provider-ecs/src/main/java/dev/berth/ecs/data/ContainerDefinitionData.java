@@ -74,8 +74,9 @@ final class ContainerDefinitionData implements EcsDataSource {
         m.put("memory", Value.of(c.get().memory() == null ? 0 : c.get().memory()));
         m.put("memory_reservation", Value.of(c.get().memoryReservation() == null ? 0 : c.get().memoryReservation()));
         m.put("environment", Attrs.ofStringMap(c.get().environment()));
-        m.put("docker_labels", Attrs.ofStringMap(Map.of()));
-        m.put("disable_networking", Value.of(false));
+        dev.berth.ecs.taskdef.ContainerOptions options = dev.berth.ecs.taskdef.ContainerOptions.of(c.get());
+        m.put("docker_labels", Attrs.ofStringMap(options.dockerLabels()));
+        m.put("disable_networking", Value.of(options.is(options.disableNetworking())));
         return new ReadDataSourceResponse(Attrs.with(config, m), List.of());
     }
 }

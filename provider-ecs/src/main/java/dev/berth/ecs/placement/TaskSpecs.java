@@ -1,5 +1,6 @@
 package dev.berth.ecs.placement;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.berth.ecs.scheduler.model.ContainerSpec;
 import dev.berth.ecs.scheduler.model.NetworkMode;
 import dev.berth.ecs.scheduler.model.PortSpec;
@@ -8,6 +9,7 @@ import dev.berth.ecs.taskdef.ContainerDefinition;
 import dev.berth.ecs.taskdef.PortMapping;
 import dev.berth.ecs.store.TaskDefinitionRow;
 import dev.berth.ecs.taskdef.TaskSize;
+import dev.berth.ecs.taskdef.fields.TaskFields;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +23,7 @@ public final class TaskSpecs {
         List<ContainerSpec> containers = new ArrayList<>();
         for (ContainerDefinition c : ContainerDefinition.of(td)) {
             List<PortSpec> ports = new ArrayList<>();
-            for (PortMapping p : c.portMappings()) {
+            for (PortMapping p : PortMapping.expand(c.portMappings())) {
                 ports.add(new PortSpec(p.containerPort(), p.hostPort(), p.effectiveProtocol()));
             }
             containers.add(new ContainerSpec(c.name(), c.cpu(), c.memory(), c.memoryReservation(), ports));
@@ -29,6 +31,14 @@ public final class TaskSpecs {
         // EC2 task definitions default to bridge, as on ECS.
         NetworkMode mode = td.networkMode() == null ? NetworkMode.BRIDGE : NetworkMode.parse(td.networkMode());
         return new TaskSpec(td.family(), td.arn(), TaskSize.cpuUnits(td.cpu()).orElse(null),
-                TaskSize.memoryMiB(td.memory()).orElse(null), mode, containers);
+                TaskSize.memoryMiB(td.memory()).orElse(null), mode, containers, constraints(td));
+    }
+
+    /** The expressions of the revision's own placement constraints (memberOf only, checked at registration). */
+    static List<String> constraints(TaskDefinitionRow td) {
+        List<String> out = new ArrayList<>();
+        JsonNode given = TaskFields.get(td, "placementConstraints");
+        if (given != null) for (JsonNode c : given) out.add(c.path("expression").asText());
+        return out;
     }
 }

@@ -8,9 +8,28 @@ import java.util.Map;
  * {@code awsvpc}. {@code labels} go on every container (each container adds its own name).
  */
 public record TaskLaunch(String taskArn, String networkName, String networkMode, Map<String, String> labels,
-                         List<ContainerLaunch> containers) {
+                         List<ContainerLaunch> containers, List<VolumeLaunch> volumes, TaskPlatform platform) {
     public TaskLaunch {
         labels = Map.copyOf(labels);
         containers = List.copyOf(containers);
+        volumes = volumes == null ? List.of() : List.copyOf(volumes);
+        platform = platform == null ? TaskPlatform.DEFAULT : platform;
+    }
+
+    /** A task without volumes and with the engine's defaults. */
+    public TaskLaunch(String taskArn, String networkName, String networkMode, Map<String, String> labels,
+                      List<ContainerLaunch> containers) {
+        this(taskArn, networkName, networkMode, labels, containers, List.of(), null);
+    }
+
+    /** A task with volumes and the engine's defaults. */
+    public TaskLaunch(String taskArn, String networkName, String networkMode, Map<String, String> labels,
+                      List<ContainerLaunch> containers, List<VolumeLaunch> volumes) {
+        this(taskArn, networkName, networkMode, labels, containers, volumes, null);
+    }
+
+    /** The same task with other containers (overrides), everything else kept. */
+    public TaskLaunch withContainers(List<ContainerLaunch> others) {
+        return new TaskLaunch(taskArn, networkName, networkMode, labels, others, volumes, platform);
     }
 }

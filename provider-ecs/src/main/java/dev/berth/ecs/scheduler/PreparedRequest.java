@@ -4,6 +4,7 @@ import dev.berth.ecs.scheduler.model.HostPort;
 import dev.berth.ecs.scheduler.model.InstanceStatus;
 import dev.berth.ecs.scheduler.model.TaskSpec;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -54,7 +55,10 @@ public final class PreparedRequest {
         memory = task.memory();
         portKeys = task.staticHostPorts().stream().mapToInt(HostPort::key).toArray();
         strategies = request.effectiveStrategies();
-        constraints = request.constraints().toArray(new Constraint[0]);
+        // The task definition's own constraints bind as the request's do (ECS applies both).
+        List<Constraint> all = new ArrayList<>(request.constraints());
+        for (String expression : task.memberOf()) all.add(Constraint.memberOf(expression));
+        constraints = all.toArray(new Constraint[0]);
         staticConstraint = new boolean[constraints.length];
         for (int j = 0; j < constraints.length; j++) {
             staticConstraint[j] = constraints[j] instanceof Constraint.MemberOf m && !m.expr().dynamic();

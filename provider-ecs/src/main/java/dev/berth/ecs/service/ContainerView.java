@@ -53,6 +53,18 @@ record ContainerView(String name, String image, Integer cpuShares, Integer memor
         return new MapValue(m);
     }
 
+    /** berth's addition to ECS's container shape, carrying this view across the API. */
+    dev.berth.ecs.api.TaskCalls.DockerContainer toApi() {
+        return new dev.berth.ecs.api.TaskCalls.DockerContainer(image, cpuShares, memoryMiB, memoryReservationMiB,
+                environment, ports, state, restarts);
+    }
+
+    static ContainerView of(String name, dev.berth.ecs.api.TaskCalls.DockerContainer d) {
+        return new ContainerView(name, d.image(), d.cpuShares(), d.memory(), d.memoryReservation(),
+                d.environment() == null ? Map.of() : d.environment(), d.ports() == null ? List.of() : d.ports(),
+                d.state(), d.restarts() == null ? 0 : d.restarts());
+    }
+
     static Value toValue(List<ContainerView> views) {
         return Value.list(views.stream().map(ContainerView::toValue).toList());
     }

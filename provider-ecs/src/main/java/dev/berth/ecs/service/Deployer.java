@@ -98,28 +98,14 @@ public final class Deployer implements Drainer {
     public DeployResult deploy(DeployRequest r) {
         // What a refresh listed is about to be out of date.
         views.invalidate();
-        if (r.desiredCount() > FargateQuota.MAX_TASKS_PER_SERVICE) {
-            return DeployResult.rejected(FargateQuota.DESIRED_COUNT_EXCEEDS, "desiredCount");
-        }
+        Optional<DeployResult> rejected = record(r);
+        if (rejected.isPresent()) return rejected.get();
         String clusterName = EcsArn.clusterName(r.cluster()).orElse(r.cluster());
-        Optional<ClusterRow> cluster = clusters.get(EcsArn.cluster(clusterName));
-        if (cluster.isEmpty()) {
-            return DeployResult.rejected("Cluster \"" + clusterName + "\" does not exist; create it before its services.",
-                    "cluster");
-        }
-        Optional<TaskDefinitionRow> found = registry.resolve(r.taskDefinition());
-        if (found.isEmpty() || !found.get().active()) {
-            return DeployResult.rejected("Task definition \"" + r.taskDefinition()
-                    + "\" is not registered or no longer active.", "taskDefinition");
-        }
-        TaskDefinitionRow td = found.get();
+        ClusterRow cluster = clusters.get(EcsArn.cluster(clusterName)).orElseThrow();
+        TaskDefinitionRow td = registry.resolve(r.taskDefinition()).orElseThrow();
         String serviceArn = EcsArn.service(clusterName, r.serviceName());
-        String clusterArn = cluster.get().arn();
-        services.put(serviceArn, new ServiceRow(serviceArn, r.serviceName(), clusterArn, r.taskDefinition(), td.arn(),
-                r.desiredCount(), r.launchType(), "ACTIVE"));
-        String lastGood = settings.get(serviceArn).map(ServiceSettings::lastGoodTaskDefinition).orElse(null);
-        ServiceSettings s = settingsOf(r, serviceArn, clusterArn, td.arn(), lastGood);
-        settings.put(serviceArn, s);
+        String clusterArn = cluster.arn();
+        ServiceSettings s = settings.get(serviceArn).orElseThrow();
         try {
             List<String> cleanUp = rollout.cleanUp(serviceArn, clusterArn);
             Set<String> replace = new HashSet<>();
@@ -127,13 +113,43 @@ public final class Deployer implements Drainer {
             observer.observe(fleet, serviceArn).tasks().stream().filter(ObservedTask::drifted)
                     .map(ObservedTask::arn).forEach(replace::add);
             if (r.forceNewDeployment()) replace.addAll(runningTasks(serviceArn));
-            return rollOut(s, cluster.get(), td, replace, cleanUp);
+            return rollOut(s, cluster, td, replace, cleanUp);
         } catch (RuntimeFailure f) {
             return new DeployResult(DeployResult.Status.FAILED, serviceArn, td.arn(), f.getMessage(),
                     List.of(f.getMessage()), null);
         } finally {
             tasks.pruneStopped(serviceArn, KEEP_STOPPED);
         }
+    }
+
+    /**
+     * Records the service and its settings as the request says, deploying nothing: the start of
+     * every deployment, and all a CreateService or UpdateService does in the call when the
+     * rollout runs behind it. Empty, or why the request cannot be deployed.
+     */
+    public Optional<DeployResult> record(DeployRequest r) {
+        if (r.desiredCount() > FargateQuota.MAX_TASKS_PER_SERVICE) {
+            return Optional.of(DeployResult.rejected(FargateQuota.DESIRED_COUNT_EXCEEDS, "desiredCount"));
+        }
+        String clusterName = EcsArn.clusterName(r.cluster()).orElse(r.cluster());
+        Optional<ClusterRow> cluster = clusters.get(EcsArn.cluster(clusterName));
+        if (cluster.isEmpty()) {
+            return Optional.of(DeployResult.rejected("Cluster \"" + clusterName
+                    + "\" does not exist; create it before its services.", "cluster"));
+        }
+        Optional<TaskDefinitionRow> found = registry.resolve(r.taskDefinition());
+        if (found.isEmpty() || !found.get().active()) {
+            return Optional.of(DeployResult.rejected("Task definition \"" + r.taskDefinition()
+                    + "\" is not registered or no longer active.", "taskDefinition"));
+        }
+        TaskDefinitionRow td = found.get();
+        String serviceArn = EcsArn.service(clusterName, r.serviceName());
+        String clusterArn = cluster.get().arn();
+        services.put(serviceArn, new ServiceRow(serviceArn, r.serviceName(), clusterArn, r.taskDefinition(), td.arn(),
+                r.desiredCount(), r.launchType(), "ACTIVE"));
+        String lastGood = settings.get(serviceArn).map(ServiceSettings::lastGoodTaskDefinition).orElse(null);
+        settings.put(serviceArn, settingsOf(r, serviceArn, clusterArn, td.arn(), lastGood));
+        return Optional.empty();
     }
 
     /**
@@ -242,27 +258,25 @@ public final class Deployer implements Drainer {
         return problems;
     }
 
-    /** The service's tasks as the engines run them right now. */
-    ServiceState.Observed observe(String serviceArn) {
-        return observer.observe(fleet, serviceArn);
+    /**
+     * The service as the engines run it: from the listing shared by this command's reads when
+     * {@code shared} (a provider's control plane, which refreshes once per command), else listed now.
+     */
+    public ObservedService observe(String serviceArn, boolean shared) {
+        return shared ? observer.observe(views.shared(fleet), serviceArn) : observer.observe(fleet, serviceArn);
     }
 
-    /** The service's tasks from the listing shared by every read of this refresh. */
-    ServiceState.Observed observeShared(String serviceArn) {
-        return observer.observe(views.shared(fleet), serviceArn);
+    /** The service's RUNNING tasks joined with what the engines run (dead ones have running false). */
+    public List<ObservedTask> tasks(String serviceArn, boolean shared) {
+        return observe(serviceArn, shared).tasks();
     }
 
     /**
-     * The service's RUNNING tasks joined with what the engines run (dead ones have running false):
-     * from the listing shared by this command's reads when {@code shared}, else listed now.
+     * Every service container of every engine in use, from the listing shared by this command's
+     * reads, so describing tasks during a refresh lists no engine again.
      */
-    public List<ObservedTask> tasks(String serviceArn, boolean shared) {
-        return (shared ? observeShared(serviceArn) : observe(serviceArn)).tasks();
-    }
-
-    /** The service's events, newest first, as the {@code events} attribute. */
-    dev.berth.engine.value.Value events(String serviceArn) {
-        return events.value(serviceArn);
+    public List<ContainerInfo> sharedContainers() {
+        return views.shared(fleet).containers();
     }
 
     private Set<String> runningTasks(String serviceArn) {

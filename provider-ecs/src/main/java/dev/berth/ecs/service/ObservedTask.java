@@ -33,6 +33,13 @@ public record ObservedTask(TaskRow row, boolean running, Map<String, String> end
         return row.taskArn();
     }
 
+    /** Each container as its engine runs it, by name, in the shape the API carries it. */
+    public Map<String, dev.berth.ecs.api.TaskCalls.DockerContainer> docker() {
+        Map<String, dev.berth.ecs.api.TaskCalls.DockerContainer> out = new java.util.LinkedHashMap<>();
+        for (ContainerView c : containers) out.put(c.name(), c.toApi());
+        return out;
+    }
+
     /**
      * Joins the service's RUNNING rows with its containers in {@code view}, oldest task first.
      * {@code expectations} gives the expectation of a task definition ARN, empty when unknown.

@@ -26,16 +26,16 @@ final class ServiceObserver {
     }
 
     /** The service as the engine runs it right now. */
-    ServiceState.Observed observe(ContainerRuntime rt, String serviceArn) {
+    ObservedService observe(ContainerRuntime rt, String serviceArn) {
         views.invalidate();
         return observe(views.fresh(rt, serviceArn), serviceArn);
     }
 
     /** The service as {@code view} shows it. */
-    ServiceState.Observed observe(EngineView view, String serviceArn) {
+    ObservedService observe(EngineView view, String serviceArn) {
         List<ContainerInfo> containers = view.forService(serviceArn);
         List<TaskRow> rows = view.rowsOf(serviceArn);
-        return new ServiceState.Observed(ObservedTask.observe(rows, containers, view, this::expectation),
+        return new ObservedService(ObservedTask.observe(rows, containers, view, this::expectation),
                 ObservedTask.orphans(rows, containers), views.stopped(serviceArn));
     }
 

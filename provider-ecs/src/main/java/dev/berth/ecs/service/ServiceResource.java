@@ -1,24 +1,14 @@
 package dev.berth.ecs.service;
 
-import dev.berth.ecs.store.ServiceRow;
 import dev.berth.ecs.api.EcsApi;
 import dev.berth.ecs.api.EcsException;
 import dev.berth.ecs.api.ServiceCalls.DeleteServiceRequest;
-import dev.berth.ecs.api.ServiceCalls.DescribeServicesRequest;
-import dev.berth.ecs.api.ServiceCalls.DescribeServicesResponse;
 import dev.berth.ecs.api.ServiceCalls.Service;
 import dev.berth.ecs.arn.EcsArn;
-import dev.berth.ecs.store.TaskDefinitionRow;
-import dev.berth.ecs.instance.Drainer;
-import dev.berth.ecs.placement.ClusterView;
-import dev.berth.ecs.placement.PlannedPlacements;
-import dev.berth.ecs.schema.Ec2ServiceSchema;
 import dev.berth.ecs.resource.Diags;
 import dev.berth.ecs.resource.EcsResource;
-import dev.berth.ecs.runtime.RuntimeFailure;
+import dev.berth.ecs.schema.Ec2ServiceSchema;
 import dev.berth.ecs.schema.ServiceSchema;
-import dev.berth.ecs.store.Table;
-import dev.berth.ecs.taskdef.TaskDefinitionRegistry;
 import dev.berth.ecs.value.Attrs;
 import dev.berth.engine.provider.ProviderDiagnostic;
 import dev.berth.engine.provider.ProviderRequests.ApplyResponse;
@@ -26,7 +16,6 @@ import dev.berth.engine.provider.ProviderRequests.ImportResponse;
 import dev.berth.engine.provider.ProviderRequests.PlanResponse;
 import dev.berth.engine.provider.ProviderRequests.ReadResponse;
 import dev.berth.engine.provider.ProviderRequests.Upstream;
-import dev.berth.ecs.store.EcsStore;
 import dev.berth.engine.provider.ResourceSchema;
 import dev.berth.engine.value.MapValue;
 import dev.berth.engine.value.Value;
@@ -47,48 +36,30 @@ import static dev.berth.ecs.schema.ServiceSchema.NAME;
 import static dev.berth.ecs.schema.ServiceSchema.TASK_DEFINITION;
 
 /**
- * {@code ecs_service}: keeps desired_count tasks of a task definition running in a cluster. Its
- * configuration is mapped to the control plane's {@link DeployRequest} and deployed by the one
- * {@link Deployer}, whatever the launch type.
+ * {@code ecs_service}: keeps desired_count tasks of a task definition running in a cluster. A
+ * client of the control plane and nothing else, as terraform-provider-aws is of ECS: plans ask
+ * for a dry run of the call apply will make (placement, quotas), apply calls CreateService,
+ * UpdateService or DeleteService and waits for the rollout through DescribeServices, and reads
+ * go through DescribeServices, ListTasks and DescribeTasks, whether the control plane runs in
+ * this process or behind {@code berth server}.
  */
 public final class ServiceResource implements EcsResource {
-    private final Table<ServiceRow> services;
-    private final TaskDefinitionRegistry registry;
-    private final Deployer deployer;
-    private final PlannedPlacements planned = new PlannedPlacements();
-    private final ClusterView view;
-    private final PlacementPlanning placementPlanning;
     private final EcsApi api;
+    private final ApiTaskDefinitions taskDefinitions;
+    private final ServiceReads reads;
+    private final ServicePreviews previews;
+    private final SteadyStateWait steady;
 
-    /**
-     * {@code deployer} is the deployment path the control plane {@code api} runs CreateService and
-     * UpdateService on; this resource reaches the world through {@code api} and observes the
-     * tasks of that path's services (see {@link #read}).
-     */
-    public ServiceResource(EcsStore store, Deployer deployer, EcsApi api,
-                           java.util.function.IntSupplier fargateCpuUnits) {
-        this.services = new Table<>(store, ServiceRow.TABLE, ServiceRow.class);
-        this.registry = new TaskDefinitionRegistry(store);
-        this.deployer = deployer;
+    public ServiceResource(EcsApi api) {
+        this(api, SteadyStateWait.standard());
+    }
+
+    ServiceResource(EcsApi api, SteadyStateWait steady) {
         this.api = api;
-        this.view = new ClusterView(store);
-        this.placementPlanning = new PlacementPlanning(view, registry, new EventLog(store), planned, fargateCpuUnits);
-    }
-
-    /** The one deployment path, for callers other than this resource (the control plane). */
-    public Deployer deployer() {
-        return deployer;
-    }
-
-    /** What moves service tasks off an instance turned DRAINING. */
-    public Drainer drainer() {
-        return deployer;
-    }
-
-    /** The names of a cluster's services, in name order; while there are any, the cluster cannot be deleted. */
-    public List<String> servicesIn(String clusterArn) {
-        return services.all().stream().filter(s -> s.clusterArn().equals(clusterArn)).map(ServiceRow::name).sorted()
-                .toList();
+        this.taskDefinitions = new ApiTaskDefinitions(api);
+        this.reads = new ServiceReads(api);
+        this.previews = new ServicePreviews(api);
+        this.steady = steady;
     }
 
     @Override
@@ -109,8 +80,9 @@ public final class ServiceResource implements EcsResource {
     /** {@code upstream} holds the planned task definition when its new revision has no ARN yet. */
     @Override
     public PlanResponse plan(MapValue prior, MapValue config, List<Upstream> upstream) {
-        ServicePlanner.Planned p = ServicePlanner.plan(prior, config, registry::resolve);
-        PlanResponse r = placementPlanning.extend(prior, config, new PlanResponse(p.planned(), validate(config)), upstream);
+        ServicePlanner.Planned p = ServicePlanner.plan(prior, config, taskDefinitions::resolve);
+        PlanResponse r = previews.extend(p.replaced() ? null : prior, config,
+                new PlanResponse(p.planned(), validate(config)), upstream);
         return new PlanResponse(withPlannedEvents(prior, r.planned()), r.diagnostics(), r.notes());
     }
 
@@ -130,11 +102,16 @@ public final class ServiceResource implements EcsResource {
         if (Diags.hasErrors(diags)) return new ApplyResponse(prior, diags);
         boolean force = prior != null && Boolean.TRUE.equals(Attrs.bool(config.get(Ec2ServiceSchema.FORCE_NEW_DEPLOYMENT)));
         DeployRequest request = SettingsConfig.request(config, force);
-        if ("EC2".equals(request.launchType())) warnIfChanged(request, diags);
+        boolean creates = creates(prior, request);
+        if ("EC2".equals(request.launchType()) && previews.changedSincePlan(creates ? null : prior, config)) {
+            diags.add(ProviderDiagnostic.warning("The cluster changed since the plan (instances, capacity or running "
+                    + "tasks); placement was planned again for what runs now.", null));
+        }
         Service s;
         try {
-            s = creates(prior, request) ? api.createService(ServiceApiCalls.create(request, clientToken)).service()
+            s = creates ? api.createService(ServiceApiCalls.create(request, clientToken)).service()
                     : api.updateService(ServiceApiCalls.update(request, Attrs.string(prior, ARN))).service();
+            s = steady.await(reads, s);
         } catch (EcsException e) {
             diags.add(ServiceApiCalls.refused(e, request));
             return new ApplyResponse(prior, diags);
@@ -142,31 +119,31 @@ public final class ServiceResource implements EcsResource {
         Map<String, Value> set = new HashMap<>(Map.of(ARN, Value.of(s.serviceArn()), ID, Value.of(s.serviceArn()),
                 DESIRED_COUNT, Value.of(request.desiredCount()), LAUNCH_TYPE, Value.of(request.launchType())));
         // After a rollback the state says what runs, so the next plan offers the new revision again.
-        String asked = registry.resolve(request.taskDefinition()).map(TaskDefinitionRow::arn).orElse(null);
+        String asked = taskDefinitions.arnOf(request.taskDefinition()).orElse(null);
         boolean rolledBack = s.taskDefinition() != null && !s.taskDefinition().equals(asked);
         if (rolledBack) set.put(TASK_DEFINITION, Value.of(s.taskDefinition()));
         MapValue base = Attrs.with(planned, set);
         diags.addAll(ServiceApiCalls.outcome(s, rolledBack));
-        boolean steady = s.deployments() != null && !s.deployments().isEmpty()
+        boolean completed = s.deployments() != null && !s.deployments().isEmpty()
                 && "COMPLETED".equals(s.deployments().get(0).rolloutState());
         MapValue state;
         try {
-            state = ServiceState.withTasks(base, deployer.observe(s.serviceArn()));
-        } catch (RuntimeFailure f) {
+            state = reads.state(base, s);
+        } catch (ServiceReads.EngineUnreachable | EcsException f) {
             // The engine is gone; the prior state is the best account of what exists.
             if (diags.stream().noneMatch(d -> f.getMessage().equals(d.summary()))) {
                 diags.add(ProviderDiagnostic.error(f.getMessage(), null));
             }
             return new ApplyResponse(prior, diags);
         }
-        if (steady && Boolean.TRUE.equals(Attrs.bool(base.get(Ec2ServiceSchema.WAIT_FOR_STEADY_STATE)))) {
+        if (completed && Boolean.TRUE.equals(Attrs.bool(base.get(Ec2ServiceSchema.WAIT_FOR_STEADY_STATE)))) {
             BigDecimal running = Attrs.number(state, ServiceSchema.RUNNING_COUNT);
             if (running == null || running.intValue() != request.desiredCount()) {
                 diags.add(ProviderDiagnostic.error("Service " + request.serviceName() + " did not reach a steady state: "
                         + running + " of " + request.desiredCount() + " tasks run.", null));
             }
         }
-        return new ApplyResponse(state.with(Ec2ServiceSchema.EVENTS, deployer.events(s.serviceArn())), diags);
+        return new ApplyResponse(state, diags);
     }
 
     /** No prior, or a prior of another service (its name and cluster force a new one): CreateService. */
@@ -180,7 +157,7 @@ public final class ServiceResource implements EcsResource {
     private ApplyResponse delete(MapValue prior) {
         String arn = Attrs.string(prior, ARN);
         try {
-            api.deleteService(new DeleteServiceRequest(clusterOf(arn), arn, true));
+            api.deleteService(new DeleteServiceRequest(ServiceReads.clusterOf(arn), arn, true));
         } catch (EcsException e) {
             // Already gone (deleted by another client) is what a delete wants.
             if (EcsException.SERVICE_NOT_FOUND.equals(e.errorName()) || EcsException.SERVICE_NOT_ACTIVE.equals(e.errorName())
@@ -192,62 +169,22 @@ public final class ServiceResource implements EcsResource {
         return new ApplyResponse(null, List.of());
     }
 
-    /** The cluster ARN of a service ARN (".../service/CLUSTER/NAME"). */
-    private static String clusterOf(String serviceArn) {
-        String path = EcsArn.parse(serviceArn).map(EcsArn::path).orElse(serviceArn);
-        return EcsArn.cluster(path.substring(0, path.indexOf('/')));
-    }
-
-    private static List<ProviderDiagnostic> errors(List<String> messages) {
-        return messages.stream().map(m -> ProviderDiagnostic.error(m, null)).toList();
-    }
-
-    /** The plan showed placement on the cluster as it was then; say so when apply finds it changed. */
-    private void warnIfChanged(DeployRequest r, List<ProviderDiagnostic> diags) {
-        String clusterName = EcsArn.clusterName(r.cluster()).orElse(r.cluster());
-        Optional<String> before = planned.plannedFingerprint(EcsArn.service(clusterName, r.serviceName()));
-        if (before.isEmpty()) return;
-        if (!before.get().equals(ClusterView.fingerprint(view.snapshot(EcsArn.cluster(clusterName))))) {
-            diags.add(ProviderDiagnostic.warning("The cluster changed since the plan (instances, capacity or running "
-                    + "tasks); placement was planned again for what runs now.", null));
-        }
-    }
-
     /**
      * The service as DescribeServices shows it (gone once deleted, its desired count and revision
-     * as any client last set them, so a change made elsewhere is drift), with its tasks as the
-     * engines run them, from the listing shared by every read of this refresh.
+     * as any client last set them, so a change made elsewhere is drift), with its tasks as
+     * DescribeTasks shows them.
      */
     @Override
     public ReadResponse read(MapValue current) {
         String arn = Attrs.string(current, ARN);
         if (arn == null) return new ReadResponse(null, List.of());
-        Optional<Service> found;
         try {
-            found = describe(arn);
-        } catch (EcsException e) {
+            Optional<Service> found = reads.describe(arn);
+            if (found.isEmpty()) return new ReadResponse(null, List.of());
+            return new ReadResponse(reads.state(asDescribed(current, found.get()), found.get()), List.of());
+        } catch (ServiceReads.EngineUnreachable | EcsException e) {
             return new ReadResponse(current, List.of(ProviderDiagnostic.error(e.getMessage(), null)));
         }
-        if (found.isEmpty()) return new ReadResponse(null, List.of());
-        try {
-            MapValue state = ServiceState.withTasks(asDescribed(current, found.get()), deployer.observeShared(arn));
-            return new ReadResponse(state.with(Ec2ServiceSchema.EVENTS, deployer.events(arn)), List.of());
-        } catch (RuntimeFailure f) {
-            return new ReadResponse(current, List.of(ProviderDiagnostic.error(f.getMessage(), null)));
-        }
-    }
-
-    /** The ACTIVE service by ARN; empty when it does not exist or was deleted. */
-    private Optional<Service> describe(String arn) {
-        DescribeServicesResponse r;
-        try {
-            r = api.describeServices(new DescribeServicesRequest(clusterOf(arn), List.of(arn), null));
-        } catch (EcsException e) {
-            // Its cluster is gone, so it is too.
-            if (EcsException.CLUSTER_NOT_FOUND.equals(e.errorName())) return Optional.empty();
-            throw e;
-        }
-        return r.services().stream().filter(s -> "ACTIVE".equals(s.status())).findFirst();
     }
 
     /** {@code current} with what another client may have changed: the desired count, and the revision when it differs. */
@@ -255,7 +192,7 @@ public final class ServiceResource implements EcsResource {
         Map<String, Value> set = new HashMap<>();
         if (s.desiredCount() != null) set.put(DESIRED_COUNT, Value.of(s.desiredCount()));
         String recorded = Attrs.string(current, TASK_DEFINITION);
-        String recordedArn = recorded == null ? null : registry.resolve(recorded).map(TaskDefinitionRow::arn).orElse(null);
+        String recordedArn = recorded == null ? null : taskDefinitions.arnOf(recorded).orElse(null);
         if (s.taskDefinition() != null && !s.taskDefinition().equals(recordedArn)) {
             set.put(TASK_DEFINITION, Value.of(s.taskDefinition()));
         }
@@ -265,8 +202,13 @@ public final class ServiceResource implements EcsResource {
     @Override
     public ImportResponse importState(String id) {
         String arn = arnOf(id);
-        Optional<Service> found = EcsArn.parse(arn).filter(a -> a.resourceType().equals("service")
-                && a.path().contains("/")).isEmpty() ? Optional.empty() : describe(arn);
+        Optional<Service> found;
+        try {
+            found = EcsArn.parse(arn).filter(a -> a.resourceType().equals("service")
+                    && a.path().contains("/")).isEmpty() ? Optional.empty() : reads.describe(arn);
+        } catch (EcsException e) {
+            return new ImportResponse(null, List.of(ProviderDiagnostic.error(e.getMessage(), null)));
+        }
         if (found.isEmpty()) {
             return new ImportResponse(null, List.of(ProviderDiagnostic.error("Service \"" + id
                     + "\" does not exist; import by ARN or cluster/name.", null)));
@@ -282,10 +224,8 @@ public final class ServiceResource implements EcsResource {
         m.put(ID, Value.of(s.serviceArn()));
         dev.berth.ecs.schema.SchemaDefaults.fill(schema(), m);
         try {
-            m.put(Ec2ServiceSchema.EVENTS, deployer.events(s.serviceArn()));
-            return new ImportResponse(ServiceState.withTasks(new MapValue(m), deployer.observe(s.serviceArn())),
-                    List.of());
-        } catch (RuntimeFailure f) {
+            return new ImportResponse(reads.state(new MapValue(m), s), List.of());
+        } catch (ServiceReads.EngineUnreachable | EcsException f) {
             return new ImportResponse(null, List.of(ProviderDiagnostic.error(f.getMessage(), null)));
         }
     }

@@ -33,7 +33,7 @@ final class TaskExpectation {
         this.networkMode = td.networkMode() == null ? "" : td.networkMode().trim().toLowerCase();
         this.containers = ContainerDefinition.of(td);
         for (ContainerDefinition c : containers) {
-            for (PortMapping p : c.portMappings()) {
+            for (PortMapping p : PortMapping.expand(c.portMappings())) {
                 if (p.hostPort() != null && p.hostPort() > 0) fixedHostPorts.put(key(p), p.hostPort());
             }
         }
@@ -95,9 +95,9 @@ final class TaskExpectation {
         List<PortMapping> published = new ArrayList<>();
         switch (networkMode) {
             case "awsvpc" -> {
-                if (index == 0) containers.forEach(c -> published.addAll(c.portMappings()));
+                if (index == 0) containers.forEach(c -> published.addAll(PortMapping.expand(c.portMappings())));
             }
-            case "bridge" -> published.addAll(containers.get(index).portMappings());
+            case "bridge" -> published.addAll(PortMapping.expand(containers.get(index).portMappings()));
             default -> {
                 // host: the container binds the host's interfaces itself; none: nothing to publish.
             }

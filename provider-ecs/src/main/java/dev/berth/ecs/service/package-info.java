@@ -1,5 +1,6 @@
 /**
- * Services: one deployment path for FARGATE and EC2, and the {@code ecs_service} resource on it.
+ * Services: one deployment path for FARGATE and EC2, and the {@code ecs_service} resource, a
+ * client of {@link dev.berth.ecs.api.EcsApi} only (it never reaches the store or the deployer).
  *
  * <h2>Entry points for the control plane</h2>
  * <ul>
@@ -8,7 +9,11 @@
  *   definition, desired count, launch type, placement, deployment configuration,
  *   force-new-deployment); the call records the service and deploys until it is steady or the
  *   deployment fails, and returns a {@link dev.berth.ecs.service.DeployResult} (STEADY, FAILED,
- *   ROLLED_BACK, or REJECTED with the field at fault).</li>
+ *   ROLLED_BACK, or REJECTED with the field at fault).
+ *   {@link dev.berth.ecs.service.Deployer#record(dev.berth.ecs.service.DeployRequest)} records the
+ *   settings alone, for a rollout that runs behind the call.</li>
+ *   <li>{@link dev.berth.ecs.service.PlacementPlanning}: the dry run of a deployment (berth's
+ *   dryRun on CreateService and UpdateService), for plans.</li>
  *   <li>{@link dev.berth.ecs.service.Deployer#delete(String)}: DeleteService (stops every task).</li>
  *   <li>{@link dev.berth.ecs.service.Deployer#drain(dev.berth.ecs.store.InstanceRow)}: an instance
  *   set DRAINING moves its service tasks elsewhere.</li>

@@ -3,8 +3,13 @@ package dev.berth.ecs.task;
 import dev.berth.ecs.runtime.ContainerLaunch;
 import dev.berth.ecs.runtime.PortBinding;
 import dev.berth.ecs.runtime.TaskLaunch;
+import dev.berth.ecs.runtime.TaskPlatform;
 import dev.berth.ecs.taskdef.ContainerDefinition;
 import dev.berth.ecs.taskdef.ContainerSecrets;
+import dev.berth.ecs.taskdef.ContainerMounts;
+import dev.berth.ecs.taskdef.ContainerOptions;
+import dev.berth.ecs.taskdef.TaskVolume;
+import dev.berth.ecs.taskdef.fields.TaskFields;
 import dev.berth.ecs.taskdef.PortMapping;
 import dev.berth.ecs.store.TaskDefinitionRow;
 
@@ -22,18 +27,36 @@ public final class LaunchTranslator {
 
     public static TaskLaunch launch(String taskArn, String network, TaskDefinitionRow td, Map<String, String> labels) {
         List<ContainerLaunch> containers = new ArrayList<>();
-        for (ContainerDefinition c : ContainerDefinition.of(td)) containers.add(container(c));
-        return new TaskLaunch(taskArn, network, td.networkMode(), labels, containers);
+        for (ContainerDefinition c : ContainerDefinition.of(td)) {
+            containers.add(container(c, ContainerOptions.of(c), System.getenv()));
+        }
+        List<TaskVolume> volumes = TaskVolume.list(TaskFields.get(td, "volumes"));
+        return new TaskLaunch(taskArn, network, td.networkMode(), labels, VolumeTranslation.sourcesFirst(containers),
+                VolumeTranslation.volumes(volumes), platform(td));
+    }
+
+    static TaskPlatform platform(TaskDefinitionRow td) {
+        com.fasterxml.jackson.databind.JsonNode arch = TaskFields.get(td, "runtimePlatform");
+        com.fasterxml.jackson.databind.JsonNode pid = TaskFields.get(td, "pidMode"), ipc = TaskFields.get(td, "ipcMode");
+        return new TaskPlatform(pid == null ? null : pid.asText(), ipc == null ? null : ipc.asText(),
+                arch == null || !arch.has("cpuArchitecture") ? null : arch.get("cpuArchitecture").asText());
     }
 
     static ContainerLaunch container(ContainerDefinition c) {
+        return container(c, ContainerOptions.NONE, Map.of());
+    }
+
+    /** {@code processEnv} locates environment files ({@code BERTH_S3_DIR}, {@code XDG_DATA_HOME}). */
+    static ContainerLaunch container(ContainerDefinition c, ContainerOptions o, Map<String, String> processEnv) {
         Integer shares = c.cpu() == null ? null : Math.max(MIN_CPU_SHARES, c.cpu());
         List<PortBinding> ports = new ArrayList<>();
-        for (PortMapping p : c.portMappings()) {
+        for (PortMapping p : PortMapping.expand(c.portMappings())) {
             ports.add(new PortBinding(p.containerPort(), p.hostPort() == null ? 0 : p.hostPort(), p.effectiveProtocol()));
         }
+        Map<String, String> env = EnvironmentFiles.merge(c.name(), o.environmentFiles(), c.environment(), processEnv);
         return new ContainerLaunch(c.name(), c.image(), shares, c.memory(), c.memoryReservation(), ports,
-                c.environment(), c.entryPoint(), c.command(), c.effectiveEssential(), health(c.healthCheck()),
+                env, c.entryPoint(), c.command(), c.effectiveEssential(), health(c.healthCheck()),
+                VolumeTranslation.container(ContainerMounts.of(c)), SettingsTranslator.settings(o),
                 ContainerSecrets.of(c).byVariable());
     }
 

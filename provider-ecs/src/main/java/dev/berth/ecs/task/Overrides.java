@@ -30,7 +30,7 @@ public final class Overrides {
                     .findFirst().orElse(null);
             out.add(o == null ? c : apply(c, o));
         }
-        return new TaskLaunch(launch.taskArn(), launch.networkName(), launch.networkMode(), launch.labels(), out);
+        return launch.withContainers(out);
     }
 
     private static ContainerLaunch apply(ContainerLaunch c, ContainerOverride o) {
@@ -40,7 +40,8 @@ public final class Overrides {
                 : Integer.valueOf(Math.max(LaunchTranslator.MIN_CPU_SHARES, o.cpu()));
         return new ContainerLaunch(c.name(), c.image(), shares, o.memory() == null ? c.memoryMiB() : o.memory(),
                 o.memoryReservation() == null ? c.memoryReservationMiB() : o.memoryReservation(), c.ports(), env,
-                c.entryPoint(), o.command() == null ? c.command() : o.command(), c.essential(), c.health(), c.secrets());
+                c.entryPoint(), o.command() == null ? c.command() : o.command(), c.essential(), c.health(),
+                c.volumes(), c.settings(), c.secrets());
     }
 
     /** What placement reserves for the task: its definition's sizes, or the override's task cpu and memory. */
@@ -49,6 +50,6 @@ public final class Overrides {
         Integer cpu = overrides.cpu() == null ? s.taskCpu() : TaskSize.cpuUnits(overrides.cpu()).orElse(s.taskCpu());
         Integer memory = overrides.memory() == null ? s.taskMemory()
                 : TaskSize.memoryMiB(overrides.memory()).orElse(s.taskMemory());
-        return new TaskSpec(s.family(), s.taskDefinition(), cpu, memory, s.networkMode(), s.containers());
+        return new TaskSpec(s.family(), s.taskDefinition(), cpu, memory, s.networkMode(), s.containers(), s.memberOf());
     }
 }

@@ -5,6 +5,7 @@ import dev.berth.ecs.resource.EcsLabels;
 import dev.berth.ecs.runtime.ContainerInfo;
 import dev.berth.ecs.runtime.ContainerRuntime;
 import dev.berth.ecs.runtime.PublishedPort;
+import dev.berth.ecs.runtime.TaskLaunch;
 import dev.berth.ecs.store.ClusterRow;
 import dev.berth.ecs.store.PlacementRow;
 import dev.berth.ecs.store.Table;
@@ -73,8 +74,10 @@ public final class TaskStarter {
         try {
             if (network != null) rt.ensureNetwork(network, Map.of(EcsLabels.CLUSTER, cluster.arn()));
             record.pending();
-            infos = rt.startTask(Overrides.apply(LaunchTranslator.launch(taskArn, network, td, labels(r, taskArn)),
-                    r.overrides()));
+            TaskLaunch launch = Overrides.apply(LaunchTranslator.launch(taskArn, network, td, labels(r, taskArn)),
+                    r.overrides());
+            PrivilegedCheck.require(launch, r.instance());
+            infos = rt.startTask(launch);
         } catch (RuntimeException e) {
             placements.delete(taskArn);
             throw record.failed(e);

@@ -59,7 +59,8 @@ public record ContainerDefinition(String name, String image, Integer cpu, Intege
         extras.remove(ContainerFields.CORE);
         List<PortMapping> ports = new ArrayList<>();
         for (JsonNode p : list(node, "portMappings")) {
-            ports.add(new PortMapping(integer(p, "containerPort"), integer(p, "hostPort"), text(p, "protocol")));
+            ports.add(new PortMapping(integer(p, "containerPort"), integer(p, "hostPort"), text(p, "protocol"),
+                    text(p, "name"), text(p, "appProtocol"), text(p, "containerPortRange")));
         }
         Map<String, String> env = new LinkedHashMap<>();
         for (JsonNode e : list(node, "environment")) env.put(e.get("name").asText(), e.get("value").asText());

@@ -105,6 +105,9 @@ public final class ContainerDefinitionsJson {
                 pm.put("containerPort", p.containerPort());
                 pm.put("hostPort", p.hostPort());
                 pm.put("protocol", p.effectiveProtocol());
+                pm.put("name", p.name());
+                pm.put("appProtocol", p.appProtocol());
+                pm.put("containerPortRange", p.containerPortRange());
                 pm.values().removeIf(Objects::isNull);
                 ports.add(pm);
             }

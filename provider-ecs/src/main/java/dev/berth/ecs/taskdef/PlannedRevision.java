@@ -26,6 +26,26 @@ public final class PlannedRevision {
     private PlannedRevision() {
     }
 
+    /**
+     * The same revision as the RegisterTaskDefinition request apply will send, for a control plane
+     * to preview placement with (CreateService/UpdateService dry runs) before it exists.
+     */
+    public static Optional<dev.berth.ecs.api.TaskDefinitionCalls.RegisterTaskDefinitionRequest> request(MapValue planned) {
+        return of(planned).map(row -> {
+            java.util.List<java.util.Map<String, Object>> containers;
+            try {
+                containers = dev.berth.ecs.store.Json.MAPPER.readValue(row.containerDefinitions(),
+                        new com.fasterxml.jackson.core.type.TypeReference<java.util.List<java.util.Map<String, Object>>>() {
+                        });
+            } catch (java.io.IOException e) {
+                return null;
+            }
+            return new dev.berth.ecs.api.TaskDefinitionCalls.RegisterTaskDefinitionRequest(row.family(),
+                    row.taskRoleArn(), row.executionRoleArn(), row.networkMode(), containers, null,
+                    row.requiresCompatibilities(), row.cpu(), row.memory(), null);
+        });
+    }
+
     public static Optional<TaskDefinitionRow> of(MapValue planned) {
         for (String attr : new String[]{FAMILY, CPU, MEMORY, NETWORK_MODE, CONTAINER_DEFINITIONS}) {
             if (Attrs.unknown(planned, attr)) return Optional.empty();

@@ -54,6 +54,8 @@ public final class TaskDefinitionValidator {
         if (source.containers() != null) {
             new ContainerRules(source, taskCpu.orElse(null), taskMemory.orElse(null),
                     Attrs.unknown(config, MEMORY), networkMode(config), out).check();
+            out.addAll(VolumeChecks.check(config, source));
+            ContainerOptionRules.report(source, networkMode(config), fargate(config), out);
             out.addAll(SecretChecks.form(source));
         }
         return out;
@@ -66,6 +68,11 @@ public final class TaskDefinitionValidator {
         if (mode != null) return mode;
         List<String> compat = Attrs.strings(Attrs.raw(config, REQUIRES_COMPATIBILITIES));
         return compat != null && compat.contains("FARGATE") ? "awsvpc" : "bridge";
+    }
+
+    private static boolean fargate(MapValue config) {
+        List<String> compat = Attrs.strings(Attrs.raw(config, REQUIRES_COMPATIBILITIES));
+        return compat != null && compat.contains("FARGATE");
     }
 
     private static Optional<Integer> size(MapValue config, String attr, List<ProviderDiagnostic> out) {
@@ -216,7 +223,7 @@ public final class TaskDefinitionValidator {
                             src.portPath(i, j, "protocol")));
                 }
                 if (p.containerPort() == null) {
-                    if (c.known("portMappings")) {
+                    if (c.known("portMappings") && p.containerPortRange() == null) {
                         out.add(Diags.error(label + ": every port mapping needs a container port.",
                                 src.portPath(i, j, "containerPort")));
                     }

@@ -14,6 +14,7 @@ import dev.berth.engine.provider.ProviderDiagnostic;
 import dev.berth.engine.value.MapValue;
 import dev.berth.engine.value.Value;
 
+import static dev.berth.ecs.schema.TaskDefinitionSchema.REQUIRES_COMPATIBILITIES;
 import static dev.berth.ecs.schema.TaskDefinitionSchema.SKIP_DESTROY;
 import static dev.berth.ecs.schema.TaskDefinitionSchema.TRACK_LATEST;
 
@@ -50,6 +51,14 @@ public final class TaskLevelConfig {
             reader.object(Json.MAPPER.createObjectNode().set(f.json(), c.json().get(f.json())), TaskFields.ALL,
                     "Task definition");
             for (String e : reader.errors()) out.add(Diags.error(e, List.of(f.hcl())));
+        }
+        if (out.isEmpty() && !Attrs.unknown(config, REQUIRES_COMPATIBILITIES)) {
+            List<String> compat = Attrs.strings(Attrs.raw(config, REQUIRES_COMPATIBILITIES));
+            ObjectNode canonical = new FieldReader().object(c.json(), TaskFields.ALL, "Task definition");
+            for (TaskLevelRules.Problem p : TaskLevelRules.check(canonical, compat != null && compat.contains("FARGATE"))) {
+                Field f = Field.find(TaskFields.ALL, p.field());
+                out.add(Diags.error(p.message(), List.of(f == null ? p.field() : f.hcl())));
+            }
         }
         return out;
     }

@@ -42,6 +42,59 @@ class AtomicityTest {
     }
 
     @Test
+    void progressiveWorkIsSeenByReadsAsItGoesButNeverRunsBesideAChange() throws Exception {
+        ExecutorService others = Executors.newFixedThreadPool(2);
+        CountDownLatch written = new CountDownLatch(1), seen = new CountDownLatch(1);
+        try {
+            Future<?> rollout = others.submit(() -> atomicity.progressively(() -> {
+                store.put("tasks", "t1", "RUNNING");
+                written.countDown();
+                try {
+                    assertTrue(seen.await(5, TimeUnit.SECONDS), "a read ran while the work was in hand");
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+                return null;
+            }));
+            assertTrue(written.await(5, TimeUnit.SECONDS));
+            assertEquals("RUNNING", atomicity.read(() -> store.get("tasks", "t1").orElseThrow()),
+                    "the write reached the store at once");
+            seen.countDown();
+            rollout.get(5, TimeUnit.SECONDS);
+        } finally {
+            others.shutdownNow();
+        }
+        CountDownLatch inside = new CountDownLatch(1), release = new CountDownLatch(1);
+        ExecutorService one = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> change = one.submit(() -> atomicity.change(() -> {
+                inside.countDown();
+                try {
+                    release.await(5, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+                return null;
+            }));
+            assertTrue(inside.await(5, TimeUnit.SECONDS));
+            long start = System.nanoTime();
+            new Thread(() -> {
+                try {
+                    Thread.sleep(300);
+                } catch (InterruptedException ignored) {
+                    // released below either way
+                }
+                release.countDown();
+            }).start();
+            atomicity.progressively(() -> null);
+            assertTrue(System.nanoTime() - start >= 250_000_000L, "progressive work waited for the change to end");
+            change.get(5, TimeUnit.SECONDS);
+        } finally {
+            one.shutdownNow();
+        }
+    }
+
+    @Test
     void aChangeThatReturnsWritesEverything() {
         disk.put("clusters", "old", "{}");
         atomicity.change(() -> {

@@ -33,7 +33,15 @@ final class Fixture {
     final ControlPlane plane;
 
     Fixture(EcsStore store, ContainerRuntime runtime) {
-        this(store, runtime, null);
+        this(store, runtime, (Deployer) null);
+    }
+
+    /** A control plane whose CreateService and UpdateService deploy as {@code rollouts} say. */
+    Fixture(EcsStore store, ContainerRuntime runtime, Rollouts rollouts) {
+        this.store = store;
+        new Table<>(store, ClusterRow.TABLE, ClusterRow.class).put(clusterArn,
+                new ClusterRow(clusterArn, clusterName, ClusterRow.networkFor(clusterName), Map.of(), "ACTIVE"));
+        this.plane = new ControlPlane(store, host -> runtime, rollouts);
     }
 
     /** {@code deployer}: a deployer of the test's own (its Fargate quota), or null for the control plane's. */
@@ -42,7 +50,7 @@ final class Fixture {
         new Table<>(store, ClusterRow.TABLE, ClusterRow.class).put(clusterArn,
                 new ClusterRow(clusterArn, clusterName, ClusterRow.networkFor(clusterName), Map.of(), "ACTIVE"));
         this.plane = deployer == null ? new ControlPlane(store, host -> runtime, clock)
-                : new ControlPlane(store, host -> runtime, deployer, false, clock);
+                : new ControlPlane(store, host -> runtime, deployer, ReadScope.none(), clock);
     }
 
     TaskDefinitionRow register(String family, String networkMode, List<String> compat, String cpu, String memory,

@@ -210,4 +210,15 @@ class TaskDefinitionValidatorTest {
                         "[{\"name\":\"a\",\"image\":\"x\",\"memory\":64}]"),
                 List.of("requires_compatibilities"), "EXTERNAL (ECS Anywhere) is not available");
     }
+
+    @Test
+    void taskLevelRulesPointAtTheirAttribute() {
+        oneError(taskDef("requires_compatibilities", Value.list(List.of(Value.of("FARGATE"))), "cpu", "256",
+                        "memory", "512", "network_mode", "awsvpc", "pid_mode", "host", "container_definitions",
+                        "[{\"name\":\"a\",\"image\":\"x\"}]"),
+                List.of("pid_mode"), "pidMode host is not supported for tasks on Fargate; use task.");
+        oneError(taskDef("ephemeral_storage", Value.list(List.of(Value.map(java.util.Map.of("size_in_gib", Value.of(10))))),
+                        "container_definitions", "[{\"name\":\"a\",\"image\":\"x\",\"memory\":64}]"),
+                List.of("ephemeral_storage"), "sizeInGiB must be between 21 and 200, not 10.");
+    }
 }

@@ -73,6 +73,7 @@ final class ContainerSpecFactory {
         if (c.health() != null) {
             cmd.withHealthcheck(HealthConfigs.of(c.health()));
         }
+        ContainerSettingsMapper.apply(cmd, host, task, c);
         return cmd.withHostConfig(host);
     }
 

@@ -39,6 +39,7 @@ public final class DockerRuntime implements ContainerRuntime {
     private final TaskStarter starter;
     private final TaskStopper stopper;
     private final ContainerRemover remover;
+    private final VolumeOps volumes;
     private final DockerCalls calls = new DockerCalls();
 
     private DockerRuntime(DockerConnection connection, SecretResolver secrets) {
@@ -47,7 +48,8 @@ public final class DockerRuntime implements ContainerRuntime {
         this.errors = new DockerErrors(connection);
         this.remover = new ContainerRemover(client, errors);
         this.networks = new NetworkOps(client, errors);
-        this.starter = new TaskStarter(client, errors, remover, secrets);
+        this.volumes = new VolumeOps(client, errors);
+        this.starter = new TaskStarter(client, errors, remover, volumes, secrets);
         this.stopper = new TaskStopper(client, errors, remover, new StopSignals(connection.http()));
     }
 
@@ -131,6 +133,8 @@ public final class DockerRuntime implements ContainerRuntime {
     @Override
     public void stopTask(String taskArn, Duration grace) {
         stopper.stop(taskArn, grace);
+        // After the containers, which hold them: a task's own volumes go with it (shared ones stay).
+        volumes.removeForTask(taskArn);
     }
 
     /**

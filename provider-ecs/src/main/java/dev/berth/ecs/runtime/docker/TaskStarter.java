@@ -31,13 +31,18 @@ final class TaskStarter {
     private final DockerErrors errors;
     private final ContainerRemover remover;
     private final StartFailures failures;
+    private final PlatformCheck platform;
+    private final VolumeOps volumes;
     private final SecretResolver secrets;
 
-    TaskStarter(DockerClient client, DockerErrors errors, ContainerRemover remover, SecretResolver secrets) {
+    TaskStarter(DockerClient client, DockerErrors errors, ContainerRemover remover, VolumeOps volumes,
+                SecretResolver secrets) {
         this.client = client;
         this.errors = errors;
         this.remover = remover;
         this.failures = new StartFailures(errors);
+        this.platform = new PlatformCheck(client);
+        this.volumes = volumes;
         this.secrets = secrets;
     }
 
@@ -51,13 +56,20 @@ final class TaskStarter {
         if (task.containers().isEmpty()) {
             throw new RuntimeFailure("Task " + task.taskArn() + " has no containers to start.", null);
         }
+        try {
+            platform.require(task);
+        } catch (RuntimeException e) {
+            throw errors.translate(e, "report its architecture");
+        }
         // Every image is checked before anything is created, so a typo costs no cleanup.
         task.containers().stream().map(ContainerLaunch::image).distinct().forEach(images::require);
+        // Secrets are read before volumes are made, so a missing one costs no cleanup either.
         TaskSecrets values = TaskSecrets.resolve(task, secrets);
+        VolumeOps.Prepared prepared = volumes.prepare(task);
         List<Created> created = new ArrayList<>();
         try {
             for (int i = 0; i < task.containers().size(); i++) {
-                created.add(create(task, network, i, created, values));
+                created.add(create(task, network, i, created, prepared, values));
             }
             for (Created c : created) {
                 startOne(task, network, c, created);
@@ -65,11 +77,13 @@ final class TaskStarter {
             return settle(task, created);
         } catch (RuntimeException e) {
             remover.removeQuietly(creationOrderReversed(created));
+            volumes.removeQuietly(prepared.created());
             throw errors.translate(e, "start task " + task.taskArn());
         }
     }
 
-    private Created create(TaskLaunch task, TaskNetwork network, int index, List<Created> before, TaskSecrets values) {
+    private Created create(TaskLaunch task, TaskNetwork network, int index, List<Created> before,
+                           VolumeOps.Prepared prepared, TaskSecrets values) {
         ContainerLaunch c = task.containers().get(index);
         String ownerId = before.isEmpty() ? null : before.get(0).id();
         List<TaskNetwork.Declared> publishes = network.publishedBy(index);
@@ -77,6 +91,8 @@ final class TaskStarter {
         try {
             CreateContainerCmd cmd = ContainerSpecFactory.command(client, task, c, network.dockerMode(index, ownerId),
                     bindings);
+            SharedNamespaces.apply(cmd.getHostConfig(), task.platform(), ownerId);
+            VolumeBinds.apply(cmd.getHostConfig(), task.taskArn(), c, prepared.sources());
             values.applyTo(cmd, c);
             return new Created(c, cmd.exec().getId(), publishes, values);
         } catch (NotFoundException e) {
@@ -92,6 +108,9 @@ final class TaskStarter {
         try {
             client.startContainerCmd(c.id()).exec();
         } catch (DockerException e) {
+            if (GpuFailures.isMissingDriver(c.launch(), e)) {
+                throw GpuFailures.missingDriver(task, c.launch());
+            }
             if (DockerErrors.isPortConflict(e)) {
                 throw failures.portConflict(task, c.launch(), c.publishes(), e);
             }

@@ -10,11 +10,22 @@ import java.util.Set;
  * (it is what ECS reserves even when containers ask for less); otherwise the container sums.
  */
 public record TaskSpec(String family, String taskDefinition, Integer taskCpu, Integer taskMemory,
-                       NetworkMode networkMode, List<ContainerSpec> containers) {
+                       NetworkMode networkMode, List<ContainerSpec> containers,
+                       List<String> memberOf) {
     public TaskSpec {
         containers = List.copyOf(containers);
+        memberOf = memberOf == null ? List.of() : List.copyOf(memberOf);
         if (networkMode == null) networkMode = NetworkMode.BRIDGE;
         if (taskDefinition == null) taskDefinition = family + ":1";
+    }
+
+    /**
+     * A task without placement constraints of its own. {@code memberOf} holds the cluster query
+     * expressions of its task definition's constraints, which bind as a request's do.
+     */
+    public TaskSpec(String family, String taskDefinition, Integer taskCpu, Integer taskMemory,
+                    NetworkMode networkMode, List<ContainerSpec> containers) {
+        this(family, taskDefinition, taskCpu, taskMemory, networkMode, containers, List.of());
     }
 
     public int cpu() {

@@ -34,16 +34,20 @@ public final class TaskFields {
                     object("fsxWindowsFileServerVolumeConfiguration", string("fileSystemId"), string("rootDirectory"),
                             object("authorizationConfig", string("credentialsParameter"), string("domain")))
                             .refused("there is no FSx here; use a host_path or docker_volume_configuration volume."),
-                    bool("configuredAtLaunch").hcl("configure_at_launch")).hcl("volume").pending(),
-            objects("placementConstraints", string("type"), string("expression")).pending(),
-            string("pidMode").pending(),
-            string("ipcMode").pending(),
-            object("proxyConfiguration", string("type"), string("containerName"), nameValues("properties")).pending(),
+                    bool("configuredAtLaunch").hcl("configure_at_launch")).hcl("volume"),
+            objects("placementConstraints", string("type"), string("expression")),
+            string("pidMode"),
+            string("ipcMode"),
+            object("proxyConfiguration", string("type"), string("containerName"), nameValues("properties"))
+                    .refused("App Mesh's proxy needs the ECS agent's traffic redirection (iptables rules in the "
+                            + "task's namespace), which berth does not set up; run the proxy as a container and "
+                            + "address it directly."),
             objects("inferenceAccelerators", string("deviceName"), string("deviceType")).hcl("inference_accelerator")
                     .refused("Elastic Inference accelerators do not exist outside AWS (and AWS retired them)."),
-            object("ephemeralStorage", integer("sizeInGiB").hcl("size_in_gib")).pending(),
-            object("runtimePlatform", string("operatingSystemFamily"), string("cpuArchitecture")).pending(),
-            bool("enableFaultInjection").pending());
+            // Fargate's ephemeral storage: the engine's disk is not capped, so a task gets at least this much.
+            object("ephemeralStorage", integer("sizeInGiB").hcl("size_in_gib")),
+            object("runtimePlatform", string("operatingSystemFamily"), string("cpuArchitecture")),
+            bool("enableFaultInjection"));
 
     private TaskFields() {
     }

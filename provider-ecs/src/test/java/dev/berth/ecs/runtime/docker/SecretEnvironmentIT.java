@@ -2,6 +2,8 @@ package dev.berth.ecs.runtime.docker;
 
 import dev.berth.ecs.runtime.ContainerInfo;
 import dev.berth.ecs.runtime.ContainerLaunch;
+import dev.berth.ecs.runtime.ContainerSettings;
+import dev.berth.ecs.runtime.ContainerVolumes;
 import dev.berth.ecs.runtime.RuntimeFailure;
 import dev.berth.ecs.secret.SecretStore;
 import dev.berth.ecs.secret.StoreSecretResolver;
@@ -47,7 +49,7 @@ class SecretEnvironmentIT extends EngineFixture {
     private static ContainerLaunch withSecrets(String name, Map<String, String> env, Map<String, String> secrets,
                                                String shell) {
         return new ContainerLaunch(name, TestEngine.IMAGE, null, null, null, List.of(), env, null,
-                List.of("sh", "-c", shell), true, null, secrets);
+                List.of("sh", "-c", shell), true, null, ContainerVolumes.NONE, ContainerSettings.NONE, secrets);
     }
 
     @Test

@@ -88,6 +88,12 @@ final class TestEngine implements AutoCloseable {
                 .withLabelFilter(Map.of(ContainerNaming.TASK_ARN_LABEL, taskArn)).exec();
     }
 
+    /** The Docker volumes this run made (task volumes carry the task's labels, shared ones the test's). */
+    List<com.github.dockerjava.api.command.InspectVolumeResponse> volumes() {
+        var found = raw.listVolumesCmd().withFilter("label", List.of(RUN_LABEL + "=" + runId)).exec().getVolumes();
+        return found == null ? List.of() : found;
+    }
+
     /** Runs a command in a container with docker exec and returns its stdout and stderr. */
     String exec(String containerId, String... command) throws InterruptedException {
         String execId = raw.execCreateCmd(containerId).withAttachStdout(true).withAttachStderr(true)
@@ -120,6 +126,14 @@ final class TestEngine implements AutoCloseable {
         for (String id : joinedFirst) {
             try {
                 raw.removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec();
+            } catch (NotFoundException gone) {
+                // already removed by the code under test
+            }
+        }
+        // After the containers that use them: every volume of this run, task-scoped or shared.
+        for (var v : volumes()) {
+            try {
+                raw.removeVolumeCmd(v.getName()).exec();
             } catch (NotFoundException gone) {
                 // already removed by the code under test
             }
