@@ -203,6 +203,7 @@ class OptionalArgumentsTest {
                 }
                 """, """
                 family                 = "tasklevel"
+                tags                   = { team = "web" }
                 container_definitions  = jsonencode([{ name = "api", image = "busybox", memory = 128 }])
                 pid_mode               = "task"
                 ipc_mode               = "none"

@@ -6,8 +6,10 @@ import dev.berth.ecs.api.ClusterCalls.DeleteClusterRequest;
 import dev.berth.ecs.api.ClusterCalls.DescribeClustersRequest;
 import dev.berth.ecs.api.EcsApi;
 import dev.berth.ecs.api.EcsException;
+import dev.berth.ecs.api.ServiceCalls.ListServicesRequest;
 import dev.berth.ecs.arn.EcsArn;
 import dev.berth.ecs.resource.Diags;
+import dev.berth.ecs.resource.ResourceTags;
 import dev.berth.ecs.resource.EcsResource;
 import dev.berth.ecs.schema.ClusterSchema;
 import dev.berth.ecs.value.Attrs;
@@ -76,10 +78,10 @@ public final class ClusterResource implements EcsResource {
         String name = Attrs.string(planned, NAME);
         Map<String, String> tags = tags(planned);
         try {
-            Cluster c = api.createCluster(new CreateClusterRequest(name, ClusterTags.list(tags), null,
+            Cluster c = api.createCluster(new CreateClusterRequest(name, ResourceTags.list(tags), null,
                     prior == null ? clientToken : null)).cluster();
             // An existing cluster comes back unchanged: its tags are brought to the configuration.
-            new ClusterTags(api).converge(c.clusterArn(), ClusterTags.map(c.tags()), tags);
+            new ResourceTags(api).converge(c.clusterArn(), ResourceTags.map(c.tags()), tags);
             return new ApplyResponse(Attrs.with(planned, Map.of(ARN, Value.of(c.clusterArn()),
                     ID, Value.of(c.clusterArn()))), List.of());
         } catch (EcsException e) {
@@ -100,7 +102,7 @@ public final class ClusterResource implements EcsResource {
             }
             // Services no state names (another configuration's, or made by hand) are not ours to
             // delete: say which they are and how to bring one under this configuration.
-            List<String> left = ClusterTags.serviceNames(api, arn);
+            List<String> left = serviceNames(api, arn);
             String example = left.isEmpty() ? "SERVICE" : left.get(0);
             return new ApplyResponse(prior, List.of(ProviderDiagnostic.error("Cluster \"" + name
                     + "\" still has services" + (left.isEmpty() ? "" : ": " + String.join(", ", left))
@@ -156,9 +158,23 @@ public final class ClusterResource implements EcsResource {
 
     /** Tags come back null when none are set, so a config without tags plans no change. */
     static MapValue stateOf(Cluster c) {
-        Map<String, String> tags = ClusterTags.map(c.tags());
+        Map<String, String> tags = ResourceTags.map(c.tags());
         Value tagValue = tags.isEmpty() ? Value.nil() : Attrs.ofStringMap(tags);
         return new MapValue(Map.of(NAME, Value.of(c.clusterName()), TAGS, tagValue, ARN, Value.of(c.clusterArn()),
                 ID, Value.of(c.clusterArn())));
+    }
+
+    /** The names of a cluster's services, or none when the control plane cannot list them. */
+    static List<String> serviceNames(EcsApi api, String clusterArn) {
+        try {
+            List<String> out = new ArrayList<>();
+            for (String arn : api.listServices(new ListServicesRequest(clusterArn, null, null, null, null)).serviceArns()) {
+                out.add(arn.substring(arn.lastIndexOf('/') + 1));
+            }
+            out.sort(null);
+            return out;
+        } catch (EcsException e) {
+            return List.of();
+        }
     }
 }

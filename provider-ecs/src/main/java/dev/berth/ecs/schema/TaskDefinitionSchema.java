@@ -31,7 +31,7 @@ public final class TaskDefinitionSchema {
             REQUIRES_COMPATIBILITIES = "requires_compatibilities", EXECUTION_ROLE_ARN = "execution_role_arn",
             TASK_ROLE_ARN = "task_role_arn", CONTAINER_DEFINITIONS = "container_definitions",
             CONTAINER = "container", REVISION = "revision", ARN = "arn",
-            ARN_WITHOUT_REVISION = "arn_without_revision", ID = "id", SKIP_DESTROY = "skip_destroy",
+            ARN_WITHOUT_REVISION = "arn_without_revision", ID = "id", TAGS = "tags", SKIP_DESTROY = "skip_destroy",
             TRACK_LATEST = "track_latest";
 
     private TaskDefinitionSchema() {
@@ -58,6 +58,8 @@ public final class TaskDefinitionSchema {
                 AttributeSchema.named(ARN, STRING).computed().build(),
                 AttributeSchema.named(ARN_WITHOUT_REVISION, STRING).computed().build(),
                 AttributeSchema.named(ID, STRING).computed().description("family:revision").build(),
+                AttributeSchema.named(TAGS, MAP_OF_STRING).optional()
+                        .description("Tags of the revision; a change tags it in place.").build(),
                 AttributeSchema.named(SKIP_DESTROY, BOOL).defaultValue(Value.of(false))
                         .description("Keep the revision registered (ACTIVE) when the resource is destroyed.").build(),
                 AttributeSchema.named(TRACK_LATEST, BOOL).defaultValue(Value.of(false))

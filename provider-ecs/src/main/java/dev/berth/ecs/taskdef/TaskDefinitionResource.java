@@ -6,11 +6,13 @@ import dev.berth.ecs.api.EcsApi;
 import dev.berth.ecs.api.EcsException;
 import dev.berth.ecs.api.TaskDefinitionCalls.DeregisterTaskDefinitionRequest;
 import dev.berth.ecs.api.TaskDefinitionCalls.DescribeTaskDefinitionRequest;
+import dev.berth.ecs.api.TaskDefinitionCalls.DescribeTaskDefinitionResponse;
 import dev.berth.ecs.api.TaskDefinitionCalls.RegisterTaskDefinitionRequest;
 import dev.berth.ecs.api.TaskDefinitionCalls.TaskDefinition;
 import dev.berth.ecs.arn.EcsArn;
 import dev.berth.ecs.resource.Diags;
 import dev.berth.ecs.resource.EcsResource;
+import dev.berth.ecs.resource.ResourceTags;
 import dev.berth.ecs.schema.TaskDefinitionSchema;
 import dev.berth.ecs.secret.SecretResolver;
 import dev.berth.ecs.store.Json;
@@ -43,6 +45,7 @@ import static dev.berth.ecs.schema.TaskDefinitionSchema.NETWORK_MODE;
 import static dev.berth.ecs.schema.TaskDefinitionSchema.REQUIRES_COMPATIBILITIES;
 import static dev.berth.ecs.schema.TaskDefinitionSchema.REVISION;
 import static dev.berth.ecs.schema.TaskDefinitionSchema.SKIP_DESTROY;
+import static dev.berth.ecs.schema.TaskDefinitionSchema.TAGS;
 import static dev.berth.ecs.schema.TaskDefinitionSchema.TASK_ROLE_ARN;
 import static dev.berth.ecs.schema.TaskDefinitionSchema.TRACK_LATEST;
 
@@ -117,7 +120,12 @@ public final class TaskDefinitionResource implements EcsResource {
             return new ApplyResponse(null, List.of());
         }
         if (prior != null && planned.isWhollyKnown()) {
-            // Same content in a new form: nothing to register, only the state changes.
+            // Same content (perhaps in a new form): nothing to register; tags change in place.
+            try {
+                new ResourceTags(api).converge(Attrs.string(prior, ARN), tags(prior), tags(planned));
+            } catch (EcsException e) {
+                return new ApplyResponse(prior, List.of(Diags.of(e, "TagResource")));
+            }
             return new ApplyResponse(planned, List.of());
         }
         List<ProviderDiagnostic> diags = validate(config);
@@ -143,7 +151,8 @@ public final class TaskDefinitionResource implements EcsResource {
                 Attrs.string(state, EXECUTION_ROLE_ARN), Attrs.string(state, NETWORK_MODE),
                 containers(Attrs.string(state, CONTAINER_DEFINITIONS)), TaskLevelConfig.get(t, "volumes", List.class),
                 Attrs.strings(Attrs.raw(state, REQUIRES_COMPATIBILITIES)), Attrs.string(state, CPU),
-                Attrs.string(state, MEMORY), null, clientToken, TaskLevelConfig.get(t, "placementConstraints", List.class),
+                Attrs.string(state, MEMORY), tags(state).isEmpty() ? null : ResourceTags.list(tags(state)), clientToken,
+                TaskLevelConfig.get(t, "placementConstraints", List.class),
                 TaskLevelConfig.get(t, "pidMode", String.class), TaskLevelConfig.get(t, "ipcMode", String.class),
                 TaskLevelConfig.get(t, "proxyConfiguration", Map.class),
                 TaskLevelConfig.get(t, "inferenceAccelerators", List.class),
@@ -164,9 +173,9 @@ public final class TaskDefinitionResource implements EcsResource {
         try {
             boolean trackLatest = Boolean.TRUE.equals(Attrs.bool(Attrs.raw(current, TRACK_LATEST)));
             // track_latest follows the family's latest ACTIVE revision, whoever registered it.
-            Optional<TaskDefinition> td = describe(Attrs.string(current, trackLatest ? FAMILY : ARN));
+            Optional<Described> td = describe(Attrs.string(current, trackLatest ? FAMILY : ARN));
             // A deregistered revision is gone for good: the next plan registers a new one.
-            if (td.isEmpty() || !"ACTIVE".equals(td.get().status())) return new ReadResponse(null, List.of());
+            if (td.isEmpty() || !"ACTIVE".equals(td.get().td().status())) return new ReadResponse(null, List.of());
             return new ReadResponse(Attrs.with(stateOf(td.get(), current.get(CONTAINER)), Map.of(
                     SKIP_DESTROY, TaskLevelConfig.flag(current, SKIP_DESTROY),
                     TRACK_LATEST, TaskLevelConfig.flag(current, TRACK_LATEST))), List.of());
@@ -176,10 +185,16 @@ public final class TaskDefinitionResource implements EcsResource {
     }
 
     /** The revision, or empty when ECS cannot describe it. */
-    private Optional<TaskDefinition> describe(String ref) {
+    /** A revision as DescribeTaskDefinition gives it, with its tags. */
+    record Described(TaskDefinition td, Map<String, String> tags) {
+    }
+
+    private Optional<Described> describe(String ref) {
         if (ref == null) return Optional.empty();
         try {
-            return Optional.of(api.describeTaskDefinition(new DescribeTaskDefinitionRequest(ref, null)).taskDefinition());
+            DescribeTaskDefinitionResponse r = api.describeTaskDefinition(new DescribeTaskDefinitionRequest(ref,
+                    List.of("TAGS")));
+            return Optional.of(new Described(r.taskDefinition(), ResourceTags.map(r.tags())));
         } catch (EcsException e) {
             if (e.getMessage().equals("Unable to describe task definition.")) return Optional.empty();
             throw e;
@@ -188,7 +203,7 @@ public final class TaskDefinitionResource implements EcsResource {
 
     @Override
     public ImportResponse importState(String id) {
-        Optional<TaskDefinition> td;
+        Optional<Described> td;
         try {
             td = TaskDefinitionRegistry.wellFormed(id) ? describe(id) : Optional.empty();
         } catch (EcsException e) {
@@ -208,7 +223,8 @@ public final class TaskDefinitionResource implements EcsResource {
     }
 
     /** The state of a registered revision; {@code blocks} keeps the block form the user wrote, if any. */
-    static MapValue stateOf(TaskDefinition td, Value blocks) {
+    static MapValue stateOf(Described described, Value blocks) {
+        TaskDefinition td = described.td();
         Map<String, Value> m = new HashMap<>();
         m.put(FAMILY, Value.of(td.family()));
         m.put(CPU, text(td.cpu()));
@@ -222,9 +238,15 @@ public final class TaskDefinitionResource implements EcsResource {
         m.put(CONTAINER_DEFINITIONS, Value.of(ContainerDefinitionsJson.canonical(parsed.containers())));
         m.put(CONTAINER, blocks.isNull() ? Value.list(List.of()) : blocks);
         m.putAll(TaskLevelConfig.state(td));
+        m.put(TAGS, described.tags().isEmpty() ? Value.nil() : Attrs.ofStringMap(described.tags()));
         m.put(SKIP_DESTROY, Value.of(false));
         m.put(TRACK_LATEST, Value.of(false));
         return identify(new MapValue(m), td);
+    }
+
+    private static Map<String, String> tags(MapValue state) {
+        Map<String, String> m = Attrs.stringMap(Attrs.raw(state, TAGS));
+        return m == null ? Map.of() : m;
     }
 
     private static Value text(String s) {

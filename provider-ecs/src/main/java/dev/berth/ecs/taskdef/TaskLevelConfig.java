@@ -16,6 +16,7 @@ import dev.berth.engine.value.Value;
 
 import static dev.berth.ecs.schema.TaskDefinitionSchema.REQUIRES_COMPATIBILITIES;
 import static dev.berth.ecs.schema.TaskDefinitionSchema.SKIP_DESTROY;
+import static dev.berth.ecs.schema.TaskDefinitionSchema.TAGS;
 import static dev.berth.ecs.schema.TaskDefinitionSchema.TRACK_LATEST;
 
 import java.util.ArrayList;
@@ -73,6 +74,8 @@ public final class TaskLevelConfig {
             if (Attrs.raw(config, f.hcl()).isNull()) m.put(f.hcl(), f.kind().nested() ? Value.list(List.of()) : Value.nil());
         }
         for (String flag : List.of(SKIP_DESTROY, TRACK_LATEST)) m.put(flag, flag(config, flag));
+        Map<String, String> tags = Attrs.stringMap(Attrs.raw(config, TAGS));
+        if (!Attrs.unknown(config, TAGS) && (tags == null || tags.isEmpty())) m.put(TAGS, Value.nil());
         return m;
     }
 

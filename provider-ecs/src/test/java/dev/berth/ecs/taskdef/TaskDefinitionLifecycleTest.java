@@ -83,4 +83,18 @@ class TaskDefinitionLifecycleTest {
                 .with("task_role_arn", Value.of("arn:aws:iam::000000000000:role/x")));
         assertEquals(List.of(List.of("memory"), List.of("task_role_arn")), h.replacePaths(TYPE, state, p));
     }
+
+    @Test
+    void tagsChangeInPlaceAndReadBack() {
+        MapValue config = taskDef("container_definitions", JSON, "tags", java.util.Map.of("team", "web"));
+        MapValue state = h.converge(TYPE, null, config);
+        assertEquals(state, h.read(TYPE, state).state(), "tags read back as written");
+        MapValue retagged = config.with("tags", Harness.value(java.util.Map.of("team", "api", "tier", "1")));
+        PlanResponse plan = h.plan(TYPE, state, retagged);
+        assertEquals(Value.of(1), plan.planned().get("revision"), "a tag change keeps the revision");
+        MapValue after = h.apply(TYPE, state, plan.planned(), retagged).newState();
+        MapValue read = h.read(TYPE, after).state();
+        assertEquals(Harness.value(java.util.Map.of("team", "api", "tier", "1")), read.get("tags"));
+        assertEquals(Value.of(1), read.get("revision"));
+    }
 }

@@ -1,8 +1,6 @@
-package dev.berth.ecs.cluster;
+package dev.berth.ecs.resource;
 
 import dev.berth.ecs.api.EcsApi;
-import dev.berth.ecs.api.EcsException;
-import dev.berth.ecs.api.ServiceCalls.ListServicesRequest;
 import dev.berth.ecs.api.Shapes.Tag;
 import dev.berth.ecs.api.TagCalls.TagResourceRequest;
 import dev.berth.ecs.api.TagCalls.UntagResourceRequest;
@@ -13,11 +11,14 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 
-/** Tags between the configuration's map and ECS's list, brought in line with the API's tag calls. */
-public final class ClusterTags {
+/**
+ * A resource's tags between the configuration's map and ECS's list, brought in line with the
+ * API's tag calls (TagResource, UntagResource), as terraform-provider-aws updates tags in place.
+ */
+public final class ResourceTags {
     private final EcsApi api;
 
-    public ClusterTags(EcsApi api) {
+    public ResourceTags(EcsApi api) {
         this.api = api;
     }
 
@@ -43,19 +44,5 @@ public final class ClusterTags {
         Map<String, String> out = new TreeMap<>();
         if (tags != null) tags.forEach(t -> out.put(t.key(), t.value()));
         return out;
-    }
-
-    /** The names of a cluster's services, or none when the control plane cannot list them. */
-    static List<String> serviceNames(EcsApi api, String clusterArn) {
-        try {
-            List<String> out = new ArrayList<>();
-            for (String arn : api.listServices(new ListServicesRequest(clusterArn, null, null, null, null)).serviceArns()) {
-                out.add(arn.substring(arn.lastIndexOf('/') + 1));
-            }
-            out.sort(null);
-            return out;
-        } catch (EcsException e) {
-            return List.of();
-        }
     }
 }
