@@ -33,6 +33,10 @@ case "$action" in
     if ! d2 image inspect "$image" >/dev/null 2>&1; then
       docker save "$image" | d2 load >/dev/null
     fi
+    # The sidecar image of ECS's task metadata endpoint (examples/image/build.sh tags it).
+    if ! d2 image inspect berth/metadata:latest >/dev/null 2>&1 && docker image inspect berth/metadata:latest >/dev/null 2>&1; then
+      docker save berth/metadata:latest | d2 load >/dev/null
+    fi
     ;;
   stop)
     if [ -f "$pidfile" ]; then

@@ -10,7 +10,11 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 fresh=false
 [ "${1:-}" = --fresh ] && fresh=true
 
+# berth runs ECS's task metadata endpoint in a sidecar of this same busybox, under its own name.
+metadata_image=berth/metadata:latest
+
 if ! $fresh && docker image inspect "$image" >/dev/null 2>&1; then
+  docker image inspect "$metadata_image" >/dev/null 2>&1 || docker tag "$image" "$metadata_image"
   exit 0
 fi
 
@@ -56,10 +60,12 @@ if [ -n "$bin" ]; then
   fi
   old=$(docker image inspect -f '{{.Id}}' "$image" 2>/dev/null || true)
   docker tag "$scratch_tag" "$image"
+  docker tag "$scratch_tag" "$metadata_image"
   # The image it replaced is left without a name; drop it unless a container still uses it.
   [ -n "$old" ] && docker rmi "$old" >/dev/null 2>&1 || true
 elif docker pull busybox:latest >/dev/null 2>&1; then
   docker tag busybox:latest "$image"
+  docker tag busybox:latest "$metadata_image"
 else
   echo "Cannot build $image: no static busybox here (install Debian's busybox-static) and no registry to pull busybox from." >&2
   exit 1

@@ -2,6 +2,7 @@ package dev.berth.ecs.control;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.berth.ecs.api.EcsException;
+import dev.berth.ecs.taskdef.RoleArns;
 import dev.berth.ecs.api.TaskDefinitionCalls.RegisterTaskDefinitionRequest;
 import dev.berth.ecs.api.TaskDefinitionCalls.TaskDefinition;
 import dev.berth.ecs.scheduler.FargateSizes;
@@ -43,6 +44,11 @@ final class TaskDefinitionShapes {
 
     static Registration validated(RegisterTaskDefinitionRequest r) {
         if (r.family() == null || r.family().isEmpty()) throw EcsException.client("Family is required.");
+        // ECS says no more than this about a bad role, whichever of the two it is.
+        if ((r.taskRoleArn() != null && !RoleArns.valid(r.taskRoleArn()))
+                || (r.executionRoleArn() != null && !RoleArns.valid(r.executionRoleArn()))) {
+            throw EcsException.client(RoleArns.ECS_MESSAGE);
+        }
         String taskFields = TaskLevel.canonical(r);
         Map<String, Value> m = new HashMap<>();
         m.put(TaskDefinitionSchema.FAMILY, Value.of(r.family()));

@@ -6,6 +6,7 @@ import dev.berth.ecs.scheduler.model.NetworkMode;
 import dev.berth.ecs.scheduler.model.PortSpec;
 import dev.berth.ecs.scheduler.model.TaskSpec;
 import dev.berth.ecs.taskdef.ContainerDefinition;
+import dev.berth.ecs.taskdef.ContainerOptions;
 import dev.berth.ecs.taskdef.PortMapping;
 import dev.berth.ecs.store.TaskDefinitionRow;
 import dev.berth.ecs.taskdef.TaskSize;
@@ -39,6 +40,15 @@ public final class TaskSpecs {
         List<String> out = new ArrayList<>();
         JsonNode given = TaskFields.get(td, "placementConstraints");
         if (given != null) for (JsonNode c : given) out.add(c.path("expression").asText());
+        // As ECS adds the agent's capability to a revision's requiresAttributes: privileged
+        // containers go only where the instance allows them.
+        for (ContainerDefinition c : ContainerDefinition.of(td)) {
+            ContainerOptions o = ContainerOptions.of(c);
+            if (o.is(o.privileged())) {
+                out.add("attribute:" + ContainerOptions.PRIVILEGED_CAPABILITY + " exists");
+                break;
+            }
+        }
         return out;
     }
 }

@@ -6,9 +6,11 @@ import java.util.Map;
 /**
  * One task to start: its containers share one network namespace when the network mode is
  * {@code awsvpc}. {@code labels} go on every container (each container adds its own name).
+ * {@code metadata} feeds ECS's task metadata endpoint; null starts the task without one.
  */
 public record TaskLaunch(String taskArn, String networkName, String networkMode, Map<String, String> labels,
-                         List<ContainerLaunch> containers, List<VolumeLaunch> volumes, TaskPlatform platform) {
+                         List<ContainerLaunch> containers, List<VolumeLaunch> volumes, TaskPlatform platform,
+                         TaskMetadata metadata) {
     public TaskLaunch {
         labels = Map.copyOf(labels);
         containers = List.copyOf(containers);
@@ -16,20 +18,31 @@ public record TaskLaunch(String taskArn, String networkName, String networkMode,
         platform = platform == null ? TaskPlatform.DEFAULT : platform;
     }
 
+    /** A task without a metadata endpoint. */
+    public TaskLaunch(String taskArn, String networkName, String networkMode, Map<String, String> labels,
+                      List<ContainerLaunch> containers, List<VolumeLaunch> volumes, TaskPlatform platform) {
+        this(taskArn, networkName, networkMode, labels, containers, volumes, platform, null);
+    }
+
     /** A task without volumes and with the engine's defaults. */
     public TaskLaunch(String taskArn, String networkName, String networkMode, Map<String, String> labels,
                       List<ContainerLaunch> containers) {
-        this(taskArn, networkName, networkMode, labels, containers, List.of(), null);
+        this(taskArn, networkName, networkMode, labels, containers, List.of(), null, null);
     }
 
     /** A task with volumes and the engine's defaults. */
     public TaskLaunch(String taskArn, String networkName, String networkMode, Map<String, String> labels,
                       List<ContainerLaunch> containers, List<VolumeLaunch> volumes) {
-        this(taskArn, networkName, networkMode, labels, containers, volumes, null);
+        this(taskArn, networkName, networkMode, labels, containers, volumes, null, null);
     }
 
     /** The same task with other containers (overrides), everything else kept. */
     public TaskLaunch withContainers(List<ContainerLaunch> others) {
-        return new TaskLaunch(taskArn, networkName, networkMode, labels, others, volumes, platform);
+        return new TaskLaunch(taskArn, networkName, networkMode, labels, others, volumes, platform, metadata);
+    }
+
+    /** The same task with other metadata (overrides of its size and role), everything else kept. */
+    public TaskLaunch withMetadata(TaskMetadata other) {
+        return new TaskLaunch(taskArn, networkName, networkMode, labels, containers, volumes, platform, other);
     }
 }

@@ -88,7 +88,7 @@ final class TaskExpectation {
 
     /** A cpu value as Docker enforces it: shares, raised to Docker's minimum as at launch. */
     static Integer cpuShares(ContainerDefinition c) {
-        return c.cpu() == null ? null : Math.max(dev.berth.ecs.task.LaunchTranslator.MIN_CPU_SHARES, c.cpu());
+        return dev.berth.ecs.task.LaunchTranslator.cpuShares(c.cpu());
     }
 
     private List<String> expectedPorts(int index) {

@@ -5,6 +5,7 @@ import dev.berth.ecs.api.Shapes.KeyValuePair;
 import dev.berth.ecs.api.Shapes.TaskOverride;
 import dev.berth.ecs.runtime.ContainerLaunch;
 import dev.berth.ecs.runtime.TaskLaunch;
+import dev.berth.ecs.runtime.TaskMetadata;
 import dev.berth.ecs.scheduler.model.TaskSpec;
 import dev.berth.ecs.taskdef.TaskSize;
 
@@ -23,21 +24,24 @@ public final class Overrides {
     }
 
     static TaskLaunch apply(TaskLaunch launch, TaskOverride overrides) {
-        if (overrides == null || overrides.containerOverrides() == null) return launch;
+        if (overrides == null) return launch;
         List<ContainerLaunch> out = new ArrayList<>();
         for (ContainerLaunch c : launch.containers()) {
-            ContainerOverride o = overrides.containerOverrides().stream().filter(x -> c.name().equals(x.name()))
-                    .findFirst().orElse(null);
+            ContainerOverride o = overrides.containerOverrides() == null ? null : overrides.containerOverrides()
+                    .stream().filter(x -> c.name().equals(x.name())).findFirst().orElse(null);
             out.add(o == null ? c : apply(c, o));
         }
-        return launch.withContainers(out);
+        TaskMetadata metadata = launch.metadata() == null ? null : launch.metadata().overridden(
+                overrides.cpu() == null ? null : TaskSize.cpuUnits(overrides.cpu()).orElse(null),
+                overrides.memory() == null ? null : TaskSize.memoryMiB(overrides.memory()).orElse(null),
+                overrides.taskRoleArn());
+        return launch.withContainers(out).withMetadata(metadata);
     }
 
     private static ContainerLaunch apply(ContainerLaunch c, ContainerOverride o) {
         Map<String, String> env = new TreeMap<>(c.environment());
         if (o.environment() != null) for (KeyValuePair kv : o.environment()) env.put(kv.name(), kv.value());
-        Integer shares = o.cpu() == null ? c.cpuShares()
-                : Integer.valueOf(Math.max(LaunchTranslator.MIN_CPU_SHARES, o.cpu()));
+        Integer shares = o.cpu() == null ? c.cpuShares() : Integer.valueOf(LaunchTranslator.cpuShares(o.cpu()));
         return new ContainerLaunch(c.name(), c.image(), shares, o.memory() == null ? c.memoryMiB() : o.memory(),
                 o.memoryReservation() == null ? c.memoryReservationMiB() : o.memoryReservation(), c.ports(), env,
                 c.entryPoint(), o.command() == null ? c.command() : o.command(), c.essential(), c.health(),

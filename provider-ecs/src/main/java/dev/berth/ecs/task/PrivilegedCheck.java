@@ -13,7 +13,7 @@ import dev.berth.ecs.store.InstanceRow;
  * {@code berth agent --attribute}. FARGATE never does.
  */
 final class PrivilegedCheck {
-    static final String CAPABILITY = "com.amazonaws.ecs.capability.privileged-container";
+    static final String CAPABILITY = dev.berth.ecs.taskdef.ContainerOptions.PRIVILEGED_CAPABILITY;
 
     private PrivilegedCheck() {
     }

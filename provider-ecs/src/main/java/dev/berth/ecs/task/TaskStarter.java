@@ -35,6 +35,7 @@ import java.util.function.Function;
 public final class TaskStarter {
     /** Counter giving tasks their start order across the whole store. */
     public static final String SEQ_COUNTER = "task-seq";
+    private static final String ZONE = dev.berth.ecs.scheduler.model.ContainerInstance.ZONE;
 
     private final EcsStore store;
     private final TaskTable tasks;
@@ -74,8 +75,8 @@ public final class TaskStarter {
         try {
             if (network != null) rt.ensureNetwork(network, Map.of(EcsLabels.CLUSTER, cluster.arn()));
             record.pending();
-            TaskLaunch launch = Overrides.apply(LaunchTranslator.launch(taskArn, network, td, labels(r, taskArn)),
-                    r.overrides());
+            TaskLaunch launch = Overrides.apply(LaunchTranslator.launch(taskArn, network, td, labels(r, taskArn),
+                    r.launchType(), r.instance() == null ? null : r.instance().attributes().get(ZONE)), r.overrides());
             PrivilegedCheck.require(launch, r.instance());
             infos = rt.startTask(launch);
         } catch (RuntimeException e) {

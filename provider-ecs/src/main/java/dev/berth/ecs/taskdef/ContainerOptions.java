@@ -54,6 +54,12 @@ public record ContainerOptions(List<String> links, String hostname, String user,
 
     public static final ContainerOptions NONE = of(name -> null);
 
+    /**
+     * The capability ECS's agent advertises when it allows privileged containers; a task with one
+     * is placed only on instances whose attributes carry it.
+     */
+    public static final String PRIVILEGED_CAPABILITY = "com.amazonaws.ecs.capability.privileged-container";
+
     /** The options of a container whose fields outside the typed core {@code extra} returns (null when absent). */
     public static ContainerOptions of(Function<String, JsonNode> extra) {
         return new ContainerOptions(strings(extra.apply("links")), text(extra.apply("hostname")),

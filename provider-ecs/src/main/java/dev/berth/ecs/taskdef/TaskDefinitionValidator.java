@@ -15,6 +15,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import static dev.berth.ecs.schema.TaskDefinitionSchema.CPU;
+import static dev.berth.ecs.schema.TaskDefinitionSchema.EXECUTION_ROLE_ARN;
+import static dev.berth.ecs.schema.TaskDefinitionSchema.TASK_ROLE_ARN;
 import static dev.berth.ecs.schema.TaskDefinitionSchema.FAMILY;
 import static dev.berth.ecs.schema.TaskDefinitionSchema.MEMORY;
 import static dev.berth.ecs.schema.TaskDefinitionSchema.NETWORK_MODE;
@@ -47,6 +49,9 @@ public final class TaskDefinitionValidator {
         Optional<Integer> taskCpu = size(config, CPU, out);
         Optional<Integer> taskMemory = size(config, MEMORY, out);
         checkCompatibilities(config, taskCpu, taskMemory, out);
+        for (String role : List.of(EXECUTION_ROLE_ARN, TASK_ROLE_ARN)) {
+            RoleArns.problem(role, Attrs.string(config, role)).ifPresent(m -> out.add(Diags.error(m, List.of(role))));
+        }
 
         out.addAll(TaskLevelConfig.validate(config));
         ContainerSource source = ContainerSource.of(config);

@@ -68,7 +68,7 @@ class ServiceApplyTest {
         assertEquals(List.of(new PortBinding(80, 0, "tcp")), web.ports());
         assertTrue(web.essential());
         ContainerLaunch log = launch.containers().get(1);
-        assertNull(log.cpuShares());
+        assertEquals(2, log.cpuShares(), "no cpu is 2 shares, as the ECS agent gives it, not Docker's 1024");
         assertTrue(!log.essential());
 
         List<MapValue> tasks = tasks(state);

@@ -31,6 +31,7 @@ final class TaskStarter {
     private final DockerErrors errors;
     private final ContainerRemover remover;
     private final StartFailures failures;
+    private final MetadataEndpoint metadata;
     private final PlatformCheck platform;
     private final VolumeOps volumes;
     private final SecretResolver secrets;
@@ -41,6 +42,7 @@ final class TaskStarter {
         this.errors = errors;
         this.remover = remover;
         this.failures = new StartFailures(errors);
+        this.metadata = new MetadataEndpoint(client);
         this.platform = new PlatformCheck(client);
         this.volumes = volumes;
         this.secrets = secrets;
@@ -67,23 +69,43 @@ final class TaskStarter {
         TaskSecrets values = TaskSecrets.resolve(task, secrets);
         VolumeOps.Prepared prepared = volumes.prepare(task);
         List<Created> created = new ArrayList<>();
+        TaskMetadataServer meta = metadata.forTask(task);
         try {
             for (int i = 0; i < task.containers().size(); i++) {
-                created.add(create(task, network, i, created, prepared, values));
+                created.add(create(task, network, i, created, prepared, meta, values));
             }
+            attachMetadata(meta, created);
             for (Created c : created) {
                 startOne(task, network, c, created);
+                meta.ownerStarted(c.id());
             }
-            return settle(task, created);
+            List<ContainerInfo> infos = settle(task, created);
+            meta.publish(ids(created));
+            return infos;
         } catch (RuntimeException e) {
-            remover.removeQuietly(creationOrderReversed(created));
+            List<String> cleanup = new ArrayList<>(meta.sidecarIds());
+            cleanup.addAll(creationOrderReversed(created));
+            remover.removeQuietly(cleanup);
             volumes.removeQuietly(prepared.created());
             throw errors.translate(e, "start task " + task.taskArn());
         }
     }
 
+    /** A sidecar per namespace owner, fed before anything starts so it answers from its first moment. */
+    private static void attachMetadata(TaskMetadataServer meta, List<Created> created) {
+        boolean any = false;
+        for (int i = 0; i < created.size(); i++) {
+            if (meta.ownsNamespace(i)) any |= meta.attach(created.get(i).id(), i);
+        }
+        if (any) meta.publish(ids(created));
+    }
+
+    private static List<String> ids(List<Created> created) {
+        return created.stream().map(Created::id).toList();
+    }
+
     private Created create(TaskLaunch task, TaskNetwork network, int index, List<Created> before,
-                           VolumeOps.Prepared prepared, TaskSecrets values) {
+                           VolumeOps.Prepared prepared, TaskMetadataServer meta, TaskSecrets values) {
         ContainerLaunch c = task.containers().get(index);
         String ownerId = before.isEmpty() ? null : before.get(0).id();
         List<TaskNetwork.Declared> publishes = network.publishedBy(index);
@@ -93,6 +115,8 @@ final class TaskStarter {
                     bindings);
             SharedNamespaces.apply(cmd.getHostConfig(), task.platform(), ownerId);
             VolumeBinds.apply(cmd.getHostConfig(), task.taskArn(), c, prepared.sources());
+            meta.addEnvironment(cmd, c);
+            // Last, so a secret wins over any variable of the same name, as on ECS.
             values.applyTo(cmd, c);
             return new Created(c, cmd.exec().getId(), publishes, values);
         } catch (NotFoundException e) {

@@ -37,7 +37,10 @@ final class TaskStopper {
 
     void stop(String taskArn, Duration grace) {
         List<Container> found = list(taskArn);
+        // Its metadata sidecars go with it, first: they live in its namespaces.
+        List<String> sidecars = sidecars(taskArn);
         if (found.isEmpty()) {
+            remover.removeAll(sidecars);
             return;
         }
         boolean anyRunning = found.stream().anyMatch(c -> "running".equals(c.getState()));
@@ -49,7 +52,17 @@ final class TaskStopper {
             }
             awaitStopped(taskArn, System.nanoTime() + grace.toNanos());
         }
-        remover.removeAll(joinedFirst(found));
+        List<String> ids = new ArrayList<>(sidecars);
+        ids.addAll(joinedFirst(found));
+        remover.removeAll(ids);
+    }
+
+    private List<String> sidecars(String taskArn) {
+        try {
+            return MetadataEndpoint.sidecarsOf(client, taskArn);
+        } catch (RuntimeException e) {
+            throw errors.translate(e, "list the metadata sidecars of task " + taskArn);
+        }
     }
 
     private void signal(String id, String signal, String taskArn) {

@@ -1,0 +1,235 @@
+package dev.berth.ecs.runtime.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.CreateContainerCmd;
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.model.ContainerNetwork;
+import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.LogConfig;
+import com.github.dockerjava.api.model.RestartPolicy;
+import dev.berth.ecs.arn.EcsArn;
+import dev.berth.ecs.runtime.ContainerLaunch;
+import dev.berth.ecs.runtime.TaskLaunch;
+import dev.berth.ecs.runtime.metadata.ContainerFacts;
+import dev.berth.ecs.runtime.metadata.MetadataDocuments;
+import dev.berth.ecs.runtime.metadata.TaskCredentials;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The metadata endpoint of one task while it starts: the variables each container gets, the
+ * sidecar joined to each namespace owner, and the documents written into every sidecar (once
+ * before the containers start, again once they run). A sidecar that cannot be made or fed is
+ * logged and left out: the task runs as ECS's would with a late endpoint.
+ */
+class TaskMetadataServer {
+    static final TaskMetadataServer NONE = new TaskMetadataServer();
+    static final String WWW = "berth/www", DATA = "berth/metadata";
+    private static final long MIB = 1024L * 1024L;
+    private static final System.Logger LOG = System.getLogger(TaskMetadataServer.class.getName());
+    private static final String CGI = cgiScript();
+    /** berth's labels of task containers (resource.EcsLabels); none of them goes on a sidecar. */
+    private static final java.util.Set<String> TASK_LABELS = java.util.Set.of(ContainerNaming.TASK_ARN_LABEL,
+            ContainerNaming.CONTAINER_NAME_LABEL, "dev.berth.cluster", "dev.berth.service", "dev.berth.task-definition",
+            "dev.berth.container-instance");
+
+    private final DockerClient client;
+    private final String image;
+    private final TaskLaunch task;
+    private final Map<String, String> keys = new LinkedHashMap<>();
+    private final TaskCredentials credentials;
+    /** Namespace owner's container id to its sidecar's id. */
+    private final Map<String, String> sidecars = new LinkedHashMap<>();
+
+    private TaskMetadataServer() {
+        this.client = null;
+        this.image = null;
+        this.task = null;
+        this.credentials = null;
+    }
+
+    TaskMetadataServer(DockerClient client, String image, TaskLaunch task) {
+        this.client = client;
+        this.image = image;
+        this.task = task;
+        for (ContainerLaunch c : task.containers()) keys.put(c.name(), UUID.randomUUID().toString());
+        String role = task.metadata().taskRoleArn();
+        this.credentials = role == null || role.isBlank() ? null : TaskCredentials.issue(role, EcsArn.ACCOUNT, Instant.now());
+    }
+
+    /** The variables ECS's agent gives a container, here pointing at the task's own sidecar. */
+    Map<String, String> environment(ContainerLaunch c) {
+        Map<String, String> env = new LinkedHashMap<>();
+        if (task == null) return env;
+        String base = "http://" + MetadataEndpoint.HOST + ":" + MetadataEndpoint.PORT + "/cgi-bin/";
+        env.put("ECS_CONTAINER_METADATA_URI_V4", base + "v4/" + keys.get(c.name()));
+        env.put("ECS_CONTAINER_METADATA_URI", base + "v3/" + keys.get(c.name()));
+        if (credentials != null) env.put("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI", credentials.relativeUri());
+        return env;
+    }
+
+    /** Adds {@link #environment} to a container's create request; berth's values win, as the agent's do. */
+    void addEnvironment(CreateContainerCmd cmd, ContainerLaunch c) {
+        Map<String, String> extra = environment(c);
+        if (extra.isEmpty()) return;
+        List<String> env = new ArrayList<>();
+        if (cmd.getEnv() != null) {
+            for (String e : cmd.getEnv()) {
+                int eq = e.indexOf('=');
+                if (!extra.containsKey(eq < 0 ? e : e.substring(0, eq))) env.add(e);
+            }
+        }
+        extra.forEach((k, v) -> env.add(k + "=" + v));
+        cmd.withEnv(env);
+    }
+
+    /** Whether the container at {@code index} owns a namespace that gets a sidecar. */
+    boolean ownsNamespace(int index) {
+        if (task == null) return false;
+        String mode = task.networkMode().trim().toLowerCase();
+        return mode.equals("awsvpc") ? index == 0 : MetadataEndpoint.servesMode(mode);
+    }
+
+    /** Creates (not starts) the sidecar for a namespace owner; false when it could not be made. */
+    boolean attach(String ownerId, int index) {
+        if (task == null) return false;
+        Map<String, String> labels = new LinkedHashMap<>();
+        // Other labels (a test run's, say) go along; the ones berth finds task containers by
+        // would make it one.
+        task.labels().forEach((k, v) -> {
+            if (!TASK_LABELS.contains(k)) labels.put(k, v);
+        });
+        labels.put(MetadataEndpoint.FOR_LABEL, task.taskArn());
+        HostConfig host = HostConfig.newHostConfig().withNetworkMode("container:" + ownerId)
+                .withRestartPolicy(RestartPolicy.noRestart()).withCpuShares(2).withMemory(32 * MIB);
+        try {
+            String id = client.createContainerCmd(image)
+                    .withName(ContainerNaming.containerName(task.taskArn(), "~ecs~metadata~" + index))
+                    .withLabels(labels).withEntrypoint("httpd")
+                    .withCmd("-f", "-p", MetadataEndpoint.HOST + ":" + MetadataEndpoint.PORT, "-h", "/" + WWW)
+                    .withHostConfig(host).exec().getId();
+            sidecars.put(ownerId, id);
+            return true;
+        } catch (RuntimeException e) {
+            warn("create its metadata sidecar", e);
+            return false;
+        }
+    }
+
+    /** Starts the sidecar of a namespace owner that has just started. */
+    void ownerStarted(String ownerId) {
+        String id = sidecars.get(ownerId);
+        if (id == null) return;
+        try {
+            client.startContainerCmd(id).exec();
+        } catch (RuntimeException e) {
+            // An owner that already exited fails the task's start with its own reason; a word
+            // about its sidecar would only hide it.
+            if (!String.valueOf(e.getMessage()).contains("non running container")) warn("start its metadata sidecar", e);
+        }
+    }
+
+    /** Writes the current documents into every sidecar, from what the engine says now. */
+    void publish(List<String> containerIds) {
+        if (task == null || sidecars.isEmpty()) return;
+        byte[] tar;
+        try {
+            tar = archive(facts(containerIds)).bytes();
+        } catch (RuntimeException e) {
+            warn("read its containers for its metadata", e);
+            return;
+        }
+        for (String id : sidecars.values()) {
+            try (InputStream in = new ByteArrayInputStream(tar)) {
+                client.copyArchiveToContainerCmd(id).withTarInputStream(in).withRemotePath("/").exec();
+            } catch (IOException | RuntimeException e) {
+                warn("write its metadata", e);
+            }
+        }
+    }
+
+    /** The sidecars made so far, for the cleanup of a failed start. */
+    List<String> sidecarIds() {
+        return List.copyOf(sidecars.values());
+    }
+
+    TarArchive archive(List<ContainerFacts> facts) {
+        TarArchive tar = new TarArchive().directory("berth").directory(WWW).directory(WWW + "/cgi-bin")
+                .file(WWW + "/cgi-bin/v4", CGI, 0755).file(WWW + "/cgi-bin/v3", CGI, 0755)
+                .directory(DATA).directory(DATA + "/containers");
+        String status = MetadataDocuments.taskStatus(facts);
+        tar.file(DATA + "/task.json", MetadataDocuments.text(
+                MetadataDocuments.task(task.taskArn(), task.metadata(), status, facts)), 0644);
+        for (ContainerFacts c : facts) {
+            tar.file(DATA + "/containers/" + keys.get(c.name()) + ".json",
+                    MetadataDocuments.text(MetadataDocuments.container(task.taskArn(), c)), 0644);
+        }
+        if (credentials != null) {
+            // A static file answers the credentials' own path, as ECS's /v2/credentials/ID.
+            tar.directory(WWW + "/v2").directory(WWW + "/v2/credentials")
+                    .file(WWW + credentials.relativeUri(), MetadataDocuments.text(credentials.document()), 0644);
+        }
+        return tar;
+    }
+
+    private List<ContainerFacts> facts(List<String> containerIds) {
+        List<ContainerFacts> out = new ArrayList<>();
+        InspectContainerResponse owner = null;
+        for (int i = 0; i < containerIds.size(); i++) {
+            ContainerLaunch c = task.containers().get(i);
+            InspectContainerResponse r = client.inspectContainerCmd(containerIds.get(i)).exec();
+            if (i == 0) owner = r;
+            // Joined awsvpc containers have no network settings of their own: the owner's are theirs.
+            InspectContainerResponse net = ownsNamespace(i) ? r : owner;
+            out.add(facts(c, r, net));
+        }
+        return out;
+    }
+
+    private ContainerFacts facts(ContainerLaunch c, InspectContainerResponse r, InspectContainerResponse net) {
+        InspectContainerResponse.ContainerState s = r.getState();
+        String state = s == null ? null : s.getStatus();
+        String known = MetadataDocuments.containerStatus(state);
+        Integer exit = "STOPPED".equals(known) && s.getExitCodeLong() != null ? s.getExitCodeLong().intValue() : null;
+        List<String> ips = new ArrayList<>();
+        String mac = null;
+        if (net != null && net.getNetworkSettings() != null && net.getNetworkSettings().getNetworks() != null) {
+            for (ContainerNetwork n : net.getNetworkSettings().getNetworks().values()) {
+                if (n.getIpAddress() != null && !n.getIpAddress().isBlank()) ips.add(n.getIpAddress());
+                if (mac == null && n.getMacAddress() != null && !n.getMacAddress().isBlank()) mac = n.getMacAddress();
+            }
+        }
+        HostConfig hc = r.getHostConfig();
+        LogConfig log = hc == null ? null : hc.getLogConfig();
+        long memory = hc == null || hc.getMemory() == null ? 0 : hc.getMemory() / MIB;
+        int cpu = hc == null || hc.getCpuShares() == null ? 0 : hc.getCpuShares();
+        return new ContainerFacts(c.name(), r.getId(), ContainerNaming.plainName(r.getName()), c.image(), r.getImageId(),
+                r.getConfig() == null ? Map.of() : r.getConfig().getLabels(), known, exit, cpu, memory, r.getCreated(),
+                "PENDING".equals(known) ? null : s.getStartedAt(), "STOPPED".equals(known) ? s.getFinishedAt() : null,
+                log == null || log.getType() == null ? null : log.getType().getType(),
+                log == null ? null : log.getConfig(), task.networkMode().trim().toLowerCase(), ips, mac);
+    }
+
+    private void warn(String what, Exception e) {
+        LOG.log(System.Logger.Level.WARNING, "Task " + task.taskArn() + " could not " + what + ": " + e.getMessage());
+    }
+
+    private static String cgiScript() {
+        try (InputStream in = TaskMetadataServer.class.getResourceAsStream("metadata-cgi.sh")) {
+            if (in == null) throw new IllegalStateException("metadata-cgi.sh is missing from berth's jar");
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,179 @@
+package dev.berth.ecs.runtime.docker;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.model.Container;
+import dev.berth.ecs.runtime.ContainerInfo;
+import dev.berth.ecs.runtime.ContainerLaunch;
+import dev.berth.ecs.runtime.RuntimeFailure;
+import dev.berth.ecs.runtime.TaskLaunch;
+import dev.berth.ecs.runtime.TaskMetadata;
+import dev.berth.ecs.store.TaskDefinitionRow;
+import dev.berth.ecs.task.LaunchTranslator;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** ECS's task metadata and credentials endpoints, asked from inside task containers on the real engine. */
+class MetadataEndpointIT extends EngineFixture {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String CLUSTER = "arn:aws:ecs:local:000000000000:cluster/berth-it";
+    private static final String ROLE = "arn:aws:iam::000000000000:role/app/web-task";
+    /** busybox wget, retried: the first container may ask before its namespace's sidecar is up. */
+    private static final String FETCH_AT_START = "mkdir -p /tmp; for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15; do "
+            + "wget -qO /tmp/task.json \"$ECS_CONTAINER_METADATA_URI_V4/task\" && break; sleep 0.2; done; "
+            + "exec sleep 3600";
+
+    @BeforeEach
+    void image() {
+        // The sidecar's image is the example busybox under the name berth looks for (build.sh tags it).
+        try {
+            engine.raw.inspectImageCmd(MetadataEndpoint.DEFAULT_IMAGE).exec();
+        } catch (com.github.dockerjava.api.exception.NotFoundException missing) {
+            engine.raw.tagImageCmd(TestEngine.IMAGE, "berth/metadata", "latest").exec();
+        }
+    }
+
+    private TaskLaunch task(String arn, String mode, String role, ContainerLaunch... containers) {
+        Map<String, String> labels = new java.util.HashMap<>(engine.runLabels());
+        labels.put("dev.berth.cluster", CLUSTER);
+        labels.put("dev.berth.service", "arn:aws:ecs:local:000000000000:service/berth-it/web-svc");
+        TaskMetadata md = new TaskMetadata(CLUSTER, "web", 7, 256, 512, "FARGATE", null, role, "web-svc");
+        return new TaskLaunch(arn, engine.networkName(), mode, labels, List.of(containers), List.of(), null, md);
+    }
+
+    private static ContainerLaunch shell(String name, String script) {
+        return new ContainerLaunch(name, TestEngine.IMAGE, 128, 64, null, List.of(), Map.of(), null,
+                List.of("sh", "-c", script), true);
+    }
+
+    private JsonNode get(String containerId, String urlExpression) throws Exception {
+        String out = engine.exec(containerId, "sh", "-c", "wget -qO- \"" + urlExpression + "\"");
+        return JSON.readTree(out);
+    }
+
+    @Test
+    void awsvpcTaskContainersReadTheirTaskAndTheirOwnMetadataAndCredentials() throws Exception {
+        String arn = engine.newTaskArn();
+        List<ContainerInfo> started = engine.runtime.startTask(task(arn, "awsvpc", ROLE,
+                shell("app", FETCH_AT_START), shell("helper", "exec sleep 3600")));
+        String app = started.get(0).id(), helper = started.get(1).id();
+
+        // What the first container fetched for itself as it started.
+        String fetched = engine.exec(app, "cat", "/tmp/task.json");
+        assertTrue(fetched.startsWith("{"), fetched);
+        JsonNode atStart = JSON.readTree(fetched);
+        assertEquals(arn, atStart.get("TaskARN").asText());
+
+        JsonNode task = get(app, "$ECS_CONTAINER_METADATA_URI_V4/task");
+        assertEquals(arn, task.get("TaskARN").asText());
+        assertEquals("web", task.get("Family").asText());
+        assertEquals("7", task.get("Revision").asText());
+        assertEquals(CLUSTER, task.get("Cluster").asText());
+        assertEquals("web-svc", task.get("ServiceName").asText());
+        assertEquals(0.25, task.get("Limits").get("CPU").asDouble());
+        assertEquals(512, task.get("Limits").get("Memory").asInt());
+        assertEquals("FARGATE", task.get("LaunchType").asText());
+        assertEquals("RUNNING", task.get("KnownStatus").asText());
+        assertEquals(2, task.get("Containers").size());
+        assertEquals("app", task.get("Containers").get(0).get("Name").asText());
+        assertEquals(app, task.get("Containers").get(0).get("DockerId").asText());
+        assertEquals(helper, task.get("Containers").get(1).get("DockerId").asText());
+        assertEquals("RUNNING", task.get("Containers").get(1).get("KnownStatus").asText());
+        assertEquals(128, task.get("Containers").get(0).get("Limits").get("CPU").asInt());
+        assertEquals(64, task.get("Containers").get(0).get("Limits").get("Memory").asInt());
+        String ip = task.get("Containers").get(1).get("Networks").get(0).get("IPv4Addresses").get(0).asText();
+        assertEquals(ip, task.get("Containers").get(0).get("Networks").get(0).get("IPv4Addresses").get(0).asText(),
+                "an awsvpc task's containers share one address");
+
+        // Each container's own URI answers with itself; the v3 URI answers too.
+        assertEquals("helper", get(helper, "$ECS_CONTAINER_METADATA_URI_V4").get("Name").asText());
+        assertEquals("app", get(app, "$ECS_CONTAINER_METADATA_URI").get("Name").asText());
+        assertEquals(arn, get(helper, "$ECS_CONTAINER_METADATA_URI/task").get("TaskARN").asText());
+
+        JsonNode creds = get(helper, "http://127.0.0.1:51679$AWS_CONTAINER_CREDENTIALS_RELATIVE_URI");
+        assertTrue(creds.get("AccessKeyId").asText().startsWith("BERTHLOCAL"), creds.toString());
+        assertEquals(ROLE, creds.get("RoleArn").asText());
+        assertTrue(creds.hasNonNull("SecretAccessKey") && creds.hasNonNull("Token") && creds.hasNonNull("Expiration"));
+        assertTrue(engine.exec(app, "sh", "-c", "echo $AWS_CONTAINER_CREDENTIALS_RELATIVE_URI")
+                .strip().startsWith("/v2/credentials/"));
+
+        // One sidecar, invisible to what finds task containers, publishing nothing, gone with the task.
+        List<Container> sidecars = sidecarsOf(arn);
+        assertEquals(1, sidecars.size());
+        assertEquals(2, engine.containersOf(arn).size());
+        InspectContainerResponse side = engine.raw.inspectContainerCmd(sidecars.get(0).getId()).exec();
+        assertEquals("container:" + app, side.getHostConfig().getNetworkMode());
+        assertTrue(side.getNetworkSettings().getPorts() == null || side.getNetworkSettings().getPorts().getBindings().isEmpty());
+        assertEquals(Map.of(MetadataEndpoint.FOR_LABEL, arn, TestEngine.RUN_LABEL, engine.runId),
+                side.getConfig().getLabels(), "no label berth finds task containers by");
+        engine.runtime.stopTask(arn, Duration.ZERO);
+        assertEquals(List.of(), sidecarsOf(arn));
+        assertEquals(List.of(), engine.containersOf(arn));
+    }
+
+    @Test
+    void bridgeTaskGetsASidecarPerContainerNamespace() throws Exception {
+        String arn = engine.newTaskArn();
+        List<ContainerInfo> started = engine.runtime.startTask(task(arn, "bridge", null,
+                shell("a", "exec sleep 3600"), shell("b", "exec sleep 3600")));
+        assertEquals(2, sidecarsOf(arn).size());
+        for (ContainerInfo c : started) {
+            JsonNode task = get(c.id(), "$ECS_CONTAINER_METADATA_URI_V4/task");
+            assertEquals(arn, task.get("TaskARN").asText());
+            assertEquals("bridge", task.get("Containers").get(0).get("Networks").get(0).get("NetworkMode").asText());
+        }
+        assertEquals("", engine.exec(started.get(0).id(), "sh", "-c", "echo -n $AWS_CONTAINER_CREDENTIALS_RELATIVE_URI"),
+                "no task role, no credentials");
+        engine.runtime.stopTask(arn, Duration.ZERO);
+        assertEquals(List.of(), sidecarsOf(arn));
+    }
+
+    @Test
+    void hostModeTaskGetsNoEndpointAndNoVariable() throws Exception {
+        String arn = engine.newTaskArn();
+        List<ContainerInfo> started = engine.runtime.startTask(task(arn, "host", ROLE, shell("a", "exec sleep 3600")));
+        assertEquals(List.of(), sidecarsOf(arn));
+        assertEquals("", engine.exec(started.get(0).id(), "sh", "-c", "echo -n $ECS_CONTAINER_METADATA_URI_V4"));
+        engine.runtime.stopTask(arn, Duration.ZERO);
+    }
+
+    @Test
+    void aTaskThatFailsToStartLeavesNoSidecar() {
+        String arn = engine.newTaskArn();
+        assertThrows(RuntimeFailure.class, () -> engine.runtime.startTask(task(arn, "awsvpc", ROLE,
+                shell("app", "exit 3"))));
+        assertEquals(List.of(), sidecarsOf(arn));
+        assertEquals(List.of(), engine.containersOf(arn));
+    }
+
+    @Test
+    void aContainerWithoutCpuRunsWithTwoSharesAsEcsAgentGivesIt() {
+        String arn = engine.newTaskArn();
+        TaskDefinitionRow td = new TaskDefinitionRow("arn:aws:ecs:local:000000000000:task-definition/cpu:1", "cpu", 1,
+                "ACTIVE", null, null, "awsvpc", List.of("EC2"), null, null,
+                "[{\"name\":\"nocpu\",\"image\":\"" + TestEngine.IMAGE + "\",\"essential\":true,"
+                        + "\"command\":[\"sleep\",\"3600\"]},{\"name\":\"withcpu\",\"image\":\"" + TestEngine.IMAGE
+                        + "\",\"cpu\":300,\"essential\":true,\"command\":[\"sleep\",\"3600\"]}]", null);
+        Map<String, String> labels = new java.util.HashMap<>(engine.runLabels());
+        labels.put("dev.berth.cluster", CLUSTER);
+        List<ContainerInfo> started = engine.runtime.startTask(
+                LaunchTranslator.launch(arn, engine.networkName(), td, labels));
+        assertEquals(2L, (long) engine.raw.inspectContainerCmd(started.get(0).id()).exec().getHostConfig().getCpuShares());
+        assertEquals(300L, (long) engine.raw.inspectContainerCmd(started.get(1).id()).exec().getHostConfig().getCpuShares());
+        engine.runtime.stopTask(arn, Duration.ZERO);
+    }
+
+    private List<Container> sidecarsOf(String arn) {
+        return engine.raw.listContainersCmd().withShowAll(true)
+                .withLabelFilter(Map.of(MetadataEndpoint.FOR_LABEL, arn)).exec();
+    }
+}
