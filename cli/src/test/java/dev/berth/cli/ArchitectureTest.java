@@ -64,9 +64,10 @@ class ArchitectureTest {
     }
 
     @Test
-    void onlyTheControlPlaneStoreTheStateModuleAndTheSqliteModuleKnowSqlite() {
+    void onlyTheStoresAndTheSqliteModuleKnowSqlite() {
         noClasses().that().resideInAPackage("dev.berth..")
-                .and().resideOutsideOfPackages("dev.berth.ecs.store..", "dev.berth.state..", "dev.berth.sqlite..")
+                .and().resideOutsideOfPackages("dev.berth.ecs.store..", "dev.berth.ecs.secret..", "dev.berth.state..",
+                        "dev.berth.sqlite..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.sqlite..", "java.sql..")
                 .check(classes);
     }

@@ -15,6 +15,7 @@ import dev.berth.ecs.runtime.ContainerRuntime;
 import dev.berth.ecs.schema.ClusterSchema;
 import dev.berth.ecs.schema.ServiceSchema;
 import dev.berth.ecs.schema.TaskDefinitionSchema;
+import dev.berth.ecs.secret.SecretResolver;
 import dev.berth.ecs.service.ServiceResource;
 import dev.berth.ecs.service.Deployer;
 import dev.berth.ecs.store.ClientTokens;
@@ -74,6 +75,15 @@ public final class EcsProvider implements Provider {
      * local engine can hold (its CPUs).
      */
     public EcsProvider(EcsStore store, Function<String, ContainerRuntime> runtimes, Integer fargateVcpuQuota) {
+        this(store, runtimes, fargateVcpuQuota, SecretResolver.NONE);
+    }
+
+    /**
+     * {@code secrets}: the user's secret store, which plans check containers' secrets against (the
+     * engines in {@code runtimes} read the values from it when they create containers).
+     */
+    public EcsProvider(EcsStore store, Function<String, ContainerRuntime> runtimes, Integer fargateVcpuQuota,
+                       SecretResolver secrets) {
         this.tokens = new ClientTokens(store);
         AtomicInteger n = new AtomicInteger();
         this.pool = Executors.newFixedThreadPool(TASK_PARALLELISM, r -> {
@@ -92,7 +102,7 @@ public final class EcsProvider implements Provider {
         this.api = plane;
         resources.put(ClusterSchema.TYPE, new ClusterResource(api));
         resources.put(ContainerInstanceSchema.TYPE, new ContainerInstanceResource(api));
-        resources.put(TaskDefinitionSchema.TYPE, new TaskDefinitionResource(api));
+        resources.put(TaskDefinitionSchema.TYPE, new TaskDefinitionResource(api, secrets));
         dataSources.putAll(DataSources.all(api));
         resources.put(ServiceSchema.TYPE, new ServiceResource(api));
     }

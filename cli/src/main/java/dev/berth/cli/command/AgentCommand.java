@@ -79,7 +79,8 @@ final class AgentCommand extends WorkspaceCommand {
                 return 1;
             }
         }
-        StateRepairer repairer = new StateRepairer(ws.store(), () -> MarkingProvider.of(new EcsProvider(ecsStore, ws.runtimes())),
+        StateRepairer repairer = new StateRepairer(ws.store(), () -> MarkingProvider.of(new EcsProvider(ecsStore, ws.runtimes(),
+                        dev.berth.ecs.placement.FargateCapacity.quotaFromEnvironment(), ws.secretResolver())),
                 RunSession.who(), new AgentOutputs(ws, config, values));
         Agent agent = new Agent(ecsStore, ws.runtimes(), repairer, log, resync);
         // SIGTERM and Ctrl-C only ask the agent to stop: it returns and berth exits 0, not 143 or 130.

@@ -13,7 +13,7 @@ import java.util.Map;
         subcommands = {ValidateCommand.class, PlanCommand.class, ApplyCommand.class, DestroyCommand.class,
                 ShowCommand.class, StateCommand.class, OutputCommand.class, ImportCommand.class,
                 ForceUnlockCommand.class, GraphCommand.class, FmtCommand.class, AgentCommand.class, EcsCommand.class,
-                ServerCommand.class, LogsCommand.class, VersionCommand.class})
+                ServerCommand.class, LogsCommand.class, SecretCommand.class, VersionCommand.class})
 public final class BerthCommand implements Runnable {
     public static final String VERSION = "0.1.0";
 
@@ -41,6 +41,7 @@ public final class BerthCommand implements Runnable {
     }
 
     private Map<String, String> env = System.getenv();
+    private java.io.InputStream stdin = System.in;
 
     Path workingDir() {
         return chdir == null ? Path.of(".") : chdir;
@@ -51,14 +52,25 @@ public final class BerthCommand implements Runnable {
         return env;
     }
 
+    /** Where a command reads what the user pipes in ({@code secret put}'s value). */
+    java.io.InputStream stdin() {
+        return stdin;
+    }
+
     public static CommandLine commandLine() {
         return commandLine(System.getenv());
     }
 
     /** The command line reading {@code env} instead of the process environment, for running in process. */
     public static CommandLine commandLine(Map<String, String> env) {
+        return commandLine(env, System.in);
+    }
+
+    /** As {@link #commandLine(Map)}, reading standard input from {@code stdin}. */
+    public static CommandLine commandLine(Map<String, String> env, java.io.InputStream stdin) {
         BerthCommand root = new BerthCommand();
         root.env = Map.copyOf(env);
+        root.stdin = stdin;
         CommandLine cmd = new CommandLine(root);
         cmd.setPosixClusteredShortOptionsAllowed(false);
         // Go's flag package lets a repeated flag win by its last value; -var/-var-file rely on it.

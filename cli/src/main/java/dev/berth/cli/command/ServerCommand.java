@@ -50,7 +50,8 @@ final class ServerCommand implements Callable<Integer> {
         BerthCommand root = (BerthCommand) spec.root().userObject();
         Path storeFile = ControlPlaneHost.storeFile(root.workingDir(), root.env());
         CountDownLatch stop = new CountDownLatch(1);
-        try (ControlPlaneHost host = ControlPlaneHost.serve(storeFile, root.env());
+        try (ControlPlaneHost host = ControlPlaneHost.serve(storeFile,
+                ControlPlaneHost.secretsFile(root.workingDir(), root.env()), root.env());
              EcsHttpServer server = start(address, host, err);
              Interrupts signals = Interrupts.onSignal(stop::countDown)) {
             out.println("berth server listening on " + server.endpoint() + ", serving the control plane in " + storeFile);

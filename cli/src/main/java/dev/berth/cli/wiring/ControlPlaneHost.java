@@ -11,6 +11,9 @@ import dev.berth.ecs.runtime.ContainerRuntime;
 import dev.berth.ecs.store.EcsStore;
 import dev.berth.ecs.store.SqliteEcsStore;
 import dev.berth.ecs.store.StoreLocation;
+import dev.berth.ecs.secret.SecretResolver;
+import dev.berth.ecs.secret.SecretStoreLocation;
+import dev.berth.ecs.secret.StoreSecretResolver;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -25,6 +28,7 @@ import java.util.function.Function;
 public final class ControlPlaneHost implements AutoCloseable {
     private final SqliteEcsStore file;
     private final LogArchive logs;
+    private final StoreSecretResolver secrets;
     private final RuntimePool runtimes;
     private final UnitOfWorkStore store;
     private final Atomicity atomicity;
@@ -32,10 +36,12 @@ public final class ControlPlaneHost implements AutoCloseable {
     private final Rollouts rollouts;
     private final EcsApi api;
 
-    private ControlPlaneHost(SqliteEcsStore file, Rollouts rollouts, Map<String, String> env) {
+    private ControlPlaneHost(SqliteEcsStore file, Rollouts rollouts, StoreSecretResolver secrets,
+                             Map<String, String> env) {
         this.file = file;
         this.logs = new LogArchive(() -> LogStoreLocation.resolve(file.file(), env));
-        this.runtimes = new RuntimePool(logs);
+        this.secrets = secrets;
+        this.runtimes = new RuntimePool(logs, secrets == null ? SecretResolver.NONE : secrets);
         this.store = new UnitOfWorkStore(file);
         this.atomicity = new Atomicity(store);
         this.rollouts = rollouts;
@@ -43,23 +49,39 @@ public final class ControlPlaneHost implements AutoCloseable {
         this.api = atomicity.guard(plane);
     }
 
-    /** A control plane for one command ({@code berth ecs}): nobody runs behind it, so calls deploy inline. */
+    /**
+     * A control plane for one command ({@code berth ecs}): nobody runs behind it, so calls deploy
+     * inline. Its containers cannot have secrets (a task that names one fails to start).
+     */
     public static ControlPlaneHost open(Path storeFile) {
         return open(storeFile, System.getenv());
     }
 
     /** As {@link #open(Path)}; {@code env} chooses the log store ({@code BERTH_LOG_STORE}; else beside the store file). */
     public static ControlPlaneHost open(Path storeFile, Map<String, String> env) {
-        return new ControlPlaneHost(SqliteEcsStore.open(storeFile), Rollouts.inline(), env);
+        return new ControlPlaneHost(SqliteEcsStore.open(storeFile), Rollouts.inline(), null, env);
+    }
+
+    /** As {@link #open(Path, Map)}, its containers reading their secrets from {@code secretsFile} as they start. */
+    public static ControlPlaneHost open(Path storeFile, Path secretsFile, Map<String, String> env) {
+        return new ControlPlaneHost(SqliteEcsStore.open(storeFile), Rollouts.inline(), new StoreSecretResolver(secretsFile),
+                env);
     }
 
     /**
      * The control plane {@code berth server} serves: CreateService and UpdateService answer at
      * once and their deployments roll out behind the call, in the server's service loop
-     * ({@link #rollOut}), which {@link #rollouts()} tells of each one. {@code env} chooses the log store.
+     * ({@link #rollOut}), which {@link #rollouts()} tells of each one. Containers read their
+     * secrets from {@code secretsFile}; {@code env} chooses the log store.
      */
-    public static ControlPlaneHost serve(Path storeFile, Map<String, String> env) {
-        return new ControlPlaneHost(SqliteEcsStore.open(storeFile), Rollouts.behindTheCall(), env);
+    public static ControlPlaneHost serve(Path storeFile, Path secretsFile, Map<String, String> env) {
+        return new ControlPlaneHost(SqliteEcsStore.open(storeFile), Rollouts.behindTheCall(),
+                new StoreSecretResolver(secretsFile), env);
+    }
+
+    /** The secret store a run outside any configuration uses: BERTH_SECRET_STORE, else the user's own. */
+    public static Path secretsFile(Path workingDir, Map<String, String> env) {
+        return SecretStoreLocation.resolve(workingDir, env);
     }
 
     public Rollouts rollouts() {
@@ -113,6 +135,7 @@ public final class ControlPlaneHost implements AutoCloseable {
     @Override
     public void close() {
         runtimes.close();
+        if (secrets != null) secrets.close();
         file.close();
     }
 }

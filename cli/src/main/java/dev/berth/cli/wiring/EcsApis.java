@@ -26,7 +26,8 @@ public final class EcsApis implements ApiSource {
     public Handle open(String endpoint) {
         if (endpoint != null && !endpoint.isBlank()) return new Handle(EcsHttpClient.connect(endpoint), null);
         // The same host berth server runs: each changing action atomic, on the store the environment chooses.
-        ControlPlaneHost host = ControlPlaneHost.open(ControlPlaneHost.storeFile(session.cwd(), session.env()), session.env());
+        ControlPlaneHost host = ControlPlaneHost.open(ControlPlaneHost.storeFile(session.cwd(), session.env()),
+                ControlPlaneHost.secretsFile(session.cwd(), session.env()), session.env());
         return new Handle(host.api(), host);
     }
 

@@ -8,8 +8,11 @@ import dev.berth.ecs.logs.LogStoreLocation;
 import dev.berth.engine.diag.Diagnostic;
 import dev.berth.engine.diag.DiagnosticsException;
 import dev.berth.ecs.store.EcsStore;
+import dev.berth.ecs.placement.FargateCapacity;
 import dev.berth.ecs.store.SqliteEcsStore;
 import dev.berth.ecs.store.StoreLocation;
+import dev.berth.ecs.secret.SecretStoreLocation;
+import dev.berth.ecs.secret.StoreSecretResolver;
 import dev.berth.engine.config.Config;
 import dev.berth.engine.config.ConfigLoader;
 import dev.berth.engine.config.StaticEvaluator;
@@ -39,6 +42,7 @@ public final class Workspace implements AutoCloseable {
     private final SourceFiles sources = new SourceFiles();
     private final FunctionRegistry functions = FunctionRegistry.standard();
     private final LogArchive logs;
+    private final StoreSecretResolver secretStore;
     private final RuntimePool runtimes;
     private SqliteStateStore store;
     private SqliteEcsStore ecsStore;
@@ -63,7 +67,9 @@ public final class Workspace implements AutoCloseable {
         this.env = Map.copyOf(env);
         // The log store sits beside the control plane, which the configuration (loaded later) may choose.
         this.logs = new LogArchive(() -> LogStoreLocation.resolve(ecsStorePath(), this.env));
-        this.runtimes = new RuntimePool(logs);
+        // Opened only when a container with secrets starts: most runs never touch the file.
+        this.secretStore = new StoreSecretResolver(SecretStoreLocation.resolve(dir, this.env));
+        this.runtimes = new RuntimePool(logs, secretStore);
     }
 
     /** Where one-line notices go (standard error for a command): what a run did besides its work. */
@@ -160,6 +166,11 @@ public final class Workspace implements AutoCloseable {
         return logs;
     }
 
+    /** The user's secret store (BERTH_SECRET_STORE, else beside the control plane), opened on first use. */
+    public dev.berth.ecs.secret.SecretResolver secretResolver() {
+        return secretStore;
+    }
+
     /** The Docker engines by docker_host (null: the local engine), one connection each for the command. */
     public java.util.function.Function<String, dev.berth.ecs.runtime.ContainerRuntime> runtimes() {
         return runtimes;
@@ -194,8 +205,8 @@ public final class Workspace implements AutoCloseable {
 
     private Providers providersWith(EcsStore ecsStore) {
         // provider "ecs" { fargate_vcpu_quota } wins over BERTH_FARGATE_VCPU_QUOTA.
-        return new Providers(List.of(fargateVcpuQuota.isPresent()
-                ? new EcsProvider(ecsStore, runtimes, fargateVcpuQuota.get()) : new EcsProvider(ecsStore, runtimes)));
+        return new Providers(List.of(new EcsProvider(ecsStore, runtimes,
+                fargateVcpuQuota.orElseGet(FargateCapacity::quotaFromEnvironment), secretStore)));
     }
 
     /** Loads the configuration, adding its problems to {@code diags}. */
@@ -210,6 +221,7 @@ public final class Workspace implements AutoCloseable {
         if (providers != null) providers.close();
         if (checkingProviders != null) checkingProviders.close();
         runtimes.close();
+        secretStore.close();
         if (ecsStore != null) ecsStore.close();
         if (store != null) store.close();
     }

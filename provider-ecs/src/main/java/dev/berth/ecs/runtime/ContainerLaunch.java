@@ -8,12 +8,15 @@ import java.util.Map;
  * memory and memoryReservation MiB become hard and soft limits. Null means "not set".
  * {@code settings} holds the remaining container options (user, ulimits, linuxParameters, ...);
  * {@code log} where its output goes; {@code lifecycle} when it may start and how long it gets to stop.
+ * {@code secrets} maps an environment variable to the {@code valueFrom} naming its secret: only
+ * the reference travels here; the runtime reads the value when it creates the container, so no
+ * record that is stored, logged or compared ever holds it.
  */
 public record ContainerLaunch(String name, String image, Integer cpuShares, Integer memoryMiB,
                               Integer memoryReservationMiB, List<PortBinding> ports, Map<String, String> environment,
                               List<String> entryPoint, List<String> command, boolean essential,
                               HealthProbe health, ContainerVolumes volumes, ContainerSettings settings, LogRoute log,
-                              ContainerLifecycle lifecycle) {
+                              ContainerLifecycle lifecycle, Map<String, String> secrets) {
     public ContainerLaunch {
         if (volumes == null) volumes = ContainerVolumes.NONE;
         ports = List.copyOf(ports);
@@ -22,15 +25,25 @@ public record ContainerLaunch(String name, String image, Integer cpuShares, Inte
         command = command == null ? null : List.copyOf(command);
         settings = settings == null ? ContainerSettings.NONE : settings;
         lifecycle = lifecycle == null ? ContainerLifecycle.NONE : lifecycle;
+        secrets = secrets == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(secrets));
     }
 
-    /** A container logging to the engine's default driver, with no dependencies and the default timeouts. */
+    /** A container logging to the engine's default driver, with no dependencies, the default timeouts and no secrets. */
     public ContainerLaunch(String name, String image, Integer cpuShares, Integer memoryMiB,
                            Integer memoryReservationMiB, List<PortBinding> ports, Map<String, String> environment,
                            List<String> entryPoint, List<String> command, boolean essential, HealthProbe health,
                            ContainerVolumes volumes, ContainerSettings settings) {
         this(name, image, cpuShares, memoryMiB, memoryReservationMiB, ports, environment, entryPoint, command,
-                essential, health, volumes, settings, null, null);
+                essential, health, volumes, settings, null, null, Map.of());
+    }
+
+    /** A container with secrets, logging to the engine's default driver, with no dependencies. */
+    public ContainerLaunch(String name, String image, Integer cpuShares, Integer memoryMiB,
+                           Integer memoryReservationMiB, List<PortBinding> ports, Map<String, String> environment,
+                           List<String> entryPoint, List<String> command, boolean essential, HealthProbe health,
+                           ContainerVolumes volumes, ContainerSettings settings, Map<String, String> secrets) {
+        this(name, image, cpuShares, memoryMiB, memoryReservationMiB, ports, environment, entryPoint, command,
+                essential, health, volumes, settings, null, null, secrets);
     }
 
     /** A container that mounts no volumes and has none of the further options. */
@@ -70,19 +83,19 @@ public record ContainerLaunch(String name, String image, Integer cpuShares, Inte
     /** The same container with other further options. */
     public ContainerLaunch withSettings(ContainerSettings s) {
         return new ContainerLaunch(name, image, cpuShares, memoryMiB, memoryReservationMiB, ports, environment,
-                entryPoint, command, essential, health, volumes, s, log, lifecycle);
+                entryPoint, command, essential, health, volumes, s, log, lifecycle, secrets);
     }
 
     /** The same container with its output going where {@code route} says. */
     public ContainerLaunch withLog(LogRoute route) {
         return new ContainerLaunch(name, image, cpuShares, memoryMiB, memoryReservationMiB, ports, environment,
-                entryPoint, command, essential, health, volumes, settings, route, lifecycle);
+                entryPoint, command, essential, health, volumes, settings, route, lifecycle, secrets);
     }
 
     /** The same container with {@code lifecycle}. */
     public ContainerLaunch withLifecycle(ContainerLifecycle lifecycle) {
         return new ContainerLaunch(name, image, cpuShares, memoryMiB, memoryReservationMiB, ports, environment,
-                entryPoint, command, essential, health, volumes, settings, log, lifecycle);
+                entryPoint, command, essential, health, volumes, settings, log, lifecycle, secrets);
     }
 
     /** This container as the start order sees it. */

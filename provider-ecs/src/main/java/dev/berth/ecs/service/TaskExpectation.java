@@ -5,6 +5,7 @@ import dev.berth.ecs.runtime.StartOrder;
 import dev.berth.ecs.runtime.TaskLife;
 import dev.berth.ecs.taskdef.ContainerDefinition;
 import dev.berth.ecs.taskdef.ContainerOrder;
+import dev.berth.ecs.taskdef.ContainerSecrets;
 import dev.berth.ecs.taskdef.PortMapping;
 import dev.berth.ecs.store.TaskDefinitionRow;
 import dev.berth.engine.value.MapValue;
@@ -57,10 +58,22 @@ final class TaskExpectation {
         for (int i = 0; i < containers.size(); i++) {
             ContainerDefinition c = containers.get(i);
             out.add(new ContainerView(c.name(), c.image(), cpuShares(c), c.memory(), c.memoryReservation(),
-                    c.environment(), expectedPorts(i),
+                    visibleEnvironment(c), expectedPorts(i),
                     // A non-essential container may run or have exited (an init container does by design).
                     TaskLife.endsTask(c.effectiveEssential()) ? ContainerView.RUNNING : null, 0));
         }
+        return out;
+    }
+
+    /**
+     * The variables compared with the engine: a variable a secret sets is never read back, even
+     * when {@code environment} names it too (the secret wins, as on ECS), so no value reaches the state.
+     */
+    private static Map<String, String> visibleEnvironment(ContainerDefinition c) {
+        Map<String, String> secrets = ContainerSecrets.of(c).byVariable();
+        if (secrets.isEmpty()) return c.environment();
+        Map<String, String> out = new java.util.TreeMap<>(c.environment());
+        out.keySet().removeAll(secrets.keySet());
         return out;
     }
 

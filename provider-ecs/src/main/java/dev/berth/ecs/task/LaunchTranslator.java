@@ -10,6 +10,7 @@ import dev.berth.ecs.runtime.TaskPlatform;
 import dev.berth.ecs.taskdef.ContainerDefinition;
 import dev.berth.ecs.taskdef.ContainerOrder;
 import dev.berth.ecs.taskdef.LogConfiguration;
+import dev.berth.ecs.taskdef.ContainerSecrets;
 import dev.berth.ecs.taskdef.ContainerMounts;
 import dev.berth.ecs.taskdef.ContainerOptions;
 import dev.berth.ecs.taskdef.TaskVolume;
@@ -84,8 +85,8 @@ public final class LaunchTranslator {
         Map<String, String> env = EnvironmentFiles.merge(c.name(), o.environmentFiles(), c.environment(), processEnv);
         return new ContainerLaunch(c.name(), c.image(), shares, c.memory(), c.memoryReservation(), ports,
                 env, c.entryPoint(), c.command(), c.effectiveEssential(), health(c.healthCheck()),
-                VolumeTranslation.container(ContainerMounts.of(c)), SettingsTranslator.settings(o))
-                .withLifecycle(ContainerOrder.of(c).lifecycle());
+                VolumeTranslation.container(ContainerMounts.of(c)), SettingsTranslator.settings(o), null,
+                ContainerOrder.of(c).lifecycle(), ContainerSecrets.of(c).byVariable());
     }
 
     static dev.berth.ecs.runtime.HealthProbe health(dev.berth.ecs.taskdef.HealthCheck h) {

@@ -45,7 +45,7 @@ public final class Overrides {
         return new ContainerLaunch(c.name(), c.image(), shares, o.memory() == null ? c.memoryMiB() : o.memory(),
                 o.memoryReservation() == null ? c.memoryReservationMiB() : o.memoryReservation(), c.ports(), env,
                 c.entryPoint(), o.command() == null ? c.command() : o.command(), c.essential(), c.health(),
-                c.volumes(), c.settings(), c.log(), c.lifecycle());
+                c.volumes(), c.settings(), c.log(), c.lifecycle(), c.secrets());
     }
 
     /** What placement reserves for the task: its definition's sizes, or the override's task cpu and memory. */

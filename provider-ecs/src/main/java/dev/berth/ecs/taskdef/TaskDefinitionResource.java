@@ -14,6 +14,7 @@ import dev.berth.ecs.resource.Diags;
 import dev.berth.ecs.resource.EcsResource;
 import dev.berth.ecs.resource.ResourceTags;
 import dev.berth.ecs.schema.TaskDefinitionSchema;
+import dev.berth.ecs.secret.SecretResolver;
 import dev.berth.ecs.store.Json;
 import dev.berth.ecs.value.Attrs;
 import dev.berth.engine.provider.ForceNew;
@@ -59,9 +60,17 @@ public final class TaskDefinitionResource implements EcsResource {
     };
 
     private final EcsApi api;
+    private final SecretResolver secrets;
 
+    /** Plans without checking that containers' secrets exist (their store is elsewhere, e.g. a server's). */
     public TaskDefinitionResource(EcsApi api) {
+        this(api, null);
+    }
+
+    /** {@code secrets}: the store a plan checks containers' secrets against. */
+    public TaskDefinitionResource(EcsApi api, SecretResolver secrets) {
         this.api = api;
+        this.secrets = secrets;
     }
 
     @Override
@@ -71,12 +80,18 @@ public final class TaskDefinitionResource implements EcsResource {
 
     @Override
     public List<ProviderDiagnostic> validate(MapValue config) {
-        return TaskDefinitionValidator.validate(config);
+        List<ProviderDiagnostic> out = new java.util.ArrayList<>(TaskDefinitionValidator.validate(config));
+        // ECS registers any valueFrom and fails the task at start; a configuration is checked sooner.
+        ContainerSource source = ContainerSource.of(config);
+        if (source.containers() != null) out.addAll(SecretChecks.form(source));
+        return out;
     }
 
     @Override
     public PlanResponse plan(MapValue prior, MapValue config) {
-        List<ProviderDiagnostic> diags = validate(config);
+        List<ProviderDiagnostic> diags = new java.util.ArrayList<>(validate(config));
+        // A secret deleted since still fails the task at start, with ECS's reason; this catches the common case early.
+        if (!Diags.hasErrors(diags)) diags.addAll(SecretChecks.present(ContainerSource.of(config), secrets));
         MapValue planned = TaskDefinitionNormaliser.normalise(config);
         // The schema's force-new marks say whether this is a new revision; only then is its identity unknown.
         boolean sameRevision = prior != null && ForceNew.changedPaths(schema().body(), prior, planned).isEmpty();

@@ -12,6 +12,7 @@ import dev.berth.ecs.runtime.LogKeeper;
 import dev.berth.ecs.runtime.LogLine;
 import dev.berth.ecs.runtime.RuntimeFailure;
 import dev.berth.ecs.runtime.TaskLaunch;
+import dev.berth.ecs.secret.SecretResolver;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -44,7 +45,7 @@ public final class DockerRuntime implements ContainerRuntime {
     private final DockerCalls calls = new DockerCalls();
     private final LogKeeper logs;
 
-    private DockerRuntime(DockerConnection connection, LogKeeper logs) {
+    private DockerRuntime(DockerConnection connection, LogKeeper logs, SecretResolver secrets) {
         this.connection = connection;
         this.client = connection.client();
         this.errors = new DockerErrors(connection);
@@ -52,7 +53,7 @@ public final class DockerRuntime implements ContainerRuntime {
         this.remover = new ContainerRemover(client, errors, this::keepOutput);
         this.networks = new NetworkOps(client, errors);
         this.volumes = new VolumeOps(client, errors);
-        this.starter = new TaskStarter(client, errors, remover, volumes);
+        this.starter = new TaskStarter(client, errors, remover, volumes, secrets);
         this.stopper = new TaskStopper(client, errors, remover, new StopSignals(connection.http()));
     }
 
@@ -62,12 +63,25 @@ public final class DockerRuntime implements ContainerRuntime {
      * (plain, no TLS) is accepted too.
      */
     public static DockerRuntime connect(String dockerHost) {
-        return connect(dockerHost, LogKeeper.NONE);
+        return connect(dockerHost, LogKeeper.NONE, SecretResolver.NONE);
     }
 
     /** As {@link #connect(String)}, keeping kept containers' output with {@code logs} before they are removed. */
     public static DockerRuntime connect(String dockerHost, LogKeeper logs) {
-        return new DockerRuntime(DockerConnection.open(dockerHost), logs);
+        return connect(dockerHost, logs, SecretResolver.NONE);
+    }
+
+    /** As {@link #connect(String)}; containers' secrets are read from {@code secrets} as they are created. */
+    public static DockerRuntime connect(String dockerHost, SecretResolver secrets) {
+        return connect(dockerHost, LogKeeper.NONE, secrets);
+    }
+
+    /**
+     * As {@link #connect(String)}, keeping kept containers' output with {@code logs} before they
+     * are removed, and reading containers' secrets from {@code secrets} as they are created.
+     */
+    public static DockerRuntime connect(String dockerHost, LogKeeper logs, SecretResolver secrets) {
+        return new DockerRuntime(DockerConnection.open(dockerHost), logs, secrets);
     }
 
     @Override

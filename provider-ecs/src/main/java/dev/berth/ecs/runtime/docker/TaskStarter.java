@@ -13,6 +13,7 @@ import dev.berth.ecs.runtime.RuntimeFailure;
 import dev.berth.ecs.runtime.StartOrder;
 import dev.berth.ecs.runtime.TaskLaunch;
 import dev.berth.ecs.runtime.TaskLife;
+import dev.berth.ecs.secret.SecretResolver;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,8 +41,10 @@ final class TaskStarter {
     private final PlatformCheck platform;
     private final VolumeOps volumes;
     private final MetadataEndpoint metadata;
+    private final SecretResolver secrets;
 
-    TaskStarter(DockerClient client, DockerErrors errors, ContainerRemover remover, VolumeOps volumes) {
+    TaskStarter(DockerClient client, DockerErrors errors, ContainerRemover remover, VolumeOps volumes,
+                SecretResolver secrets) {
         this.client = client;
         this.errors = errors;
         this.remover = remover;
@@ -49,10 +52,12 @@ final class TaskStarter {
         this.platform = new PlatformCheck(client);
         this.volumes = volumes;
         this.metadata = new MetadataEndpoint(client);
+        this.secrets = secrets;
     }
 
-    /** A container as created: its launch, id and the port mappings it publishes. */
-    private record Created(ContainerLaunch launch, String id, List<TaskNetwork.Declared> publishes) {
+    /** A container as created: its launch, id, the port mappings it publishes and its task's secrets. */
+    private record Created(ContainerLaunch launch, String id, List<TaskNetwork.Declared> publishes,
+                           TaskSecrets secrets) {
     }
 
     List<ContainerInfo> start(TaskLaunch task, ImageCheck images) {
@@ -67,6 +72,8 @@ final class TaskStarter {
         }
         // Every image is checked before anything is created, so a typo costs no cleanup.
         task.containers().stream().map(ContainerLaunch::image).distinct().forEach(images::require);
+        // Secrets are read before volumes are made, so a missing one costs no cleanup either.
+        TaskSecrets values = TaskSecrets.resolve(task, secrets);
         VolumeOps.Prepared prepared = volumes.prepare(task);
         Created[] byIndex = new Created[task.containers().size()];
         List<Created> created = new ArrayList<>();
@@ -74,7 +81,7 @@ final class TaskStarter {
         try {
             for (int i : network.creationOrder()) {
                 String ownerId = byIndex[network.owner()] == null ? null : byIndex[network.owner()].id();
-                byIndex[i] = create(task, network, i, ownerId, prepared, meta);
+                byIndex[i] = create(task, network, i, ownerId, prepared, meta, values);
                 created.add(byIndex[i]);
             }
             List<Created> inOrder = List.of(byIndex);
@@ -193,7 +200,7 @@ final class TaskStarter {
     }
 
     private Created create(TaskLaunch task, TaskNetwork network, int index, String ownerId,
-                           VolumeOps.Prepared prepared, TaskMetadataServer meta) {
+                           VolumeOps.Prepared prepared, TaskMetadataServer meta, TaskSecrets values) {
         ContainerLaunch c = task.containers().get(index);
         List<TaskNetwork.Declared> publishes = network.publishedBy(index);
         List<PortBinding> bindings = publishes.stream().map(TaskNetwork.Declared::binding).toList();
@@ -203,8 +210,9 @@ final class TaskStarter {
             SharedNamespaces.apply(cmd.getHostConfig(), task.platform(), ownerId);
             VolumeBinds.apply(cmd.getHostConfig(), task.taskArn(), c, prepared.sources());
             meta.addEnvironment(cmd, c);
-            String id = cmd.exec().getId();
-            return new Created(c, id, publishes);
+            // Last, so a secret wins over any variable of the same name, as on ECS.
+            values.applyTo(cmd, c);
+            return new Created(c, cmd.exec().getId(), publishes, values);
         } catch (NotFoundException e) {
             throw failures.notFound(task, c, e);
         } catch (ConflictException e) {
@@ -263,7 +271,8 @@ final class TaskStarter {
     }
 
     private RuntimeFailure exited(TaskLaunch task, Created c, InspectContainerResponse r) {
-        return failures.exitedAtStart(task, c.launch(), r.getState(), ContainerLogs.tail(client, c.id(), LOG_LINES));
+        return failures.exitedAtStart(task, c.launch(), r.getState(),
+                c.secrets().redact(ContainerLogs.tail(client, c.id(), LOG_LINES)));
     }
 
     private InspectContainerResponse inspect(String id) {

@@ -20,8 +20,9 @@ import static dev.berth.ecs.taskdef.fields.Field.strings;
  * come from this one table. A field marked pending is refused by name until berth honours it.
  */
 public final class ContainerFields {
+    /** ECS's Secret: both parts required; valueFrom is a secret's NAME or an ARN (see dev.berth.ecs.secret). */
     private static Field secret(String json) {
-        return objects(json, string("name"), string("valueFrom"));
+        return objects(json, string("name").required(), string("valueFrom").required());
     }
 
     public static final List<Field> ALL = List.of(
@@ -52,7 +53,7 @@ public final class ContainerFields {
                     bool("initProcessEnabled"), integer("sharedMemorySize"),
                     objects("tmpfs", string("containerPath"), integer("size"), strings("mountOptions")),
                     integer("maxSwap"), integer("swappiness")),
-            secret("secrets").pending(),
+            secret("secrets"),
             objects("dependsOn", string("containerName"), string("condition")),
             integer("startTimeout"),
             integer("stopTimeout"),
