@@ -39,7 +39,13 @@ final class ServiceState {
 
     static MapValue withTasks(MapValue base, List<Task> described, List<String> orphans) {
         List<Task> current = new ArrayList<>(), stopped = new ArrayList<>();
-        for (Task t : described) (counted(t) ? current : stopped).add(t);
+        for (Task t : described) {
+            String recorded = recorded(t);
+            if (TaskRow.RUNNING.equals(recorded)) current.add(t);
+            else if (TaskRow.STOPPED.equals(recorded)) stopped.add(t);
+            // A task still being started (PROVISIONING, PENDING) is neither, as before its start
+            // completes; one whose starter died stays so, and its containers show as orphans.
+        }
         Comparator<Task> byStart = Comparator.comparing((Task t) -> t.startOrder() == null ? 0L : t.startOrder())
                 .thenComparing(Task::taskArn);
         current.sort(byStart);
@@ -68,10 +74,12 @@ final class ServiceState {
                 STOPPED_TASKS, stopped(stopped)));
     }
 
-    /** A task its service still counts: recorded RUNNING, even when its engine shows it stopped. */
-    private static boolean counted(Task t) {
-        String recorded = t.recordedStatus() != null ? t.recordedStatus() : t.desiredStatus();
-        return !TaskRow.STOPPED.equals(recorded);
+    /**
+     * The status the control plane records (RUNNING counts even when the engine shows the task
+     * stopped; drift shows that); without berth's addition, ECS's last status.
+     */
+    private static String recorded(Task t) {
+        return t.recordedStatus() != null ? t.recordedStatus() : t.lastStatus();
     }
 
     private static List<ContainerView> containers(Task t) {

@@ -41,11 +41,11 @@ class StartFailuresIT extends EngineFixture {
         engine.runtime.startTask(engine.task(first, "bridge",
                 container("web", List.of(new PortBinding(80, port, "tcp")), "exec httpd -f -p 80")));
 
-        // In awsvpc the first container publishes for the whole task, but the sentence must name
-        // the container that asked for the port.
+        // The sentence names the container that asked for the port, not the task's first one.
+        // (awsvpc publishes every port on a free loopback port, as its host port is the task's own.)
         String second = engine.newTaskArn();
         RuntimeFailure.PortConflict e = assertThrows(RuntimeFailure.PortConflict.class, () ->
-                engine.runtime.startTask(engine.task(second, "awsvpc",
+                engine.runtime.startTask(engine.task(second, "bridge",
                         container("proxy", List.of(new PortBinding(8080, 0, "tcp")), "sleep 60"),
                         container("api", List.of(new PortBinding(80, port, "tcp")), "exec httpd -f -p 80"))));
 
