@@ -138,6 +138,19 @@ class MetadataEndpointIT extends EngineFixture {
     }
 
     @Test
+    void aTaskWhoseContainersAreRemovedOneByOneLeavesNoSidecar() {
+        String arn = engine.newTaskArn();
+        List<ContainerInfo> started = engine.runtime.startTask(task(arn, "awsvpc", null,
+                shell("a", "exec sleep 3600"), shell("b", "exec sleep 3600")));
+        assertEquals(1, sidecarsOf(arn).size());
+        // As an orphan's containers are removed: the last one takes the task's sidecar with it.
+        engine.runtime.removeContainer(started.get(1).id());
+        assertEquals(1, sidecarsOf(arn).size(), "the task still has a container");
+        engine.runtime.removeContainer(started.get(0).id());
+        assertEquals(List.of(), sidecarsOf(arn));
+    }
+
+    @Test
     void hostModeTaskGetsNoEndpointAndNoVariable() throws Exception {
         String arn = engine.newTaskArn();
         List<ContainerInfo> started = engine.runtime.startTask(task(arn, "host", ROLE, shell("a", "exec sleep 3600")));
