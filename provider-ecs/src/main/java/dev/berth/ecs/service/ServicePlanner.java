@@ -69,7 +69,10 @@ public final class ServicePlanner {
         PlannedTasks.Result tasks = target.isPresent() && countKnown
                 ? PlannedTasks.plan(replaced ? null : prior, want.intValue(), target.get())
                 : new PlannedTasks.Result(Value.unknown(), false);
-        boolean steady = prior != null && !replaced && tasks.unchanged() && runningAsDesired(prior, want);
+        // Steady only when apply has nothing to do: a count another client changed may have a task
+        // still starting (not among the tasks yet) that apply stops, and orphans are removed.
+        boolean steady = prior != null && !replaced && tasks.unchanged() && runningAsDesired(prior, want)
+                && sameDesired(prior, want) && Attrs.items(prior, ORPHANED_CONTAINERS).isEmpty();
         m.put(TASKS, steady ? prior.get(TASKS) : tasks.tasks());
         m.put(ENDPOINTS, steady ? prior.get(ENDPOINTS) : Value.unknown());
         // Which tasks stopped is only known once apply has replaced them.
@@ -96,6 +99,11 @@ public final class ServicePlanner {
         if (Attrs.unknown(config, TASK_DEFINITION)) return Optional.empty();
         String ref = Attrs.string(config, TASK_DEFINITION);
         return ref == null ? Optional.empty() : resolve.apply(ref);
+    }
+
+    private static boolean sameDesired(MapValue prior, BigDecimal want) {
+        BigDecimal before = Attrs.number(prior, DESIRED_COUNT);
+        return want != null && before != null && want.compareTo(before) == 0;
     }
 
     private static boolean runningAsDesired(MapValue prior, BigDecimal want) {

@@ -84,17 +84,7 @@ class TaskMetadataServer {
 
     /** Adds {@link #environment} to a container's create request; berth's values win, as the agent's do. */
     void addEnvironment(CreateContainerCmd cmd, ContainerLaunch c) {
-        Map<String, String> extra = environment(c);
-        if (extra.isEmpty()) return;
-        List<String> env = new ArrayList<>();
-        if (cmd.getEnv() != null) {
-            for (String e : cmd.getEnv()) {
-                int eq = e.indexOf('=');
-                if (!extra.containsKey(eq < 0 ? e : e.substring(0, eq))) env.add(e);
-            }
-        }
-        extra.forEach((k, v) -> env.add(k + "=" + v));
-        cmd.withEnv(env);
+        EnvironmentOverride.apply(cmd, environment(c));
     }
 
     /** Whether the container at {@code index} owns a namespace that gets a sidecar. */

@@ -63,17 +63,7 @@ final class TaskSecrets {
      * {@code environment} gives way, as on ECS, where a secret is set last.
      */
     void applyTo(CreateContainerCmd cmd, ContainerLaunch c) {
-        Map<String, String> secrets = byContainer.get(c.name());
-        if (secrets == null) return;
-        List<String> env = new ArrayList<>();
-        if (cmd.getEnv() != null) {
-            for (String e : cmd.getEnv()) {
-                int eq = e.indexOf('=');
-                if (!secrets.containsKey(eq < 0 ? e : e.substring(0, eq))) env.add(e);
-            }
-        }
-        secrets.forEach((k, v) -> env.add(k + "=" + v));
-        cmd.withEnv(env);
+        EnvironmentOverride.apply(cmd, byContainer.get(c.name()));
     }
 
     String redact(String text) {
