@@ -4,15 +4,7 @@ import dev.berth.ecs.api.TaskCalls.Container;
 import dev.berth.ecs.api.TaskCalls.DescribeTasksRequest;
 import dev.berth.ecs.api.TaskCalls.RunTaskRequest;
 import dev.berth.ecs.api.TaskCalls.Task;
-import dev.berth.ecs.fake.MemoryStore;
 import dev.berth.ecs.resource.EcsLabels;
-import dev.berth.ecs.runtime.ContainerInfo;
-import dev.berth.ecs.runtime.RuntimeFailure;
-import dev.berth.ecs.runtime.docker.DockerRuntime;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -24,37 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * essential and dependsOn as RunTask and DescribeTasks show them, on the real engine: a
  * non-essential container may exit while its task keeps running; an essential one may not.
  */
-class ContainerOrderIT {
+class ContainerOrderIT extends RealEngineWorld {
     private static final String IMAGE = "berth-example/busybox:latest";
-
-    private DockerRuntime engine;
-    private Fixture world;
-
-    @BeforeEach
-    void connect() {
-        engine = DockerRuntime.connect(null);
-        try {
-            engine.ping();
-        } catch (RuntimeFailure.Unreachable e) {
-            engine.close();
-            if ("true".equals(System.getenv("CI"))) Assertions.fail("Docker engine required in CI: " + e.getMessage());
-            Assumptions.abort("No Docker engine: " + e.getMessage());
-        }
-        world = new Fixture(new MemoryStore(), engine);
-    }
-
-    @AfterEach
-    void removeEverything() {
-        if (world == null) return;
-        try {
-            for (ContainerInfo c : engine.listContainers(Map.of(EcsLabels.CLUSTER, world.clusterArn))) {
-                engine.removeContainer(c.id());
-            }
-            engine.removeNetwork("berth-" + world.clusterName);
-        } finally {
-            engine.close();
-        }
-    }
 
     private Task run(String family) {
         return world.plane.runTask(new RunTaskRequest(world.clusterName, family, 1, "FARGATE", null, null, null,

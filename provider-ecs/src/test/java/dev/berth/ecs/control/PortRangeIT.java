@@ -2,15 +2,6 @@ package dev.berth.ecs.control;
 
 import dev.berth.ecs.api.TaskCalls.RunTaskRequest;
 import dev.berth.ecs.api.TaskCalls.RunTaskResponse;
-import dev.berth.ecs.fake.MemoryStore;
-import dev.berth.ecs.resource.EcsLabels;
-import dev.berth.ecs.runtime.ContainerInfo;
-import dev.berth.ecs.runtime.RuntimeFailure;
-import dev.berth.ecs.runtime.docker.DockerRuntime;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -18,41 +9,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** A containerPortRange through RunTask on the real engine: every port of the range is published on loopback. */
-class PortRangeIT {
-    private DockerRuntime engine;
-    private Fixture world;
-
-    @BeforeEach
-    void connect() {
-        engine = DockerRuntime.connect(null);
-        try {
-            engine.ping();
-        } catch (RuntimeFailure.Unreachable e) {
-            engine.close();
-            if ("true".equals(System.getenv("CI"))) Assertions.fail("Docker engine required in CI: " + e.getMessage());
-            Assumptions.abort("No Docker engine: " + e.getMessage());
-        }
-        world = new Fixture(new MemoryStore(), engine);
-    }
-
-    @AfterEach
-    void removeEverything() {
-        if (world == null) return;
-        try {
-            for (ContainerInfo c : engine.listContainers(Map.of(EcsLabels.CLUSTER, world.clusterArn))) {
-                engine.removeContainer(c.id());
-            }
-            engine.removeNetwork("berth-" + world.clusterName);
-        } finally {
-            engine.close();
-        }
-    }
-
+class PortRangeIT extends RealEngineWorld {
     @Test
     void everyPortOfTheRangeIsPublishedAndServes() throws Exception {
         world.register("ranged", "awsvpc", List.of("FARGATE"), "256", "512", "[{\"name\":\"httpd\",\"image\":"

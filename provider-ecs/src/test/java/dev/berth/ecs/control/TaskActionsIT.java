@@ -10,16 +10,9 @@ import dev.berth.ecs.api.TaskCalls.StartTaskRequest;
 import dev.berth.ecs.api.TaskCalls.StartTaskResponse;
 import dev.berth.ecs.api.TaskCalls.StopTaskRequest;
 import dev.berth.ecs.api.TaskCalls.Task;
-import dev.berth.ecs.fake.MemoryStore;
 import dev.berth.ecs.store.InstanceRow;
 import dev.berth.ecs.resource.EcsLabels;
 import dev.berth.ecs.runtime.ContainerInfo;
-import dev.berth.ecs.runtime.RuntimeFailure;
-import dev.berth.ecs.runtime.docker.DockerRuntime;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -41,37 +34,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * containers start and stop for real, exits and kills show in describe, and what cannot be
  * placed comes back with ECS's reasons. Everything of the test's cluster is removed afterwards.
  */
-class TaskActionsIT {
+class TaskActionsIT extends RealEngineWorld {
     private static final String IMAGE = "berth-example/busybox:latest";
-
-    private DockerRuntime engine;
-    private Fixture world;
-
-    @BeforeEach
-    void connect() {
-        engine = DockerRuntime.connect(null);
-        try {
-            engine.ping();
-        } catch (RuntimeFailure.Unreachable e) {
-            engine.close();
-            if ("true".equals(System.getenv("CI"))) Assertions.fail("Docker engine required in CI: " + e.getMessage());
-            Assumptions.abort("No Docker engine: " + e.getMessage());
-        }
-        world = new Fixture(new MemoryStore(), engine);
-    }
-
-    @AfterEach
-    void removeEverything() {
-        if (world == null) return;
-        try {
-            for (ContainerInfo c : engine.listContainers(Map.of(EcsLabels.CLUSTER, world.clusterArn))) {
-                engine.removeContainer(c.id());
-            }
-            engine.removeNetwork("berth-" + world.clusterName);
-        } finally {
-            engine.close();
-        }
-    }
 
     private List<ContainerInfo> containersOf(String taskArn) {
         return engine.listContainers(Map.of(EcsLabels.TASK_ARN, taskArn));

@@ -1,0 +1,48 @@
+package dev.berth.ecs.control;
+
+import dev.berth.ecs.fake.MemoryStore;
+import dev.berth.ecs.resource.EcsLabels;
+import dev.berth.ecs.runtime.ContainerInfo;
+import dev.berth.ecs.runtime.RuntimeFailure;
+import dev.berth.ecs.runtime.docker.DockerRuntime;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+
+import java.util.Map;
+
+/**
+ * A control plane world on the real Docker engine for one test: required in CI, and everything
+ * of the test's cluster (containers, its network) is removed afterwards, even when it fails.
+ */
+abstract class RealEngineWorld {
+    DockerRuntime engine;
+    Fixture world;
+
+    @BeforeEach
+    void connect() {
+        engine = DockerRuntime.connect(null);
+        try {
+            engine.ping();
+        } catch (RuntimeFailure.Unreachable e) {
+            engine.close();
+            if ("true".equals(System.getenv("CI"))) Assertions.fail("Docker engine required in CI: " + e.getMessage());
+            Assumptions.abort("No Docker engine: " + e.getMessage());
+        }
+        world = new Fixture(new MemoryStore(), engine);
+    }
+
+    @AfterEach
+    void removeEverything() {
+        if (world == null) return;
+        try {
+            for (ContainerInfo c : engine.listContainers(Map.of(EcsLabels.CLUSTER, world.clusterArn))) {
+                engine.removeContainer(c.id());
+            }
+            engine.removeNetwork("berth-" + world.clusterName);
+        } finally {
+            engine.close();
+        }
+    }
+}
