@@ -102,4 +102,22 @@ public record ContainerLaunch(String name, String image, Integer cpuShares, Inte
     public StartOrder.Member member() {
         return new StartOrder.Member(name, essential, lifecycle);
     }
+
+    /** The same container with another environment. */
+    public ContainerLaunch withEnvironment(Map<String, String> env) {
+        return new ContainerLaunch(name, image, cpuShares, memoryMiB, memoryReservationMiB, ports, env,
+                entryPoint, command, essential, health, volumes, settings, log, lifecycle, secrets);
+    }
+
+    /** The same container with other mounts. */
+    public ContainerLaunch withVolumes(ContainerVolumes v) {
+        return new ContainerLaunch(name, image, cpuShares, memoryMiB, memoryReservationMiB, ports, environment,
+                entryPoint, command, essential, health, v, settings, log, lifecycle, secrets);
+    }
+
+    /** The same container with other secrets (variable to valueFrom). */
+    public ContainerLaunch withSecrets(Map<String, String> s) {
+        return new ContainerLaunch(name, image, cpuShares, memoryMiB, memoryReservationMiB, ports, environment,
+                entryPoint, command, essential, health, volumes, settings, log, lifecycle, s);
+    }
 }
