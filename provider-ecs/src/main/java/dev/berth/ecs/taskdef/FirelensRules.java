@@ -8,10 +8,11 @@ import java.util.Map;
 
 /**
  * ECS's rules for FireLens, checked when a task definition is: RegisterTaskDefinition's own (in
- * its words: an awsfirelens driver needs a router, a router needs an awsfirelens container), and
- * those ECS's agent applies when the task starts, moved forward so a broken definition fails at
- * plan rather than at every start (the router's type, its config-file options, an output without
- * its plugin name). {@code config-file-type s3} is refused: berth has no S3 to read it from.
+ * its words: an awsfirelens driver needs a router, a router needs an awsfirelens container, the
+ * router's type), and the agent's checks of the router's config-file options, moved forward so
+ * such a definition fails at plan rather than at every start. {@code config-file-type s3} is
+ * refused: berth has no S3 to read it from. An output without its plugin name is registered, as
+ * ECS registers it, with a warning: the task fails when it starts, as the agent fails it.
  */
 public final class FirelensRules {
     static final String NEEDS_ROUTER = "When awsfirelens log driver is specified in log configuration, a firelens "
@@ -55,12 +56,15 @@ public final class FirelensRules {
         if (router >= 0 && !anyRouted) out.add(Diags.error(NEEDS_ROUTED, src.path(router, "firelensConfiguration")));
         if (router < 0) return;
         String type = FirelensConfiguration.of(cs.get(router).extra("firelensConfiguration")).type();
-        String key = "fluentd".equals(type) ? "@type" : "Name";
         for (int i = 0; i < cs.size(); i++) {
             LogConfiguration lc = LogConfiguration.of(cs.get(i));
             if (lc == null || !LogDrivers.AWSFIRELENS.equals(lc.logDriver())) continue;
-            String p = outputProblem(lc.options(), key, type);
-            if (p != null) out.add(Diags.error(label(cs.get(i), i) + ": " + p, src.path(i, "logConfiguration")));
+            String p = missingOutputKey(lc, type);
+            // ECS registers this; its agent fails the task when it writes the router's configuration.
+            if (p != null) {
+                out.add(Diags.warning(label(cs.get(i), i) + ": " + p + "; a task of this definition will fail to "
+                        + "start, as on ECS.", src.path(i, "logConfiguration")));
+            }
         }
     }
 
@@ -87,16 +91,20 @@ public final class FirelensRules {
         return out;
     }
 
-    /** ECS's agent needs the output plugin's name once any plugin option is given. */
-    static String outputProblem(Map<String, String> options, String key, String type) {
-        if (options.containsKey(key)) return null;
-        for (String k : options.keySet()) {
-            if (!k.equals("include-pattern") && !k.equals("exclude-pattern") && !k.equals("log-driver-buffer-limit")) {
-                return "missing output key " + key + " which is required for firelens configuration of type " + type
-                        + " (awsfirelens option \"" + k + "\" is an option of the output plugin).";
-            }
+    /**
+     * ECS's agent needs the output plugin's name ({@code Name}, or {@code @type} for fluentd) once
+     * any plugin option is given, secret options included; its sentence, or null.
+     */
+    public static String missingOutputKey(LogConfiguration lc, String type) {
+        String key = "fluentd".equals(type) ? "@type" : "Name";
+        if (lc.options().containsKey(key)) return null;
+        boolean pluginOptions = !lc.secretOptions().isEmpty();
+        for (String k : lc.options().keySet()) {
+            pluginOptions |= !k.equals("include-pattern") && !k.equals("exclude-pattern")
+                    && !k.equals("log-driver-buffer-limit");
         }
-        return null;
+        return pluginOptions ? "missing output key " + key + " which is required for firelens configuration of type "
+                + type : null;
     }
 
     private static String label(ContainerDefinition c, int i) {

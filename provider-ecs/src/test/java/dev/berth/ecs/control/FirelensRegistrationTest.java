@@ -53,10 +53,13 @@ class FirelensRegistrationTest {
     }
 
     @Test
+    void anOutputWithoutItsPluginNameRegistersAsOnEcsWhoseAgentFailsItsTasks() {
+        TaskDefinition td = register(List.of(router("fluentbit", Map.of()), app("app", Map.of("region", "eu-west-1"))));
+        assertEquals("awsfirelens", ((Map<?, ?>) td.containerDefinitions().get(1).get("logConfiguration")).get("logDriver"));
+    }
+
+    @Test
     void whatTheAgentWouldRefuseAtStartIsRefusedAtRegistration() {
-        assertEcsError("ClientException", "Container \"app\": missing output key Name which is required for firelens "
-                + "configuration of type fluentbit (awsfirelens option \"region\" is an option of the output plugin).",
-                () -> register(List.of(router("fluentbit", Map.of()), app("app", Map.of("region", "eu-west-1")))));
         assertEcsError("ClientException", "Container \"log_router\": invalid value http is specified for option "
                 + "config-file-type", () -> register(List.of(router("fluentbit",
                 Map.of("config-file-type", "http", "config-file-value", "x")), app("app", Map.of()))));

@@ -9,7 +9,9 @@ import dev.berth.ecs.runtime.LogRoute;
 import dev.berth.ecs.runtime.TaskLaunch;
 import dev.berth.ecs.runtime.VolumeLaunch;
 import dev.berth.ecs.taskdef.ContainerDefinition;
+import dev.berth.ecs.runtime.RuntimeFailure;
 import dev.berth.ecs.taskdef.FirelensConfiguration;
+import dev.berth.ecs.taskdef.FirelensRules;
 import dev.berth.ecs.taskdef.LogConfiguration;
 import dev.berth.ecs.taskdef.LogDrivers;
 
@@ -60,6 +62,11 @@ public final class FirelensWiring {
             ContainerDefinition c = defs.get(i);
             LogConfiguration lc = LogConfiguration.of(c);
             if (lc == null || !LogDrivers.AWSFIRELENS.equals(lc.logDriver())) continue;
+            String missing = FirelensRules.missingOutputKey(lc, fc.type());
+            if (missing != null) {
+                throw new RuntimeFailure("unable to generate firelens config: unable to apply log options of container "
+                        + c.name() + " to firelens config: " + missing, null);
+            }
             routed.put(c.name(), c);
             Map<String, String> options = new TreeMap<>(lc.options());
             options.remove(BUFFER_LIMIT);

@@ -4,6 +4,7 @@ import dev.berth.ecs.runtime.ContainerLaunch;
 import dev.berth.ecs.runtime.ContainerLifecycle;
 import dev.berth.ecs.runtime.ContainerVolumes;
 import dev.berth.ecs.runtime.FirelensLaunch;
+import dev.berth.ecs.runtime.RuntimeFailure;
 import dev.berth.ecs.runtime.TaskLaunch;
 import dev.berth.ecs.runtime.VolumeLaunch;
 import dev.berth.ecs.store.TaskDefinitionRow;
@@ -16,6 +17,7 @@ import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A task definition with a router, translated into its launch as ECS's agent wires FireLens. */
@@ -105,6 +107,17 @@ class FirelensWiringTest {
                  {"name":"app","image":"busybox","logConfiguration":{"logDriver":"awsfirelens"}}]""");
         assertEquals(List.of(), named(t, "app").lifecycle().dependsOn());
         assertEquals("fluentd", named(t, "app").log().dockerDriver());
+    }
+
+    @Test
+    void plugInOptionsWithoutThePluginsNameFailTheStartInTheAgentsWords() {
+        RuntimeFailure e = assertThrows(RuntimeFailure.class, () -> launch("bridge", """
+                [{"name":"router","image":"r","firelensConfiguration":{"type":"fluentbit"}},
+                 {"name":"logsender","image":"busybox","logConfiguration":{"logDriver":"awsfirelens",
+                   "options":{"include-pattern":"pass","region":"us-west-2"}}}]"""));
+        assertEquals("unable to generate firelens config: unable to apply log options of container logsender to "
+                + "firelens config: missing output key Name which is required for firelens configuration of type "
+                + "fluentbit", e.getMessage());
     }
 
     @Test
