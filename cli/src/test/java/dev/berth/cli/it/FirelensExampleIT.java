@@ -53,6 +53,9 @@ class FirelensExampleIT extends ClusterFixture {
         assertTrue(routed.contains("output cloudwatch not available in berth's test router"),
                 "the probe's cloudwatch output is named, not dropped silently: " + routed);
 
+        CliRun web = CliRun.in(dir, "logs", "web-firelens", "--cluster", cluster, "--container", "web");
+        assertTrue(web.err().contains("sends its output to the task's FireLens log router"), web::toString);
+
         // In awsvpc the router also listens on 127.0.0.1:24224 in the task's namespace, where
         // FLUENT_HOST and FLUENT_PORT point: one forward-protocol Message, [tag, time, {log}], by hand.
         String probe = running("probe");
