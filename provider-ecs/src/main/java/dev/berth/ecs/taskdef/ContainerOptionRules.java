@@ -102,9 +102,20 @@ public final class ContainerOptionRules {
                 }
             }
             resources(o);
-            if (o.restartPolicy() != null && o.is(o.restartPolicy().enabled())) {
-                add("restartPolicy", label() + ": berth does not honour restartPolicy yet: a container that exits is "
-                        + "not restarted in place; an essential one stops its task, which its service replaces.");
+            if (o.restartPolicy() != null) restartPolicy(o.restartPolicy());
+        }
+
+        /** ECS's bounds on a restart policy (ContainerRestartPolicy in the API reference). */
+        private void restartPolicy(RestartPolicy p) {
+            if (p.enabled() == null) add("restartPolicy", label() + ": restartPolicy.enabled is required.");
+            Integer period = p.restartAttemptPeriod();
+            if (period != null && (period < RestartPolicy.MIN_PERIOD || period > RestartPolicy.MAX_PERIOD)) {
+                add("restartPolicy", label() + ": restartPolicy.restartAttemptPeriod must be between "
+                        + RestartPolicy.MIN_PERIOD + " and " + RestartPolicy.MAX_PERIOD + " seconds, not " + period + ".");
+            }
+            if (p.ignoredExitCodes().size() > RestartPolicy.MAX_IGNORED) {
+                add("restartPolicy", label() + ": restartPolicy.ignoredExitCodes may list at most "
+                        + RestartPolicy.MAX_IGNORED + " exit codes.");
             }
         }
 

@@ -248,6 +248,15 @@ public final class DockerRuntime implements ContainerRuntime {
     }
 
     @Override
+    public void restartContainer(String containerId) {
+        try {
+            client.startContainerCmd(containerId).exec();
+        } catch (RuntimeException e) {
+            throw errors.translate(e, "start container " + containerId + " again");
+        }
+    }
+
+    @Override
     public void removeContainer(String containerId) {
         String taskArn = taskArnOf(containerId);
         remover.removeAll(List.of(containerId));
