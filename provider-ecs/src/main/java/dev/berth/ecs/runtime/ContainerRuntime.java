@@ -95,6 +95,14 @@ public interface ContainerRuntime extends AutoCloseable {
     }
 
     /**
+     * What {@code image} names on this engine now (see {@link ResolvedImage}); empty when the
+     * engine does not have it. Engines that cannot tell answer empty, and tasks launch by tag.
+     */
+    default Optional<ResolvedImage> resolveImage(String image) {
+        return Optional.empty();
+    }
+
+    /**
      * Starts an exited container again in place (same container, same id), as ECS's agent does
      * for a restart policy; throws {@link RuntimeFailure} when the engine cannot.
      */

@@ -53,6 +53,13 @@ public final class ContainerOptionRules {
         for (Problem p : check(subjects, networkMode, fargate)) {
             out.add(Diags.error(p.message(), src.path(p.container(), p.field())));
         }
+        for (int i = 0; i < src.containers().size(); i++) {
+            var v = src.containers().get(i).extra("versionConsistency");
+            if (v != null && !v.isNull() && !Set.of("enabled", "disabled").contains(v.asText())) {
+                out.add(Diags.error("Container \"" + src.containers().get(i).name() + "\": versionConsistency must be "
+                        + "\"enabled\" or \"disabled\", not \"" + v.asText() + "\".", src.path(i, "versionConsistency")));
+            }
+        }
         for (PortMappingRules.Problem p : PortMappingRules.check(src.containers(), networkMode)) {
             out.add(Diags.error(p.message(), src.portPath(p.container(), p.port(), p.field())));
         }

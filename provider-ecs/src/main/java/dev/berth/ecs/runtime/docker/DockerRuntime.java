@@ -139,6 +139,11 @@ public final class DockerRuntime implements ContainerRuntime {
     }
 
     @Override
+    public java.util.Optional<dev.berth.ecs.runtime.ResolvedImage> resolveImage(String image) {
+        return new ImageDigests(client, errors).resolve(image);
+    }
+
+    @Override
     public List<ContainerInfo> startTask(TaskLaunch launch) {
         logs.prepare(launch);
         return starter.start(launch, image -> {
