@@ -203,13 +203,14 @@ public final class Agent {
             TaskRow row = taskRows.get(taskArn).orElse(null);
             // ECS's agent restarts a container in place before anything judges its task.
             if (restarts.restart(engine, e, row)) return;
+            // A one-off task's end is the control plane's to record (TaskObserver: exit codes, cleanup).
+            if (row == null || row.serviceArn() == null) return;
             Verdict v = TaskEvents.judge(e, row);
             if (!v.stops()) return;
             taskRows.put(taskArn, row.stopped(Instant.now().toString(), v.stopCode(), v.stoppedReason()));
             log.line("task " + taskArn + " STOPPED (" + v.stopCode() + ": " + v.stoppedReason()
                     + "); starting a replacement");
-            // A one-off task (run-task, start-task) is not replaced: it belongs to no service.
-            if (row.serviceArn() != null) pending.putIfAbsent(row.serviceArn(), Instant.now());
+            pending.putIfAbsent(row.serviceArn(), Instant.now());
             wake.release();
         }
 

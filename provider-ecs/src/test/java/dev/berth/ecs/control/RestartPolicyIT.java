@@ -107,6 +107,18 @@ class RestartPolicyIT extends RealEngineWorld {
     }
 
     @Test
+    void aRunTaskTasksContainerIsRestartedInPlaceToo() {
+        startAgent(Clock.offset(Clock.systemUTC(), Duration.ofMinutes(10)));
+        world.register("one-off", "awsvpc", List.of("FARGATE"), "256", "512", "[{\"name\":\"main\",\"image\":\""
+                + IMAGE + "\",\"command\":[\"sleep\",\"300\"]},{\"name\":\"worker\",\"image\":\"" + IMAGE
+                + "\",\"command\":[\"sh\",\"-c\",\"sleep 2; exit 1\"],\"restartPolicy\":{\"enabled\":true}}]");
+        String arn = world.plane.runTask(new dev.berth.ecs.api.TaskCalls.RunTaskRequest(world.clusterName, "one-off", 1,
+                "FARGATE", null, null, null, null, null, null, null)).tasks().get(0).taskArn();
+        awaitTrue(() -> restarts(row(arn), "worker") >= 1, "the worker was restarted");
+        assertEquals(TaskRow.RUNNING, row(arn).status());
+    }
+
+    @Test
     void anIgnoredExitCodeStopsTheTaskAsWithoutAPolicy() {
         startAgent(Clock.offset(Clock.systemUTC(), Duration.ofMinutes(10)));
         TaskRow started = deploy("{\"enabled\":true,\"ignoredExitCodes\":[7]}", 7);
