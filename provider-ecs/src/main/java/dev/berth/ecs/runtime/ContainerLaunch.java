@@ -80,6 +80,12 @@ public record ContainerLaunch(String name, String image, Integer cpuShares, Inte
                 essential, null, ContainerVolumes.NONE, ContainerSettings.NONE);
     }
 
+    /** The same container created by another reference to its image (a digest its deployment resolved). */
+    public ContainerLaunch withImage(String reference) {
+        return new ContainerLaunch(name, reference, cpuShares, memoryMiB, memoryReservationMiB, ports, environment,
+                entryPoint, command, essential, health, volumes, settings, log, lifecycle, secrets);
+    }
+
     /** The same container with other further options. */
     public ContainerLaunch withSettings(ContainerSettings s) {
         return new ContainerLaunch(name, image, cpuShares, memoryMiB, memoryReservationMiB, ports, environment,

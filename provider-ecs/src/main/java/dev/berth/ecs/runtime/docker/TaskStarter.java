@@ -92,7 +92,7 @@ final class TaskStarter {
                 created.add(byIndex[i]);
             }
             List<Created> inOrder = List.of(byIndex);
-            attachMetadata(meta, inOrder);
+            meta.created(ids(inOrder));
             new OrderedStart(task, network, inOrder, meta).run();
             List<ContainerInfo> infos = settle(task, inOrder);
             meta.publish(ids(inOrder));
@@ -104,15 +104,6 @@ final class TaskStarter {
             volumes.removeQuietly(prepared.created());
             throw errors.translate(e, "start task " + task.taskArn());
         }
-    }
-
-    /** A sidecar per namespace owner, fed before anything starts so it answers from its first moment. */
-    private static void attachMetadata(TaskMetadataServer meta, List<Created> created) {
-        boolean any = false;
-        for (int i = 0; i < created.size(); i++) {
-            if (meta.ownsNamespace(i)) any |= meta.attach(created.get(i).id(), i);
-        }
-        if (any) meta.publish(ids(created));
     }
 
     private static List<String> ids(List<Created> created) {

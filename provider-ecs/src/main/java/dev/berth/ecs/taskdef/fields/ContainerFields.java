@@ -57,7 +57,8 @@ public final class ContainerFields {
             objects("dependsOn", string("containerName"), string("condition")),
             integer("startTimeout"),
             integer("stopTimeout"),
-            string("versionConsistency").pending(),
+            string("versionConsistency").describe("enabled (default): tasks of a deployment run the image digest "
+                    + "resolved when it started; disabled: each launch uses the tag as it is then."),
             string("hostname"),
             string("user"),
             string("workingDirectory"),
