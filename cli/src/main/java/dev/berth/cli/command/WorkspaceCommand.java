@@ -33,6 +33,9 @@ abstract class WorkspaceCommand implements Callable<Integer> {
 
     Terminal term;
 
+    /** Set under -json: diagnostics become Terraform's streaming messages instead of text. */
+    JsonUi jsonUi;
+
     @Override
     public final Integer call() {
         term = Terminal.of(spec.commandLine().getOut(), spec.commandLine().getErr(), noColor);
@@ -77,8 +80,12 @@ abstract class WorkspaceCommand implements Callable<Integer> {
             unique = unique.stream().map(d -> new Diagnostic(d.severity(), secrets.redact(d.summary()),
                     secrets.redact(d.detail()), d.range())).toList();
         }
-        String text = new DiagnosticRenderer().render(unique,
-                ws == null ? new dev.berth.engine.diag.SourceFiles() : ws.sources(), term.color());
+        dev.berth.engine.diag.SourceFiles files = ws == null ? new dev.berth.engine.diag.SourceFiles() : ws.sources();
+        if (jsonUi != null) {
+            jsonUi.diagnostics(unique, files);
+            return;
+        }
+        String text = new DiagnosticRenderer().render(unique, files, term.color());
         boolean errors = unique.stream().anyMatch(Diagnostic::isError);
         (errors ? term.err() : term.out()).print(text);
         (errors ? term.err() : term.out()).flush();
