@@ -9,6 +9,7 @@
 #   slow.tf -> 10 apply, 11 destroy (11 s each: apply_progress), 12 and 13 the same as text
 #     ("Still creating..." / "Still destroying...")
 #   failures.tf -> 14 apply with a failed precondition and a failed create (diagnostic, apply_errored)
+#   ../terraform-data/read-now.tf -> 15 plan reading a data source (apply_start with action "read")
 # Timestamps become 2006-01-02T15:04:05.000000Z and ids 00000000-...; message order within a
 # run follows Terraform's parallel walk and may differ between runs. Takes about a minute.
 set -euo pipefail
@@ -53,5 +54,11 @@ tf 13-destroy-slow.txt destroy -auto-approve
 rm -f "$work"/terraform.tfstate*
 use failures.tf
 tf 14-apply-failures.jsonl apply -json -auto-approve
+rm -f "$work"/terraform.tfstate*
+mkdir -p "$work/work" "$work/other"
+cp "$out/../terraform-data/other.tfstate" "$work/other/terraform.tfstate"
+cp "$out/../terraform-data/read-now.tf" "$work/work/main.tf"
+(cd "$work/work" && terraform init -no-color > /dev/null && terraform plan -json -no-color) 2>&1 | norm \
+    > "$out/15-plan-read-now.jsonl"
 terraform version | sed -n 1p > "$out/VERSION"
 echo "wrote $(ls "$out" | wc -l) files to $out"

@@ -101,10 +101,11 @@ class JsonStreamParityTest {
         assertEquals(kinds(expected), kinds(actual), capture);
     }
 
-    private Config configure(String tf) throws IOException {
-        Files.copy(CAPTURES.resolve(tf), dir.resolve("main.tf"), StandardCopyOption.REPLACE_EXISTING);
-        Evaluator evaluator = new Evaluator(FunctionRegistry.standard(), dir);
-        ConfigLoader.Result r = new ConfigLoader(new SourceFiles(), new StaticEvaluator(evaluator)).load(dir);
+    /** Loads {@code tf} of the captures into the temporary directory, or a file already in {@code at}. */
+    private Config configure(Path at, String tf) throws IOException {
+        if (at.equals(dir)) Files.copy(CAPTURES.resolve(tf), dir.resolve("main.tf"), StandardCopyOption.REPLACE_EXISTING);
+        Evaluator evaluator = new Evaluator(FunctionRegistry.standard(), at);
+        ConfigLoader.Result r = new ConfigLoader(new SourceFiles(), new StaticEvaluator(evaluator)).load(at);
         assertEquals(List.of(), r.diagnostics());
         return r.config();
     }
@@ -122,7 +123,11 @@ class JsonStreamParityTest {
 
     /** What {@code plan -json} (apply false) or {@code apply -json -auto-approve} prints for the configuration. */
     private String run(String tf, Plan.Mode mode, boolean apply, String... vars) throws IOException {
-        Config config = configure(tf);
+        return run(dir, tf, mode, apply, vars);
+    }
+
+    private String run(Path at, String tf, Plan.Mode mode, boolean apply, String... vars) throws IOException {
+        Config config = configure(at, tf);
         StringWriter out = new StringWriter();
         UiStream ui = new UiStream(new PrintWriter(out, true), Clock.fixed(Instant.parse(TIME), ZoneOffset.UTC));
         HookMessages hooks = new HookMessages(ui, new StillRunning.Timing(StillRunning.INTERVAL,
@@ -151,6 +156,18 @@ class JsonStreamParityTest {
         run("v1.tf", Plan.Mode.NORMAL, true);
         assertSameStream("03-plan-changes.jsonl", run("v2.tf", Plan.Mode.NORMAL, false, "desired_count=3"));
         assertSameStream("04-apply-changes.jsonl", run("v2.tf", Plan.Mode.NORMAL, true, "desired_count=3"));
+    }
+
+    @Test
+    void aDataSourceReadDuringPlanIsAnApplyOfActionRead() throws IOException {
+        Files.createDirectories(dir.resolve("other"));
+        Files.copy(DataSourceParityTest.CAPTURES.resolve("other.tfstate"), dir.resolve("other/terraform.tfstate"));
+        Path work = Files.createDirectories(dir.resolve("work"));
+        Files.copy(DataSourceParityTest.CAPTURES.resolve("read-now.tf"), work.resolve("main.tf"));
+        providers.close();
+        providers = new Providers(List.of(new TerraformBuiltins(work)));
+
+        assertSameStream("15-plan-read-now.jsonl", run(work, "main.tf", Plan.Mode.NORMAL, false));
     }
 
     @Test
