@@ -49,6 +49,7 @@ final class ApplyFlow {
         cmd.printDiagnostics(started.diagnostics(), ws);
         try (RunSession s = started.session(); GracefulStop stop = GracefulStop.install(term, cmd.jsonUi, s::releaseLock)) {
             RunHooks hooks = json ? cmd.jsonUi.hooks() : new ProgressView(term);
+            if (json) cmd.jsonUi.declareOutputTypes(OutputCommand.declaredTypes(s.config, ws));
             Planner.Result r = Plans.make(s, opts, mode, hooks);
             if (stop.getAsBoolean()) return cmd.fail(GracefulStop.beforeAnyChange(mode == Plan.Mode.DESTROY ? "Destroy"
                     : "Apply"), ws);

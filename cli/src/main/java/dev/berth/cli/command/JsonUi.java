@@ -9,11 +9,13 @@ import dev.berth.cli.view.json.stream.UiStream;
 import dev.berth.engine.apply.Applier;
 import dev.berth.engine.diag.Diagnostic;
 import dev.berth.engine.diag.SourceFiles;
+import dev.berth.engine.eval.TypeConstraint;
 import dev.berth.engine.plan.Plan;
 import dev.berth.engine.run.RunHooks;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A run under {@code -json}: Terraform's streaming messages on standard output instead of text,
@@ -22,6 +24,7 @@ import java.util.List;
 final class JsonUi {
     private final UiStream ui;
     private final HookMessages hooks;
+    private Map<String, TypeConstraint> declaredOutputTypes = Map.of();
 
     JsonUi(Terminal term) {
         this.ui = new UiStream(term.out(), Clock.systemDefaultZone());
@@ -46,7 +49,12 @@ final class JsonUi {
         ui.log(text);
     }
 
+    /** The output types the configuration declares, for the outputs message after apply. */
+    void declareOutputTypes(Map<String, TypeConstraint> types) {
+        declaredOutputTypes = Map.copyOf(types);
+    }
+
     void applied(Plan.Mode mode, Applier.Result result) {
-        new ResultMessages(ui).applied(mode, result);
+        new ResultMessages(ui).applied(mode, result, declaredOutputTypes);
     }
 }

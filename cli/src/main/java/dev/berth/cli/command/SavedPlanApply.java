@@ -51,6 +51,7 @@ final class SavedPlanApply {
         RunSession.Started started = RunSession.startWith(ws, opts, config, pf.plan().variables(), operation);
         if (started.session() == null) return cmd.fail(started.diagnostics(), ws);
         try (RunSession s = started.session(); GracefulStop stop = GracefulStop.install(cmd.term, cmd.jsonUi, s::releaseLock)) {
+            if (json) cmd.jsonUi.declareOutputTypes(OutputCommand.declaredTypes(s.config, ws));
             Applier.Result a = new Applier(ws.providers(), ws.functions(), ws.store(), json ? cmd.jsonUi.hooks() : new ProgressView(cmd.term))
                     .apply(s.config, pf.plan(), Math.max(1, opts.parallelism), stop);
             if (a.hasErrors()) return cmd.fail(a.diagnostics(), ws);

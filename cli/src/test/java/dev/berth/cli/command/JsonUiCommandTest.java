@@ -29,6 +29,11 @@ class JsonUiCommandTest {
               sensitive = true
             }
 
+            variable "zones" {
+              type    = list(string)
+              default = ["a", "b"]
+            }
+
             resource "ecs_task_definition" "app" {
               count  = 2
               family = "jsonui-${count.index}"
@@ -47,6 +52,10 @@ class JsonUiCommandTest {
             output "token" {
               value     = var.token
               sensitive = true
+            }
+
+            output "zones" {
+              value = var.zones
             }
             """;
 
@@ -105,7 +114,8 @@ class JsonUiCommandTest {
         assertEquals("{\"add\":2,\"change\":0,\"import\":0,\"remove\":0,\"operation\":\"plan\"}",
                 only(planned, "change_summary").get("changes").toString());
         assertEquals("{\"family\":{\"sensitive\":false,\"action\":\"create\"},\"token\":{\"sensitive\":true,"
-                + "\"action\":\"create\"}}", only(planned, "outputs").get("outputs").toString());
+                + "\"action\":\"create\"},\"zones\":{\"sensitive\":false,\"action\":\"create\"}}",
+                only(planned, "outputs").get("outputs").toString());
 
         CliRun asks = berth("apply", "-json");
         assertEquals(1, asks.exitCode(), asks::toString);
@@ -121,6 +131,8 @@ class JsonUiCommandTest {
         assertEquals("outputs", last.get("type").asText());
         assertEquals("{\"sensitive\":false,\"type\":\"string\",\"value\":\"jsonui-0\"}", last.at("/outputs/family").toString());
         assertEquals("{\"sensitive\":true,\"type\":\"string\"}", last.at("/outputs/token").toString());
+        assertEquals("{\"sensitive\":false,\"type\":[\"list\",\"string\"],\"value\":[\"a\",\"b\"]}",
+                last.at("/outputs/zones").toString(), "the declared type, as Terraform keeps it");
         assertEquals("Apply complete! Resources: 2 added, 0 changed, 0 destroyed.",
                 applied.get(applied.size() - 2).get("@message").asText());
 
@@ -130,7 +142,8 @@ class JsonUiCommandTest {
         assertEquals(2, types(refreshed).stream().filter("refresh_start"::equals).count(), refresh::toString);
         assertEquals(2, types(refreshed).stream().filter("refresh_complete"::equals).count(), refresh::toString);
         assertEquals("{\"family\":{\"sensitive\":false,\"action\":\"noop\"},\"token\":{\"sensitive\":true,"
-                + "\"action\":\"noop\"}}", only(refreshed, "outputs").get("outputs").toString());
+                + "\"action\":\"noop\"},\"zones\":{\"sensitive\":false,\"action\":\"noop\"}}",
+                only(refreshed, "outputs").get("outputs").toString());
 
         CliRun destroy = berth("destroy", "-json", "-auto-approve");
         assertEquals(0, destroy.exitCode(), destroy::toString);

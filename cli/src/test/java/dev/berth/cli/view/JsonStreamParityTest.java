@@ -140,7 +140,7 @@ class JsonStreamParityTest {
         if (apply) {
             Applier.Result a = new Applier(providers, FunctionRegistry.standard(), store, hooks).apply(config, r.plan(), 1);
             assertFalse(a.hasErrors(), a.diagnostics()::toString);
-            new ResultMessages(ui).applied(mode, a);
+            new ResultMessages(ui).applied(mode, a, Map.of());
         }
         return out.toString();
     }

@@ -6,6 +6,7 @@ import dev.berth.cli.view.ValidateJson;
 import dev.berth.engine.apply.Applier;
 import dev.berth.engine.diag.Diagnostic;
 import dev.berth.engine.diag.SourceFiles;
+import dev.berth.engine.eval.TypeConstraint;
 import dev.berth.engine.plan.Plan;
 import dev.berth.engine.state.OutputState;
 import dev.berth.engine.value.ValueJson;
@@ -32,10 +33,10 @@ public final class ResultMessages {
 
     /**
      * The closing {@code change_summary} and, unless destroying, the root outputs with their
-     * types and values; a sensitive output has no value, as in Terraform, and neither has one
+     * types (as declared, where configuration declares one, else from the value) and values; a sensitive output has no value, as in Terraform, and neither has one
      * holding a sensitive value, which Terraform would print.
      */
-    public void applied(Plan.Mode mode, Applier.Result a) {
+    public void applied(Plan.Mode mode, Applier.Result a, Map<String, TypeConstraint> declared) {
         Applier.Summary s = a.summary();
         boolean destroy = mode == Plan.Mode.DESTROY;
         PlanMessages.summary(ui, s.added(), s.changed(), s.destroyed(), destroy ? "destroy" : "apply");
@@ -44,7 +45,7 @@ public final class ResultMessages {
         for (OutputState o : new TreeMap<>(a.outputs()).values()) {
             ObjectNode n = outputs.putObject(o.name());
             n.put("sensitive", o.sensitive());
-            n.set("type", CtyTypes.of(o.value().unmarked(), null));
+            n.set("type", CtyTypes.of(o.value().unmarked(), declared.get(o.name())));
             if (!o.sensitive() && !o.value().containsSensitive()) n.set("value", ValueJson.toJsonNode(o.value().unmarked()));
         }
         ui.write("info", "Outputs: " + outputs.size(), "outputs", "outputs", outputs);
