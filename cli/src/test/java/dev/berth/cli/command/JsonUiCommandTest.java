@@ -172,7 +172,7 @@ class JsonUiCommandTest {
     }
 
     @Test
-    void theHumanPlanIsUnchangedAndTheDocumentIsShowJsonOfTheSavedPlan() throws Exception {
+    void theHumanPlanIsUnchangedTheDocumentIsShowJsonAndTheSavedPlanAppliesAsAStream() throws Exception {
         Files.writeString(dir.resolve("main.hcl"), CONFIG);
 
         CliRun plan = berth("plan", "-out=saved.plan");
@@ -183,5 +183,16 @@ class JsonUiCommandTest {
         JsonNode doc = JSON.readTree(show.out());
         assertEquals(2, doc.get("resource_changes").size(), show::toString);
         assertFalse(show.out().contains(SECRET), show::toString);
+
+        // A saved plan was the review: applying it streams the changes made, not the plan again.
+        CliRun apply = CliRun.in(dir, "apply", "-json", "saved.plan");
+        assertEquals(0, apply.exitCode(), apply::toString);
+        List<String> types = types(messages(apply));
+        assertFalse(types.contains("planned_change"), apply::toString);
+        assertEquals(List.of("version", "apply_start", "apply_start", "apply_complete", "apply_complete", "change_summary",
+                "outputs"), types.stream().sorted(java.util.Comparator.comparing(t -> List.of("version", "apply_start",
+                "apply_complete", "change_summary", "outputs").indexOf(t))).toList());
+        assertEquals(List.of("version"), types.subList(0, 1));
+        assertEquals(List.of("change_summary", "outputs"), types.subList(types.size() - 2, types.size()));
     }
 }
