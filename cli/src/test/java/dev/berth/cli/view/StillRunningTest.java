@@ -121,6 +121,33 @@ class StillRunningTest {
     }
 
     @Test
+    void aModificationAndAReadSayWhatTheyAreAndAFinishedOneSaysNothingMore() {
+        Manual m = new Manual();
+        StringWriter out = new StringWriter();
+        ProgressView view = new ProgressView(new Terminal(new PrintWriter(out, true), new PrintWriter(new StringWriter()),
+                false), m.timing());
+        ResourceInstanceAddr data = new ResourceInstanceAddr(ResourceAddr.data("ecs_task_definition", "app"),
+                InstanceKey.NONE);
+
+        view.applying(SLOW, Action.UPDATE, "arn:x");
+        view.reading(data);
+        m.tick();
+        m.tick();
+        view.applied(SLOW, Action.UPDATE, Duration.ofSeconds(25), "arn:x");
+        view.read(data, Duration.ofSeconds(25), "");
+        m.tick();
+
+        assertEquals(List.of("terraform_data.slow: Modifying... [id=arn:x]", "data.ecs_task_definition.app: Reading...",
+                "terraform_data.slow: Still modifying... [id=arn:x, 10s elapsed]",
+                "data.ecs_task_definition.app: Still reading... [10s elapsed]",
+                "terraform_data.slow: Still modifying... [id=arn:x, 20s elapsed]",
+                "data.ecs_task_definition.app: Still reading... [20s elapsed]",
+                "terraform_data.slow: Modifications complete after 25s [id=arn:x]",
+                "data.ecs_task_definition.app: Read complete after 25s"), out.toString().lines().toList());
+        assertEquals(List.of(), m.tasks, "nothing left ticking");
+    }
+
+    @Test
     void aLongIdIsShortenedInTheMiddleAsTerraformDoes() {
         String arn = "arn:aws:ecs:local:000000000000:service/a-cluster-with-a-long-name/a-service-with-an-even-longer-name";
         String shown = ProgressView.shortenId(arn);
