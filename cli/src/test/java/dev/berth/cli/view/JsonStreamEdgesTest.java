@@ -101,6 +101,17 @@ class JsonStreamEdgesTest {
     }
 
     @Test
+    void textIsEscapedAsGoEscapesItForHtml() throws Exception {
+        // Terraform 1.11.4 on a variable whose validation says "x must be > 5 & < 10.".
+        new ResultMessages(ui).diagnostics(List.of(Diagnostic.error("Invalid value for variable",
+                "x must be > 5 & < 10.\u2028", null)), new SourceFiles());
+
+        assertEquals(true, out.toString().contains("\"detail\":\"x must be \\u003e 5 \\u0026 \\u003c 10.\\u2028\""),
+                out::toString);
+        assertEquals("x must be > 5 & < 10.\u2028", JSON.readTree(out.toString()).at("/diagnostic/detail").asText());
+    }
+
+    @Test
     void aNoteForPeopleIsALogMessage() {
         ui.log("\nInterrupt received.\n");
         assertEquals("{\"@level\":\"info\",\"@message\":\"\\nInterrupt received.\\n\",\"@module\":\"terraform.ui\","

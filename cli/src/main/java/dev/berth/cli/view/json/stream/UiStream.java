@@ -62,7 +62,9 @@ public final class UiStream {
         sorted.put("type", NODES.textNode(type));
         ObjectNode line = NODES.objectNode();
         sorted.forEach(line::set);
-        String text = line.toString();
+        // Go's encoder, which writes Terraform's lines, escapes these for HTML; they occur only inside strings.
+        String text = line.toString().replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+                .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029");
         synchronized (this) {
             out.println(text);
             out.flush();
