@@ -49,6 +49,10 @@ abstract class WorkspaceCommand implements Callable<Integer> {
             return fail(e.diagnostics(), null);
         } catch (StateStoreException | EcsStoreException e) {
             return fail(List.of(Diagnostic.error(e.getMessage())), null);
+        } catch (Errors.UserError e) {
+            // Under -json even a one-sentence refusal is a message of the stream, as in Terraform.
+            if (jsonUi == null) throw e;
+            return fail(List.of(Diagnostic.error(e.getMessage())), null);
         } finally {
             term.out().flush();
             term.err().flush();

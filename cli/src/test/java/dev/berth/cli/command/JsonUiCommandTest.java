@@ -172,6 +172,19 @@ class JsonUiCommandTest {
     }
 
     @Test
+    void aRefusedOptionIsADiagnosticMessageToo() throws Exception {
+        Files.writeString(dir.resolve("main.hcl"), CONFIG);
+
+        CliRun plan = berth("plan", "-json", "-target=not an address");
+
+        assertEquals(1, plan.exitCode(), plan::toString);
+        List<JsonNode> messages = messages(plan);
+        assertEquals(List.of("version", "diagnostic"), types(messages), plan::toString);
+        assertTrue(messages.get(1).at("/diagnostic/summary").asText().startsWith("Invalid -target address"), plan::toString);
+        assertEquals("", plan.err(), "nothing but the stream");
+    }
+
+    @Test
     void theHumanPlanIsUnchangedTheDocumentIsShowJsonAndTheSavedPlanAppliesAsAStream() throws Exception {
         Files.writeString(dir.resolve("main.hcl"), CONFIG);
 
