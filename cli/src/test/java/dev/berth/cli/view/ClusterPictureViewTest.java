@@ -28,7 +28,7 @@ class ClusterPictureViewTest {
     private static Task task(String id, String service, String instance, String status, String cpu, String code, String reason) {
         return new Task(C.replace(":cluster/", ":task/") + "/" + id, C, "arn:aws:ecs:local:000000000000:task-definition/web:3",
                 instance == null ? null : "arn:aws:ecs:local:000000000000:container-instance/demo/" + instance,
-                List.of(new Container(null, null, "web", "busybox", null, status, null, null, null, null, "256", "128", null, null)),
+                List.of(new Container(null, null, "web", "busybox", null, null, status, null, null, null, null, "256", "128", null, null)),
                 status, code == null ? "RUNNING" : "STOPPED", instance == null ? "FARGATE" : "EC2", cpu, cpu == null ? null : "512",
                 "service:" + service, null, null, NOW.minusSeconds(300), NOW.minusSeconds(290), null,
                 code == null ? null : NOW.minusSeconds(42), code, reason, null, null, null, 1L, 1L, status);
