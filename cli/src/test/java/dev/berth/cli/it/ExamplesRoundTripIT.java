@@ -34,7 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ExamplesRoundTripIT {
     private static final Path EXAMPLES = Path.of("..", "examples");
-    /** Directories that are not configurations (image holds the script that builds the examples' image). */
+    /** Directories that are not configurations. */
     private static final Set<String> NOT_APPLIED = Set.of("image");
     /** Secrets an example reads, put in its directory's secret store before it applies. */
     private static final Map<String, String> SECRETS = Map.of("secrets", "demo/db-password");
