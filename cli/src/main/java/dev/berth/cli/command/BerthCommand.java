@@ -13,7 +13,8 @@ import java.util.Map;
         subcommands = {ValidateCommand.class, PlanCommand.class, ApplyCommand.class, DestroyCommand.class,
                 ShowCommand.class, StateCommand.class, OutputCommand.class, ImportCommand.class,
                 ForceUnlockCommand.class, GraphCommand.class, FmtCommand.class, AgentCommand.class, EcsCommand.class,
-                ServerCommand.class, LogsCommand.class, SecretCommand.class, VersionCommand.class})
+                ServerCommand.class, LogsCommand.class, SecretCommand.class, VersionCommand.class,
+                CompletionCommand.class, HelpCommand.class})
 public final class BerthCommand implements Runnable {
     public static final String VERSION = "0.1.0";
 
@@ -79,6 +80,7 @@ public final class BerthCommand implements Runnable {
         cmd.setParameterExceptionHandler(Errors::onParameterError);
         cmd.setExecutionExceptionHandler(Errors::onExecutionError);
         EcsCommand.configure(cmd.getSubcommands().get("ecs"));
+        HelpExamples.attach(cmd);
         return cmd;
     }
 }
