@@ -39,6 +39,8 @@ final class HelpExamples {
             Map.entry("delete", "berth secret delete demo/db-password"),
             Map.entry("list@secret", "berth secret list"),
             Map.entry("version", "berth version"),
+            Map.entry("cluster", "berth cluster show web"),
+            Map.entry("show@cluster", "berth cluster show web"),
             Map.entry("completion", "source <(berth completion bash)     # in ~/.bashrc; or: berth completion zsh"),
             Map.entry("console", "echo 'ecs_service.web.desired_count * 2' | berth console"),
             Map.entry("help", "berth help plan"));
