@@ -104,6 +104,9 @@ class ConsoleIT {
             } finally {
                 if (docker != null) {
                     DockerEngine.cleanUp(docker, cluster);
+                    // Whatever the server's loop started while it was being stopped goes too.
+                    for (var c : DockerEngine.containersOf(docker, cluster)) DockerEngine.cli("rm", "-f", c.id());
+                    docker.removeNetwork("berth-" + cluster);
                     docker.close();
                 }
                 if (dir != null) {
