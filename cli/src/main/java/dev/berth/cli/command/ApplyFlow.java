@@ -1,5 +1,6 @@
 package dev.berth.cli.command;
 
+import dev.berth.cli.view.CostView;
 import dev.berth.cli.view.PlanRenderer;
 import dev.berth.cli.view.RenderOptions;
 import dev.berth.cli.view.Terminal;
@@ -7,6 +8,8 @@ import dev.berth.cli.view.ProgressView;
 import dev.berth.cli.view.ValueFormatter;
 import dev.berth.cli.wiring.Workspace;
 import dev.berth.engine.apply.Applier;
+import dev.berth.engine.cost.CostEstimate;
+import dev.berth.engine.cost.PlanCosts;
 import dev.berth.engine.plan.Plan;
 import dev.berth.engine.plan.Planner;
 import dev.berth.engine.state.OutputState;
@@ -43,8 +46,11 @@ final class ApplyFlow {
                     : "Apply"), ws);
             if (r.hasErrors()) return cmd.fail(r.diagnostics(), ws);
             cmd.printDiagnostics(r.diagnostics(), ws);
+            CostEstimate cost = PlanCosts.estimate(r.plan(), s.config, ws.providers());
+            if (cost.hasErrors()) return cmd.fail(cost.diagnostics(), ws);
+            cmd.printDiagnostics(cost.diagnostics(), ws);
             RenderOptions ro = new RenderOptions(term.color(), RenderOptions.DEFAULT_TOOL);
-            term.out().print(new PlanRenderer().render(r.plan(), ro));
+            term.out().print(new PlanRenderer().render(r.plan(), ro) + CostView.render(cost, ro));
             term.out().flush();
             if (Plans.hasChanges(r.plan()) && !autoApprove && !confirmed(r.plan().isTargeted())) {
                 term.err().println();

@@ -1,12 +1,17 @@
 package dev.berth.cli.command;
 
+import dev.berth.cli.view.CostView;
 import dev.berth.cli.view.PlanRenderer;
 import dev.berth.cli.view.ProgressView;
 import dev.berth.cli.view.RenderOptions;
+import dev.berth.cli.view.json.CostJson;
 import dev.berth.cli.view.json.JsonDocs;
 import dev.berth.cli.view.json.PlanJson;
+import dev.berth.cli.view.markdown.CostTable;
 import dev.berth.cli.view.markdown.MarkdownPlanView;
 import dev.berth.cli.wiring.Workspace;
+import dev.berth.engine.cost.CostEstimate;
+import dev.berth.engine.cost.PlanCosts;
 import dev.berth.engine.plan.Plan;
 import dev.berth.engine.plan.Planner;
 import dev.berth.engine.run.RunHooks;
@@ -53,21 +58,25 @@ final class PlanCommand extends WorkspaceCommand {
             Planner.Result r = Plans.make(s, opts, mode, json || markdown ? RunHooks.NONE : new ProgressView(term));
             if (stop.getAsBoolean()) return fail(GracefulStop.beforeAnyChange("Plan"), ws);
             if (r.hasErrors()) return fail(r.diagnostics(), ws);
+            CostEstimate cost = PlanCosts.estimate(r.plan(), s.config, ws.providers());
+            if (cost.hasErrors()) return fail(cost.diagnostics(), ws);
             if (out != null) SavedPlans.save(s, r.plan(), out);
             boolean changes = Plans.hasChanges(r.plan());
             if (json) {
-                term.out().print(JsonDocs.print(new PlanJson(BerthCommand.VERSION, ws.providers(), ws.evaluator())
-                        .document(r.plan(), s.config, Instant.now())));
+                term.out().print(JsonDocs.print(CostJson.attach(new PlanJson(BerthCommand.VERSION, ws.providers(),
+                        ws.evaluator()).document(r.plan(), s.config, Instant.now()), cost)));
                 return detailedExitCode && changes ? 2 : 0;
             }
             printDiagnostics(r.diagnostics(), ws);
+            printDiagnostics(cost.diagnostics(), ws);
             if (markdown) {
-                term.out().print(new MarkdownPlanView().render(r.plan(), RenderOptions.DEFAULT_TOOL));
+                term.out().print(new MarkdownPlanView().render(r.plan(), RenderOptions.DEFAULT_TOOL) + CostTable.render(cost));
                 return detailedExitCode && changes ? 2 : 0;
             }
             RenderOptions ro = new RenderOptions(term.color(), RenderOptions.DEFAULT_TOOL);
             PlanRenderer renderer = new PlanRenderer();
             term.out().print(renderer.render(r.plan(), ro));
+            term.out().print(CostView.render(cost, ro));
             // As Terraform: an empty plan is saved (-out) but needs no "how to apply it" footer.
             if (changes) term.out().print(renderer.renderFooter(out, ro));
             return detailedExitCode && changes ? 2 : 0;

@@ -41,9 +41,14 @@ public final class PriceListException extends RuntimeException {
         return "Invalid price list " + getMessage();
     }
 
-    /** The offending line with a caret under the column, as configuration errors show theirs. */
+    /**
+     * The offending line with a caret under the column, after a line naming the file, so a
+     * renderer that wraps paragraphs keeps the indented quote as it is.
+     */
     public String detail() {
         if (line <= 0 || sourceLine == null) return "";
-        return "  " + line + ": " + sourceLine + "\n" + " ".repeat(2 + String.valueOf(line).length() + 2 + Math.max(0, column - 1)) + "^";
+        String number = "  " + line + ": ";
+        return file + ", line " + line + ":\n" + number + sourceLine + "\n"
+                + " ".repeat(number.length() + Math.max(0, column - 1)) + "^";
     }
 }

@@ -37,8 +37,11 @@ final class ServicePricing {
                     .orElseGet(() -> Rate.unknown(prices.source() + " has no FARGATE " + shape.arch() + " rates"));
         }
 
+        /** The task size; an EC2 service's does not change its price, so an unknown one goes unsaid. */
         String size() {
-            return sizing == null ? "" : sizing.known() ? sizing.shape().describe() : "size unknown";
+            if (sizing == null) return "";
+            if (sizing.known()) return sizing.shape().describe();
+            return fargate() ? "size unknown" : "";
         }
     }
 
@@ -67,7 +70,7 @@ final class ServicePricing {
         String launch = b.exists && a.exists && !Objects.equals(b.launchType, a.launchType)
                 ? launch(b.launchType) + " -> " + launch(a.launchType) : launch(shown.launchType);
         String where = shown.launchType != null && !shown.fargate() ? " (billed as its cluster's instances)" : "";
-        return count + " x " + size + " " + launch + where;
+        return count + (size.isEmpty() ? "" : " x " + size) + " " + launch + where;
     }
 
     private static String count(Integer n) {

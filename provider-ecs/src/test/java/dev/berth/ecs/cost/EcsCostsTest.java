@@ -144,7 +144,7 @@ class EcsCostsTest {
                 subject(a, instance("t3.medium"), instance("t3.medium")), subject(b, null, instance("m5.large")));
 
         assertEquals(Rate.ZERO, item(r, WEB).after());
-        assertEquals("2 tasks x size unknown EC2 (billed as its cluster's instances)", item(r, WEB).description());
+        assertEquals("2 tasks EC2 (billed as its cluster's instances)", item(r, WEB).description());
         same("0.0416", item(r, a).after());
         assertEquals("t3.medium instance", item(r, a).description());
         same("0", item(r, b).before());

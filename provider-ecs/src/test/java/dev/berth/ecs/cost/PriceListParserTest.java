@@ -55,7 +55,7 @@ class PriceListParserTest {
         assertEquals(11, e.column());
         assertEquals("Invalid price list prices.txt:2:11: \"$0.02\" is not a price; expected US dollars per hour "
                 + "as a plain decimal number, such as 0.0416.", e.summary());
-        assertEquals("  2: t3.small  $0.02\n" + " ".repeat(15) + "^", e.detail());
+        assertEquals("prices.txt, line 2:\n  2: t3.small  $0.02\n" + " ".repeat(15) + "^", e.detail());
     }
 
     @Test
