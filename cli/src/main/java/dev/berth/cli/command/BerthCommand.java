@@ -13,7 +13,8 @@ import java.util.Map;
         subcommands = {ValidateCommand.class, PlanCommand.class, ApplyCommand.class, DestroyCommand.class,
                 ShowCommand.class, StateCommand.class, OutputCommand.class, ImportCommand.class,
                 ForceUnlockCommand.class, GraphCommand.class, FmtCommand.class, AgentCommand.class, EcsCommand.class,
-                ServerCommand.class, LogsCommand.class, SecretCommand.class, CostCommand.class, VersionCommand.class})
+                ServerCommand.class, LogsCommand.class, SecretCommand.class, ClusterCommand.class, CostCommand.class,
+                VersionCommand.class})
 public final class BerthCommand implements Runnable {
     public static final String VERSION = "0.1.0";
 

@@ -75,17 +75,24 @@ final class TaskStarter {
         // Secrets are read before volumes are made, so a missing one costs no cleanup either.
         TaskSecrets values = TaskSecrets.resolve(task, secrets);
         VolumeOps.Prepared prepared = volumes.prepare(task);
+        FirelensRouter router;
+        try {
+            router = FirelensRouter.of(client, task, prepared.sources());
+        } catch (RuntimeException e) {
+            volumes.removeQuietly(prepared.created());
+            throw errors.translate(e, "find the FireLens socket of task " + task.taskArn());
+        }
         Created[] byIndex = new Created[task.containers().size()];
         List<Created> created = new ArrayList<>();
         TaskMetadataServer meta = metadata.forTask(task, network.owner());
         try {
             for (int i : network.creationOrder()) {
                 String ownerId = byIndex[network.owner()] == null ? null : byIndex[network.owner()].id();
-                byIndex[i] = create(task, network, i, ownerId, prepared, meta, values);
+                byIndex[i] = create(task, network, i, ownerId, prepared, meta, values, router);
                 created.add(byIndex[i]);
             }
             List<Created> inOrder = List.of(byIndex);
-            attachMetadata(meta, inOrder);
+            meta.created(ids(inOrder));
             new OrderedStart(task, network, inOrder, meta).run();
             List<ContainerInfo> infos = settle(task, inOrder);
             meta.publish(ids(inOrder));
@@ -97,15 +104,6 @@ final class TaskStarter {
             volumes.removeQuietly(prepared.created());
             throw errors.translate(e, "start task " + task.taskArn());
         }
-    }
-
-    /** A sidecar per namespace owner, fed before anything starts so it answers from its first moment. */
-    private static void attachMetadata(TaskMetadataServer meta, List<Created> created) {
-        boolean any = false;
-        for (int i = 0; i < created.size(); i++) {
-            if (meta.ownsNamespace(i)) any |= meta.attach(created.get(i).id(), i);
-        }
-        if (any) meta.publish(ids(created));
     }
 
     private static List<String> ids(List<Created> created) {
@@ -200,8 +198,9 @@ final class TaskStarter {
     }
 
     private Created create(TaskLaunch task, TaskNetwork network, int index, String ownerId,
-                           VolumeOps.Prepared prepared, TaskMetadataServer meta, TaskSecrets values) {
-        ContainerLaunch c = task.containers().get(index);
+                           VolumeOps.Prepared prepared, TaskMetadataServer meta, TaskSecrets values,
+                           FirelensRouter router) {
+        ContainerLaunch c = router == null ? task.containers().get(index) : router.wire(task.containers().get(index));
         List<TaskNetwork.Declared> publishes = network.publishedBy(index);
         List<PortBinding> bindings = publishes.stream().map(TaskNetwork.Declared::binding).toList();
         try {
@@ -212,7 +211,16 @@ final class TaskStarter {
             meta.addEnvironment(cmd, c);
             // Last, so a secret wins over any variable of the same name, as on ECS.
             values.applyTo(cmd, c);
-            return new Created(c, cmd.exec().getId(), publishes, values);
+            String id = cmd.exec().getId();
+            if (router != null) {
+                try {
+                    router.created(c, id);
+                } catch (RuntimeException e) {
+                    remover.removeQuietly(List.of(id));
+                    throw e;
+                }
+            }
+            return new Created(c, id, publishes, values);
         } catch (NotFoundException e) {
             throw failures.notFound(task, c, e);
         } catch (ConflictException e) {
