@@ -55,9 +55,9 @@ public final class RunningCostView {
     /** "2 tasks x 0.25 vCPU, 0.5 GB FARGATE" when every task is alike, else just the count. */
     static String describe(List<Task> tasks) {
         String count = tasks.size() + (tasks.size() == 1 ? " task" : " tasks");
-        List<String> kinds = tasks.stream().map(t -> (t.sizing().known() ? t.sizing().shape().describe() + " " : "")
+        List<String> kinds = tasks.stream().map(t -> (t.sizing().known() ? "x " + t.sizing().shape().describe() + " " : "")
                 + t.launchType()).distinct().toList();
-        return kinds.size() == 1 ? count + " x " + kinds.get(0) : count;
+        return kinds.size() == 1 ? count + " " + kinds.get(0) : count;
     }
 
     private static String monthly(Rate r) {
