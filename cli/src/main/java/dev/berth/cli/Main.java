@@ -13,7 +13,7 @@ public final class Main {
     }
 
     public static int run(String... args) {
-        CommandLine cmd = BerthCommand.commandLine();
+        CommandLine cmd = BerthCommand.commandLine(System.getenv(), System.in, args);
         return cmd.execute(args);
     }
 }

@@ -29,7 +29,7 @@ public record CliRun(int exitCode, String out, String err) {
     public static CliRun withEnv(Map<String, String> env, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cmd = BerthCommand.commandLine(env);
+        CommandLine cmd = BerthCommand.commandLine(env, System.in, args);
         cmd.setOut(new PrintWriter(out, true));
         cmd.setErr(new PrintWriter(err, true));
         int code = cmd.execute(args);

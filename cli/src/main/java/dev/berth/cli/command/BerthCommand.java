@@ -5,18 +5,25 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
-/** The root command: global options, then one subcommand, spelled as Terraform spells them. */
+/**
+ * The root command: global options, then one subcommand, spelled as Terraform spells them. The
+ * subcommands are a list here rather than the annotation's {@code subcommands}, so a run that names
+ * one builds only that one (see {@link #commandLine(Map, java.io.InputStream, String...)}).
+ */
 @Command(name = "berth", scope = CommandLine.ScopeType.INHERIT,
-        description = "Plans and applies ECS-style infrastructure on Docker engines.",
-        subcommands = {ValidateCommand.class, PlanCommand.class, ApplyCommand.class, DestroyCommand.class,
-                ShowCommand.class, StateCommand.class, OutputCommand.class, ImportCommand.class,
-                ForceUnlockCommand.class, GraphCommand.class, FmtCommand.class, AgentCommand.class, EcsCommand.class,
-                ServerCommand.class, LogsCommand.class, SecretCommand.class, ClusterCommand.class, CostCommand.class,
-                VersionCommand.class})
+        description = "Plans and applies ECS-style infrastructure on Docker engines.")
 public final class BerthCommand implements Runnable {
     public static final String VERSION = "0.1.0";
+
+    /** Every subcommand, in the order {@code berth -help} lists them. */
+    static final List<Class<?>> SUBCOMMANDS = List.of(ValidateCommand.class, PlanCommand.class, ApplyCommand.class,
+            DestroyCommand.class, ShowCommand.class, StateCommand.class, OutputCommand.class, ImportCommand.class,
+            ForceUnlockCommand.class, GraphCommand.class, FmtCommand.class, AgentCommand.class, EcsCommand.class,
+            ServerCommand.class, LogsCommand.class, SecretCommand.class, ClusterCommand.class, CostCommand.class,
+            VersionCommand.class);
 
     @Option(names = "-chdir", paramLabel = "DIR", scope = CommandLine.ScopeType.LOCAL,
             description = "Switch to a different working directory before executing the given subcommand.")
@@ -69,17 +76,29 @@ public final class BerthCommand implements Runnable {
 
     /** As {@link #commandLine(Map)}, reading standard input from {@code stdin}. */
     public static CommandLine commandLine(Map<String, String> env, java.io.InputStream stdin) {
+        return commandLine(env, stdin, new String[0]);
+    }
+
+    /**
+     * The command line that runs {@code args}. Reflecting over every command's options costs more
+     * than the rest of a small run (picocli reads them all when the tree is built), so when
+     * {@code args} name a subcommand the tree holds only that one; it parses, runs and prints as
+     * the whole tree would. Anything else (no subcommand, a mistyped one, the root's help) gets
+     * the whole tree. Without {@code args} the tree is whole.
+     */
+    public static CommandLine commandLine(Map<String, String> env, java.io.InputStream stdin, String... args) {
         BerthCommand root = new BerthCommand();
         root.env = Map.copyOf(env);
         root.stdin = stdin;
         CommandLine cmd = new CommandLine(root);
+        for (Class<?> sub : CommandChoice.needed(SUBCOMMANDS, args)) cmd.addSubcommand(sub);
         cmd.setPosixClusteredShortOptionsAllowed(false);
         // Go's flag package lets a repeated flag win by its last value; -var/-var-file rely on it.
         cmd.setOverwrittenOptionsAllowed(true);
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
         cmd.setParameterExceptionHandler(Errors::onParameterError);
         cmd.setExecutionExceptionHandler(Errors::onExecutionError);
-        EcsCommand.configure(cmd.getSubcommands().get("ecs"));
+        if (cmd.getSubcommands().containsKey("ecs")) EcsCommand.configure(cmd.getSubcommands().get("ecs"));
         return cmd;
     }
 }

@@ -87,10 +87,11 @@ class CostCliTest {
     }
 
     @Test
-    void planJsonCarriesACostObjectWithExactAmounts() throws Exception {
+    void thePlanDocumentCarriesACostObjectWithExactAmounts() throws Exception {
         write("", WEB);
+        ok(CliRun.in(dir, "plan", "-out=web.plan"));
 
-        JsonNode cost = new ObjectMapper().readTree(ok(CliRun.in(dir, "plan", "-json")).out()).get("cost");
+        JsonNode cost = new ObjectMapper().readTree(ok(CliRun.in(dir, "show", "-json", "web.plan")).out()).get("cost");
 
         assertEquals("USD", cost.get("currency").asText());
         assertEquals(730, cost.get("hours_per_month").asInt());

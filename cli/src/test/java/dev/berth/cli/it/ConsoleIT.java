@@ -167,6 +167,35 @@ class ConsoleIT {
         assertEquals("[\"web\"]", containers.toString());
     }
 
+    @Test
+    @Order(5)
+    void clusterShowPrintsTheSamePictureFromTheServer() throws Exception {
+        try (BerthProcess show = BerthProcess.startWith(Map.of("COLUMNS", "160"), "cluster", "show", cluster,
+                "--endpoint-url", server.endpoint())) {
+            assertEquals(0, show.exitCode(WAIT), show.output());
+            String text = show.output();
+            assertTrue(text.startsWith("Cluster " + cluster + " (ACTIVE): 2 instances, 2 services, 5 running"), text);
+            assertTrue(text.contains("\nzone us-east-1a\n") && text.contains("\nzone us-east-1b\n"), text);
+            assertTrue(text.contains("| CPU ["), "plain ASCII bars when not a terminal:\n" + text);
+            assertEquals(4, text.lines().filter(l -> l.matches("\\|.* web [0-9a-f]{8} RUNNING .*")).count(), text);
+            assertTrue(text.contains("UserInitiated: " + STOP_REASON), text);
+        }
+        // What reading a picture costs the server on this world (printed, never asserted); a second
+        // apart, since the server serves a picture again for up to 0.9 s.
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        long[] ms = new long[5];
+        for (int i = 0; i < ms.length; i++) {
+            Thread.sleep(1000);
+            long t0 = System.nanoTime();
+            http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.endpoint() + "/console/api/world"))
+                    .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            ms[i] = (System.nanoTime() - t0) / 1_000_000;
+        }
+        java.util.Arrays.sort(ms);
+        System.out.println("GET /console/api/world on 2 instances, 2 services, 6 tasks: median " + ms[2] + " ms, max "
+                + ms[4] + " ms");
+    }
+
     private static String runningOf(String service) {
         return "return document.querySelectorAll('#tasks tr.task[data-service=\"" + service + "\"][data-status=\"RUNNING\"]').length;";
     }

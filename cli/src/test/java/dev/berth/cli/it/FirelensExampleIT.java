@@ -53,8 +53,32 @@ class FirelensExampleIT extends ClusterFixture {
         assertTrue(routed.contains("output cloudwatch not available in berth's test router"),
                 "the probe's cloudwatch output is named, not dropped silently: " + routed);
 
+        CliRun web = CliRun.in(dir, "logs", "web-firelens", "--cluster", cluster, "--container", "web");
+        assertTrue(web.err().contains("sends its output to the task's FireLens log router"), web::toString);
+
+        // In awsvpc the router also listens on 127.0.0.1:24224 in the task's namespace, where
+        // FLUENT_HOST and FLUENT_PORT point: one forward-protocol Message, [tag, time, {log}], by hand.
+        String probe = running("probe");
+        String env = DockerEngine.cli("exec", probe, "env");
+        assertTrue(env.contains("FLUENT_HOST=127.0.0.1") && env.contains("FLUENT_PORT=24224"), env);
+        DockerEngine.cli("exec", probe, "sh", "-c",
+                "printf '\\x93\\xb0web-firelens-tcp\\x00\\x81\\xa3log\\xa9via-tcp-1' | nc -w 1 $FLUENT_HOST $FLUENT_PORT");
+        String viaTcp = "";
+        for (int i = 0; i < 50 && !viaTcp.contains("[web-firelens-tcp] {\"log\":\"via-tcp-1\""); i++) {
+            Thread.sleep(200);
+            viaTcp = CliRun.in(dir, "logs", "web-firelens", "--cluster", cluster, "--container", "log_router").out();
+        }
+        assertTrue(viaTcp.contains("[web-firelens-tcp] {\"log\":\"via-tcp-1\""), viaTcp);
+
         CliRun plan = berth("plan", "-detailed-exitcode");
         assertEquals(0, plan.exitCode(), plan::toString);
+    }
+
+    private String running(String container) {
+        return DockerEngine.containersOf(docker, cluster).stream()
+                .filter(c -> container.equals(c.labels().get("dev.berth.container-name")))
+                .filter(dev.berth.ecs.runtime.ContainerInfo::running).map(dev.berth.ecs.runtime.ContainerInfo::id)
+                .findFirst().orElseThrow(() -> new AssertionError("no running " + container));
     }
 
     private static String routed_(Path dir) {

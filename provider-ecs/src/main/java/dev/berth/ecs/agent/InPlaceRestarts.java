@@ -68,7 +68,10 @@ final class InPlaceRestarts {
             log.line(what + "; could not restart it: " + f.getMessage());
             return false;
         }
-        TaskRow restarted = current.withRestart(name, Instant.now().toString());
+        // A stop that began meanwhile (it removes the container) has the last word on the row.
+        TaskRow latest = taskRows.get(row.taskArn()).orElse(null);
+        if (latest == null || !latest.running()) return true;
+        TaskRow restarted = latest.withRestart(name, Instant.now().toString());
         taskRows.put(row.taskArn(), restarted);
         int count = restarted.containers().stream().filter(c -> c.name().equals(name)).mapToInt(TaskRow.TaskContainer::restarts)
                 .findFirst().orElse(0);

@@ -30,10 +30,18 @@ public final class ConsoleHandler {
             "/", "index.html", "/index.html", "index.html",
             "/console.css", "console.css", "/console.js", "console.js", "/favicon.svg", "favicon.svg");
     private static final int LOG_LINES = 100;
+    /**
+     * How long a picture is served again rather than read anew: a picture costs the server a few
+     * hundred milliseconds of reads (engines are asked what runs), so several open pages polling
+     * once a second cost what one does.
+     */
+    private static final long REUSE_NANOS = 900_000_000L;
 
     private final WorldReader reader;
     private final TaskLogs logs;
     private final Consumer<String> log;
+    private String lastPicture;
+    private long lastRead;
 
     public ConsoleHandler(EcsApi api, TaskLogs logs, Consumer<String> log) {
         this.reader = new WorldReader(api);
@@ -48,7 +56,7 @@ public final class ConsoleHandler {
             if (FILES.containsKey(path)) {
                 file(exchange, FILES.get(path));
             } else if (path.equals("/console/api/world")) {
-                json(exchange, EcsJson.write(reader.read()));
+                json(exchange, picture());
             } else if (path.equals("/console/api/logs")) {
                 Map<String, String> q = query(exchange.getRequestURI().getRawQuery());
                 if (q.get("task") == null) throw EcsException.invalidParameter("Name a task: ?cluster=C&task=ARN.");
@@ -65,6 +73,15 @@ public final class ConsoleHandler {
                     "The console could not read the world (" + e.getClass().getSimpleName()
                             + "); the server's log says more.")), null);
         }
+    }
+
+    /** One reader at a time; those who wait for it get its picture. */
+    private synchronized String picture() {
+        if (lastPicture == null || System.nanoTime() - lastRead > REUSE_NANOS) {
+            lastPicture = EcsJson.write(reader.read());
+            lastRead = System.nanoTime();
+        }
+        return lastPicture;
     }
 
     private void file(HttpExchange exchange, String name) throws IOException {

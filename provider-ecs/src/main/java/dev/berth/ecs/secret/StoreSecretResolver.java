@@ -13,8 +13,6 @@ import java.util.Optional;
  * definitions name no secret never creates or opens the file.
  */
 public final class StoreSecretResolver implements SecretResolver, AutoCloseable {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final Path file;
     private SecretStore store;
 
@@ -65,7 +63,7 @@ public final class StoreSecretResolver implements SecretResolver, AutoCloseable 
     private static String jsonKey(ValueFrom ref, String value) {
         JsonNode node;
         try {
-            node = JSON.readTree(value);
+            node = Json.MAPPER.readTree(value);
         } catch (JsonProcessingException e) {
             node = null;
         }
@@ -84,5 +82,10 @@ public final class StoreSecretResolver implements SecretResolver, AutoCloseable 
     public synchronized void close() {
         if (store != null) store.close();
         store = null;
+    }
+
+    /** Made on first use: most runs never read a secret's JSON key, and a mapper costs a start its time. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
     }
 }

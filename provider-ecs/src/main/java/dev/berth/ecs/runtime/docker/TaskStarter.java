@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Semaphore;
 
 /**
  * Creates and starts the containers of one task, all or nothing: whatever fails midway, every
@@ -33,6 +34,7 @@ final class TaskStarter {
     private static final long SETTLE_MILLIS = 400;
     private static final long POLL_MILLIS = 100;
     private static final int LOG_LINES = 5;
+    static final int ENGINE_TURNS = 8;
 
     private final DockerClient client;
     private final DockerErrors errors;
@@ -42,6 +44,12 @@ final class TaskStarter {
     private final VolumeOps volumes;
     private final MetadataEndpoint metadata;
     private final SecretResolver secrets;
+    /**
+     * Tasks creating and starting containers on this engine at once. The callers' threads may be
+     * more (a task's settle time only waits), so this is where the engine's load is bounded: as
+     * many as the parallel `docker run` shells berth is measured against (bench/run-apply.sh).
+     */
+    private final Semaphore engineTurns = new Semaphore(ENGINE_TURNS, true);
 
     TaskStarter(DockerClient client, DockerErrors errors, ContainerRemover remover, VolumeOps volumes,
                 SecretResolver secrets) {
@@ -86,14 +94,21 @@ final class TaskStarter {
         List<Created> created = new ArrayList<>();
         TaskMetadataServer meta = metadata.forTask(task, network.owner());
         try {
-            for (int i : network.creationOrder()) {
-                String ownerId = byIndex[network.owner()] == null ? null : byIndex[network.owner()].id();
-                byIndex[i] = create(task, network, i, ownerId, prepared, meta, values, router);
-                created.add(byIndex[i]);
+            List<Created> inOrder;
+            acquire(task);
+            try {
+                for (int i : network.creationOrder()) {
+                    String ownerId = byIndex[network.owner()] == null ? null : byIndex[network.owner()].id();
+                    byIndex[i] = create(task, network, i, ownerId, prepared, meta, values, router);
+                    created.add(byIndex[i]);
+                }
+                inOrder = List.of(byIndex);
+                meta.created(ids(inOrder));
+                new OrderedStart(task, network, inOrder, meta).run();
+            } finally {
+                engineTurns.release();
             }
-            List<Created> inOrder = List.of(byIndex);
-            meta.created(ids(inOrder));
-            new OrderedStart(task, network, inOrder, meta).run();
+            // The settle only waits and looks, so it leaves the engine to the next task's start.
             List<ContainerInfo> infos = settle(task, inOrder);
             meta.publish(ids(inOrder));
             return infos;
@@ -293,6 +308,15 @@ final class TaskStarter {
             ids.add(created.get(i).id());
         }
         return ids;
+    }
+
+    private void acquire(TaskLaunch task) {
+        try {
+            engineTurns.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RuntimeFailure("Starting task " + task.taskArn() + " was interrupted.", e);
+        }
     }
 
     private static void sleep(TaskLaunch task, long millis) {

@@ -1,0 +1,95 @@
+#!/usr/bin/env bash
+# Issue-11 start-up benchmark: wall time of small commands as whole processes, median of N runs
+# (default 10), each side's runs interleaved with the others' so every side sees the same load.
+#   before  java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -jar BEFORE_JAR (the old bin/berth line)
+#   now     bin/berth as a user runs it (AOT cache when the build made one)
+#   no-aot  bin/berth with BERTH_AOT=off (plain java, the same jar): what the cache alone gives
+#   terraform  `terraform validate` / `terraform plan` of one terraform_data, the yardstick
+# It also checks that before and now print the same bytes for every command.
+# Usage: bench/run-start.sh [BEFORE_JAR] [N]. Without BEFORE_JAR only now, no-aot and terraform run.
+# Needs the built jar (mvn -q -DskipTests package); no Docker engine is used.
+set -euo pipefail
+before=${1:-}
+n=${2:-10}
+top="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+work=$(mktemp -d)
+# A control plane, secret and log store of their own, removed with the work directory.
+export BERTH_ECS_STORE="$work/ecs.db" BERTH_SECRET_STORE="$work/secrets.db" BERTH_LOG_STORE="$work/logs"
+trap 'rm -rf "$work"' EXIT
+
+mkdir -p "$work/one" "$work/tf"
+cat > "$work/one/main.hcl" <<'HCL'
+resource "ecs_task_definition" "app" {
+  family                   = "start-bench"
+  cpu                      = 256
+  memory                   = 512
+  requires_compatibilities = ["FARGATE"]
+  container_definitions = jsonencode([{
+    name         = "app"
+    image        = "berth-example/busybox:latest"
+    memory       = 128
+    portMappings = [{ containerPort = 8080 }]
+  }])
+}
+HCL
+cat > "$work/tf/main.tf" <<'HCL'
+resource "terraform_data" "app" {
+  input = "start-bench"
+}
+HCL
+"$top/bin/berth" -chdir="$work/one" apply -auto-approve -no-color > /dev/null
+have_tf=false
+if command -v terraform > /dev/null && (cd "$work/tf" && terraform init -input=false > /dev/null 2>&1 \
+    && terraform apply -auto-approve -input=false > /dev/null 2>&1); then
+  have_tf=true
+fi
+
+commands=("validate" "plan" "ecs list-clusters" "ecs list-task-definitions")
+sides=(now no-aot)
+[ -n "$before" ] && sides=(before "${sides[@]}")
+$have_tf && sides+=(terraform)
+
+run() { # side command... ; prints the command's output to stdout
+  local side=$1; shift
+  case $side in
+    before) java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -jar "$before" -chdir="$work/one" "$@" ;;
+    now) "$top/bin/berth" -chdir="$work/one" "$@" ;;
+    no-aot) BERTH_AOT=off "$top/bin/berth" -chdir="$work/one" "$@" ;;
+    terraform)
+      case $1 in
+        validate|plan) terraform -chdir="$work/tf" "$@" ;;
+        *) return 3 ;;
+      esac ;;
+  esac
+}
+
+median() { sort -n | awk '{a[NR]=$1} END {m = NR % 2 ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2; printf "%.2f", m}'; }
+
+echo "start-up, median of $n runs; $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg) at start"
+echo "seconds of wall time (CPU seconds, user + system, in brackets)"
+printf '%-28s' "command"; for s in "${sides[@]}"; do printf '%13s' "$s"; done; echo
+for c in "${commands[@]}"; do
+  read -ra args <<< "$c"
+  [ "${args[0]}" = ecs ] || args+=(-no-color)
+  if [ -n "$before" ]; then
+    run before "${args[@]}" > "$work/out.before" 2>&1 || true
+    run now "${args[@]}" > "$work/out.now" 2>&1 || true
+    cmp -s "$work/out.before" "$work/out.now" || { echo "'$c' prints differently before and now:"; diff "$work/out.before" "$work/out.now" | head -20; }
+  fi
+  for s in "${sides[@]}"; do : > "$work/t.$s"; : > "$work/c.$s"; done
+  for _ in $(seq 1 "$n"); do
+    for s in "${sides[@]}"; do
+      rc=0; /usr/bin/time -f "%e %U %S" -o "$work/time" bash -c "$(declare -f run); $(declare -p before work top); run $s $(printf '%q ' "${args[@]}")" > /dev/null 2>&1 || rc=$?
+      [ "$rc" = 3 ] && continue
+      read -r wall user sys < <(tail -1 "$work/time")
+      echo "$wall" >> "$work/t.$s"
+      echo "$user $sys" | awk '{printf "%.2f\n", $1 + $2}' >> "$work/c.$s"
+    done
+  done
+  printf '%-28s' "$c"
+  for s in "${sides[@]}"; do
+    if [ -s "$work/t.$s" ]; then printf '%13s' "$(median < "$work/t.$s") ($(median < "$work/c.$s"))"; else printf '%13s' "-"; fi
+  done
+  echo
+done
+echo "load $(cut -d' ' -f1-3 /proc/loadavg) at end"
