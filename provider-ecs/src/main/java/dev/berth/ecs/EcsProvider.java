@@ -3,6 +3,9 @@ package dev.berth.ecs;
 import dev.berth.ecs.api.EcsApi;
 import dev.berth.ecs.cluster.ClusterResource;
 import dev.berth.ecs.control.ControlPlane;
+import dev.berth.ecs.cost.EcsCosts;
+import dev.berth.ecs.cost.PriceBook;
+import dev.berth.ecs.cost.TaskDefinitionSizes;
 import dev.berth.ecs.control.ReadScope;
 import dev.berth.ecs.data.DataSources;
 import dev.berth.ecs.data.EcsDataSource;
@@ -21,6 +24,8 @@ import dev.berth.ecs.service.Deployer;
 import dev.berth.ecs.service.TaskPool;
 import dev.berth.ecs.store.ClientTokens;
 import dev.berth.ecs.taskdef.TaskDefinitionResource;
+import dev.berth.engine.provider.CostRequests.CostRequest;
+import dev.berth.engine.provider.CostRequests.CostResponse;
 import dev.berth.engine.provider.ImplicitOrder;
 import dev.berth.engine.provider.Provider;
 import dev.berth.engine.provider.ProviderDiagnostic;
@@ -61,6 +66,7 @@ public final class EcsProvider implements Provider {
     private final Map<String, EcsDataSource> dataSources = new LinkedHashMap<>();
     /** The in-process control plane's describes share one engine listing during this provider's reads. */
     private final ReadScope reads = new ReadScope();
+    private final EcsCosts costs;
 
     public EcsProvider(EcsStore store, Function<String, ContainerRuntime> runtimes) {
         this(store, runtimes, FargateCapacity.quotaFromEnvironment());
@@ -80,6 +86,12 @@ public final class EcsProvider implements Provider {
      */
     public EcsProvider(EcsStore store, Function<String, ContainerRuntime> runtimes, Integer fargateVcpuQuota,
                        SecretResolver secrets) {
+        this(store, runtimes, fargateVcpuQuota, secrets, PriceBook.builtIn());
+    }
+
+    /** {@code prices}: what plans are priced with ({@code provider "ecs" { prices }}, else the built-in list). */
+    public EcsProvider(EcsStore store, Function<String, ContainerRuntime> runtimes, Integer fargateVcpuQuota,
+                       SecretResolver secrets, PriceBook prices) {
         this.tokens = new ClientTokens(store);
         // Task starts and stops of every apply of this provider share one pool.
         this.pool = TaskPool.create("ecs-tasks");
@@ -97,6 +109,7 @@ public final class EcsProvider implements Provider {
         resources.put(TaskDefinitionSchema.TYPE, new TaskDefinitionResource(api, secrets));
         dataSources.putAll(DataSources.all(api));
         resources.put(ServiceSchema.TYPE, new ServiceResource(api));
+        this.costs = new EcsCosts(prices, TaskDefinitionSizes.from(api));
     }
 
     /**
@@ -105,10 +118,16 @@ public final class EcsProvider implements Provider {
      * after a crash is the server's create idempotency (client tokens) rather than a local find.
      */
     public static EcsProvider remote(EcsApi api, String endpoint) {
-        return new EcsProvider(api, endpoint);
+        return new EcsProvider(api, endpoint, PriceBook.builtIn());
     }
 
-    private EcsProvider(EcsApi api, String endpoint) {
+    /** As {@link #remote(EcsApi, String)}, pricing plans with {@code prices}. */
+    public static EcsProvider remote(EcsApi api, String endpoint, PriceBook prices) {
+        return new EcsProvider(api, endpoint, prices);
+    }
+
+    private EcsProvider(EcsApi api, String endpoint, PriceBook prices) {
+        this.costs = new EcsCosts(prices, TaskDefinitionSizes.from(api));
         this.api = api;
         this.pool = null;
         this.tokens = null;
@@ -208,6 +227,12 @@ public final class EcsProvider implements Provider {
     @Override
     public ImplicitOrder implicitOrder(String type, MapValue value) {
         return EcsOrdering.of(type, value);
+    }
+
+    /** FARGATE services and container instances, priced from the price list (see {@link EcsCosts}). */
+    @Override
+    public CostResponse estimateCost(CostRequest request) {
+        return costs.estimate(request);
     }
 
     private static List<ProviderDiagnostic> unknownType(String type) {

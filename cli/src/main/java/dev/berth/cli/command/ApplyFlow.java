@@ -1,5 +1,6 @@
 package dev.berth.cli.command;
 
+import dev.berth.cli.view.CostView;
 import dev.berth.cli.view.PlanRenderer;
 import dev.berth.cli.view.RenderOptions;
 import dev.berth.cli.view.Terminal;
@@ -8,6 +9,8 @@ import dev.berth.cli.view.ValueFormatter;
 import dev.berth.cli.view.json.stream.ResultMessages;
 import dev.berth.cli.wiring.Workspace;
 import dev.berth.engine.apply.Applier;
+import dev.berth.engine.cost.CostEstimate;
+import dev.berth.engine.cost.PlanCosts;
 import dev.berth.engine.plan.Plan;
 import dev.berth.engine.plan.Planner;
 import dev.berth.engine.state.OutputState;
@@ -57,8 +60,11 @@ final class ApplyFlow {
             if (json) cmd.jsonUi.plan(r.plan());
             cmd.printDiagnostics(r.diagnostics(), ws);
             if (!json) {
-                term.out().print(new PlanRenderer().render(r.plan(), new RenderOptions(term.color(),
-                        RenderOptions.DEFAULT_TOOL)));
+                CostEstimate cost = PlanCosts.estimate(r.plan(), s.config, ws.providers());
+                if (cost.hasErrors()) return cmd.fail(cost.diagnostics(), ws);
+                cmd.printDiagnostics(cost.diagnostics(), ws);
+                RenderOptions ro = new RenderOptions(term.color(), RenderOptions.DEFAULT_TOOL);
+                term.out().print(new PlanRenderer().render(r.plan(), ro) + CostView.render(cost, ro));
                 term.out().flush();
             }
             if (Plans.hasChanges(r.plan()) && !autoApprove && !confirmed(r.plan().isTargeted())) {

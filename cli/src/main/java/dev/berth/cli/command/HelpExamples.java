@@ -42,7 +42,7 @@ final class HelpExamples {
             Map.entry("cluster", "berth cluster show web"),
             Map.entry("show@cluster", "berth cluster show web"),
             Map.entry("completion", "source <(berth completion bash)     # in ~/.bashrc; or: berth completion zsh"),
-            Map.entry("console", "echo 'ecs_service.web.desired_count * 2' | berth console"),
+            Map.entry("cost", "berth cost -json"),
             Map.entry("help", "berth help plan"));
 
     private HelpExamples() {

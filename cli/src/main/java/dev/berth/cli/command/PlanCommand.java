@@ -1,10 +1,14 @@
 package dev.berth.cli.command;
 
+import dev.berth.cli.view.CostView;
 import dev.berth.cli.view.PlanRenderer;
 import dev.berth.cli.view.ProgressView;
 import dev.berth.cli.view.RenderOptions;
+import dev.berth.cli.view.markdown.CostTable;
 import dev.berth.cli.view.markdown.MarkdownPlanView;
 import dev.berth.cli.wiring.Workspace;
+import dev.berth.engine.cost.CostEstimate;
+import dev.berth.engine.cost.PlanCosts;
 import dev.berth.engine.plan.Plan;
 import dev.berth.engine.plan.Planner;
 import dev.berth.engine.run.RunHooks;
@@ -55,13 +59,18 @@ final class PlanCommand extends WorkspaceCommand {
             if (json) jsonUi.plan(r.plan());
             printDiagnostics(r.diagnostics(), ws);
             if (json) return detailedExitCode && changes ? 2 : 0;
+            // The cost belongs to the plan document (show -json FILE); Terraform's stream has no such message.
+            CostEstimate cost = PlanCosts.estimate(r.plan(), s.config, ws.providers());
+            if (cost.hasErrors()) return fail(cost.diagnostics(), ws);
+            printDiagnostics(cost.diagnostics(), ws);
             if (markdown) {
-                term.out().print(new MarkdownPlanView().render(r.plan(), RenderOptions.DEFAULT_TOOL));
+                term.out().print(new MarkdownPlanView().render(r.plan(), RenderOptions.DEFAULT_TOOL) + CostTable.render(cost));
                 return detailedExitCode && changes ? 2 : 0;
             }
             RenderOptions ro = new RenderOptions(term.color(), RenderOptions.DEFAULT_TOOL);
             PlanRenderer renderer = new PlanRenderer();
             term.out().print(renderer.render(r.plan(), ro));
+            term.out().print(CostView.render(cost, ro));
             // As Terraform: an empty plan is saved (-out) but needs no "how to apply it" footer.
             if (changes) term.out().print(renderer.renderFooter(out, ro));
             return detailedExitCode && changes ? 2 : 0;

@@ -1,14 +1,19 @@
 package dev.berth.cli.command;
 
+import dev.berth.cli.view.CostView;
 import dev.berth.cli.view.PlanRenderer;
 import dev.berth.cli.view.RenderOptions;
+import dev.berth.cli.view.markdown.CostTable;
 import dev.berth.cli.view.markdown.MarkdownPlanView;
 import dev.berth.cli.view.StateView;
+import dev.berth.cli.view.json.CostJson;
 import dev.berth.cli.view.json.JsonDocs;
 import dev.berth.cli.view.json.PlanJson;
 import dev.berth.cli.view.json.StateJson;
 import dev.berth.cli.wiring.Workspace;
 import dev.berth.engine.config.Config;
+import dev.berth.engine.cost.CostEstimate;
+import dev.berth.engine.cost.PlanCosts;
 import dev.berth.engine.diag.Diagnostics;
 import dev.berth.engine.planfile.PlanFile;
 import dev.berth.engine.state.StateSnapshot;
@@ -51,19 +56,23 @@ final class ShowCommand extends WorkspaceCommand {
 
     private int showPlan(Workspace ws) {
         PlanFile pf = SavedPlans.read(ws, planFile);
-        if (markdown) {
-            term.out().print(new MarkdownPlanView().render(pf.plan(), RenderOptions.DEFAULT_TOOL));
-            return 0;
-        }
-        if (!json) {
-            term.out().print(new PlanRenderer().render(pf.plan(), new RenderOptions(term.color(), RenderOptions.DEFAULT_TOOL)));
-            return 0;
-        }
         Diagnostics diags = new Diagnostics();
         Config config = SavedPlans.config(ws, pf, diags);
         if (diags.hasErrors()) return fail(diags.list(), ws);
-        term.out().print(JsonDocs.print(new PlanJson(BerthCommand.VERSION, ws.providersWithoutState(), ws.evaluator())
-                .document(pf.plan(), config, pf.created())));
+        // Priced from what the plan holds, as plan priced it; show does not open the control plane.
+        CostEstimate cost = PlanCosts.estimate(pf.plan(), config, ws.providersWithoutState());
+        if (cost.hasErrors()) return fail(cost.diagnostics(), ws);
+        if (markdown) {
+            term.out().print(new MarkdownPlanView().render(pf.plan(), RenderOptions.DEFAULT_TOOL) + CostTable.render(cost));
+            return 0;
+        }
+        if (!json) {
+            RenderOptions ro = new RenderOptions(term.color(), RenderOptions.DEFAULT_TOOL);
+            term.out().print(new PlanRenderer().render(pf.plan(), ro) + CostView.render(cost, ro));
+            return 0;
+        }
+        term.out().print(JsonDocs.print(CostJson.attach(new PlanJson(BerthCommand.VERSION, ws.providersWithoutState(),
+                ws.evaluator()).document(pf.plan(), config, pf.created()), cost)));
         return 0;
     }
 }

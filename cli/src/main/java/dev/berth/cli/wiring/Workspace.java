@@ -1,6 +1,8 @@
 package dev.berth.cli.wiring;
 
 import dev.berth.ecs.EcsProvider;
+import dev.berth.ecs.cost.EcsCosts;
+import dev.berth.ecs.cost.PriceBook;
 import dev.berth.ecs.api.EcsException;
 import dev.berth.ecs.http.EcsHttpClient;
 import dev.berth.ecs.logs.LogArchive;
@@ -51,6 +53,9 @@ public final class Workspace implements AutoCloseable {
     /** provider "ecs" { endpoint }: a berth server to be a client of, and where the setting is. */
     private Optional<String> ecsEndpoint = Optional.empty();
     private dev.berth.engine.diag.SourceRange ecsEndpointAt;
+    /** provider "ecs" { prices }: the price list file plans are priced with, as written. */
+    private Optional<String> pricesSetting = Optional.empty();
+    private PriceBook prices;
     private Providers providers;
     private Providers checkingProviders;
     private volatile Secrets secrets = Secrets.NONE;
@@ -130,6 +135,7 @@ public final class Workspace implements AutoCloseable {
             fargateVcpuQuota = r.config().provider(ControlPlaneStore.PROVIDER).flatMap(p -> p.integer("fargate_vcpu_quota"));
             ecsEndpoint = r.config().provider(ControlPlaneStore.PROVIDER).flatMap(p -> p.string("endpoint"));
             ecsEndpointAt = r.config().provider(ControlPlaneStore.PROVIDER).map(p -> p.ranges().get("endpoint")).orElse(null);
+            pricesSetting = r.config().provider(ControlPlaneStore.PROVIDER).flatMap(p -> p.string(EcsCosts.PRICES_SETTING));
         }
         return r;
     }
@@ -193,7 +199,28 @@ public final class Workspace implements AutoCloseable {
             throw new DiagnosticsException(Diagnostic.error("Invalid value for endpoint: " + e.getMessage(), "",
                     ecsEndpointAt));
         }
-        return new Providers(List.of(EcsProvider.remote(api, endpoint)));
+        return new Providers(List.of(EcsProvider.remote(api, endpoint, prices())));
+    }
+
+    /**
+     * The control plane this configuration uses, for commands that read the world itself: a
+     * client of its {@code endpoint}, else the store in this process. Load the configuration first.
+     */
+    public dev.berth.ecs.api.EcsApi ecsApi() {
+        if (ecsEndpoint.isPresent()) {
+            try {
+                return EcsHttpClient.connect(ecsEndpoint.get());
+            } catch (EcsException e) {
+                throw new DiagnosticsException(Diagnostic.error("Invalid value for endpoint: " + e.getMessage(), "",
+                        ecsEndpointAt));
+            }
+        }
+        return new dev.berth.ecs.control.ControlPlane(ecsStore(), runtimes);
+    }
+
+    /** Where {@link #ecsApi()} is, for people: the server's URL or the store's file. */
+    public String ecsWorldName() {
+        return ecsEndpoint.orElseGet(() -> ecsStorePath().toString());
     }
 
     /** Providers for checking configuration only; they reach neither state nor the control plane. */
@@ -206,7 +233,18 @@ public final class Workspace implements AutoCloseable {
     private Providers providersWith(EcsStore ecsStore) {
         // provider "ecs" { fargate_vcpu_quota } wins over BERTH_FARGATE_VCPU_QUOTA.
         return new Providers(List.of(new EcsProvider(ecsStore, runtimes,
-                fargateVcpuQuota.orElseGet(FargateCapacity::quotaFromEnvironment), secretStore)));
+                fargateVcpuQuota.orElseGet(FargateCapacity::quotaFromEnvironment), secretStore, prices())));
+    }
+
+    /**
+     * The prices of this configuration: its {@code provider "ecs" { prices }} file (relative to the
+     * configuration directory), else the list shipped in the jar. Read on first use.
+     */
+    public PriceBook prices() {
+        if (prices == null) {
+            prices = pricesSetting.map(p -> PriceBook.file(dir.resolve(p), p)).orElseGet(PriceBook::builtIn);
+        }
+        return prices;
     }
 
     /** Loads the configuration, adding its problems to {@code diags}. */

@@ -45,6 +45,8 @@ final class SettingsDecoder {
         m.put(FARGATE_VCPU_QUOTA, null);
         // A berth server's URL: the provider becomes its client instead of running a control plane.
         m.put("endpoint", null);
+        // A price list file for plans' cost sections, read instead of the built-in one.
+        m.put("prices", null);
         return m;
     }
 

@@ -129,6 +129,20 @@ final class GuardedProvider implements Provider {
         }
     }
 
+    /** A pricing bug leaves the plan intact: one warning, and nothing of this provider priced. */
+    @Override
+    public CostRequests.CostResponse estimateCost(CostRequests.CostRequest r) {
+        try {
+            return inner.estimateCost(r);
+        } catch (RuntimeException e) {
+            String what = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+            return new CostRequests.CostResponse(List.of(), List.of(ProviderDiagnostic.warning("The " + name()
+                    + " provider failed unexpectedly while pricing the plan (" + what + ").",
+                    "The cost section leaves this provider's objects out. This is a bug in the provider; "
+                            + "please report it.")));
+        }
+    }
+
     @Override
     public void close() {
         inner.close();

@@ -133,6 +133,28 @@ public final class MarkingProvider implements Provider {
         return inner.implicitOrder(type, plain(value));
     }
 
+    /**
+     * Prices plain values; a description that quotes a value it was given is redacted, though
+     * only when there is something to redact, since a plan may hold many thousands of objects.
+     */
+    @Override
+    public CostRequests.CostResponse estimateCost(CostRequests.CostRequest r) {
+        List<CostRequests.CostSubject> plainSubjects = r.subjects().stream().map(s -> new CostRequests.CostSubject(
+                s.addr(), s.type(), plain(s.before()), plain(s.after()), s.upstream())).toList();
+        CostRequests.CostResponse out = inner.estimateCost(new CostRequests.CostRequest(plainSubjects));
+        if (out.items().isEmpty() && out.diagnostics().isEmpty()) return out;
+        List<Value> seen = new java.util.ArrayList<>();
+        r.subjects().forEach(s -> {
+            if (s.before() != null) seen.add(s.before());
+            if (s.after() != null) seen.add(s.after());
+        });
+        Secrets secrets = Secrets.in(seen.toArray(Value[]::new));
+        if (secrets.isEmpty()) return out;
+        List<CostRequests.CostItem> items = out.items().stream().map(i -> new CostRequests.CostItem(i.addr(),
+                i.before(), i.after(), secrets.redact(i.description()))).toList();
+        return new CostRequests.CostResponse(items, redact(out.diagnostics(), secrets));
+    }
+
     @Override
     public void close() {
         inner.close();

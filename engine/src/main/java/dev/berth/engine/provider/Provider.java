@@ -74,6 +74,14 @@ public interface Provider extends AutoCloseable {
         return ImplicitOrder.NONE;
     }
 
+    /**
+     * What the plan's objects of this provider cost per hour before and after the plan. Must not
+     * change the world (plans make this call). A provider that prices nothing answers nothing.
+     */
+    default CostRequests.CostResponse estimateCost(CostRequests.CostRequest request) {
+        return CostRequests.CostResponse.NONE;
+    }
+
     @Override
     default void close() {
     }
