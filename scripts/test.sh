@@ -8,6 +8,9 @@ cd "$top"
 scripts/ensure-docker.sh
 # The real AWS CLI talks to `berth server` in its tests (ServerGuideIT, AwsCliProtocolIT).
 scripts/ensure-awscli.sh
+# A real headless Chromium drives berth server's web console in ConsoleIT, whose screenshot
+# is left at cli/target/console-it/console.png.
+scripts/ensure-chromium.sh
 # HashiCorp's own HCL parser (wasm, via npm) is the oracle of the engine's conformance test.
 # Outside target/ so mvn clean keeps it; installed only when missing.
 if [ ! -f .hcl-oracle/node_modules/@cdktf/hcl2json/package.json ]; then

@@ -1,18 +1,28 @@
 # A web container, a sidecar that probes it, and a FireLens log router that both send their logs
-# through, as ECS wires awsfirelens: the router starts first and the others wait for it.
+# through, as ECS wires awsfirelens: berth writes the router's Fluent Bit configuration (one
+# [OUTPUT] per container, from its awsfirelens options), the router starts first, and the others'
+# output reaches it through Docker's fluentd driver. The router's own output goes to awslogs:
+#   bin/berth -chdir=examples/firelens logs web-firelens --container log_router
+
+variable "cluster_name" {
+  type    = string
+  default = "berth-firelens"
+}
 
 locals {
   image = "berth-example/busybox:latest"
-  # The log router's image: amazon/aws-for-fluent-bit:stable where a registry is reachable.
-  router_image = "berth-example/busybox:latest"
+  # berth's stand-in for Fluent Bit (examples/image/build-firelens-router.sh): it honours the
+  # stdout, file and null outputs and names any other once. amazon/aws-for-fluent-bit:stable
+  # where a registry is reachable.
+  router_image = "berth/firelens-router:latest"
 }
 
 resource "ecs_cluster" "main" {
-  name = "berth-firelens"
+  name = var.cluster_name
 }
 
 resource "ecs_task_definition" "web" {
-  family                   = "web-firelens"
+  family                   = "${var.cluster_name}-web"
   cpu                      = 512
   memory                   = 1024
   network_mode             = "awsvpc"
@@ -44,17 +54,13 @@ resource "ecs_task_definition" "web" {
       essential         = true
       memoryReservation = 128
       entryPoint        = ["/bin/sh", "-c"]
-      command           = ["mkdir -p /www && echo 'hello through firelens' > /www/index.html && exec httpd -f -v -p 8080 -h /www"]
+      command           = ["mkdir -p /www && echo 'hello through firelens' > /www/index.html && echo 'web is serving on 8080' && exec httpd -f -v -p 8080 -h /www"]
       portMappings      = [{ containerPort = 8080, protocol = "tcp" }]
-      dependsOn         = [{ containerName = "log_router", condition = "START" }]
+      # No dependsOn on the router: ECS adds START on it for every awsfirelens container.
       logConfiguration = {
         logDriver = "awsfirelens"
-        options = {
-          Name              = "cloudwatch"
-          log_group_name    = "/berth/web"
-          log_stream_prefix = "web-"
-          auto_create_group = "true"
-        }
+        # Fluent Bit's stdout output: the router prints each record, which awslogs keeps.
+        options = { Name = "stdout" }
       }
     },
     {

@@ -10,6 +10,9 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 fresh=false
 [ "${1:-}" = --fresh ] && fresh=true
 
+# The stand-in FireLens log router (examples/firelens and the FireLens tests run it).
+"$here/build-firelens-router.sh" "${1:-}"
+
 # berth runs ECS's task metadata endpoint in a sidecar of this same busybox, under its own name.
 metadata_image=berth/metadata:latest
 

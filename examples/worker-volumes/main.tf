@@ -9,12 +9,20 @@ variable "config_dir" {
   description = "Host directory mounted read-only at /config."
 }
 
+variable "cluster_name" {
+  type        = string
+  default     = "berth-worker"
+  description = "Cluster name; the shared queue volume is named after it."
+}
+
 locals {
   image = "berth-example/busybox:latest"
+  # A shared volume is the Docker volume of this name on the engine, so it is named per cluster.
+  queue = "${var.cluster_name}-queue"
 }
 
 resource "ecs_cluster" "main" {
-  name = "berth-worker"
+  name = var.cluster_name
 }
 
 resource "ecs_container_instance" "local" {
@@ -28,7 +36,7 @@ resource "ecs_task_definition" "worker" {
   memory                   = 256
 
   volume {
-    name = "queue"
+    name = local.queue
     docker_volume_configuration {
       scope         = "shared"
       autoprovision = true
@@ -58,7 +66,7 @@ resource "ecs_task_definition" "worker" {
     environment = { QUEUE_DIR = "/queue" }
 
     mount_points {
-      source_volume  = "queue"
+      source_volume  = local.queue
       container_path = "/queue"
     }
     mount_points {

@@ -18,6 +18,7 @@ import dev.berth.ecs.schema.TaskDefinitionSchema;
 import dev.berth.ecs.secret.SecretResolver;
 import dev.berth.ecs.service.ServiceResource;
 import dev.berth.ecs.service.Deployer;
+import dev.berth.ecs.service.TaskPool;
 import dev.berth.ecs.store.ClientTokens;
 import dev.berth.ecs.taskdef.TaskDefinitionResource;
 import dev.berth.engine.provider.ImplicitOrder;
@@ -45,8 +46,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
@@ -55,9 +54,6 @@ import java.util.function.Function;
  * on the engine of the container instance they are placed on.
  */
 public final class EcsProvider implements Provider {
-    /** Task starts and stops in flight at once, across every apply of this provider. */
-    static final int TASK_PARALLELISM = 3;
-
     private final Map<String, EcsResource> resources = new LinkedHashMap<>();
     private final ExecutorService pool;
     private final ClientTokens tokens;
@@ -85,12 +81,8 @@ public final class EcsProvider implements Provider {
     public EcsProvider(EcsStore store, Function<String, ContainerRuntime> runtimes, Integer fargateVcpuQuota,
                        SecretResolver secrets) {
         this.tokens = new ClientTokens(store);
-        AtomicInteger n = new AtomicInteger();
-        this.pool = Executors.newFixedThreadPool(TASK_PARALLELISM, r -> {
-            Thread t = new Thread(r, "ecs-tasks-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        // Task starts and stops of every apply of this provider share one pool.
+        this.pool = TaskPool.create("ecs-tasks");
         // EC2 tasks run on their container instance's engine; the fleet lists and stops tasks on
         // every engine in use, so cluster and service code see them wherever they run.
         EngineFleet fleet = new EngineFleet(store, runtimes);

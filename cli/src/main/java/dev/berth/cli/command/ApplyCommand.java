@@ -15,6 +15,9 @@ final class ApplyCommand extends WorkspaceCommand {
     @Option(names = "-auto-approve", description = "Skip interactive approval of the plan before applying.")
     boolean autoApprove;
 
+    @Option(names = "-json", description = "Print Terraform's machine-readable UI: one JSON message per line (needs -auto-approve or a plan FILE).")
+    boolean json;
+
     @Mixin
     ModeOptions modes;
 
@@ -23,8 +26,8 @@ final class ApplyCommand extends WorkspaceCommand {
 
     @Override
     int run(Workspace ws) {
-        if (planFile != null) return new SavedPlanApply(this, ws, opts, planFile).run();
+        if (planFile != null) return new SavedPlanApply(this, ws, opts, planFile, json).run();
         Plan.Mode mode = modes.mode();
-        return new ApplyFlow(this, ws, opts, mode, autoApprove).run();
+        return new ApplyFlow(this, ws, opts, mode, autoApprove, json).run();
     }
 }

@@ -5,13 +5,16 @@ import dev.berth.cli.view.RenderOptions;
 import dev.berth.cli.view.Terminal;
 import dev.berth.cli.view.ProgressView;
 import dev.berth.cli.view.ValueFormatter;
+import dev.berth.cli.view.json.stream.ResultMessages;
 import dev.berth.cli.wiring.Workspace;
 import dev.berth.engine.apply.Applier;
 import dev.berth.engine.plan.Plan;
 import dev.berth.engine.plan.Planner;
 import dev.berth.engine.state.OutputState;
+import dev.berth.engine.run.RunHooks;
 import dev.berth.engine.value.Value;
 
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -23,45 +26,62 @@ final class ApplyFlow {
     private final Plan.Mode mode;
     private final boolean autoApprove;
     private final Terminal term;
+    private final boolean json;
 
-    ApplyFlow(WorkspaceCommand cmd, Workspace ws, RunOptions opts, Plan.Mode mode, boolean autoApprove) {
+    ApplyFlow(WorkspaceCommand cmd, Workspace ws, RunOptions opts, Plan.Mode mode, boolean autoApprove, boolean json) {
         this.cmd = cmd;
         this.ws = ws;
         this.opts = opts;
         this.mode = mode;
         this.autoApprove = autoApprove;
         this.term = cmd.term;
+        this.json = json;
     }
 
     int run() {
+        if (json) {
+            cmd.jsonUi = new JsonUi(term);
+            // Terraform's rule: nobody can answer a prompt inside a stream of JSON.
+            if (!autoApprove) return cmd.fail(List.of(ResultMessages.approvalRequired("berth")), ws);
+        }
         RunSession.Started started = RunSession.start(ws, opts, mode == Plan.Mode.DESTROY ? "destroy" : "apply");
         if (started.session() == null) return cmd.fail(started.diagnostics(), ws);
         cmd.printDiagnostics(started.diagnostics(), ws);
-        try (RunSession s = started.session(); GracefulStop stop = GracefulStop.install(term, s::releaseLock)) {
-            Planner.Result r = Plans.make(s, opts, mode, term);
+        try (RunSession s = started.session(); GracefulStop stop = GracefulStop.install(term, cmd.jsonUi, s::releaseLock)) {
+            RunHooks hooks = json ? cmd.jsonUi.hooks() : new ProgressView(term);
+            if (json) cmd.jsonUi.declareOutputTypes(OutputCommand.declaredTypes(s.config, ws));
+            Planner.Result r = Plans.make(s, opts, mode, hooks);
             if (stop.getAsBoolean()) return cmd.fail(GracefulStop.beforeAnyChange(mode == Plan.Mode.DESTROY ? "Destroy"
                     : "Apply"), ws);
             if (r.hasErrors()) return cmd.fail(r.diagnostics(), ws);
+            if (json) cmd.jsonUi.plan(r.plan());
             cmd.printDiagnostics(r.diagnostics(), ws);
-            RenderOptions ro = new RenderOptions(term.color(), RenderOptions.DEFAULT_TOOL);
-            term.out().print(new PlanRenderer().render(r.plan(), ro));
-            term.out().flush();
+            if (!json) {
+                term.out().print(new PlanRenderer().render(r.plan(), new RenderOptions(term.color(),
+                        RenderOptions.DEFAULT_TOOL)));
+                term.out().flush();
+            }
             if (Plans.hasChanges(r.plan()) && !autoApprove && !confirmed(r.plan().isTargeted())) {
                 term.err().println();
                 term.err().println("Error: " + (mode == Plan.Mode.DESTROY ? "Destroy" : "Apply") + " cancelled.");
                 return 1;
             }
-            Applier.Result a = new Applier(ws.providers(), ws.functions(), ws.store(), new ProgressView(term))
+            Applier.Result a = new Applier(ws.providers(), ws.functions(), ws.store(), hooks)
                     .apply(s.config, r.plan(), Math.max(1, opts.parallelism), stop);
             if (a.hasErrors()) return cmd.fail(a.diagnostics(), ws);
             cmd.printDiagnostics(a.diagnostics(), ws);
-            report(term, mode, a);
+            report(cmd, mode, a);
             return 0;
         }
     }
 
     /** The closing summary and outputs, the same whether the plan was just made or saved. */
-    static void report(Terminal term, Plan.Mode mode, Applier.Result a) {
+    static void report(WorkspaceCommand cmd, Plan.Mode mode, Applier.Result a) {
+        if (cmd.jsonUi != null) {
+            cmd.jsonUi.applied(mode, a);
+            return;
+        }
+        Terminal term = cmd.term;
         Applier.Summary s = a.summary();
         term.out().println();
         if (mode == Plan.Mode.DESTROY) {

@@ -22,7 +22,7 @@ public final class BerthCommand implements Runnable {
     static final List<Class<?>> SUBCOMMANDS = List.of(ValidateCommand.class, PlanCommand.class, ApplyCommand.class,
             DestroyCommand.class, ShowCommand.class, StateCommand.class, OutputCommand.class, ImportCommand.class,
             ForceUnlockCommand.class, GraphCommand.class, FmtCommand.class, AgentCommand.class, EcsCommand.class,
-            ServerCommand.class, LogsCommand.class, SecretCommand.class, VersionCommand.class);
+            ServerCommand.class, LogsCommand.class, SecretCommand.class, ClusterCommand.class, VersionCommand.class);
 
     @Option(names = "-chdir", paramLabel = "DIR", scope = CommandLine.ScopeType.LOCAL,
             description = "Switch to a different working directory before executing the given subcommand.")

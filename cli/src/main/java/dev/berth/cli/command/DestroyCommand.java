@@ -14,8 +14,11 @@ final class DestroyCommand extends WorkspaceCommand {
     @Option(names = "-auto-approve", description = "Skip interactive approval before destroying.")
     boolean autoApprove;
 
+    @Option(names = "-json", description = "Print Terraform's machine-readable UI: one JSON message per line (needs -auto-approve or a plan FILE).")
+    boolean json;
+
     @Override
     int run(Workspace ws) {
-        return new ApplyFlow(this, ws, opts, Plan.Mode.DESTROY, autoApprove).run();
+        return new ApplyFlow(this, ws, opts, Plan.Mode.DESTROY, autoApprove, json).run();
     }
 }

@@ -6,6 +6,7 @@ import dev.berth.engine.diag.Diagnostic;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 /**
  * Terraform's two-step interrupt for a run that changes things. The first Ctrl-C (or SIGTERM)
@@ -18,19 +19,32 @@ final class GracefulStop implements BooleanSupplier, AutoCloseable {
     /** The exit status of a process ended by SIGINT, as shells report it. */
     static final int INTERRUPTED_STATUS = 130;
 
+    static final String INTERRUPTED = "\nInterrupt received.\nPlease wait for berth to exit or data loss may occur.\n"
+            + "Gracefully shutting down...\n";
+    static final String TWO_INTERRUPTS = "\nTwo interrupts received. Exiting immediately. Note that data loss may have "
+            + "occurred.\n";
+
     private final AtomicInteger received = new AtomicInteger();
-    private final Terminal term;
+    private final Consumer<String> say;
     private final Runnable releaseLock;
     private final Interrupts signals;
 
-    private GracefulStop(Terminal term, Runnable releaseLock) {
-        this.term = term;
+    private GracefulStop(Consumer<String> say, Runnable releaseLock) {
+        this.say = say;
         this.releaseLock = releaseLock;
         this.signals = Interrupts.onSignal(this::interrupted);
     }
 
     static GracefulStop install(Terminal term, Runnable releaseLock) {
-        return new GracefulStop(term, releaseLock);
+        return new GracefulStop(text -> {
+            term.out().print(text);
+            term.out().flush();
+        }, releaseLock);
+    }
+
+    /** Under -json the notes are Terraform's {@code log} messages, so the stream stays JSON. */
+    static GracefulStop install(Terminal term, JsonUi json, Runnable releaseLock) {
+        return json == null ? install(term, releaseLock) : new GracefulStop(json::log, releaseLock);
     }
 
     /** Whether the user asked to stop. */
@@ -41,16 +55,10 @@ final class GracefulStop implements BooleanSupplier, AutoCloseable {
 
     private void interrupted() {
         if (received.incrementAndGet() == 1) {
-            term.out().println();
-            term.out().println("Interrupt received.");
-            term.out().println("Please wait for berth to exit or data loss may occur.");
-            term.out().println("Gracefully shutting down...");
-            term.out().flush();
+            say.accept(INTERRUPTED);
             return;
         }
-        term.out().println();
-        term.out().println("Two interrupts received. Exiting immediately. Note that data loss may have occurred.");
-        term.out().flush();
+        say.accept(TWO_INTERRUPTS);
         releaseLock.run();
         Runtime.getRuntime().halt(INTERRUPTED_STATUS);
     }

@@ -83,9 +83,14 @@ final class OutputCommand extends WorkspaceCommand {
     private static Map<String, TypeConstraint> declaredTypes(Workspace ws) {
         ConfigLoader.Result loaded = ws.loadConfig();
         if (loaded.diagnostics().stream().anyMatch(Diagnostic::isError)) return Map.of();
-        DeclaredTypes types = new DeclaredTypes(loaded.config(), ws.providersWithoutState());
+        return declaredTypes(loaded.config(), ws);
+    }
+
+    /** The types the configuration declares for its outputs, where it declares one (see above). */
+    static Map<String, TypeConstraint> declaredTypes(dev.berth.engine.config.Config config, Workspace ws) {
+        DeclaredTypes types = new DeclaredTypes(config, ws.providersWithoutState());
         Map<String, TypeConstraint> out = new java.util.HashMap<>();
-        loaded.config().outputs().forEach((name, o) -> {
+        config.outputs().forEach((name, o) -> {
             if (o.value() instanceof ScopeTraversalExpr t) types.of(t).ifPresent(type -> out.put(name, type));
         });
         return out;

@@ -3,8 +3,6 @@ package dev.berth.cli.command;
 import dev.berth.cli.view.PlanRenderer;
 import dev.berth.cli.view.ProgressView;
 import dev.berth.cli.view.RenderOptions;
-import dev.berth.cli.view.json.JsonDocs;
-import dev.berth.cli.view.json.PlanJson;
 import dev.berth.cli.view.markdown.MarkdownPlanView;
 import dev.berth.cli.wiring.Workspace;
 import dev.berth.engine.plan.Plan;
@@ -14,13 +12,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.time.Instant;
-
 /**
  * Plans and shows the plan; {@code -out} also saves it for {@code apply FILE}. With {@code -json}
- * the plan is printed as Terraform's JSON plan document (what {@code show -json FILE} prints)
- * instead of the human text. Terraform's own {@code plan -json} prints a streaming log of UI
- * events instead; berth prints the plan document because that is what scripts read a plan for.
+ * the run is told as Terraform's streaming JSON messages, one per line; the plan document itself
+ * is {@code show -json FILE}'s, as in Terraform.
  */
 @Command(name = "plan", description = "Show changes required by the current configuration.")
 final class PlanCommand extends WorkspaceCommand {
@@ -36,7 +31,7 @@ final class PlanCommand extends WorkspaceCommand {
     @Option(names = "-out", paramLabel = "FILE", description = "Save the plan to FILE, to apply exactly it with \"berth apply FILE\".")
     String out;
 
-    @Option(names = "-json", description = "Print the plan as Terraform's JSON plan document instead of text.")
+    @Option(names = "-json", description = "Print Terraform's machine-readable UI: one JSON message per line.")
     boolean json;
 
     @Option(names = "-markdown", description = "Print the plan as Markdown for a pull-request comment (at most 60,000 characters).")
@@ -44,23 +39,22 @@ final class PlanCommand extends WorkspaceCommand {
 
     @Override
     int run(Workspace ws) {
+        if (json) jsonUi = new JsonUi(term);
         RunSession.Started started = RunSession.start(ws, opts, "plan");
         if (started.session() == null) return fail(started.diagnostics(), ws);
-        if (!json) printDiagnostics(started.diagnostics(), ws);
-        try (RunSession s = started.session(); GracefulStop stop = GracefulStop.install(term, s::releaseLock)) {
+        printDiagnostics(started.diagnostics(), ws);
+        try (RunSession s = started.session(); GracefulStop stop = GracefulStop.install(term, jsonUi, s::releaseLock)) {
             Plan.Mode mode = modes.mode();
-            // Progress lines would end up inside a JSON or Markdown document: keep them out of it.
-            Planner.Result r = Plans.make(s, opts, mode, json || markdown ? RunHooks.NONE : new ProgressView(term));
+            // Progress lines would end up inside a Markdown document: keep them out of it.
+            Planner.Result r = Plans.make(s, opts, mode, json ? jsonUi.hooks() : markdown ? RunHooks.NONE
+                    : new ProgressView(term));
             if (stop.getAsBoolean()) return fail(GracefulStop.beforeAnyChange("Plan"), ws);
             if (r.hasErrors()) return fail(r.diagnostics(), ws);
             if (out != null) SavedPlans.save(s, r.plan(), out);
             boolean changes = Plans.hasChanges(r.plan());
-            if (json) {
-                term.out().print(JsonDocs.print(new PlanJson(BerthCommand.VERSION, ws.providers(), ws.evaluator())
-                        .document(r.plan(), s.config, Instant.now())));
-                return detailedExitCode && changes ? 2 : 0;
-            }
+            if (json) jsonUi.plan(r.plan());
             printDiagnostics(r.diagnostics(), ws);
+            if (json) return detailedExitCode && changes ? 2 : 0;
             if (markdown) {
                 term.out().print(new MarkdownPlanView().render(r.plan(), RenderOptions.DEFAULT_TOOL));
                 return detailedExitCode && changes ? 2 : 0;

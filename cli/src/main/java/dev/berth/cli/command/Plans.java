@@ -1,7 +1,5 @@
 package dev.berth.cli.command;
 
-import dev.berth.cli.view.ProgressView;
-import dev.berth.cli.view.Terminal;
 import dev.berth.engine.addrs.ResourceInstanceAddr;
 import dev.berth.engine.apply.CreateIntents;
 import dev.berth.engine.diag.Diagnostic;
@@ -21,11 +19,7 @@ final class Plans {
     private Plans() {
     }
 
-    static Planner.Result make(RunSession s, RunOptions opts, Plan.Mode mode, Terminal term) {
-        return make(s, opts, mode, new ProgressView(term));
-    }
-
-    /** With the given progress hooks; plan -json passes none so standard output is only the document. */
+    /** With the given progress hooks: the human lines, the JSON messages, or none (Markdown). */
     static Planner.Result make(RunSession s, RunOptions opts, Plan.Mode mode, RunHooks hooks) {
         List<Diagnostic> recovered = opts.refresh && s.locked() ? settleInterrupted(s) : List.of();
         Planner planner = new Planner(s.ws.providers(), s.ws.functions(), hooks);

@@ -23,15 +23,18 @@ final class SavedPlanApply {
     private final Workspace ws;
     private final RunOptions opts;
     private final String file;
+    private final boolean json;
 
-    SavedPlanApply(WorkspaceCommand cmd, Workspace ws, RunOptions opts, String file) {
+    SavedPlanApply(WorkspaceCommand cmd, Workspace ws, RunOptions opts, String file, boolean json) {
         this.cmd = cmd;
         this.ws = ws;
         this.opts = opts;
         this.file = file;
+        this.json = json;
     }
 
     int run() {
+        if (json) cmd.jsonUi = new JsonUi(cmd.term);
         CommandLine.ParseResult parsed = cmd.spec.commandLine().getParseResult();
         for (String option : PLANNING_OPTIONS) {
             if (parsed.hasMatchedOption(option)) {
@@ -47,12 +50,13 @@ final class SavedPlanApply {
         String operation = pf.plan().mode() == dev.berth.engine.plan.Plan.Mode.DESTROY ? "destroy" : "apply";
         RunSession.Started started = RunSession.startWith(ws, opts, config, pf.plan().variables(), operation);
         if (started.session() == null) return cmd.fail(started.diagnostics(), ws);
-        try (RunSession s = started.session(); GracefulStop stop = GracefulStop.install(cmd.term, s::releaseLock)) {
-            Applier.Result a = new Applier(ws.providers(), ws.functions(), ws.store(), new ProgressView(cmd.term))
+        try (RunSession s = started.session(); GracefulStop stop = GracefulStop.install(cmd.term, cmd.jsonUi, s::releaseLock)) {
+            if (json) cmd.jsonUi.declareOutputTypes(OutputCommand.declaredTypes(s.config, ws));
+            Applier.Result a = new Applier(ws.providers(), ws.functions(), ws.store(), json ? cmd.jsonUi.hooks() : new ProgressView(cmd.term))
                     .apply(s.config, pf.plan(), Math.max(1, opts.parallelism), stop);
             if (a.hasErrors()) return cmd.fail(a.diagnostics(), ws);
             cmd.printDiagnostics(a.diagnostics(), ws);
-            ApplyFlow.report(cmd.term, pf.plan().mode(), a);
+            ApplyFlow.report(cmd, pf.plan().mode(), a);
             return 0;
         }
     }

@@ -4,6 +4,7 @@ import dev.berth.cli.wiring.ControlPlaneHost;
 import dev.berth.ecs.agent.Agent;
 import dev.berth.ecs.agent.AgentLog;
 import dev.berth.ecs.agent.ControlPlaneRepairer;
+import dev.berth.ecs.console.StoreTaskLogs;
 import dev.berth.ecs.http.EcsHttpServer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -55,6 +56,7 @@ final class ServerCommand implements Callable<Integer> {
              EcsHttpServer server = start(address, host, err);
              Interrupts signals = Interrupts.onSignal(stop::countDown)) {
             out.println("berth server listening on " + server.endpoint() + ", serving the control plane in " + storeFile);
+            out.println("The read-only console is at " + server.endpoint() + "/");
             out.flush();
             Thread hook = new Thread(stop::countDown, "server-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);
@@ -100,7 +102,7 @@ final class ServerCommand implements Callable<Integer> {
 
     private static EcsHttpServer start(InetSocketAddress address, ControlPlaneHost host, PrintWriter err) {
         try {
-            return EcsHttpServer.start(address, host.api(), line -> {
+            return EcsHttpServer.start(address, host.api(), new StoreTaskLogs(host.api(), host.logs(), host.runtimes()), line -> {
                 err.println(Instant.now(Clock.systemUTC()).truncatedTo(ChronoUnit.SECONDS) + " " + line);
                 err.flush();
             });

@@ -33,6 +33,9 @@ abstract class WorkspaceCommand implements Callable<Integer> {
 
     Terminal term;
 
+    /** Set under -json: diagnostics become Terraform's streaming messages instead of text. */
+    JsonUi jsonUi;
+
     @Override
     public final Integer call() {
         term = Terminal.of(spec.commandLine().getOut(), spec.commandLine().getErr(), noColor);
@@ -45,6 +48,10 @@ abstract class WorkspaceCommand implements Callable<Integer> {
         } catch (DiagnosticsException e) {
             return fail(e.diagnostics(), null);
         } catch (StateStoreException | EcsStoreException e) {
+            return fail(List.of(Diagnostic.error(e.getMessage())), null);
+        } catch (Errors.UserError e) {
+            // Under -json even a one-sentence refusal is a message of the stream, as in Terraform.
+            if (jsonUi == null) throw e;
             return fail(List.of(Diagnostic.error(e.getMessage())), null);
         } finally {
             term.out().flush();
@@ -77,8 +84,12 @@ abstract class WorkspaceCommand implements Callable<Integer> {
             unique = unique.stream().map(d -> new Diagnostic(d.severity(), secrets.redact(d.summary()),
                     secrets.redact(d.detail()), d.range())).toList();
         }
-        String text = new DiagnosticRenderer().render(unique,
-                ws == null ? new dev.berth.engine.diag.SourceFiles() : ws.sources(), term.color());
+        dev.berth.engine.diag.SourceFiles files = ws == null ? new dev.berth.engine.diag.SourceFiles() : ws.sources();
+        if (jsonUi != null) {
+            jsonUi.diagnostics(unique, files);
+            return;
+        }
+        String text = new DiagnosticRenderer().render(unique, files, term.color());
         boolean errors = unique.stream().anyMatch(Diagnostic::isError);
         (errors ? term.err() : term.out()).print(text);
         (errors ? term.err() : term.out()).flush();

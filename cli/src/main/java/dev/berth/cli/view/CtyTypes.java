@@ -19,13 +19,13 @@ import dev.berth.engine.value.Value;
  * types Terraform gives the same literal. Where configuration declares the type (a list(string)
  * variable or attribute) and the value fits it, the declared type is printed, as Terraform does.
  */
-final class CtyTypes {
+public final class CtyTypes {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private CtyTypes() {
     }
 
-    static JsonNode of(Value v, TypeConstraint declared) {
+    public static JsonNode of(Value v, TypeConstraint declared) {
         JsonNode t = declared == null || !fits(v, declared) ? null : of(declared);
         return t != null ? t : of(v);
     }

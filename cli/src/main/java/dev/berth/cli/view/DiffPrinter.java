@@ -46,8 +46,15 @@ final class DiffPrinter {
 
     /** The body of a resource block: the brace, attributes, then the closing brace at indent 0. */
     String block(Diff.Obj d, Opts o) {
-        if (d.attributes().isEmpty()) return "{}";
-        return attributes(d.attributes(), 0, o, o, false) + indent(0) + ChangeKind.NO_OP.symbol(p) + " }";
+        return block(d, o, List.of());
+    }
+
+    /** As {@link #block(Diff.Obj, Opts)}, with comment lines (a fold) after the attributes. */
+    String block(Diff.Obj d, Opts o, List<String> comments) {
+        if (d.attributes().isEmpty() && comments.isEmpty()) return "{}";
+        StringBuilder sb = new StringBuilder(d.attributes().isEmpty() ? "{\n" : attributes(d.attributes(), 0, o, o, false));
+        for (String c : comments) sb.append(indent(1)).append(ChangeKind.NO_OP.symbol(p)).append(' ').append(p.dim(c)).append('\n');
+        return sb.append(indent(0)).append(ChangeKind.NO_OP.symbol(p)).append(" }").toString();
     }
 
     String render(Diff d, int indent, Opts o) {

@@ -19,6 +19,11 @@ public final class LogLinesView {
 
     /** Said once per container whose output berth does not keep (Docker's own driver has it). */
     public static String notKept(String container, String taskId, String driver, String runtimeId) {
+        if ("awsfirelens".equals(driver)) {
+            return "# " + container + "/" + shortId(taskId) + " sends its output to the task's FireLens log router; "
+                    + "what the router does with it follows the router's outputs and its own log configuration "
+                    + "(berth logs ... --container ROUTER).";
+        }
         String where = driver == null ? "the engine's default log driver" : "the " + driver + " log driver";
         return "# " + container + "/" + shortId(taskId) + " logs with " + where + "; berth keeps no copy"
                 + (runtimeId == null ? "." : " (docker logs " + runtimeId.substring(0, Math.min(12, runtimeId.length())) + ").");

@@ -89,9 +89,11 @@ public final class PlanRenderer {
 
     /** One resource's comment, header line and attribute block, without a trailing newline. */
     String resource(ResourceChange c, boolean drift, Palette p) {
-        Diff.Obj body = ValueDiffer.forResource(c.replacePaths()).block(c.before(), c.after());
+        FoldView fold = FoldView.of(c, drift);
+        Diff.Obj body = ValueDiffer.forResource(c.replacePaths()).block(fold.before(), fold.after());
         return ResourceHeading.comment(c, drift, p) + ResourceHeading.symbol(c.action(), p) + ' '
-                + ResourceHeading.header(c) + ' ' + new DiffPrinter(p).block(body, DiffPrinter.Opts.DEFAULT);
+                + ResourceHeading.header(c) + ' ' + new DiffPrinter(p).block(body, DiffPrinter.Opts.DEFAULT,
+                fold.comments());
     }
 
     /** The provider's notes under a planned change, as comment lines, so the diff above stays untouched. */

@@ -31,6 +31,11 @@ public final class ValidateJson {
         return JsonDocuments.pretty(root);
     }
 
+    /** One diagnostic as Terraform's JSON writes it, also in the streaming UI's diagnostic messages. */
+    public static ObjectNode diagnosticJson(Diagnostic d, SourceFiles files) {
+        return diagnostic(d, files);
+    }
+
     private static ObjectNode diagnostic(Diagnostic d, SourceFiles files) {
         ObjectNode n = NODES.objectNode();
         n.put("severity", d.isError() ? "error" : "warning");

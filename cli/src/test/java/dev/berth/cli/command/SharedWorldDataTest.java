@@ -123,7 +123,8 @@ class SharedWorldDataTest {
                 """), plan::toString);
         assertTrue(plan.out().contains(" <= read (data resources)\n"), plan::toString);
         assertTrue(plan.out().contains("Plan: 1 to add, 0 to change, 0 to destroy."), plan::toString);
-        JsonNode json = new ObjectMapper().readTree(ok(berth(dir, "plan", "-json")).out());
+        ok(berth(dir, "plan", "-out=read.plan"));
+        JsonNode json = new ObjectMapper().readTree(ok(berth(dir, "show", "-json", "read.plan")).out());
         JsonNode read = json.at("/resource_changes/0");
         assertEquals("data.ecs_task_definition.app", read.get("address").asText());
         assertEquals("[\"read\"]", read.at("/change/actions").toString());

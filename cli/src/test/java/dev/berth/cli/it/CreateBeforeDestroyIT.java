@@ -103,7 +103,8 @@ class CreateBeforeDestroyIT extends ClusterFixture {
                 plan::toString);
         assertTrue(plan.out().contains("# (left over from a partially-failed replacement of this instance)"),
                 plan::toString);
-        CliRun json = CliRun.in(dir, "plan", "-json");
+        assertEquals(0, CliRun.in(dir, "plan", "-out=deposed.plan").exitCode());
+        CliRun json = CliRun.in(dir, "show", "-json", "deposed.plan");
         assertTrue(json.out().replace(" ", "").contains("\"deposed\":\"0badc0de\""), json::toString);
 
         CliRun apply = CliRun.in(dir, "apply", "-auto-approve");

@@ -22,4 +22,11 @@ class LogLinesViewTest {
         assertEquals("# web/t1 logs with the engine's default log driver; berth keeps no copy.",
                 LogLinesView.notKept("web", "t1", null, null));
     }
+
+    @Test
+    void aFirelensRoutedContainerPointsAtTheRouter() {
+        assertEquals("# web/4c80d90a sends its output to the task's FireLens log router; what the router does with it "
+                + "follows the router's outputs and its own log configuration (berth logs ... --container ROUTER).",
+                LogLinesView.notKept("web", "4c80d90a0f4a47e4b55aaf66d23eb994", "awsfirelens", "95f0401eaa71aa00bb"));
+    }
 }

@@ -59,7 +59,7 @@ final class TerraformBuiltins implements Provider {
         return Map.of("terraform_data", new ResourceSchema("terraform_data", BlockSchema.of(List.of(
                 AttributeSchema.named("input", AttributeType.STRING).optional().build(),
                 AttributeSchema.named("output", AttributeType.STRING).computed().build(),
-                AttributeSchema.named("triggers_replace", AttributeType.LIST_OF_STRING).optional().build(),
+                AttributeSchema.named("triggers_replace", AttributeType.LIST_OF_STRING).optional().forceNew().build(),
                 AttributeSchema.named("id", AttributeType.STRING).computed().build())), 0, ""));
     }
 

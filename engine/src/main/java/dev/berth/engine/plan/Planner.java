@@ -125,7 +125,8 @@ public final class Planner {
         if (opts.mode() == Plan.Mode.DESTROY) {
             preventedDestroys(config, prior, targeting, diags);
             if (diags.hasErrors()) return new Result(null, diags.list());
-            return new Result(destroyPlan(DataState.dropped(prior, targeting), variables, drift, targeting, targets),
+            return new Result(destroyPlan(DataState.dropped(prior, targeting), variables, drift, targeting, targets,
+                    providers),
                     diags.list());
         }
 
@@ -143,7 +144,7 @@ public final class Planner {
         List<ResourceChange> changes = new ArrayList<>(rp.changes());
         changes.addAll(dp.changes());
         changes.addAll(rp.orphans(config, diags));
-        changes.addAll(rp.deposed());
+        rp.deposed().forEach(c -> changes.add(c.withFold(Folds.of(providers.schema(c.addr().type()).orElse(null), null))));
         if (diags.hasErrors()) return new Result(null, diags.list());
         changes.sort(ResourceChange.ORDER);
         for (OutputState gone : prior.outputs().values()) {
@@ -247,15 +248,15 @@ public final class Planner {
 
     /** Under -target only the selected instances go, and outputs are left as they are, as in Terraform. */
     private static Plan destroyPlan(StateSnapshot prior, Map<String, Value> variables, List<ResourceChange> drift,
-                                    Targeting targeting, List<String> targets) {
+                                    Targeting targeting, List<String> targets, Providers providers) {
         List<ResourceChange> changes = new ArrayList<>();
         for (ResourceState rs : prior.resources().values()) {
             if (!targeting.includes(rs.addr())) continue;
             changes.add(new ResourceChange(rs.addr(), rs.provider(), Action.DELETE, rs.attributes(), null, List.of(),
-                    ActionReason.NONE));
+                    ActionReason.NONE).withFold(Folds.of(providers.schema(rs.addr().type()).orElse(null), null)));
         }
-        prior.deposed().stream().filter(d -> targeting.includes(d.addr()))
-                .forEach(d -> changes.add(ResourceChange.destroyDeposed(d)));
+        prior.deposed().stream().filter(d -> targeting.includes(d.addr())).forEach(d -> changes.add(
+                ResourceChange.destroyDeposed(d).withFold(Folds.of(providers.schema(d.addr().type()).orElse(null), null))));
         changes.sort(ResourceChange.ORDER);
         List<OutputChange> outputs = new ArrayList<>();
         for (OutputState o : targeting.isEverything() ? prior.outputs().values() : List.<OutputState>of()) {

@@ -61,6 +61,7 @@ public final class Refresher {
             if (r.diagnostics().stream().anyMatch(d -> d.isError())) return false;
             if (r.state() == null) gone.put(addr, true);
             else read.put(addr, r.state());
+            hooks.refreshed(addr, r.state() == null ? "" : idOf(r.state()));
             return true;
         });
         Map<ResourceInstanceAddr, ResourceState> resources = new java.util.TreeMap<>();

@@ -13,14 +13,28 @@ import java.util.List;
  * {@code previousAddr} is set when a {@code moved} block renamed the instance. {@code notes} are
  * the provider's lines for the reader (e.g. a placement preview), shown under the change.
  * {@code deposed} is set on the destroy of an object that create_before_destroy set aside
- * (Terraform's "deposed object"), and null for an instance's current object.
+ * (Terraform's "deposed object"), and null for an instance's current object. {@code fold} says
+ * which attributes views fold into one line (see {@link Fold}).
  */
 public record ResourceChange(ResourceInstanceAddr addr, String provider, Action action, MapValue before,
                              MapValue after, List<List<Object>> replacePaths, ActionReason reason,
-                             ResourceInstanceAddr previousAddr, List<String> notes, String deposed) {
+                             ResourceInstanceAddr previousAddr, List<String> notes, String deposed, Fold fold) {
     public ResourceChange {
         replacePaths = List.copyOf(replacePaths);
         notes = notes == null ? List.of() : List.copyOf(notes);
+        fold = fold == null ? Fold.NONE : fold;
+    }
+
+    /** A change without folding. */
+    public ResourceChange(ResourceInstanceAddr addr, String provider, Action action, MapValue before, MapValue after,
+                          List<List<Object>> replacePaths, ActionReason reason, ResourceInstanceAddr previousAddr,
+                          List<String> notes, String deposed) {
+        this(addr, provider, action, before, after, replacePaths, reason, previousAddr, notes, deposed, Fold.NONE);
+    }
+
+    public ResourceChange withFold(Fold f) {
+        return new ResourceChange(addr, provider, action, before, after, replacePaths, reason, previousAddr, notes,
+                deposed, f);
     }
 
     /** A change of an instance's current object. */

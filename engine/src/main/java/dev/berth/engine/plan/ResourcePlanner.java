@@ -123,10 +123,15 @@ final class ResourcePlanner {
         }
         MapValue after = decision.action() == Action.NO_OP ? priorValue : pr.planned();
         if (decision.action() != Action.NO_OP) pending.add(rc.addr());
+        boolean changing = decision.action() != Action.NO_OP;
         changes.add(new ResourceChange(addr, provider.fullName(), decision.action(), priorValue, after,
                 decision.replacePaths(), decision.reason(), previous.get(addr),
-                decision.action() == Action.NO_OP ? List.of() : pr.notes()));
+                changing ? pr.notes() : List.of(), null, changing ? Folds.of(schema(addr), pr.summary()) : Fold.NONE));
         scope.putInstance(rc.addr(), addr.key(), after);
+    }
+
+    private ResourceSchema schema(ResourceInstanceAddr addr) {
+        return providers.schema(addr.type()).orElse(null);
     }
 
     /** What later expressions see of a resource that is only being validated: computed values unknown. */
@@ -165,7 +170,7 @@ final class ResourcePlanner {
                     : rs.addr().key() instanceof InstanceKey.Key ? ActionReason.DELETE_BECAUSE_EACH_KEY
                     : ActionReason.DELETE_BECAUSE_NO_RESOURCE_CONFIG;
             out.add(new ResourceChange(rs.addr(), rs.provider(), Action.DELETE, rs.attributes(), null, List.of(), reason,
-                    previous.get(rs.addr())));
+                    previous.get(rs.addr())).withFold(Folds.of(schema(rs.addr()), null)));
         }
         return out;
     }

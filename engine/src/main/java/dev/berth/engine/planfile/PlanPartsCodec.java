@@ -62,6 +62,12 @@ final class PlanPartsCodec {
             ArrayNode notes = n.putArray("notes");
             c.notes().forEach(notes::add);
         }
+        // Absent when empty, as notes are, so older plan files read back the same.
+        if (!c.fold().attributes().isEmpty()) {
+            ArrayNode folded = n.putArray("fold_attributes");
+            c.fold().attributes().forEach(folded::add);
+        }
+        if (c.fold().summary() != null) n.put("fold_summary", c.fold().summary());
         ArrayNode paths = n.putArray("replace_paths");
         for (List<Object> path : c.replacePaths()) {
             ArrayNode p = paths.addArray();
@@ -84,7 +90,13 @@ final class PlanPartsCodec {
                 Fields.enumValue(n, "action", Action.class), MarkedValueCodec.decodeObject(n.get("before")),
                 MarkedValueCodec.decodeObject(n.get("after")), paths, Fields.enumValue(n, "reason", ActionReason.class),
                 n.has("previous_addr") ? addr(Fields.object(n, "previous_addr")) : null, notes(n),
-                n.has("deposed") ? Fields.text(n, "deposed") : null);
+                n.has("deposed") ? Fields.text(n, "deposed") : null, fold(n));
+    }
+
+    private static dev.berth.engine.plan.Fold fold(JsonNode n) {
+        List<String> names = new ArrayList<>();
+        if (n.has("fold_attributes")) for (JsonNode a : Fields.array(n, "fold_attributes")) names.add(a.asText());
+        return new dev.berth.engine.plan.Fold(names, n.has("fold_summary") ? Fields.text(n, "fold_summary") : null);
     }
 
     private static List<String> notes(JsonNode n) {

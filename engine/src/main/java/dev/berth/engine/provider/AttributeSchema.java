@@ -15,11 +15,19 @@ import java.util.List;
  * An observed attribute is computed and follows what other resources do to the object (an
  * instance's free capacity as services place tasks on it): the engine reads it again after every
  * apply, so the state holds what a refresh would read.
+ * A runtime attribute is what the provider observes while the object runs (a service's tasks,
+ * events, endpoints and counts) rather than what configuration sets: a plan folds it into one
+ * line per resource instead of diffing it, since it is not what a reviewer changed. Every
+ * observed attribute is a runtime one.
+ * {@code keepsOnUpdate} is Terraform's UseStateForUnknown: a computed attribute that an in-place
+ * update never changes (an ARN), so the engine plans its prior value where the provider left it
+ * unknown, and what refers to it stays known.
  */
 public record AttributeSchema(String name, AttributeType type, boolean required, boolean optional,
                               boolean computed, boolean forceNew, boolean sensitive,
                               Value defaultValue, String description, List<String> derivedFrom,
-                              List<List<String>> sensitiveWithin, boolean observed) {
+                              List<List<String>> sensitiveWithin, boolean observed, boolean runtime,
+                              boolean keepsOnUpdate) {
     /** In a {@link #sensitiveWithin} pattern: any key of a map or index of a list. */
     public static final String ANY_STEP = "*";
 
@@ -40,7 +48,7 @@ public record AttributeSchema(String name, AttributeType type, boolean required,
     public static final class Builder {
         private final String name;
         private final AttributeType type;
-        private boolean required, optional, computed, forceNew, sensitive, observed;
+        private boolean required, optional, computed, forceNew, sensitive, observed, runtime, keepsOnUpdate;
         private Value defaultValue = Value.nil();
         private String description = "";
         private List<String> derivedFrom = List.of();
@@ -54,7 +62,9 @@ public record AttributeSchema(String name, AttributeType type, boolean required,
         public Builder required() { required = true; return this; }
         public Builder optional() { optional = true; return this; }
         public Builder computed() { computed = true; return this; }
-        public Builder observed() { computed = true; observed = true; return this; }
+        public Builder observed() { computed = true; observed = true; runtime = true; return this; }
+        public Builder runtime() { computed = true; runtime = true; return this; }
+        public Builder keepsOnUpdate() { computed = true; keepsOnUpdate = true; return this; }
         public Builder forceNew() { forceNew = true; return this; }
         public Builder sensitive() { sensitive = true; return this; }
         public Builder defaultValue(Value v) { optional = true; defaultValue = v; return this; }
@@ -64,7 +74,7 @@ public record AttributeSchema(String name, AttributeType type, boolean required,
 
         public AttributeSchema build() {
             return new AttributeSchema(name, type, required, optional, computed, forceNew, sensitive,
-                    defaultValue, description, derivedFrom, sensitiveWithin, observed);
+                    defaultValue, description, derivedFrom, sensitiveWithin, observed, runtime, keepsOnUpdate);
         }
     }
 }

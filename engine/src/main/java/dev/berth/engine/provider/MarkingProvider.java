@@ -92,7 +92,8 @@ public final class MarkingProvider implements Provider {
         MapValue planned = ProviderMarks.carry(out.planned(), schema(r.type()), List.of(r.config()), r.prior(),
                 r.config());
         List<String> notes = out.notes().stream().map(secrets::redact).toList();
-        return new PlanResponse(planned, redact(out.diagnostics(), secrets), notes);
+        return new PlanResponse(planned, redact(out.diagnostics(), secrets), notes,
+                out.summary() == null ? null : secrets.redact(out.summary()));
     }
 
     @Override

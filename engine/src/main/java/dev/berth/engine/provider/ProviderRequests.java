@@ -49,10 +49,21 @@ public final class ProviderRequests {
     /**
      * {@code notes} are lines a reviewer should read under the resource's change, such as where
      * the provider would place tasks; they never change what is applied.
+     * {@code summary}: one line saying what apply will do to the runtime attributes
+     * ({@code "2 tasks will start"}), shown where the plan folds them; null for none.
      */
-    public record PlanResponse(MapValue planned, List<ProviderDiagnostic> diagnostics, List<String> notes) {
+    public record PlanResponse(MapValue planned, List<ProviderDiagnostic> diagnostics, List<String> notes,
+                               String summary) {
         public PlanResponse {
             notes = notes == null ? List.of() : List.copyOf(notes);
+        }
+
+        public PlanResponse(MapValue planned, List<ProviderDiagnostic> diagnostics, List<String> notes) {
+            this(planned, diagnostics, notes, null);
+        }
+
+        public PlanResponse withSummary(String s) {
+            return new PlanResponse(planned, diagnostics, notes, s);
         }
 
         public PlanResponse(MapValue planned, List<ProviderDiagnostic> diagnostics) {

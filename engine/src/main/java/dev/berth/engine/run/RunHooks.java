@@ -19,6 +19,10 @@ public interface RunHooks {
     default void refreshing(ResourceInstanceAddr addr, String id) {
     }
 
+    /** The refresh of a managed resource finished; {@code id} is what it read back, empty when it is gone. */
+    default void refreshed(ResourceInstanceAddr addr, String id) {
+    }
+
     default void applying(ResourceInstanceAddr addr, Action action, String id) {
     }
 

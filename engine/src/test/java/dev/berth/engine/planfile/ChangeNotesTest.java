@@ -3,6 +3,7 @@ package dev.berth.engine.planfile;
 import dev.berth.engine.addrs.ResourceInstanceAddr;
 import dev.berth.engine.plan.Action;
 import dev.berth.engine.plan.ActionReason;
+import dev.berth.engine.plan.Fold;
 import dev.berth.engine.plan.ResourceChange;
 import dev.berth.engine.provider.ProviderRequests.PlanResponse;
 import dev.berth.engine.value.MapValue;
@@ -25,6 +26,16 @@ class ChangeNotesTest {
         ResourceChange c = new ResourceChange(addr, "ecs", Action.CREATE, null, after, List.of(), ActionReason.NONE,
                 null, List.of("placement: 2 tasks -> a (zone-a)"));
         assertEquals(c.notes(), PlanPartsCodec.resourceChange(PlanPartsCodec.resourceChange(c)).notes());
+    }
+
+    @Test
+    void aFoldRoundTripsThroughThePlanFileAndAnOldFileHasNone() {
+        ResourceChange c = new ResourceChange(addr, "ecs", Action.UPDATE, after, after, List.of(), ActionReason.NONE,
+                null, List.of(), null, new Fold(List.of("endpoints", "tasks"), "2 tasks will start"));
+        assertEquals(c.fold(), PlanPartsCodec.resourceChange(PlanPartsCodec.resourceChange(c)).fold());
+        ResourceChange plain = new ResourceChange(addr, "ecs", Action.CREATE, null, after, List.of(), ActionReason.NONE);
+        assertFalse(PlanPartsCodec.resourceChange(plain).has("fold_attributes"));
+        assertEquals(Fold.NONE, PlanPartsCodec.resourceChange(PlanPartsCodec.resourceChange(plain)).fold());
     }
 
     @Test

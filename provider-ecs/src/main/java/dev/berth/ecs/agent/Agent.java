@@ -40,6 +40,7 @@ public final class Agent {
     private final Repairs repairer;
     private final AgentLog log;
     private final Duration resyncEvery;
+    private final InPlaceRestarts restarts;
 
     private final Map<String, EngineFollower> followers = new LinkedHashMap<>();
     /** Services to repair, each with the earliest moment it may be tried (backoff). */
@@ -53,12 +54,19 @@ public final class Agent {
 
     public Agent(EcsStore ecsStore, Function<String, ContainerRuntime> runtimes, Repairs repairer,
                  AgentLog log, Duration resyncEvery) {
+        this(ecsStore, runtimes, repairer, log, resyncEvery, java.time.Clock.systemUTC());
+    }
+
+    /** {@code clock} judges restart policies' periods (a test stands after them with it). */
+    public Agent(EcsStore ecsStore, Function<String, ContainerRuntime> runtimes, Repairs repairer,
+                 AgentLog log, Duration resyncEvery, java.time.Clock clock) {
         this.taskRows = new Table<>(ecsStore, TaskRow.TABLE, TaskRow.class);
         this.instances = new Table<>(ecsStore, InstanceRow.TABLE, InstanceRow.class);
         this.runtimes = runtimes;
         this.repairer = repairer;
         this.log = log;
         this.resyncEvery = resyncEvery;
+        this.restarts = new InPlaceRestarts(ecsStore, taskRows, clock, log);
     }
 
     /** Runs until {@link #stop()}; the current pass always finishes first. */
@@ -193,13 +201,16 @@ public final class Agent {
                 engine.keepOutput(e.containerId(), e.attributes());
             }
             TaskRow row = taskRows.get(taskArn).orElse(null);
+            // ECS's agent restarts a container in place before anything judges its task.
+            if (restarts.restart(engine, e, row)) return;
+            // A one-off task's end is the control plane's to record (TaskObserver: exit codes, cleanup).
+            if (row == null || row.serviceArn() == null) return;
             Verdict v = TaskEvents.judge(e, row);
             if (!v.stops()) return;
             taskRows.put(taskArn, row.stopped(Instant.now().toString(), v.stopCode(), v.stoppedReason()));
             log.line("task " + taskArn + " STOPPED (" + v.stopCode() + ": " + v.stoppedReason()
                     + "); starting a replacement");
-            // A one-off task (run-task, start-task) is not replaced: it belongs to no service.
-            if (row.serviceArn() != null) pending.putIfAbsent(row.serviceArn(), Instant.now());
+            pending.putIfAbsent(row.serviceArn(), Instant.now());
             wake.release();
         }
 

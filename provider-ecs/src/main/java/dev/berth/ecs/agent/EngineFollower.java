@@ -13,7 +13,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Follows one engine's event stream of berth's service containers on its own thread. When the
+ * Follows one engine's event stream of berth's task containers on its own thread. When the
  * stream ends it checks whether the engine still answers: if so it reconnects at once (the
  * transport ends a quiet stream after its response timeout), from the last event's second so
  * nothing is missed (replays are harmless: a STOPPED task stays STOPPED); if not, it reports the
@@ -62,7 +62,8 @@ final class EngineFollower {
                 if (lastEventSecond > 0) since = Instant.ofEpochSecond(lastEventSecond);
                 CountDownLatch done = new CountDownLatch(1);
                 ended = done;
-                stream = engine.followEvents(List.of(EcsLabels.SERVICE), since, new EventSink() {
+                // Every task's containers: RunTask's restart policies and essential exits are the agent's too.
+                stream = engine.followEvents(List.of(EcsLabels.TASK_ARN), since, new EventSink() {
                     @Override
                     public void event(ContainerEvent e) {
                         lastEventSecond = TimeUnit.NANOSECONDS.toSeconds(e.timeNanos());

@@ -49,7 +49,8 @@ public interface TaskCalls {
      * berth's addition for drift detection: what the engine runs for a service task's container,
      * in its task definition's terms (absent for one-off tasks and when the engine was not asked).
      */
-    record Container(String containerArn, String taskArn, String name, String image, String runtimeId,
+    record Container(String containerArn, String taskArn, String name, String image, String imageDigest,
+                     String runtimeId,
                      String lastStatus, Integer exitCode, String reason, List<NetworkBinding> networkBindings,
                      String healthStatus, String cpu, String memory, String memoryReservation,
                      DockerContainer docker) {

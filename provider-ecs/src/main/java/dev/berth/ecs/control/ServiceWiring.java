@@ -4,29 +4,19 @@ import dev.berth.ecs.instance.EngineFleet;
 import dev.berth.ecs.placement.FargateCapacity;
 import dev.berth.ecs.runtime.ContainerRuntime;
 import dev.berth.ecs.service.Deployer;
+import dev.berth.ecs.service.TaskPool;
 import dev.berth.ecs.store.EcsStore;
 
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /** The service deployer of a control plane that has no provider to share one with. */
 final class ServiceWiring {
-    /** Task starts and stops in flight at once, as the provider allows. */
-    private static final int TASK_PARALLELISM = 3;
-
     private ServiceWiring() {
     }
 
     static Deployer deployer(EcsStore store, Function<String, ContainerRuntime> runtimes) {
-        AtomicInteger n = new AtomicInteger();
-        // Daemon threads: a control plane lives as long as its process.
-        ExecutorService pool = Executors.newFixedThreadPool(TASK_PARALLELISM, r -> {
-            Thread t = new Thread(r, "ecs-control-tasks-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool = TaskPool.create("ecs-control-tasks");
         // Service tasks are listed and stopped wherever they run: on the local engine or an instance's.
         EngineFleet fleet = new EngineFleet(store, runtimes);
         // The account's Fargate quota: BERTH_FARGATE_VCPU_QUOTA, else what the local engine holds.

@@ -98,13 +98,14 @@ final class TaskActions implements TaskCalls {
                 // Nothing is recorded: the task still runs as far as anyone can tell.
                 throw new EcsException(EcsException.SERVER, f.getMessage());
             }
-            // Re-read: an observer may have settled the task meanwhile; a user's stop says why it stopped.
+            // A user's stop says why it stopped, as on ECS, even when an observer beside this call (berth
+            // server's agent, following the engine's events) saw the container die first and recorded
+            // EssentialContainerExited: that death is this stop's doing.
             TaskRow now = tasks.get(arn).orElse(row);
-            if (!now.stoppedStatus()) {
-                String reason = request.reason() == null || request.reason().isBlank() ? "Task stopped by user"
-                        : request.reason();
-                tasks.put(arn, now.stopped(clock.instant().toString(), TaskRow.USER_INITIATED, reason));
-            }
+            String reason = request.reason() == null || request.reason().isBlank() ? "Task stopped by user"
+                    : request.reason();
+            tasks.put(arn, now.stopped(now.stoppedStatus() ? now.stoppedAt() : clock.instant().toString(),
+                    TaskRow.USER_INITIATED, reason));
             placements.delete(arn);
         }
         List<Task> described = describe(cluster, List.of(arn), true).tasks();

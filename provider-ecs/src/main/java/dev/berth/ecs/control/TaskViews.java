@@ -67,8 +67,10 @@ final class TaskViews {
         List<Container> out = new ArrayList<>();
         List<ContainerDefinition> defs = td == null ? List.of() : ContainerDefinition.of(td);
         for (ContainerDefinition d : defs) {
-            String runtimeId = r.containers().stream().filter(c -> c.name().equals(d.name())).findFirst()
-                    .map(TaskRow.TaskContainer::containerId).orElse(null);
+            java.util.Optional<TaskRow.TaskContainer> recorded = r.containers().stream()
+                    .filter(c -> c.name().equals(d.name())).findFirst();
+            String runtimeId = recorded.map(TaskRow.TaskContainer::containerId).orElse(null);
+            String imageDigest = recorded.map(TaskRow.TaskContainer::imageDigest).orElse(null);
             ContainerInfo info = live.get(d.name());
             TaskAttributes.Exit exit = exits.get(d.name());
             String status;
@@ -91,7 +93,8 @@ final class TaskViews {
             if (reason == null && died && TaskRow.STOPPED.equals(status) && info == null) {
                 reason = "The container no longer exists on its engine.";
             }
-            out.add(new Container(containerArn(r.taskArn(), d.name()), r.taskArn(), d.name(), d.image(), runtimeId,
+            out.add(new Container(containerArn(r.taskArn(), d.name()), r.taskArn(), d.name(), d.image(),
+                    imageDigest, runtimeId,
                     status, exitCode, reason, bindings, "UNKNOWN", d.cpu() == null ? "0" : String.valueOf(d.cpu()),
                     d.memory() == null ? null : String.valueOf(d.memory()),
                     d.memoryReservation() == null ? null : String.valueOf(d.memoryReservation()), docker.get(d.name())));

@@ -2,6 +2,8 @@ package dev.berth.ecs.http;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.berth.ecs.api.EcsApi;
+import dev.berth.ecs.console.ConsoleHandler;
+import dev.berth.ecs.console.TaskLogs;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,7 +18,8 @@ import java.util.function.Consumer;
  * {@code berth server}'s HTTP side: ECS's JSON protocol over {@link EcsApi}, so the AWS CLI and
  * SDKs work against berth with {@code --endpoint-url}. Requests are served by a small pool of
  * threads; whether two actions may run at once is the API's business (see
- * {@link dev.berth.ecs.atomic.Atomicity}), not the transport's.
+ * {@link dev.berth.ecs.atomic.Atomicity}), not the transport's. GET requests are the read-only
+ * web console's ({@link ConsoleHandler}); the AWS protocol is POST only.
  */
 public final class EcsHttpServer implements AutoCloseable {
     /** The largest request body accepted; ECS's largest requests (task definitions) are far smaller. */
@@ -37,6 +40,11 @@ public final class EcsHttpServer implements AutoCloseable {
      * one line for every failure that is berth's own fault, never the client's.
      */
     public static EcsHttpServer start(InetSocketAddress address, EcsApi api, Consumer<String> log) {
+        return start(address, api, TaskLogs.NONE, log);
+    }
+
+    /** As {@link #start(InetSocketAddress, EcsApi, Consumer)}, the console showing log tails from {@code logs}. */
+    public static EcsHttpServer start(InetSocketAddress address, EcsApi api, TaskLogs logs, Consumer<String> log) {
         HttpServer http;
         try {
             http = HttpServer.create(address, 64);
@@ -51,7 +59,18 @@ public final class EcsHttpServer implements AutoCloseable {
             return t;
         });
         http.setExecutor(pool);
-        http.createContext("/", new ActionHandler(api, MAX_BODY, log));
+        ActionHandler actions = new ActionHandler(api, MAX_BODY, log);
+        ConsoleHandler console = new ConsoleHandler(api, logs, log);
+        http.createContext("/", exchange -> {
+            String method = exchange.getRequestMethod();
+            if (method.equals("GET") || method.equals("HEAD")) {
+                try (exchange) {
+                    console.handle(exchange);
+                }
+            } else {
+                actions.handle(exchange);
+            }
+        });
         http.start();
         return new EcsHttpServer(http, pool);
     }

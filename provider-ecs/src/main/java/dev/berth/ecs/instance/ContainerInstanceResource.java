@@ -16,6 +16,7 @@ import dev.berth.ecs.resource.EcsResource;
 import dev.berth.ecs.schema.ContainerInstanceSchema;
 import dev.berth.ecs.value.Attrs;
 import dev.berth.engine.provider.ForceNew;
+import dev.berth.engine.provider.KeptOnUpdate;
 import dev.berth.engine.provider.ProviderDiagnostic;
 import dev.berth.engine.provider.ProviderRequests.ApplyResponse;
 import dev.berth.engine.provider.ProviderRequests.ImportResponse;
@@ -76,8 +77,9 @@ public final class ContainerInstanceResource implements EcsResource {
         // The cluster by name or by ARN is the same cluster: plan the prior spelling, so no change shows.
         if (prior != null && sameCluster(config, prior)) m.put(CLUSTER, prior.get(CLUSTER));
         boolean keep = prior != null && ForceNew.changedPaths(schema().body(), prior, Attrs.with(config, m)).isEmpty();
-        m.put(ARN, keep ? prior.get(ARN) : Value.unknown());
-        m.put(ID, keep ? prior.get(ID) : Value.unknown());
+        // Known only once registered; the schema marks them kept on update (see the end).
+        m.put(ARN, Value.unknown());
+        m.put(ID, Value.unknown());
         for (String attr : List.of(CPU, MEMORY)) {
             if (config.get(attr).isNull()) m.put(attr, keep ? prior.get(attr) : Value.unknown());
         }
@@ -92,7 +94,8 @@ public final class ContainerInstanceResource implements EcsResource {
             // Draining moves the instance's tasks elsewhere during apply: what it runs is not known before.
             for (String attr : List.of(RUNNING_TASKS_COUNT, REMAINING_CPU, REMAINING_MEMORY)) m.put(attr, Value.unknown());
         }
-        return new PlanResponse(Attrs.with(config, m), validate(config));
+        MapValue planned = Attrs.with(config, m);
+        return new PlanResponse(keep ? KeptOnUpdate.apply(schema(), prior, planned) : planned, validate(config));
     }
 
     private static boolean sameCluster(MapValue config, MapValue prior) {

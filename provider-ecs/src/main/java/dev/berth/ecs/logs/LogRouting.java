@@ -28,6 +28,8 @@ public final class LogRouting {
         if (lc == null || lc.logDriver() == null) return null;
         String driver = lc.logDriver();
         if (LogDrivers.isDocker(driver)) return LogRoute.docker(driver, lc.options());
+        // The task's FireLens router takes these (dev.berth.ecs.task.firelens); nothing is kept here.
+        if (LogDrivers.AWSFIRELENS.equals(driver)) return null;
         Map<String, String> buffering = LogDrivers.buffering(lc.options());
         if (LogDrivers.AWSLOGS.equals(driver)) {
             return new LogRoute(KEPT_DRIVER, buffering, lc.option("awslogs-group"), awslogsStream(lc, taskArn, container),

@@ -80,6 +80,12 @@ public record ContainerLaunch(String name, String image, Integer cpuShares, Inte
                 essential, null, ContainerVolumes.NONE, ContainerSettings.NONE);
     }
 
+    /** The same container created by another reference to its image (a digest its deployment resolved). */
+    public ContainerLaunch withImage(String reference) {
+        return new ContainerLaunch(name, reference, cpuShares, memoryMiB, memoryReservationMiB, ports, environment,
+                entryPoint, command, essential, health, volumes, settings, log, lifecycle, secrets);
+    }
+
     /** The same container with other further options. */
     public ContainerLaunch withSettings(ContainerSettings s) {
         return new ContainerLaunch(name, image, cpuShares, memoryMiB, memoryReservationMiB, ports, environment,
@@ -101,5 +107,23 @@ public record ContainerLaunch(String name, String image, Integer cpuShares, Inte
     /** This container as the start order sees it. */
     public StartOrder.Member member() {
         return new StartOrder.Member(name, essential, lifecycle);
+    }
+
+    /** The same container with another environment. */
+    public ContainerLaunch withEnvironment(Map<String, String> env) {
+        return new ContainerLaunch(name, image, cpuShares, memoryMiB, memoryReservationMiB, ports, env,
+                entryPoint, command, essential, health, volumes, settings, log, lifecycle, secrets);
+    }
+
+    /** The same container with other mounts. */
+    public ContainerLaunch withVolumes(ContainerVolumes v) {
+        return new ContainerLaunch(name, image, cpuShares, memoryMiB, memoryReservationMiB, ports, environment,
+                entryPoint, command, essential, health, v, settings, log, lifecycle, secrets);
+    }
+
+    /** The same container with other secrets (variable to valueFrom). */
+    public ContainerLaunch withSecrets(Map<String, String> s) {
+        return new ContainerLaunch(name, image, cpuShares, memoryMiB, memoryReservationMiB, ports, environment,
+                entryPoint, command, essential, health, volumes, settings, log, lifecycle, s);
     }
 }

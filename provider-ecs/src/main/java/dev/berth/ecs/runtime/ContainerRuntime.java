@@ -94,6 +94,22 @@ public interface ContainerRuntime extends AutoCloseable {
     default void keepOutput(String containerId, Map<String, String> labels) {
     }
 
+    /**
+     * What {@code image} names on this engine now (see {@link ResolvedImage}); empty when the
+     * engine does not have it. Engines that cannot tell answer empty, and tasks launch by tag.
+     */
+    default Optional<ResolvedImage> resolveImage(String image) {
+        return Optional.empty();
+    }
+
+    /**
+     * Starts an exited container again in place (same container, same id), as ECS's agent does
+     * for a restart policy; throws {@link RuntimeFailure} when the engine cannot.
+     */
+    default void restartContainer(String containerId) {
+        throw new RuntimeFailure("The engine at " + endpoint() + " cannot start a container again.", null);
+    }
+
     /** Removes one container, running or not; succeeds when it is already gone. */
     void removeContainer(String containerId);
 

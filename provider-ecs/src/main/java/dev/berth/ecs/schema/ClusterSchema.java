@@ -22,8 +22,8 @@ public final class ClusterSchema {
                 AttributeSchema.named(NAME, STRING).required().forceNew()
                         .description("Cluster name; letters, numbers, hyphens and underscores.").build(),
                 AttributeSchema.named(TAGS, MAP_OF_STRING).optional().description("Tags of the cluster.").build(),
-                AttributeSchema.named(ID, STRING).computed().description("Same as arn, as in AWS.").build(),
-                AttributeSchema.named(ARN, STRING).computed().description("The cluster ARN.").build())),
+                AttributeSchema.named(ID, STRING).keepsOnUpdate().description("Same as arn, as in AWS.").build(),
+                AttributeSchema.named(ARN, STRING).keepsOnUpdate().description("The cluster ARN.").build())),
                 0, "A cluster: a Docker network its tasks join.");
     }
 }

@@ -53,8 +53,8 @@ public final class ContainerInstanceSchema {
                 AttributeSchema.named(STATUS, STRING).defaultValue(Value.of("ACTIVE"))
                         .description("ACTIVE or DRAINING; a DRAINING instance gets no new tasks and loses its service tasks.")
                         .build(),
-                AttributeSchema.named(ARN, STRING).computed().build(),
-                AttributeSchema.named(ID, STRING).computed().description("Same as arn.").build(),
+                AttributeSchema.named(ARN, STRING).keepsOnUpdate().build(),
+                AttributeSchema.named(ID, STRING).keepsOnUpdate().description("Same as arn.").build(),
                 AttributeSchema.named(AGENT_CONNECTED, BOOL).observed()
                         .description("Whether the engine answered when last read.").build(),
                 AttributeSchema.named(RUNNING_TASKS_COUNT, NUMBER).observed().build(),

@@ -38,7 +38,7 @@ public final class Ec2ServiceSchema {
                         .description("Replace every task on the next update, even with the same revision.").build(),
                 AttributeSchema.named(WAIT_FOR_STEADY_STATE, BOOL).optional()
                         .description("Fail the apply unless desired_count tasks run at its end.").build(),
-                AttributeSchema.named(EVENTS, ANY).computed()
+                AttributeSchema.named(EVENTS, ANY).runtime()
                         .description("Newest service events first: at, message (up to 100).").build());
     }
 

@@ -42,23 +42,23 @@ public final class ServiceSchema {
                         .description("Task definition ARN, family or family:revision; a change deploys.").build(),
                 AttributeSchema.named(DESIRED_COUNT, NUMBER).defaultValue(Value.of(1)).build(),
                 AttributeSchema.named(LAUNCH_TYPE, STRING).defaultValue(Value.of("FARGATE")).forceNew().build(),
-                AttributeSchema.named(ID, STRING).computed().description("Same as arn.").build(),
-                AttributeSchema.named(ARN, STRING).computed().build(),
-                AttributeSchema.named(RUNNING_COUNT, NUMBER).computed().build(),
-                AttributeSchema.named(TASKS, ANY).computed()
+                AttributeSchema.named(ID, STRING).keepsOnUpdate().description("Same as arn.").build(),
+                AttributeSchema.named(ARN, STRING).keepsOnUpdate().build(),
+                AttributeSchema.named(RUNNING_COUNT, NUMBER).runtime().build(),
+                AttributeSchema.named(TASKS, ANY).runtime()
                         // What Docker runs comes from the task definition, secrets included; the
                         // service cannot know which variables were secret, so none is shown.
                         .sensitiveWithin("*", T_CONTAINERS, "*", C_ENVIRONMENT, "*")
                         .description("Tasks: arn, task_definition, last_status, endpoints, and containers (name, "
                                 + "image, cpu_shares, memory and memory_reservation in MiB, environment, ports, "
                                 + "state, restarts) as Docker runs them.").build(),
-                AttributeSchema.named(STOPPED_TASKS, ANY).computed()
+                AttributeSchema.named(STOPPED_TASKS, ANY).runtime()
                         .description("The most recently stopped tasks, newest first (up to 10): arn, "
                                 + "task_definition, last_status, stop_code, stopped_reason, stopped_at.").build(),
-                AttributeSchema.named(ORPHANED_CONTAINERS, LIST_OF_STRING).computed()
+                AttributeSchema.named(ORPHANED_CONTAINERS, LIST_OF_STRING).runtime()
                         .description("Containers labelled for this service that no task knows; apply removes them.")
                         .build(),
-                AttributeSchema.named(ENDPOINTS, LIST_OF_STRING).computed()
+                AttributeSchema.named(ENDPOINTS, LIST_OF_STRING).runtime()
                         .description("127.0.0.1:PORT of every published port of every running task.").build());
         List<AttributeSchema> all = new java.util.ArrayList<>(core);
         all.addAll(Ec2ServiceSchema.attributes());

@@ -54,10 +54,10 @@ public final class TaskDefinitionSchema {
                 AttributeSchema.named(CONTAINER_DEFINITIONS, STRING).optional().computed().forceNew()
                         .derivedFrom(CONTAINER)
                         .description("Containers as AWS's JSON; canonical form in state.").build(),
-                AttributeSchema.named(REVISION, NUMBER).computed().build(),
-                AttributeSchema.named(ARN, STRING).computed().build(),
+                AttributeSchema.named(REVISION, NUMBER).keepsOnUpdate().build(),
+                AttributeSchema.named(ARN, STRING).keepsOnUpdate().build(),
                 AttributeSchema.named(ARN_WITHOUT_REVISION, STRING).computed().build(),
-                AttributeSchema.named(ID, STRING).computed().description("family:revision").build(),
+                AttributeSchema.named(ID, STRING).keepsOnUpdate().description("family:revision").build(),
                 AttributeSchema.named(TAGS, MAP_OF_STRING).optional()
                         .description("Tags of the revision; a change tags it in place.").build(),
                 AttributeSchema.named(SKIP_DESTROY, BOOL).defaultValue(Value.of(false))

@@ -57,6 +57,7 @@ public final class Deployer implements Drainer {
     private final EngineViews views;
     private final ServiceObserver observer;
     private final IntSupplier fargateCpuUnits;
+    private final DeploymentImages images;
 
     /**
      * {@code fleet} lists and stops tasks wherever they run; {@code runtimes} reaches one engine by
@@ -79,9 +80,11 @@ public final class Deployer implements Drainer {
         this.views = new EngineViews(tasks, () -> services.all().stream().map(ServiceRow::arn)
                 .collect(java.util.stream.Collectors.toSet()));
         this.observer = new ServiceObserver(views, registry);
+        this.images = new DeploymentImages(store, runtimes);
         this.rollout = new RolloutRunner(view, new TaskStarter(store, runtimes), stops, tasks,
                 new Table<>(store, PlacementRow.TABLE, PlacementRow.class),
-                new Table<>(store, InstanceRow.TABLE, InstanceRow.class), this.fleet, pool, events, this::snapshot);
+                new Table<>(store, InstanceRow.TABLE, InstanceRow.class), this.fleet, pool, events, this::snapshot,
+                images);
     }
 
     /** Where a service's tasks are placed from: its cluster's instances, or the account's Fargate capacity. */
@@ -107,6 +110,8 @@ public final class Deployer implements Drainer {
         String clusterArn = cluster.arn();
         ServiceSettings s = settings.get(serviceArn).orElseThrow();
         try {
+            // ECS resolves image tags to digests when a deployment starts (versionConsistency).
+            images.begin(serviceArn, td, r.forceNewDeployment());
             List<String> cleanUp = rollout.cleanUp(serviceArn, clusterArn);
             Set<String> replace = new HashSet<>();
             // A drifted task is rolled like an old revision: start-first, so it serves until replaced.
@@ -230,6 +235,7 @@ public final class Deployer implements Drainer {
         for (TaskRow r : tasks.forService(serviceArn)) tasks.delete(r.taskArn());
         services.delete(serviceArn);
         settings.delete(serviceArn);
+        images.forget(serviceArn);
         events.forget(serviceArn);
         return List.of();
     }

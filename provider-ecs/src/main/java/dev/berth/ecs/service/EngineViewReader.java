@@ -60,7 +60,8 @@ final class EngineViewReader {
     }
 
     /**
-     * Starts since each RUNNING task was recorded, by container id: the restart policy's count, or
+     * Starts since each RUNNING task was recorded (or since the agent last restarted the container
+     * in place for its task definition's restart policy), by container id: Docker's restart count, or
      * at least one when the container's last start came after the task was recorded (a start by
      * hand leaves no count). berth records a task after its containers have run for a moment, so
      * only a later start is a restart.
@@ -71,7 +72,10 @@ final class EngineViewReader {
             if (!row.running()) continue;
             Instant at = instant(row.startedAt());
             for (TaskRow.TaskContainer c : row.containers()) {
-                if (c.containerId() != null && at != null) recordedAt.put(c.containerId(), at);
+                // A start its restart policy made (the agent's, recorded right after it) is ECS's own, not drift.
+                Instant restarted = instant(c.restartedAt());
+                Instant last = restarted != null && (at == null || restarted.isAfter(at)) ? restarted : at;
+                if (c.containerId() != null && last != null) recordedAt.put(c.containerId(), last);
             }
         }
         Map<String, Integer> out = new HashMap<>();

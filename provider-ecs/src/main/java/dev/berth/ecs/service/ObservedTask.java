@@ -54,7 +54,7 @@ public record ObservedTask(TaskRow row, boolean running, Map<String, String> end
             List<ContainerInfo> live = byTask.getOrDefault(row.taskArn(), List.of());
             boolean running = runs(row, live);
             Optional<TaskExpectation> expected = expectations.apply(row.taskDefinitionArn());
-            List<ContainerView> views = expected.map(e -> views(e, live, view)).orElse(List.of());
+            List<ContainerView> views = expected.map(e -> views(e, live, view, row)).orElse(List.of());
             boolean drifted = running && expected.isPresent()
                     && !expected.get().matches(views.stream().map(ContainerView::toValue).toList());
             out.add(new ObservedTask(row, running, running ? endpoints(live) : Map.of(), views, drifted));
@@ -81,13 +81,19 @@ public record ObservedTask(TaskRow row, boolean running, Map<String, String> end
                 .sorted(Comparator.comparing(ContainerInfo::name)).toList();
     }
 
-    private static List<ContainerView> views(TaskExpectation expected, List<ContainerInfo> live, EngineView view) {
+    private static List<ContainerView> views(TaskExpectation expected, List<ContainerInfo> live, EngineView view,
+                                             TaskRow row) {
         Map<String, ContainerInfo> byName = byName(live);
+        Map<String, String> launchedBy = new HashMap<>();
+        for (TaskRow.TaskContainer c : row.containers()) {
+            if (c.launchedImage() != null) launchedBy.put(c.name(), c.launchedImage());
+        }
         List<ContainerView> wanted = expected.containers();
         List<ContainerView> out = new ArrayList<>();
         for (ContainerView want : wanted) {
             ContainerInfo info = byName.get(want.name());
-            out.add(info == null ? ContainerView.removed(want.name()) : seen(want, info, expected, view));
+            out.add(info == null ? ContainerView.removed(want.name())
+                    : seen(want, info, expected, view, launchedBy.get(want.name())));
         }
         return out;
     }
@@ -97,13 +103,16 @@ public record ObservedTask(TaskRow row, boolean running, Map<String, String> end
      * are compared: the image and Docker add others such as PATH. {@link EngineViewReader}
      * inspects every container of the store's services, so {@code info} is always detailed here.
      */
-    private static ContainerView seen(ContainerView want, ContainerInfo info, TaskExpectation expected, EngineView view) {
+    private static ContainerView seen(ContainerView want, ContainerInfo info, TaskExpectation expected, EngineView view,
+                                      String launchedImage) {
         Map<String, String> env = new TreeMap<>();
         for (String k : want.environment().keySet()) {
             if (info.environment().containsKey(k)) env.put(k, info.environment().get(k));
         }
         List<String> ports = info.ports().stream().map(expected::observedPort).sorted().toList();
-        return new ContainerView(want.name(), info.image(), info.cpuShares() <= 0 ? null : (int) info.cpuShares(),
+        // Created by the digest its deployment resolved: that is the definition's image, not drift.
+        String image = launchedImage != null && launchedImage.equals(info.image()) ? want.image() : info.image();
+        return new ContainerView(want.name(), image, info.cpuShares() <= 0 ? null : (int) info.cpuShares(),
                 TaskExpectation.mib(info.memoryBytes()), TaskExpectation.mib(info.memoryReservationBytes()), env, ports,
                 info.state(), view.restartsOf(info.id()));
     }

@@ -37,6 +37,7 @@ final class PlannedTasks {
     static Result plan(MapValue prior, int desired, TaskDefinitionRow target) {
         TaskExpectation expected = TaskExpectation.of(target);
         Value containers = ContainerView.toValue(expected.containers());
+        Value endpoints = plannedEndpoints(expected.containers());
         List<Value> priorTasks = prior == null ? List.of() : Attrs.items(prior, TASKS);
         List<Value> out = new ArrayList<>();
         boolean unchanged = priorTasks.size() == desired;
@@ -50,7 +51,7 @@ final class PlannedTasks {
                 unchanged = false;
             }
         }
-        while (out.size() < desired) out.add(replacement(target.arn(), containers));
+        while (out.size() < desired) out.add(replacement(target.arn(), containers, endpoints));
         return new Result(Value.list(out), unchanged);
     }
 
@@ -63,12 +64,27 @@ final class PlannedTasks {
         return expected.matches(Attrs.items(t, T_CONTAINERS));
     }
 
-    private static Value replacement(String targetArn, Value containers) {
+    /**
+     * A new task's endpoints: which ports it publishes is its definition's ("web:8080/tcp", as
+     * refresh names them), where they land on the host is known only once it runs.
+     */
+    private static Value plannedEndpoints(List<ContainerView> containers) {
+        Map<String, Value> m = new TreeMap<>();
+        for (ContainerView c : containers) {
+            for (String port : c.ports()) {
+                int arrow = port.indexOf("->");
+                m.put(c.name() + ":" + (arrow < 0 ? port : port.substring(0, arrow)), Value.unknown());
+            }
+        }
+        return new MapValue(m);
+    }
+
+    private static Value replacement(String targetArn, Value containers, Value endpoints) {
         Map<String, Value> m = new TreeMap<>();
         m.put(T_ARN, Value.unknown());
         m.put(T_TASK_DEFINITION, Value.of(targetArn));
         m.put(T_LAST_STATUS, Value.of(TaskRow.RUNNING));
-        m.put(T_ENDPOINTS, Value.unknown());
+        m.put(T_ENDPOINTS, endpoints);
         m.put(T_CONTAINERS, containers);
         return new MapValue(m);
     }

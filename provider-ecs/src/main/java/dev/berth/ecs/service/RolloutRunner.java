@@ -59,10 +59,13 @@ final class RolloutRunner {
     private final ExecutorService pool;
     private final EventLog events;
     private final Function<ServiceSettings, ClusterSnapshot> snapshots;
+    private final DeploymentImages images;
 
     RolloutRunner(ClusterView view, TaskStarter starter, TaskStops stops, TaskTable tasks,
                   Table<PlacementRow> placements, Table<InstanceRow> instances, ContainerRuntime fleet,
-                  ExecutorService pool, EventLog events, Function<ServiceSettings, ClusterSnapshot> snapshots) {
+                  ExecutorService pool, EventLog events, Function<ServiceSettings, ClusterSnapshot> snapshots,
+                  DeploymentImages images) {
+        this.images = images;
         this.view = view;
         this.starter = starter;
         this.stops = stops;
@@ -129,10 +132,21 @@ final class RolloutRunner {
 
     private List<String> start(List<Placement> placed, ClusterRow cluster, String serviceArn, TaskDefinitionRow td) {
         List<Future<TaskRow>> futures = new ArrayList<>();
+        Map<String, Map<String, dev.berth.ecs.runtime.ResolvedImage>> pinned = new java.util.HashMap<>();
         for (Placement p : placed) {
             InstanceRow instance = ClusterView.FARGATE.equals(p.instanceId()) ? null
                     : instances.get(p.instanceId()).orElseThrow();
-            futures.add(pool.submit(() -> starter.start(StartRequest.forService(cluster, td, instance, serviceArn))));
+            String host = instance == null ? null : instance.dockerHost();
+            Map<String, dev.berth.ecs.runtime.ResolvedImage> pins;
+            try {
+                // Resolved here, one engine at a time, before the parallel starts read them.
+                pins = pinned.computeIfAbsent(host == null ? "" : host, h -> images.on(serviceArn, td, host));
+            } catch (RuntimeFailure f) {
+                pins = Map.of();
+            }
+            Map<String, dev.berth.ecs.runtime.ResolvedImage> forTask = pins;
+            futures.add(pool.submit(() -> starter.start(StartRequest.forService(cluster, td, instance, serviceArn,
+                    forTask))));
         }
         List<String> failures = new ArrayList<>();
         for (Future<TaskRow> f : futures) {

@@ -74,7 +74,7 @@ public final class ServicePlanner {
         boolean steady = prior != null && !replaced && tasks.unchanged() && runningAsDesired(prior, want)
                 && sameDesired(prior, want) && Attrs.items(prior, ORPHANED_CONTAINERS).isEmpty();
         m.put(TASKS, steady ? prior.get(TASKS) : tasks.tasks());
-        m.put(ENDPOINTS, steady ? prior.get(ENDPOINTS) : Value.unknown());
+        m.put(ENDPOINTS, steady ? prior.get(ENDPOINTS) : ServiceEndpoints.of(tasks.tasks()));
         // Which tasks stopped is only known once apply has replaced them.
         m.put(STOPPED_TASKS, steady ? prior.get(STOPPED_TASKS) : Value.unknown());
         return new Planned(Attrs.with(config, m), replaced);

@@ -83,7 +83,8 @@ public final class ServiceResource implements EcsResource {
         ServicePlanner.Planned p = ServicePlanner.plan(prior, config, taskDefinitions::resolve);
         PlanResponse r = previews.extend(p.replaced() ? null : prior, config,
                 new PlanResponse(p.planned(), validate(config)), upstream);
-        return new PlanResponse(withPlannedEvents(prior, r.planned()), r.diagnostics(), r.notes());
+        MapValue planned = withPlannedEvents(prior, r.planned());
+        return new PlanResponse(planned, r.diagnostics(), r.notes(), TaskSummary.of(p.replaced() ? null : prior, planned));
     }
 
     /** Events stay as they are unless the service is about to change, when apply adds new ones. */

@@ -51,7 +51,6 @@ final class ServiceState {
         current.sort(byStart);
         stopped.sort(byStart.reversed());
         List<Value> list = new ArrayList<>();
-        List<Value> endpoints = new ArrayList<>();
         int running = 0;
         for (Task t : current) {
             boolean runs = TaskRow.RUNNING.equals(t.lastStatus());
@@ -63,13 +62,11 @@ final class ServiceState {
             task.put(T_ENDPOINTS, Attrs.ofStringMap(taskEndpoints));
             task.put(T_CONTAINERS, ContainerView.toValue(containers(t)));
             list.add(new MapValue(task));
-            if (runs) {
-                running++;
-                taskEndpoints.values().forEach(e -> endpoints.add(Value.of(e)));
-            }
+            if (runs) running++;
         }
-        return Attrs.with(base, Map.of(RUNNING_COUNT, Value.of(running), TASKS, Value.list(list),
-                ENDPOINTS, Value.list(endpoints), ORPHANED_CONTAINERS,
+        Value tasks = Value.list(list);
+        return Attrs.with(base, Map.of(RUNNING_COUNT, Value.of(running), TASKS, tasks,
+                ENDPOINTS, ServiceEndpoints.of(tasks), ORPHANED_CONTAINERS,
                 Attrs.ofStrings(orphans == null ? List.of() : orphans.stream().sorted().toList()),
                 STOPPED_TASKS, stopped(stopped)));
     }

@@ -3,6 +3,7 @@ package dev.berth.ecs.service;
 import dev.berth.ecs.arn.EcsArn;
 import dev.berth.ecs.placement.FargateQuota;
 import dev.berth.ecs.resource.Diags;
+import dev.berth.ecs.schema.Ec2ServiceSchema;
 import dev.berth.ecs.taskdef.TaskDefinitionRegistry;
 import dev.berth.ecs.value.Attrs;
 import dev.berth.engine.provider.ProviderDiagnostic;
@@ -55,6 +56,17 @@ public final class ServiceValidator {
         String launchType = Attrs.string(config, LAUNCH_TYPE);
         if (launchType != null && !launchType.equals("FARGATE") && !launchType.equals("EC2")) {
             out.add(Diags.error("launch_type \"" + launchType + "\" is not FARGATE or EC2.", List.of(LAUNCH_TYPE)));
+        }
+        if ("FARGATE".equals(launchType)) {
+            // ECS's words at CreateService, said at plan time instead of half-way through an apply.
+            if (!Attrs.items(config, Ec2ServiceSchema.STRATEGY).isEmpty()) {
+                out.add(Diags.error("Placement strategies are not supported with FARGATE launch type.",
+                        List.of(Ec2ServiceSchema.STRATEGY)));
+            }
+            if (!Attrs.items(config, Ec2ServiceSchema.CONSTRAINTS).isEmpty()) {
+                out.add(Diags.error("Placement constraints are not supported with FARGATE launch type.",
+                        List.of(Ec2ServiceSchema.CONSTRAINTS)));
+            }
         }
         Ec2ServiceValidator.validate(config, out);
         return out;

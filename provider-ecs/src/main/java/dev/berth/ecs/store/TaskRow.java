@@ -40,8 +40,35 @@ public record TaskRow(String taskArn, String serviceArn, String clusterArn, Stri
                 containers, endpoints, null, null, null, null);
     }
 
-    /** One container of a started task; essential ones decide whether the task still runs. */
-    public record TaskContainer(String name, String containerId, boolean essential) {
+    /**
+     * One container of a started task; essential ones decide whether the task still runs.
+     * {@code restarts} counts the starts in place its restart policy made, the last at
+     * {@code restartedAt} (null: never), so such a start is not mistaken for drift.
+     * {@code launchedImage} is the reference the container was created by (a digest its
+     * deployment resolved, or the tag; null in rows written before) and {@code imageDigest} the
+     * {@code sha256:...} that reference named then.
+     */
+    public record TaskContainer(String name, String containerId, boolean essential, int restarts,
+                                String restartedAt, String launchedImage, String imageDigest) {
+        public TaskContainer(String name, String containerId, boolean essential) {
+            this(name, containerId, essential, 0, null, null, null);
+        }
+
+        public TaskContainer(String name, String containerId, boolean essential, String launchedImage,
+                             String imageDigest) {
+            this(name, containerId, essential, 0, null, launchedImage, imageDigest);
+        }
+
+        public TaskContainer restarted(String at) {
+            return new TaskContainer(name, containerId, essential, restarts + 1, at, launchedImage, imageDigest);
+        }
+    }
+
+    /** The same task after its restart policy started container {@code name} again in place. */
+    public TaskRow withRestart(String name, String at) {
+        List<TaskContainer> now = containers.stream().map(c -> c.name().equals(name) ? c.restarted(at) : c).toList();
+        return new TaskRow(taskArn, serviceArn, clusterArn, taskDefinitionArn, status, seq, startedAt, stoppedAt,
+                stoppedReason, now, endpoints, stopCode, startedBy, group, launchType);
     }
 
     public boolean running() {

@@ -7,6 +7,7 @@ import dev.berth.ecs.runtime.PortBinding;
 import dev.berth.ecs.runtime.TaskLaunch;
 import dev.berth.ecs.runtime.TaskMetadata;
 import dev.berth.ecs.runtime.TaskPlatform;
+import dev.berth.ecs.task.firelens.FirelensWiring;
 import dev.berth.ecs.taskdef.ContainerDefinition;
 import dev.berth.ecs.taskdef.ContainerOrder;
 import dev.berth.ecs.taskdef.LogConfiguration;
@@ -47,8 +48,13 @@ public final class LaunchTranslator {
                     .withLog(LogRouting.route(LogConfiguration.of(c), taskArn, c.name())));
         }
         List<TaskVolume> volumes = TaskVolume.list(TaskFields.get(td, "volumes"));
-        return new TaskLaunch(taskArn, network, td.networkMode(), labels, VolumeTranslation.sourcesFirst(containers),
-                VolumeTranslation.volumes(volumes), platform(td), metadata(td, labels, launchType, availabilityZone));
+        TaskLaunch launch = new TaskLaunch(taskArn, network, td.networkMode(), labels,
+                VolumeTranslation.sourcesFirst(containers), VolumeTranslation.volumes(volumes), platform(td),
+                metadata(td, labels, launchType, availabilityZone));
+        String cluster = labels.get(EcsLabels.CLUSTER);
+        return FirelensWiring.wire(launch, ContainerDefinition.of(td),
+                cluster == null ? null : cluster.substring(cluster.lastIndexOf('/') + 1),
+                td.family() + ":" + td.revision());
     }
 
     static TaskMetadata metadata(TaskDefinitionRow td, Map<String, String> labels, String launchType, String zone) {

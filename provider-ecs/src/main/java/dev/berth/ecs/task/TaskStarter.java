@@ -5,6 +5,7 @@ import dev.berth.ecs.resource.EcsLabels;
 import dev.berth.ecs.runtime.ContainerInfo;
 import dev.berth.ecs.runtime.ContainerRuntime;
 import dev.berth.ecs.runtime.PublishedPort;
+import dev.berth.ecs.runtime.ResolvedImage;
 import dev.berth.ecs.runtime.TaskLaunch;
 import dev.berth.ecs.store.ClusterRow;
 import dev.berth.ecs.store.PlacementRow;
@@ -72,11 +73,15 @@ public final class TaskStarter {
                 r.instance() == null ? null : r.instance().arn(), dockerHost, reservation.cpu(),
                 reservation.memory(), reservation.hostPorts()));
         List<ContainerInfo> infos;
+        Map<String, ResolvedImage> images;
         try {
             if (network != null) rt.ensureNetwork(network, Map.of(EcsLabels.CLUSTER, cluster.arn()));
             record.pending();
-            TaskLaunch launch = Overrides.apply(LaunchTranslator.launch(taskArn, network, td, labels(r, taskArn),
+            TaskLaunch translated = Overrides.apply(LaunchTranslator.launch(taskArn, network, td, labels(r, taskArn),
                     r.launchType(), r.instance() == null ? null : r.instance().attributes().get(ZONE)), r.overrides());
+            ImageResolution.Applied applied = ImageResolution.apply(translated, td, r.images(), rt);
+            TaskLaunch launch = applied.launch();
+            images = applied.images();
             PrivilegedCheck.require(launch, r.instance());
             infos = rt.startTask(launch);
         } catch (RuntimeException e) {
@@ -87,7 +92,9 @@ public final class TaskStarter {
         for (ContainerDefinition c : ContainerDefinition.of(td)) {
             String id = infos.stream().filter(i -> c.name().equals(i.labels().get(EcsLabels.CONTAINER_NAME)))
                     .map(ContainerInfo::id).findFirst().orElse(null);
-            containers.add(new TaskRow.TaskContainer(c.name(), id, c.effectiveEssential()));
+            ResolvedImage image = images.get(c.name());
+            containers.add(new TaskRow.TaskContainer(c.name(), id, c.effectiveEssential(),
+                    image == null ? null : image.reference(), image == null ? null : image.digest()));
         }
         TaskRow row = new TaskRow(taskArn, r.serviceArn(), cluster.arn(), td.arn(), TaskRow.RUNNING, seq,
                 Instant.now().toString(), null, null, containers, endpoints(infos), null, r.startedBy(), r.group(),

@@ -53,6 +53,13 @@ public final class ContainerOptionRules {
         for (Problem p : check(subjects, networkMode, fargate)) {
             out.add(Diags.error(p.message(), src.path(p.container(), p.field())));
         }
+        for (int i = 0; i < src.containers().size(); i++) {
+            var v = src.containers().get(i).extra("versionConsistency");
+            if (v != null && !v.isNull() && !Set.of("enabled", "disabled").contains(v.asText())) {
+                out.add(Diags.error("Container \"" + src.containers().get(i).name() + "\": versionConsistency must be "
+                        + "\"enabled\" or \"disabled\", not \"" + v.asText() + "\".", src.path(i, "versionConsistency")));
+            }
+        }
         for (PortMappingRules.Problem p : PortMappingRules.check(src.containers(), networkMode)) {
             out.add(Diags.error(p.message(), src.portPath(p.container(), p.port(), p.field())));
         }
@@ -102,9 +109,20 @@ public final class ContainerOptionRules {
                 }
             }
             resources(o);
-            if (o.restartPolicy() != null && o.is(o.restartPolicy().enabled())) {
-                add("restartPolicy", label() + ": berth does not honour restartPolicy yet: a container that exits is "
-                        + "not restarted in place; an essential one stops its task, which its service replaces.");
+            if (o.restartPolicy() != null) restartPolicy(o.restartPolicy());
+        }
+
+        /** ECS's bounds on a restart policy (ContainerRestartPolicy in the API reference). */
+        private void restartPolicy(RestartPolicy p) {
+            if (p.enabled() == null) add("restartPolicy", label() + ": restartPolicy.enabled is required.");
+            Integer period = p.restartAttemptPeriod();
+            if (period != null && (period < RestartPolicy.MIN_PERIOD || period > RestartPolicy.MAX_PERIOD)) {
+                add("restartPolicy", label() + ": restartPolicy.restartAttemptPeriod must be between "
+                        + RestartPolicy.MIN_PERIOD + " and " + RestartPolicy.MAX_PERIOD + " seconds, not " + period + ".");
+            }
+            if (p.ignoredExitCodes().size() > RestartPolicy.MAX_IGNORED) {
+                add("restartPolicy", label() + ": restartPolicy.ignoredExitCodes may list at most "
+                        + RestartPolicy.MAX_IGNORED + " exit codes.");
             }
         }
 

@@ -38,9 +38,6 @@ public record ContainerOptions(List<String> links, String hostname, String user,
     public record ResourceRequirement(String type, String value) {
     }
 
-    public record RestartPolicy(Boolean enabled) {
-    }
-
     public record Tmpfs(String containerPath, Integer size, List<String> mountOptions) {
     }
 
@@ -78,8 +75,7 @@ public record ContainerOptions(List<String> links, String hostname, String user,
                 bool(extra.apply("disableNetworking")), strings(extra.apply("dockerSecurityOptions")),
                 objects(extra.apply("resourceRequirements"), n -> new ResourceRequirement(text(n.get("type")),
                         text(n.get("value")))),
-                present(extra.apply("restartPolicy")) ? new RestartPolicy(bool(extra.apply("restartPolicy").get("enabled")))
-                        : null);
+                restart(extra.apply("restartPolicy")));
     }
 
     /** The options of a registered or configured container. */
@@ -105,6 +101,14 @@ public record ContainerOptions(List<String> links, String hostname, String user,
             }
         }
         return n;
+    }
+
+    private static RestartPolicy restart(JsonNode n) {
+        if (!present(n)) return null;
+        List<Integer> ignored = new ArrayList<>();
+        JsonNode codes = n.get("ignoredExitCodes");
+        if (present(codes) && codes.isArray()) for (JsonNode c : codes) if (integer(c) != null) ignored.add(integer(c));
+        return new RestartPolicy(bool(n.get("enabled")), ignored, integer(n.get("restartAttemptPeriod")));
     }
 
     private static LinuxParameters linux(JsonNode n) {

@@ -34,12 +34,8 @@ public final class LogConfigurationCheck {
                     + String.join(", ", LogDrivers.supported()) + ".");
             return out;
         }
-        if (LogDrivers.AWSFIRELENS.equals(driver)) {
-            out.add(who + ": berth does not route logs through a FireLens router yet (log driver awsfirelens): "
-                    + "it would have to generate the router's Fluent Bit or Fluentd configuration and mount it with "
-                    + "the router's socket, which it does not do; use awslogs to keep the output with berth.");
-            return out;
-        }
+        // awsfirelens options belong to the router's output plugin: FirelensRules checks them with the router.
+        if (LogDrivers.AWSFIRELENS.equals(driver)) return out;
         for (String name : lc.options().keySet()) {
             if (!accepted.contains(name)) {
                 out.add(who + ": log option \"" + name + "\" is not known to the " + driver + " log driver"

@@ -18,6 +18,7 @@ import dev.berth.ecs.secret.SecretResolver;
 import dev.berth.ecs.store.Json;
 import dev.berth.ecs.value.Attrs;
 import dev.berth.engine.provider.ForceNew;
+import dev.berth.engine.provider.KeptOnUpdate;
 import dev.berth.engine.provider.ProviderDiagnostic;
 import dev.berth.engine.provider.ProviderRequests.ApplyResponse;
 import dev.berth.engine.provider.ProviderRequests.ImportResponse;
@@ -95,16 +96,17 @@ public final class TaskDefinitionResource implements EcsResource {
         MapValue planned = TaskDefinitionNormaliser.normalise(config);
         // The schema's force-new marks say whether this is a new revision; only then is its identity unknown.
         boolean sameRevision = prior != null && ForceNew.changedPaths(schema().body(), prior, planned).isEmpty();
-        return new PlanResponse(withIdentity(planned, sameRevision ? prior : null), diags);
+        MapValue identified = withIdentity(planned);
+        return new PlanResponse(sameRevision ? KeptOnUpdate.apply(schema(), prior, identified) : identified, diags);
     }
 
-    /** Fills revision, arn and id from the prior revision, or unknown when a new one is coming. */
-    private static MapValue withIdentity(MapValue planned, MapValue keep) {
+    /** Revision, arn and id are unknown until registered; the schema marks them kept on update. */
+    private static MapValue withIdentity(MapValue planned) {
         String family = Attrs.string(planned, FAMILY);
         Map<String, Value> ids = new HashMap<>();
         ids.put(ARN_WITHOUT_REVISION, Attrs.unknown(planned, FAMILY) || family == null
                 ? Value.unknown() : Value.of(EcsArn.taskDefinitionFamily(family)));
-        for (String k : List.of(REVISION, ARN, ID)) ids.put(k, keep == null ? Value.unknown() : keep.get(k));
+        for (String k : List.of(REVISION, ARN, ID)) ids.put(k, Value.unknown());
         return Attrs.with(planned, ids);
     }
 

@@ -62,6 +62,7 @@ public final class TaskDefinitionValidator {
             out.addAll(VolumeChecks.check(config, source));
             ContainerOptionRules.report(source, networkMode(config), fargate(config), out);
             ContainerOrderRules.report(source, source.containers(), fargate(config), out);
+            FirelensRules.report(source, source.containers(), out);
         }
         return out;
     }

@@ -183,6 +183,11 @@ class ServiceActionsTest {
                 world.clusterName, "web", "web", 1, null, "FARGATE", null, null,
                 List.of(new dev.berth.ecs.api.Shapes.PlacementStrategy("spread", "instanceId")), null, null)));
         assertEquals("Placement strategies are not supported with FARGATE launch type.", spread.getMessage());
+        EcsException member = assertThrows(EcsException.class, () -> world.plane.createService(new CreateServiceRequest(
+                world.clusterName, "web", "web", 1, null, "FARGATE", null,
+                List.of(new dev.berth.ecs.api.Shapes.PlacementConstraint("distinctInstance", null)), null, null, null)));
+        assertEquals("InvalidParameterException", member.errorName());
+        assertEquals("Placement constraints are not supported with FARGATE launch type.", member.getMessage());
         assertTrue(engine.launches.isEmpty(), "nothing started");
     }
 }

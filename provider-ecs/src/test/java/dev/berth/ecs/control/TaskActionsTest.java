@@ -14,8 +14,13 @@ import dev.berth.ecs.api.TaskCalls.Task;
 import dev.berth.ecs.fake.FakeRuntime;
 import dev.berth.ecs.fake.MemoryStore;
 import dev.berth.ecs.runtime.ContainerLaunch;
+import dev.berth.ecs.runtime.ContainerRuntime;
+import dev.berth.ecs.store.Table;
+import dev.berth.ecs.store.TaskRow;
 import org.junit.jupiter.api.Test;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.List;
 
@@ -115,6 +120,38 @@ class TaskActionsTest {
         EcsException missing = assertThrows(EcsException.class, () -> world.plane.stopTask(
                 new StopTaskRequest(world.clusterName, "0123456789abcdef", null)));
         assertEquals(EcsException.INVALID_PARAMETER, missing.errorName());
+    }
+
+    @Test
+    void aUsersStopKeepsItsReasonWhenAnObserverRecordedTheContainersDeathFirst() {
+        // berth server's agent follows the engine's events beside the request and records the die of
+        // an essential container as EssentialContainerExited, which may land while StopTask waits.
+        MemoryStore store = new MemoryStore();
+        Table<TaskRow> rows = new Table<>(store, TaskRow.TABLE, TaskRow.class);
+        ContainerRuntime observed = (ContainerRuntime) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {ContainerRuntime.class}, (proxy, method, args) -> {
+                    Object out;
+                    try {
+                        out = method.invoke(engine, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                    if (method.getName().equals("stopTask")) {
+                        String arn = (String) args[0];
+                        rows.get(arn).filter(TaskRow::running).ifPresent(r -> rows.put(arn, r.stopped("now",
+                                TaskRow.ESSENTIAL_CONTAINER_EXITED, TaskRow.ESSENTIAL_EXITED_REASON)));
+                    }
+                    return out;
+                });
+        Fixture raced = new Fixture(store, observed);
+        raced.register("batch", "awsvpc", List.of("FARGATE"), "256", "512",
+                "[{\"name\":\"main\",\"image\":\"busybox\",\"command\":[\"sleep\",\"300\"]}]");
+        Task t = raced.plane.runTask(new RunTaskRequest(raced.clusterName, "batch", 1, "FARGATE", null, null, null,
+                null, null, null, null)).tasks().get(0);
+        Task stopped = raced.plane.stopTask(new StopTaskRequest(raced.clusterName, t.taskArn(), "done for today")).task();
+        assertEquals("UserInitiated", stopped.stopCode());
+        assertEquals("done for today", stopped.stoppedReason());
+        assertEquals("UserInitiated", rows.get(t.taskArn()).orElseThrow().stopCode());
     }
 
     @Test

@@ -116,6 +116,18 @@ class Ec2ServiceTest {
     }
 
     @Test
+    void placementIsRefusedForFargateAtValidationWithEcsWords() {
+        List<ProviderDiagnostic> d = h.validate("ecs_service", service(2, "launch_type", "FARGATE",
+                "ordered_placement_strategy", List.of(obj("type", "spread", "field", "instanceId")),
+                "placement_constraints", List.of(obj("type", "distinctInstance", "expression", null))));
+        List<String> errors = Harness.errors(d);
+        assertEquals(List.of("Placement strategies are not supported with FARGATE launch type.",
+                "Placement constraints are not supported with FARGATE launch type."), errors);
+        assertEquals(List.of(), Harness.errors(h.validate("ecs_service", service(2,
+                "ordered_placement_strategy", List.of(obj("type", "spread", "field", "instanceId"))))), "EC2 may");
+    }
+
+    @Test
     void aMalformedMemberOfPointsAtItsExpressionWithTheColumn() {
         List<ProviderDiagnostic> d = h.validate("ecs_service", service(2, "placement_constraints", List.of(
                 obj("type", "distinctInstance", "expression", null),

@@ -43,6 +43,15 @@ class EngineViewReaderTest {
     }
 
     @Test
+    void aStartTheAgentMadeForTheRestartPolicyIsNotDriftButALaterOneIs() {
+        TaskRow restarted = row("c1").withRestart("app", RECORDED.plusSeconds(31).toString());
+        assertEquals(Map.of(), EngineViewReader.restarts(
+                List.of(container("c1", RECORDED.plusSeconds(30), 0)), List.of(restarted)));
+        assertEquals(Map.of("c1", 1), EngineViewReader.restarts(
+                List.of(container("c1", RECORDED.plusSeconds(90), 0)), List.of(restarted)));
+    }
+
+    @Test
     void containersNoRunningTaskRecordsAndUnknownStartTimesAreNoRestarts() {
         TaskRow stopped = row("c1").stopped("2026-12-03T09:00:00Z", "done");
         assertEquals(Map.of(), EngineViewReader.restarts(List.of(container("c1", RECORDED.plusSeconds(30), 0),

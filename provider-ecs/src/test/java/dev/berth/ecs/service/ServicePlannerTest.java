@@ -60,8 +60,27 @@ class ServicePlannerTest {
         assertEquals(dev.berth.ecs.value.Attrs.items(state, "tasks").get(0), tasks.get(0));
         assertEquals(Value.unknown(), ((MapValue) tasks.get(1)).get("arn"));
         assertEquals(Value.unknown(), ((MapValue) tasks.get(2)).get("arn"));
-        assertEquals(Value.unknown(), p.planned().get("endpoints"));
+        // The kept task keeps its endpoints, first in the list; the new tasks' are known after apply.
+        List<Value> endpoints = dev.berth.ecs.value.Attrs.items(p.planned(), "endpoints");
+        List<Value> before = dev.berth.ecs.value.Attrs.items(state, "endpoints");
+        assertEquals(before.size() * 3, endpoints.size());
+        assertEquals(before, endpoints.subList(0, before.size()));
+        endpoints.subList(before.size(), endpoints.size()).forEach(e -> assertEquals(Value.unknown(), e));
+        assertEquals("2 tasks will start", p.summary());
         assertEquals(List.of(), f.h.replacePaths(SERVICE, state, p));
+    }
+
+    @Test
+    void theSummarySaysWhatApplyDoesToTheTasks() {
+        String td1 = str(f.taskDef("nginx").get("arn"));
+        MapValue state = f.h.converge(SERVICE, null, service("api", f.clusterArn, td1, 2));
+        assertEquals("2 tasks will start", f.h.plan(SERVICE, null, service("api", f.clusterArn, td1, 2)).summary());
+        assertEquals(null, f.h.plan(SERVICE, state, service("api", f.clusterArn, td1, 2)).summary(), "steady");
+        assertEquals("1 task will stop", f.h.plan(SERVICE, state, service("api", f.clusterArn, td1, 1)).summary());
+        String td2 = str(f.taskDef("nginx:2").get("arn"));
+        assertEquals("2 tasks will be replaced", f.h.plan(SERVICE, state, service("api", f.clusterArn, td2, 2)).summary());
+        assertEquals("3 tasks will start, 2 will stop",
+                f.h.plan(SERVICE, state, service("api", f.clusterArn, td2, 3)).summary());
     }
 
     @Test

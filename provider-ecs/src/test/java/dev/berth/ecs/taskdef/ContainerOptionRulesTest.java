@@ -149,11 +149,31 @@ class ContainerOptionRulesTest {
     }
 
     @Test
-    void anEnabledRestartPolicyIsRefusedWithItsReason() {
-        assertEquals(List.of("0 restartPolicy: Container \"web\": berth does not honour restartPolicy yet: a container "
-                        + "that exits is not restarted in place; an essential one stops its task, which its service replaces."),
-                messages("bridge", false, container("web", 64, "{\"restartPolicy\":{\"enabled\":true}}")));
+    void aRestartPolicyIsAcceptedWithinEcsBounds() {
+        assertEquals(List.of(), messages("bridge", false, container("web", 64,
+                "{\"restartPolicy\":{\"enabled\":true,\"ignoredExitCodes\":[0],\"restartAttemptPeriod\":60}}")));
+        assertEquals(List.of(), messages("awsvpc", true, container("web", 64, "{\"restartPolicy\":{\"enabled\":true}}")));
         assertEquals(List.of(), messages("bridge", false, container("web", 64, "{\"restartPolicy\":{\"enabled\":false}}")));
+    }
+
+    @Test
+    void aRestartPolicyOutsideEcsBoundsIsRefused() {
+        assertEquals(List.of("0 restartPolicy: Container \"web\": restartPolicy.restartAttemptPeriod must be between 60 "
+                        + "and 1800 seconds, not 59."),
+                messages("bridge", false, container("web", 64,
+                        "{\"restartPolicy\":{\"enabled\":true,\"restartAttemptPeriod\":59}}")));
+        assertEquals(List.of("0 restartPolicy: Container \"web\": restartPolicy.restartAttemptPeriod must be between 60 "
+                        + "and 1800 seconds, not 1801."),
+                messages("bridge", false, container("web", 64,
+                        "{\"restartPolicy\":{\"enabled\":true,\"restartAttemptPeriod\":1801}}")));
+        String codes = java.util.stream.IntStream.rangeClosed(1, 51).mapToObj(String::valueOf)
+                .collect(java.util.stream.Collectors.joining(","));
+        assertEquals(List.of("0 restartPolicy: Container \"web\": restartPolicy.ignoredExitCodes may list at most 50 exit "
+                        + "codes."),
+                messages("bridge", false, container("web", 64,
+                        "{\"restartPolicy\":{\"enabled\":true,\"ignoredExitCodes\":[" + codes + "]}}")));
+        assertEquals(List.of("0 restartPolicy: Container \"web\": restartPolicy.enabled is required."),
+                messages("bridge", false, container("web", 64, "{\"restartPolicy\":{\"restartAttemptPeriod\":60}}")));
     }
 
     @Test

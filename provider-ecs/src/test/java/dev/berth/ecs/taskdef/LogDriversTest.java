@@ -82,10 +82,8 @@ class LogDriversTest {
     }
 
     @Test
-    void firelensRoutingIsRefusedWithWhatIsMissing() {
-        List<String> problems = LogConfigurationCheck.problems("app",
-                new LogConfiguration("awsfirelens", Map.of("Name", "cloudwatch"), List.of()));
-        assertEquals(1, problems.size());
-        assertTrue(problems.get(0).contains("berth does not route logs through a FireLens router yet"), problems.get(0));
+    void awsfirelensOptionsBelongToTheRoutersOutputPluginSoAnyNamePasses() {
+        assertEquals(List.of(), LogConfigurationCheck.problems("app", new LogConfiguration("awsfirelens",
+                Map.of("Name", "cloudwatch", "log_group_name", "/ecs/app", "auto_create_group", "true"), List.of())));
     }
 }

@@ -131,11 +131,15 @@ class PublicTaskDefinitionsTest {
         assertEquals(List.of(), problems);
     }
 
-    /** The first secret reference (valueFrom) no secret store can hold, such as an unrendered template. */
+    /** The first secret reference (valueFrom, of a secret or a log secret option) no secret store can hold, such as an unrendered template. */
     private static String unresolvableSecret(TaskDefinition td) {
         for (Map<String, Object> c : td.containerDefinitions()) {
-            if (!(c.get("secrets") instanceof List<?> secrets)) continue;
-            for (Object o : secrets) {
+            List<Object> all = new ArrayList<>();
+            if (c.get("secrets") instanceof List<?> secrets) all.addAll(secrets);
+            if (c.get("logConfiguration") instanceof Map<?, ?> log && log.get("secretOptions") instanceof List<?> so) {
+                all.addAll(so);
+            }
+            for (Object o : all) {
                 Object ref = o instanceof Map<?, ?> m ? m.get("valueFrom") : null;
                 try {
                     dev.berth.ecs.secret.ValueFrom.parse(String.valueOf(ref));
@@ -212,6 +216,55 @@ class PublicTaskDefinitionsTest {
 
     private static Value text(String s) {
         return s == null ? Value.nil() : Value.of(s);
+    }
+
+    /**
+     * The FireLens files ECS refuses only for their placeholder roles: with the roles made roles,
+     * each registers and plans, applies and plans empty, except the two whose router reads its
+     * configuration from S3, which berth refuses by name. (06's and 21's secret options name
+     * template placeholders no secret store can hold, so they stop once registered.)
+     */
+    @Test
+    void theFirelensFilesRegisterOnceTheirRolesAreRoles() throws Exception {
+        List<String> firelens = List.of("06-agent-firelens-fluentbit.json", "16-firelens-cloudwatch.json",
+                "20-firelens-emf-bridge-links.json", "21-firelens-datadog-secret-options.json");
+        List<String> problems = new ArrayList<>();
+        try (SqliteEcsStore store = SqliteEcsStore.open(dir.resolve("ecs.db"));
+             EcsProvider provider = new EcsProvider(store, host -> new FakeRuntime())) {
+            ControlPlane plane = new ControlPlane(store, host -> new FakeRuntime());
+            for (String name : firelens) {
+                TaskDefinition td;
+                try {
+                    td = plane.registerTaskDefinition(withRoles(name)).taskDefinition();
+                } catch (EcsException e) {
+                    problems.add(name + " is refused: " + e.getMessage());
+                    continue;
+                }
+                if (unresolvableSecret(td) != null) continue;
+                String plan = planApplyPlan(provider, td);
+                if (plan != null) problems.add(name + ": " + plan);
+            }
+            for (String s3 : List.of("18-firelens-tail-shared-volume.json", "19-firelens-fluentd-multiline.json")) {
+                try {
+                    plane.registerTaskDefinition(withRoles(s3));
+                    problems.add(s3 + " registered although its router reads its configuration from S3");
+                } catch (EcsException e) {
+                    assertTrue(e.getMessage().contains("berth cannot honour firelensConfiguration option "
+                            + "config-file-type \"s3\""), e.getMessage());
+                }
+            }
+        }
+        assertEquals(List.of(), problems);
+    }
+
+    /** The file's request with every role replaced by a role's ARN, as a user would fill the placeholders in. */
+    private static RegisterTaskDefinitionRequest withRoles(String name) throws Exception {
+        CorpusFile f = CorpusFile.read(CorpusFile.DIR.resolve(name));
+        com.fasterxml.jackson.databind.node.ObjectNode input = f.input().deepCopy();
+        for (String role : List.of("taskRoleArn", "executionRoleArn")) {
+            if (input.has(role)) input.put(role, "arn:aws:iam::000000000000:role/" + role);
+        }
+        return dev.berth.ecs.api.EcsJson.read(Json.write(input), RegisterTaskDefinitionRequest.class);
     }
 
     @Test

@@ -47,6 +47,25 @@ class TaskDefinitionValidatorTest {
     }
 
     @Test
+    void aContainerNameIsUniqueWithinTheTaskDefinition() {
+        oneError(taskDef("memory", "512", "container", blocks(container("name", "web", "image", "nginx", "memory", 64),
+                        container("name", "web", "image", "nginx", "memory", 64))),
+                List.of("container", 1, "name"), "Container name \"web\" is used twice; names must be unique");
+    }
+
+    @Test
+    void versionConsistencyIsEnabledOrDisabled() {
+        assertEquals(List.of(), errors(taskDef("memory", "512", "container_definitions",
+                "[{\"name\":\"a\",\"image\":\"x\",\"versionConsistency\":\"disabled\"},"
+                        + "{\"name\":\"b\",\"image\":\"x\",\"versionConsistency\":\"enabled\"}]")));
+        List<ProviderDiagnostic> errs = errors(taskDef("memory", "512", "container_definitions",
+                "[{\"name\":\"a\",\"image\":\"x\",\"versionConsistency\":\"pinned\"}]"));
+        assertEquals(1, errs.size(), errs::toString);
+        assertEquals("Container \"a\": versionConsistency must be \"enabled\" or \"disabled\", not \"pinned\".",
+                errs.get(0).summary());
+    }
+
+    @Test
     void memoryReservationMustNotExceedMemory() {
         oneError(taskDef("container", blocks(container("name", "web", "image", "nginx", "memory", 128,
                 "memory_reservation", 256))), List.of("container", 0, "memory_reservation"), "above its memory");

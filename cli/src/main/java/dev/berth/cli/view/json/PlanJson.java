@@ -22,8 +22,8 @@ import java.util.TreeMap;
 import static dev.berth.cli.view.json.JsonDocs.NODES;
 
 /**
- * Terraform's JSON plan representation (format 1.2), for {@code show -json FILE} and
- * {@code plan -json}. Keys and shapes follow Terraform 1.11 with two deliberate differences:
+ * Terraform's JSON plan representation (format 1.2), for {@code show -json FILE} (as in
+ * Terraform, {@code plan -json} streams UI messages instead). Keys and shapes follow Terraform 1.11 with two deliberate differences:
  * a sensitive value is never printed, so wherever Terraform would print one in clear
  * ({@code variables}, {@code before}/{@code after}, {@code values}, {@code prior_state},
  * variable defaults, outputs) berth prints null and the matching {@code *_sensitive} or

@@ -139,6 +139,11 @@ public final class DockerRuntime implements ContainerRuntime {
     }
 
     @Override
+    public java.util.Optional<dev.berth.ecs.runtime.ResolvedImage> resolveImage(String image) {
+        return new ImageDigests(client, errors).resolve(image);
+    }
+
+    @Override
     public List<ContainerInfo> startTask(TaskLaunch launch) {
         logs.prepare(launch);
         return starter.start(launch, image -> {
@@ -244,6 +249,15 @@ public final class DockerRuntime implements ContainerRuntime {
             logs.keep(this, containerId, labels);
         } catch (RuntimeException goneOrUnreadable) {
             // The removal goes on; a container that cannot be inspected has nothing left to keep.
+        }
+    }
+
+    @Override
+    public void restartContainer(String containerId) {
+        try {
+            client.startContainerCmd(containerId).exec();
+        } catch (RuntimeException e) {
+            throw errors.translate(e, "start container " + containerId + " again");
         }
     }
 

@@ -1,9 +1,13 @@
 package dev.berth.ecs.runtime.docker;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.zip.GZIPOutputStream;
 
 /**
  * A small POSIX (ustar) tar archive in memory: Docker's archive endpoint takes files into a
@@ -16,6 +20,21 @@ final class TarArchive {
     }
 
     private final Map<String, Entry> entries = new LinkedHashMap<>();
+
+    /**
+     * The files (path to content, relative to the root) with every directory above them, files
+     * under a {@code cgi-bin} directory executable, the others readable by all.
+     */
+    static TarArchive of(Map<String, String> files) {
+        TarArchive tar = new TarArchive();
+        files.forEach((path, content) -> {
+            for (int slash = path.indexOf('/'); slash > 0; slash = path.indexOf('/', slash + 1)) {
+                tar.directory(path.substring(0, slash));
+            }
+            tar.file(path, content, path.contains("/cgi-bin/") ? 0755 : 0644);
+        });
+        return tar;
+    }
 
     TarArchive directory(String path) {
         entries.put(path.endsWith("/") ? path : path + "/", new Entry(new byte[0], 0755, true));
@@ -38,6 +57,17 @@ final class TarArchive {
         });
         out.writeBytes(new byte[2 * BLOCK]);
         return out.toByteArray();
+    }
+
+    /** The archive gzipped and in base64, small enough to travel in an environment variable. */
+    String gzipBase64() {
+        ByteArrayOutputStream packed = new ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(packed)) {
+            gz.write(bytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Base64.getEncoder().encodeToString(packed.toByteArray());
     }
 
     private static byte[] header(String path, Entry e, long mtime) {

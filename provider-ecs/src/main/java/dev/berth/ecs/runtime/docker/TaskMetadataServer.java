@@ -28,9 +28,10 @@ import java.util.UUID;
 
 /**
  * The metadata endpoint of one task while it starts: the variables each container gets, the
- * sidecar joined to each namespace owner, and the documents written into every sidecar (once
- * before the containers start, again once they run). A sidecar that cannot be made or fed is
- * logged and left out: the task runs as ECS's would with a late endpoint.
+ * sidecar joined to each namespace owner as the owner starts (its documents carried in its
+ * create request), and the documents written again once every container runs, into the
+ * sidecars whose documents changed. A sidecar that cannot be made or fed is logged and left
+ * out: the task runs as ECS's would with a late endpoint.
  */
 class TaskMetadataServer {
     static final TaskMetadataServer NONE = new TaskMetadataServer();
@@ -38,6 +39,10 @@ class TaskMetadataServer {
     private static final long MIB = 1024L * 1024L;
     private static final System.Logger LOG = System.getLogger(TaskMetadataServer.class.getName());
     private static final String CGI = cgiScript();
+    /** The variable that carries a sidecar's files into its create request (gzipped tar, base64). */
+    static final String PACKED = "BERTH_METADATA_FILES";
+    /** Well below Linux's 128 KiB limit on one environment string. */
+    private static final int MAX_INLINE = 96 * 1024;
     /** berth's labels of task containers (resource.EcsLabels); none of them goes on a sidecar. */
     private static final java.util.Set<String> TASK_LABELS = java.util.Set.of(ContainerNaming.TASK_ARN_LABEL,
             ContainerNaming.CONTAINER_NAME_LABEL, "dev.berth.cluster", "dev.berth.service", "dev.berth.task-definition",
@@ -52,6 +57,9 @@ class TaskMetadataServer {
     private final TaskCredentials credentials;
     /** Namespace owner's container id to its sidecar's id. */
     private final Map<String, String> sidecars = new LinkedHashMap<>();
+    /** Sidecar id to the files it serves now, so an unchanged document is not copied in again. */
+    private final Map<String, Map<String, String>> served = new LinkedHashMap<>();
+    private List<String> containerIds = List.of();
 
     private TaskMetadataServer() {
         this.client = null;
@@ -94,36 +102,42 @@ class TaskMetadataServer {
         return mode.equals("awsvpc") ? index == owner : MetadataEndpoint.servesMode(mode);
     }
 
-    /** Creates (not starts) the sidecar for a namespace owner; false when it could not be made. */
-    boolean attach(String ownerId, int index) {
-        if (task == null) return false;
-        Map<String, String> labels = new LinkedHashMap<>();
-        // Other labels (a test run's, say) go along; the ones berth finds task containers by
-        // would make it one.
-        task.labels().forEach((k, v) -> {
-            if (!TASK_LABELS.contains(k)) labels.put(k, v);
-        });
-        labels.put(MetadataEndpoint.FOR_LABEL, task.taskArn());
-        HostConfig host = HostConfig.newHostConfig().withNetworkMode("container:" + ownerId)
-                .withRestartPolicy(RestartPolicy.noRestart()).withCpuShares(2).withMemory(32 * MIB);
-        try {
-            String id = client.createContainerCmd(image)
-                    .withName(ContainerNaming.containerName(task.taskArn(), "~ecs~metadata~" + index))
-                    .withLabels(labels).withEntrypoint("httpd")
-                    .withCmd("-f", "-p", MetadataEndpoint.HOST + ":" + MetadataEndpoint.PORT, "-h", "/" + WWW)
-                    .withHostConfig(host).exec().getId();
-            sidecars.put(ownerId, id);
-            return true;
-        } catch (RuntimeException e) {
-            warn("create its metadata sidecar", e);
-            return false;
-        }
+    /** The task's containers, all created, in the task's order: a namespace owner among them gets its sidecar as it starts. */
+    void created(List<String> ids) {
+        this.containerIds = List.copyOf(ids);
     }
 
-    /** Starts the sidecar of a namespace owner that has just started. */
+    /**
+     * Makes and starts the sidecar of a namespace owner that has just started, its documents
+     * carried in the create request itself (the sidecar unpacks them before its server starts),
+     * so it answers from its first moment without a copy into it. Made now rather than before
+     * the owner starts because only now does the engine know the owner's state, start time and
+     * addresses: for a task of one container these are the final documents, and the publish
+     * after the start has nothing left to write.
+     */
     void ownerStarted(String ownerId) {
-        String id = sidecars.get(ownerId);
-        if (id == null) return;
+        int index = containerIds.indexOf(ownerId);
+        if (index < 0 || !ownsNamespace(index)) return;
+        Map<String, String> files;
+        try {
+            files = files(facts(containerIds));
+        } catch (RuntimeException e) {
+            warn("read its containers for its metadata", e);
+            return;
+        }
+        String packed = TarArchive.of(files).gzipBase64();
+        boolean inline = packed.length() <= MAX_INLINE;
+        String id;
+        try {
+            id = create(ownerId, index, inline ? packed : "");
+        } catch (RuntimeException e) {
+            warn("create its metadata sidecar", e);
+            return;
+        }
+        sidecars.put(ownerId, id);
+        // Too large for one environment variable (tasks of many containers with many labels): copied in.
+        if (!inline && !write(id, files)) return;
+        served.put(id, files);
         try {
             client.startContainerCmd(id).exec();
         } catch (RuntimeException e) {
@@ -133,22 +147,48 @@ class TaskMetadataServer {
         }
     }
 
-    /** Writes the current documents into every sidecar, from what the engine says now. */
+    private String create(String ownerId, int index, String packed) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        // Other labels (a test run's, say) go along; the ones berth finds task containers by
+        // would make it one.
+        task.labels().forEach((k, v) -> {
+            if (!TASK_LABELS.contains(k)) labels.put(k, v);
+        });
+        labels.put(MetadataEndpoint.FOR_LABEL, task.taskArn());
+        HostConfig host = HostConfig.newHostConfig().withNetworkMode("container:" + ownerId)
+                .withRestartPolicy(RestartPolicy.noRestart()).withCpuShares(2).withMemory(32 * MIB);
+        String serve = "exec httpd -f -p " + MetadataEndpoint.HOST + ":" + MetadataEndpoint.PORT + " -h /" + WWW;
+        return client.createContainerCmd(image)
+                .withName(ContainerNaming.containerName(task.taskArn(), "~ecs~metadata~" + index))
+                .withLabels(labels).withEnv(PACKED + "=" + packed).withEntrypoint("sh")
+                .withCmd("-c", "if [ -n \"$" + PACKED + "\" ]; then echo \"$" + PACKED + "\" | base64 -d | tar -xz -C / "
+                        + "|| exit 1; fi; unset " + PACKED + "; " + serve)
+                .withHostConfig(host).exec().getId();
+    }
+
+    /** Writes the current documents into every sidecar whose documents changed, from what the engine says now. */
     void publish(List<String> containerIds) {
         if (task == null || sidecars.isEmpty()) return;
-        byte[] tar;
+        Map<String, String> files;
         try {
-            tar = archive(facts(containerIds)).bytes();
+            files = files(facts(containerIds));
         } catch (RuntimeException e) {
             warn("read its containers for its metadata", e);
             return;
         }
         for (String id : sidecars.values()) {
-            try (InputStream in = new ByteArrayInputStream(tar)) {
-                client.copyArchiveToContainerCmd(id).withTarInputStream(in).withRemotePath("/").exec();
-            } catch (IOException | RuntimeException e) {
-                warn("write its metadata", e);
-            }
+            if (files.equals(served.get(id))) continue;
+            if (write(id, files)) served.put(id, files);
+        }
+    }
+
+    private boolean write(String sidecarId, Map<String, String> files) {
+        try (InputStream in = new ByteArrayInputStream(TarArchive.of(files).bytes())) {
+            client.copyArchiveToContainerCmd(sidecarId).withTarInputStream(in).withRemotePath("/").exec();
+            return true;
+        } catch (IOException | RuntimeException e) {
+            warn("write its metadata", e);
+            return false;
         }
     }
 
@@ -157,23 +197,23 @@ class TaskMetadataServer {
         return List.copyOf(sidecars.values());
     }
 
-    TarArchive archive(List<ContainerFacts> facts) {
-        TarArchive tar = new TarArchive().directory("berth").directory(WWW).directory(WWW + "/cgi-bin")
-                .file(WWW + "/cgi-bin/v4", CGI, 0755).file(WWW + "/cgi-bin/v3", CGI, 0755)
-                .directory(DATA).directory(DATA + "/containers");
+    /** Every file a sidecar serves, path to content; directories are implied by the paths. */
+    Map<String, String> files(List<ContainerFacts> facts) {
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put(WWW + "/cgi-bin/v4", CGI);
+        files.put(WWW + "/cgi-bin/v3", CGI);
         String status = MetadataDocuments.taskStatus(facts);
-        tar.file(DATA + "/task.json", MetadataDocuments.text(
-                MetadataDocuments.task(task.taskArn(), task.metadata(), status, facts)), 0644);
+        files.put(DATA + "/task.json", MetadataDocuments.text(
+                MetadataDocuments.task(task.taskArn(), task.metadata(), status, facts)));
         for (ContainerFacts c : facts) {
-            tar.file(DATA + "/containers/" + keys.get(c.name()) + ".json",
-                    MetadataDocuments.text(MetadataDocuments.container(task.taskArn(), c)), 0644);
+            files.put(DATA + "/containers/" + keys.get(c.name()) + ".json",
+                    MetadataDocuments.text(MetadataDocuments.container(task.taskArn(), c)));
         }
         if (credentials != null) {
             // A static file answers the credentials' own path, as ECS's /v2/credentials/ID.
-            tar.directory(WWW + "/v2").directory(WWW + "/v2/credentials")
-                    .file(WWW + credentials.relativeUri(), MetadataDocuments.text(credentials.document()), 0644);
+            files.put(WWW + credentials.relativeUri(), MetadataDocuments.text(credentials.document()));
         }
-        return tar;
+        return files;
     }
 
     private List<ContainerFacts> facts(List<String> containerIds) {

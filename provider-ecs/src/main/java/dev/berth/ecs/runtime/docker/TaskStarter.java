@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Semaphore;
 
 /**
  * Creates and starts the containers of one task, all or nothing: whatever fails midway, every
@@ -33,6 +34,7 @@ final class TaskStarter {
     private static final long SETTLE_MILLIS = 400;
     private static final long POLL_MILLIS = 100;
     private static final int LOG_LINES = 5;
+    static final int ENGINE_TURNS = 8;
 
     private final DockerClient client;
     private final DockerErrors errors;
@@ -42,6 +44,12 @@ final class TaskStarter {
     private final VolumeOps volumes;
     private final MetadataEndpoint metadata;
     private final SecretResolver secrets;
+    /**
+     * Tasks creating and starting containers on this engine at once. The callers' threads may be
+     * more (a task's settle time only waits), so this is where the engine's load is bounded: as
+     * many as the parallel `docker run` shells berth is measured against (bench/run-apply.sh).
+     */
+    private final Semaphore engineTurns = new Semaphore(ENGINE_TURNS, true);
 
     TaskStarter(DockerClient client, DockerErrors errors, ContainerRemover remover, VolumeOps volumes,
                 SecretResolver secrets) {
@@ -75,18 +83,32 @@ final class TaskStarter {
         // Secrets are read before volumes are made, so a missing one costs no cleanup either.
         TaskSecrets values = TaskSecrets.resolve(task, secrets);
         VolumeOps.Prepared prepared = volumes.prepare(task);
+        FirelensRouter router;
+        try {
+            router = FirelensRouter.of(client, task, prepared.sources());
+        } catch (RuntimeException e) {
+            volumes.removeQuietly(prepared.created());
+            throw errors.translate(e, "find the FireLens socket of task " + task.taskArn());
+        }
         Created[] byIndex = new Created[task.containers().size()];
         List<Created> created = new ArrayList<>();
         TaskMetadataServer meta = metadata.forTask(task, network.owner());
         try {
-            for (int i : network.creationOrder()) {
-                String ownerId = byIndex[network.owner()] == null ? null : byIndex[network.owner()].id();
-                byIndex[i] = create(task, network, i, ownerId, prepared, meta, values);
-                created.add(byIndex[i]);
+            List<Created> inOrder;
+            acquire(task);
+            try {
+                for (int i : network.creationOrder()) {
+                    String ownerId = byIndex[network.owner()] == null ? null : byIndex[network.owner()].id();
+                    byIndex[i] = create(task, network, i, ownerId, prepared, meta, values, router);
+                    created.add(byIndex[i]);
+                }
+                inOrder = List.of(byIndex);
+                meta.created(ids(inOrder));
+                new OrderedStart(task, network, inOrder, meta).run();
+            } finally {
+                engineTurns.release();
             }
-            List<Created> inOrder = List.of(byIndex);
-            attachMetadata(meta, inOrder);
-            new OrderedStart(task, network, inOrder, meta).run();
+            // The settle only waits and looks, so it leaves the engine to the next task's start.
             List<ContainerInfo> infos = settle(task, inOrder);
             meta.publish(ids(inOrder));
             return infos;
@@ -97,15 +119,6 @@ final class TaskStarter {
             volumes.removeQuietly(prepared.created());
             throw errors.translate(e, "start task " + task.taskArn());
         }
-    }
-
-    /** A sidecar per namespace owner, fed before anything starts so it answers from its first moment. */
-    private static void attachMetadata(TaskMetadataServer meta, List<Created> created) {
-        boolean any = false;
-        for (int i = 0; i < created.size(); i++) {
-            if (meta.ownsNamespace(i)) any |= meta.attach(created.get(i).id(), i);
-        }
-        if (any) meta.publish(ids(created));
     }
 
     private static List<String> ids(List<Created> created) {
@@ -200,8 +213,9 @@ final class TaskStarter {
     }
 
     private Created create(TaskLaunch task, TaskNetwork network, int index, String ownerId,
-                           VolumeOps.Prepared prepared, TaskMetadataServer meta, TaskSecrets values) {
-        ContainerLaunch c = task.containers().get(index);
+                           VolumeOps.Prepared prepared, TaskMetadataServer meta, TaskSecrets values,
+                           FirelensRouter router) {
+        ContainerLaunch c = router == null ? task.containers().get(index) : router.wire(task.containers().get(index));
         List<TaskNetwork.Declared> publishes = network.publishedBy(index);
         List<PortBinding> bindings = publishes.stream().map(TaskNetwork.Declared::binding).toList();
         try {
@@ -212,7 +226,16 @@ final class TaskStarter {
             meta.addEnvironment(cmd, c);
             // Last, so a secret wins over any variable of the same name, as on ECS.
             values.applyTo(cmd, c);
-            return new Created(c, cmd.exec().getId(), publishes, values);
+            String id = cmd.exec().getId();
+            if (router != null) {
+                try {
+                    router.created(c, id);
+                } catch (RuntimeException e) {
+                    remover.removeQuietly(List.of(id));
+                    throw e;
+                }
+            }
+            return new Created(c, id, publishes, values);
         } catch (NotFoundException e) {
             throw failures.notFound(task, c, e);
         } catch (ConflictException e) {
@@ -285,6 +308,15 @@ final class TaskStarter {
             ids.add(created.get(i).id());
         }
         return ids;
+    }
+
+    private void acquire(TaskLaunch task) {
+        try {
+            engineTurns.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RuntimeFailure("Starting task " + task.taskArn() + " was interrupted.", e);
+        }
     }
 
     private static void sleep(TaskLaunch task, long millis) {

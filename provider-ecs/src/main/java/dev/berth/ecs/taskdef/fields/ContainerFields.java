@@ -57,7 +57,8 @@ public final class ContainerFields {
             objects("dependsOn", string("containerName"), string("condition")),
             integer("startTimeout"),
             integer("stopTimeout"),
-            string("versionConsistency").pending(),
+            string("versionConsistency").describe("enabled (default): tasks of a deployment run the image digest "
+                    + "resolved when it started; disabled: each launch uses the tag as it is then."),
             string("hostname"),
             string("user"),
             string("workingDirectory"),
@@ -79,10 +80,7 @@ public final class ContainerFields {
                     integer("startPeriod").describe("Seconds, 0-300 (0).")),
             objects("systemControls", string("namespace"), string("value")),
             objects("resourceRequirements", string("value"), string("type")),
-            object("firelensConfiguration", string("type"), stringMap("options")).refused("berth does not run FireLens "
-                    + "log routers yet: ECS's agent writes the router's Fluent Bit or Fluentd configuration and mounts a "
-                    + "socket that the other containers' fluentd log driver sends to, and berth does neither; use the "
-                    + "awslogs log driver, whose output berth keeps (berth logs)."),
+            object("firelensConfiguration", string("type"), stringMap("options")),
             strings("credentialSpecs").refused("credential specs are for Windows gMSA, which berth has not."));
 
     /** The fields {@code ContainerDefinition} carries as typed components; the rest are extras. */

@@ -120,6 +120,50 @@ class MetadataEndpointIT extends EngineFixture {
         assertEquals(List.of(), engine.containersOf(arn));
     }
 
+    /**
+     * A copy into a container is an engine call as heavy as a small start (the engine mounts the
+     * container's file system for it), and an apply starts many tasks: a one-container task's
+     * sidecar answers with the running container's documents and was never copied into; a
+     * two-container task's once, after its second container started.
+     */
+    @Test
+    void aOneContainerTaskServesItsRunningDocumentsWithoutACopyIntoItsSidecar() throws Exception {
+        long since = java.time.Instant.parse(engine.raw.infoCmd().exec().getSystemTime()).getEpochSecond() - 1;
+        String one = engine.newTaskArn(), two = engine.newTaskArn();
+        String app = engine.runtime.startTask(task(one, "awsvpc", null, shell("app", "exec sleep 3600"))).get(0).id();
+        engine.runtime.startTask(task(two, "awsvpc", null, shell("a", "exec sleep 3600"), shell("b", "exec sleep 3600")));
+
+        JsonNode task = get(app, "$ECS_CONTAINER_METADATA_URI_V4/task");
+        InspectContainerResponse seen = engine.raw.inspectContainerCmd(app).exec();
+        assertEquals("RUNNING", task.get("KnownStatus").asText());
+        JsonNode c = task.get("Containers").get(0);
+        assertEquals("RUNNING", c.get("KnownStatus").asText());
+        assertEquals(seen.getState().getStartedAt(), c.get("StartedAt").asText());
+        assertEquals(seen.getNetworkSettings().getNetworks().values().iterator().next().getIpAddress(),
+                c.get("Networks").get(0).get("IPv4Addresses").get(0).asText());
+        assertEquals(app, get(app, "$ECS_CONTAINER_METADATA_URI_V4").get("DockerId").asText());
+
+        assertEquals(0, copiesInto(sidecarsOf(one).get(0).getId(), since), "a one-container task's sidecar");
+        assertEquals(1, copiesInto(sidecarsOf(two).get(0).getId(), since), "a two-container task's sidecar");
+        engine.runtime.stopTask(one, Duration.ZERO);
+        engine.runtime.stopTask(two, Duration.ZERO);
+    }
+
+    /** The engine's "extract-to-dir" events of a container since {@code since} (epoch seconds), up to now. */
+    private int copiesInto(String containerId, long since) throws InterruptedException {
+        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+        long until = java.time.Instant.parse(engine.raw.infoCmd().exec().getSystemTime()).getEpochSecond() + 1;
+        engine.raw.eventsCmd().withSince(Long.toString(since)).withUntil(Long.toString(until))
+                .withContainerFilter(containerId).withEventFilter("extract-to-dir")
+                .exec(new com.github.dockerjava.api.async.ResultCallback.Adapter<com.github.dockerjava.api.model.Event>() {
+                    @Override
+                    public void onNext(com.github.dockerjava.api.model.Event e) {
+                        n.incrementAndGet();
+                    }
+                }).awaitCompletion(10, java.util.concurrent.TimeUnit.SECONDS);
+        return n.get();
+    }
+
     @Test
     void bridgeTaskGetsASidecarPerContainerNamespace() throws Exception {
         String arn = engine.newTaskArn();

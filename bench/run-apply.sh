@@ -1,0 +1,143 @@
+#!/usr/bin/env bash
+# Issue-11 "applies at the engine's speed": starting N one-container FARGATE tasks with
+# `berth apply` against starting the same N containers with `docker run -d` from P parallel
+# shells, side by side on the same engine, same image, same command, same limits, same kind of
+# network. Each round times both (in alternating order, so neither always runs on a warmer
+# engine) and removes what it started before the next; the medians and their ratio come last.
+#
+# berth's side is one whole `apply -auto-approve` process (JVM start, refresh, plan, apply,
+# state saved) that scales an existing service from 0 to N; the cluster, its network and the
+# task definition exist already, as the docker side's network does. `docker run -d` returns
+# once its container has started; berth's apply returns once every task is recorded RUNNING
+# after its settle check.
+#
+# Holds the shared Docker lock (/tmp/berth-docker.lock) for the whole run, so other tests do
+# not skew it; everything it creates is removed on exit, even after a failure.
+# Usage: bench/run-apply.sh [N] [ROUNDS] [P] (defaults 20, 5, 8). Needs the built jar and
+# berth-example/busybox:latest.
+set -euo pipefail
+if [ "${BERTH_BENCH_LOCKED:-}" != 1 ]; then
+  BERTH_BENCH_LOCKED=1 exec flock /tmp/berth-docker.lock "$0" "$@"
+fi
+n=${1:-20}
+rounds=${2:-5}
+par=${3:-8}
+image=berth-example/busybox:latest
+top="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+work=$(mktemp -d)
+# A control plane of its own, removed with the work directory: never the user's own ecs.db.
+export BERTH_ECS_STORE="$work/ecs.db"
+# Each task reserves a quarter vCPU; the default Fargate quota is the engine's CPUs.
+export BERTH_FARGATE_VCPU_QUOTA=$(( (n + 3) / 4 ))
+cluster="bench-apply-$$"
+net="bench-apply-docker-$$"
+label="dev.berth.bench-apply=$$"
+# sh as PID 1 ignores SIGTERM unless it traps it: both sides stop at once when scaled down.
+cmd="trap 'exit 0' TERM; while :; do sleep 1; done"
+
+berth() { "$top/bin/berth" -chdir="$work" "$@" -no-color -var cluster_name="$cluster"; }
+docker_side_clean() {
+  ids=$(docker ps -aq --filter "label=$label")
+  [ -z "$ids" ] || docker rm -f $ids > /dev/null
+}
+cleanup() {
+  berth destroy -auto-approve > "$work/destroy" 2>&1 || tail -5 "$work/destroy"
+  ids=$(docker ps -aq --filter "label=dev.berth.cluster=arn:aws:ecs:local:000000000000:cluster/$cluster")
+  [ -z "$ids" ] || docker rm -f $ids > /dev/null
+  docker_side_clean
+  docker network rm "berth-$cluster" "$net" > /dev/null 2>&1 || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+cat > "$work/main.hcl" <<HCL
+variable "cluster_name" {
+  type = string
+}
+
+variable "tasks" {
+  type    = number
+  default = 0
+}
+
+resource "ecs_cluster" "bench" {
+  name = var.cluster_name
+}
+
+resource "ecs_task_definition" "one" {
+  family                   = "bench-apply"
+  cpu                      = 256
+  memory                   = 512
+  network_mode             = "awsvpc"
+  requires_compatibilities = ["FARGATE"]
+  container_definitions = jsonencode([{
+    name    = "app"
+    image   = "$image"
+    cpu     = 16
+    memory  = 32
+    command = ["sh", "-c", "$cmd"]
+  }])
+}
+
+resource "ecs_service" "bench" {
+  name            = "bench"
+  cluster         = ecs_cluster.bench.id
+  task_definition = ecs_task_definition.one.arn
+  desired_count   = var.tasks
+  launch_type     = "FARGATE"
+}
+HCL
+
+# The starting point of every round: the cluster, its network, the task definition and an
+# empty service on berth's side; a user-defined bridge network on docker's.
+berth apply -auto-approve -var tasks=0 > "$work/out" 2>&1 || { tail -20 "$work/out"; exit 1; }
+berth apply -auto-approve -var tasks=1 > "$work/out" 2>&1 || { tail -20 "$work/out"; exit 1; }
+berth apply -auto-approve -var tasks=0 > "$work/out" 2>&1 || { tail -20 "$work/out"; exit 1; }
+docker network create "$net" > /dev/null
+
+now() { date +%s.%N; }
+elapsed() { echo "$(now) - $1" | bc; }
+
+time_berth() {
+  local t0
+  t0=$(now)
+  berth apply -auto-approve -var tasks="$n" > "$work/out" 2>&1 || { tail -20 "$work/out"; exit 1; }
+  elapsed "$t0" > "$work/t"
+  running=$(docker ps -q --filter "label=dev.berth.cluster=arn:aws:ecs:local:000000000000:cluster/$cluster" \
+    --filter label=dev.berth.container-name=app --filter status=running | wc -l)
+  [ "$running" -eq "$n" ] || { echo "berth: $running of $n containers run"; exit 1; }
+  berth apply -auto-approve -var tasks=0 > "$work/out" 2>&1 || { tail -20 "$work/out"; exit 1; }
+  cat "$work/t"
+}
+
+time_docker() {
+  local t0
+  t0=$(now)
+  seq 1 "$n" | xargs -P "$par" -I{} docker run -d --name "bench-apply-$$-{}" --label "$label" \
+    --network "$net" --cpu-shares 16 --memory 32m "$image" sh -c "$cmd" > /dev/null
+  elapsed "$t0" > "$work/t"
+  running=$(docker ps -q --filter "label=$label" --filter status=running | wc -l)
+  [ "$running" -eq "$n" ] || { echo "docker: $running of $n containers run"; exit 1; }
+  docker_side_clean
+  cat "$work/t"
+}
+
+median() { sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+echo "$n tasks, $rounds rounds, docker run from $par shells; load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+: > "$work/berth.times"
+: > "$work/docker.times"
+for r in $(seq 1 "$rounds"); do
+  if [ $((r % 2)) -eq 1 ]; then
+    d=$(time_docker); b=$(time_berth)
+  else
+    b=$(time_berth); d=$(time_docker)
+  fi
+  echo "$b" >> "$work/berth.times"
+  echo "$d" >> "$work/docker.times"
+  printf 'round %d: berth apply %6.2f s   docker run x%d %6.2f s   load %s\n' "$r" "$b" "$par" "$d" \
+    "$(cut -d' ' -f1 /proc/loadavg)"
+done
+mb=$(median < "$work/berth.times")
+md=$(median < "$work/docker.times")
+printf 'median: berth apply %.2f s, docker run %.2f s, ratio %.2f\n' "$mb" "$md" "$(echo "$mb / $md" | bc -l)"
