@@ -13,8 +13,10 @@
 #
 # Holds the shared Docker lock (/tmp/berth-docker.lock) for the whole run, so other tests do
 # not skew it; everything it creates is removed on exit, even after a failure.
-# Usage: bench/run-apply.sh [N] [ROUNDS] [P] (defaults 20, 5, 8). Needs the built jar and
-# berth-example/busybox:latest.
+# Usage: bench/run-apply.sh [N] [ROUNDS] [P] (defaults 20, 5, 8). Needs the built jar,
+# berth-example/busybox:latest and berth/metadata:latest (examples/image/build.sh); with
+# BERTH_METADATA_IMAGE naming an image the engine lacks, tasks start without their metadata
+# sidecar (berth warns once per task), which shows what the sidecars cost.
 set -euo pipefail
 if [ "${BERTH_BENCH_LOCKED:-}" != 1 ]; then
   BERTH_BENCH_LOCKED=1 exec flock /tmp/berth-docker.lock "$0" "$@"
@@ -41,7 +43,10 @@ docker_side_clean() {
   [ -z "$ids" ] || docker rm -f $ids > /dev/null
 }
 cleanup() {
-  berth destroy -auto-approve > "$work/destroy" 2>&1 || tail -5 "$work/destroy"
+  # A second try: Docker 20.10 under load sometimes reports a removed container's endpoint as
+  # still active on the cluster network for a moment.
+  berth destroy -auto-approve > "$work/destroy" 2>&1 || { sleep 3; berth destroy -auto-approve > "$work/destroy" 2>&1; } \
+    || tail -5 "$work/destroy"
   ids=$(docker ps -aq --filter "label=dev.berth.cluster=arn:aws:ecs:local:000000000000:cluster/$cluster")
   [ -z "$ids" ] || docker rm -f $ids > /dev/null
   docker_side_clean

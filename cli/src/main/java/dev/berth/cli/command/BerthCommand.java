@@ -22,7 +22,8 @@ public final class BerthCommand implements Runnable {
     static final List<Class<?>> SUBCOMMANDS = List.of(ValidateCommand.class, PlanCommand.class, ApplyCommand.class,
             DestroyCommand.class, ShowCommand.class, StateCommand.class, OutputCommand.class, ImportCommand.class,
             ForceUnlockCommand.class, GraphCommand.class, FmtCommand.class, AgentCommand.class, EcsCommand.class,
-            ServerCommand.class, LogsCommand.class, SecretCommand.class, ClusterCommand.class, VersionCommand.class);
+            ServerCommand.class, LogsCommand.class, SecretCommand.class, ClusterCommand.class, VersionCommand.class,
+            CompletionCommand.class, HelpCommand.class);
 
     @Option(names = "-chdir", paramLabel = "DIR", scope = CommandLine.ScopeType.LOCAL,
             description = "Switch to a different working directory before executing the given subcommand.")
@@ -98,6 +99,7 @@ public final class BerthCommand implements Runnable {
         cmd.setParameterExceptionHandler(Errors::onParameterError);
         cmd.setExecutionExceptionHandler(Errors::onExecutionError);
         if (cmd.getSubcommands().containsKey("ecs")) EcsCommand.configure(cmd.getSubcommands().get("ecs"));
+        HelpExamples.attach(cmd);
         return cmd;
     }
 }

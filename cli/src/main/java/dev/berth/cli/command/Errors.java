@@ -12,10 +12,10 @@ final class Errors {
     static int onParameterError(CommandLine.ParameterException e, String[] args) {
         PrintWriter err = e.getCommandLine().getErr();
         err.println();
-        err.println("Error: " + e.getMessage());
+        err.println("Error: " + Mistyped.explain(e).orElse(e.getMessage()));
         err.println();
-        err.println("For more help on using this command, run: berth "
-                + e.getCommandLine().getCommandSpec().qualifiedName(" ").replaceFirst("^berth ?", "") + " -help");
+        err.println("For more help on using this command, run: "
+                + e.getCommandLine().getCommandSpec().qualifiedName(" ") + " -help");
         err.flush();
         return 1;
     }

@@ -30,7 +30,9 @@ class AgentIT extends WebExampleFixture {
 
             long t0 = System.nanoTime();
             DockerEngine.kill(victim.id());
-            ContainerInfo replacement = awaitReplacement(before, Duration.ofSeconds(5));
+            // A liveness bound, not a speed goal: on a loaded 2-core machine a replacement took 8-12 s
+            // (measured with and without this session's agent changes); the time is printed below.
+            ContainerInfo replacement = awaitReplacement(before, Duration.ofSeconds(20));
             long millis = (System.nanoTime() - t0) / 1_000_000;
             System.out.println("AgentIT: replacement running " + millis + " ms after docker kill");
             assertNotEquals(victimTask, replacement.labels().get("dev.berth.task-arn"));

@@ -34,11 +34,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ExamplesRoundTripIT {
     private static final Path EXAMPLES = Path.of("..", "examples");
-    /**
-     * Directories that are not configurations, or are covered elsewhere for now. firelens: its
-     * helper adds it here (delete it from this set) once berth runs FireLens routers.
-     */
-    private static final Set<String> NOT_APPLIED = Set.of("image", "firelens");
+    /** Directories that are not configurations. */
+    private static final Set<String> NOT_APPLIED = Set.of("image");
     /** Secrets an example reads, put in its directory's secret store before it applies. */
     private static final Map<String, String> SECRETS = Map.of("secrets", "demo/db-password");
 
@@ -68,7 +65,7 @@ class ExamplesRoundTripIT {
     void everyExampleIsAConfigurationThisTestApplies() throws IOException {
         List<String> names = examples().toList();
         assertTrue(names.containsAll(List.of("web", "worker-volumes", "volumes", "logs", "bridge-links", "secrets",
-                "depends-on")), names::toString);
+                "depends-on", "firelens")), names::toString);
         for (String n : names) {
             Path d = EXAMPLES.resolve(n);
             assertTrue(Files.exists(d.resolve("main.hcl")) || Files.exists(d.resolve("main.tf")), n + " has a configuration");

@@ -74,6 +74,79 @@ class FirelensExampleIT extends ClusterFixture {
         assertEquals(0, plan.exitCode(), plan::toString);
     }
 
+    /**
+     * Bridge mode, written as container blocks: the router listens on 0.0.0.0:24224 and
+     * FLUENT_HOST names it, so a container of the task reaches it by name; the router's file
+     * output writes to a task volume the app also mounts, and a plan after apply is empty.
+     */
+    @Test
+    void inBridgeModeTheRouterIsReachedByNameAndItsFileOutputWrites() throws Exception {
+        Files.writeString(dir.resolve("main.tf"), """
+                variable "cluster_name" { type = string }
+                resource "ecs_cluster" "main" { name = var.cluster_name }
+                resource "ecs_container_instance" "local" {
+                  cluster = ecs_cluster.main.id
+                  cpu     = 1024
+                  memory  = 1024
+                }
+                resource "ecs_task_definition" "pair" {
+                  family       = "${var.cluster_name}-pair"
+                  network_mode             = "bridge"
+                  requires_compatibilities = ["EC2"]
+                  volume { name = "out" }
+                  container {
+                    name   = "router"
+                    image  = "berth/firelens-router:latest"
+                    memory = 64
+                    firelens_configuration { type = "fluentbit" }
+                    mount_points {
+                      source_volume  = "out"
+                      container_path = "/out"
+                    }
+                  }
+                  container {
+                    name       = "app"
+                    image      = "berth-example/busybox:latest"
+                    memory     = 32
+                    entry_point = ["/bin/sh", "-c"]
+                    command    = ["echo to-the-file; printf '\\\\x93\\\\xb3app-firelens-byname\\\\x00\\\\x81\\\\xa3log\\\\xa7by-name' | nc -w 1 $FLUENT_HOST $FLUENT_PORT; exec sleep 600"]
+                    log_configuration {
+                      log_driver = "awsfirelens"
+                      options    = { Name = "file", Path = "/out", File = "app.log" }
+                    }
+                    mount_points {
+                      source_volume  = "out"
+                      container_path = "/out"
+                      read_only      = true
+                    }
+                  }
+                }
+                resource "ecs_service" "pair" {
+                  name            = "pair"
+                  cluster         = ecs_cluster.main.id
+                  task_definition = ecs_task_definition.pair.arn
+                  desired_count   = 1
+                  launch_type     = "EC2"
+                  depends_on      = [ecs_container_instance.local]
+                }
+                """);
+        CliRun applied = berth("apply", "-auto-approve");
+        assertEquals(0, applied.exitCode(), applied::toString);
+        // The router's image has no shell; the app reads the shared volume.
+        String app = running("app");
+        String file = "";
+        for (int i = 0; i < 50 && !(file.contains("to-the-file") && file.contains("by-name")); i++) {
+            Thread.sleep(200);
+            file = DockerEngine.cli("exec", app, "sh", "-c", "cat /out/app.log 2>/dev/null || true");
+        }
+        assertTrue(file.contains("\"log\":\"to-the-file\""), "Docker's fluentd driver, through the socket: " + file);
+        assertTrue(file.contains("app-firelens-byname: ["), "sent by name over TCP: " + file);
+        assertTrue(DockerEngine.cli("exec", app, "env").contains("FLUENT_HOST=router"));
+
+        CliRun plan = berth("plan", "-detailed-exitcode");
+        assertEquals(0, plan.exitCode(), plan::toString);
+    }
+
     private String running(String container) {
         return DockerEngine.containersOf(docker, cluster).stream()
                 .filter(c -> container.equals(c.labels().get("dev.berth.container-name")))

@@ -64,6 +64,16 @@ class FoldViewTest {
     }
 
     @Test
+    void aBlockTypeWithoutElementsIsNotPrinted() {
+        MapValue created = new MapValue(Map.of("name", Value.of("web"), "volume", Value.list(List.of())));
+        ResourceChange c = new ResourceChange(WEB, "ecs", Action.CREATE, null, created, List.of(), ActionReason.NONE,
+                null, List.of(), null, new Fold(List.of(), null, List.of("volume")));
+        String text = new PlanRenderer().plainResource(c, false);
+        assertFalse(text.contains("volume"), text);
+        assertTrue(text.contains("+ name = \"web\""), text);
+    }
+
+    @Test
     void driftIsNotFolded() {
         ResourceChange c = new ResourceChange(WEB, "ecs", Action.UPDATE, before, before.with("running_count", Value.of(1)),
                 List.of(), ActionReason.NONE, null, List.of(), null, FOLD);

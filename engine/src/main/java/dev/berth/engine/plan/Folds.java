@@ -5,7 +5,7 @@ import dev.berth.engine.provider.ResourceSchema;
 
 import java.util.List;
 
-/** The fold of a change, read from its type's schema: every runtime attribute, with the provider's summary. */
+/** The fold of a change, read from its type's schema: every runtime attribute and block type, with the provider's summary. */
 final class Folds {
     private Folds() {
     }
@@ -14,6 +14,6 @@ final class Folds {
         if (schema == null) return new Fold(List.of(), summary);
         List<String> names = schema.body().attributes().values().stream().filter(AttributeSchema::runtime)
                 .map(AttributeSchema::name).sorted().toList();
-        return new Fold(names, summary);
+        return new Fold(names, summary, schema.body().blocks().keySet().stream().sorted().toList());
     }
 }

@@ -68,6 +68,10 @@ final class PlanPartsCodec {
             c.fold().attributes().forEach(folded::add);
         }
         if (c.fold().summary() != null) n.put("fold_summary", c.fold().summary());
+        if (!c.fold().blocks().isEmpty()) {
+            ArrayNode blocks = n.putArray("fold_blocks");
+            c.fold().blocks().forEach(blocks::add);
+        }
         ArrayNode paths = n.putArray("replace_paths");
         for (List<Object> path : c.replacePaths()) {
             ArrayNode p = paths.addArray();
@@ -96,7 +100,9 @@ final class PlanPartsCodec {
     private static dev.berth.engine.plan.Fold fold(JsonNode n) {
         List<String> names = new ArrayList<>();
         if (n.has("fold_attributes")) for (JsonNode a : Fields.array(n, "fold_attributes")) names.add(a.asText());
-        return new dev.berth.engine.plan.Fold(names, n.has("fold_summary") ? Fields.text(n, "fold_summary") : null);
+        List<String> blocks = new ArrayList<>();
+        if (n.has("fold_blocks")) for (JsonNode b : Fields.array(n, "fold_blocks")) blocks.add(b.asText());
+        return new dev.berth.engine.plan.Fold(names, n.has("fold_summary") ? Fields.text(n, "fold_summary") : null, blocks);
     }
 
     private static List<String> notes(JsonNode n) {

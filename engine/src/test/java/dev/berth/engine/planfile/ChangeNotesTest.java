@@ -31,7 +31,8 @@ class ChangeNotesTest {
     @Test
     void aFoldRoundTripsThroughThePlanFileAndAnOldFileHasNone() {
         ResourceChange c = new ResourceChange(addr, "ecs", Action.UPDATE, after, after, List.of(), ActionReason.NONE,
-                null, List.of(), null, new Fold(List.of("endpoints", "tasks"), "2 tasks will start"));
+                null, List.of(), null, new Fold(List.of("endpoints", "tasks"), "2 tasks will start",
+                List.of("volume")));
         assertEquals(c.fold(), PlanPartsCodec.resourceChange(PlanPartsCodec.resourceChange(c)).fold());
         ResourceChange plain = new ResourceChange(addr, "ecs", Action.CREATE, null, after, List.of(), ActionReason.NONE);
         assertFalse(PlanPartsCodec.resourceChange(plain).has("fold_attributes"));
