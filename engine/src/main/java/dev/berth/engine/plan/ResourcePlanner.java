@@ -35,6 +35,8 @@ final class ResourcePlanner {
     private final Providers providers;
     private final RunScope scope;
     private final StateSnapshot prior;
+    /** The prior instance keys of each resource, indexed once: asked once per resource, a scan of the whole state each time made planning quadratic. */
+    private final Map<ResourceAddr, List<InstanceKey>> priorKeys = new java.util.HashMap<>();
     private final boolean validateOnly;
     private final BodyDecoder decoder;
     private final Targeting targeting;
@@ -56,6 +58,7 @@ final class ResourcePlanner {
         this.providers = providers;
         this.scope = scope;
         this.prior = prior;
+        prior.resources().keySet().forEach(a -> priorKeys.computeIfAbsent(a.resource(), r -> new ArrayList<>()).add(a.key()));
         this.validateOnly = validateOnly;
         this.decoder = new BodyDecoder(scope.evaluator());
     }
@@ -73,8 +76,7 @@ final class ResourcePlanner {
         Map<InstanceKey, Value> keys = validateOnly && (rc.count() != null || rc.forEach() != null)
                 ? Map.of() : InstanceExpander.expand(rc, scope.evaluator(), scope, local);
         boolean ok = !local.hasErrors();
-        if (ok && prior.resources().keySet().stream().anyMatch(a -> a.resource().equals(rc.addr())
-                && !keys.containsKey(a.key()))) {
+        if (ok && priorKeys.getOrDefault(rc.addr(), List.of()).stream().anyMatch(k -> !keys.containsKey(k))) {
             pending.add(rc.addr()); // an instance left count or for_each: it is destroyed in this plan
         }
         for (var e : keys.entrySet()) {
