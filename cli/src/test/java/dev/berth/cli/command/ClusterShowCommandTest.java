@@ -4,6 +4,7 @@ import dev.berth.cli.CliRun;
 import dev.berth.cli.TestStores;
 import dev.berth.cli.wiring.ControlPlaneHost;
 import dev.berth.ecs.api.ClusterCalls.CreateClusterRequest;
+import dev.berth.ecs.api.ClusterCalls.DeleteClusterRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,7 +25,18 @@ class ClusterShowCommandTest {
             host.api().createCluster(new CreateClusterRequest("demo", null, null));
             host.api().createCluster(new CreateClusterRequest("other", null, null));
         }
-        Map<String, String> env = TestStores.env(dir);
+        try {
+            showsThem(TestStores.env(dir));
+        } finally {
+            // CreateCluster made each cluster's network on the engine; DeleteCluster removes it.
+            try (ControlPlaneHost host = ControlPlaneHost.open(store, TestStores.env(dir))) {
+                host.api().deleteCluster(new DeleteClusterRequest("demo"));
+                host.api().deleteCluster(new DeleteClusterRequest("other"));
+            }
+        }
+    }
+
+    private static void showsThem(Map<String, String> env) {
         CliRun one = CliRun.withEnv(env, "cluster", "show", "demo");
         assertEquals(0, one.exitCode(), one.err());
         assertEquals("Cluster demo (ACTIVE): 0 instances, 0 services, 0 running, 0 pending\n", one.out());
