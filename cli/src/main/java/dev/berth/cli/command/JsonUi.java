@@ -44,6 +44,10 @@ final class JsonUi {
         new PlanMessages(ui).write(plan);
     }
 
+    void cost(dev.berth.engine.cost.CostEstimate cost) {
+        new PlanMessages(ui).cost(cost);
+    }
+
     /** A note for people, e.g. that an interrupt was received: Terraform's {@code log} message. */
     void log(String text) {
         ui.log(text);

@@ -58,11 +58,13 @@ final class PlanCommand extends WorkspaceCommand {
             boolean changes = Plans.hasChanges(r.plan());
             if (json) jsonUi.plan(r.plan());
             printDiagnostics(r.diagnostics(), ws);
-            if (json) return detailedExitCode && changes ? 2 : 0;
-            // The cost belongs to the plan document (show -json FILE); Terraform's stream has no such message.
             CostEstimate cost = PlanCosts.estimate(r.plan(), s.config, ws.providers());
             if (cost.hasErrors()) return fail(cost.diagnostics(), ws);
             printDiagnostics(cost.diagnostics(), ws);
+            if (json) {
+                jsonUi.cost(cost);
+                return detailedExitCode && changes ? 2 : 0;
+            }
             if (markdown) {
                 term.out().print(new MarkdownPlanView().render(r.plan(), RenderOptions.DEFAULT_TOOL) + CostTable.render(cost));
                 return detailedExitCode && changes ? 2 : 0;

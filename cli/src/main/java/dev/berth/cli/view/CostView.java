@@ -35,7 +35,7 @@ public final class CostView {
     }
 
     /** "$18.02/month -> $36.04/month (+$18.02)", with what the totals leave out. */
-    static String total(CostEstimate e) {
+    public static String total(CostEstimate e) {
         BigDecimal before = e.monthlyBefore(), after = e.monthlyAfter();
         String text = Money.usd(before) + "/month -> " + Money.usd(after) + "/month ("
                 + (before.compareTo(after) == 0 ? "no change" : Money.change(e.monthlyChange())) + ")";

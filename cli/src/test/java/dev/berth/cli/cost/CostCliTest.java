@@ -8,6 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -84,6 +85,25 @@ class CostCliTest {
                 + "  ecs_service.web  0 -> 2 tasks x 0.25 vCPU, 0.5 GB FARGATE  $0.00 -> $18.02 (+$18.02)\n"), r::toString);
         assertTrue(r.out().indexOf("Cost:") > r.out().indexOf("Plan: 3 to add"), "the cost section follows the plan");
         assertTrue(r.out().indexOf("Cost:") < r.out().indexOf("Note: You didn't use the -out option"), r::toString);
+    }
+
+    @Test
+    void planJsonStreamsTheCostAsOneMessageAfterTheChangeSummary() throws Exception {
+        write("", WEB);
+
+        List<String> lines = ok(CliRun.in(dir, "plan", "-json")).out().lines().toList();
+        ObjectMapper mapper = new ObjectMapper();
+        List<String> types = new java.util.ArrayList<>();
+        JsonNode cost = null;
+        for (String line : lines) {
+            JsonNode m = mapper.readTree(line);
+            types.add(m.get("type").asText());
+            if (m.get("type").asText().equals("cost")) cost = m;
+        }
+        assertTrue(types.indexOf("cost") > types.indexOf("change_summary"), types::toString);
+        assertEquals("Cost: $0.00/month -> $18.02/month (+$18.02)", cost.get("@message").asText());
+        assertEquals("18.02005", cost.get("cost").get("monthly_after").asText());
+        assertEquals("ecs_service.web", cost.get("cost").get("resources").get(0).get("address").asText());
     }
 
     @Test

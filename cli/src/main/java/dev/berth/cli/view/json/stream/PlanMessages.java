@@ -1,6 +1,9 @@
 package dev.berth.cli.view.json.stream;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.berth.cli.view.CostView;
+import dev.berth.cli.view.json.CostJson;
+import dev.berth.engine.cost.CostEstimate;
 import dev.berth.engine.plan.Action;
 import dev.berth.engine.plan.ActionReason;
 import dev.berth.engine.plan.OutputChange;
@@ -58,6 +61,16 @@ public final class PlanMessages {
         changes.stream().sorted(Comparator.comparing(OutputChange::name)).forEach(o -> outputs.putObject(o.name())
                 .put("sensitive", o.sensitive()).put("action", ResourceJson.action(o.action())));
         ui.write("info", "Outputs: " + outputs.size(), "outputs", "outputs", outputs);
+    }
+
+    /**
+     * berth's one message beyond Terraform's: the plan's monthly cost, after its change summary.
+     * Readers of Terraform's stream skip types they do not know; a plan with nothing billed by the
+     * hour (Terraform's own providers, say) has no such message, so the stream stays Terraform's.
+     */
+    public void cost(CostEstimate e) {
+        if (e.lines().isEmpty()) return;
+        ui.write("info", "Cost: " + CostView.total(e), "cost", "cost", CostJson.of(e));
     }
 
     private void drift(ResourceChange d) {
