@@ -151,6 +151,21 @@ class ConsoleCommandTest {
         return text.replaceAll("\\s+", " ").strip().toLowerCase(java.util.Locale.ROOT);
     }
 
+    @Test
+    void aStateLockedByAnotherRunIsNamedAndNothingIsEvaluated() {
+        try (Workspace ws = new Workspace(dir, dir.resolve("berth.db"), TestStores.env(dir))) {
+            ws.store().lock(new dev.berth.engine.state.LockInfo("held-by-test", "apply", "tester@host",
+                    java.time.Instant.now()), java.time.Duration.ZERO);
+            CliRun r = console("var.name\n");
+            assertEquals(1, r.exitCode(), r::toString);
+            assertEquals("", r.out(), r::toString);
+            assertTrue(r.err().contains("Error acquiring the state lock"), r::toString);
+            assertTrue(r.err().contains("held-by-test"), r::toString);
+            ws.store().unlock("held-by-test");
+        }
+        assertEquals(0, console("var.name\n", "-lock=false").exitCode());
+    }
+
     private CliRun console(String stdin, String... extra) {
         List<String> args = new ArrayList<>(List.of("-chdir=" + dir, "console", "-no-color"));
         args.addAll(List.of(extra));
