@@ -49,7 +49,8 @@ final class ConsoleCommand extends WorkspaceCommand {
     int run(Workspace ws) {
         RunOptions opts = new RunOptions();
         opts.variables = variables;
-        opts.lock = lock;
+        // Without a state there is nothing to protect, and taking the lock would create one.
+        opts.lock = lock && Files.exists(ws.statePath());
         opts.lockTimeout = lockTimeout;
         RunSession.Started started = RunSession.start(ws, opts, "console");
         if (started.session() == null) return fail(started.diagnostics(), ws);

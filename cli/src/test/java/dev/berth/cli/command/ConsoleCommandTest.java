@@ -166,6 +166,14 @@ class ConsoleCommandTest {
         assertEquals(0, console("var.name\n", "-lock=false").exitCode());
     }
 
+    @Test
+    void withoutAStateNothingIsCreated() throws Exception {
+        Files.delete(dir.resolve("berth.db"));
+        CliRun r = console("ecs_cluster.main.name\n");
+        assertEquals("(known after apply)\n", r.out(), r::toString);
+        assertFalse(Files.exists(dir.resolve("berth.db")), "the console wrote no state file");
+    }
+
     private CliRun console(String stdin, String... extra) {
         List<String> args = new ArrayList<>(List.of("-chdir=" + dir, "console", "-no-color"));
         args.addAll(List.of(extra));
