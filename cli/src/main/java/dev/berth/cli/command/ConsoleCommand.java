@@ -29,6 +29,16 @@ import java.nio.file.Files;
 @Command(name = "console", description = "Try expressions against the configuration and state.")
 final class ConsoleCommand extends WorkspaceCommand {
     static final String INPUT = "<console-input>";
+    private static final String HELP = """
+            The berth console allows you to experiment with expressions. You may access
+            resources in the state (if you have one) just as you would from a configuration.
+            For example: "ecs_service.web.desired_count" would evaluate to the desired count
+            of "ecs_service.web" if it exists in your state.
+
+            Type in the expression to test and hit <enter> to see the result.
+
+            To exit the console, type "exit" and hit <enter>, or use Control-C or
+            Control-D.""";
 
     @Mixin
     VariableOptions variables = new VariableOptions();
@@ -81,7 +91,16 @@ final class ConsoleCommand extends WorkspaceCommand {
                 String line = in.readLine();
                 if (line == null) break;
                 String text = line.strip();
-                if (text.equals("exit")) break;
+                // Terraform's piped mode ends at "exit" without printing the result before it.
+                if (text.equals("exit")) {
+                    if (!atTerminal) return 0;
+                    break;
+                }
+                if (text.equals("help")) {
+                    last = HELP;
+                    if (atTerminal) term.out().println(HELP);
+                    continue;
+                }
                 if (text.isEmpty()) {
                     last = "";
                     continue;

@@ -167,6 +167,14 @@ class ConsoleCommandTest {
     }
 
     @Test
+    void pipedExitEndsWithoutPrintingAndHelpSaysHowToLeave() {
+        CliRun exit = console("var.name\nexit\nvar.nope\n");
+        assertEquals(0, exit.exitCode(), exit::toString);
+        assertEquals("", exit.out(), exit::toString);
+        assertTrue(console("help\n").out().contains("To exit the console, type \"exit\""));
+    }
+
+    @Test
     void withoutAStateNothingIsCreated() throws Exception {
         Files.delete(dir.resolve("berth.db"));
         CliRun r = console("ecs_cluster.main.name\n");
