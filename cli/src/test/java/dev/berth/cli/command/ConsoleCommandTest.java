@@ -175,6 +175,18 @@ class ConsoleCommandTest {
     }
 
     @Test
+    void aRequiredVariableNobodySetIsUnknownButABadValueIsStillAnError() throws Exception {
+        Files.delete(dir.resolve("berth.tfvars"));
+        CliRun unset = console("var.count_n\n");
+        assertEquals(0, unset.exitCode(), unset::toString);
+        assertEquals("(known after apply)\n", unset.out(), unset::toString);
+
+        CliRun bad = console("var.count_n\n", "-var", "count_n=many");
+        assertEquals(1, bad.exitCode(), bad::toString);
+        assertTrue(bad.err().contains("count_n"), bad::toString);
+    }
+
+    @Test
     void withoutAStateNothingIsCreated() throws Exception {
         Files.delete(dir.resolve("berth.db"));
         CliRun r = console("ecs_cluster.main.name\n");
