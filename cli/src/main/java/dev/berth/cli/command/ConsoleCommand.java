@@ -83,7 +83,7 @@ final class ConsoleCommand extends WorkspaceCommand {
                 ws.learn(Secrets.in(rs.attributes()));
                 scope.putInstance(rs.addr().resource(), rs.addr().key(), rs.attributes());
             });
-            boolean atTerminal = interactive != null ? interactive : System.console() != null;
+            boolean atTerminal = interactive != null ? interactive : atTerminal();
             return loop(ws, new ConsoleScope(session.config, scope), atTerminal);
         }
     }
@@ -110,6 +110,21 @@ final class ConsoleCommand extends WorkspaceCommand {
         List<Diagnostic> all = new ArrayList<>(diags.list());
         all.addAll(started.diagnostics());
         return new RunSession.Started(started.session(), all);
+    }
+
+    /**
+     * Whether a person types the input. Before Java 22 System.console() is null unless standard
+     * input and output are both a terminal; from 22 it is there even when they are piped, and
+     * Console.isTerminal() (called by name: berth compiles for 17) tells instead.
+     */
+    private static boolean atTerminal() {
+        java.io.Console console = System.console();
+        if (console == null) return false;
+        try {
+            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+        } catch (ReflectiveOperationException e) {
+            return true;
+        }
     }
 
     private int loop(Workspace ws, ConsoleScope scope, boolean atTerminal) {
