@@ -65,7 +65,8 @@ class ConsoleCommandTest {
         try (Workspace ws = new Workspace(dir, dir.resolve("berth.db"), TestStores.env(dir))) {
             ws.store().commit(List.of(new StateChange.PutResource(new ResourceState(
                     ResourceInstanceAddr.of("ecs_cluster", "main"), "ecs", 0,
-                    new MapValue(Map.of("name", Value.of("web"), "arn", Value.of("arn:aws:ecs:cluster/web"))),
+                    new MapValue(Map.of("name", Value.of("web"), "arn", Value.of("arn:aws:ecs:cluster/web"),
+                            "token", Value.sensitive(Value.of("s3cret")))),
                     List.of(), false))), "test");
         }
     }
@@ -102,6 +103,10 @@ class ConsoleCommandTest {
     void resourcesFromTheStateAndUnknownsForTheOnesNotInIt() {
         assertEquals("\"arn:aws:ecs:cluster/web\"\n", console("ecs_cluster.main.arn\n").out());
         assertEquals("(known after apply)\n", console("ecs_cluster.later.arn\n").out());
+        assertEquals("(sensitive value)\n", console("ecs_cluster.main.token\n").out());
+        CliRun whole = console("ecs_cluster.main\n");
+        assertTrue(whole.out().contains("\"token\" = (sensitive value)"), whole::toString);
+        assertFalse(whole.out().contains("s3cret") || whole.err().contains("s3cret"), whole::toString);
         assertEquals("\"WEB-arn:aws:ecs:cluster/web\"\n",
                 console("\"${upper(var.name)}-${ecs_cluster.main.arn}\"\n").out());
     }
