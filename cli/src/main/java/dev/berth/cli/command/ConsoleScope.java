@@ -20,10 +20,12 @@ record ConsoleScope(Config config, RunScope run) implements Scope {
         return switch (ref.kind()) {
             case "var" -> config.variables().containsKey(ref.name()) ? run.resolve(ref, diags)
                     : undeclared(ref, diags, "Reference to undeclared input variable",
-                    "An input variable with the name \"" + ref.name() + "\" has not been declared.");
+                    "An input variable with the name \"" + ref.name() + "\" has not been declared."
+                    + didYouMean(ref.name(), config.variables().keySet()));
             case "local" -> config.locals().containsKey(ref.name()) ? run.resolve(ref, diags)
                     : undeclared(ref, diags, "Reference to undeclared local value",
-                    "A local value with the name \"" + ref.name() + "\" has not been declared.");
+                    "A local value with the name \"" + ref.name() + "\" has not been declared."
+                    + didYouMean(ref.name(), config.locals().keySet()));
             case "resource", "data" -> {
                 boolean data = ref.kind().equals("data");
                 ResourceAddr addr = RunScope.addrOf(ref, data ? ResourceAddr.Mode.DATA : ResourceAddr.Mode.MANAGED);
@@ -33,6 +35,14 @@ record ConsoleScope(Config config, RunScope run) implements Scope {
             }
             default -> run.resolve(ref, diags);
         };
+    }
+
+    /** Terraform's rule for names in expressions: the nearest declared name fewer than 3 edits away. */
+    private static String didYouMean(String typed, java.util.Collection<String> names) {
+        return names.stream().filter(n -> Suggestions.distance(typed, n) < 3)
+                .min(java.util.Comparator.comparingInt((String n) -> Suggestions.distance(typed, n))
+                        .thenComparing(n -> n))
+                .map(n -> " Did you mean \"" + n + "\"?").orElse("");
     }
 
     private static Value undeclared(Reference ref, Diagnostics diags, String summary, String detail) {

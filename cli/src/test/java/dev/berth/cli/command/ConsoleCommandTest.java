@@ -132,7 +132,8 @@ class ConsoleCommandTest {
         assertTrue(r.err().contains("on <console-input> line 1, column 9:"), r::toString);
         assertTrue(r.err().contains("   1: upper(1,"), r::toString);
         assertTrue(r.err().contains("on <console-input> line 1, column 1:"), r::toString);
-        assertTrue(r.err().contains("An input variable with the name \"nope\" has not been declared."), r::toString);
+        assertTrue(r.err().contains("An input variable with the name \"nope\" has not been declared. Did you mean\n"
+                + "\"name\"?"), r::toString);
         assertFalse(r.err().contains("Exception"), r::toString);
     }
 
