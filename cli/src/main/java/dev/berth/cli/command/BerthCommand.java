@@ -23,7 +23,7 @@ public final class BerthCommand implements Runnable {
             DestroyCommand.class, ShowCommand.class, StateCommand.class, OutputCommand.class, ImportCommand.class,
             ForceUnlockCommand.class, GraphCommand.class, FmtCommand.class, AgentCommand.class, EcsCommand.class,
             ServerCommand.class, LogsCommand.class, SecretCommand.class, ClusterCommand.class, CostCommand.class,
-            VersionCommand.class, CompletionCommand.class, HelpCommand.class);
+            ConsoleCommand.class, VersionCommand.class, CompletionCommand.class, HelpCommand.class);
 
     @Option(names = "-chdir", paramLabel = "DIR", scope = CommandLine.ScopeType.LOCAL,
             description = "Switch to a different working directory before executing the given subcommand.")

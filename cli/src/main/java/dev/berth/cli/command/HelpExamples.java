@@ -43,6 +43,7 @@ final class HelpExamples {
             Map.entry("show@cluster", "berth cluster show web"),
             Map.entry("completion", "source <(berth completion bash)     # in ~/.bashrc; or: berth completion zsh"),
             Map.entry("cost", "berth cost -json"),
+            Map.entry("console", "echo 'upper(var.name)' | berth console"),
             Map.entry("help", "berth help plan"));
 
     private HelpExamples() {
