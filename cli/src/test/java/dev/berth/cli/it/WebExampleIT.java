@@ -114,7 +114,7 @@ class WebExampleIT extends WebExampleFixture {
         CliRun plan = berth("plan", "-detailed-exitcode");
         assertEquals(2, plan.exitCode(), plan::toString);
         assertTrue(plan.out().contains("# ecs_service.web has changed"), plan::toString);
-        assertTrue(plan.out().matches("(?s).*~ running_count\\s+= 2 -> 1\\n.*# 1 task will start\\n.*"), plan::toString);
+        assertTrue(plan.out().matches("(?s).*~ running_count\\s+= 2 -> 1\\n.*# 1 task will be replaced\\n.*"), plan::toString);
 
         CliRun apply = applyOk();
         assertTrue(apply.out().contains("1 changed"), apply::toString);
