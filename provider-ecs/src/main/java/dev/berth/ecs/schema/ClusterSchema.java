@@ -17,7 +17,14 @@ public final class ClusterSchema {
     private ClusterSchema() {
     }
 
+    /** Built once: a plan asks every resource instance for its schema, and the schema never changes. */
+    private static final ResourceSchema SCHEMA = build();
+
     public static ResourceSchema schema() {
+        return SCHEMA;
+    }
+
+    private static ResourceSchema build() {
         return new ResourceSchema(TYPE, BlockSchema.of(List.of(
                 AttributeSchema.named(NAME, STRING).required().forceNew()
                         .description("Cluster name; letters, numbers, hyphens and underscores.").build(),

@@ -34,7 +34,14 @@ public final class ContainerInstanceSchema {
     private ContainerInstanceSchema() {
     }
 
+    /** Built once: a plan asks every resource instance for its schema, and the schema never changes. */
+    private static final ResourceSchema SCHEMA = build();
+
     public static ResourceSchema schema() {
+        return SCHEMA;
+    }
+
+    private static ResourceSchema build() {
         return new ResourceSchema(TYPE, BlockSchema.of(List.of(
                 AttributeSchema.named(CLUSTER, STRING).required().forceNew()
                         .description("Cluster ARN (or name) the instance registers into.").build(),

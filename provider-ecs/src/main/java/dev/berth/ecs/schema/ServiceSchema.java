@@ -33,7 +33,14 @@ public final class ServiceSchema {
     private ServiceSchema() {
     }
 
+    /** Built once: a plan asks every resource instance for its schema, and the schema never changes. */
+    private static final ResourceSchema SCHEMA = build();
+
     public static ResourceSchema schema() {
+        return SCHEMA;
+    }
+
+    private static ResourceSchema build() {
         List<AttributeSchema> core = List.of(
                 AttributeSchema.named(NAME, STRING).required().forceNew().build(),
                 AttributeSchema.named(CLUSTER, STRING).required().forceNew()

@@ -37,7 +37,14 @@ public final class TaskDefinitionSchema {
     private TaskDefinitionSchema() {
     }
 
+    /** Built once: a plan asks every resource instance for its schema, and the schema never changes. */
+    private static final ResourceSchema SCHEMA = build();
+
     public static ResourceSchema schema() {
+        return SCHEMA;
+    }
+
+    private static ResourceSchema build() {
         BlockSchema container = HclFields.schema(ContainerFields.ALL, false);
         BlockSchema taskLevel = HclFields.schema(TaskFields.ALL, true);
         List<AttributeSchema> attributes = new ArrayList<>(List.of(
