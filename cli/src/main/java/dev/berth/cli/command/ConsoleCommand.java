@@ -2,13 +2,7 @@ package dev.berth.cli.command;
 
 import dev.berth.cli.view.ValueFormatter;
 import dev.berth.cli.wiring.Workspace;
-import dev.berth.engine.config.Config;
-import dev.berth.engine.config.VariableConfig;
-import dev.berth.engine.diag.Diagnostic;
 import dev.berth.engine.diag.Diagnostics;
-import dev.berth.engine.diag.SourceRange;
-import dev.berth.engine.run.VariableSources;
-import dev.berth.engine.run.VariableValues;
 import dev.berth.engine.hcl.ParseResult;
 import dev.berth.engine.hcl.HclParser;
 import dev.berth.engine.run.RunScope;
@@ -25,11 +19,6 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Evaluates expressions typed or piped in against the configuration and the current state, as
@@ -73,7 +62,7 @@ final class ConsoleCommand extends WorkspaceCommand {
         // Without a state there is nothing to protect, and taking the lock would create one.
         opts.lock = lock && Files.exists(ws.statePath());
         opts.lockTimeout = lockTimeout;
-        RunSession.Started started = start(ws, opts);
+        RunSession.Started started = RunSession.start(ws, opts, "console", true);
         if (started.session() == null) return fail(started.diagnostics(), ws);
         printDiagnostics(started.diagnostics(), ws);
         try (RunSession session = started.session()) {
@@ -86,30 +75,6 @@ final class ConsoleCommand extends WorkspaceCommand {
             boolean atTerminal = interactive != null ? interactive : atTerminal();
             return loop(ws, new ConsoleScope(session.config, scope), atTerminal);
         }
-    }
-
-    /**
-     * As {@link RunSession#start}, except that a required variable nobody set is unknown rather
-     * than an error: Terraform's console answers {@code (known after apply)} for it.
-     */
-    private static RunSession.Started start(Workspace ws, RunOptions opts) {
-        Diagnostics diags = new Diagnostics();
-        Config config = ws.config(diags);
-        if (diags.hasErrors()) return new RunSession.Started(null, diags.list());
-        Map<String, VariableValues.Raw> given = VariableSources.collect(ws.dir(), System.getenv(),
-                opts.variables.given(), ws.sources(), diags);
-        Set<SourceRange> unset = config.variables().values().stream()
-                .filter(v -> v.defaultValue() == null && !given.containsKey(v.name()))
-                .map(VariableConfig::range).collect(Collectors.toSet());
-        Diagnostics resolving = new Diagnostics();
-        Map<String, Value> vars = VariableValues.resolve(config, given, ws.evaluator(), resolving);
-        resolving.list().stream().filter(d -> !(unset.contains(d.range())
-                && d.summary().startsWith("No value for required variable"))).forEach(diags::add);
-        if (diags.hasErrors()) return new RunSession.Started(null, diags.list());
-        RunSession.Started started = RunSession.startWith(ws, opts, config, vars, "console");
-        List<Diagnostic> all = new ArrayList<>(diags.list());
-        all.addAll(started.diagnostics());
-        return new RunSession.Started(started.session(), all);
     }
 
     /**

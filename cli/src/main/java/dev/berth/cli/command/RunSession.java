@@ -37,11 +37,16 @@ final class RunSession implements AutoCloseable {
     }
 
     static Started start(Workspace ws, RunOptions opts, String operation) {
+        return start(ws, opts, operation, false);
+    }
+
+    /** With {@code unsetIsUnknown}, a required variable nobody set is unknown (the console's way). */
+    static Started start(Workspace ws, RunOptions opts, String operation, boolean unsetIsUnknown) {
         Diagnostics diags = new Diagnostics();
         Config config = ws.config(diags);
         Map<String, Value> vars = diags.hasErrors() ? Map.of()
                 : VariableValues.resolve(config, VariableSources.collect(ws.dir(), System.getenv(),
-                opts.variables.given(), ws.sources(), diags), ws.evaluator(), diags);
+                opts.variables.given(), ws.sources(), diags), ws.evaluator(), diags, unsetIsUnknown);
         if (diags.hasErrors()) return new Started(null, diags.list());
         return locked(ws, opts, config, vars, operation, diags);
     }

@@ -52,6 +52,15 @@ public final class VariableValues {
 
     public static Map<String, Value> resolve(Config config, Map<String, Raw> given, Evaluator evaluator,
                                              Diagnostics diags) {
+        return resolve(config, given, evaluator, diags, false);
+    }
+
+    /**
+     * As {@link #resolve(Config, Map, Evaluator, Diagnostics)}; with {@code unsetIsUnknown} a required
+     * variable nobody set is unknown rather than an error, as Terraform's console has it.
+     */
+    public static Map<String, Value> resolve(Config config, Map<String, Raw> given, Evaluator evaluator,
+                                             Diagnostics diags, boolean unsetIsUnknown) {
         for (String name : given.keySet()) {
             if (!config.variables().containsKey(name)) {
                 diags.error("Value for undeclared variable: a variable named \"" + name + "\" was assigned with "
@@ -64,10 +73,11 @@ public final class VariableValues {
         for (VariableConfig v : config.variables().values()) {
             Diagnostics d = new Diagnostics();
             Type type = v.type() == null ? Type.ANY : toType(TypeConstraints.parse(v.type(), d), evaluator, d);
-            Value value = value(v, type, given.get(v.name()), evaluator, d);
+            boolean unknownUnset = unsetIsUnknown && v.defaultValue() == null && !given.containsKey(v.name());
+            Value value = unknownUnset ? Value.unknown() : value(v, type, given.get(v.name()), evaluator, d);
             // Marked before validation, so a message built from a sensitive value knows it is one.
             Value marked = v.sensitive() && !value.isNull() ? Value.sensitive(value) : value;
-            if (!d.hasErrors()) validate(v, marked, evaluator, d);
+            if (!d.hasErrors() && !unknownUnset) validate(v, marked, evaluator, d);
             diags.addAll(d);
             out.put(v.name(), marked);
         }
