@@ -9,14 +9,8 @@ import dev.berth.ecs.api.TaskCalls.DescribeTasksRequest;
 import dev.berth.ecs.api.TaskCalls.ListTasksRequest;
 import dev.berth.ecs.api.TaskCalls.StopTaskRequest;
 import dev.berth.ecs.api.TaskCalls.Task;
-import dev.berth.ecs.fake.MemoryStore;
 import dev.berth.ecs.resource.EcsLabels;
 import dev.berth.ecs.runtime.ContainerInfo;
-import dev.berth.ecs.runtime.RuntimeFailure;
-import dev.berth.ecs.runtime.docker.DockerRuntime;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -32,38 +26,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * task stopped with StopTask is replaced by the service's next deployment. Everything of the
  * test's cluster is removed afterwards.
  */
-class ServiceActionsIT {
+class ServiceActionsIT extends RealEngineWorld {
     private static final String IMAGE = "berth-example/busybox:latest";
 
-    private DockerRuntime engine;
-    private Fixture world;
-
+    /** After {@link RealEngineWorld#connect()}: superclass set-up runs first. */
     @BeforeEach
-    void connect() {
-        engine = DockerRuntime.connect(null);
-        try {
-            engine.ping();
-        } catch (RuntimeFailure.Unreachable e) {
-            engine.close();
-            if ("true".equals(System.getenv("CI"))) Assertions.fail("Docker engine required in CI: " + e.getMessage());
-            Assumptions.abort("No Docker engine: " + e.getMessage());
-        }
-        world = new Fixture(new MemoryStore(), engine);
+    void registerWeb() {
         world.register("web", "awsvpc", List.of("FARGATE"), "256", "512", "[{\"name\":\"web\",\"image\":\"" + IMAGE
                 + "\",\"command\":[\"sleep\",\"300\"]}]");
-    }
-
-    @AfterEach
-    void removeEverything() {
-        if (world == null) return;
-        try {
-            for (ContainerInfo c : engine.listContainers(Map.of(EcsLabels.CLUSTER, world.clusterArn))) {
-                engine.removeContainer(c.id());
-            }
-            engine.removeNetwork("berth-" + world.clusterName);
-        } finally {
-            engine.close();
-        }
     }
 
     private List<ContainerInfo> running() {
