@@ -11,6 +11,9 @@ scripts/ensure-awscli.sh
 # A real headless Chromium drives berth server's web console in ConsoleIT, whose screenshot
 # is left at cli/target/console-it/console.png.
 scripts/ensure-chromium.sh
+# The PostgreSQL state backend and control-plane store are tested on a real server, a cluster of
+# berth's own on 127.0.0.1:55432 (scripts/ensure-postgres.sh).
+scripts/ensure-postgres.sh
 # HashiCorp's own HCL parser (wasm, via npm) is the oracle of the engine's conformance test.
 # Outside target/ so mvn clean keeps it; installed only when missing.
 if [ ! -f .hcl-oracle/node_modules/@cdktf/hcl2json/package.json ]; then
