@@ -64,10 +64,10 @@ class ArchitectureTest {
     }
 
     @Test
-    void onlyTheStoresAndTheSqliteModuleKnowSqlite() {
+    void onlyTheStoresAndTheDatabaseModulesKnowJdbc() {
         noClasses().that().resideInAPackage("dev.berth..")
                 .and().resideOutsideOfPackages("dev.berth.ecs.store..", "dev.berth.ecs.secret..", "dev.berth.state..",
-                        "dev.berth.sqlite..")
+                        "dev.berth.sqlite..", "dev.berth.pg..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.sqlite..", "java.sql..")
                 .check(classes);
     }
