@@ -33,6 +33,8 @@ class ServerCredentialsIT {
     static void start() throws Exception {
         Path credentials = Files.writeString(dir.resolve("credentials"),
                 "# who may call this server\n[ci]\naws_access_key_id = " + ID + "\naws_secret_access_key = " + SECRET + "\n");
+        java.nio.file.Files.setPosixFilePermissions(credentials,
+                java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
         server = ServerProcess.start(dir.resolve("ecs.db"), "--credentials", credentials.toString());
     }
 
