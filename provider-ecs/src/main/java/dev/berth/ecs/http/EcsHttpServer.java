@@ -80,7 +80,11 @@ public final class EcsHttpServer implements AutoCloseable {
                     // A browser cannot sign: with credentials the console is closed like the API.
                     Optional<Refusal> refused = ActionHandler.refusal(verifier, exchange, new byte[0]);
                     if (refused.isPresent()) {
-                        ActionHandler.send(exchange, ActionHandler.Reply.refused(refused.get()));
+                        if (method.equals("HEAD")) {
+                            exchange.sendResponseHeaders(refused.get().status(), -1); // a HEAD answer has no body
+                        } else {
+                            ActionHandler.send(exchange, ActionHandler.Reply.refused(refused.get()));
+                        }
                         return;
                     }
                     console.handle(exchange);

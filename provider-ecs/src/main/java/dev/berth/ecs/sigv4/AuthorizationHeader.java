@@ -17,12 +17,14 @@ record AuthorizationHeader(String keyId, String date, String region, String serv
         return SigV4.scope(date, region, service);
     }
 
-    /** The parsed header, or the refusal that says what it lacks. */
-    static Object parse(String header) {
+    /** The header taken apart, or the refusal that says what it lacks. */
+    record Parsed(AuthorizationHeader header, Refusal refusal) {
+    }
+
+    static Parsed parse(String header) {
         String h = header.strip();
         if (!h.startsWith(SigV4.ALGORITHM + " ")) {
-            return Refusal.of(Refusal.INCOMPLETE_SIGNATURE, "Authorization header must use the " + SigV4.ALGORITHM
-                    + " algorithm (Signature Version 4).");
+            return refused("Authorization header must use the " + SigV4.ALGORITHM + " algorithm (Signature Version 4).");
         }
         Map<String, String> parts = new LinkedHashMap<>();
         for (String p : h.substring(SigV4.ALGORITHM.length()).split(",")) {
@@ -35,15 +37,18 @@ record AuthorizationHeader(String keyId, String date, String region, String serv
             if (v == null || v.isEmpty()) missing.append("Authorization header requires '").append(need).append("' parameter. ");
         }
         if (missing.length() > 0) {
-            return Refusal.of(Refusal.INCOMPLETE_SIGNATURE, missing + "Authorization=" + SigV4.ALGORITHM + ".");
+            return refused(missing + "Authorization=" + SigV4.ALGORITHM + ".");
         }
         String[] credential = parts.get("Credential").split("/", -1);
         if (credential.length != 5 || Arrays.stream(credential).anyMatch(String::isEmpty)) {
-            return Refusal.of(Refusal.INCOMPLETE_SIGNATURE, "Credential should have five slash-separated parts: "
-                    + "key id/date/region/service/aws4_request.");
+            return refused("Credential should have five slash-separated parts: key id/date/region/service/aws4_request.");
         }
         List<String> signed = List.of(parts.get("SignedHeaders").split(";"));
-        return new AuthorizationHeader(credential[0], credential[1], credential[2], credential[3], credential[4], signed,
-                parts.get("Signature"));
+        return new Parsed(new AuthorizationHeader(credential[0], credential[1], credential[2], credential[3], credential[4],
+                signed, parts.get("Signature")), null);
+    }
+
+    private static Parsed refused(String message) {
+        return new Parsed(null, Refusal.of(Refusal.INCOMPLETE_SIGNATURE, message));
     }
 }

@@ -44,9 +44,9 @@ public final class Verifier {
         if (authorization == null || authorization.isBlank()) {
             return refuse(Refusal.MISSING_TOKEN, "Missing Authentication Token");
         }
-        Object parsed = AuthorizationHeader.parse(authorization);
-        if (parsed instanceof Refusal refusal) return Optional.of(refusal);
-        AuthorizationHeader a = (AuthorizationHeader) parsed;
+        AuthorizationHeader.Parsed parsed = AuthorizationHeader.parse(authorization);
+        if (parsed.refusal() != null) return Optional.of(parsed.refusal());
+        AuthorizationHeader a = parsed.header();
         String secret = secrets.get(a.keyId());
         if (secret == null) return refuse(Refusal.UNRECOGNIZED_CLIENT, "The security token included in the request is invalid.");
         String amzDate = r.header("x-amz-date");
