@@ -243,7 +243,7 @@ public final class Workspace implements AutoCloseable {
     private Providers remoteProviders(String endpoint) {
         dev.berth.ecs.api.EcsApi api;
         try {
-            api = EcsHttpClient.connect(endpoint);
+            api = connect(endpoint);
         } catch (EcsException e) {
             throw new DiagnosticsException(Diagnostic.error("Invalid value for endpoint: " + e.getMessage(), "",
                     ecsEndpointAt));
@@ -258,13 +258,25 @@ public final class Workspace implements AutoCloseable {
     public dev.berth.ecs.api.EcsApi ecsApi() {
         if (ecsEndpoint.isPresent()) {
             try {
-                return EcsHttpClient.connect(ecsEndpoint.get());
+                return connect(ecsEndpoint.get());
             } catch (EcsException e) {
                 throw new DiagnosticsException(Diagnostic.error("Invalid value for endpoint: " + e.getMessage(), "",
                         ecsEndpointAt));
             }
         }
         return new dev.berth.ecs.control.ControlPlane(ecsStore(), runtimes);
+    }
+
+    /** A client of the server, signing with the key the environment names (AWS_ACCESS_KEY_ID or a profile), if any. */
+    private dev.berth.ecs.api.EcsApi connect(String endpoint) {
+        dev.berth.ecs.sigv4.Signer signer;
+        try {
+            signer = dev.berth.ecs.sigv4.ClientKeys.signer(env).orElse(null);
+        } catch (dev.berth.ecs.sigv4.CredentialsFile.BadFile e) {
+            throw new DiagnosticsException(Diagnostic.error("Cannot sign requests to the endpoint: " + e.getMessage(), "",
+                    ecsEndpointAt));
+        }
+        return EcsHttpClient.connect(endpoint, signer);
     }
 
     /** Where {@link #ecsApi()} is, for people: the server's URL or the store's file. */
