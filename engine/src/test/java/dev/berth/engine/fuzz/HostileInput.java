@@ -22,9 +22,15 @@ public final class HostileInput {
         return new String(input, StandardCharsets.UTF_8);
     }
 
-    /** Every error that came from configuration text names where it is (file:line:column). */
+    /**
+     * Every error that came from configuration text names where it is (file:line:column), and
+     * none is the evaluator's safety net for an exception it did not expect.
+     */
     public static void requirePositions(List<Diagnostic> diagnostics, String what) {
         for (Diagnostic d : diagnostics) {
+            if (d.summary().startsWith("Internal error")) {
+                throw new AssertionError(what + " hit an internal error: " + d.summary() + ": " + d.detail());
+            }
             if (d.isError() && !d.range().isKnown()) {
                 throw new AssertionError(what + " reported an error without a position: " + d.summary());
             }
