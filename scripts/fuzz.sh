@@ -62,13 +62,12 @@ for module in engine provider-ecs cli; do
     >"$logs/$module.log" 2>&1 || status=1
 done
 
-# Per target: libFuzzer's last "#N" line and its "Done N runs in S second(s)" line.
+# Per target, from its section of the module's log (from "Running <class>" to the next one):
+# libFuzzer's "Done N runs in S second(s)", or its last "#N" status line when it stopped early.
 printf '\n%-30s %12s %8s  %s\n' target inputs seconds result
 for t in "${selected[@]}"; do
   module="${t%%:*}" class="${t#*:}"
-  report="$top/$module/target/surefire-reports/dev.berth.*.fuzz.$class-output.txt"
-  # shellcheck disable=SC2086
-  out="$(cat $report 2>/dev/null)"
+  out="$(awk -v c="$class" '/\[INFO\] Running /{on = ($NF ~ ("\\." c "$"))} on' "$logs/$module.log" 2>/dev/null)"
   done_line="$(printf '%s\n' "$out" | grep -E '^Done [0-9]+ runs in [0-9]+ second' | tail -1)"
   runs="$(printf '%s\n' "$done_line" | awk '{print $2}')"
   secs="$(printf '%s\n' "$done_line" | awk '{print $5}')"
@@ -76,7 +75,7 @@ for t in "${selected[@]}"; do
     runs="$(printf '%s\n' "$out" | grep -oE '^#[0-9]+' | tail -1 | tr -d '#')"
     secs="?"
   fi
-  finding="$(printf '%s\n' "$out" | grep -E '^== Java Exception|^==[0-9]+== ERROR|FuzzTestFinding|timeout after' | head -1)"
+  finding="$(printf '%s\n' "$out" | grep -oE 'FuzzTestFinding.*|Test unit written to .*' | head -1 | cut -c1-160)"
   printf '%-30s %12s %8s  %s\n' "$class" "${runs:-?}" "${secs:-?}" "${finding:-no finding}"
 done
 after="$(git ls-files --others --exclude-standard -- '*/src/test/resources/**/*Inputs/*' | sort)"
