@@ -67,7 +67,7 @@ done
 printf '\n%-30s %12s %8s  %s\n' target inputs seconds result
 for t in "${selected[@]}"; do
   module="${t%%:*}" class="${t#*:}"
-  out="$(awk -v c="$class" '/\[INFO\] Running /{on = ($NF ~ ("\\." c "$"))} on' "$logs/$module.log" 2>/dev/null)"
+  out="$(awk -v c="$class" '/\[INFO\] Running /{on = ($NF ~ ("\\." c "$"))} on' "$logs/$module.log" 2>/dev/null | tr -d '\000')"
   done_line="$(printf '%s\n' "$out" | grep -E '^Done [0-9]+ runs in [0-9]+ second' | tail -1)"
   runs="$(printf '%s\n' "$done_line" | awk '{print $2}')"
   secs="$(printf '%s\n' "$done_line" | awk '{print $5}')"
