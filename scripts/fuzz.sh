@@ -75,7 +75,8 @@ for t in "${selected[@]}"; do
     runs="$(printf '%s\n' "$out" | grep -oE '^#[0-9]+' | tail -1 | tr -d '#')"
     secs="?"
   fi
-  finding="$(printf '%s\n' "$out" | grep -oE 'FuzzTestFinding.*|Test unit written to .*' | head -1 | cut -c1-160)"
+  finding="$(printf '%s\n' "$out" | grep -oE 'Test unit written to .*' | head -1 | cut -c1-160)"
+  [ -n "$finding" ] || finding="$(tr -d '\000' <"$logs/$module.log" | grep -E "^\[ERROR\]   $class\." | head -1 | cut -c1-160)"
   printf '%-30s %12s %8s  %s\n' "$class" "${runs:-?}" "${secs:-?}" "${finding:-no finding}"
 done
 after="$(git ls-files --others --exclude-standard -- '*/src/test/resources/**/*Inputs/*' | sort)"

@@ -15,6 +15,7 @@ import dev.berth.engine.state.OutputState;
 import dev.berth.engine.state.ResourceState;
 import dev.berth.engine.state.StateSnapshot;
 import dev.berth.engine.value.MapValue;
+import dev.berth.engine.value.NumberRangeException;
 import dev.berth.engine.value.Value;
 import dev.berth.engine.value.ValueJson;
 
@@ -60,7 +61,7 @@ public final class StateDocument {
         JsonNode root;
         try {
             root = JSON.readTree(text);
-        } catch (JsonProcessingException e) {
+        } catch (JsonProcessingException | NumberFormatException e) {
             throw new Refused("The file " + name + " is not a state document written by berth state pull.");
         }
         if (!(root instanceof ObjectNode doc) || !root.path("version").isIntegralNumber()
@@ -79,6 +80,8 @@ public final class StateDocument {
             return decode(doc, current);
         } catch (Damaged e) {
             throw new Refused("The state document " + name + " cannot be pushed: " + e.getMessage() + ".");
+        } catch (NumberRangeException e) {
+            throw new Refused("The state document " + name + " cannot be pushed: it holds a number out of range.");
         }
     }
 
@@ -99,7 +102,12 @@ public final class StateDocument {
                         .map(DeposedObject::object).findFirst().orElse(null);
                 MapValue attrs = StateSecrets.restore(i, found, ia);
                 List<String> deps = new ArrayList<>();
-                if (i.has("dependencies")) array(i, "dependencies").forEach(d -> deps.add(d.asText()));
+                // Pull writes no dependencies for a data instance (nor does Terraform): they stay in the store.
+                if (ia.isData()) {
+                    if (found != null) deps.addAll(found.dependencies());
+                } else if (i.has("dependencies")) {
+                    array(i, "dependencies").forEach(d -> deps.add(d.asText()));
+                }
                 int schema = i.path("schema_version").isInt() ? i.get("schema_version").intValue() : 0;
                 ResourceState rs = new ResourceState(ia, provider, schema, attrs, deps,
                         "tainted".equals(i.path("status").asText()));

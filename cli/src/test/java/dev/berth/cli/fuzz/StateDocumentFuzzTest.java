@@ -34,7 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class StateDocumentFuzzTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Pattern JAVA_INTERNALS = Pattern.compile(
-            "\\bjava\\.(lang|util|io|math|time|net|nio)\\.|\\bcom\\.fasterxml\\.|\\bdev\\.berth\\.|\\tat ");
+            "\\bjava\\.(lang|util|io|math|time|net|nio)\\.\\w|\\bcom\\.fasterxml\\.\\w|\\bdev\\.berth\\.\\w|\\tat ");
 
     /** The state the documents would replace: a secret attribute, a counted instance, a deposed object, outputs. */
     static StateSnapshot current() {
@@ -57,7 +57,7 @@ class StateDocumentFuzzTest {
     }
 
     @FuzzTest(maxDuration = "20s")
-    @Timeout(10)
+    @Timeout(value = 10, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void push(byte[] input) {
         String text = new String(input, StandardCharsets.UTF_8);
         readOrRefuse(text, text);

@@ -11,6 +11,7 @@ import dev.berth.engine.checksum.ContentChecksum;
 import dev.berth.engine.plan.OutputChange;
 import dev.berth.engine.plan.Plan;
 import dev.berth.engine.plan.ResourceChange;
+import dev.berth.engine.value.NumberRangeException;
 import dev.berth.engine.value.Value;
 
 import java.io.IOException;
@@ -90,7 +91,8 @@ public final class PlanFileCodec {
         JsonNode root;
         try {
             root = JSON.readTree(text);
-        } catch (JsonProcessingException e) {
+        } catch (JsonProcessingException | NumberFormatException e) {
+            // Jackson reads a decimal whose exponent overflows an int as a NumberFormatException.
             throw new PlanFileException.NotAPlan(name);
         }
         if (root == null || !root.isObject() || !FORMAT.equals(root.path("format").asText(null))) {
@@ -109,6 +111,8 @@ public final class PlanFileCodec {
             return decode(root);
         } catch (PlanFileException.Damaged e) {
             throw new PlanFileException.Damaged("The plan file " + name + " is damaged: " + e.getMessage() + ".");
+        } catch (NumberRangeException e) {
+            throw new PlanFileException.Damaged("The plan file " + name + " is damaged: it holds a number out of range.");
         }
     }
 

@@ -30,7 +30,7 @@ class ConfigEvaluateFuzzTest {
 
     /** An expression as the console evaluates it: every function, a few variables. */
     @FuzzTest(maxDuration = "20s")
-    @Timeout(SECONDS_PER_INPUT)
+    @Timeout(value = SECONDS_PER_INPUT, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void evaluate(byte[] input) {
         ParseResult parsed = HclParser.parseExpression("expr.hcl", text(input));
         if (parsed.hasErrors()) return;

@@ -17,7 +17,7 @@ import static dev.berth.engine.fuzz.HostileInput.text;
 class ConfigParseFuzzTest {
     /** Lexer and parser in all three modes: file, standalone expression, template. */
     @FuzzTest(maxDuration = "20s")
-    @Timeout(SECONDS_PER_INPUT)
+    @Timeout(value = SECONDS_PER_INPUT, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void parse(byte[] input) {
         String text = text(input);
         requirePositions(HclParser.parse("main.hcl", text).diagnostics(), "parsing a file");

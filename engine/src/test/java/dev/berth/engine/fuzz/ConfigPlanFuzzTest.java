@@ -36,7 +36,7 @@ class ConfigPlanFuzzTest {
 
     /** A whole configuration loaded and planned against the fake provider, as validate and plan do. */
     @FuzzTest(maxDuration = "20s")
-    @Timeout(SECONDS_PER_INPUT)
+    @Timeout(value = SECONDS_PER_INPUT, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void plan(byte[] input) {
         Evaluator evaluator = new Evaluator(FunctionRegistry.standard(), DIR);
         ConfigLoader.Result loaded = new ConfigLoader(new SourceFiles(), new StaticEvaluator(evaluator))

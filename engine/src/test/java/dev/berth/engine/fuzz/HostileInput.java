@@ -11,7 +11,11 @@ import java.util.List;
  * input that caused it.
  */
 public final class HostileInput {
-    /** Per input; far above what any input of the fuzzer's size needs, far below a CI timeout. */
+    /**
+     * Per input; far above what any input of the fuzzer's size needs, far below a CI timeout. The
+     * fuzz tests run it in a separate thread, so a hang fails the replay instead of stopping it;
+     * Jazzer turns the same value into libFuzzer's -timeout while fuzzing.
+     */
     public static final long SECONDS_PER_INPUT = 10;
 
     private HostileInput() {

@@ -24,7 +24,7 @@ class PlanFileFuzzTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @FuzzTest(maxDuration = "20s")
-    @Timeout(SECONDS_PER_INPUT)
+    @Timeout(value = SECONDS_PER_INPUT, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void read(byte[] input) {
         String text = text(input);
         readOrRefuse(text);

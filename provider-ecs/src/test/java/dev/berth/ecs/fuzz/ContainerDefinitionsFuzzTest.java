@@ -23,7 +23,7 @@ import java.util.Map;
  */
 class ContainerDefinitionsFuzzTest {
     @FuzzTest(maxDuration = "20s")
-    @Timeout(10)
+    @Timeout(value = 10, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void register(byte[] input) {
         String json = new String(input, StandardCharsets.UTF_8);
         ContainerDefinitionsJson.Parsed parsed = ContainerDefinitionsJson.parse(json);

@@ -7,7 +7,7 @@ public final class UserMessages {
 
     /** Names only Java and its libraries use: a user reading one of these is reading berth's insides. */
     static final java.util.regex.Pattern JAVA_INTERNALS = java.util.regex.Pattern.compile(
-            "\\bjava\\.(lang|util|io|math|time|net|nio)\\.|\\bcom\\.fasterxml\\.|\\bdev\\.berth\\.|\\tat ");
+            "\\bjava\\.(lang|util|io|math|time|net|nio)\\.\\w|\\bcom\\.fasterxml\\.\\w|\\bdev\\.berth\\.\\w|\\tat ");
 
     /** A message for the user: not empty, and no Java names in it that the input did not put there. */
     public static void requireReadable(String message, String input) {

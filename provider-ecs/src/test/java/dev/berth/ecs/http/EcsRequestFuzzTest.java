@@ -22,7 +22,7 @@ import static dev.berth.ecs.fuzz.UserMessages.requireReadable;
  */
 class EcsRequestFuzzTest {
     @FuzzTest(maxDuration = "20s")
-    @Timeout(10)
+    @Timeout(value = 10, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void request(byte[] input) throws IOException {
         String text = new String(input, StandardCharsets.UTF_8);
         int nl = text.indexOf('\n');
