@@ -23,6 +23,7 @@ final class HelpExamples {
             Map.entry("rm", "berth state rm -dry-run ecs_service.web"),
             Map.entry("mv", "berth state mv ecs_service.web ecs_service.api"),
             Map.entry("pull", "berth state pull > state.json"),
+            Map.entry("push", "berth state push state.json"),
             Map.entry("history", "berth state history"),
             Map.entry("rollback", "berth state rollback 7"),
             Map.entry("migrate", "berth state migrate -to=postgres://alice@db.example.com/states -to-schema=web"),

@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 @Command(name = "state", description = "Advanced state management.", subcommands = {StateCommand.ListCommand.class,
-        StateShowCommand.class, StateRmCommand.class, StateMvCommand.class, StatePullCommand.class,
+        StateShowCommand.class, StateRmCommand.class, StateMvCommand.class, StatePullCommand.class, StatePushCommand.class,
         StateHistoryCommand.class, StateRollbackCommand.class, StateMigrateCommand.class})
 final class StateCommand implements Runnable {
     @picocli.CommandLine.Spec

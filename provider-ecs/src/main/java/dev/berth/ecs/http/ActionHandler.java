@@ -85,11 +85,21 @@ final class ActionHandler implements HttpHandler {
         }
         Optional<Refusal> refused = refusal(verifier, exchange, body);
         if (refused.isPresent()) return Reply.refused(refused.get());
-        if (!exchange.getRequestMethod().equals("POST") || !exchange.getRequestURI().getPath().equals("/")) {
+        return reply(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
+                exchange.getRequestHeaders().getFirst(Wire.TARGET_HEADER), body);
+    }
+
+    /**
+     * The answer to one request whose body has been read and whose signature, if one is asked
+     * for, has been checked; apart from the exchange so that it can be driven in process (the
+     * fuzz test).
+     */
+    Reply reply(String method, String path, String targetHeader, byte[] body) {
+        if (!method.equals("POST") || !path.equals("/")) {
             return Reply.error(Wire.UNKNOWN_OPERATION, "berth server answers ECS's JSON protocol only: POST / with "
                     + Wire.TARGET_HEADER + ": " + Wire.TARGET_PREFIX + "<Action>.");
         }
-        String target = Optional.ofNullable(exchange.getRequestHeaders().getFirst(Wire.TARGET_HEADER)).orElse("");
+        String target = Optional.ofNullable(targetHeader).orElse("");
         Optional<Actions.Action> action = target.startsWith(Wire.TARGET_PREFIX)
                 ? Actions.named(target.substring(Wire.TARGET_PREFIX.length())) : Optional.empty();
         if (action.isEmpty()) {
@@ -103,8 +113,7 @@ final class ActionHandler implements HttpHandler {
             request = EcsJson.MAPPER.readValue(json.isBlank() ? "{}" : json, a.requestType());
             if (request == null) request = EcsJson.MAPPER.readValue("{}", a.requestType());
         } catch (JsonProcessingException e) {
-            return Reply.error(Wire.SERIALIZATION, "The body of " + a.name() + " is not its request: "
-                    + oneLine(e.getOriginalMessage()) + ".");
+            return Reply.error(Wire.SERIALIZATION, "The body of " + a.name() + " " + BodyProblems.describe(e) + ".");
         }
         try {
             return Reply.ok(a.invoke(api, request));
@@ -133,10 +142,5 @@ final class ActionHandler implements HttpHandler {
             out.write(buf, 0, n);
         }
         return out.toByteArray();
-    }
-
-    private static String oneLine(String s) {
-        String line = s == null ? "malformed JSON" : s.lines().findFirst().orElse("malformed JSON").strip();
-        return line.endsWith(".") ? line.substring(0, line.length() - 1) : line;
     }
 }
