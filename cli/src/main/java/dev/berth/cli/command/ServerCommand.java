@@ -49,7 +49,7 @@ final class ServerCommand implements Callable<Integer> {
             throw new Errors.UserError(e.getMessage());
         }
         BerthCommand root = (BerthCommand) spec.root().userObject();
-        Path storeFile = ControlPlaneHost.storeFile(root.workingDir(), root.env());
+        var storeFile = ControlPlaneHost.storeFile(root.workingDir(), root.env());
         CountDownLatch stop = new CountDownLatch(1);
         try (ControlPlaneHost host = ControlPlaneHost.serve(storeFile,
                 ControlPlaneHost.secretsFile(root.workingDir(), root.env()), root.env());

@@ -17,7 +17,7 @@ import java.util.TreeMap;
  * {@code rows(tbl, key, json)}, {@code counters(name, value)}, {@code imports} and
  * {@code schema_version}.
  */
-public final class SqliteEcsStore implements EcsStore, AutoCloseable {
+public final class SqliteEcsStore implements OpenEcsStore {
 
     private final SqliteDb db;
 
@@ -37,6 +37,11 @@ public final class SqliteEcsStore implements EcsStore, AutoCloseable {
 
     public Path file() {
         return db.file();
+    }
+
+    @Override
+    public String shown() {
+        return db.file().toString();
     }
 
     @Override
