@@ -21,12 +21,18 @@ final class ServerProcess implements AutoCloseable {
     }
 
     static ServerProcess start(Path storeFile) throws Exception {
-        BerthProcess p = BerthProcess.startWith(Map.of("BERTH_ECS_STORE", storeFile.toString()),
-                "server", "--listen", "127.0.0.1:0");
+        return start(dev.berth.cli.TestStores.ecsStoreFor(storeFile), dev.berth.cli.TestStores.shownFor(storeFile), Map.of());
+    }
+
+    /** A server of the control plane {@code store} (a file or URL), which it names as {@code shown}, with {@code env} added. */
+    static ServerProcess start(String store, String shown, Map<String, String> env) throws Exception {
+        Map<String, String> all = new java.util.HashMap<>(env);
+        all.put("BERTH_ECS_STORE", store);
+        BerthProcess p = BerthProcess.startWith(all, "server", "--listen", "127.0.0.1:0");
         try {
             String line = p.await(l -> l.startsWith(LISTENING), Duration.ofSeconds(60));
             String endpoint = line.substring(LISTENING.length(), line.indexOf(','));
-            if (!line.endsWith("serving the control plane in " + storeFile)) {
+            if (!line.endsWith("serving the control plane in " + shown)) {
                 throw new AssertionError("the server names another store: " + line);
             }
             return new ServerProcess(p, endpoint);
@@ -43,6 +49,22 @@ final class ServerProcess implements AutoCloseable {
 
     String output() {
         return process.output();
+    }
+
+    /** Kills the server at once (SIGKILL), as a crash would: it finishes nothing. */
+    void crash() throws Exception {
+        process.signal("KILL");
+        process.exitCode(Duration.ofSeconds(30));
+    }
+
+    /** Lets go of a server {@link #crash}ed already. */
+    void discard() throws Exception {
+        process.close();
+    }
+
+    /** Waits for a line of its output matching {@code test}. */
+    String await(java.util.function.Predicate<String> test, Duration timeout) throws InterruptedException {
+        return process.await(test, timeout);
     }
 
     @Override

@@ -103,7 +103,10 @@ final class PgDb implements AutoCloseable {
     static String firstLine(SQLException e) {
         String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         int nl = m.indexOf('\n');
-        return (nl < 0 ? m : m.substring(0, nl)).replaceAll("\\.$", "");
+        String line = nl < 0 ? m : m.substring(0, nl);
+        // The driver's advice after its first sentence ("Check that the hostname ...") is not ours to give.
+        int stop = line.indexOf(". ");
+        return (stop < 0 ? line : line.substring(0, stop)).replaceAll("\\.$", "");
     }
 
     static String quote(String identifier) {

@@ -122,37 +122,42 @@ public final class PostgresEcsStore implements OpenEcsStore, Leases {
         });
     }
 
-    /** Every counter by name: what a migration of the control plane carries across. */
-    public Map<String, Long> counters() {
+    @Override
+    public StoreContents dump() {
         return db.tx("read", c -> {
-            Map<String, Long> out = new TreeMap<>();
+            Map<String, Map<String, String>> rows = new TreeMap<>();
+            Map<String, Long> counters = new TreeMap<>();
+            try (PreparedStatement ps = prepare(c, "SELECT tbl, key, json FROM rows"); ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) rows.computeIfAbsent(rs.getString(1), t -> new TreeMap<>()).put(rs.getString(2), rs.getString(3));
+            }
             try (PreparedStatement ps = prepare(c, "SELECT name, value FROM counters"); ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) out.put(rs.getString(1), rs.getLong(2));
+                while (rs.next()) counters.put(rs.getString(1), rs.getLong(2));
             }
-            return out;
+            return new StoreContents(rows, counters);
         });
     }
 
-    /** Every table name that holds rows. */
-    public Set<String> tables() {
-        return db.tx("read", c -> {
-            Set<String> out = new TreeSet<>();
-            try (PreparedStatement ps = prepare(c, "SELECT DISTINCT tbl FROM rows"); ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) out.add(rs.getString(1));
-            }
-            return out;
-        });
-    }
-
-    /** Replaces everything this store holds with {@code rows} and {@code counters}, in one transaction. */
-    public void replaceAll(Map<String, Map<String, String>> rows, Map<String, Long> counters) {
+    @Override
+    public void load(StoreContents contents) {
         db.tx("write to", c -> {
-            update(c, "DELETE FROM rows");
-            update(c, "DELETE FROM counters");
-            for (var t : rows.entrySet()) for (var r : t.getValue().entrySet()) update(c, UPSERT, t.getKey(), r.getKey(), r.getValue());
-            for (var n : counters.entrySet()) update(c, "INSERT INTO counters(name, value) VALUES (?, ?)", n.getKey(), n.getValue());
+            try (PreparedStatement ps = prepare(c, "SELECT (SELECT count(*) FROM rows) + (SELECT count(*) FROM counters)");
+                 ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                if (rs.getLong(1) > 0) throw notEmpty(shown());
+            }
+            for (var t : contents.rows().entrySet()) {
+                for (var r : t.getValue().entrySet()) update(c, UPSERT, t.getKey(), r.getKey(), r.getValue());
+            }
+            for (var n : contents.counters().entrySet()) {
+                update(c, "INSERT INTO counters(name, value) VALUES (?, ?)", n.getKey(), n.getValue());
+            }
             return null;
         });
+    }
+
+    static EcsStoreException notEmpty(String shown) {
+        return new EcsStoreException("Cannot move the ecs control plane into " + shown + ": it already holds a control"
+                + " plane; move into an empty one (a new file, database or ?schema=).", null);
     }
 
     @Override
