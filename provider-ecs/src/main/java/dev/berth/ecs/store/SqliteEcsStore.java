@@ -108,6 +108,12 @@ public final class SqliteEcsStore implements OpenEcsStore {
         return db.write("move the old control plane into", () -> LegacyImport.run(db, rows));
     }
 
+    /** An exclusive lock on a file beside this one ({@link FilePlacementLock}), so other processes' decisions wait. */
+    @Override
+    public Held holdPlacement() {
+        return FilePlacementLock.hold(db.file());
+    }
+
     @Override
     public StoreContents dump() {
         return db.read("read", () -> {

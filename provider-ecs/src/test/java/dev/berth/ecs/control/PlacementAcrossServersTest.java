@@ -15,7 +15,13 @@ import dev.berth.ecs.store.Table;
 import dev.berth.ecs.store.TaskRow;
 import dev.berth.ecs.store.TestPg;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import dev.berth.ecs.store.EcsStore;
+import dev.berth.ecs.store.OpenEcsStore;
+import dev.berth.ecs.store.SqliteEcsStore;
+import java.nio.file.Path;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -30,7 +36,7 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * Two servers on one PostgreSQL control plane (each its own store connection, unit of work and
+ * Two servers on one PostgreSQL control plane (or one SQLite file) (each its own store connection, unit of work and
  * in-process lock, as two {@code berth server} processes have) run tasks into one cluster at the
  * same time: the placement lock in the database keeps them from both taking the last free room
  * or one static host port. Container starts are slowed so that, without the lock, both servers'
@@ -43,18 +49,28 @@ class PlacementAcrossServersTest {
     @AfterEach
     void close() throws Exception {
         for (AutoCloseable c : open) c.close();
+        open.clear();
         pg.close();
     }
 
-    @Test
-    void twoServersNeverFillOneInstanceBeyondItsMemory() throws Exception {
+    @TempDir
+    Path dir;
+    /** Which store the servers share: PostgreSQL, or one SQLite file (processes on one machine). */
+    private boolean sqlite;
+
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void twoServersNeverFillOneInstanceBeyondItsMemory(boolean sqliteFile) throws Exception {
+        sqlite = sqliteFile;
         // 1024 MiB of memory, 256 per task: room for four, whichever server places.
         assertEquals(4, race(Map.of("name", "w", "image", "busybox", "memory", 256), 4096));
         assertEquals(4, runningRows());
     }
 
-    @Test
-    void twoServersNeverTakeOneStaticHostPortTwice() throws Exception {
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void twoServersNeverTakeOneStaticHostPortTwice(boolean sqliteFile) throws Exception {
+        sqlite = sqliteFile;
         assertEquals(1, race(Map.of("name", "w", "image", "busybox", "memory", 16,
                 "portMappings", List.of(Map.of("containerPort", 80, "hostPort", 8080))), 4096));
         assertEquals(1, runningRows());
@@ -93,7 +109,7 @@ class PlacementAcrossServersTest {
     }
 
     private int runningRows() {
-        PostgresEcsStore s = store();
+        EcsStore s = store();
         long running = new Table<>(s, TaskRow.TABLE, TaskRow.class).all().stream().filter(TaskRow::running).count();
         assertEquals(running, new Table<>(s, PlacementRow.TABLE, PlacementRow.class).all().size());
         return (int) running;
@@ -106,8 +122,8 @@ class PlacementAcrossServersTest {
         return new Atomicity(uow).guard(new ControlPlane(uow, host -> engine));
     }
 
-    private PostgresEcsStore store() {
-        PostgresEcsStore s = PostgresEcsStore.open(pg.pgUrl());
+    private OpenEcsStore store() {
+        OpenEcsStore s = sqlite ? SqliteEcsStore.open(dir.resolve("ecs.db")) : PostgresEcsStore.open(pg.pgUrl());
         open.add(0, s);
         return s;
     }
