@@ -1,7 +1,6 @@
 package dev.berth.ecs.store;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -41,7 +40,13 @@ final class PgDb implements AutoCloseable {
 
     /** A new connection in the URL's schema (the placement lock holds one of its own). */
     Connection connect() throws SQLException {
-        Connection c = DriverManager.getConnection(url.jdbcUrl(), url.properties());
+        Connection c;
+        try {
+            c = dev.berth.pg.PgConnect.open(url.server());
+        } catch (dev.berth.pg.PgConnect.PgConnectException e) {
+            if (e.getCause() instanceof SQLException s) throw s;
+            throw new EcsStoreException("Cannot open the ecs control plane " + url + ": " + e.getMessage() + ".", e);
+        }
         try (Statement s = c.createStatement()) {
             s.execute("SET search_path TO " + quote(url.schema()));
         } catch (SQLException e) {
@@ -85,8 +90,8 @@ final class PgDb implements AutoCloseable {
     }
 
     EcsStoreException failure(String what, SQLException e) {
-        String why = lost(e) ? "the server does not answer (" + firstLine(e) + ")" : firstLine(e);
-        return new EcsStoreException("Cannot " + what + " the ecs control plane " + url + ": " + why + ".", e);
+        return new EcsStoreException("Cannot " + what + " the ecs control plane " + url + ": "
+                + firstLine(dev.berth.pg.PgConnect.reason(e, url.server())) + ".", e);
     }
 
     /** The connection is gone (SQL state class 08), the server is shutting down or starting (57P0x). */
@@ -100,8 +105,7 @@ final class PgDb implements AutoCloseable {
         return lost(e) || "40001".equals(e.getSQLState()) || "40P01".equals(e.getSQLState());
     }
 
-    static String firstLine(SQLException e) {
-        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    static String firstLine(String m) {
         int nl = m.indexOf('\n');
         String line = nl < 0 ? m : m.substring(0, nl);
         // The driver's advice after its first sentence ("Check that the hostname ...") is not ours to give.

@@ -79,8 +79,8 @@ class PostgresEcsStoreTest {
         try {
             EcsStoreException e = assertThrows(EcsStoreException.class,
                     () -> PostgresEcsStore.open(PgUrl.parse("postgres://berth:s3cret@127.0.0.1:1/berth")));
-            assertTrue(e.getMessage().startsWith("Cannot open the ecs control plane postgres://berth@127.0.0.1:1/berth:"
-                    + " the server does not answer ("), e.getMessage());
+            assertEquals("Cannot open the ecs control plane postgres://berth@127.0.0.1:1/berth: the server refused the"
+                    + " connection (is it running?).", e.getMessage());
             assertFalse(e.getMessage().contains("s3cret"), e.getMessage());
             assertTrue(e.getMessage().endsWith(")."), e.getMessage());
         } finally {

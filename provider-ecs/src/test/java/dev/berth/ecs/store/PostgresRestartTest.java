@@ -53,9 +53,8 @@ class PostgresRestartTest {
             try (PostgresEcsStore shortRetry = PostgresEcsStore.open(PgUrl.parse(pg.url()))) {
                 pg.stop();
                 EcsStoreException e = assertThrows(EcsStoreException.class, () -> shortRetry.put("tasks", "late", "{}"));
-                assertTrue(e.getMessage().startsWith("Cannot write to the ecs control plane " + PgUrl.parse(pg.url()).shown()
-                        + ": the server does not answer ("), e.getMessage());
-                assertEquals(1, e.getMessage().split("\\. ").length, "one sentence: " + e.getMessage());
+                assertEquals("Cannot write to the ecs control plane " + PgUrl.parse(pg.url()).shown()
+                        + ": the server refused the connection (is it running?).", e.getMessage());
                 pg.start();
                 shortRetry.put("tasks", "late", "{}");
                 assertEquals("{}", shortRetry.get("tasks", "late").orElseThrow());
