@@ -22,13 +22,13 @@ final class ControlPlaneStore {
     }
 
     /**
-     * @param stateFile the configuration's state file; read only if it already exists
+     * @param stateFile the configuration's state file; read only if it already exists (null: none)
      * @param state opens it (the workspace's one store)
      */
     static SqliteEcsStore open(Path file, Path stateFile, Supplier<SqliteStateStore> state, Consumer<String> notice) {
         SqliteEcsStore store = SqliteEcsStore.open(file);
         try {
-            if (Files.exists(stateFile)) {
+            if (stateFile != null && Files.exists(stateFile)) {
                 AtomicReference<LegacyImport.Result> moved = new AtomicReference<>();
                 // Said only once the rows are gone from the state file, so it is said once.
                 if (state.get().handOverProviderRows(PROVIDER, rows -> moved.set(store.importLegacy(

@@ -20,9 +20,10 @@ final class ServerProcess implements AutoCloseable {
         this.endpoint = endpoint;
     }
 
-    static ServerProcess start(Path storeFile) throws Exception {
-        BerthProcess p = BerthProcess.startWith(Map.of("BERTH_ECS_STORE", storeFile.toString()),
-                "server", "--listen", "127.0.0.1:0");
+    static ServerProcess start(Path storeFile, String... moreArgs) throws Exception {
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("server", "--listen", "127.0.0.1:0"));
+        args.addAll(java.util.List.of(moreArgs));
+        BerthProcess p = BerthProcess.startWith(Map.of("BERTH_ECS_STORE", storeFile.toString()), args.toArray(String[]::new));
         try {
             String line = p.await(l -> l.startsWith(LISTENING), Duration.ofSeconds(60));
             String endpoint = line.substring(LISTENING.length(), line.indexOf(','));
