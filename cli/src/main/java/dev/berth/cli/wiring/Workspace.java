@@ -11,7 +11,7 @@ import dev.berth.engine.diag.Diagnostic;
 import dev.berth.engine.diag.DiagnosticsException;
 import dev.berth.ecs.store.EcsStore;
 import dev.berth.ecs.placement.FargateCapacity;
-import dev.berth.ecs.store.SqliteEcsStore;
+import dev.berth.ecs.store.OpenEcsStore;
 import dev.berth.ecs.store.StoreLocation;
 import dev.berth.ecs.secret.SecretStoreLocation;
 import dev.berth.ecs.secret.StoreSecretResolver;
@@ -53,7 +53,7 @@ public final class Workspace implements AutoCloseable {
     private boolean configLoaded;
     private Optional<dev.berth.engine.config.BackendConfig> backend = Optional.empty();
     private SqlStateStore store;
-    private SqliteEcsStore ecsStore;
+    private OpenEcsStore ecsStore;
     private Optional<String> ecsStoreSetting = Optional.empty();
     private Optional<Integer> fargateVcpuQuota = Optional.empty();
     /** provider "ecs" { endpoint }: a berth server to be a client of, and where the setting is. */
@@ -86,7 +86,7 @@ public final class Workspace implements AutoCloseable {
         this.stateArg = stateArg;
         this.env = Map.copyOf(env);
         // The log store sits beside the control plane, which the configuration (loaded later) may choose.
-        this.logs = new LogArchive(() -> LogStoreLocation.resolve(ecsStorePath(), this.env));
+        this.logs = new LogArchive(() -> LogStoreLocation.resolve(ecsStoreWhere().anchor(this.env), this.env));
         // Opened only when a container with secrets starts: most runs never touch the file.
         this.secretStore = new StoreSecretResolver(SecretStoreLocation.resolve(dir, this.env));
         this.runtimes = new RuntimePool(logs, secretStore);
@@ -199,8 +199,8 @@ public final class Workspace implements AutoCloseable {
      * Where the control plane lives for this configuration: its {@code provider "ecs" { store }},
      * else BERTH_ECS_STORE, else the user's own file. Load the configuration first.
      */
-    public Path ecsStorePath() {
-        return StoreLocation.resolve(ecsStoreSetting, dir, env);
+    public StoreLocation.Where ecsStoreWhere() {
+        return StoreLocation.where(ecsStoreSetting, dir, env);
     }
 
     /**
@@ -211,7 +211,7 @@ public final class Workspace implements AutoCloseable {
         if (ecsStore == null) {
             // Only a state file can hold the control plane an older berth kept there.
             Path legacy = stateLocation() instanceof StateLocation.File f ? f.path() : null;
-            ecsStore = ControlPlaneStore.open(ecsStorePath(), legacy, this::stateFile, notices);
+            ecsStore = ControlPlaneStore.open(ecsStoreWhere(), legacy, this::stateFile, notices);
         }
         return ecsStore;
     }
@@ -281,7 +281,7 @@ public final class Workspace implements AutoCloseable {
 
     /** Where {@link #ecsApi()} is, for people: the server's URL or the store's file. */
     public String ecsWorldName() {
-        return ecsEndpoint.orElseGet(() -> ecsStorePath().toString());
+        return ecsEndpoint.orElseGet(() -> ecsStoreWhere().shown());
     }
 
     /** Providers for checking configuration only; they reach neither state nor the control plane. */
