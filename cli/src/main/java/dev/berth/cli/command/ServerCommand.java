@@ -7,6 +7,7 @@ import dev.berth.ecs.agent.ControlPlaneRepairer;
 import dev.berth.ecs.agent.ServiceLeaseKeeper;
 import dev.berth.ecs.console.StoreTaskLogs;
 import dev.berth.ecs.http.EcsHttpServer;
+import dev.berth.ecs.sigv4.Verifier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -36,6 +37,11 @@ final class ServerCommand implements Callable<Integer> {
             description = "Where to listen (default: 127.0.0.1:4566, loopback only).")
     String listen;
 
+    @Option(names = {"--credentials", "-credentials"}, paramLabel = "FILE",
+            description = "Access keys that may call, in the AWS CLI's credentials file format; every request must "
+                    + "then carry a valid SigV4 signature by one of them. Required to listen beyond loopback.")
+    Path credentials;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -49,15 +55,18 @@ final class ServerCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new Errors.UserError(e.getMessage());
         }
+        Verifier verifier = ServerAccess.verifier(address, credentials == null ? null
+                : ((BerthCommand) spec.root().userObject()).workingDir().resolve(credentials));
         BerthCommand root = (BerthCommand) spec.root().userObject();
         var storeFile = ControlPlaneHost.storeFile(root.workingDir(), root.env());
         CountDownLatch stop = new CountDownLatch(1);
         try (ControlPlaneHost host = ControlPlaneHost.serve(storeFile,
                 ControlPlaneHost.secretsFile(root.workingDir(), root.env()), root.env());
-             EcsHttpServer server = start(address, host, err);
+             EcsHttpServer server = start(address, host, verifier, err);
              Interrupts signals = Interrupts.onSignal(stop::countDown)) {
             out.println("berth server listening on " + server.endpoint() + ", serving the control plane in " + storeFile);
-            out.println("The read-only console is at " + server.endpoint() + "/");
+            out.println(verifier == null ? "The read-only console is at " + server.endpoint() + "/"
+                    : "Every request must be signed (SigV4) by a key in " + credentials + "; the console is closed.");
             out.flush();
             Thread hook = new Thread(stop::countDown, "server-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);
@@ -121,9 +130,10 @@ final class ServerCommand implements Callable<Integer> {
         }
     }
 
-    private static EcsHttpServer start(InetSocketAddress address, ControlPlaneHost host, PrintWriter err) {
+    private static EcsHttpServer start(InetSocketAddress address, ControlPlaneHost host, Verifier verifier, PrintWriter err) {
         try {
-            return EcsHttpServer.start(address, host.api(), new StoreTaskLogs(host.api(), host.logs(), host.runtimes()), line -> {
+            return EcsHttpServer.start(address, host.api(), new StoreTaskLogs(host.api(), host.logs(), host.runtimes()),
+                    verifier, line -> {
                 err.println(Instant.now(Clock.systemUTC()).truncatedTo(ChronoUnit.SECONDS) + " " + line);
                 err.flush();
             });

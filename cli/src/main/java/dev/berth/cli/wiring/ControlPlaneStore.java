@@ -24,7 +24,7 @@ final class ControlPlaneStore {
     }
 
     /**
-     * @param stateFile the configuration's state file; read only if it already exists
+     * @param stateFile the configuration's state file; read only if it already exists (null: none)
      * @param state opens it (the workspace's one store)
      */
     static OpenEcsStore open(StoreLocation.Where where, Path stateFile, Supplier<SqliteStateStore> state,
@@ -34,7 +34,7 @@ final class ControlPlaneStore {
         // a file-backed control plane still takes them over.
         if (!(opened instanceof SqliteEcsStore store)) return opened;
         try {
-            if (Files.exists(stateFile)) {
+            if (stateFile != null && Files.exists(stateFile)) {
                 AtomicReference<LegacyImport.Result> moved = new AtomicReference<>();
                 // Said only once the rows are gone from the state file, so it is said once.
                 if (state.get().handOverProviderRows(PROVIDER, rows -> moved.set(store.importLegacy(

@@ -20,15 +20,21 @@ final class ServerProcess implements AutoCloseable {
         this.endpoint = endpoint;
     }
 
-    static ServerProcess start(Path storeFile) throws Exception {
-        return start(dev.berth.cli.TestStores.ecsStoreFor(storeFile), dev.berth.cli.TestStores.shownFor(storeFile), Map.of());
+    static ServerProcess start(Path storeFile, String... moreArgs) throws Exception {
+        return start(dev.berth.cli.TestStores.ecsStoreFor(storeFile), dev.berth.cli.TestStores.shownFor(storeFile), Map.of(),
+                moreArgs);
     }
 
-    /** A server of the control plane {@code store} (a file or URL), which it names as {@code shown}, with {@code env} added. */
-    static ServerProcess start(String store, String shown, Map<String, String> env) throws Exception {
+    /**
+     * A server of the control plane {@code store} (a file or URL), which it names as {@code shown},
+     * with {@code env} added and {@code moreArgs} after its own.
+     */
+    static ServerProcess start(String store, String shown, Map<String, String> env, String... moreArgs) throws Exception {
         Map<String, String> all = new java.util.HashMap<>(env);
         all.put("BERTH_ECS_STORE", store);
-        BerthProcess p = BerthProcess.startWith(all, "server", "--listen", "127.0.0.1:0");
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("server", "--listen", "127.0.0.1:0"));
+        args.addAll(java.util.List.of(moreArgs));
+        BerthProcess p = BerthProcess.startWith(all, args.toArray(String[]::new));
         try {
             String line = p.await(l -> l.startsWith(LISTENING), Duration.ofSeconds(60));
             String endpoint = line.substring(LISTENING.length(), line.indexOf(','));

@@ -42,6 +42,7 @@ public final class InstanceValidator {
                         + "or plain tcp on a trusted host, and remove " + tls + ".", List.of(tls)));
             }
         }
+        InstanceAllowances.validate(config, out);
         positive(config, CPU, "CPU units", out);
         positive(config, MEMORY, "MiB", out);
         String status = Attrs.string(config, STATUS);
