@@ -41,7 +41,8 @@ public final class ControlPlaneHost implements AutoCloseable {
         this.file = file;
         this.logs = new LogArchive(() -> LogStoreLocation.resolve(file.file(), env));
         this.secrets = secrets;
-        this.runtimes = new RuntimePool(logs, secrets == null ? SecretResolver.NONE : secrets);
+        this.runtimes = new RuntimePool(logs, secrets == null ? SecretResolver.NONE : secrets,
+                host -> dev.berth.ecs.store.EngineTlsRow.find(file, host));
         this.store = new UnitOfWorkStore(file);
         this.atomicity = new Atomicity(store);
         this.rollouts = rollouts;

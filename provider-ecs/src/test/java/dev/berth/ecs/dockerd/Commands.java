@@ -19,7 +19,7 @@ public final class Commands {
         }
     }
 
-    static Result run(Path dir, long timeoutSeconds, List<String> command) {
+    public static Result run(Path dir, long timeoutSeconds, List<String> command) {
         try {
             // Output goes to a file, so a command that hangs cannot also hang the reader.
             Path out = Files.createTempFile("berth-cmd", ".out");
@@ -44,7 +44,7 @@ public final class Commands {
         }
     }
 
-    static Result shell(long timeoutSeconds, String script) {
+    public static Result shell(long timeoutSeconds, String script) {
         return run(null, timeoutSeconds, List.of("sh", "-c", script));
     }
 }
