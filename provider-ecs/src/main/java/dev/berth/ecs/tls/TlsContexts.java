@@ -20,6 +20,11 @@ public final class TlsContexts {
     }
 
     public static SSLContext of(TlsMaterial tls) throws Pem.PemException {
+        return of(tls, java.time.Duration.ofSeconds(30));
+    }
+
+    /** As {@link #of(TlsMaterial)}; a handshake that hears nothing for {@code handshakeTimeout} fails. */
+    public static SSLContext of(TlsMaterial tls, java.time.Duration handshakeTimeout) throws Pem.PemException {
         List<X509Certificate> cas = Pem.certificates(tls.caCert());
         List<X509Certificate> chain = Pem.certificates(tls.cert());
         PrivateKey key = Pem.privateKey(tls.key());
@@ -36,7 +41,7 @@ public final class TlsContexts {
             kmf.init(identity, NO_PASSWORD);
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(kmf.getKeyManagers(), tmf.getTrustManagers(), null);
-            return context;
+            return HandshakeTimeout.wrap(context, handshakeTimeout);
         } catch (GeneralSecurityException | java.io.IOException e) {
             throw new Pem.PemException("the certificates and key do not make a TLS context (" + e.getMessage() + ")");
         }

@@ -1,6 +1,7 @@
 package dev.berth.ecs.dockerd;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -16,6 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The fixture itself: a private engine that serves its unix socket and a TLS port that takes
  * only clients of its CA, survives stop, kill and start, and leaves nothing behind.
  */
+// A hung handshake must fail the test, never hold the shared Docker lock.
+@Timeout(value = 3, unit = java.util.concurrent.TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class SecondDockerdIT {
     @TempDir
     Path certsDir;

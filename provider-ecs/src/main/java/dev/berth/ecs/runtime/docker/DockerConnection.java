@@ -87,7 +87,7 @@ final class DockerConnection {
         if (tls != null) {
             SSLContext context;
             try {
-                context = TlsContexts.of(tls);
+                context = TlsContexts.of(tls, responseTimeout);
             } catch (Pem.PemException e) {
                 throw new RuntimeFailure("TLS material for " + endpoint + " is not usable: " + e.getMessage() + ".", null);
             }

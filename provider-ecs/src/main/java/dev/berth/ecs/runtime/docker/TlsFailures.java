@@ -12,13 +12,24 @@ import java.util.Optional;
  * side nor the certificate at fault.
  */
 final class TlsFailures {
+    private static final String REFUSED_CLIENT =
+            "the engine refused the client certificate in tls_cert (not signed by a CA it trusts, or expired)";
+
     private TlsFailures() {
     }
 
     /** The reason, completing "... TLS with the Docker engine at X failed: ", when {@code e} is a TLS failure. */
     static Optional<String> reason(Throwable e) {
         SSLException ssl = null;
+        boolean dropped = false;
         for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            String text = String.valueOf(t.getMessage());
+            // With TLS 1.3 the engine checks the client certificate after the client's handshake
+            // is done, and drops the connection: the request then meets a reset or a closed pipe.
+            if (t instanceof java.net.SocketException && (text.contains("reset") || text.contains("Broken pipe"))
+                    || t.getClass().getSimpleName().equals("NoHttpResponseException")) {
+                dropped = true;
+            }
             if (t instanceof SSLPeerUnverifiedException peer) {
                 return Optional.of("its certificate is not for this host (" + peer.getMessage() + ")");
             }
@@ -31,16 +42,14 @@ final class TlsFailures {
             }
             if (t instanceof SSLException s && ssl == null) ssl = s;
         }
-        if (ssl == null) return Optional.empty();
+        if (ssl == null) return dropped ? Optional.of(REFUSED_CLIENT) : Optional.empty();
         String m = ssl.getMessage() == null ? "" : ssl.getMessage();
         if (m.contains("certificate_required")) {
             return Optional.of("the engine requires a client certificate and got none");
         }
-        if (m.contains("bad_certificate") || m.contains("unknown_ca") || m.contains("certificate_unknown")) {
-            return Optional.of("the engine refused the client certificate in tls_cert (not signed by a CA it trusts)");
-        }
-        if (m.contains("certificate_expired")) {
-            return Optional.of("the engine refused the client certificate in tls_cert as expired");
+        if (m.contains("bad_certificate") || m.contains("unknown_ca") || m.contains("certificate_unknown")
+                || m.contains("certificate_expired") || dropped) {
+            return Optional.of(REFUSED_CLIENT);
         }
         if (m.contains("Unsupported or unrecognized SSL message") || m.contains("plaintext")) {
             return Optional.of("the engine does not speak TLS on this port");

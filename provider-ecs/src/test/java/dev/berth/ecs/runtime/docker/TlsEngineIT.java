@@ -8,6 +8,7 @@ import dev.berth.ecs.tls.TlsMaterial;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -24,6 +25,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * certificates reach it; a foreign CA on either side, an expired client certificate, a closed
  * port and a port that never answers each fail with one sentence, in bounded time.
  */
+// A hung handshake must fail the test, never hold the shared Docker lock.
+@Timeout(value = 3, unit = java.util.concurrent.TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class TlsEngineIT {
     private static Path certsDir;
     private static TestCertificates certs;
