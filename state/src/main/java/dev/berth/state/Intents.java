@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.berth.engine.addrs.ResourceInstanceAddr;
 import dev.berth.engine.state.CreateIntent;
-import dev.berth.sqlite.SqliteDb;
 
 import java.sql.SQLException;
 import java.time.Instant;
@@ -17,9 +16,9 @@ import java.util.List;
  * write is its own short transaction, made durable before the provider is called.
  */
 final class Intents {
-    private final SqliteDb db;
+    private final StateSql db;
 
-    Intents(SqliteDb db) {
+    Intents(StateSql db) {
         this.db = db;
     }
 

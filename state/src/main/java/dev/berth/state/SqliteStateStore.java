@@ -41,18 +41,15 @@ import java.util.function.Consumer;
  * </ul>
  * Schema changes are numbered migrations applied on open (see {@link Schema}).
  */
-public final class SqliteStateStore implements StateStore {
+public final class SqliteStateStore extends SqlStateStore {
 
     private final SqliteDb db;
-    private final VersionedState state;
     private final RunLock runLock;
-    private final Intents intents;
 
     private SqliteStateStore(SqliteDb db) {
+        super(StateSql.of(db));
         this.db = db;
-        this.state = new VersionedState(db);
         this.runLock = new RunLock(db);
-        this.intents = new Intents(db);
     }
 
     /**
@@ -62,17 +59,6 @@ public final class SqliteStateStore implements StateStore {
      */
     public static SqliteStateStore open(Path file) {
         return new SqliteStateStore(StateFile.open(Objects.requireNonNull(file, "file")));
-    }
-
-    @Override
-    public StateSnapshot read() {
-        return state.read();
-    }
-
-    /** @throws IllegalArgumentException when a value holds an unknown, which state never stores */
-    @Override
-    public long commit(List<StateChange> changes, String operation) {
-        return state.commit(changes, operation);
     }
 
     @Override
@@ -98,31 +84,6 @@ public final class SqliteStateStore implements StateStore {
     @Override
     public Optional<LockInfo> lockHolder() {
         return db.read("read the lock of", runLock::holder);
-    }
-
-    @Override
-    public void recordIntent(CreateIntent intent) {
-        intents.record(intent);
-    }
-
-    @Override
-    public void settleIntent(ResourceInstanceAddr addr, String clientToken) {
-        intents.settle(addr, clientToken);
-    }
-
-    @Override
-    public List<CreateIntent> intents() {
-        return intents.all();
-    }
-
-    @Override
-    public List<StateVersion> history() {
-        return state.history();
-    }
-
-    @Override
-    public StateSnapshot readAt(long serial) {
-        return state.readAt(serial);
     }
 
     /** A provider's rows as berth 0.1 kept them here: rows by table and key, and counters by name. */

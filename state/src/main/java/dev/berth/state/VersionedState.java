@@ -8,7 +8,6 @@ import dev.berth.engine.state.StateChange;
 import dev.berth.engine.state.StateSnapshot;
 import dev.berth.engine.state.StateStoreException;
 import dev.berth.engine.state.StateVersion;
-import dev.berth.sqlite.SqliteDb;
 import dev.berth.state.StateRows.DeposedRow;
 import dev.berth.state.StateRows.OutputRow;
 import dev.berth.state.StateRows.ResourceRow;
@@ -43,12 +42,17 @@ final class VersionedState {
             + " sensitive_paths_json, dependencies_json, tainted, deposed_key FROM deposed";
     private static final String RESOURCE_COLUMNS = "SELECT addr, provider, schema_version, attributes_json,"
             + " sensitive_paths_json, dependencies_json, tainted FROM resources";
+    /** Upserts are spelt as both SQLite and PostgreSQL take them, so one commit serves both. */
+    private static final String RESOURCE_UPDATE = "provider = excluded.provider, schema_version ="
+            + " excluded.schema_version, attributes_json = excluded.attributes_json, sensitive_paths_json ="
+            + " excluded.sensitive_paths_json, dependencies_json = excluded.dependencies_json,"
+            + " tainted = excluded.tainted";
     private static final String OUTPUT_COLUMNS =
             "SELECT name, value_json, sensitive_paths_json, sensitive FROM outputs";
 
-    private final SqliteDb db;
+    private final StateSql db;
 
-    VersionedState(SqliteDb db) {
+    VersionedState(StateSql db) {
         this.db = db;
     }
 
@@ -116,7 +120,7 @@ final class VersionedState {
                 rs -> new long[]{rs.getLong(1), rs.getLong(2), rs.getLong(3)}).orElseThrow();
         String kept = range[2] == 0 ? "no version has been written yet"
                 : "the kept versions are " + range[0] + ".." + range[1];
-        return "no state version " + serial + " in state file " + db.file() + "; " + kept;
+        return "no state version " + serial + " in " + db.where() + "; " + kept;
     }
 
     private static Prepared prepare(StateChange c) {
@@ -147,8 +151,9 @@ final class VersionedState {
                 return;
             }
             ResourceRow r = p.resource;
-            db.update("INSERT OR REPLACE INTO deposed(addr, deposed_key, provider, schema_version, attributes_json,"
-                            + " sensitive_paths_json, dependencies_json, tainted) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            db.update("INSERT INTO deposed(addr, deposed_key, provider, schema_version, attributes_json,"
+                            + " sensitive_paths_json, dependencies_json, tainted) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+                            + " ON CONFLICT(addr, deposed_key) DO UPDATE SET " + RESOURCE_UPDATE,
                     r.addr(), p.deposedKey(), r.provider(), r.schemaVersion(), r.attributesJson(),
                     r.sensitivePathsJson(), r.dependenciesJson(), r.tainted() ? 1 : 0);
         } else if (p.kind.equals(RESOURCE)) {
@@ -157,16 +162,18 @@ final class VersionedState {
                 return;
             }
             ResourceRow r = p.resource;
-            db.update("INSERT OR REPLACE INTO resources(addr, provider, schema_version, attributes_json,"
-                            + " sensitive_paths_json, dependencies_json, tainted) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            db.update("INSERT INTO resources(addr, provider, schema_version, attributes_json,"
+                            + " sensitive_paths_json, dependencies_json, tainted) VALUES (?, ?, ?, ?, ?, ?, ?)"
+                            + " ON CONFLICT(addr) DO UPDATE SET " + RESOURCE_UPDATE,
                     r.addr(), r.provider(), r.schemaVersion(), r.attributesJson(), r.sensitivePathsJson(),
                     r.dependenciesJson(), r.tainted() ? 1 : 0);
         } else if (p.output == null) {
             db.update("DELETE FROM outputs WHERE name = ?", p.key);
         } else {
             OutputRow o = p.output;
-            db.update("INSERT OR REPLACE INTO outputs(name, value_json, sensitive_paths_json, sensitive)"
-                    + " VALUES (?, ?, ?, ?)", o.name(), o.valueJson(), o.sensitivePathsJson(), o.sensitive() ? 1 : 0);
+            db.update("INSERT INTO outputs(name, value_json, sensitive_paths_json, sensitive)"
+                    + " VALUES (?, ?, ?, ?) ON CONFLICT(name) DO UPDATE SET value_json = excluded.value_json,"
+                    + " sensitive_paths_json = excluded.sensitive_paths_json, sensitive = excluded.sensitive", o.name(), o.valueJson(), o.sensitivePathsJson(), o.sensitive() ? 1 : 0);
         }
     }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.berth.engine.addrs.InstanceKey;
 import dev.berth.engine.addrs.ResourceAddr;
+import dev.berth.engine.checksum.ContentChecksum;
 import dev.berth.engine.state.OutputState;
 import dev.berth.engine.state.ResourceState;
 import dev.berth.engine.state.StateSnapshot;
@@ -23,6 +24,8 @@ import java.util.Map;
  * The state in Terraform's state file shape (version 4), as {@code state pull} prints it.
  * Unlike Terraform, sensitive values are written as null: berth never shows a secret in plain
  * text, so their paths are listed in {@code sensitive_attributes} and the values stay in the store.
+ * A {@code checksum} over the content ({@link ContentChecksum}) lets {@code state push} refuse a
+ * document edited by hand; {@link StateDocument} reads it back.
  */
 public final class StateJson {
     private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
@@ -52,6 +55,8 @@ public final class StateJson {
                 .thenComparing(Instance::deposed, java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder()))));
         byResource.forEach((addr, instances) -> resources.add(resource(addr, instances)));
         root.putNull("check_results");
+        // Terraform ignores fields it does not know, so the document stays readable by it.
+        ContentChecksum.seal(root);
         return JsonDocuments.pretty(root);
     }
 

@@ -135,7 +135,8 @@ public final class ConfigLoader {
                 }
             }
         }
-        return new Config(dir, files, variables, locals, outputs, resources, moved, settings.providers());
+        return new Config(dir, files, variables, locals, outputs, resources, moved, settings.providers(),
+                settings.backend());
     }
 
     private static <K, V> void putUnique(Map<K, V> map, K key, V value, SourceRange range, String what,

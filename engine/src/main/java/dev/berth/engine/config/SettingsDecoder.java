@@ -55,10 +55,17 @@ final class SettingsDecoder {
     private final Set<String> warned = new HashSet<>();
     private final Map<String, SourceRange> providers = new LinkedHashMap<>();
     private final Map<String, ProviderConfig> configs = new LinkedHashMap<>();
+    private final BackendDecoder backend;
 
     SettingsDecoder(Diagnostics diags, StaticEvaluator statics) {
         this.diags = diags;
         this.statics = statics;
+        this.backend = new BackendDecoder(diags, statics);
+    }
+
+    /** The configuration's {@code backend "pg"} block, if it has one. */
+    java.util.Optional<BackendConfig> backend() {
+        return backend.config();
     }
 
     /** The default (unaliased) provider blocks' settings that berth acts on, by provider name. */
@@ -95,10 +102,13 @@ final class SettingsDecoder {
                     if (nested.labels().size() != 1) {
                         diags.error("Invalid backend block: expected one label, the backend type, as in backend \"s3\".",
                                 "", nested.typeRange());
+                    } else if (BackendDecoder.supported(nested.labels().get(0))) {
+                        backend.decode(nested);
                     } else {
                         warnOnce("backend", "backend \"" + nested.labels().get(0) + "\" is ignored",
                                 "berth keeps its state in a SQLite file (berth.db beside the configuration, or "
-                                        + "-state=PATH); the backend's settings are not used.", nested.typeRange());
+                                        + "-state=PATH) or in PostgreSQL (backend \"pg\"); the backend's settings"
+                                        + " are not used.", nested.typeRange());
                     }
                 }
                 case "cloud" -> warnOnce("cloud", "the cloud block is ignored",

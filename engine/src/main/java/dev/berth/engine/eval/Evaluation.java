@@ -22,6 +22,7 @@ import dev.berth.engine.hcl.UnaryOpExpr;
 import dev.berth.engine.value.BoolValue;
 import dev.berth.engine.value.ListValue;
 import dev.berth.engine.value.NullValue;
+import dev.berth.engine.value.NumberRangeException;
 import dev.berth.engine.value.StringValue;
 import dev.berth.engine.value.Value;
 
@@ -55,6 +56,9 @@ final class Evaluation {
     Value evalSafely(Expr e, Locals locals) {
         try {
             return eval(e, locals);
+        } catch (NumberRangeException ex) {
+            error("Number out of range", ex.getMessage(), e.range());
+            return Value.unknown();
         } catch (StackOverflowError | RuntimeException ex) {
             error("Internal error while evaluating this expression", ex.toString(), e.range());
             return Value.unknown();

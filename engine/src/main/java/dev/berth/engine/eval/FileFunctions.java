@@ -18,6 +18,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Map;
@@ -95,9 +96,8 @@ final class FileFunctions {
 
     private String read(String name, FunctionCallExpr f) {
         Path base = ev.owner.baseDir() == null ? Path.of(".") : ev.owner.baseDir();
-        Path path = base.resolve(name);
         try {
-            byte[] bytes = Files.readAllBytes(path);
+            byte[] bytes = Files.readAllBytes(base.resolve(name));
             return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
         } catch (NoSuchFileException e) {
             ev.error("Invalid value for argument 1 of function \"" + f.name() + "\": no file exists at \"" + name + "\"",
@@ -105,6 +105,9 @@ final class FileFunctions {
         } catch (CharacterCodingException e) {
             ev.error("Invalid value for argument 1 of function \"" + f.name() + "\": the file \"" + name
                     + "\" is not valid UTF-8 text", "Use filebase64() to read binary files.", f.args().get(0).range());
+        } catch (InvalidPathException e) {
+            ev.error("Invalid value for argument 1 of function \"" + f.name() + "\": \"" + name + "\" is not a path a "
+                    + "file can have", e.getReason() + ".", f.args().get(0).range());
         } catch (IOException e) {
             ev.error("Invalid value for argument 1 of function \"" + f.name() + "\": cannot read \"" + name + "\"",
                     e.toString(), f.args().get(0).range());

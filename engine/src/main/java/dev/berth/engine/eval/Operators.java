@@ -6,6 +6,7 @@ import dev.berth.engine.hcl.Expr;
 import dev.berth.engine.hcl.UnaryOp;
 import dev.berth.engine.hcl.UnaryOpExpr;
 import dev.berth.engine.value.BinaryFloat;
+import dev.berth.engine.value.NumberRange;
 import dev.berth.engine.value.Value;
 
 import java.math.BigDecimal;
@@ -76,6 +77,9 @@ final class Operators {
         if (n == null) {
             ev.error("Invalid operand: expected a number, but found " + Marks.article(v),
                     "Both operands of \"" + op.symbol + "\" must be numbers.", src.range());
+        } else if (!NumberRange.contains(n)) {
+            ev.error("Number out of range", NumberRange.explain("This operand of \"" + op.symbol + "\""), src.range());
+            return null;
         }
         return n;
     }

@@ -40,7 +40,7 @@ final class FilesystemFunctions {
     static List<Function> in(Path base) {
         return List.of(
                 Fn.of("abspath", List.of("path"), a -> str(GoPath.clean(
-                        base.toAbsolutePath().normalize().resolve(a.string(0)).toString().replace('\\', '/')))),
+                        base.toAbsolutePath().normalize().resolve(path(a.string(0))).toString().replace('\\', '/')))),
                 Fn.of("fileexists", List.of("path"), a -> fileexists(base, a)),
                 Fn.of("fileset", List.of("path", "pattern"), a -> fileset(base, a)),
                 Fn.of("filebase64", List.of("path"), a -> str(Base64.getEncoder().encodeToString(read(base, a)))),
@@ -69,7 +69,16 @@ final class FilesystemFunctions {
     }
 
     private static Path resolve(Path base, String p) {
-        return base.resolve(expandHome(p));
+        return base.resolve(path(expandHome(p)));
+    }
+
+    /** The path named by {@code p}; a name no file can have (a NUL character) is the function's error. */
+    static Path path(String p) {
+        try {
+            return Path.of(p);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new FunctionException(Text.quote(p) + " is not a path a file can have: " + e.getReason());
+        }
     }
 
     private static byte[] read(Path base, Args a) {

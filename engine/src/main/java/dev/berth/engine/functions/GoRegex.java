@@ -126,7 +126,7 @@ final class GoRegex {
         List<java.util.regex.MatchResult> out = new ArrayList<>();
         Matcher m = pattern.matcher(s);
         int lastEnd = -1;
-        while (m.find()) {
+        while (find(m)) {
             if (m.start() == m.end() && m.start() == lastEnd) continue;
             out.add(m.toMatchResult());
             lastEnd = m.end();
@@ -136,7 +136,17 @@ final class GoRegex {
 
     java.util.regex.MatchResult findFirst(String s) {
         Matcher m = pattern.matcher(s);
-        return m.find() ? m.toMatchResult() : null;
+        return find(m) ? m.toMatchResult() : null;
+    }
+
+    /** java.util.regex recurses once per repetition of a group; RE2 does not, so a long text is no reason to fail. */
+    private static boolean find(Matcher m) {
+        try {
+            return m.find();
+        } catch (StackOverflowError e) {
+            throw new FunctionException("the text is too long for this pattern: it repeats a group more times than "
+                    + "berth can follow; match smaller pieces of the text");
+        }
     }
 
     String replaceAll(String s, String template) {

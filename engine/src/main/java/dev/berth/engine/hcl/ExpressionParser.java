@@ -1,5 +1,6 @@
 package dev.berth.engine.hcl;
 
+import dev.berth.engine.value.NumberRange;
 import dev.berth.engine.value.NumberValue;
 import dev.berth.engine.value.Value;
 
@@ -79,12 +80,27 @@ final class ExpressionParser {
         return new PostfixParser(c, this).parse(parsePrimary());
     }
 
+    /** The literal's value, or null when it is out of {@link NumberRange} (or its exponent overflows). */
+    private static BigDecimal number(String text) {
+        try {
+            BigDecimal n = new BigDecimal(text);
+            return NumberRange.contains(n) ? n : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
     private Expr parsePrimary() {
         TokenType t = c.peek();
         switch (t) {
             case NUMBER -> {
                 int i = c.next();
-                return new LiteralExpr(new NumberValue(new BigDecimal(c.text(i))), c.range(i));
+                BigDecimal n = number(c.text(i));
+                if (n == null) {
+                    c.report("Invalid number literal", NumberRange.explain(c.describe(i)), c.range(i));
+                    return new LiteralExpr(Value.nil(), c.range(i));
+                }
+                return new LiteralExpr(new NumberValue(n), c.range(i));
             }
             case BAD_NUMBER -> {
                 int i = c.next();

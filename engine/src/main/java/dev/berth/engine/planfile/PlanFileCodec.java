@@ -7,9 +7,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.berth.engine.checksum.ContentChecksum;
 import dev.berth.engine.plan.OutputChange;
 import dev.berth.engine.plan.Plan;
 import dev.berth.engine.plan.ResourceChange;
+import dev.berth.engine.value.NumberRangeException;
 import dev.berth.engine.value.Value;
 
 import java.io.IOException;
@@ -36,11 +38,12 @@ import static dev.berth.engine.planfile.MarkedValueCodec.NODES;
  * { "format": "berth-plan", "format_version": 1, "berth_version": "0.1.0", "created": "2025-..Z",
  *   "mode": "NORMAL", "variables": {NAME: VALUE}, "prior_state": {...},
  *   "resource_changes": [...], "resource_drift": [...], "output_changes": [...],
- *   "configuration": {FILE NAME: FILE TEXT} }
+ *   "configuration": {FILE NAME: FILE TEXT}, "checksum": "sha256:..." }
  * </pre>
  * JSON rather than a binary format so a user can see what a plan holds; the {@code format}
  * marker tells a berth plan from any other JSON, and {@code format_version} is raised whenever
- * an older berth could misread a newer file.
+ * an older berth could misread a newer file. The {@code checksum} ({@link ContentChecksum}) makes
+ * a plan edited by hand a refusal rather than an apply of something nobody planned.
  */
 public final class PlanFileCodec {
     public static final String FORMAT = "berth-plan";
@@ -75,6 +78,7 @@ public final class PlanFileCodec {
         p.targets().forEach(targets::add);
         ObjectNode config = root.putObject("configuration");
         f.configFiles().forEach(config::put);
+        ContentChecksum.seal(root);
         try {
             return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {
@@ -87,7 +91,8 @@ public final class PlanFileCodec {
         JsonNode root;
         try {
             root = JSON.readTree(text);
-        } catch (JsonProcessingException e) {
+        } catch (JsonProcessingException | NumberFormatException e) {
+            // Jackson reads a decimal whose exponent overflows an int as a NumberFormatException.
             throw new PlanFileException.NotAPlan(name);
         }
         if (root == null || !root.isObject() || !FORMAT.equals(root.path("format").asText(null))) {
@@ -100,10 +105,14 @@ public final class PlanFileCodec {
         if (version.longValue() > FORMAT_VERSION) {
             throw new PlanFileException.NewerFormat(name, version.longValue(), FORMAT_VERSION);
         }
+        ContentChecksum.Verdict verdict = ContentChecksum.verify((ObjectNode) root);
+        if (verdict != ContentChecksum.Verdict.INTACT) throw new PlanFileException.Edited(name, verdict);
         try {
             return decode(root);
         } catch (PlanFileException.Damaged e) {
             throw new PlanFileException.Damaged("The plan file " + name + " is damaged: " + e.getMessage() + ".");
+        } catch (NumberRangeException e) {
+            throw new PlanFileException.Damaged("The plan file " + name + " is damaged: it holds a number out of range.");
         }
     }
 

@@ -31,6 +31,16 @@ public class PlanFileException extends RuntimeException {
         }
     }
 
+    /** Changed after berth wrote it, or written without a checksum: applying it would apply what nobody planned. */
+    public static final class Edited extends PlanFileException {
+        Edited(String path, dev.berth.engine.checksum.ContentChecksum.Verdict verdict) {
+            super(verdict == dev.berth.engine.checksum.ContentChecksum.Verdict.MISSING
+                    ? "The plan file " + path + " has no checksum, so berth cannot tell whether it was edited; make a new plan."
+                    : "The plan file " + path + " was changed after berth wrote it (its checksum does not match its "
+                    + "content); make a new plan.");
+        }
+    }
+
     /** The file could not be read or written at all. */
     public static final class Io extends PlanFileException {
         Io(String message) {

@@ -8,6 +8,8 @@ import java.math.BigDecimal;
  */
 public record NumberValue(BigDecimal value) implements Value {
     public NumberValue {
+        // Normalising 1e999999999 would need a billion-digit integer: refuse it before that.
+        if (!NumberRange.contains(value)) throw new NumberRangeException(value);
         value = normalise(value);
     }
 

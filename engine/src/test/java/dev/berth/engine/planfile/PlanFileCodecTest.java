@@ -178,13 +178,55 @@ class PlanFileCodecTest {
         assertOneSentence(e.getMessage());
     }
 
+    /** A plan changed after it was written, with its checksum made to match again: what the decoder alone sees. */
+    static String resealed(String json) {
+        try {
+            var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+            var root = (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(json);
+            return mapper.writeValueAsString(dev.berth.engine.checksum.ContentChecksum.seal(root));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void planEditedByOneByteIsRefusedNamingTheFile() throws Exception {
+        Path p = dir.resolve("edited.plan");
+        PlanFileCodec.write(sample(), p);
+        String json = Files.readString(p);
+        int at = json.indexOf("\"count\" : 3") + "\"count\" : ".length();
+        assertTrue(at > 20, "the fixture holds the value it edits");
+        Files.writeString(p, json.substring(0, at) + "4" + json.substring(at + 1));
+        PlanFileException e = assertThrows(PlanFileException.Edited.class, () -> PlanFileCodec.read(p));
+        assertEquals("The plan file " + p + " was changed after berth wrote it (its checksum does not match its "
+                + "content); make a new plan.", e.getMessage());
+        assertOneSentence(e.getMessage());
+    }
+
+    @Test
+    void planWithoutChecksumIsRefused() {
+        String json = PlanFileCodec.toJson(sample()).replaceAll(",\\s*\"checksum\" : \"sha256:[0-9a-f]+\"", "");
+        assertFalse(json.contains("checksum"), "the fixture really dropped the checksum");
+        PlanFileException e = assertThrows(PlanFileException.Edited.class, () -> PlanFileCodec.fromJson(json, "p"));
+        assertEquals("The plan file p has no checksum, so berth cannot tell whether it was edited; make a new plan.",
+                e.getMessage());
+    }
+
+    @Test
+    void reindentingIsNotAnEdit() {
+        String compact = resealed(PlanFileCodec.toJson(sample())).replace("\n", "");
+        String reindented = PlanFileCodec.toJson(sample()).replace("\n  ", "\n\t\t");
+        assertEquals(sample(), PlanFileCodec.fromJson(reindented, "p"));
+        assertEquals(sample(), PlanFileCodec.fromJson(compact, "p"));
+    }
+
     @Test
     void damagedPlanIsRefusedSayingWhatIsWrong() {
-        String json = PlanFileCodec.toJson(sample()).replace("\"lineage\" : \"lineage-1\"", "\"lineage\" : 5");
+        String json = resealed(PlanFileCodec.toJson(sample()).replace("\"lineage\" : \"lineage-1\"", "\"lineage\" : 5"));
         PlanFileException e = assertThrows(PlanFileException.Damaged.class, () -> PlanFileCodec.fromJson(json, "p"));
         assertEquals("The plan file p is damaged: field \"lineage\" is missing or is not a string.", e.getMessage());
-        String badTag = PlanFileCodec.toJson(sample()).replace("{\n      \"unknown\" : true\n    }", "{\"bogus\": 1}");
-        assertFalse(badTag.equals(PlanFileCodec.toJson(sample())), "the fixture really changed a value");
+        String badTag = resealed(PlanFileCodec.toJson(sample()).replace("{\n      \"unknown\" : true\n    }", "{\"bogus\": 1}"));
+        assertFalse(badTag.contains("\"unknown\" : true\n    }"), "the fixture really changed a value");
         assertThrows(PlanFileException.Damaged.class, () -> PlanFileCodec.fromJson(badTag, "p"));
     }
 

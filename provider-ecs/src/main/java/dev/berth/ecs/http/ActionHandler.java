@@ -7,6 +7,9 @@ import dev.berth.ecs.api.Actions;
 import dev.berth.ecs.api.EcsApi;
 import dev.berth.ecs.api.EcsException;
 import dev.berth.ecs.api.EcsJson;
+import dev.berth.ecs.sigv4.Refusal;
+import dev.berth.ecs.sigv4.SignedRequest;
+import dev.berth.ecs.sigv4.Verifier;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -19,17 +22,20 @@ import java.util.function.Consumer;
 
 /**
  * One request: its target names the action, its body is the action's request record, the
- * answer is the response record or the error as ECS sends it. Credentials, region and the
- * SigV4 signature are accepted whatever they are: berth's world is local and has no accounts.
+ * answer is the response record or the error as ECS sends it. With a {@link Verifier} (berth
+ * server's {@code --credentials}) a request must first carry a valid SigV4 signature by one of
+ * its keys; without one, credentials and signatures are accepted whatever they are.
  */
 final class ActionHandler implements HttpHandler {
     private final EcsApi api;
     private final int maxBody;
     private final Consumer<String> log;
+    private final Verifier verifier;
 
-    ActionHandler(EcsApi api, int maxBody, Consumer<String> log) {
+    ActionHandler(EcsApi api, int maxBody, Verifier verifier, Consumer<String> log) {
         this.api = api;
         this.maxBody = maxBody;
+        this.verifier = verifier;
         this.log = log;
     }
 
@@ -42,6 +48,10 @@ final class ActionHandler implements HttpHandler {
         static Reply error(String name, String message) {
             return new Reply(Wire.status(name), Wire.errorJson(name, message), name);
         }
+
+        static Reply refused(Refusal r) {
+            return new Reply(r.status(), Wire.errorJson(r.errorName(), r.message()), r.errorName());
+        }
     }
 
     @Override
@@ -53,32 +63,48 @@ final class ActionHandler implements HttpHandler {
             } catch (IOException e) {
                 return; // the client went away while sending; there is no one to answer
             }
-            byte[] body = reply.body().getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", Wire.CONTENT_TYPE);
-            exchange.getResponseHeaders().set(Wire.REQUEST_ID_HEADER, UUID.randomUUID().toString());
-            if (reply.errorName() != null) exchange.getResponseHeaders().set(Wire.ERROR_TYPE_HEADER, reply.errorName());
-            exchange.sendResponseHeaders(reply.status(), body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
+            send(exchange, reply);
+        }
+    }
+
+    static void send(HttpExchange exchange, Reply reply) throws IOException {
+        byte[] body = reply.body().getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", Wire.CONTENT_TYPE);
+        exchange.getResponseHeaders().set(Wire.REQUEST_ID_HEADER, UUID.randomUUID().toString());
+        if (reply.errorName() != null) exchange.getResponseHeaders().set(Wire.ERROR_TYPE_HEADER, reply.errorName());
+        exchange.sendResponseHeaders(reply.status(), body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
         }
     }
 
     private Reply reply(HttpExchange exchange) throws IOException {
-        if (!exchange.getRequestMethod().equals("POST") || !exchange.getRequestURI().getPath().equals("/")) {
+        byte[] body = readAtMost(exchange.getRequestBody(), maxBody);
+        if (body == null) {
+            return Reply.error(Wire.TOO_LARGE, "The request body is larger than " + maxBody + " bytes, the most berth server accepts.");
+        }
+        Optional<Refusal> refused = refusal(verifier, exchange, body);
+        if (refused.isPresent()) return Reply.refused(refused.get());
+        return reply(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
+                exchange.getRequestHeaders().getFirst(Wire.TARGET_HEADER), body);
+    }
+
+    /**
+     * The answer to one request whose body has been read and whose signature, if one is asked
+     * for, has been checked; apart from the exchange so that it can be driven in process (the
+     * fuzz test).
+     */
+    Reply reply(String method, String path, String targetHeader, byte[] body) {
+        if (!method.equals("POST") || !path.equals("/")) {
             return Reply.error(Wire.UNKNOWN_OPERATION, "berth server answers ECS's JSON protocol only: POST / with "
                     + Wire.TARGET_HEADER + ": " + Wire.TARGET_PREFIX + "<Action>.");
         }
-        String target = Optional.ofNullable(exchange.getRequestHeaders().getFirst(Wire.TARGET_HEADER)).orElse("");
+        String target = Optional.ofNullable(targetHeader).orElse("");
         Optional<Actions.Action> action = target.startsWith(Wire.TARGET_PREFIX)
                 ? Actions.named(target.substring(Wire.TARGET_PREFIX.length())) : Optional.empty();
         if (action.isEmpty()) {
             return Reply.error(Wire.UNKNOWN_OPERATION, target.isEmpty() ? "The request has no " + Wire.TARGET_HEADER
                     + " header naming an ECS action." : "berth serves no operation " + target + ".");
-        }
-        byte[] body = readAtMost(exchange.getRequestBody(), maxBody);
-        if (body == null) {
-            return Reply.error(Wire.TOO_LARGE, "The request body is larger than " + maxBody + " bytes, the most berth server accepts.");
         }
         Actions.Action a = action.get();
         Object request;
@@ -87,8 +113,7 @@ final class ActionHandler implements HttpHandler {
             request = EcsJson.MAPPER.readValue(json.isBlank() ? "{}" : json, a.requestType());
             if (request == null) request = EcsJson.MAPPER.readValue("{}", a.requestType());
         } catch (JsonProcessingException e) {
-            return Reply.error(Wire.SERIALIZATION, "The body of " + a.name() + " is not its request: "
-                    + oneLine(e.getOriginalMessage()) + ".");
+            return Reply.error(Wire.SERIALIZATION, "The body of " + a.name() + " " + BodyProblems.describe(e) + ".");
         }
         try {
             return Reply.ok(a.invoke(api, request));
@@ -101,6 +126,13 @@ final class ActionHandler implements HttpHandler {
         }
     }
 
+    /** Why {@code verifier} refuses the request, or empty when it lets it in (or there is no verifier). */
+    static Optional<Refusal> refusal(Verifier verifier, HttpExchange exchange, byte[] body) {
+        if (verifier == null) return Optional.empty();
+        return verifier.check(new SignedRequest(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
+                exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders(), body));
+    }
+
     /** The body, or null when it has more than {@code max} bytes (read no further than that). */
     static byte[] readAtMost(InputStream in, int max) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -110,10 +142,5 @@ final class ActionHandler implements HttpHandler {
             out.write(buf, 0, n);
         }
         return out.toByteArray();
-    }
-
-    private static String oneLine(String s) {
-        String line = s == null ? "malformed JSON" : s.lines().findFirst().orElse("malformed JSON").strip();
-        return line.endsWith(".") ? line.substring(0, line.length() - 1) : line;
     }
 }

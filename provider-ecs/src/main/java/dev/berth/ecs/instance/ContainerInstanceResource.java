@@ -98,7 +98,7 @@ public final class ContainerInstanceResource implements EcsResource {
             if (config.get(attr).isNull()) m.put(attr, keep ? prior.get(attr) : Value.unknown());
         }
         for (String attr : LIVE) m.put(attr, keep ? prior.get(attr) : Value.unknown());
-        m.put(ATTRIBUTES, withOsType(config.get(ATTRIBUTES)));
+        m.put(ATTRIBUTES, InstanceAllowances.withAllowances(withOsType(config.get(ATTRIBUTES)), config));
         if (keep && (!config.get(CPU).isNull() && !config.get(CPU).equals(prior.get(CPU))
                 || !config.get(MEMORY).isNull() && !config.get(MEMORY).equals(prior.get(MEMORY)))) {
             m.put(REMAINING_CPU, Value.unknown());
@@ -136,7 +136,9 @@ public final class ContainerInstanceResource implements EcsResource {
         if (cpu != null) total.add(Resource.integer("CPU", cpu.intValueExact()));
         if (memory != null) total.add(Resource.integer("MEMORY", memory.intValueExact()));
         List<Attribute> attributes = new ArrayList<>();
-        new TreeMap<>(userAttributes(config)).forEach((k, v) -> attributes.add(new Attribute(k, v)));
+        Map<String, String> registered = new TreeMap<>(userAttributes(config));
+        registered.putAll(InstanceAllowances.attributes(config));
+        registered.forEach((k, v) -> attributes.add(new Attribute(k, v)));
         ContainerInstance ci;
         try {
             ci = api.registerContainerInstance(new RegisterContainerInstanceRequest(cluster, total, null,

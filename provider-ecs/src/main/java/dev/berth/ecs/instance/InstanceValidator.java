@@ -42,6 +42,7 @@ public final class InstanceValidator {
                     List.of(DOCKER_HOST)));
         }
         checkTls(config, host, out);
+        InstanceAllowances.validate(config, out);
         positive(config, CPU, "CPU units", out);
         positive(config, MEMORY, "MiB", out);
         String status = Attrs.string(config, STATUS);

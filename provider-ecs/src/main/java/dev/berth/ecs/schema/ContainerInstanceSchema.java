@@ -8,6 +8,7 @@ import dev.berth.engine.value.Value;
 import java.util.List;
 
 import static dev.berth.engine.provider.AttributeType.BOOL;
+import static dev.berth.engine.provider.AttributeType.LIST_OF_STRING;
 import static dev.berth.engine.provider.AttributeType.MAP_OF_STRING;
 import static dev.berth.engine.provider.AttributeType.NUMBER;
 import static dev.berth.engine.provider.AttributeType.STRING;
@@ -61,6 +62,14 @@ public final class ContainerInstanceSchema {
                 AttributeSchema.named(ATTRIBUTES, MAP_OF_STRING).optional().computed()
                         .description("e.g. ecs.availability-zone, ecs.instance-type; ecs.os-type=linux is added "
                                 + "unless given.").build(),
+                AttributeSchema.named("allow_privileged", BOOL).optional()
+                        .description("Let tasks run privileged containers here (adds the attribute "
+                                + "com.amazonaws.ecs.capability.privileged-container).").build(),
+                AttributeSchema.named("allow_host_network", BOOL).optional()
+                        .description("Let tasks use network_mode host here (adds dev.berth.allow-host-network).").build(),
+                AttributeSchema.named("allow_host_paths", LIST_OF_STRING).optional()
+                        .description("Sensitive host paths tasks may bind here: /, /etc, /proc, /sys, the Docker socket "
+                                + "or anything under them (adds dev.berth.allow-host-path<PATH> each).").build(),
                 AttributeSchema.named(STATUS, STRING).defaultValue(Value.of("ACTIVE"))
                         .description("ACTIVE or DRAINING; a DRAINING instance gets no new tasks and loses its service tasks.")
                         .build(),

@@ -175,11 +175,17 @@ public final class DockerRuntime implements ContainerRuntime {
     @Override
     public List<ContainerInfo> startTask(TaskLaunch launch) {
         logs.prepare(launch);
-        return starter.start(launch, image -> {
-            if (!imageExists(image)) {
-                throw errors.imageMissing(image);
-            }
-        });
+        try {
+            return starter.start(launch, image -> {
+                if (!imageExists(image)) {
+                    throw errors.imageMissing(image);
+                }
+            });
+        } catch (RuntimeException e) {
+            // Perhaps its network was removed by hand: the next start looks again.
+            networks.forget();
+            throw e;
+        }
     }
 
     @Override
@@ -292,22 +298,7 @@ public final class DockerRuntime implements ContainerRuntime {
 
     @Override
     public void removeContainer(String containerId) {
-        String taskArn = taskArnOf(containerId);
         remover.removeAll(List.of(containerId));
-        // A task's metadata sidecar lives in its namespace; once no container of the task is left
-        // (an orphan removed one by one), nothing else would ever remove it.
-        if (taskArn != null && list(List.of(ContainerNaming.TASK_ARN_LABEL + "=" + taskArn)).isEmpty()) {
-            remover.removeAll(MetadataEndpoint.sidecarsOf(client, taskArn));
-        }
-    }
-
-    private String taskArnOf(String containerId) {
-        try {
-            var labels = client.inspectContainerCmd(containerId).exec().getConfig().getLabels();
-            return labels == null ? null : labels.get(ContainerNaming.TASK_ARN_LABEL);
-        } catch (RuntimeException goneOrUnreadable) {
-            return null;
-        }
     }
 
     private List<Container> list(List<String> labelFilters) {
