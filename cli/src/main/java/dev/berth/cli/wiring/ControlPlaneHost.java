@@ -44,7 +44,8 @@ public final class ControlPlaneHost implements AutoCloseable {
         this.file = where.open();
         this.logs = new LogArchive(() -> LogStoreLocation.resolve(where.anchor(env), env));
         this.secrets = secrets;
-        this.runtimes = new RuntimePool(logs, secrets == null ? SecretResolver.NONE : secrets);
+        this.runtimes = new RuntimePool(logs, secrets == null ? SecretResolver.NONE : secrets,
+                host -> dev.berth.ecs.store.EngineTlsRow.find(file, host));
         this.store = new UnitOfWorkStore(file);
         this.atomicity = new Atomicity(store);
         this.rollouts = rollouts;

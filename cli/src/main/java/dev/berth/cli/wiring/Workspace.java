@@ -89,7 +89,7 @@ public final class Workspace implements AutoCloseable {
         this.logs = new LogArchive(() -> LogStoreLocation.resolve(ecsStoreWhere().anchor(this.env), this.env));
         // Opened only when a container with secrets starts: most runs never touch the file.
         this.secretStore = new StoreSecretResolver(SecretStoreLocation.resolve(dir, this.env));
-        this.runtimes = new RuntimePool(logs, secretStore);
+        this.runtimes = new RuntimePool(logs, secretStore, host -> dev.berth.ecs.store.EngineTlsRow.find(ecsStore(), host));
     }
 
     /** Where one-line notices go (standard error for a command): what a run did besides its work. */

@@ -1,7 +1,14 @@
 package dev.berth.cli.it;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.berth.ecs.api.EcsJson;
+import dev.berth.ecs.api.ClusterCalls.CreateClusterRequest;
+import dev.berth.ecs.api.EcsApi;
+import dev.berth.ecs.api.ServiceCalls.CreateServiceRequest;
+import dev.berth.ecs.api.ServiceCalls.DeleteServiceRequest;
+import dev.berth.ecs.api.ServiceCalls.DescribeServicesRequest;
+import dev.berth.ecs.api.ServiceCalls.Service;
+import dev.berth.ecs.api.TaskCalls.ListTasksRequest;
+import dev.berth.ecs.api.TaskDefinitionCalls.RegisterTaskDefinitionRequest;
+import dev.berth.ecs.http.EcsHttpClient;
 import dev.berth.ecs.resource.EcsLabels;
 import dev.berth.ecs.runtime.ContainerInfo;
 import dev.berth.ecs.runtime.docker.DockerRuntime;
@@ -62,7 +69,11 @@ class ServersShareOneWorldIT {
     void tearDown() throws Exception {
         try {
             for (ServerProcess s : servers) {
-                new AwsCli(s.endpoint()).ecs("delete-service", "--cluster", cluster, "--service", "web", "--force");
+                try {
+                    EcsHttpClient.connect(s.endpoint()).deleteService(new DeleteServiceRequest(cluster, "web", true));
+                } catch (RuntimeException e) {
+                    // No service was made; the cluster's containers go below either way.
+                }
                 s.close();
             }
             if (crashed != null) crashed.discard();
@@ -82,29 +93,29 @@ class ServersShareOneWorldIT {
 
     @Test
     void aServiceIsKeptByOneServerAndTakenOverWhenThatServerIsKilled() throws Exception {
-        AwsCli a = new AwsCli(servers.get(0).endpoint());
-        ok(a, "create-cluster", "--cluster-name", cluster);
-        ok(a, "register-task-definition", "--family", cluster + "-web", "--network-mode", "awsvpc",
-                "--requires-compatibilities", "FARGATE", "--cpu", "256", "--memory", "512", "--container-definitions",
-                "[{\"name\":\"web\",\"image\":\"berth-example/busybox:latest\",\"essential\":true,\"memory\":32,"
-                        + "\"entryPoint\":[\"/bin/sh\",\"-c\"],\"command\":[\"exec sleep 600\"]}]");
-        ok(a, "create-service", "--cluster", cluster, "--service-name", "web", "--task-definition", cluster + "-web",
-                "--desired-count", "2", "--launch-type", "FARGATE");
-        assertEquals(0, a.ecs("wait", "services-stable", "--cluster", cluster, "--services", "web").exitCode());
+        EcsApi a = EcsHttpClient.connect(servers.get(0).endpoint());
+        a.createCluster(new CreateClusterRequest(cluster, null, null));
+        a.registerTaskDefinition(new RegisterTaskDefinitionRequest(cluster + "-web", null, null, "awsvpc",
+                List.of(Map.of("name", "web", "image", "berth-example/busybox:latest", "essential", true, "memory", 32,
+                        "entryPoint", List.of("/bin/sh", "-c"), "command", List.of("exec sleep 600"))), null,
+                List.of("FARGATE"), "256", "512", null, null, null, null, null, null, null, null, null, null));
+        a.createService(new CreateServiceRequest(cluster, "web", cluster + "-web", 2, null, "FARGATE", null, null, null,
+                null, null));
+        awaitRunning(a, 2);
 
         // The other server sees the same world.
-        AwsCli b = new AwsCli(servers.get(1).endpoint());
-        assertEquals(2, web(b).get("runningCount").asInt());
+        EcsApi b = EcsHttpClient.connect(servers.get(1).endpoint());
+        Service seen = web(b);
+        assertEquals(2, (int) seen.runningCount());
 
         // Whoever holds the service's lease is killed; the other one must take the service over.
-        String serviceArn = web(b).get("serviceArn").asText();
-        String holder = holders().get(serviceArn);
+        String holder = holders().get(seen.serviceArn());
         int k = holder.equals(owner(servers.get(0))) ? 0 : 1;
         assertEquals(holder, owner(servers.get(k)), "one of the two servers holds the lease");
         crashed = servers.remove(k);
         crashed.crash();
         ServerProcess survivor = servers.get(0);
-        AwsCli s = new AwsCli(survivor.endpoint());
+        EcsApi s = EcsHttpClient.connect(survivor.endpoint());
         long killedAt = System.nanoTime();
         Set<String> before = new HashSet<>(taskArns(s));
         ContainerInfo victim = DockerEngine.containersOf(docker, cluster).stream().filter(ContainerInfo::running)
@@ -114,7 +125,7 @@ class ServersShareOneWorldIT {
         survivor.await(l -> l.contains("service web: taken over from a server"), Duration.ofSeconds(30));
         double tookS = (System.nanoTime() - killedAt) / 1e9;
         assertTrue(tookS < LEASE_SECONDS + 5, "taken over after " + tookS + " s");
-        assertEquals(owner(survivor), holders().get(serviceArn));
+        assertEquals(owner(survivor), holders().get(seen.serviceArn()));
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         List<String> now = taskArns(s);
         while (!(now.size() == 2 && !before.containsAll(now)) && System.nanoTime() < deadline) {
@@ -124,6 +135,16 @@ class ServersShareOneWorldIT {
         assertEquals(2, now.size(), survivor::output);
         assertNotEquals(before, new HashSet<>(now), "the dead task was replaced:\n" + survivor.output());
         System.out.println("service taken over " + String.format("%.1f", tookS) + " s after the holder was killed");
+    }
+
+    private void awaitRunning(EcsApi api, int n) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        Service web = web(api);
+        while (!Integer.valueOf(n).equals(web.runningCount()) && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            web = web(api);
+        }
+        assertEquals(n, (int) web.runningCount(), web::toString);
     }
 
     private Map<String, String> holders() {
@@ -138,20 +159,11 @@ class ServersShareOneWorldIT {
         return rest.substring(0, rest.indexOf(' '));
     }
 
-    private List<String> taskArns(AwsCli cli) throws Exception {
-        List<String> out = new ArrayList<>();
-        ok(cli, "list-tasks", "--cluster", cluster, "--service-name", "web", "--desired-status", "RUNNING")
-                .get("taskArns").forEach(n -> out.add(n.asText()));
-        return out;
+    private List<String> taskArns(EcsApi api) {
+        return api.listTasks(new ListTasksRequest(cluster, null, null, null, null, null, "web", "RUNNING", null)).taskArns();
     }
 
-    private JsonNode web(AwsCli cli) throws Exception {
-        return ok(cli, "describe-services", "--cluster", cluster, "--services", "web").get("services").get(0);
-    }
-
-    private static JsonNode ok(AwsCli cli, String... args) throws Exception {
-        AwsCli.Result r = cli.ecs(args);
-        assertEquals(0, r.exitCode(), () -> "aws ecs " + String.join(" ", args) + "\n" + r);
-        return EcsJson.MAPPER.readTree(r.stdout());
+    private Service web(EcsApi api) {
+        return api.describeServices(new DescribeServicesRequest(cluster, List.of("web"), null)).services().get(0);
     }
 }

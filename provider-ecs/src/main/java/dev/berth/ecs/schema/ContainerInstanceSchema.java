@@ -48,9 +48,13 @@ public final class ContainerInstanceSchema {
                         .description("Cluster ARN (or name) the instance registers into.").build(),
                 AttributeSchema.named(DOCKER_HOST, STRING).optional().forceNew()
                         .description("unix:///path.sock or tcp://host:port; default the local engine.").build(),
-                AttributeSchema.named(TLS_CA_CERT, STRING).optional().forceNew().build(),
-                AttributeSchema.named(TLS_CERT, STRING).optional().forceNew().build(),
-                AttributeSchema.named(TLS_KEY, STRING).optional().forceNew().build(),
+                AttributeSchema.named(TLS_CA_CERT, STRING).optional().forceNew()
+                        .description("PEM text of the CA that signed the engine's certificate, e.g. file(\"ca.pem\"); "
+                                + "with tls_cert and tls_key, mutual TLS with a tcp:// docker_host.").build(),
+                AttributeSchema.named(TLS_CERT, STRING).optional().forceNew()
+                        .description("PEM text of the client certificate the engine's CA signed.").build(),
+                AttributeSchema.named(TLS_KEY, STRING).optional().forceNew().sensitive()
+                        .description("PEM text of the client certificate's private key (never shown).").build(),
                 AttributeSchema.named(CPU, NUMBER).optional().computed()
                         .description("Registered CPU units (1024 per vCPU); default what the engine has.").build(),
                 AttributeSchema.named(MEMORY, NUMBER).optional().computed()
