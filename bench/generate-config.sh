@@ -6,26 +6,25 @@ set -euo pipefail
 n=${1:?usage: generate-config.sh N DIR}
 dir=${2:?usage: generate-config.sh N DIR}
 mkdir -p "$dir"
-{
-  echo 'variable "image" {'
-  echo '  default = "berth-example/busybox:latest"'
-  echo '}'
-  for i in $(seq 0 $((n - 1))); do
-    cat <<HCL
-
-resource "ecs_task_definition" "svc_$i" {
-  family                   = "bench-$i"
-  cpu                      = 256
-  memory                   = 512
-  requires_compatibilities = ["FARGATE"]
-  container_definitions = jsonencode([{
-    name         = "app"
-    image        = var.image
-    memory       = 128
-    portMappings = [{ containerPort = 8080 }]
-    environment  = [{ name = "INDEX", value = "$i" }]
-  }])
-}
-HCL
-  done
-} > "$dir/main.hcl"
+# awk, not a shell loop with a here-document per resource: 100,000 resources in a second, not minutes.
+awk -v n="$n" 'BEGIN {
+  print "variable \"image\" {"
+  print "  default = \"berth-example/busybox:latest\""
+  print "}"
+  for (i = 0; i < n; i++) {
+    print ""
+    printf "resource \"ecs_task_definition\" \"svc_%d\" {\n", i
+    printf "  family                   = \"bench-%d\"\n", i
+    print "  cpu                      = 256"
+    print "  memory                   = 512"
+    print "  requires_compatibilities = [\"FARGATE\"]"
+    print "  container_definitions = jsonencode([{"
+    print "    name         = \"app\""
+    print "    image        = var.image"
+    print "    memory       = 128"
+    print "    portMappings = [{ containerPort = 8080 }]"
+    printf "    environment  = [{ name = \"INDEX\", value = \"%d\" }]\n", i
+    print "  }])"
+    print "}"
+  }
+}' > "$dir/main.hcl"

@@ -16,7 +16,9 @@
 # Usage: bench/run-apply.sh [N] [ROUNDS] [P] (defaults 20, 5, 8). Needs the built jar,
 # berth-example/busybox:latest and berth/metadata:latest (examples/image/build.sh); with
 # BERTH_METADATA_IMAGE naming an image the engine lacks, tasks start without their metadata
-# sidecar (berth warns once per task), which shows what the sidecars cost.
+# endpoint (berth warns once per task), which shows what the endpoint costs.
+# BERTH_BEFORE=DIR (a checkout of older code, built) adds a third side, DIR/bin/berth, timed in
+# the same rounds on the same world, for a before/after comparison measured side by side.
 set -euo pipefail
 if [ "${BERTH_BENCH_LOCKED:-}" != 1 ]; then
   BERTH_BENCH_LOCKED=1 exec flock /tmp/berth-docker.lock "$0" "$@"
@@ -37,7 +39,8 @@ label="dev.berth.bench-apply=$$"
 # sh as PID 1 ignores SIGTERM unless it traps it: both sides stop at once when scaled down.
 cmd="trap 'exit 0' TERM; while :; do sleep 1; done"
 
-berth() { "$top/bin/berth" -chdir="$work" "$@" -no-color -var cluster_name="$cluster"; }
+bin="$top/bin/berth"
+berth() { "$bin" -chdir="$work" "$@" -no-color -var cluster_name="$cluster"; }
 docker_side_clean() {
   ids=$(docker ps -aq --filter "label=$label")
   [ -z "$ids" ] || docker rm -f $ids > /dev/null
@@ -50,6 +53,10 @@ cleanup() {
   ids=$(docker ps -aq --filter "label=dev.berth.cluster=arn:aws:ecs:local:000000000000:cluster/$cluster")
   [ -z "$ids" ] || docker rm -f $ids > /dev/null
   docker_side_clean
+  # The older code's metadata sidecars (BERTH_BEFORE), should its own scale-down have failed.
+  ids=$(docker ps -a --filter label=dev.berth.metadata-for --format '{{.ID}} {{.Label "dev.berth.metadata-for"}}' \
+    | awk -v c=":task/$cluster/" 'index($2, c) { print $1 }')
+  [ -z "$ids" ] || docker rm -f $ids > /dev/null
   docker network rm "berth-$cluster" "$net" > /dev/null 2>&1 || true
   rm -rf "$work"
 }
@@ -115,6 +122,14 @@ time_berth() {
   cat "$work/t"
 }
 
+# The older code's apply, on the same world (its state and control plane).
+time_before() {
+  local saved=$bin
+  bin="$BERTH_BEFORE/bin/berth"
+  time_berth
+  bin=$saved
+}
+
 time_docker() {
   local t0
   t0=$(now)
@@ -132,17 +147,26 @@ median() { sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]
 echo "$n tasks, $rounds rounds, docker run from $par shells; load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 : > "$work/berth.times"
 : > "$work/docker.times"
+: > "$work/before.times"
 for r in $(seq 1 "$rounds"); do
+  p=0
   if [ $((r % 2)) -eq 1 ]; then
     d=$(time_docker); b=$(time_berth)
+    [ -z "${BERTH_BEFORE:-}" ] || p=$(time_before)
   else
+    [ -z "${BERTH_BEFORE:-}" ] || p=$(time_before)
     b=$(time_berth); d=$(time_docker)
   fi
   echo "$b" >> "$work/berth.times"
   echo "$d" >> "$work/docker.times"
-  printf 'round %d: berth apply %6.2f s   docker run x%d %6.2f s   load %s\n' "$r" "$b" "$par" "$d" \
-    "$(cut -d' ' -f1 /proc/loadavg)"
+  echo "$p" >> "$work/before.times"
+  printf 'round %d: berth apply %6.2f s   docker run x%d %6.2f s   before %6.2f s   load %s\n' "$r" "$b" "$par" "$d" \
+    "$p" "$(cut -d' ' -f1 /proc/loadavg)"
 done
 mb=$(median < "$work/berth.times")
 md=$(median < "$work/docker.times")
 printf 'median: berth apply %.2f s, docker run %.2f s, ratio %.2f\n' "$mb" "$md" "$(echo "$mb / $md" | bc -l)"
+if [ -n "${BERTH_BEFORE:-}" ]; then
+  mp=$(median < "$work/before.times")
+  printf 'before: berth apply %.2f s, ratio %.2f\n' "$mp" "$(echo "$mp / $md" | bc -l)"
+fi

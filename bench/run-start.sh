@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Issue-11 start-up benchmark: wall time of small commands as whole processes, median of N runs
 # (default 10), each side's runs interleaved with the others' so every side sees the same load.
-#   before  java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -jar BEFORE_JAR (the old bin/berth line)
+#   before  java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -jar BEFORE (the old bin/berth line) when
+#           BEFORE is a jar; when it is a bin/berth (of a copy of an earlier build, its cli/target
+#           beside it, mtimes kept with cp -a), that script as a user runs it
 #   now     bin/berth as a user runs it (AOT cache when the build made one)
 #   no-aot  bin/berth with BERTH_AOT=off (plain java, the same jar): what the cache alone gives
 #   terraform  `terraform validate` / `terraform plan` of one terraform_data, the yardstick
 # It also checks that before and now print the same bytes for every command.
-# Usage: bench/run-start.sh [BEFORE_JAR] [N]. Without BEFORE_JAR only now, no-aot and terraform run.
+# Usage: bench/run-start.sh [BEFORE] [N]. Without BEFORE only now, no-aot and terraform run.
 # Needs the built jar (mvn -q -DskipTests package); no Docker engine is used.
 set -euo pipefail
 before=${1:-}
@@ -52,7 +54,11 @@ $have_tf && sides+=(terraform)
 run() { # side command... ; prints the command's output to stdout
   local side=$1; shift
   case $side in
-    before) java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -jar "$before" -chdir="$work/one" "$@" ;;
+    before)
+      case $before in
+        *.jar) java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -jar "$before" -chdir="$work/one" "$@" ;;
+        *) "$before" -chdir="$work/one" "$@" ;;
+      esac ;;
     now) "$top/bin/berth" -chdir="$work/one" "$@" ;;
     no-aot) BERTH_AOT=off "$top/bin/berth" -chdir="$work/one" "$@" ;;
     terraform)

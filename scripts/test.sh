@@ -22,4 +22,11 @@ fi
 # In CI the image is always built from nothing, so a broken build step cannot hide behind an image
 # left on the machine by an earlier run.
 if [ "${CI:-}" = true ]; then examples/image/build.sh --fresh; else examples/image/build.sh; fi
-exec mvn -B verify "$@"
+# The Docker-backed tests run once on each store: the chosen ones again with the control plane in
+# PostgreSQL (cli/pom.xml, profile it-postgres), in a database made for this run and dropped after it.
+pg_base="${BERTH_TEST_PG:-postgres://berth@127.0.0.1:55432/berth}"
+pg_db="berth_it_$$_$(date +%s)"
+pg_admin() { psql "${pg_base%/*}/postgres" -qtAc "$1" >/dev/null; }
+pg_admin "CREATE DATABASE $pg_db"
+trap 'pg_admin "DROP DATABASE IF EXISTS $pg_db WITH (FORCE)" || true' EXIT
+mvn -B verify -Dberth.it.pg="${pg_base%/*}/$pg_db" "$@"

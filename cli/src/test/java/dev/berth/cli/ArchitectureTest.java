@@ -25,7 +25,7 @@ class ArchitectureTest {
 
     @Test
     void everyModuleIsOnTheClasspath() {
-        for (String pkg : List.of("dev.berth.engine.plan", "dev.berth.state", "dev.berth.sqlite",
+        for (String pkg : List.of("dev.berth.engine.plan", "dev.berth.state", "dev.berth.sqlite", "dev.berth.pg",
                 "dev.berth.ecs.service", "dev.berth.ecs.runtime.docker", "dev.berth.cli.view")) {
             assertTrue(classes.stream().anyMatch(c -> c.getPackageName().equals(pkg)), "no classes imported from " + pkg);
         }
@@ -43,8 +43,8 @@ class ArchitectureTest {
     void engineDependsOnNoOtherModuleNorOnStorageOrCliLibraries() {
         ArchRule rule = noClasses().that().resideInAPackage("dev.berth.engine..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.berth.state..", "dev.berth.ecs..",
-                        "dev.berth.sqlite..", "dev.berth.cli..", "com.github.dockerjava..", "org.sqlite..", "java.sql..",
-                        "picocli..");
+                        "dev.berth.sqlite..", "dev.berth.pg..", "dev.berth.cli..", "com.github.dockerjava..", "org.sqlite..",
+                        "org.postgresql..", "java.sql..", "picocli..");
         rule.check(classes);
     }
 
@@ -64,11 +64,19 @@ class ArchitectureTest {
     }
 
     @Test
+    void pgModuleKnowsNoOtherBerthModule() {
+        noClasses().that().resideInAPackage("dev.berth.pg..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.berth.engine..", "dev.berth.state..",
+                        "dev.berth.sqlite..", "dev.berth.ecs..", "dev.berth.cli..")
+                .check(classes);
+    }
+
+    @Test
     void onlyTheStoresAndTheSqliteModuleKnowSqlite() {
         noClasses().that().resideInAPackage("dev.berth..")
                 .and().resideOutsideOfPackages("dev.berth.ecs.store..", "dev.berth.ecs.secret..", "dev.berth.state..",
-                        "dev.berth.sqlite..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.sqlite..", "java.sql..")
+                        "dev.berth.sqlite..", "dev.berth.pg..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.sqlite..", "org.postgresql..", "java.sql..")
                 .check(classes);
     }
 

@@ -18,7 +18,46 @@ public final class TestStores {
     /** The secret store goes beside it, for the same reasons. */
     public static final String SECRET_ENV = dev.berth.ecs.secret.SecretStoreLocation.ENV;
 
+    /**
+     * Set (a {@code postgres://} URL of a database the run made for itself) for the build's second
+     * run of the Docker-backed tests: every test's control plane is then a schema of its own in
+     * that database, which scripts/test.sh drops after the run.
+     */
+    public static final String PG_ENV = "BERTH_TEST_ECS_PG";
+
     private TestStores() {
+    }
+
+    /** Whether this run keeps control planes in PostgreSQL. */
+    public static boolean postgres() {
+        String pg = System.getenv(PG_ENV);
+        return pg != null && !pg.isBlank();
+    }
+
+    /**
+     * The control plane of the configuration in {@code dir} as BERTH_ECS_STORE names it: its file,
+     * or in the PostgreSQL run a schema named after the directory.
+     */
+    public static String ecsStore(Path dir) {
+        return ecsStoreFor(of(dir));
+    }
+
+    /** A control plane a test names by its file: that file, or in the PostgreSQL run a schema named after it. */
+    public static String ecsStoreFor(Path file) {
+        if (!postgres()) return file.toString();
+        String key = Integer.toHexString(file.toAbsolutePath().normalize().toString().hashCode());
+        return System.getenv(PG_ENV) + "?schema=it_" + key;
+    }
+
+    /** How berth prints the store {@link #ecsStoreFor} names. */
+    public static String shownFor(Path file) {
+        return dev.berth.ecs.store.StoreLocation.where(java.util.Optional.of(ecsStoreFor(file)), Path.of("/"), Map.of())
+                .shown();
+    }
+
+    /** Opens {@code dir}'s control plane, whichever store this run uses. */
+    public static dev.berth.ecs.store.OpenEcsStore openEcs(Path dir) {
+        return dev.berth.ecs.store.StoreLocation.where(java.util.Optional.of(ecsStore(dir)), dir, Map.of()).open();
     }
 
     /** The control plane file of the configuration in {@code dir}. */
@@ -38,16 +77,19 @@ public final class TestStores {
      */
     public static Map<String, String> env(Path dir) {
         Map<String, String> env = new HashMap<>(System.getenv());
-        env.put(ENV, of(dir).toString());
+        env.put(ENV, ecsStore(dir));
         env.put(SECRET_ENV, secrets(dir).toString());
         env.remove(LOG_ENV);
+        // A PostgreSQL control plane has no directory for kept output to sit beside.
+        if (postgres()) env.put(LOG_ENV, dir.toAbsolutePath().normalize().resolve("ecs-logs").toString());
         return env;
     }
 
     /** Gives a berth process started for {@code dir} that directory's control plane. */
     public static ProcessBuilder in(ProcessBuilder pb, Path dir) {
-        pb.environment().put(ENV, of(dir).toString());
+        pb.environment().put(ENV, ecsStore(dir));
         pb.environment().remove(LOG_ENV);
+        if (postgres()) pb.environment().put(LOG_ENV, dir.toAbsolutePath().normalize().resolve("ecs-logs").toString());
         pb.environment().put(SECRET_ENV, secrets(dir).toString());
         return pb;
     }

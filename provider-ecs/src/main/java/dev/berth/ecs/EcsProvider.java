@@ -105,7 +105,8 @@ public final class EcsProvider implements Provider {
         ControlPlane plane = new ControlPlane(store, runtimes, deployer, reads, java.time.Clock.systemUTC());
         this.api = plane;
         resources.put(ClusterSchema.TYPE, new ClusterResource(api));
-        resources.put(ContainerInstanceSchema.TYPE, new ContainerInstanceResource(api));
+        resources.put(ContainerInstanceSchema.TYPE, new ContainerInstanceResource(api,
+                dev.berth.ecs.tls.TlsEngines.of(runtimes)::probe));
         resources.put(TaskDefinitionSchema.TYPE, new TaskDefinitionResource(api, secrets));
         dataSources.putAll(DataSources.all(api));
         resources.put(ServiceSchema.TYPE, new ServiceResource(api));

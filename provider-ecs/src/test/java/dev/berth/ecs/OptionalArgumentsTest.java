@@ -55,6 +55,9 @@ class OptionalArgumentsTest {
                 memory      = 2048
                 attributes  = { "ecs.availability-zone" = "zone-c" }
                 status      = "ACTIVE"
+                allow_privileged   = true
+                allow_host_network = true
+                allow_host_paths   = ["/var/run/docker.sock"]
                 """, """
                 cluster     = "prod"
                 tls_ca_cert = "/ca.pem"

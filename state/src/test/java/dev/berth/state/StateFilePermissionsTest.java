@@ -32,6 +32,9 @@ class StateFilePermissionsTest {
             Path wal = dir.resolve("berth.db-wal");
             assertTrue(Files.exists(wal), "WAL mode keeps a -wal file while the store is open");
             assertEquals(OWNER_ONLY, Files.getPosixFilePermissions(wal));
+            Path shm = dir.resolve("berth.db-shm");
+            assertTrue(Files.exists(shm), "WAL mode keeps a -shm index while the store is open");
+            assertEquals(OWNER_ONLY, Files.getPosixFilePermissions(shm));
         }
     }
 

@@ -47,9 +47,9 @@ final class Addresses {
     }
 
     /** @throws Errors.UserError when there is no state file yet, so a read does not create one */
-    static void requireStateFile(java.nio.file.Path statePath) {
-        if (!java.nio.file.Files.exists(statePath)) {
-            throw new Errors.UserError("No state file was found at " + statePath + ".");
+    static void requireState(dev.berth.cli.wiring.Workspace ws) {
+        if (!ws.stateExists()) {
+            throw new Errors.UserError("No state file was found at " + ws.stateLocation().name() + ".");
         }
     }
 }

@@ -60,13 +60,13 @@ final class ConsoleCommand extends WorkspaceCommand {
         RunOptions opts = new RunOptions();
         opts.variables = variables;
         // Without a state there is nothing to protect, and taking the lock would create one.
-        opts.lock = lock && Files.exists(ws.statePath());
+        opts.lock = lock && ws.stateExists();
         opts.lockTimeout = lockTimeout;
         RunSession.Started started = RunSession.start(ws, opts, "console", true);
         if (started.session() == null) return fail(started.diagnostics(), ws);
         printDiagnostics(started.diagnostics(), ws);
         try (RunSession session = started.session()) {
-            StateSnapshot state = Files.exists(ws.statePath()) ? ws.store().read() : StateSnapshot.empty("");
+            StateSnapshot state = ws.stateExists() ? ws.store().read() : StateSnapshot.empty("");
             RunScope scope = new RunScope(session.config, ws.evaluator(), session.variables);
             state.resources().values().forEach(rs -> {
                 ws.learn(Secrets.in(rs.attributes()));

@@ -30,6 +30,12 @@ public final class EcsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        // berth's own: moving the control plane between stores (AWS's ecs has no "migrate").
+        if (!args.isEmpty() && args.get(0).equals("migrate")) {
+            BerthCommand root = (BerthCommand) spec.root().userObject();
+            return EcsMigrate.run(args.subList(1, args.size()), root.workingDir(), root.env(), spec.commandLine().getOut(),
+                    spec.commandLine().getErr());
+        }
         EcsSession session = EcsApis.session();
         return new EcsCli(EcsModel.get(), session, new EcsApis(session))
                 .run(args, spec.commandLine().getOut(), spec.commandLine().getErr());

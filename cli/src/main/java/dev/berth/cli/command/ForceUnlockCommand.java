@@ -22,7 +22,7 @@ final class ForceUnlockCommand extends WorkspaceCommand {
 
     @Override
     int run(Workspace ws) {
-        Addresses.requireStateFile(ws.statePath());
+        Addresses.requireState(ws);
         if (!force && !confirmed()) {
             throw new Errors.UserError("Force-unlock cancelled: only 'yes' confirms it.");
         }

@@ -26,6 +26,7 @@ final class HelpExamples {
             Map.entry("push", "berth state push state.json"),
             Map.entry("history", "berth state history"),
             Map.entry("rollback", "berth state rollback 7"),
+            Map.entry("migrate", "berth state migrate -to=postgres://alice@db.example.com/states -to-schema=web"),
             Map.entry("output", "berth output -raw url"),
             Map.entry("import", "berth import ecs_service.web prod/web"),
             Map.entry("force-unlock", "berth force-unlock 0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0"),

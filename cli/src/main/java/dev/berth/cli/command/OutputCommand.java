@@ -32,7 +32,7 @@ final class OutputCommand extends WorkspaceCommand {
 
     @Override
     int run(Workspace ws) {
-        Map<String, OutputState> outputs = java.nio.file.Files.exists(ws.statePath())
+        Map<String, OutputState> outputs = ws.stateExists()
                 ? ws.store().read().outputs() : Map.of();
         if (name == null) {
             if (raw) throw new Errors.UserError("-raw needs the name of one output.");

@@ -4,8 +4,10 @@ import dev.berth.cli.wiring.ControlPlaneHost;
 import dev.berth.ecs.agent.Agent;
 import dev.berth.ecs.agent.AgentLog;
 import dev.berth.ecs.agent.ControlPlaneRepairer;
+import dev.berth.ecs.agent.ServiceLeaseKeeper;
 import dev.berth.ecs.console.StoreTaskLogs;
 import dev.berth.ecs.http.EcsHttpServer;
+import dev.berth.ecs.sigv4.Verifier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -35,6 +37,11 @@ final class ServerCommand implements Callable<Integer> {
             description = "Where to listen (default: 127.0.0.1:4566, loopback only).")
     String listen;
 
+    @Option(names = {"--credentials", "-credentials"}, paramLabel = "FILE",
+            description = "Access keys that may call, in the AWS CLI's credentials file format; every request must "
+                    + "then carry a valid SigV4 signature by one of them. Required to listen beyond loopback.")
+    Path credentials;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -48,23 +55,26 @@ final class ServerCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new Errors.UserError(e.getMessage());
         }
+        Verifier verifier = ServerAccess.verifier(address, credentials == null ? null
+                : ((BerthCommand) spec.root().userObject()).workingDir().resolve(credentials));
         BerthCommand root = (BerthCommand) spec.root().userObject();
-        Path storeFile = ControlPlaneHost.storeFile(root.workingDir(), root.env());
+        var storeFile = ControlPlaneHost.storeFile(root.workingDir(), root.env());
         CountDownLatch stop = new CountDownLatch(1);
         try (ControlPlaneHost host = ControlPlaneHost.serve(storeFile,
                 ControlPlaneHost.secretsFile(root.workingDir(), root.env()), root.env());
-             EcsHttpServer server = start(address, host, err);
+             EcsHttpServer server = start(address, host, verifier, err);
              Interrupts signals = Interrupts.onSignal(stop::countDown)) {
             out.println("berth server listening on " + server.endpoint() + ", serving the control plane in " + storeFile);
-            out.println("The read-only console is at " + server.endpoint() + "/");
+            out.println(verifier == null ? "The read-only console is at " + server.endpoint() + "/"
+                    : "Every request must be signed (SigV4) by a key in " + credentials + "; the console is closed.");
             out.flush();
             Thread hook = new Thread(stop::countDown, "server-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);
-            Agent services = serviceLoop(host, out);
+            ServiceLoop services = serviceLoop(host, out, root.env());
             try {
                 awaitQuietly(stop);
             } finally {
-                services.stop(Duration.ofSeconds(10));
+                services.stop();
             }
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
@@ -83,26 +93,47 @@ final class ServerCommand implements Callable<Integer> {
      * dies is STOPPED at once) and keeps each service at its desired count, each repair one atomic
      * change as the requests are. One timestamped line per thing it does.
      */
-    private static Agent serviceLoop(ControlPlaneHost host, PrintWriter out) {
+    private static ServiceLoop serviceLoop(ControlPlaneHost host, PrintWriter out, java.util.Map<String, String> env) {
         AgentLog log = new AgentLog(line -> {
             synchronized (out) {
                 out.println(line);
                 out.flush();
             }
         }, Clock.systemUTC());
-        Agent agent = new Agent(host.store(), host.runtimes(), new ControlPlaneRepairer(host.api(), host::rollOut), log,
-                RESYNC);
+        // On a PostgreSQL control plane other servers may serve the same world: each keeps the
+        // services whose lease it holds, and takes over those of a server that died.
+        java.util.concurrent.atomic.AtomicReference<Agent> agentRef = new java.util.concurrent.atomic.AtomicReference<>();
+        ServiceLeaseKeeper keeper = host.leases().map(l -> new ServiceLeaseKeeper(l, ServiceLeaseKeeper.ttl(env),
+                arn -> agentRef.get().request(arn), log)).orElse(null);
+        ControlPlaneRepairer repairer = keeper == null ? new ControlPlaneRepairer(host.api(), host::rollOut)
+                : new ControlPlaneRepairer(host.api(), host::rollOut, keeper::keeps);
+        Agent agent = new Agent(host.store(), host.runtimes(), repairer, log, RESYNC);
+        agentRef.set(agent);
         // CreateService and UpdateService answer at once; this loop rolls their deployments out.
         host.rollouts().whenRequested(agent::request);
         Thread loop = new Thread(agent::run, "berth-server-services");
         loop.setDaemon(true);
         loop.start();
-        return agent;
+        if (keeper != null) {
+            log.line("keeping services by lease as " + keeper.owner() + " (lease " + ServiceLeaseKeeper.ttl(env).toMillis()
+                    / 1000.0 + " s)");
+            keeper.start();
+        }
+        return new ServiceLoop(agent, keeper);
     }
 
-    private static EcsHttpServer start(InetSocketAddress address, ControlPlaneHost host, PrintWriter err) {
+    /** The agent's loop and, on a shared control plane, the keeper of its services' leases. */
+    private record ServiceLoop(Agent agent, ServiceLeaseKeeper keeper) {
+        void stop() {
+            agent.stop(Duration.ofSeconds(10));
+            if (keeper != null) keeper.close();
+        }
+    }
+
+    private static EcsHttpServer start(InetSocketAddress address, ControlPlaneHost host, Verifier verifier, PrintWriter err) {
         try {
-            return EcsHttpServer.start(address, host.api(), new StoreTaskLogs(host.api(), host.logs(), host.runtimes()), line -> {
+            return EcsHttpServer.start(address, host.api(), new StoreTaskLogs(host.api(), host.logs(), host.runtimes()),
+                    verifier, line -> {
                 err.println(Instant.now(Clock.systemUTC()).truncatedTo(ChronoUnit.SECONDS) + " " + line);
                 err.flush();
             });

@@ -39,7 +39,7 @@ final class ShowCommand extends WorkspaceCommand {
     int run(Workspace ws) {
         if (planFile != null) return showPlan(ws);
         if (markdown) throw new Errors.UserError("-markdown needs a saved plan: berth show -markdown FILE.");
-        boolean exists = Files.exists(ws.statePath());
+        boolean exists = ws.stateExists();
         if (json) {
             term.out().print(JsonDocs.print(new StateJson(BerthCommand.VERSION).document(exists ? ws.store().read() : null)));
             return 0;

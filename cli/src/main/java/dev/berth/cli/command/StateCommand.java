@@ -12,7 +12,7 @@ import java.util.List;
 
 @Command(name = "state", description = "Advanced state management.", subcommands = {StateCommand.ListCommand.class,
         StateShowCommand.class, StateRmCommand.class, StateMvCommand.class, StatePullCommand.class, StatePushCommand.class,
-        StateHistoryCommand.class, StateRollbackCommand.class})
+        StateHistoryCommand.class, StateRollbackCommand.class, StateMigrateCommand.class})
 final class StateCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -29,8 +29,8 @@ final class StateCommand implements Runnable {
 
         @Override
         int run(Workspace ws) {
-            if (!java.nio.file.Files.exists(ws.statePath())) {
-                term.err().println("No state file was found at " + ws.statePath() + ".");
+            if (!ws.stateExists()) {
+                term.err().println("No state file was found at " + ws.stateLocation().name() + ".");
                 return 1;
             }
             StateSnapshot state = ws.store().read();

@@ -11,7 +11,7 @@ import java.util.List;
 final class StateHistoryCommand extends WorkspaceCommand {
     @Override
     int run(Workspace ws) {
-        Addresses.requireStateFile(ws.statePath());
+        Addresses.requireState(ws);
         List<StateVersion> versions = ws.store().history();
         if (versions.isEmpty()) {
             term.out().println("The state has no versions yet.");

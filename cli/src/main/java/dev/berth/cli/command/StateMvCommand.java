@@ -46,7 +46,7 @@ final class StateMvCommand extends WorkspaceCommand {
             throw new Errors.UserError("Invalid state move request: cannot move " + from + " to " + to
                     + ": a data resource and a managed resource cannot take each other's place.");
         }
-        Addresses.requireStateFile(ws.statePath());
+        Addresses.requireState(ws);
         try (StateLock ignored = StateLock.take(ws.store(), lockOpts, "state mv", ws::notice)) {
             StateSnapshot state = ws.store().read();
             Map<ResourceInstanceAddr, ResourceInstanceAddr> moves = plan(state, from, to);

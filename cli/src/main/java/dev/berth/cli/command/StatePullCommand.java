@@ -9,7 +9,7 @@ final class StatePullCommand extends WorkspaceCommand {
     @Override
     int run(Workspace ws) {
         // Terraform prints nothing when there is no state; a read here would create an empty file.
-        if (!java.nio.file.Files.exists(ws.statePath())) return 0;
+        if (!ws.stateExists()) return 0;
         term.out().print(new StateJson(BerthCommand.VERSION).render(ws.store().read()));
         return 0;
     }

@@ -38,7 +38,7 @@ final class StatePushCommand extends WorkspaceCommand {
     int run(Workspace ws) {
         String name = path.equals("-") ? "on standard input" : path;
         String text = read(ws);
-        Addresses.requireStateFile(ws.statePath());
+        Addresses.requireState(ws);
         try (StateLock ignored = StateLock.take(ws.store(), lockOpts, "state push", ws::notice)) {
             StateSnapshot current = ws.store().read();
             StateSnapshot pushed;

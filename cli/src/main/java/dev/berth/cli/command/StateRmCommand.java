@@ -29,7 +29,7 @@ final class StateRmCommand extends WorkspaceCommand {
     @Override
     int run(Workspace ws) {
         List<ResourceInstanceAddr> wanted = addresses.stream().map(Addresses::parse).toList();
-        Addresses.requireStateFile(ws.statePath());
+        Addresses.requireState(ws);
         try (StateLock ignored = StateLock.take(ws.store(), lockOpts, "state rm", ws::notice)) {
             // Read under the lock, so nothing can add or remove instances between the check and the commit.
             StateSnapshot state = ws.store().read();

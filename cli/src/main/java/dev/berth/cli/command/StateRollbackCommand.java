@@ -25,7 +25,7 @@ final class StateRollbackCommand extends WorkspaceCommand {
 
     @Override
     int run(Workspace ws) {
-        Addresses.requireStateFile(ws.statePath());
+        Addresses.requireState(ws);
         try (StateLock ignored = StateLock.take(ws.store(), lockOpts, "state rollback", ws::notice)) {
             List<StateVersion> versions = ws.store().history();
             if (versions.stream().noneMatch(v -> v.serial() == serial)) {

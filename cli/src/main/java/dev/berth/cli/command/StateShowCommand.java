@@ -19,7 +19,7 @@ final class StateShowCommand extends WorkspaceCommand {
     @Override
     int run(Workspace ws) {
         ResourceInstanceAddr addr = Addresses.parse(address);
-        Addresses.requireStateFile(ws.statePath());
+        Addresses.requireState(ws);
         StateSnapshot state = ws.store().read();
         List<ResourceInstanceAddr> found = Addresses.matchingWithDeposed(state, addr);
         if (found.isEmpty()) {

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
@@ -28,8 +29,9 @@ abstract class WorkspaceCommand implements Callable<Integer> {
     @Option(names = "-no-color", description = "Disable colour in the output.")
     boolean noColor;
 
-    @Option(names = "-state", paramLabel = "PATH", description = "The state file (default: berth.db in the working directory).")
-    Path state;
+    @Option(names = "-state", paramLabel = "PATH|URL", description = "The state file (default: berth.db in the working"
+            + " directory, or the configuration's backend \"pg\"), or a postgres:// URL to keep the state on that server.")
+    String state;
 
     Terminal term;
 
@@ -39,7 +41,8 @@ abstract class WorkspaceCommand implements Callable<Integer> {
     @Override
     public final Integer call() {
         term = Terminal.of(spec.commandLine().getOut(), spec.commandLine().getErr(), noColor);
-        try (Workspace ws = new Workspace(dir(), statePath(), ((BerthCommand) spec.root().userObject()).env())) {
+        try (Workspace ws = new Workspace(dir(), statePath(), Optional.ofNullable(state),
+                ((BerthCommand) spec.root().userObject()).env())) {
             ws.onNotice(line -> {
                 term.err().println(line);
                 term.err().flush();
@@ -67,7 +70,7 @@ abstract class WorkspaceCommand implements Callable<Integer> {
     }
 
     private Path statePath() {
-        return state == null ? dir().resolve("berth.db") : dir().resolve(state);
+        return state == null || dev.berth.pg.PgUrl.isUrl(state) ? dir().resolve("berth.db") : dir().resolve(state);
     }
 
     /** Prints diagnostics (errors and warnings, each once) to standard error; returns the exit code 1. */

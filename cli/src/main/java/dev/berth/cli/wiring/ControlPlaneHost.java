@@ -9,7 +9,8 @@ import dev.berth.ecs.logs.LogStoreLocation;
 import dev.berth.ecs.control.Rollouts;
 import dev.berth.ecs.runtime.ContainerRuntime;
 import dev.berth.ecs.store.EcsStore;
-import dev.berth.ecs.store.SqliteEcsStore;
+import dev.berth.ecs.store.Leases;
+import dev.berth.ecs.store.OpenEcsStore;
 import dev.berth.ecs.store.StoreLocation;
 import dev.berth.ecs.secret.SecretResolver;
 import dev.berth.ecs.secret.SecretStoreLocation;
@@ -26,7 +27,8 @@ import java.util.function.Function;
  * ({@link Atomicity}), and the Docker engines it drives.
  */
 public final class ControlPlaneHost implements AutoCloseable {
-    private final SqliteEcsStore file;
+    private final OpenEcsStore file;
+    private final StoreLocation.Where where;
     private final LogArchive logs;
     private final StoreSecretResolver secrets;
     private final RuntimePool runtimes;
@@ -36,12 +38,14 @@ public final class ControlPlaneHost implements AutoCloseable {
     private final Rollouts rollouts;
     private final EcsApi api;
 
-    private ControlPlaneHost(SqliteEcsStore file, Rollouts rollouts, StoreSecretResolver secrets,
+    private ControlPlaneHost(StoreLocation.Where where, Rollouts rollouts, StoreSecretResolver secrets,
                              Map<String, String> env) {
-        this.file = file;
-        this.logs = new LogArchive(() -> LogStoreLocation.resolve(file.file(), env));
+        this.where = where;
+        this.file = where.open();
+        this.logs = new LogArchive(() -> LogStoreLocation.resolve(where.anchor(env), env));
         this.secrets = secrets;
-        this.runtimes = new RuntimePool(logs, secrets == null ? SecretResolver.NONE : secrets);
+        this.runtimes = new RuntimePool(logs, secrets == null ? SecretResolver.NONE : secrets,
+                host -> dev.berth.ecs.store.EngineTlsRow.find(file, host));
         this.store = new UnitOfWorkStore(file);
         this.atomicity = new Atomicity(store);
         this.rollouts = rollouts;
@@ -57,15 +61,19 @@ public final class ControlPlaneHost implements AutoCloseable {
         return open(storeFile, System.getenv());
     }
 
+    /** As {@link #open(Path, Map)} for a store that may be a PostgreSQL URL. */
+    public static ControlPlaneHost open(StoreLocation.Where store, Map<String, String> env) {
+        return new ControlPlaneHost(store, Rollouts.inline(), null, env);
+    }
+
     /** As {@link #open(Path)}; {@code env} chooses the log store ({@code BERTH_LOG_STORE}; else beside the store file). */
     public static ControlPlaneHost open(Path storeFile, Map<String, String> env) {
-        return new ControlPlaneHost(SqliteEcsStore.open(storeFile), Rollouts.inline(), null, env);
+        return new ControlPlaneHost(StoreLocation.Where.of(storeFile), Rollouts.inline(), null, env);
     }
 
     /** As {@link #open(Path, Map)}, its containers reading their secrets from {@code secretsFile} as they start. */
-    public static ControlPlaneHost open(Path storeFile, Path secretsFile, Map<String, String> env) {
-        return new ControlPlaneHost(SqliteEcsStore.open(storeFile), Rollouts.inline(), new StoreSecretResolver(secretsFile),
-                env);
+    public static ControlPlaneHost open(StoreLocation.Where store, Path secretsFile, Map<String, String> env) {
+        return new ControlPlaneHost(store, Rollouts.inline(), new StoreSecretResolver(secretsFile), env);
     }
 
     /**
@@ -74,8 +82,8 @@ public final class ControlPlaneHost implements AutoCloseable {
      * ({@link #rollOut}), which {@link #rollouts()} tells of each one. Containers read their
      * secrets from {@code secretsFile}; {@code env} chooses the log store.
      */
-    public static ControlPlaneHost serve(Path storeFile, Path secretsFile, Map<String, String> env) {
-        return new ControlPlaneHost(SqliteEcsStore.open(storeFile), Rollouts.behindTheCall(),
+    public static ControlPlaneHost serve(StoreLocation.Where store, Path secretsFile, Map<String, String> env) {
+        return new ControlPlaneHost(store, Rollouts.behindTheCall(),
                 new StoreSecretResolver(secretsFile), env);
     }
 
@@ -99,13 +107,18 @@ public final class ControlPlaneHost implements AutoCloseable {
         });
     }
 
-    /** The file a run outside any configuration serves: {@code BERTH_ECS_STORE}, else the user's own. */
-    public static Path storeFile(Path workingDir, Map<String, String> env) {
-        return StoreLocation.resolve(Optional.empty(), workingDir, env);
+    /** The store a run outside any configuration serves: {@code BERTH_ECS_STORE} (a file or URL), else the user's own file. */
+    public static StoreLocation.Where storeFile(Path workingDir, Map<String, String> env) {
+        return StoreLocation.where(Optional.empty(), workingDir, env);
     }
 
-    public Path storeFile() {
-        return file.file();
+    public StoreLocation.Where storeFile() {
+        return where;
+    }
+
+    /** How several servers on one PostgreSQL control plane split its services; none for a file. */
+    public Optional<Leases> leases() {
+        return file instanceof Leases l ? Optional.of(l) : Optional.empty();
     }
 
     /** ECS's actions on this control plane, each atomic. */

@@ -1,7 +1,9 @@
 package dev.berth.cli.wiring;
 
 import dev.berth.ecs.store.LegacyImport;
+import dev.berth.ecs.store.OpenEcsStore;
 import dev.berth.ecs.store.SqliteEcsStore;
+import dev.berth.ecs.store.StoreLocation;
 import dev.berth.state.SqliteStateStore;
 
 import java.nio.file.Files;
@@ -22,13 +24,17 @@ final class ControlPlaneStore {
     }
 
     /**
-     * @param stateFile the configuration's state file; read only if it already exists
+     * @param stateFile the configuration's state file; read only if it already exists (null: none)
      * @param state opens it (the workspace's one store)
      */
-    static SqliteEcsStore open(Path file, Path stateFile, Supplier<SqliteStateStore> state, Consumer<String> notice) {
-        SqliteEcsStore store = SqliteEcsStore.open(file);
+    static OpenEcsStore open(StoreLocation.Where where, Path stateFile, Supplier<SqliteStateStore> state,
+                             Consumer<String> notice) {
+        OpenEcsStore opened = where.open();
+        // A PostgreSQL control plane takes no hand-over: the rows stay in the state file, where
+        // a file-backed control plane still takes them over.
+        if (!(opened instanceof SqliteEcsStore store)) return opened;
         try {
-            if (Files.exists(stateFile)) {
+            if (stateFile != null && Files.exists(stateFile)) {
                 AtomicReference<LegacyImport.Result> moved = new AtomicReference<>();
                 // Said only once the rows are gone from the state file, so it is said once.
                 if (state.get().handOverProviderRows(PROVIDER, rows -> moved.set(store.importLegacy(

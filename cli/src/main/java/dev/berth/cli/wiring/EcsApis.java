@@ -3,6 +3,7 @@ package dev.berth.cli.wiring;
 import dev.berth.cli.ecs.ApiSource;
 import dev.berth.cli.ecs.EcsSession;
 import dev.berth.ecs.http.EcsHttpClient;
+import dev.berth.ecs.sigv4.ClientKeys;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +25,10 @@ public final class EcsApis implements ApiSource {
 
     @Override
     public Handle open(String endpoint) {
-        if (endpoint != null && !endpoint.isBlank()) return new Handle(EcsHttpClient.connect(endpoint), null);
+        if (endpoint != null && !endpoint.isBlank()) {
+            // Signed with the AWS CLI's key, when the environment names one, for a server with --credentials.
+            return new Handle(EcsHttpClient.connect(endpoint, ClientKeys.signer(session.env()).orElse(null)), null);
+        }
         // The same host berth server runs: each changing action atomic, on the store the environment chooses.
         ControlPlaneHost host = ControlPlaneHost.open(ControlPlaneHost.storeFile(session.cwd(), session.env()),
                 ControlPlaneHost.secretsFile(session.cwd(), session.env()), session.env());

@@ -11,7 +11,7 @@ import dev.berth.engine.diag.Diagnostic;
 import dev.berth.engine.diag.DiagnosticsException;
 import dev.berth.ecs.store.EcsStore;
 import dev.berth.ecs.placement.FargateCapacity;
-import dev.berth.ecs.store.SqliteEcsStore;
+import dev.berth.ecs.store.OpenEcsStore;
 import dev.berth.ecs.store.StoreLocation;
 import dev.berth.ecs.secret.SecretStoreLocation;
 import dev.berth.ecs.secret.StoreSecretResolver;
@@ -25,6 +25,7 @@ import dev.berth.engine.functions.FunctionRegistry;
 import dev.berth.engine.provider.Providers;
 import dev.berth.engine.state.StateStore;
 import dev.berth.engine.value.Secrets;
+import dev.berth.state.SqlStateStore;
 import dev.berth.state.SqliteStateStore;
 
 import java.nio.file.Path;
@@ -46,8 +47,13 @@ public final class Workspace implements AutoCloseable {
     private final LogArchive logs;
     private final StoreSecretResolver secretStore;
     private final RuntimePool runtimes;
-    private SqliteStateStore store;
-    private SqliteEcsStore ecsStore;
+    /** The -state argument as typed (a path or a postgres:// URL), if given. */
+    private final Optional<String> stateArg;
+    private StateLocation stateLocation;
+    private boolean configLoaded;
+    private Optional<dev.berth.engine.config.BackendConfig> backend = Optional.empty();
+    private SqlStateStore store;
+    private OpenEcsStore ecsStore;
     private Optional<String> ecsStoreSetting = Optional.empty();
     private Optional<Integer> fargateVcpuQuota = Optional.empty();
     /** provider "ecs" { endpoint }: a berth server to be a client of, and where the setting is. */
@@ -67,14 +73,23 @@ public final class Workspace implements AutoCloseable {
 
     /** {@code env}: the process environment (BERTH_ECS_STORE, XDG_DATA_HOME, HOME). */
     public Workspace(Path dir, Path statePath, Map<String, String> env) {
+        this(dir, statePath, Optional.empty(), env);
+    }
+
+    /**
+     * {@code stateArg}: -state as typed, which wins over a {@code backend "pg"} block; a
+     * {@code postgres://} URL puts the state on that server, a path is the state file.
+     */
+    public Workspace(Path dir, Path statePath, Optional<String> stateArg, Map<String, String> env) {
         this.dir = dir;
         this.statePath = statePath;
+        this.stateArg = stateArg;
         this.env = Map.copyOf(env);
         // The log store sits beside the control plane, which the configuration (loaded later) may choose.
-        this.logs = new LogArchive(() -> LogStoreLocation.resolve(ecsStorePath(), this.env));
+        this.logs = new LogArchive(() -> LogStoreLocation.resolve(ecsStoreWhere().anchor(this.env), this.env));
         // Opened only when a container with secrets starts: most runs never touch the file.
         this.secretStore = new StoreSecretResolver(SecretStoreLocation.resolve(dir, this.env));
-        this.runtimes = new RuntimePool(logs, secretStore);
+        this.runtimes = new RuntimePool(logs, secretStore, host -> dev.berth.ecs.store.EngineTlsRow.find(ecsStore(), host));
     }
 
     /** Where one-line notices go (standard error for a command): what a run did besides its work. */
@@ -130,7 +145,9 @@ public final class Workspace implements AutoCloseable {
 
     /** The configuration loaded last chooses the control plane ({@code provider "ecs" { store }}). */
     private ConfigLoader.Result remember(ConfigLoader.Result r) {
+        configLoaded = true;
         if (r.config() != null) {
+            backend = r.config().backend();
             ecsStoreSetting = r.config().provider(ControlPlaneStore.PROVIDER).flatMap(p -> p.string("store"));
             fargateVcpuQuota = r.config().provider(ControlPlaneStore.PROVIDER).flatMap(p -> p.integer("fargate_vcpu_quota"));
             ecsEndpoint = r.config().provider(ControlPlaneStore.PROVIDER).flatMap(p -> p.string("endpoint"));
@@ -140,22 +157,50 @@ public final class Workspace implements AutoCloseable {
         return r;
     }
 
-    /** The state file, opened (and created) on first use. */
+    /** The state, opened (and created) on first use: the file, or the PostgreSQL schema. */
     public StateStore store() {
-        return stateFile();
+        return sqlStore();
+    }
+
+    /** The state as its store, for commands that move it between stores. */
+    public SqlStateStore sqlStore() {
+        if (store == null) store = stateLocation().open();
+        return store;
+    }
+
+    /**
+     * Where the state lives: -state, else the configuration's {@code backend "pg"}, else the state
+     * file. A command that has not loaded the configuration has it read here, but only when one
+     * of its files mentions a backend, so state commands stay quick and work on a configuration
+     * that no longer parses.
+     */
+    public StateLocation stateLocation() {
+        if (stateLocation == null) {
+            if (stateArg.isPresent()) {
+                stateLocation = StateLocation.of(stateArg.get(), dir, Optional.empty(), env);
+            } else {
+                if (!configLoaded && BackendScan.mentionsBackend(dir)) loadConfig();
+                stateLocation = backend.map(b -> StateLocation.of(b, env)).orElseGet(() -> new StateLocation.File(statePath));
+            }
+        }
+        return stateLocation;
+    }
+
+    /** Whether there is state to read (a missing file is none; a PostgreSQL schema always is). */
+    public boolean stateExists() {
+        return stateLocation().exists();
     }
 
     private SqliteStateStore stateFile() {
-        if (store == null) store = SqliteStateStore.open(statePath);
-        return store;
+        return (SqliteStateStore) sqlStore();
     }
 
     /**
      * Where the control plane lives for this configuration: its {@code provider "ecs" { store }},
      * else BERTH_ECS_STORE, else the user's own file. Load the configuration first.
      */
-    public Path ecsStorePath() {
-        return StoreLocation.resolve(ecsStoreSetting, dir, env);
+    public StoreLocation.Where ecsStoreWhere() {
+        return StoreLocation.where(ecsStoreSetting, dir, env);
     }
 
     /**
@@ -163,7 +208,11 @@ public final class Workspace implements AutoCloseable {
      * berth kept in this configuration's state file is moved into it then, once.
      */
     public EcsStore ecsStore() {
-        if (ecsStore == null) ecsStore = ControlPlaneStore.open(ecsStorePath(), statePath, this::stateFile, notices);
+        if (ecsStore == null) {
+            // Only a state file can hold the control plane an older berth kept there.
+            Path legacy = stateLocation() instanceof StateLocation.File f ? f.path() : null;
+            ecsStore = ControlPlaneStore.open(ecsStoreWhere(), legacy, this::stateFile, notices);
+        }
         return ecsStore;
     }
 
@@ -194,7 +243,7 @@ public final class Workspace implements AutoCloseable {
     private Providers remoteProviders(String endpoint) {
         dev.berth.ecs.api.EcsApi api;
         try {
-            api = EcsHttpClient.connect(endpoint);
+            api = connect(endpoint);
         } catch (EcsException e) {
             throw new DiagnosticsException(Diagnostic.error("Invalid value for endpoint: " + e.getMessage(), "",
                     ecsEndpointAt));
@@ -209,7 +258,7 @@ public final class Workspace implements AutoCloseable {
     public dev.berth.ecs.api.EcsApi ecsApi() {
         if (ecsEndpoint.isPresent()) {
             try {
-                return EcsHttpClient.connect(ecsEndpoint.get());
+                return connect(ecsEndpoint.get());
             } catch (EcsException e) {
                 throw new DiagnosticsException(Diagnostic.error("Invalid value for endpoint: " + e.getMessage(), "",
                         ecsEndpointAt));
@@ -218,9 +267,21 @@ public final class Workspace implements AutoCloseable {
         return new dev.berth.ecs.control.ControlPlane(ecsStore(), runtimes);
     }
 
+    /** A client of the server, signing with the key the environment names (AWS_ACCESS_KEY_ID or a profile), if any. */
+    private dev.berth.ecs.api.EcsApi connect(String endpoint) {
+        dev.berth.ecs.sigv4.Signer signer;
+        try {
+            signer = dev.berth.ecs.sigv4.ClientKeys.signer(env).orElse(null);
+        } catch (dev.berth.ecs.sigv4.CredentialsFile.BadFile e) {
+            throw new DiagnosticsException(Diagnostic.error("Cannot sign requests to the endpoint: " + e.getMessage(), "",
+                    ecsEndpointAt));
+        }
+        return EcsHttpClient.connect(endpoint, signer);
+    }
+
     /** Where {@link #ecsApi()} is, for people: the server's URL or the store's file. */
     public String ecsWorldName() {
-        return ecsEndpoint.orElseGet(() -> ecsStorePath().toString());
+        return ecsEndpoint.orElseGet(() -> ecsStoreWhere().shown());
     }
 
     /** Providers for checking configuration only; they reach neither state nor the control plane. */

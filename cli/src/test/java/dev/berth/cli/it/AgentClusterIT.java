@@ -5,7 +5,6 @@ import dev.berth.ecs.api.InstanceCalls.DeregisterContainerInstanceRequest;
 import dev.berth.ecs.api.InstanceCalls.ListContainerInstancesRequest;
 import dev.berth.ecs.control.ControlPlane;
 import dev.berth.cli.TestStores;
-import dev.berth.ecs.store.SqliteEcsStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -55,8 +54,8 @@ class AgentClusterIT extends ClusterFixture {
     /** The agent's instance blocks the cluster's deletion, as in ECS: deregister it before destroy. */
     @AfterEach
     void deregisterTheAgentsInstance() {
-        if (docker == null || !Files.exists(TestStores.of(dir))) return;
-        try (SqliteEcsStore store = SqliteEcsStore.open(TestStores.of(dir))) {
+        if (docker == null || (!TestStores.postgres() && !Files.exists(TestStores.of(dir)))) return;
+        try (var store = TestStores.openEcs(dir)) {
             ControlPlane api = new ControlPlane(store, host -> docker);
             for (String arn : api.listContainerInstances(new ListContainerInstancesRequest(cluster, null, null, null,
                     null)).containerInstanceArns()) {

@@ -20,9 +20,18 @@ final class AwsCli {
     }
 
     private final String endpoint;
+    private final String keyId;
+    private final String secret;
 
     AwsCli(String endpoint) {
+        this(endpoint, "berth", "berth-secret");
+    }
+
+    /** Signing with this access key (a berth server with --credentials checks it). */
+    AwsCli(String endpoint, String keyId, String secret) {
         this.endpoint = endpoint;
+        this.keyId = keyId;
+        this.secret = secret;
         if (!onPath()) {
             if ("true".equals(System.getenv("CI"))) throw new AssertionError("CI=true but the aws command is not installed");
             Assumptions.abort("The AWS CLI (aws) is not installed");
@@ -39,8 +48,8 @@ final class AwsCli {
         Path none = Path.of(System.getProperty("java.io.tmpdir"), "berth-no-aws-config");
         env.put("AWS_CONFIG_FILE", none.resolve("config").toString());
         env.put("AWS_SHARED_CREDENTIALS_FILE", none.resolve("credentials").toString());
-        env.put("AWS_ACCESS_KEY_ID", "berth");
-        env.put("AWS_SECRET_ACCESS_KEY", "berth-secret");
+        env.put("AWS_ACCESS_KEY_ID", keyId);
+        env.put("AWS_SECRET_ACCESS_KEY", secret);
         env.put("AWS_DEFAULT_REGION", "us-east-1");
         env.put("AWS_MAX_ATTEMPTS", "1");
         env.put("AWS_PAGER", "");

@@ -106,7 +106,6 @@ class ConsoleIT {
                     DockerEngine.cleanUp(docker, cluster);
                     // Whatever the server's loop started while it was being stopped goes too.
                     for (var c : DockerEngine.containersOf(docker, cluster)) DockerEngine.cli("rm", "-f", c.id());
-                    DockerEngine.removeMetadataSidecars(cluster);
                     docker.removeNetwork("berth-" + cluster);
                     docker.close();
                 }

@@ -45,25 +45,6 @@ final class DockerEngine {
             if (task != null) runtime.stopTask(task, java.time.Duration.ZERO);
         }
         runtime.removeNetwork("berth-" + cluster);
-        removeMetadataSidecars(cluster);
-    }
-
-    /**
-     * Removes the metadata sidecars of the cluster's tasks. They carry no cluster label (they must
-     * never show as task containers), so a test that removes task containers by hand with
-     * {@code docker rm -f} would leave them running in the dead task's namespace otherwise.
-     */
-    static void removeMetadataSidecars(String cluster) {
-        try {
-            String lines = cli("ps", "-a", "--filter", "label=dev.berth.metadata-for",
-                    "--format", "{{.ID}} {{.Label \"dev.berth.metadata-for\"}}");
-            for (String line : lines.split("\n")) {
-                String[] idAndTask = line.trim().split(" ", 2);
-                if (idAndTask.length == 2 && idAndTask[1].contains(":task/" + cluster + "/")) cli("rm", "-f", idAndTask[0]);
-            }
-        } catch (Exception e) {
-            System.err.println("could not remove the metadata sidecars of " + cluster + ": " + e.getMessage());
-        }
     }
 
     /** Runs the docker CLI as a user would outside berth; returns its output, fails the test on error. */

@@ -50,7 +50,7 @@ class EcsCommandsIT {
         docker = DockerEngine.require();
         cluster = "ecs-it-" + UUID.randomUUID().toString().substring(0, 8);
         env = new HashMap<>();
-        env.put("BERTH_ECS_STORE", dir.resolve("ecs.db").toString());
+        env.put("BERTH_ECS_STORE", dev.berth.cli.TestStores.ecsStoreFor(dir.resolve("ecs.db")));
         env.put("HOME", dir.toString());
     }
 

@@ -8,7 +8,6 @@ import dev.berth.ecs.api.InstanceCalls.UpdateContainerInstancesStateRequest;
 import dev.berth.ecs.control.ControlPlane;
 import dev.berth.ecs.runtime.ContainerInfo;
 import dev.berth.cli.TestStores;
-import dev.berth.ecs.store.SqliteEcsStore;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -69,7 +68,7 @@ class InstanceActionsIT extends ClusterFixture {
 
     /** Calls the control plane of this directory's configuration, as another client would. */
     private void withControlPlane(Consumer<ControlPlane> calls) {
-        try (SqliteEcsStore store = SqliteEcsStore.open(TestStores.of(dir))) {
+        try (var store = TestStores.openEcs(dir)) {
             calls.accept(new ControlPlane(store, host -> docker));
         }
     }

@@ -22,10 +22,10 @@ class ServerLifecycleIT {
     @Test
     void ctrlCStopsItCleanlyAndItAnsweredUntilThen() throws Exception {
         Path store = dir.resolve("ecs.db");
-        try (BerthProcess p = BerthProcess.startWith(Map.of("BERTH_ECS_STORE", store.toString()),
+        try (BerthProcess p = BerthProcess.startWith(Map.of("BERTH_ECS_STORE", dev.berth.cli.TestStores.ecsStoreFor(store)),
                 "server", "--listen", "127.0.0.1:0")) {
             String line = p.await(l -> l.startsWith("berth server listening on "), Duration.ofSeconds(60));
-            assertTrue(line.endsWith(", serving the control plane in " + store), line);
+            assertTrue(line.endsWith(", serving the control plane in " + dev.berth.cli.TestStores.shownFor(store)), line);
             String endpoint = line.substring("berth server listening on ".length(), line.indexOf(','));
             HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(endpoint + "/"))
                     .header("X-Amz-Target", "AmazonEC2ContainerServiceV20141113.NoSuchAction")
@@ -43,7 +43,8 @@ class ServerLifecycleIT {
         Path store = dir.resolve("ecs.db");
         try (ServerProcess first = ServerProcess.start(store)) {
             String port = first.endpoint().substring(first.endpoint().lastIndexOf(':') + 1);
-            try (BerthProcess second = BerthProcess.startWith(Map.of("BERTH_ECS_STORE", store.toString()),
+            try (BerthProcess second = BerthProcess.startWith(Map.of("BERTH_ECS_STORE",
+                    dev.berth.cli.TestStores.ecsStoreFor(store)),
                     "server", "--listen", "127.0.0.1:" + port)) {
                 assertEquals(1, second.exitCode(Duration.ofSeconds(60)), second.output());
                 assertEquals("Error: cannot listen on 127.0.0.1:" + port + ": Address already in use.",

@@ -40,7 +40,7 @@ class SharedClusterIT {
         infra = Files.createDirectories(root.resolve("infra"));
         app = Files.createDirectories(root.resolve("app"));
         env = new HashMap<>(System.getenv());
-        env.put(TestStores.ENV, root.resolve("ecs.db").toString());
+        env.put(TestStores.ENV, TestStores.ecsStoreFor(root.resolve("ecs.db")));
     }
 
     @AfterEach

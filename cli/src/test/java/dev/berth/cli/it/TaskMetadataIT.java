@@ -3,8 +3,6 @@ package dev.berth.cli.it;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.berth.cli.CliRun;
-import dev.berth.ecs.runtime.ContainerInfo;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -15,13 +13,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A service whose task has a role, applied for real: its container reads ECS's task metadata and
- * credentials endpoints as it starts and serves what it read; the metadata sidecar is neither
- * drift nor an orphan to the next plan, and destroy takes it away with the task.
+ * credentials endpoints as it starts and serves what it read; its metadata server (run in the
+ * task's namespace by the engine's one metadata agent) is neither drift nor an orphan to the next
+ * plan, and goes when destroy takes the task away.
  */
 class TaskMetadataIT extends ClusterFixture {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ROLE = "arn:aws:iam::123456789012:role/app/meta";
-    private static final String SIDECAR_LABEL = "dev.berth.metadata-for";
+    private static final String AGENT = "berth-metadata-agent";
 
     private String config() {
         return """
@@ -65,19 +64,29 @@ class TaskMetadataIT extends ClusterFixture {
                 """.formatted(cluster, ROLE);
     }
 
-    @AfterEach
-    void removeLeftSidecars() {
-        if (docker == null) return;
-        for (ContainerInfo c : sidecars()) docker.removeContainer(c.id());
+    /** The namespaces the engine's metadata agent serves for this cluster's tasks (their documents name it). */
+    private List<String> served() throws Exception {
+        String out;
+        try {
+            out = DockerEngine.cli("exec", AGENT, "sh", "-c", "grep -lF ':task/" + cluster + "/' /t/*/berth/metadata/task.json 2>/dev/null; true");
+        } catch (AssertionError | Exception noAgent) {
+            return List.of();
+        }
+        return out.lines().filter(l -> !l.isBlank()).toList();
     }
 
-    private List<ContainerInfo> sidecars() {
-        return docker.listSummaries(List.of(SIDECAR_LABEL)).stream()
-                .filter(c -> c.labels().get(SIDECAR_LABEL).contains("/" + cluster + "/")).toList();
+    /** The agent stops a server within about a second of its namespace's end. */
+    private List<String> servedAfterAWhile() throws Exception {
+        List<String> left = served();
+        for (int i = 0; i < 50 && !left.isEmpty(); i++) {
+            Thread.sleep(100);
+            left = served();
+        }
+        return left;
     }
 
     @Test
-    void aTaskReadsItsMetadataAndCredentialsAndItsSidecarIsNoDriftAndGoesWithDestroy() throws Exception {
+    void aTaskReadsItsMetadataAndCredentialsAndItsServerIsNoDriftAndGoesWithDestroy() throws Exception {
         Files.writeString(dir.resolve("main.hcl"), config());
         CliRun plan = CliRun.in(dir, "plan");
         assertEquals(0, plan.exitCode(), plan::toString);
@@ -99,13 +108,15 @@ class TaskMetadataIT extends ClusterFixture {
         JsonNode creds = JSON.readTree(WebExampleIT.get(url.out().trim() + "creds.json"));
         assertTrue(creds.get("AccessKeyId").asText().startsWith("BERTHLOCAL"), creds::toString);
         assertEquals(ROLE, creds.get("RoleArn").asText());
-        assertEquals(1, sidecars().size());
+        assertEquals(1, served().size());
+        assertEquals(1, DockerEngine.cli("ps", "-aq", "--filter", "label=dev.berth.cluster=" + DockerEngine.clusterArn(cluster))
+                .strip().lines().count(), "the task's one container, no sidecar");
 
         CliRun again = CliRun.in(dir, "plan", "-detailed-exitcode");
-        assertEquals(0, again.exitCode(), "the sidecar is no drift and no orphan: " + again);
+        assertEquals(0, again.exitCode(), "the metadata server is no drift and no orphan: " + again);
 
         CliRun destroy = CliRun.in(dir, "destroy", "-auto-approve");
         assertEquals(0, destroy.exitCode(), destroy::toString);
-        assertEquals(List.of(), sidecars());
+        assertEquals(List.of(), servedAfterAWhile());
     }
 }

@@ -4,7 +4,9 @@ import dev.berth.engine.diag.Diagnostic;
 import dev.berth.engine.diag.SourceRange;
 
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reads tokens for the parser. Newlines end attributes and object items, but are insignificant
@@ -17,6 +19,8 @@ final class TokenCursor {
     final LineIndex lines;
     final List<Diagnostic> diags;
     int pos;
+    private static final int SHARED_UP_TO = 32;
+    private final Map<String, String> shared = new HashMap<>();
     private boolean[] ignoreNewlines = new boolean[32];
     private int depth;
 
@@ -104,7 +108,12 @@ final class TokenCursor {
     }
 
     String text(int i) {
-        return new String(src, t.starts[i], t.ends[i] - t.starts[i]);
+        String s = new String(src, t.starts[i], t.ends[i] - t.starts[i]);
+        // A configuration repeats its few names (family, cpu, image, ...) in every block; the AST
+        // of a large one keeps each of them once instead of once per use.
+        if (s.length() > SHARED_UP_TO) return s;
+        String first = shared.putIfAbsent(s, s);
+        return first == null ? s : first;
     }
 
     TokenType type(int i) {

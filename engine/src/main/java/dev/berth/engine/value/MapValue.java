@@ -1,6 +1,5 @@
 package dev.berth.engine.value;
 
-import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -10,7 +9,7 @@ import java.util.TreeMap;
  */
 public record MapValue(Map<String, Value> entries) implements Value {
     public MapValue {
-        entries = Collections.unmodifiableSortedMap(new TreeMap<>(entries));
+        entries = SortedEntries.of(entries);
     }
 
     public static final MapValue EMPTY = new MapValue(Map.of());
@@ -25,9 +24,7 @@ public record MapValue(Map<String, Value> entries) implements Value {
     }
 
     public MapValue with(String key, Value v) {
-        TreeMap<String, Value> copy = new TreeMap<>(entries);
-        copy.put(key, v);
-        return new MapValue(copy);
+        return new MapValue(((SortedEntries) entries).with(key, v));
     }
 
     @Override

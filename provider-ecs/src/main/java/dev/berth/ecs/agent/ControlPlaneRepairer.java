@@ -28,6 +28,7 @@ public final class ControlPlaneRepairer implements Repairs {
 
     private final EcsApi api;
     private final java.util.function.Consumer<String> rollOut;
+    private final java.util.function.Predicate<String> keeps;
 
     public ControlPlaneRepairer(EcsApi api) {
         this(api, null);
@@ -35,15 +36,26 @@ public final class ControlPlaneRepairer implements Repairs {
 
     /** {@code rollOut} rolls a service's deployment out (by ARN); null: an UpdateService that changes nothing. */
     public ControlPlaneRepairer(EcsApi api, java.util.function.Consumer<String> rollOut) {
+        this(api, rollOut, arn -> true);
+    }
+
+    /**
+     * {@code keeps}: whether this process keeps a service (asked each time it would repair it):
+     * several servers on one control plane each keep the services whose lease they hold
+     * ({@link ServiceLeaseKeeper}).
+     */
+    public ControlPlaneRepairer(EcsApi api, java.util.function.Consumer<String> rollOut,
+                                java.util.function.Predicate<String> keeps) {
         this.api = api;
         this.rollOut = rollOut;
+        this.keeps = keeps;
     }
 
     @Override
     public Result pass(Set<String> serviceArns) {
         List<ServiceOutcome> out = new ArrayList<>();
         if (serviceArns != null) {
-            for (String arn : serviceArns) out.add(repair(clusterOf(arn), arn));
+            for (String arn : serviceArns) if (keeps.test(arn)) out.add(repair(clusterOf(arn), arn));
             return new Result(null, out);
         }
         List<String> clusters;
@@ -77,7 +89,8 @@ public final class ControlPlaneRepairer implements Repairs {
                 boolean rollingOut = s.deployments() != null && !s.deployments().isEmpty()
                         && "IN_PROGRESS".equals(s.deployments().get(0).rolloutState());
                 if ("ACTIVE".equals(s.status())
-                        && (rollingOut || !java.util.Objects.equals(s.desiredCount(), s.runningCount()))) {
+                        && (rollingOut || !java.util.Objects.equals(s.desiredCount(), s.runningCount()))
+                        && keeps.test(s.serviceArn())) {
                     out.add(repair(cluster, s.serviceArn()));
                 }
             }

@@ -15,7 +15,9 @@ import java.util.List;
  *
  * <p>{@code dockerHost} is berth's one addition to ECS's shapes: the engine the instance runs
  * tasks on ({@code unix:///...} or {@code tcp://...}; absent: the engine beside the control
- * plane). AWS clients ignore the field; berth's own callers set it.
+ * plane). AWS clients ignore the field; berth's own callers set it. So is {@code dockerTls} of a
+ * registration: the PEM text for mutual TLS with a {@code tcp://} engine, which is never
+ * described back.
  */
 public interface InstanceCalls {
     RegisterContainerInstanceResponse registerContainerInstance(RegisterContainerInstanceRequest request);
@@ -42,7 +44,20 @@ public interface InstanceCalls {
      */
     record RegisterContainerInstanceRequest(String cluster, List<Resource> totalResources, VersionInfo versionInfo,
                                             String containerInstanceArn, List<Attribute> attributes,
-                                            List<Tag> tags, String dockerHost, String clientToken) {
+                                            List<Tag> tags, String dockerHost, String clientToken,
+                                            dev.berth.ecs.tls.TlsMaterial dockerTls) {
+        public RegisterContainerInstanceRequest(String cluster, List<Resource> totalResources, VersionInfo versionInfo,
+                                                String containerInstanceArn, List<Attribute> attributes,
+                                                List<Tag> tags, String dockerHost, String clientToken) {
+            this(cluster, totalResources, versionInfo, containerInstanceArn, attributes, tags, dockerHost, clientToken,
+                    null);
+        }
+
+        @Override
+        public String toString() {
+            return "RegisterContainerInstanceRequest[cluster=" + cluster + ", dockerHost=" + dockerHost
+                    + (dockerTls == null ? "" : ", dockerTls=(hidden)") + "]";
+        }
     }
 
     record RegisterContainerInstanceResponse(ContainerInstance containerInstance) {

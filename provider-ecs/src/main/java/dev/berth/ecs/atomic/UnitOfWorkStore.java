@@ -23,6 +23,8 @@ public final class UnitOfWorkStore implements EcsStore {
     private final EcsStore store;
     /** Table to key to the new row, or to empty for a delete; null when no unit is open. */
     private Map<String, Map<String, Optional<String>>> unit;
+    /** The placement lock the open unit took, held until its rows are written or forgotten. */
+    private Held placement;
 
     public UnitOfWorkStore(EcsStore store) {
         this.store = store;
@@ -40,11 +42,46 @@ public final class UnitOfWorkStore implements EcsStore {
         if (done == null) return;
         List<Write> writes = new ArrayList<>();
         done.forEach((table, rows) -> rows.forEach((key, row) -> writes.add(new Write(table, key, row.orElse(null)))));
-        store.writeAll(writes);
+        try {
+            store.writeAll(writes);
+        } finally {
+            letGoOfPlacement();
+        }
     }
 
     synchronized void rollback() {
         unit = null;
+        letGoOfPlacement();
+    }
+
+    /**
+     * Inside a unit, the placement lock is held until the unit's rows are written: the bookings a
+     * decision made are only in this unit until then, and another process deciding meanwhile
+     * would not see them.
+     */
+    @Override
+    public Held holdPlacement() {
+        boolean inUnit;
+        synchronized (this) {
+            inUnit = unit != null;
+            if (inUnit && placement != null) return () -> { };
+        }
+        // Waited for outside this object's monitor: another process may hold the lock a while.
+        Held held = store.holdPlacement();
+        if (!inUnit) return held;
+        synchronized (this) {
+            if (unit != null && placement == null) {
+                placement = held;
+                return () -> { };
+            }
+        }
+        return held;
+    }
+
+    private void letGoOfPlacement() {
+        Held held = placement;
+        placement = null;
+        if (held != null) held.close();
     }
 
     @Override

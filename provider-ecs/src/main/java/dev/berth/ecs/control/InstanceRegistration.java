@@ -15,6 +15,9 @@ import dev.berth.ecs.runtime.EngineCapacity;
 import dev.berth.ecs.runtime.RuntimeFailure;
 import dev.berth.ecs.scheduler.model.ContainerInstance;
 import dev.berth.ecs.store.TaskRow;
+import dev.berth.ecs.store.EngineTlsRow;
+import dev.berth.ecs.store.Table;
+import dev.berth.ecs.tls.TlsEngines;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -75,7 +78,15 @@ final class InstanceRegistration {
             }
         }
         Integer cpu = resource(r.totalResources(), "CPU"), memory = resource(r.totalResources(), "MEMORY");
-        ContainerRuntime rt = runtimes.apply(host);
+        if (r.dockerTls() != null && (host == null || !host.startsWith("tcp://"))) {
+            throw EcsException.invalidParameter("dockerTls is for a tcp://host:port dockerHost.");
+        }
+        ContainerRuntime rt;
+        try {
+            rt = r.dockerTls() == null ? runtimes.apply(host) : TlsEngines.of(runtimes).reach(host, r.dockerTls());
+        } catch (RuntimeFailure f) {
+            throw EcsException.client("Cannot register the container instance: " + f.getMessage());
+        }
         EngineCapacity capacity = null;
         boolean connected;
         try {
@@ -117,6 +128,7 @@ final class InstanceRegistration {
             world.tags.replace(arn, tags);
         }
         world.instances.put(arn, row);
+        if (r.dockerTls() != null) engineTls().put(host, EngineTlsRow.of(r.dockerTls()));
         world.inactive.forgetInstance(arn);
         if (r.versionInfo() != null && r.versionInfo().agentVersion() != null) heartbeats.beat(arn);
         return row;
@@ -149,6 +161,11 @@ final class InstanceRegistration {
         InstanceRow inactive = withStatus(row, InstanceShapes.INACTIVE).withConnected(false);
         world.inactive.instanceDeregistered(inactive);
         world.instances.delete(row.arn());
+        String host = row.dockerHost();
+        if (host != null && world.instances.all().stream().noneMatch(i -> host.equals(i.dockerHost()))) {
+            // The last instance on the engine is gone, and with it any reason to keep its key.
+            engineTls().delete(host);
+        }
         world.tokens.forget(row.arn());
         heartbeats.forget(row.arn());
         return inactive;
@@ -171,6 +188,10 @@ final class InstanceRegistration {
             }
             world.placements.delete(p.taskArn());
         }
+    }
+
+    private Table<EngineTlsRow> engineTls() {
+        return new Table<>(world.store, EngineTlsRow.TABLE, EngineTlsRow.class);
     }
 
     InstanceRow withStatus(InstanceRow r, String status) {

@@ -47,6 +47,8 @@ final class TaskActions implements TaskCalls {
     private final Clock clock;
     private final Deployer deployer;
     private final ReadScope sharedListing;
+    /** Its placement lock is held over a RunTask's or StartTask's reads, decisions and bookings. */
+    private final EcsStore store;
 
     /**
      * {@code deployer}: the services' deployment path, whose account Fargate quota RunTask stays
@@ -69,17 +71,24 @@ final class TaskActions implements TaskCalls {
         this.placements = new Table<>(store, PlacementRow.TABLE, PlacementRow.class);
         this.runtimes = runtimes;
         this.clock = clock;
+        this.store = store;
     }
 
     @Override
     public RunTaskResponse runTask(RunTaskRequest request) {
-        OneOffRuns.Outcome o = runs.run(request);
+        OneOffRuns.Outcome o;
+        try (EcsStore.Held placing = store.holdPlacement()) {
+            o = runs.run(request);
+        }
         return new RunTaskResponse(describe(o.cluster(), o.taskArns(), true).tasks(), o.failures());
     }
 
     @Override
     public StartTaskResponse startTask(StartTaskRequest request) {
-        OneOffRuns.Outcome o = runs.start(request);
+        OneOffRuns.Outcome o;
+        try (EcsStore.Held placing = store.holdPlacement()) {
+            o = runs.start(request);
+        }
         return new StartTaskResponse(describe(o.cluster(), o.taskArns(), true).tasks(), o.failures());
     }
 

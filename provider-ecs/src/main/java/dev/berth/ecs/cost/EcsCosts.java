@@ -37,8 +37,11 @@ public final class EcsCosts {
             return new CostResponse(List.of(), List.of(ProviderDiagnostic.error(e.summary(), e.detail(), PRICES_SETTING)));
         }
         List<CostSubject> subjects = request.subjects();
-        PlanSide before = PlanSide.of(subjects, CostSubject::before);
-        PlanSide after = PlanSide.of(subjects, CostSubject::after);
+        // Only a service is sized by its task definition: a plan without one (10,000 task
+        // definitions, say) need not index every revision twice.
+        boolean services = subjects.stream().anyMatch(s -> s.type().equals(ServiceSchema.TYPE));
+        PlanSide before = services ? PlanSide.of(subjects, CostSubject::before) : null;
+        PlanSide after = services ? PlanSide.of(subjects, CostSubject::after) : null;
         List<CostItem> items = new ArrayList<>();
         for (CostSubject s : subjects) {
             switch (s.type()) {

@@ -7,6 +7,9 @@ import dev.berth.ecs.api.Actions;
 import dev.berth.ecs.api.EcsApi;
 import dev.berth.ecs.api.EcsException;
 import dev.berth.ecs.api.EcsJson;
+import dev.berth.ecs.sigv4.Refusal;
+import dev.berth.ecs.sigv4.SignedRequest;
+import dev.berth.ecs.sigv4.Verifier;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -19,17 +22,20 @@ import java.util.function.Consumer;
 
 /**
  * One request: its target names the action, its body is the action's request record, the
- * answer is the response record or the error as ECS sends it. Credentials, region and the
- * SigV4 signature are accepted whatever they are: berth's world is local and has no accounts.
+ * answer is the response record or the error as ECS sends it. With a {@link Verifier} (berth
+ * server's {@code --credentials}) a request must first carry a valid SigV4 signature by one of
+ * its keys; without one, credentials and signatures are accepted whatever they are.
  */
 final class ActionHandler implements HttpHandler {
     private final EcsApi api;
     private final int maxBody;
     private final Consumer<String> log;
+    private final Verifier verifier;
 
-    ActionHandler(EcsApi api, int maxBody, Consumer<String> log) {
+    ActionHandler(EcsApi api, int maxBody, Verifier verifier, Consumer<String> log) {
         this.api = api;
         this.maxBody = maxBody;
+        this.verifier = verifier;
         this.log = log;
     }
 
@@ -42,6 +48,10 @@ final class ActionHandler implements HttpHandler {
         static Reply error(String name, String message) {
             return new Reply(Wire.status(name), Wire.errorJson(name, message), name);
         }
+
+        static Reply refused(Refusal r) {
+            return new Reply(r.status(), Wire.errorJson(r.errorName(), r.message()), r.errorName());
+        }
     }
 
     @Override
@@ -53,24 +63,38 @@ final class ActionHandler implements HttpHandler {
             } catch (IOException e) {
                 return; // the client went away while sending; there is no one to answer
             }
-            byte[] body = reply.body().getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", Wire.CONTENT_TYPE);
-            exchange.getResponseHeaders().set(Wire.REQUEST_ID_HEADER, UUID.randomUUID().toString());
-            if (reply.errorName() != null) exchange.getResponseHeaders().set(Wire.ERROR_TYPE_HEADER, reply.errorName());
-            exchange.sendResponseHeaders(reply.status(), body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
+            send(exchange, reply);
+        }
+    }
+
+    static void send(HttpExchange exchange, Reply reply) throws IOException {
+        byte[] body = reply.body().getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", Wire.CONTENT_TYPE);
+        exchange.getResponseHeaders().set(Wire.REQUEST_ID_HEADER, UUID.randomUUID().toString());
+        if (reply.errorName() != null) exchange.getResponseHeaders().set(Wire.ERROR_TYPE_HEADER, reply.errorName());
+        exchange.sendResponseHeaders(reply.status(), body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
         }
     }
 
     private Reply reply(HttpExchange exchange) throws IOException {
+        byte[] body = readAtMost(exchange.getRequestBody(), maxBody);
+        if (body == null) {
+            return Reply.error(Wire.TOO_LARGE, "The request body is larger than " + maxBody + " bytes, the most berth server accepts.");
+        }
+        Optional<Refusal> refused = refusal(verifier, exchange, body);
+        if (refused.isPresent()) return Reply.refused(refused.get());
         return reply(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-                exchange.getRequestHeaders().getFirst(Wire.TARGET_HEADER), exchange.getRequestBody());
+                exchange.getRequestHeaders().getFirst(Wire.TARGET_HEADER), body);
     }
 
-    /** The answer to one request, apart from the exchange so that it can be driven in process (the fuzz test). */
-    Reply reply(String method, String path, String targetHeader, InputStream bodyStream) throws IOException {
+    /**
+     * The answer to one request whose body has been read and whose signature, if one is asked
+     * for, has been checked; apart from the exchange so that it can be driven in process (the
+     * fuzz test).
+     */
+    Reply reply(String method, String path, String targetHeader, byte[] body) {
         if (!method.equals("POST") || !path.equals("/")) {
             return Reply.error(Wire.UNKNOWN_OPERATION, "berth server answers ECS's JSON protocol only: POST / with "
                     + Wire.TARGET_HEADER + ": " + Wire.TARGET_PREFIX + "<Action>.");
@@ -81,10 +105,6 @@ final class ActionHandler implements HttpHandler {
         if (action.isEmpty()) {
             return Reply.error(Wire.UNKNOWN_OPERATION, target.isEmpty() ? "The request has no " + Wire.TARGET_HEADER
                     + " header naming an ECS action." : "berth serves no operation " + target + ".");
-        }
-        byte[] body = readAtMost(bodyStream, maxBody);
-        if (body == null) {
-            return Reply.error(Wire.TOO_LARGE, "The request body is larger than " + maxBody + " bytes, the most berth server accepts.");
         }
         Actions.Action a = action.get();
         Object request;
@@ -104,6 +124,13 @@ final class ActionHandler implements HttpHandler {
             return Reply.error(EcsException.SERVER, a.name() + " failed inside berth server (" + e.getClass().getSimpleName()
                     + "); the server's log says more.");
         }
+    }
+
+    /** Why {@code verifier} refuses the request, or empty when it lets it in (or there is no verifier). */
+    static Optional<Refusal> refusal(Verifier verifier, HttpExchange exchange, byte[] body) {
+        if (verifier == null) return Optional.empty();
+        return verifier.check(new SignedRequest(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
+                exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders(), body));
     }
 
     /** The body, or null when it has more than {@code max} bytes (read no further than that). */

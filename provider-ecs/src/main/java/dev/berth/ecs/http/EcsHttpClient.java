@@ -4,6 +4,7 @@ import dev.berth.ecs.api.Actions;
 import dev.berth.ecs.api.EcsApi;
 import dev.berth.ecs.api.EcsException;
 import dev.berth.ecs.api.EcsJson;
+import dev.berth.ecs.sigv4.Signer;
 
 import java.io.IOException;
 import java.lang.reflect.InvocationHandler;
@@ -13,13 +14,18 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * {@link EcsApi} as a client of a {@code berth server} (or anything else that speaks ECS's JSON
  * protocol): every method is one POST through {@link Actions}, and an error response comes
  * back as the {@link EcsException} the server's control plane threw, name and message alike.
- * Requests are not signed; berth server does not check signatures.
+ * Requests are signed with SigV4 when a {@link Signer} is given (a berth server started with
+ * {@code --credentials} refuses unsigned ones), and go unsigned otherwise.
  */
 public final class EcsHttpClient {
     /** A create or update returns once its deployment settles, which may take minutes. */
@@ -32,6 +38,11 @@ public final class EcsHttpClient {
 
     /** A client of the server at {@code endpoint}, such as {@code http://127.0.0.1:4566}. */
     public static EcsApi connect(String endpoint) {
+        return connect(endpoint, null);
+    }
+
+    /** As {@link #connect(String)}, each request signed by {@code signer} when it is not null. */
+    public static EcsApi connect(String endpoint, Signer signer) {
         URI uri = endpointUri(endpoint);
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         InvocationHandler handler = (proxy, method, args) -> {
@@ -42,16 +53,29 @@ public final class EcsHttpClient {
                     default -> proxy == args[0];
                 };
             }
-            return call(http, uri, Actions.of(method), args[0]);
+            return call(http, uri, signer, Actions.of(method), args[0]);
         };
         return (EcsApi) Proxy.newProxyInstance(EcsApi.class.getClassLoader(), new Class<?>[]{EcsApi.class}, handler);
     }
 
-    private static Object call(HttpClient http, URI uri, Actions.Action action, Object request) {
-        HttpRequest post = HttpRequest.newBuilder(uri).timeout(CALL_TIMEOUT)
-                .header("Content-Type", Wire.CONTENT_TYPE)
-                .header(Wire.TARGET_HEADER, Wire.TARGET_PREFIX + action.name())
-                .POST(HttpRequest.BodyPublishers.ofString(EcsJson.write(request))).build();
+    private static Object call(HttpClient http, URI uri, Signer signer, Actions.Action action, Object request) {
+        byte[] body = EcsJson.write(request).getBytes(StandardCharsets.UTF_8);
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", Wire.CONTENT_TYPE);
+        headers.put(Wire.TARGET_HEADER, Wire.TARGET_PREFIX + action.name());
+        HttpRequest.Builder post = HttpRequest.newBuilder(uri).timeout(CALL_TIMEOUT)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        headers.forEach(post::header);
+        if (signer != null) {
+            // Java's client sends Host as the URI's authority; the signature covers that same value.
+            Map<String, String> signed = new LinkedHashMap<>(headers);
+            signed.put("Host", uri.getPort() < 0 ? uri.getHost() : uri.getHost() + ":" + uri.getPort());
+            signer.sign("POST", uri.getPath(), uri.getRawQuery(), signed, body, Instant.now()).forEach(post::header);
+        }
+        return send(http, uri, action, post.build());
+    }
+
+    private static Object send(HttpClient http, URI uri, Actions.Action action, HttpRequest post) {
         HttpResponse<String> response;
         try {
             response = http.send(post, HttpResponse.BodyHandlers.ofString());

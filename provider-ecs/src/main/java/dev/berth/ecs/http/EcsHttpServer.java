@@ -4,10 +4,13 @@ import com.sun.net.httpserver.HttpServer;
 import dev.berth.ecs.api.EcsApi;
 import dev.berth.ecs.console.ConsoleHandler;
 import dev.berth.ecs.console.TaskLogs;
+import dev.berth.ecs.sigv4.Refusal;
+import dev.berth.ecs.sigv4.Verifier;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -45,6 +48,15 @@ public final class EcsHttpServer implements AutoCloseable {
 
     /** As {@link #start(InetSocketAddress, EcsApi, Consumer)}, the console showing log tails from {@code logs}. */
     public static EcsHttpServer start(InetSocketAddress address, EcsApi api, TaskLogs logs, Consumer<String> log) {
+        return start(address, api, logs, null, log);
+    }
+
+    /**
+     * As {@link #start(InetSocketAddress, EcsApi, TaskLogs, Consumer)}; with a {@code verifier}
+     * (not null) every request, the console's included, must be signed by one of its keys.
+     */
+    public static EcsHttpServer start(InetSocketAddress address, EcsApi api, TaskLogs logs, Verifier verifier,
+                                      Consumer<String> log) {
         HttpServer http;
         try {
             http = HttpServer.create(address, 64);
@@ -59,12 +71,22 @@ public final class EcsHttpServer implements AutoCloseable {
             return t;
         });
         http.setExecutor(pool);
-        ActionHandler actions = new ActionHandler(api, MAX_BODY, log);
+        ActionHandler actions = new ActionHandler(api, MAX_BODY, verifier, log);
         ConsoleHandler console = new ConsoleHandler(api, logs, log);
         http.createContext("/", exchange -> {
             String method = exchange.getRequestMethod();
             if (method.equals("GET") || method.equals("HEAD")) {
                 try (exchange) {
+                    // A browser cannot sign: with credentials the console is closed like the API.
+                    Optional<Refusal> refused = ActionHandler.refusal(verifier, exchange, new byte[0]);
+                    if (refused.isPresent()) {
+                        if (method.equals("HEAD")) {
+                            exchange.sendResponseHeaders(refused.get().status(), -1); // a HEAD answer has no body
+                        } else {
+                            ActionHandler.send(exchange, ActionHandler.Reply.refused(refused.get()));
+                        }
+                        return;
+                    }
                     console.handle(exchange);
                 }
             } else {

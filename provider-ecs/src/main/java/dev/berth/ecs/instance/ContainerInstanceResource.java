@@ -32,6 +32,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
+import dev.berth.ecs.tls.TlsMaterial;
 import java.util.TreeMap;
 
 import static dev.berth.ecs.schema.ContainerInstanceSchema.AGENT_CONNECTED;
@@ -57,9 +59,21 @@ import static dev.berth.ecs.schema.ContainerInstanceSchema.STATUS;
  */
 public final class ContainerInstanceResource implements EcsResource {
     private final EcsApi api;
+    private final BiFunction<String, TlsMaterial, Optional<String>> probe;
 
     public ContainerInstanceResource(EcsApi api) {
+        this(api, (host, tls) -> Optional.empty());
+    }
+
+    /**
+     * {@code probe} checks at plan time that a new (or re-addressed) TLS engine answers with its
+     * certificates, so a wrong CA or a refused client certificate is a plan error rather than a
+     * failed apply; it returns the reason, or empty. A client of a berth server leaves it to the
+     * server's registration, which reaches the engine from where the server runs.
+     */
+    public ContainerInstanceResource(EcsApi api, BiFunction<String, TlsMaterial, Optional<String>> probe) {
         this.api = api;
+        this.probe = probe;
     }
 
     @Override
@@ -84,7 +98,7 @@ public final class ContainerInstanceResource implements EcsResource {
             if (config.get(attr).isNull()) m.put(attr, keep ? prior.get(attr) : Value.unknown());
         }
         for (String attr : LIVE) m.put(attr, keep ? prior.get(attr) : Value.unknown());
-        m.put(ATTRIBUTES, withOsType(config.get(ATTRIBUTES)));
+        m.put(ATTRIBUTES, InstanceAllowances.withAllowances(withOsType(config.get(ATTRIBUTES)), config));
         if (keep && (!config.get(CPU).isNull() && !config.get(CPU).equals(prior.get(CPU))
                 || !config.get(MEMORY).isNull() && !config.get(MEMORY).equals(prior.get(MEMORY)))) {
             m.put(REMAINING_CPU, Value.unknown());
@@ -95,7 +109,14 @@ public final class ContainerInstanceResource implements EcsResource {
             for (String attr : List.of(RUNNING_TASKS_COUNT, REMAINING_CPU, REMAINING_MEMORY)) m.put(attr, Value.unknown());
         }
         MapValue planned = Attrs.with(config, m);
-        return new PlanResponse(keep ? KeptOnUpdate.apply(schema(), prior, planned) : planned, validate(config));
+        List<ProviderDiagnostic> diags = new ArrayList<>(validate(config));
+        TlsMaterial tls = InstanceValidator.tlsOf(config);
+        if (!keep && tls != null && !Diags.hasErrors(diags) && !Attrs.unknown(config, DOCKER_HOST)) {
+            String host = Attrs.string(config, DOCKER_HOST).trim();
+            probe.apply(host, tls).ifPresent(why -> diags.add(Diags.error("This container instance cannot reach its "
+                    + "Docker engine at " + host + ": " + why, List.of(DOCKER_HOST))));
+        }
+        return new PlanResponse(keep ? KeptOnUpdate.apply(schema(), prior, planned) : planned, diags);
     }
 
     private static boolean sameCluster(MapValue config, MapValue prior) {
@@ -115,12 +136,14 @@ public final class ContainerInstanceResource implements EcsResource {
         if (cpu != null) total.add(Resource.integer("CPU", cpu.intValueExact()));
         if (memory != null) total.add(Resource.integer("MEMORY", memory.intValueExact()));
         List<Attribute> attributes = new ArrayList<>();
-        new TreeMap<>(userAttributes(config)).forEach((k, v) -> attributes.add(new Attribute(k, v)));
+        Map<String, String> registered = new TreeMap<>(userAttributes(config));
+        registered.putAll(InstanceAllowances.attributes(config));
+        registered.forEach((k, v) -> attributes.add(new Attribute(k, v)));
         ContainerInstance ci;
         try {
             ci = api.registerContainerInstance(new RegisterContainerInstanceRequest(cluster, total, null,
                     prior == null ? null : Attrs.string(prior, ARN), attributes, null, Attrs.string(config, DOCKER_HOST),
-                    prior == null ? clientToken : null)).containerInstance();
+                    prior == null ? clientToken : null, InstanceValidator.tlsOf(config))).containerInstance();
         } catch (EcsException e) {
             if (e.errorName().equals(EcsException.CLUSTER_NOT_FOUND)) {
                 return new ApplyResponse(prior, List.of(ProviderDiagnostic.error("Cluster \"" + clusterName

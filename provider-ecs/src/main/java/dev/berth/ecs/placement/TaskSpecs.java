@@ -6,7 +6,7 @@ import dev.berth.ecs.scheduler.model.NetworkMode;
 import dev.berth.ecs.scheduler.model.PortSpec;
 import dev.berth.ecs.scheduler.model.TaskSpec;
 import dev.berth.ecs.taskdef.ContainerDefinition;
-import dev.berth.ecs.taskdef.ContainerOptions;
+import dev.berth.ecs.taskdef.HostAccess;
 import dev.berth.ecs.taskdef.PortMapping;
 import dev.berth.ecs.store.TaskDefinitionRow;
 import dev.berth.ecs.taskdef.TaskSize;
@@ -41,14 +41,8 @@ public final class TaskSpecs {
         JsonNode given = TaskFields.get(td, "placementConstraints");
         if (given != null) for (JsonNode c : given) out.add(c.path("expression").asText());
         // As ECS adds the agent's capability to a revision's requiresAttributes: privileged
-        // containers go only where the instance allows them.
-        for (ContainerDefinition c : ContainerDefinition.of(td)) {
-            ContainerOptions o = ContainerOptions.of(c);
-            if (o.is(o.privileged())) {
-                out.add("attribute:" + ContainerOptions.PRIVILEGED_CAPABILITY + " exists");
-                break;
-            }
-        }
+        // containers, host networking and sensitive host paths go only where the instance allows them.
+        for (HostAccess.Need n : HostAccess.needs(td)) out.add(n.expression());
         return out;
     }
 }

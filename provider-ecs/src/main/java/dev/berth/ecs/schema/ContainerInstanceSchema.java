@@ -8,6 +8,7 @@ import dev.berth.engine.value.Value;
 import java.util.List;
 
 import static dev.berth.engine.provider.AttributeType.BOOL;
+import static dev.berth.engine.provider.AttributeType.LIST_OF_STRING;
 import static dev.berth.engine.provider.AttributeType.MAP_OF_STRING;
 import static dev.berth.engine.provider.AttributeType.NUMBER;
 import static dev.berth.engine.provider.AttributeType.STRING;
@@ -47,9 +48,13 @@ public final class ContainerInstanceSchema {
                         .description("Cluster ARN (or name) the instance registers into.").build(),
                 AttributeSchema.named(DOCKER_HOST, STRING).optional().forceNew()
                         .description("unix:///path.sock or tcp://host:port; default the local engine.").build(),
-                AttributeSchema.named(TLS_CA_CERT, STRING).optional().forceNew().build(),
-                AttributeSchema.named(TLS_CERT, STRING).optional().forceNew().build(),
-                AttributeSchema.named(TLS_KEY, STRING).optional().forceNew().build(),
+                AttributeSchema.named(TLS_CA_CERT, STRING).optional().forceNew()
+                        .description("PEM text of the CA that signed the engine's certificate, e.g. file(\"ca.pem\"); "
+                                + "with tls_cert and tls_key, mutual TLS with a tcp:// docker_host.").build(),
+                AttributeSchema.named(TLS_CERT, STRING).optional().forceNew()
+                        .description("PEM text of the client certificate the engine's CA signed.").build(),
+                AttributeSchema.named(TLS_KEY, STRING).optional().forceNew().sensitive()
+                        .description("PEM text of the client certificate's private key (never shown).").build(),
                 AttributeSchema.named(CPU, NUMBER).optional().computed()
                         .description("Registered CPU units (1024 per vCPU); default what the engine has.").build(),
                 AttributeSchema.named(MEMORY, NUMBER).optional().computed()
@@ -57,6 +62,14 @@ public final class ContainerInstanceSchema {
                 AttributeSchema.named(ATTRIBUTES, MAP_OF_STRING).optional().computed()
                         .description("e.g. ecs.availability-zone, ecs.instance-type; ecs.os-type=linux is added "
                                 + "unless given.").build(),
+                AttributeSchema.named("allow_privileged", BOOL).optional()
+                        .description("Let tasks run privileged containers here (adds the attribute "
+                                + "com.amazonaws.ecs.capability.privileged-container).").build(),
+                AttributeSchema.named("allow_host_network", BOOL).optional()
+                        .description("Let tasks use network_mode host here (adds dev.berth.allow-host-network).").build(),
+                AttributeSchema.named("allow_host_paths", LIST_OF_STRING).optional()
+                        .description("Sensitive host paths tasks may bind here: /, /etc, /proc, /sys, the Docker socket "
+                                + "or anything under them (adds dev.berth.allow-host-path<PATH> each).").build(),
                 AttributeSchema.named(STATUS, STRING).defaultValue(Value.of("ACTIVE"))
                         .description("ACTIVE or DRAINING; a DRAINING instance gets no new tasks and loses its service tasks.")
                         .build(),

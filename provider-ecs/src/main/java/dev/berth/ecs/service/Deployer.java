@@ -84,7 +84,7 @@ public final class Deployer implements Drainer {
         this.rollout = new RolloutRunner(view, new TaskStarter(store, runtimes), stops, tasks,
                 new Table<>(store, PlacementRow.TABLE, PlacementRow.class),
                 new Table<>(store, InstanceRow.TABLE, InstanceRow.class), this.fleet, pool, events, this::snapshot,
-                images);
+                images, store::holdPlacement);
     }
 
     /** Where a service's tasks are placed from: its cluster's instances, or the account's Fargate capacity. */

@@ -60,11 +60,14 @@ final class RolloutRunner {
     private final EventLog events;
     private final Function<ServiceSettings, ClusterSnapshot> snapshots;
     private final DeploymentImages images;
+    private final java.util.function.Supplier<dev.berth.ecs.store.EcsStore.Held> placementLock;
 
+    /** {@code placementLock} holds the store's placement lock over each step's decision and starts. */
     RolloutRunner(ClusterView view, TaskStarter starter, TaskStops stops, TaskTable tasks,
                   Table<PlacementRow> placements, Table<InstanceRow> instances, ContainerRuntime fleet,
                   ExecutorService pool, EventLog events, Function<ServiceSettings, ClusterSnapshot> snapshots,
-                  DeploymentImages images) {
+                  DeploymentImages images, java.util.function.Supplier<dev.berth.ecs.store.EcsStore.Held> placementLock) {
+        this.placementLock = placementLock;
         this.images = images;
         this.view = view;
         this.starter = starter;
@@ -92,15 +95,21 @@ final class RolloutRunner {
         // Each step either changes the cluster or counts a failure, so this bound is never the
         // reason to stop in practice; it only keeps a bug from spinning forever.
         for (int round = 0; round < 10_000; round++) {
-            Optional<Reconciler.Step> next;
-            try {
-                next = Reconciler.next(snapshots.apply(settings), spec);
-            } catch (IllegalArgumentException e) {
-                return cannot(serviceArn, name, e, failures);
+            Reconciler.Step step;
+            List<String> startFailures;
+            // Read, decide and book under the placement lock, so another process placing at the
+            // same time sees this step's bookings (the starts book before their containers exist).
+            try (var held = placementLock.get()) {
+                Optional<Reconciler.Step> next;
+                try {
+                    next = Reconciler.next(snapshots.apply(settings), spec);
+                } catch (IllegalArgumentException e) {
+                    return cannot(serviceArn, name, e, failures);
+                }
+                if (next.isEmpty()) return new Result(true, false, new ArrayList<>(failures));
+                step = next.get();
+                startFailures = start(step.starts(), cluster, serviceArn, td);
             }
-            if (next.isEmpty()) return new Result(true, false, new ArrayList<>(failures));
-            Reconciler.Step step = next.get();
-            List<String> startFailures = start(step.starts(), cluster, serviceArn, td);
             failedStarts += startFailures.size();
             failures.addAll(startFailures);
             startFailures.forEach(f -> events.add(serviceArn, "service " + name + " failed to start a task: " + f));

@@ -26,6 +26,24 @@ public interface EcsStore {
      */
     long next(String counter);
 
+    /** A hold on something shared between processes, let go by {@link #close}. */
+    interface Held extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /**
+     * Holds the world's placement lock until closed: while held, no other process (and no other
+     * hold in this one) reads capacity, places and books tasks, so two decisions never promise the
+     * last free slot or one static host port twice. A lock is taken for the whole world rather
+     * than a cluster because clusters share engines: an engine's room and host ports are booked
+     * across every cluster whose instances run on it, and FARGATE tasks book the local engine.
+     * This default holds nothing: one process, whose callers take turns themselves.
+     */
+    default Held holdPlacement() {
+        return () -> { };
+    }
+
     /** One row of a {@link #writeAll}: {@code json} is the new row, or null to delete it. */
     record Write(String table, String key, String json) {
     }

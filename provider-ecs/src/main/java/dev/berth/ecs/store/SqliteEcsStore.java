@@ -17,7 +17,7 @@ import java.util.TreeMap;
  * {@code rows(tbl, key, json)}, {@code counters(name, value)}, {@code imports} and
  * {@code schema_version}.
  */
-public final class SqliteEcsStore implements EcsStore, AutoCloseable {
+public final class SqliteEcsStore implements OpenEcsStore {
 
     private final SqliteDb db;
 
@@ -37,6 +37,11 @@ public final class SqliteEcsStore implements EcsStore, AutoCloseable {
 
     public Path file() {
         return db.file();
+    }
+
+    @Override
+    public String shown() {
+        return db.file().toString();
     }
 
     @Override
@@ -101,6 +106,42 @@ public final class SqliteEcsStore implements EcsStore, AutoCloseable {
      */
     public LegacyImport.Result importLegacy(LegacyImport.Rows rows) {
         return db.write("move the old control plane into", () -> LegacyImport.run(db, rows));
+    }
+
+    /** An exclusive lock on a file beside this one ({@link FilePlacementLock}), so other processes' decisions wait. */
+    @Override
+    public Held holdPlacement() {
+        return FilePlacementLock.hold(db.file());
+    }
+
+    @Override
+    public StoreContents dump() {
+        return db.read("read", () -> {
+            Map<String, Map<String, String>> rows = new TreeMap<>();
+            Map<String, Long> counters = new TreeMap<>();
+            db.query("SELECT tbl, key, json FROM rows", rs -> rows.computeIfAbsent(rs.getString(1), t -> new TreeMap<>())
+                    .put(rs.getString(2), rs.getString(3)));
+            db.query("SELECT name, value FROM counters", rs -> counters.put(rs.getString(1), rs.getLong(2)));
+            return new StoreContents(rows, counters);
+        });
+    }
+
+    @Override
+    public void load(StoreContents contents) {
+        db.write("write to", () -> {
+            long held = db.queryOne("SELECT (SELECT count(*) FROM rows) + (SELECT count(*) FROM counters)",
+                    rs -> rs.getLong(1)).orElse(0L);
+            if (held > 0) throw PostgresEcsStore.notEmpty(shown());
+            for (var t : contents.rows().entrySet()) {
+                for (var r : t.getValue().entrySet()) {
+                    db.update("INSERT INTO rows(tbl, key, json) VALUES (?, ?, ?)", t.getKey(), r.getKey(), r.getValue());
+                }
+            }
+            for (var n : contents.counters().entrySet()) {
+                db.update("INSERT INTO counters(name, value) VALUES (?, ?)", n.getKey(), n.getValue());
+            }
+            return null;
+        });
     }
 
     @Override

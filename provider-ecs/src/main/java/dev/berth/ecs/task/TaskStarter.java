@@ -82,7 +82,7 @@ public final class TaskStarter {
             ImageResolution.Applied applied = ImageResolution.apply(translated, td, r.images(), rt);
             TaskLaunch launch = applied.launch();
             images = applied.images();
-            PrivilegedCheck.require(launch, r.instance());
+            HostAccessCheck.require(td, r.instance());
             infos = rt.startTask(launch);
         } catch (RuntimeException e) {
             placements.delete(taskArn);

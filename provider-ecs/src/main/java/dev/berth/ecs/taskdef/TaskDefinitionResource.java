@@ -182,7 +182,8 @@ public final class TaskDefinitionResource implements EcsResource {
             Optional<Described> td = describe(Attrs.string(current, trackLatest ? FAMILY : ARN));
             // A deregistered revision is gone for good: the next plan registers a new one.
             if (td.isEmpty() || !"ACTIVE".equals(td.get().td().status())) return new ReadResponse(null, List.of());
-            return new ReadResponse(Attrs.with(stateOf(td.get(), current.get(CONTAINER)), Map.of(
+            return new ReadResponse(Attrs.with(stateOf(td.get(), current.get(CONTAINER),
+                    Attrs.string(current, CONTAINER_DEFINITIONS)), Map.of(
                     SKIP_DESTROY, TaskLevelConfig.flag(current, SKIP_DESTROY),
                     TRACK_LATEST, TaskLevelConfig.flag(current, TRACK_LATEST))), List.of());
         } catch (EcsException e) {
@@ -219,7 +220,7 @@ public final class TaskDefinitionResource implements EcsResource {
             return new ImportResponse(null, List.of(ProviderDiagnostic.error("Task definition \"" + id
                     + "\" is not registered; import by ARN or family:revision.", null)));
         }
-        return new ImportResponse(stateOf(td.get(), Value.list(List.of())), List.of());
+        return new ImportResponse(stateOf(td.get(), Value.list(List.of()), null), List.of());
     }
 
     private static MapValue identify(MapValue state, TaskDefinition td) {
@@ -228,8 +229,14 @@ public final class TaskDefinitionResource implements EcsResource {
                 ARN_WITHOUT_REVISION, Value.of(EcsArn.taskDefinitionFamily(td.family()))));
     }
 
-    /** The state of a registered revision; {@code blocks} keeps the block form the user wrote, if any. */
-    static MapValue stateOf(Described described, Value blocks) {
+    /**
+     * The state of a registered revision; {@code blocks} keeps the block form the user wrote, if
+     * any. {@code known} is the canonical container JSON the state already holds (or null): the
+     * registry stores the canonical form, so a revision read back unchanged answers with the
+     * very same text, and canonicalising it again (a parse, a walk of every field and a write
+     * per resource on every refresh) would give that text once more.
+     */
+    static MapValue stateOf(Described described, Value blocks, String known) {
         TaskDefinition td = described.td();
         Map<String, Value> m = new HashMap<>();
         m.put(FAMILY, Value.of(td.family()));
@@ -240,8 +247,9 @@ public final class TaskDefinitionResource implements EcsResource {
                 : Attrs.ofStrings(td.requiresCompatibilities()));
         m.put(EXECUTION_ROLE_ARN, text(td.executionRoleArn()));
         m.put(TASK_ROLE_ARN, text(td.taskRoleArn()));
-        ContainerDefinitionsJson.Parsed parsed = ContainerDefinitionsJson.parse(Json.write(td.containerDefinitions()));
-        m.put(CONTAINER_DEFINITIONS, Value.of(ContainerDefinitionsJson.canonical(parsed.containers(), td.networkMode())));
+        String stored = Json.write(td.containerDefinitions());
+        m.put(CONTAINER_DEFINITIONS, Value.of(stored.equals(known) ? known : ContainerDefinitionsJson.canonical(
+                ContainerDefinitionsJson.parse(stored).containers(), td.networkMode())));
         m.put(CONTAINER, blocks.isNull() ? Value.list(List.of()) : blocks);
         m.putAll(TaskLevelConfig.state(td));
         m.put(TAGS, described.tags().isEmpty() ? Value.nil() : Attrs.ofStringMap(described.tags()));

@@ -3,6 +3,7 @@ package dev.berth.ecs.taskdef;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.berth.ecs.api.EcsJson;
+import dev.berth.ecs.api.TaskDefinitionCalls.TaskDefinition;
 import dev.berth.ecs.resource.Diags;
 import dev.berth.ecs.store.Json;
 import dev.berth.ecs.taskdef.fields.Field;
@@ -85,8 +86,21 @@ public final class TaskLevelConfig {
     }
 
     /** A revision's task-level fields as the attributes and blocks a state holds. */
-    public static Map<String, Value> state(Object taskDefinition) {
-        ObjectNode all = EcsJson.MAPPER.valueToTree(taskDefinition);
+    public static Map<String, Value> state(TaskDefinition td) {
+        // Only the task-level fields: converting the whole revision (its containers too) to a
+        // tree cost more than the rest of reading it back.
+        Map<String, Object> fields = new java.util.LinkedHashMap<>();
+        fields.put("volumes", td.volumes());
+        fields.put("placementConstraints", td.placementConstraints());
+        fields.put("pidMode", td.pidMode());
+        fields.put("ipcMode", td.ipcMode());
+        fields.put("proxyConfiguration", td.proxyConfiguration());
+        fields.put("inferenceAccelerators", td.inferenceAccelerators());
+        fields.put("ephemeralStorage", td.ephemeralStorage());
+        fields.put("runtimePlatform", td.runtimePlatform());
+        fields.put("enableFaultInjection", td.enableFaultInjection());
+        fields.values().removeIf(java.util.Objects::isNull);
+        ObjectNode all = EcsJson.MAPPER.valueToTree(fields);
         ObjectNode mine = Json.MAPPER.createObjectNode();
         for (Field f : TaskFields.ALL) if (all.hasNonNull(f.json())) mine.set(f.json(), all.get(f.json()));
         ObjectNode canonical = new FieldReader().object(mine, TaskFields.ALL, "Task definition");

@@ -7,7 +7,6 @@ import dev.berth.ecs.fake.FakeRuntime;
 import dev.berth.ecs.fake.MemoryStore;
 import org.junit.jupiter.api.Timeout;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
@@ -29,9 +28,8 @@ class EcsRequestFuzzTest {
         String action = nl < 0 ? text : text.substring(0, nl);
         byte[] body = (nl < 0 ? "" : text.substring(nl + 1)).getBytes(StandardCharsets.UTF_8);
         ControlPlane plane = new ControlPlane(new MemoryStore(), host -> new FakeRuntime());
-        ActionHandler handler = new ActionHandler(plane, EcsHttpServer.MAX_BODY, line -> { });
-        ActionHandler.Reply reply = handler.reply("POST", "/", Wire.TARGET_PREFIX + action,
-                new ByteArrayInputStream(body));
+        ActionHandler handler = new ActionHandler(plane, EcsHttpServer.MAX_BODY, null, line -> { });
+        ActionHandler.Reply reply = handler.reply("POST", "/", Wire.TARGET_PREFIX + action, body);
         if (EcsException.SERVER.equals(reply.errorName())) {
             throw new AssertionError(action + " failed inside berth: " + reply.body());
         }

@@ -107,11 +107,12 @@ class Ec2ServiceTest {
     }
 
     @Test
-    void tlsAndMalformedHostsAreValidationErrors() {
+    void partialTlsAndMalformedHostsAreValidationErrors() {
         List<String> errs = Harness.errors(h.validate("ecs_container_instance",
                 instance("zone-a", "tls_cert", "/etc/cert.pem", "docker_host", "http://x")));
         assertEquals(2, errs.size(), errs::toString);
-        assertTrue(errs.stream().anyMatch(e -> e.startsWith("TLS to Docker engines is not supported yet")), errs::toString);
+        assertTrue(errs.contains("tls_ca_cert, tls_cert and tls_key go together for mutual TLS; tls_ca_cert and tls_key "
+                + "are missing."), errs::toString);
         assertTrue(errs.stream().anyMatch(e -> e.startsWith("docker_host \"http://x\" is not")), errs::toString);
     }
 

@@ -42,6 +42,27 @@ class InstanceAttributesTest {
     }
 
     @Test
+    void allowancesAreRegisteredAsTheAttributesTheyStandForAndTheNextPlanIsUnchanged() {
+        h.converge("ecs_cluster", null, cluster("prod"));
+        MapValue config = instance(null).with("allow_privileged", Value.of(true)).with("allow_host_network", Value.of(true))
+                .with("allow_host_paths", Harness.value(java.util.List.of("/var/run/docker.sock/")));
+        Value expected = Harness.value(Map.of("ecs.os-type", "linux", "com.amazonaws.ecs.capability.privileged-container", "",
+                "dev.berth.allow-host-network", "", "dev.berth.allow-host-path/var/run/docker.sock", ""));
+        assertEquals(expected, h.plan("ecs_container_instance", null, config).planned().get("attributes"));
+        MapValue state = h.converge("ecs_container_instance", null, config);
+        assertEquals(expected, state.get("attributes"));
+        assertEquals(state, h.read("ecs_container_instance", state).state());
+        assertEquals(state, h.plan("ecs_container_instance", state, config).planned());
+    }
+
+    @Test
+    void anAllowedHostPathMustBeAbsolute() {
+        MapValue config = instance(null).with("allow_host_paths", Harness.value(java.util.List.of("var/run")));
+        assertEquals(java.util.List.of("allow_host_paths entry \"var/run\" is not an absolute path."),
+                InstanceValidator.validate(config).stream().map(d -> d.summary()).toList());
+    }
+
+    @Test
     void attributesNotKnownUntilApplyStayUnknownInThePlan() {
         h.converge("ecs_cluster", null, cluster("prod"));
         assertEquals(Value.unknown(), h.plan("ecs_container_instance", null, instance(Value.unknown()))

@@ -25,6 +25,11 @@ class SecretStoreTest {
         Path file = dir.resolve("a").resolve("b").resolve("secrets.db");
         try (SecretStore store = SecretStore.open(file)) {
             store.put("DB_PASSWORD", "hunter2-long");
+            for (String suffix : new String[]{"-wal", "-shm"}) {
+                Path side = file.resolveSibling("secrets.db" + suffix);
+                assertTrue(Files.exists(side), "WAL mode keeps " + side + " while the store is open");
+                assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(side)), suffix);
+            }
         }
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
         assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file.getParent())));

@@ -60,6 +60,9 @@ class SqliteEcsStoreTest {
         Files.setPosixFilePermissions(dir.resolve("shared"), PosixFilePermissions.fromString("rwxr-xr-x"));
         try (SqliteEcsStore s = SqliteEcsStore.open(file)) {
             s.put("clusters", "c", "{}");
+            // SQLite gives the write-ahead log and its index the database's mode.
+            assertEquals("rw-------", mode(dir.resolve("data/berth/ecs.db-wal")));
+            assertEquals("rw-------", mode(dir.resolve("data/berth/ecs.db-shm")));
         }
         try (SqliteEcsStore s = SqliteEcsStore.open(dir.resolve("shared/ecs.db"))) {
             s.put("clusters", "c", "{}");

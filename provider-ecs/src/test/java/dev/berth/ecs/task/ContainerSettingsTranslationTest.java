@@ -85,25 +85,4 @@ class ContainerSettingsTranslationTest {
                 + dir.resolve("bad.env") + " is not VARIABLE=VALUE.", e2.getMessage());
         assertFalse(e2.getMessage().contains("SECRET_VALUE"));
     }
-
-    @Test
-    void privilegedContainersRunOnlyWhereTheInstanceAllowsThem() {
-        ContainerSettings privileged = new ContainerSettings(null, null, null, false, true, null, null, null, null,
-                null, false, null, null, null, null, null, null, null, null, false, false, false, null, null, 0);
-        TaskLaunch task = new TaskLaunch("arn:t", "n", "bridge", Map.of(), List.of(LaunchTranslator.container(WEB)
-                .withSettings(privileged)));
-        InstanceRow plain = new InstanceRow("arn:i", "i-1", "arn:c", null, "local", 1024, 1024,
-                Map.of("ecs.os-type", "linux"), InstanceRow.ACTIVE, true);
-        RuntimeFailure refused = assertThrows(RuntimeFailure.class, () -> PrivilegedCheck.require(task, plain));
-        assertEquals("Container \"web\" is privileged, but container instance i-1 does not allow privileged containers; "
-                + "give the instance the attribute com.amazonaws.ecs.capability.privileged-container to allow them.",
-                refused.getMessage());
-        assertTrue(assertThrows(RuntimeFailure.class, () -> PrivilegedCheck.require(task, null)).getMessage()
-                .startsWith("Tasks using the Fargate launch type do not support privileged containers"));
-        InstanceRow allowing = new InstanceRow("arn:i", "i-1", "arn:c", null, "local", 1024, 1024,
-                Map.of(PrivilegedCheck.CAPABILITY, ""), InstanceRow.ACTIVE, true);
-        PrivilegedCheck.require(task, allowing);
-        PrivilegedCheck.require(new TaskLaunch("arn:t", "n", "bridge", Map.of(),
-                List.of(LaunchTranslator.container(WEB))), plain);
-    }
 }

@@ -83,6 +83,27 @@ class TaskStarterTest {
         assertEquals(Map.of(), store.list(PlacementRow.TABLE));
     }
 
+    @Test
+    void aTaskNeedingHostAccessStartsOnlyOnAnInstanceThatAllowsItAndNeverAsFargate() {
+        TaskDefinitionRow hostNet = new TaskDefinitionRow("arn:aws:ecs:local:000000000000:task-definition/web:2", "web", 2,
+                "ACTIVE", null, null, "host", null, null, null, "[{\"name\":\"web\",\"image\":\"nginx\",\"memory\":64}]",
+                "2026-01-01T00:00:00Z", "{\"volumes\":[{\"name\":\"sock\",\"host\":{\"sourcePath\":\"/var/run/docker.sock\"}}]}");
+        InstanceRow plain = new InstanceRow("arn:aws:ecs:local:000000000000:container-instance/prod/i1", "i1",
+                cluster.arn(), null, null, 1024, 2048, Map.of(), "ACTIVE", true);
+        RuntimeFailure refused = assertThrows(RuntimeFailure.class,
+                () -> starter.start(new StartRequest(cluster, hostNet, plain, "family:web", "me", null)));
+        assertEquals("The task needs host networking, which container instance i1 does not allow; give the instance "
+                + "the attribute dev.berth.allow-host-network to allow it.", refused.getMessage());
+        assertEquals(0, local.launches.size() + remote.launches.size(), "no container was started");
+        assertEquals(Map.of(), store.list(PlacementRow.TABLE));
+        assertTrue(assertThrows(RuntimeFailure.class, () -> starter.start(StartRequest.forService(cluster, hostNet, null,
+                service))).getMessage().startsWith("Tasks using the Fargate launch type do not support host networking"));
+        InstanceRow allowing = new InstanceRow(plain.arn(), "i1", cluster.arn(), null, null, 1024, 2048,
+                Map.of("dev.berth.allow-host-network", "", "dev.berth.allow-host-path/var/run", ""), "ACTIVE", true);
+        assertEquals(TaskRow.RUNNING, starter.start(new StartRequest(cluster, hostNet, allowing, "family:web", "me", null))
+                .status());
+    }
+
     private <T> T read(String table, String key, Class<T> type) {
         return Json.read(store.get(table, key).orElseThrow(), type);
     }

@@ -61,6 +61,26 @@ class TaskDefinitionLifecycleTest {
     }
 
     @Test
+    void readCanonicalisesContainersTheStateHoldsInAnotherForm() {
+        MapValue state = h.converge(TYPE, null, taskDef("container_definitions", JSON));
+        // Same containers, other key order and no defaults: a refresh answers with the canonical text.
+        MapValue otherForm = state.with("container_definitions",
+                Value.of("[{\"memory\":128,\"image\":\"nginx\",\"name\":\"web\"}]"));
+        assertEquals(state, h.read(TYPE, otherForm).state());
+    }
+
+    @Test
+    void readSeesContainersChangedInTheRegistryBehindTheState() {
+        MapValue state = h.converge(TYPE, null, taskDef("container_definitions", JSON));
+        String arn = "arn:aws:ecs:local:000000000000:task-definition/web:1";
+        String row = h.store.get("task_definitions", arn).orElseThrow();
+        assertTrue(row.contains("nginx"), row);
+        h.store.put("task_definitions", arn, row.replace("nginx", "httpd"));
+        String read = h.read(TYPE, state).state().get("container_definitions").toString();
+        assertTrue(read.contains("httpd") && !read.contains("nginx"), read);
+    }
+
+    @Test
     void importByFamilyRevisionOrArnThenPlanShowsNoChange() {
         MapValue config = taskDef("container_definitions", JSON);
         MapValue state = h.converge(TYPE, null, config);

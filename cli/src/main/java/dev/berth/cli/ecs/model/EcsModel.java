@@ -1,15 +1,10 @@
 package dev.berth.cli.ecs.model;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -22,7 +17,7 @@ public final class EcsModel {
     private final Map<String, Shape> shapes;
     private final int[][] wideCodePoints;
 
-    private EcsModel(Map<String, Operation> operations, Map<String, Shape> shapes, int[][] wide) {
+    EcsModel(Map<String, Operation> operations, Map<String, Shape> shapes, int[][] wide) {
         this.operations = operations;
         this.shapes = shapes;
         this.wideCodePoints = wide;
@@ -36,7 +31,7 @@ public final class EcsModel {
         if (instance == null) {
             try (InputStream in = EcsModel.class.getResourceAsStream("/dev/berth/cli/ecs/model.json")) {
                 if (in == null) throw new IllegalStateException("model.json is missing from berth's jar");
-                instance = parse(new ObjectMapper().readTree(in));
+                instance = ModelReader.read(in);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -77,44 +72,5 @@ public final class EcsModel {
             else return true;
         }
         return false;
-    }
-
-    private static EcsModel parse(JsonNode root) {
-        Map<String, Operation> ops = new LinkedHashMap<>();
-        root.get("operations").fields().forEachRemaining(e -> {
-            JsonNode o = e.getValue();
-            JsonNode p = o.get("paginator");
-            Paginator pag = p == null ? null : new Paginator(p.get("input_token").asText(),
-                    p.get("output_token").asText(), p.get("limit_key").asText(), p.get("result_key").asText());
-            ops.put(e.getKey(), new Operation(e.getKey(), o.get("command").asText(), o.get("input").asText(),
-                    o.get("output").asText(), pag));
-        });
-        Map<String, Shape> shapes = new LinkedHashMap<>();
-        root.get("shapes").fields().forEachRemaining(e -> {
-            JsonNode s = e.getValue();
-            List<Member> members = new ArrayList<>();
-            if (s.has("members")) {
-                for (JsonNode m : s.get("members")) {
-                    members.add(new Member(m.get(0).asText(), m.get(1).asText(), m.get(2).asText()));
-                }
-            }
-            shapes.put(e.getKey(), new Shape(e.getKey(), s.get("type").asText(), List.copyOf(members),
-                    texts(s.get("required")), texts(s.get("idempotencyTokens")), texts(s.get("berthMembers")),
-                    text(s.get("member")), text(s.get("key")), text(s.get("value")), text(s.get("enum0"))));
-        });
-        JsonNode w = root.get("wideCodePoints");
-        int[][] wide = new int[w.size()][];
-        for (int i = 0; i < w.size(); i++) wide[i] = new int[]{w.get(i).get(0).asInt(), w.get(i).get(1).asInt()};
-        return new EcsModel(Collections.unmodifiableMap(ops), Collections.unmodifiableMap(shapes), wide);
-    }
-
-    private static List<String> texts(JsonNode n) {
-        List<String> out = new ArrayList<>();
-        if (n != null) n.forEach(x -> out.add(x.asText()));
-        return List.copyOf(out);
-    }
-
-    private static String text(JsonNode n) {
-        return n == null ? null : n.asText();
     }
 }

@@ -6,6 +6,11 @@ import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
 import com.github.dockerjava.transport.DockerHttpClient;
 import dev.berth.ecs.runtime.RuntimeFailure;
+import dev.berth.ecs.tls.Pem;
+import dev.berth.ecs.tls.TlsContexts;
+import dev.berth.ecs.tls.TlsMaterial;
+
+import javax.net.ssl.SSLContext;
 
 import java.net.URI;
 import java.time.Duration;
@@ -21,7 +26,7 @@ final class DockerConnection {
     // cover the slowest single request we make: stops are done with signals and polling (see
     // TaskStopper), so no request waits for a grace period and 30 s is ample even under load.
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
-    private static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(30);
+    static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(30);
     // The apply walker runs up to 10 tasks at once; leave room for its concurrent requests.
     private static final int MAX_CONNECTIONS = 32;
 
@@ -29,15 +34,26 @@ final class DockerConnection {
     private final String origin;
     private final DockerClient client;
     private final DockerHttpClient http;
+    private final boolean tls;
 
-    private DockerConnection(String endpoint, String origin, DockerClient client, DockerHttpClient http) {
+    private DockerConnection(String endpoint, String origin, DockerClient client, DockerHttpClient http, boolean tls) {
         this.endpoint = endpoint;
         this.origin = origin;
         this.client = client;
         this.http = http;
+        this.tls = tls;
     }
 
     static DockerConnection open(String dockerHost) {
+        return open(dockerHost, null, RESPONSE_TIMEOUT);
+    }
+
+    /**
+     * {@code tls} (null: none) makes it mutual TLS over {@code tcp://}: https, the engine's
+     * certificate checked against the given CA and the host name, the client's presented.
+     * {@code responseTimeout} also bounds the handshake, so a port that never answers fails.
+     */
+    static DockerConnection open(String dockerHost, TlsMaterial tls, Duration responseTimeout) {
         String endpoint;
         String origin;
         if (dockerHost != null && !dockerHost.isBlank()) {
@@ -54,19 +70,36 @@ final class DockerConnection {
             }
         }
         URI uri = parse(endpoint, origin);
-        // TLS is turned off on purpose: BouncyCastle is excluded from the build, and berth only
-        // targets local engines (unix socket or plain tcp on a trusted host).
+        if (tls != null && !"tcp".equals(uri.getScheme())) {
+            throw new RuntimeFailure("TLS certificates are for tcp://host:port engines, not " + endpoint + ".", null);
+        }
+        // docker-java's own TLS settings read certificates with BouncyCastle, which berth leaves
+        // out; the SSL context is built from the PEM text with the JDK instead (TlsContexts).
         DefaultDockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder()
                 .withDockerHost(uri.toString())
                 .withDockerTlsVerify(false)
                 .build();
-        ApacheDockerHttpClient http = new ApacheDockerHttpClient.Builder()
+        ApacheDockerHttpClient.Builder builder = new ApacheDockerHttpClient.Builder()
                 .dockerHost(config.getDockerHost())
                 .maxConnections(MAX_CONNECTIONS)
                 .connectionTimeout(CONNECT_TIMEOUT)
-                .responseTimeout(RESPONSE_TIMEOUT)
-                .build();
-        return new DockerConnection(endpoint, origin, DockerClientImpl.getInstance(config, http), http);
+                .responseTimeout(responseTimeout);
+        if (tls != null) {
+            SSLContext context;
+            try {
+                context = TlsContexts.of(tls, responseTimeout);
+            } catch (Pem.PemException e) {
+                throw new RuntimeFailure("TLS material for " + endpoint + " is not usable: " + e.getMessage() + ".", null);
+            }
+            builder.sslConfig(() -> context);
+        }
+        ApacheDockerHttpClient http = builder.build();
+        return new DockerConnection(endpoint, origin, DockerClientImpl.getInstance(config, http), http, tls != null);
+    }
+
+    /** Whether this connection speaks TLS, for error sentences. */
+    boolean tls() {
+        return tls;
     }
 
     private static URI parse(String endpoint, String origin) {

@@ -32,6 +32,15 @@ final class DockerErrors {
     }
 
     RuntimeFailure.Unreachable unreachable(Throwable cause) {
+        java.util.Optional<String> tls = connection.tls() ? TlsFailures.reason(cause) : java.util.Optional.empty();
+        if (tls.isPresent()) {
+            return new RuntimeFailure.Unreachable("TLS with the Docker engine at " + connection.endpoint() + " failed: "
+                    + tls.get() + ".", cause);
+        }
+        if (connection.tls() && timedOut(cause)) {
+            return new RuntimeFailure.Unreachable("The Docker engine at " + connection.endpoint()
+                    + " did not answer in time; is something other than dockerd listening there?", cause);
+        }
         return new RuntimeFailure.Unreachable("Cannot connect to the Docker engine at " + connection.endpoint()
                 + " (" + connection.origin() + "); is dockerd running?", cause);
     }
@@ -58,6 +67,13 @@ final class DockerErrors {
         }
         return new RuntimeFailure("Could not " + action + " on the Docker engine at " + connection.endpoint()
                 + " (" + e.getClass().getSimpleName() + ").", e);
+    }
+
+    private static boolean timedOut(Throwable e) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof java.net.SocketTimeoutException) return true;
+        }
+        return false;
     }
 
     /** True when the request never got an HTTP answer: socket missing, refused, timed out. */

@@ -13,6 +13,7 @@ import dev.berth.ecs.runtime.LogLine;
 import dev.berth.ecs.runtime.RuntimeFailure;
 import dev.berth.ecs.runtime.TaskLaunch;
 import dev.berth.ecs.secret.SecretResolver;
+import dev.berth.ecs.tls.TlsMaterial;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -84,6 +85,34 @@ public final class DockerRuntime implements ContainerRuntime {
         return new DockerRuntime(DockerConnection.open(dockerHost), logs, secrets);
     }
 
+    /** As {@link #connect(String, LogKeeper, SecretResolver)}, over mutual TLS with {@code tls} (null: none). */
+    public static DockerRuntime connect(String dockerHost, TlsMaterial tls, LogKeeper logs, SecretResolver secrets) {
+        return new DockerRuntime(DockerConnection.open(dockerHost, tls, DockerConnection.RESPONSE_TIMEOUT), logs, secrets);
+    }
+
+    /**
+     * Whether the engine at {@code dockerHost} answers a ping with {@code tls} (null: none),
+     * within {@link #PROBE_TIMEOUT}: empty when it does, else the one-sentence reason. For
+     * checking a container instance's settings at plan time, when nothing has been registered.
+     */
+    public static java.util.Optional<String> probe(String dockerHost, TlsMaterial tls) {
+        DockerConnection connection;
+        try {
+            connection = DockerConnection.open(dockerHost, tls, PROBE_TIMEOUT);
+        } catch (RuntimeFailure f) {
+            return java.util.Optional.of(f.getMessage());
+        }
+        try (DockerRuntime rt = new DockerRuntime(connection, LogKeeper.NONE, SecretResolver.NONE)) {
+            rt.ping();
+            return java.util.Optional.empty();
+        } catch (RuntimeFailure f) {
+            return java.util.Optional.of(f.getMessage());
+        }
+    }
+
+    /** How long a plan waits on an engine that accepts the connection but never answers. */
+    public static final Duration PROBE_TIMEOUT = Duration.ofSeconds(5);
+
     @Override
     public String endpoint() {
         return connection.endpoint();
@@ -146,11 +175,17 @@ public final class DockerRuntime implements ContainerRuntime {
     @Override
     public List<ContainerInfo> startTask(TaskLaunch launch) {
         logs.prepare(launch);
-        return starter.start(launch, image -> {
-            if (!imageExists(image)) {
-                throw errors.imageMissing(image);
-            }
-        });
+        try {
+            return starter.start(launch, image -> {
+                if (!imageExists(image)) {
+                    throw errors.imageMissing(image);
+                }
+            });
+        } catch (RuntimeException e) {
+            // Perhaps its network was removed by hand: the next start looks again.
+            networks.forget();
+            throw e;
+        }
     }
 
     @Override
@@ -263,22 +298,7 @@ public final class DockerRuntime implements ContainerRuntime {
 
     @Override
     public void removeContainer(String containerId) {
-        String taskArn = taskArnOf(containerId);
         remover.removeAll(List.of(containerId));
-        // A task's metadata sidecar lives in its namespace; once no container of the task is left
-        // (an orphan removed one by one), nothing else would ever remove it.
-        if (taskArn != null && list(List.of(ContainerNaming.TASK_ARN_LABEL + "=" + taskArn)).isEmpty()) {
-            remover.removeAll(MetadataEndpoint.sidecarsOf(client, taskArn));
-        }
-    }
-
-    private String taskArnOf(String containerId) {
-        try {
-            var labels = client.inspectContainerCmd(containerId).exec().getConfig().getLabels();
-            return labels == null ? null : labels.get(ContainerNaming.TASK_ARN_LABEL);
-        } catch (RuntimeException goneOrUnreadable) {
-            return null;
-        }
     }
 
     private List<Container> list(List<String> labelFilters) {

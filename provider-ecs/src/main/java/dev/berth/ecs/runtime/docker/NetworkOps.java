@@ -21,6 +21,12 @@ final class NetworkOps {
     // dockerd happily creates two networks with the same name, and CheckDuplicate is only best
     // effort, so creation is serialised within this process.
     private final Object createLock = new Object();
+    /**
+     * Networks this process saw or made. Every task start ensures its network, and a look under
+     * the creation lock made the starts of an apply queue behind each other; a network removed
+     * by hand is forgotten when a start fails ({@link #forget}), so the next start makes it again.
+     */
+    private final java.util.Set<String> known = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     NetworkOps(DockerClient client, DockerErrors errors) {
         this.client = client;
@@ -28,8 +34,10 @@ final class NetworkOps {
     }
 
     void ensure(String name, Map<String, String> labels) {
+        if (known.contains(name)) return;
         synchronized (createLock) {
             if (find(name).isPresent()) {
+                known.add(name);
                 return;
             }
             try {
@@ -40,7 +48,13 @@ final class NetworkOps {
             } catch (RuntimeException e) {
                 throw errors.translate(e, "create network \"" + name + "\"");
             }
+            known.add(name);
         }
+    }
+
+    /** Forgets every network seen, so the next {@link #ensure} asks the engine again. */
+    void forget() {
+        known.clear();
     }
 
     boolean exists(String name) {
@@ -48,6 +62,7 @@ final class NetworkOps {
     }
 
     void remove(String name) {
+        known.remove(name);
         Optional<Network> network = find(name);
         if (network.isEmpty()) {
             return;

@@ -6,7 +6,6 @@ import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.model.ContainerNetwork;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.LogConfig;
-import com.github.dockerjava.api.model.RestartPolicy;
 import dev.berth.ecs.arn.EcsArn;
 import dev.berth.ecs.runtime.ContainerLaunch;
 import dev.berth.ecs.runtime.TaskLaunch;
@@ -14,7 +13,6 @@ import dev.berth.ecs.runtime.metadata.ContainerFacts;
 import dev.berth.ecs.runtime.metadata.MetadataDocuments;
 import dev.berth.ecs.runtime.metadata.TaskCredentials;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -28,10 +26,10 @@ import java.util.UUID;
 
 /**
  * The metadata endpoint of one task while it starts: the variables each container gets, the
- * sidecar joined to each namespace owner as the owner starts (its documents carried in its
- * create request), and the documents written again once every container runs, into the
- * sidecars whose documents changed. A sidecar that cannot be made or fed is logged and left
- * out: the task runs as ECS's would with a late endpoint.
+ * server the engine's {@link MetadataAgent} starts in each namespace owner's network namespace as
+ * the owner starts (its documents carried in the exec request), and the documents written again
+ * once every container runs, where they changed. A server that cannot be started or fed is
+ * logged and left out: the task runs as ECS's would with a late endpoint.
  */
 class TaskMetadataServer {
     static final TaskMetadataServer NONE = new TaskMetadataServer();
@@ -39,39 +37,29 @@ class TaskMetadataServer {
     private static final long MIB = 1024L * 1024L;
     private static final System.Logger LOG = System.getLogger(TaskMetadataServer.class.getName());
     private static final String CGI = cgiScript();
-    /** The variable that carries a sidecar's files into its create request (gzipped tar, base64). */
-    static final String PACKED = "BERTH_METADATA_FILES";
-    /** Well below Linux's 128 KiB limit on one environment string. */
-    private static final int MAX_INLINE = 96 * 1024;
-    /** berth's labels of task containers (resource.EcsLabels); none of them goes on a sidecar. */
-    private static final java.util.Set<String> TASK_LABELS = java.util.Set.of(ContainerNaming.TASK_ARN_LABEL,
-            ContainerNaming.CONTAINER_NAME_LABEL, "dev.berth.cluster", "dev.berth.service", "dev.berth.task-definition",
-            "dev.berth.container-instance");
 
     private final DockerClient client;
-    private final String image;
+    private final MetadataAgent agent;
     private final TaskLaunch task;
     /** The container that owns an awsvpc task's namespace (dependsOn may put others first). */
     private final int owner;
     private final Map<String, String> keys = new LinkedHashMap<>();
     private final TaskCredentials credentials;
-    /** Namespace owner's container id to its sidecar's id. */
-    private final Map<String, String> sidecars = new LinkedHashMap<>();
-    /** Sidecar id to the files it serves now, so an unchanged document is not copied in again. */
+    /** Namespace owner's container id to the files its server answers with now, so an unchanged document is not sent again. */
     private final Map<String, Map<String, String>> served = new LinkedHashMap<>();
     private List<String> containerIds = List.of();
 
     private TaskMetadataServer() {
         this.client = null;
-        this.image = null;
+        this.agent = null;
         this.task = null;
         this.owner = 0;
         this.credentials = null;
     }
 
-    TaskMetadataServer(DockerClient client, String image, TaskLaunch task, int owner) {
+    TaskMetadataServer(DockerClient client, MetadataAgent agent, TaskLaunch task, int owner) {
         this.client = client;
-        this.image = image;
+        this.agent = agent;
         this.task = task;
         this.owner = owner;
         for (ContainerLaunch c : task.containers()) keys.put(c.name(), UUID.randomUUID().toString());
@@ -79,7 +67,7 @@ class TaskMetadataServer {
         this.credentials = role == null || role.isBlank() ? null : TaskCredentials.issue(role, EcsArn.ACCOUNT, Instant.now());
     }
 
-    /** The variables ECS's agent gives a container, here pointing at the task's own sidecar. */
+    /** The variables ECS's agent gives a container, here pointing at the task's own server. */
     Map<String, String> environment(ContainerLaunch c) {
         Map<String, String> env = new LinkedHashMap<>();
         if (task == null) return env;
@@ -95,109 +83,79 @@ class TaskMetadataServer {
         EnvironmentOverride.apply(cmd, environment(c));
     }
 
-    /** Whether the container at {@code index} owns a namespace that gets a sidecar. */
+    /** Whether the container at {@code index} owns a namespace that gets a server. */
     boolean ownsNamespace(int index) {
         if (task == null) return false;
         String mode = task.networkMode().trim().toLowerCase();
         return mode.equals("awsvpc") ? index == owner : MetadataEndpoint.servesMode(mode);
     }
 
-    /** The task's containers, all created, in the task's order: a namespace owner among them gets its sidecar as it starts. */
+    /** The task's containers, all created, in the task's order: a namespace owner among them gets its server as it starts. */
     void created(List<String> ids) {
         this.containerIds = List.copyOf(ids);
     }
 
     /**
-     * Makes and starts the sidecar of a namespace owner that has just started, its documents
-     * carried in the create request itself (the sidecar unpacks them before its server starts),
-     * so it answers from its first moment without a copy into it. Made now rather than before
-     * the owner starts because only now does the engine know the owner's state, start time and
-     * addresses: for a task of one container these are the final documents, and the publish
-     * after the start has nothing left to write.
+     * Starts the server of a namespace owner that has just started, from the engine's answers
+     * already at hand ({@code seen}, container id to its inspection; the others are asked).
+     * Started now rather than before the owner because only now do its process, state, start
+     * time and addresses exist: for a task of one container these are the final documents, and
+     * the publish after the settle has nothing left to send.
      */
-    void ownerStarted(String ownerId) {
+    void ownerStarted(String ownerId, Map<String, InspectContainerResponse> seen) {
         int index = containerIds.indexOf(ownerId);
         if (index < 0 || !ownsNamespace(index)) return;
         Map<String, String> files;
+        Long pid;
         try {
-            files = files(facts(containerIds));
+            Map<String, InspectContainerResponse> all = inspections(containerIds, seen);
+            pid = all.get(ownerId).getState().getPidLong();
+            files = files(facts(containerIds, all));
         } catch (RuntimeException e) {
             warn("read its containers for its metadata", e);
             return;
         }
-        String packed = TarArchive.of(files).gzipBase64();
-        boolean inline = packed.length() <= MAX_INLINE;
-        String id;
+        // An owner that already exited fails the task's start with its own reason; a word about
+        // its endpoint would only hide it.
+        if (pid == null || pid <= 0) return;
         try {
-            id = create(ownerId, index, inline ? packed : "");
+            if (agent.launch(ownerId, pid, TarArchive.of(files).gzipBase64())) served.put(ownerId, files);
         } catch (RuntimeException e) {
-            warn("create its metadata sidecar", e);
-            return;
-        }
-        sidecars.put(ownerId, id);
-        // Too large for one environment variable (tasks of many containers with many labels): copied in.
-        if (!inline && !write(id, files)) return;
-        served.put(id, files);
-        try {
-            client.startContainerCmd(id).exec();
-        } catch (RuntimeException e) {
-            // An owner that already exited fails the task's start with its own reason; a word
-            // about its sidecar would only hide it.
-            if (!String.valueOf(e.getMessage()).contains("non running container")) warn("start its metadata sidecar", e);
+            warn("start its metadata endpoint", e);
         }
     }
 
-    private String create(String ownerId, int index, String packed) {
-        Map<String, String> labels = new LinkedHashMap<>();
-        // Other labels (a test run's, say) go along; the ones berth finds task containers by
-        // would make it one.
-        task.labels().forEach((k, v) -> {
-            if (!TASK_LABELS.contains(k)) labels.put(k, v);
-        });
-        labels.put(MetadataEndpoint.FOR_LABEL, task.taskArn());
-        HostConfig host = HostConfig.newHostConfig().withNetworkMode("container:" + ownerId)
-                .withRestartPolicy(RestartPolicy.noRestart()).withCpuShares(2).withMemory(32 * MIB);
-        String serve = "exec httpd -f -p " + MetadataEndpoint.HOST + ":" + MetadataEndpoint.PORT + " -h /" + WWW;
-        return client.createContainerCmd(image)
-                .withName(ContainerNaming.containerName(task.taskArn(), "~ecs~metadata~" + index))
-                .withLabels(labels).withEnv(PACKED + "=" + packed).withEntrypoint("sh")
-                .withCmd("-c", "if [ -n \"$" + PACKED + "\" ]; then echo \"$" + PACKED + "\" | base64 -d | tar -xz -C / "
-                        + "|| exit 1; fi; unset " + PACKED + "; " + serve)
-                .withHostConfig(host).exec().getId();
-    }
-
-    /** Writes the current documents into every sidecar whose documents changed, from what the engine says now. */
-    void publish(List<String> containerIds) {
-        if (task == null || sidecars.isEmpty()) return;
+    /** Sends the current documents to every server whose documents changed, from the engine's answers {@code seen}. */
+    void publish(List<String> containerIds, Map<String, InspectContainerResponse> seen) {
+        if (task == null || served.isEmpty()) return;
         Map<String, String> files;
         try {
-            files = files(facts(containerIds));
+            files = files(facts(containerIds, inspections(containerIds, seen)));
         } catch (RuntimeException e) {
             warn("read its containers for its metadata", e);
             return;
         }
-        for (String id : sidecars.values()) {
-            if (files.equals(served.get(id))) continue;
-            if (write(id, files)) served.put(id, files);
+        for (Map.Entry<String, Map<String, String>> s : served.entrySet()) {
+            if (files.equals(s.getValue())) continue;
+            try {
+                agent.update(s.getKey(), TarArchive.of(files).gzipBase64());
+                s.setValue(files);
+            } catch (RuntimeException e) {
+                warn("write its metadata", e);
+            }
         }
     }
 
-    private boolean write(String sidecarId, Map<String, String> files) {
-        try (InputStream in = new ByteArrayInputStream(TarArchive.of(files).bytes())) {
-            client.copyArchiveToContainerCmd(sidecarId).withTarInputStream(in).withRemotePath("/").exec();
-            return true;
-        } catch (IOException | RuntimeException e) {
-            warn("write its metadata", e);
-            return false;
+    private Map<String, InspectContainerResponse> inspections(List<String> ids, Map<String, InspectContainerResponse> seen) {
+        Map<String, InspectContainerResponse> all = new LinkedHashMap<>();
+        for (String id : ids) {
+            InspectContainerResponse r = seen.get(id);
+            all.put(id, r != null ? r : client.inspectContainerCmd(id).exec());
         }
+        return all;
     }
 
-    /** The sidecars made so far, for the cleanup of a failed start. */
-    List<String> sidecarIds() {
-        return List.copyOf(sidecars.values());
-    }
-
-    /** Every file a sidecar serves, path to content; directories are implied by the paths. */
+    /** Every file a server answers from, path to content; directories are implied by the paths. */
     Map<String, String> files(List<ContainerFacts> facts) {
         Map<String, String> files = new LinkedHashMap<>();
         files.put(WWW + "/cgi-bin/v4", CGI);
@@ -216,15 +174,14 @@ class TaskMetadataServer {
         return files;
     }
 
-    private List<ContainerFacts> facts(List<String> containerIds) {
+    private List<ContainerFacts> facts(List<String> containerIds, Map<String, InspectContainerResponse> seen) {
         List<ContainerFacts> out = new ArrayList<>();
-        InspectContainerResponse ownerSeen = client.inspectContainerCmd(containerIds.get(owner)).exec();
+        InspectContainerResponse ownerSeen = seen.get(containerIds.get(owner));
         for (int i = 0; i < containerIds.size(); i++) {
-            ContainerLaunch c = task.containers().get(i);
-            InspectContainerResponse r = i == owner ? ownerSeen : client.inspectContainerCmd(containerIds.get(i)).exec();
+            InspectContainerResponse r = seen.get(containerIds.get(i));
             // Joined awsvpc containers have no network settings of their own: the owner's are theirs.
             InspectContainerResponse net = ownsNamespace(i) ? r : ownerSeen;
-            out.add(facts(c, r, net));
+            out.add(facts(task.containers().get(i), r, net));
         }
         return out;
     }

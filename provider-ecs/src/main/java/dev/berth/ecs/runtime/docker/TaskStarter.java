@@ -32,6 +32,7 @@ final class TaskStarter {
     // How long a task must stay up before it counts as started. Long enough to catch a bad
     // command or a missing file, short enough not to slow down an apply of many tasks.
     private static final long SETTLE_MILLIS = 400;
+    /** How often containers that wait for another's health or exit are looked at. */
     private static final long POLL_MILLIS = 100;
     private static final int LOG_LINES = 5;
     static final int ENGINE_TURNS = 8;
@@ -95,6 +96,7 @@ final class TaskStarter {
         TaskMetadataServer meta = metadata.forTask(task, network.owner());
         try {
             List<Created> inOrder;
+            OrderedStart started;
             acquire(task);
             try {
                 for (int i : network.creationOrder()) {
@@ -104,18 +106,19 @@ final class TaskStarter {
                 }
                 inOrder = List.of(byIndex);
                 meta.created(ids(inOrder));
-                new OrderedStart(task, network, inOrder, meta).run();
+                started = new OrderedStart(task, network, inOrder, meta);
+                started.run();
             } finally {
                 engineTurns.release();
             }
             // The settle only waits and looks, so it leaves the engine to the next task's start.
-            List<ContainerInfo> infos = settle(task, inOrder);
-            meta.publish(ids(inOrder));
+            Map<String, InspectContainerResponse> seen = new HashMap<>();
+            List<ContainerInfo> infos = settle(task, inOrder, started.lastStart, seen);
+            meta.publish(ids(inOrder), seen);
             return infos;
         } catch (RuntimeException e) {
-            List<String> cleanup = new ArrayList<>(meta.sidecarIds());
-            cleanup.addAll(creationOrderReversed(created));
-            remover.removeQuietly(cleanup);
+            // Their metadata servers go by themselves once their namespaces do (MetadataAgent).
+            remover.removeQuietly(creationOrderReversed(created));
             volumes.removeQuietly(prepared.created());
             throw errors.translate(e, "start task " + task.taskArn());
         }
@@ -135,6 +138,10 @@ final class TaskStarter {
         private final List<Created> created;
         private final TaskMetadataServer meta;
         private final Map<String, StartOrder.Seen> seen = new HashMap<>();
+        /** The engine's last answer per started container id. */
+        private final Map<String, InspectContainerResponse> latest = new HashMap<>();
+        /** System.nanoTime() of the last container start. */
+        private long lastStart = System.nanoTime();
 
         OrderedStart(TaskLaunch task, TaskNetwork network, List<Created> created, TaskMetadataServer meta) {
             this.task = task;
@@ -160,12 +167,14 @@ final class TaskStarter {
                 }
                 for (String name : step.start()) {
                     startOne(task, network, byName(name), created);
-                    meta.ownerStarted(byName(name).id());
+                    lastStart = System.nanoTime();
                     seen.put(name, new StartOrder.Seen(StartOrder.Phase.RUNNING, StartOrder.Health.STARTING, null,
                             Instant.now()));
                 }
                 if (step.start().isEmpty() && step.blocked().isEmpty()) sleep(task, POLL_MILLIS);
                 look();
+                // After the look, so the server starts from the engine's answer already at hand.
+                for (String name : step.start()) meta.ownerStarted(byName(name).id(), latest);
             }
         }
 
@@ -174,7 +183,9 @@ final class TaskStarter {
             for (Created c : created) {
                 StartOrder.Seen s = seen.get(c.launch().name());
                 if (s == null || s.phase() != StartOrder.Phase.RUNNING) continue;
-                seen.put(c.launch().name(), seen(inspect(c.id())));
+                InspectContainerResponse r = inspect(c.id());
+                latest.put(c.id(), r);
+                seen.put(c.launch().name(), seen(r));
             }
         }
 
@@ -272,25 +283,27 @@ final class TaskStarter {
         }
     }
 
-    /** Polls until the task has stayed up for the settle time or an essential container died. */
-    private List<ContainerInfo> settle(TaskLaunch task, List<Created> created) {
-        long deadline = System.nanoTime() + SETTLE_MILLIS * 1_000_000;
-        while (true) {
-            sleep(task, POLL_MILLIS);
-            List<ContainerInfo> infos = new ArrayList<>(created.size());
-            for (Created c : created) {
-                InspectContainerResponse r = inspect(c.id());
-                // A container that never started (left behind by its dependencies) has not exited.
-                boolean started = r.getState().getStartedAt() != null && !r.getState().getStartedAt().startsWith("0001-");
-                if (started && TaskLife.endsTask(c.launch().essential()) && !Boolean.TRUE.equals(r.getState().getRunning())) {
-                    throw exited(task, c, r);
-                }
-                infos.add(ContainerMapper.fromInspect(r));
+    /**
+     * Waits until the task has been up for the settle time since its last start, then looks once:
+     * an essential container that died by then fails the start. One look instead of a poll, so
+     * an apply of many tasks does not spend the engine's time answering the same question.
+     */
+    private List<ContainerInfo> settle(TaskLaunch task, List<Created> created, long lastStart,
+                                       Map<String, InspectContainerResponse> seen) {
+        long left = lastStart + SETTLE_MILLIS * 1_000_000 - System.nanoTime();
+        if (left > 0) sleep(task, (left + 999_999) / 1_000_000);
+        List<ContainerInfo> infos = new ArrayList<>(created.size());
+        for (Created c : created) {
+            InspectContainerResponse r = inspect(c.id());
+            seen.put(c.id(), r);
+            // A container that never started (left behind by its dependencies) has not exited.
+            boolean started = r.getState().getStartedAt() != null && !r.getState().getStartedAt().startsWith("0001-");
+            if (started && TaskLife.endsTask(c.launch().essential()) && !Boolean.TRUE.equals(r.getState().getRunning())) {
+                throw exited(task, c, r);
             }
-            if (System.nanoTime() >= deadline) {
-                return infos;
-            }
+            infos.add(ContainerMapper.fromInspect(r));
         }
+        return infos;
     }
 
     private RuntimeFailure exited(TaskLaunch task, Created c, InspectContainerResponse r) {

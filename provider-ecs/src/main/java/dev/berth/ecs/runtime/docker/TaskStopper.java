@@ -40,12 +40,8 @@ final class TaskStopper {
 
     void stop(String taskArn, Duration grace) {
         List<Container> found = list(taskArn);
-        // Its metadata sidecars go with it, first: they live in its namespaces.
-        List<String> sidecars = sidecars(taskArn);
-        if (found.isEmpty()) {
-            remover.removeAll(sidecars);
-            return;
-        }
+        // Its metadata endpoint needs nothing: the metadata agent stops it once its namespace is gone.
+        if (found.isEmpty()) return;
         boolean anyRunning = found.stream().anyMatch(c -> "running".equals(c.getState()));
         if (anyRunning && grace != null && !grace.isZero() && !grace.isNegative()) {
             Map<String, Long> deadlines = new HashMap<>();
@@ -60,17 +56,7 @@ final class TaskStopper {
             }
             awaitStopped(taskArn, deadlines);
         }
-        List<String> ids = new ArrayList<>(sidecars);
-        ids.addAll(joinedFirst(found));
-        remover.removeAll(ids);
-    }
-
-    private List<String> sidecars(String taskArn) {
-        try {
-            return MetadataEndpoint.sidecarsOf(client, taskArn);
-        } catch (RuntimeException e) {
-            throw errors.translate(e, "list the metadata sidecars of task " + taskArn);
-        }
+        remover.removeAll(joinedFirst(found));
     }
 
     private void signal(String id, String signal, String taskArn) {

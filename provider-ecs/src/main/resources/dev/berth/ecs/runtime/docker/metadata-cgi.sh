@@ -1,8 +1,9 @@
 #!/bin/sh
 # berth's ECS task metadata endpoint, run by busybox httpd as /cgi-bin/v4 and /cgi-bin/v3:
 #   .../KEY       the container's metadata      .../KEY/task   the task's
-# berth writes the documents into /berth/metadata; KEY is the container's random key.
-data=/berth/metadata
+# berth writes the documents into ../../metadata (httpd runs a script in its own directory,
+# www/cgi-bin, under the namespace's directory); KEY is the container's random key.
+data=../../metadata
 answer() {
   printf 'Status: %s\r\nContent-Type: %s\r\n\r\n' "$1" "$2"
   [ -n "$3" ] && cat "$3"

@@ -3,7 +3,6 @@ package dev.berth.ecs.runtime.docker;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.dockerjava.api.command.InspectContainerResponse;
-import com.github.dockerjava.api.model.Container;
 import dev.berth.ecs.runtime.ContainerInfo;
 import dev.berth.ecs.runtime.ContainerLaunch;
 import dev.berth.ecs.runtime.RuntimeFailure;
@@ -27,14 +26,14 @@ class MetadataEndpointIT extends EngineFixture {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String CLUSTER = "arn:aws:ecs:local:000000000000:cluster/berth-it";
     private static final String ROLE = "arn:aws:iam::000000000000:role/app/web-task";
-    /** busybox wget, retried: the first container may ask before its namespace's sidecar is up. */
+    /** busybox wget, retried: the first container may ask before its namespace's server is up. */
     private static final String FETCH_AT_START = "mkdir -p /tmp; for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15; do "
             + "wget -qO /tmp/task.json \"$ECS_CONTAINER_METADATA_URI_V4/task\" && break; sleep 0.2; done; "
             + "exec sleep 3600";
 
     @BeforeEach
     void image() {
-        // The sidecar's image is the example busybox under the name berth looks for (build.sh tags it).
+        // The agent's image is the example busybox under the name berth looks for (build.sh tags it).
         try {
             engine.raw.inspectImageCmd(MetadataEndpoint.DEFAULT_IMAGE).exec();
         } catch (com.github.dockerjava.api.exception.NotFoundException missing) {
@@ -106,28 +105,29 @@ class MetadataEndpointIT extends EngineFixture {
         assertTrue(engine.exec(app, "sh", "-c", "echo $AWS_CONTAINER_CREDENTIALS_RELATIVE_URI")
                 .strip().startsWith("/v2/credentials/"));
 
-        // One sidecar, invisible to what finds task containers, publishing nothing, gone with the task.
-        List<Container> sidecars = sidecarsOf(arn);
-        assertEquals(1, sidecars.size());
-        assertEquals(2, engine.containersOf(arn).size());
-        InspectContainerResponse side = engine.raw.inspectContainerCmd(sidecars.get(0).getId()).exec();
-        assertEquals("container:" + app, side.getHostConfig().getNetworkMode());
-        assertTrue(side.getNetworkSettings().getPorts() == null || side.getNetworkSettings().getPorts().getBindings().isEmpty());
-        assertEquals(Map.of(MetadataEndpoint.FOR_LABEL, arn, TestEngine.RUN_LABEL, engine.runId),
-                side.getConfig().getLabels(), "no label berth finds task containers by");
+        // One server, in the task's namespace on its loopback only, run by the engine's agent as
+        // nobody; no container of its own; gone with the task.
+        assertEquals(List.of(app), servedNamespaces(List.of(app, helper)));
+        assertTrue(engine.exec(app, "netstat", "-ltn").contains("127.0.0.1:51679 "));
+        assertEquals(2, engine.leftovers().size(), "the task's two containers and nothing else of this run");
+        InspectContainerResponse agent = engine.raw.inspectContainerCmd(MetadataAgent.NAME).exec();
+        assertEquals(Map.of(MetadataAgent.LABEL, "true"), agent.getConfig().getLabels(),
+                "no label berth finds task containers by");
+        assertEquals("none", agent.getHostConfig().getNetworkMode());
+        assertTrue(engine.exec(agent.getId(), "sh", "-c", "ps -o user,args | grep -F /t/" + app + "/ | grep -v grep")
+                .strip().startsWith("65534"), "the server runs as nobody");
         engine.runtime.stopTask(arn, Duration.ZERO);
-        assertEquals(List.of(), sidecarsOf(arn));
         assertEquals(List.of(), engine.containersOf(arn));
+        awaitNotServed(app);
     }
 
     /**
-     * A copy into a container is an engine call as heavy as a small start (the engine mounts the
-     * container's file system for it), and an apply starts many tasks: a one-container task's
-     * sidecar answers with the running container's documents and was never copied into; a
-     * two-container task's once, after its second container started.
+     * A container of its own per namespace (a joined sidecar) cost the engine about half a task
+     * start, and an apply starts many tasks: the engine creates only the tasks' own containers,
+     * and a one-container task's server answers with the running container's documents.
      */
     @Test
-    void aOneContainerTaskServesItsRunningDocumentsWithoutACopyIntoItsSidecar() throws Exception {
+    void tasksGetTheirEndpointWithoutAContainerOfTheirOwn() throws Exception {
         long since = java.time.Instant.parse(engine.raw.infoCmd().exec().getSystemTime()).getEpochSecond() - 1;
         String one = engine.newTaskArn(), two = engine.newTaskArn();
         String app = engine.runtime.startTask(task(one, "awsvpc", null, shell("app", "exec sleep 3600"))).get(0).id();
@@ -143,18 +143,19 @@ class MetadataEndpointIT extends EngineFixture {
                 c.get("Networks").get(0).get("IPv4Addresses").get(0).asText());
         assertEquals(app, get(app, "$ECS_CONTAINER_METADATA_URI_V4").get("DockerId").asText());
 
-        assertEquals(0, copiesInto(sidecarsOf(one).get(0).getId(), since), "a one-container task's sidecar");
-        assertEquals(1, copiesInto(sidecarsOf(two).get(0).getId(), since), "a two-container task's sidecar");
+        assertEquals(3, creates(since), "three task containers, no sidecar");
+        assertEquals("RUNNING", get(app, "$ECS_CONTAINER_METADATA_URI_V4/task").get("Containers").get(0)
+                .get("KnownStatus").asText());
         engine.runtime.stopTask(one, Duration.ZERO);
         engine.runtime.stopTask(two, Duration.ZERO);
     }
 
-    /** The engine's "extract-to-dir" events of a container since {@code since} (epoch seconds), up to now. */
-    private int copiesInto(String containerId, long since) throws InterruptedException {
+    /** The engine's "create" events of this run's containers since {@code since} (epoch seconds), up to now. */
+    private int creates(long since) throws InterruptedException {
         java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
         long until = java.time.Instant.parse(engine.raw.infoCmd().exec().getSystemTime()).getEpochSecond() + 1;
         engine.raw.eventsCmd().withSince(Long.toString(since)).withUntil(Long.toString(until))
-                .withContainerFilter(containerId).withEventFilter("extract-to-dir")
+                .withLabelFilter(engine.runLabels()).withEventFilter("create")
                 .exec(new com.github.dockerjava.api.async.ResultCallback.Adapter<com.github.dockerjava.api.model.Event>() {
                     @Override
                     public void onNext(com.github.dockerjava.api.model.Event e) {
@@ -165,11 +166,12 @@ class MetadataEndpointIT extends EngineFixture {
     }
 
     @Test
-    void bridgeTaskGetsASidecarPerContainerNamespace() throws Exception {
+    void bridgeTaskGetsAServerPerContainerNamespace() throws Exception {
         String arn = engine.newTaskArn();
         List<ContainerInfo> started = engine.runtime.startTask(task(arn, "bridge", null,
                 shell("a", "exec sleep 3600"), shell("b", "exec sleep 3600")));
-        assertEquals(2, sidecarsOf(arn).size());
+        List<String> ids = started.stream().map(ContainerInfo::id).toList();
+        assertEquals(ids, servedNamespaces(ids));
         for (ContainerInfo c : started) {
             JsonNode task = get(c.id(), "$ECS_CONTAINER_METADATA_URI_V4/task");
             assertEquals(arn, task.get("TaskARN").asText());
@@ -178,38 +180,40 @@ class MetadataEndpointIT extends EngineFixture {
         assertEquals("", engine.exec(started.get(0).id(), "sh", "-c", "echo -n $AWS_CONTAINER_CREDENTIALS_RELATIVE_URI"),
                 "no task role, no credentials");
         engine.runtime.stopTask(arn, Duration.ZERO);
-        assertEquals(List.of(), sidecarsOf(arn));
+        for (String id : ids) awaitNotServed(id);
     }
 
     @Test
-    void aTaskWhoseContainersAreRemovedOneByOneLeavesNoSidecar() {
+    void aTaskWhoseContainersAreRemovedOneByOneLeavesNoServer() throws Exception {
         String arn = engine.newTaskArn();
         List<ContainerInfo> started = engine.runtime.startTask(task(arn, "awsvpc", null,
                 shell("a", "exec sleep 3600"), shell("b", "exec sleep 3600")));
-        assertEquals(1, sidecarsOf(arn).size());
-        // As an orphan's containers are removed: the last one takes the task's sidecar with it.
+        String a = started.get(0).id();
+        assertEquals(List.of(a), servedNamespaces(List.of(a, started.get(1).id())));
+        // As an orphan's containers are removed: the namespace goes with its owner, and its server with it.
         engine.runtime.removeContainer(started.get(1).id());
-        assertEquals(1, sidecarsOf(arn).size(), "the task still has a container");
-        engine.runtime.removeContainer(started.get(0).id());
-        assertEquals(List.of(), sidecarsOf(arn));
+        assertEquals(List.of(a), servedNamespaces(List.of(a)), "the namespace's owner still runs");
+        engine.runtime.removeContainer(a);
+        awaitNotServed(a);
     }
 
     @Test
     void hostModeTaskGetsNoEndpointAndNoVariable() throws Exception {
         String arn = engine.newTaskArn();
         List<ContainerInfo> started = engine.runtime.startTask(task(arn, "host", ROLE, shell("a", "exec sleep 3600")));
-        assertEquals(List.of(), sidecarsOf(arn));
+        assertEquals(List.of(), servedNamespaces(List.of(started.get(0).id())));
         assertEquals("", engine.exec(started.get(0).id(), "sh", "-c", "echo -n $ECS_CONTAINER_METADATA_URI_V4"));
         engine.runtime.stopTask(arn, Duration.ZERO);
     }
 
     @Test
-    void aTaskThatFailsToStartLeavesNoSidecar() {
+    void aTaskThatFailsToStartLeavesNoServer() throws Exception {
         String arn = engine.newTaskArn();
+        // Up long enough for its server to start, then gone before the settle ends.
         assertThrows(RuntimeFailure.class, () -> engine.runtime.startTask(task(arn, "awsvpc", ROLE,
-                shell("app", "exit 3"))));
-        assertEquals(List.of(), sidecarsOf(arn));
+                shell("app", "sleep 0.2; exit 3"))));
         assertEquals(List.of(), engine.containersOf(arn));
+        awaitNothingServedOf(arn);
     }
 
     @Test
@@ -229,8 +233,43 @@ class MetadataEndpointIT extends EngineFixture {
         engine.runtime.stopTask(arn, Duration.ZERO);
     }
 
-    private List<Container> sidecarsOf(String arn) {
-        return engine.raw.listContainersCmd().withShowAll(true)
-                .withLabelFilter(Map.of(MetadataEndpoint.FOR_LABEL, arn)).exec();
+    /** Which of these containers' namespaces the engine's metadata agent serves now. */
+    private List<String> servedNamespaces(List<String> ids) throws InterruptedException {
+        String listed = agentSays("ls /t");
+        return ids.stream().filter(listed::contains).toList();
+    }
+
+    /** Waits (the agent looks every second) until no server of the container's namespace is left. */
+    private void awaitNotServed(String id) throws InterruptedException {
+        String check = "ls /t; ps -o args | grep -F /t/" + id + "/ | grep -v grep";
+        String left = "";
+        for (int i = 0; i < 50; i++) {
+            left = agentSays(check);
+            if (!left.contains(id)) return;
+            Thread.sleep(100);
+        }
+        throw new AssertionError("still served: " + left);
+    }
+
+    /** Waits until the agent serves no namespace whose documents name this task. */
+    private void awaitNothingServedOf(String arn) throws InterruptedException {
+        String check = "grep -rlF '" + arn + "' /t 2>/dev/null; true";
+        String left = "";
+        for (int i = 0; i < 50; i++) {
+            left = agentSays(check).strip();
+            if (left.isEmpty()) return;
+            Thread.sleep(100);
+        }
+        throw new AssertionError("still served: " + left);
+    }
+
+    /** What a shell in the engine's metadata agent prints; nothing when there is no agent (nothing served). */
+    private String agentSays(String script) throws InterruptedException {
+        try {
+            return engine.exec(MetadataAgent.NAME, "sh", "-c", script);
+        } catch (com.github.dockerjava.api.exception.NotFoundException
+                 | com.github.dockerjava.api.exception.ConflictException noAgent) {
+            return "";
+        }
     }
 }

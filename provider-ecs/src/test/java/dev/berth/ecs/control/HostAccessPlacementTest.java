@@ -10,6 +10,7 @@ import dev.berth.ecs.instance.ContainerInstanceResource;
 import dev.berth.ecs.store.InstanceRow;
 import dev.berth.ecs.store.Table;
 import dev.berth.ecs.taskdef.ContainerOptions;
+import dev.berth.ecs.taskdef.HostAccess;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -18,8 +19,12 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** A privileged container goes only to instances that allow them, as ECS places by the agent's capability. */
-class PrivilegedPlacementTest {
+/**
+ * A privileged container, host networking or a bind mount of a sensitive host path goes only to
+ * instances that allow it, as ECS places by the agent's capability; elsewhere placement fails
+ * with ECS's reason ATTRIBUTE and nothing starts.
+ */
+class HostAccessPlacementTest {
     private final FakeRuntime engine = new FakeRuntime();
     private final Fixture world = new Fixture(new MemoryStore(), engine);
 
@@ -35,6 +40,36 @@ class PrivilegedPlacementTest {
                 List.of("EC2"), null, null, null, null, null, null, null, null, null, null, null, null));
         return world.plane.runTask(new RunTaskRequest(world.clusterName, "tools", count, "EC2", null, null, null, null,
                 null, null, null));
+    }
+
+    private RunTaskResponse run(String family, String networkMode, List<Map<String, Object>> volumes) {
+        world.plane.registerTaskDefinition(new RegisterTaskDefinitionRequest(family, null, null, networkMode,
+                List.of(Map.of("name", family, "image", "busybox", "memory", 64)), volumes,
+                List.of("EC2"), null, null, null, null, null, null, null, null, null, null, null, null));
+        return world.plane.runTask(new RunTaskRequest(world.clusterName, family, 1, "EC2", null, null, null, null,
+                null, null, null));
+    }
+
+    @Test
+    void hostNetworkingGoesOnlyWhereTheInstanceAllowsIt() {
+        instance("i-a", Map.of("ecs.availability-zone", "zone-a"));
+        RunTaskResponse refused = run("edge", "host", null);
+        assertEquals("ATTRIBUTE", refused.failures().get(0).reason(), refused.failures().toString());
+        assertEquals(List.of(), engine.launches);
+        instance("i-b", Map.of("ecs.availability-zone", "zone-b", HostAccess.HOST_NETWORK, ""));
+        assertTrue(run("edge", "host", null).tasks().get(0).containerInstanceArn().endsWith("/i-b"));
+    }
+
+    @Test
+    void theDockerSocketIsBoundOnlyWhereTheInstanceAllowsItOrADirectoryAbove() {
+        List<Map<String, Object>> socket = List.of(Map.of("name", "sock", "host", Map.of("sourcePath", "/var/run/docker.sock")));
+        List<Map<String, Object>> harmless = List.of(Map.of("name", "conf", "host", Map.of("sourcePath", "/srv/conf")));
+        instance("i-a", Map.of("ecs.availability-zone", "zone-a", HostAccess.HOST_PATH + "/etc", ""));
+        assertEquals("ATTRIBUTE", run("ci", "bridge", socket).failures().get(0).reason());
+        assertEquals(List.of(), engine.launches);
+        assertEquals(1, run("web", "bridge", harmless).tasks().size(), "a path outside the sensitive ones needs nothing");
+        instance("i-b", Map.of("ecs.availability-zone", "zone-b", HostAccess.HOST_PATH + "/var/run", ""));
+        assertTrue(run("ci", "bridge", socket).tasks().get(0).containerInstanceArn().endsWith("/i-b"));
     }
 
     @Test

@@ -1,0 +1,195 @@
+package dev.berth.ecs.runtime.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.exception.ConflictException;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.Capability;
+import com.github.dockerjava.api.model.Frame;
+import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.RestartPolicy;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The one container per engine that serves every task's metadata endpoint. A server must listen
+ * on 127.0.0.1 inside each task's network namespace, and a container of its own per namespace
+ * (a joined sidecar) cost the engine about half a task start. Instead this agent, which sees the
+ * host's processes, enters a namespace owner's network namespace by its process id
+ * ({@code nsenter -t PID -n}) and starts a busybox {@code httpd} there that drops to an
+ * unprivileged user once bound: one exec into a running container per namespace, no create, no
+ * start, no file system mounted.
+ *
+ * <p>Each namespace gets a directory {@code /t/OWNER_ID} with its documents. The agent's own
+ * loop stops a server once its namespace owner is gone (its process no longer has the namespace
+ * the server was started in) and removes the directory, so a task's stop, a failed start or a
+ * kill of berth itself leaves no server behind; with nothing served for {@code IDLE} seconds the
+ * agent exits and the engine removes it. It needs CAP_SYS_ADMIN (to enter a namespace),
+ * CAP_SYS_PTRACE (to open another container's namespace), CAP_SETUID/SETGID (to drop to nobody)
+ * and CAP_KILL; every other capability is dropped and it has no network of its own.
+ */
+final class MetadataAgent {
+    static final String NAME = "berth-metadata-agent";
+    static final String LABEL = "dev.berth.metadata-agent";
+    /** Seconds the agent stays with nothing to serve (BERTH_METADATA_AGENT_IDLE overrides). */
+    static final int IDLE_SECONDS = 30;
+    /** Well below Linux's 128 KiB limit on one environment string; larger documents go in several. */
+    private static final int CHUNK = 96 * 1024;
+    /** The launch script's exit status when the namespace owner's process is gone. */
+    private static final long OWNER_GONE = 2;
+    private static final String LOOP = """
+            trap 'exit 0' TERM
+            idle=0
+            while :; do
+              sleep 1
+              for d in /t/*; do
+                [ -f "$d/ns" ] || continue
+                ns=$(cat "$d/ns"); pid=$(cat "$d/pid")
+                [ "$(readlink /proc/$pid/ns/net 2>/dev/null)" = "$ns" ] && continue
+                for p in $(pidof httpd); do
+                  [ "$(readlink /proc/$p/ns/net 2>/dev/null)" = "$ns" ] || continue
+                  tr '\\0' ' ' < /proc/$p/cmdline 2>/dev/null | grep -qF "$d/" && kill $p
+                done
+                rm -rf "$d"
+              done
+              if [ -z "$(ls /t 2>/dev/null)" ]; then
+                idle=$((idle + 1)); [ "$idle" -ge "$IDLE" ] && exit 0
+              else idle=0; fi
+            done
+            """;
+    /** Joins the documents carried in F0, F1, ... and unpacks them into $D. */
+    private static final String UNPACK = "i=0; while :; do eval \"v=\\${F$i}\"; [ -n \"$v\" ] || break; "
+            + "printf %s \"$v\"; i=$((i + 1)); done | base64 -d | tar -xzo -C \"$D\"";
+    private static final String LAUNCH = "mkdir -p \"$D\" && { " + UNPACK + "; } || { rm -rf \"$D\"; exit 1; }\n"
+            + "ns=$(readlink /proc/$P/ns/net) || { rm -rf \"$D\"; echo \"no process $P\" >&2; exit 2; }\n"
+            + "echo \"$P\" > \"$D/pid\"\n"
+            // httpd binds, drops to nobody, then goes to the background: a bind that fails is this exec's failure.
+            + "nsenter -t \"$P\" -n httpd -u 65534:65534 -p " + MetadataEndpoint.HOST + ":" + MetadataEndpoint.PORT
+            + " -h \"$D/" + TaskMetadataServer.WWW + "\" </dev/null >/dev/null || { rm -rf \"$D\"; exit 3; }\n"
+            + "echo \"$ns\" > \"$D/ns\"\n";
+    private static final String UPDATE = "[ -d \"$D\" ] || exit 4\n" + UNPACK + "\n";
+
+    private final DockerClient client;
+    private final String image;
+    private String id;
+
+    MetadataAgent(DockerClient client, String image) {
+        this.client = client;
+        this.image = image;
+    }
+
+    /**
+     * Starts a server in the network namespace of {@code ownerPid}, serving the documents
+     * {@code packed}; false when that process has already ended (its task's start fails with
+     * its own reason).
+     */
+    boolean launch(String ownerId, long ownerPid, String packed) {
+        return run(LAUNCH, ownerId, packed, "P=" + ownerPid) != OWNER_GONE;
+    }
+
+    /** Replaces the documents a namespace's server answers with. */
+    void update(String ownerId, String packed) {
+        run(UPDATE, ownerId, packed);
+    }
+
+    private long run(String script, String ownerId, String packed, String... more) {
+        List<String> env = new ArrayList<>(List.of(more));
+        env.add("D=/t/" + ownerId);
+        for (int i = 0, at = 0; at < packed.length(); i++, at += CHUNK) {
+            env.add("F" + i + "=" + packed.substring(at, Math.min(packed.length(), at + CHUNK)));
+        }
+        String execId;
+        try {
+            execId = create(agent(), script, env);
+        } catch (ConflictException | NotFoundException gone) {
+            // The agent exited (nothing to serve for a while) between two tasks: a new one.
+            forget();
+            execId = create(agent(), script, env);
+        }
+        StringBuilder out = new StringBuilder();
+        try {
+            client.execStartCmd(execId).exec(new ResultCallback.Adapter<Frame>() {
+                @Override
+                public void onNext(Frame f) {
+                    out.append(new String(f.getPayload(), StandardCharsets.UTF_8));
+                }
+            }).awaitCompletion(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+        Long code = client.inspectExecCmd(execId).exec().getExitCodeLong();
+        if (code != null && (code == 0 || code == OWNER_GONE)) return code;
+        throw new IllegalStateException("the metadata agent answered " + code + ": " + out.toString().strip());
+    }
+
+    private String create(String agentId, String script, List<String> env) {
+        return client.execCreateCmd(agentId).withEnv(env).withCmd("sh", "-c", script)
+                .withAttachStdout(true).withAttachStderr(true).exec().getId();
+    }
+
+    private synchronized void forget() {
+        id = null;
+    }
+
+    /** The running agent's id, made when there is none (several berth processes may race: one name wins). */
+    private synchronized String agent() {
+        if (id != null) return id;
+        RuntimeException last = null;
+        for (int attempt = 0; attempt < 3; attempt++) {
+            try {
+                InspectContainerResponse found = client.inspectContainerCmd(NAME).exec();
+                if (Boolean.TRUE.equals(found.getState().getRunning())) return id = found.getId();
+                // Exiting (it removes itself) or left stopped: out of the way of a new one.
+                try {
+                    client.removeContainerCmd(found.getId()).withForce(true).exec();
+                } catch (NotFoundException alreadyGone) {
+                    // what we wanted
+                }
+            } catch (NotFoundException none) {
+                // made below
+            } catch (ConflictException removalInProgress) {
+                last = removalInProgress;
+                pause();
+                continue;
+            }
+            try {
+                String made = client.createContainerCmd(image).withName(NAME).withLabels(Map.of(LABEL, "true"))
+                        .withEnv("IDLE=" + idleSeconds()).withEntrypoint("sh").withCmd("-c", "mkdir -p /t\n" + LOOP)
+                        .withHostConfig(HostConfig.newHostConfig().withPidMode("host").withNetworkMode("none")
+                                .withCapDrop(Capability.ALL).withCapAdd(Capability.SYS_ADMIN, Capability.SYS_PTRACE,
+                                        Capability.SETUID, Capability.SETGID, Capability.KILL)
+                                .withAutoRemove(true).withRestartPolicy(RestartPolicy.noRestart())
+                                .withCpuShares(256).withMemory(256L * 1024 * 1024))
+                        .exec().getId();
+                client.startContainerCmd(made).exec();
+                return id = made;
+            } catch (ConflictException anotherMadeIt) {
+                last = anotherMadeIt;
+            }
+        }
+        throw last;
+    }
+
+    private static int idleSeconds() {
+        String set = System.getenv("BERTH_METADATA_AGENT_IDLE");
+        try {
+            return set == null || set.isBlank() ? IDLE_SECONDS : Math.max(1, Integer.parseInt(set.trim()));
+        } catch (NumberFormatException e) {
+            return IDLE_SECONDS;
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
