@@ -5,7 +5,7 @@
 #
 # SECONDS (default 600) is the fuzzing time of each target; CLASS limits the run to those fuzz
 # test classes (default: all of them). Each module's targets run in one Maven invocation, one JVM
-# per target (Jazzer fuzzes one test per JVM). `scripts/fuzz.sh 15` is the short pass CI can run.
+# per target (Jazzer fuzzes one test per JVM). `scripts/test.sh` ends with `scripts/fuzz.sh 10`, the short pass CI runs.
 #
 # What a run finds is written by Jazzer into the target's inputs directory,
 #   MODULE/src/test/resources/<package>/<Class>Inputs/<method>/crash-<sha1> (or timeout-<sha1>),

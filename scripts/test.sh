@@ -30,3 +30,7 @@ pg_admin() { psql "${pg_base%/*}/postgres" -qtAc "$1" >/dev/null; }
 pg_admin "CREATE DATABASE $pg_db"
 trap 'pg_admin "DROP DATABASE IF EXISTS $pg_db WITH (FORCE)" || true' EXIT
 mvn -B verify -Dberth.it.pg="${pg_base%/*}/$pg_db" "$@"
+# A short coverage-guided fuzzing pass over every hostile-input target (scripts/fuzz.sh; the
+# regression inputs already ran in verify). BERTH_FUZZ_SECONDS=0 leaves it out.
+fuzz_seconds="${BERTH_FUZZ_SECONDS:-10}"
+if [ "$fuzz_seconds" != 0 ]; then scripts/fuzz.sh "$fuzz_seconds"; fi
