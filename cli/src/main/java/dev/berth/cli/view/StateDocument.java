@@ -91,8 +91,12 @@ public final class StateDocument {
                 current)));
         Map<ResourceInstanceAddr, ResourceState> resources = new HashMap<>();
         List<DeposedObject> deposed = new ArrayList<>();
+        java.util.Set<ResourceAddr> seen = new java.util.HashSet<>();
         for (JsonNode r : array(doc, "resources")) {
             ResourceAddr addr = resourceAddr(r);
+            // Pull writes one entry per resource, whose provider is every instance's: a second
+            // entry could name another provider, which the stored state cannot give back.
+            if (!seen.add(addr)) throw new Damaged("the resource " + addr + " appears twice");
             String provider = provider(text(r, "provider"));
             for (JsonNode i : array(r, "instances")) {
                 ResourceInstanceAddr ia = addr.instance(key(i.get("index_key")));
