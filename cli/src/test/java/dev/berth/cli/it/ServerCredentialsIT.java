@@ -40,7 +40,17 @@ class ServerCredentialsIT {
 
     @AfterAll
     static void stop() throws Exception {
-        if (server != null) server.close();
+        try {
+            if (server != null) server.close();
+        } finally {
+            // The cluster a test creates has a network on the engine; it goes with the test.
+            var docker = DockerEngine.require();
+            try {
+                DockerEngine.cleanUp(docker, "signed");
+            } finally {
+                docker.close();
+            }
+        }
     }
 
     @Test
