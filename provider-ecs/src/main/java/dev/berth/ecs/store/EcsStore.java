@@ -30,6 +30,14 @@ public interface EcsStore {
     interface Held extends AutoCloseable {
         @Override
         void close();
+
+        /** A hold that runs {@code release} at its first close only, however often it is closed. */
+        static Held releasingOnce(Runnable release) {
+            java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+            return () -> {
+                if (done.compareAndSet(false, true)) release.run();
+            };
+        }
     }
 
     /**

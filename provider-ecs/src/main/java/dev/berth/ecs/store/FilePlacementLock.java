@@ -45,24 +45,17 @@ final class FilePlacementLock {
             HOLDING.get().add(file);
             Thread owner = Thread.currentThread();
             FileChannel held = channel;
-            return new EcsStore.Held() {
-                private boolean done;
-
-                @Override
-                public void close() {
-                    if (done) return;
-                    done = true;
-                    if (Thread.currentThread() == owner) HOLDING.get().remove(file);
-                    try {
-                        lock.release();
-                        held.close();
-                    } catch (IOException e) {
-                        // Closing the channel lets go of the lock whatever happened.
-                    } finally {
-                        permit.release();
-                    }
+            return EcsStore.Held.releasingOnce(() -> {
+                if (Thread.currentThread() == owner) HOLDING.get().remove(file);
+                try {
+                    lock.release();
+                    held.close();
+                } catch (IOException e) {
+                    // Closing the channel lets go of the lock whatever happened.
+                } finally {
+                    permit.release();
                 }
-            };
+            });
         } catch (IOException e) {
             try {
                 if (channel != null) channel.close();

@@ -29,17 +29,10 @@ final class PlacementLock implements AutoCloseable {
         Connection c = take();
         holding.set(true);
         Thread owner = Thread.currentThread();
-        return new EcsStore.Held() {
-            private boolean done;
-
-            @Override
-            public void close() {
-                if (done) return;
-                done = true;
-                if (Thread.currentThread() == owner) holding.set(false);
-                give(c);
-            }
-        };
+        return EcsStore.Held.releasingOnce(() -> {
+            if (Thread.currentThread() == owner) holding.set(false);
+            give(c);
+        });
     }
 
     private Connection take() {
