@@ -19,6 +19,8 @@
 # endpoint (berth warns once per task), which shows what the endpoint costs.
 # BERTH_BEFORE=DIR (a checkout of older code, built) adds a third side, DIR/bin/berth, timed in
 # the same rounds on the same world, for a before/after comparison measured side by side.
+# APPLY_TRACE=DIR keeps, per round, where the timed apply's time went (BERTH_TRACE: milliseconds
+# since its JVM started, per phase and task) as DIR/apply-ROUND.trace, with the process's CPU seconds.
 set -euo pipefail
 if [ "${BERTH_BENCH_LOCKED:-}" != 1 ]; then
   BERTH_BENCH_LOCKED=1 exec flock /tmp/berth-docker.lock "$0" "$@"
@@ -110,11 +112,15 @@ docker network create "$net" > /dev/null
 now() { date +%s.%N; }
 elapsed() { echo "$(now) - $1" | bc; }
 
+round=0
 time_berth() {
-  local t0
+  local t0 trace=
+  [ -z "${APPLY_TRACE:-}" ] || { mkdir -p "$APPLY_TRACE"; trace="$APPLY_TRACE/apply-$round${bin_tag:-}.trace"; : > "$trace"; }
   t0=$(now)
-  berth apply -auto-approve -var tasks="$n" > "$work/out" 2>&1 || { tail -20 "$work/out"; exit 1; }
+  BERTH_TRACE="$trace" /usr/bin/time -f '%U %S' -o "$work/cpu" "$bin" -chdir="$work" apply -auto-approve -no-color \
+    -var cluster_name="$cluster" -var tasks="$n" > "$work/out" 2>&1 || { tail -20 "$work/out"; exit 1; }
   elapsed "$t0" > "$work/t"
+  awk '{ print $1 + $2 }' "$work/cpu" >> "$work/cpu${bin_tag:-}.times"
   running=$(docker ps -q --filter "label=dev.berth.cluster=arn:aws:ecs:local:000000000000:cluster/$cluster" \
     --filter label=dev.berth.container-name=app --filter status=running | wc -l)
   [ "$running" -eq "$n" ] || { echo "berth: $running of $n containers run"; exit 1; }
@@ -126,7 +132,7 @@ time_berth() {
 time_before() {
   local saved=$bin
   bin="$BERTH_BEFORE/bin/berth"
-  time_berth
+  bin_tag=.before time_berth
   bin=$saved
 }
 
@@ -148,7 +154,10 @@ echo "$n tasks, $rounds rounds, docker run from $par shells; load before: $(cut 
 : > "$work/berth.times"
 : > "$work/docker.times"
 : > "$work/before.times"
+: > "$work/cpu.times"
+: > "$work/cpu.before.times"
 for r in $(seq 1 "$rounds"); do
+  round=$r
   p=0
   if [ $((r % 2)) -eq 1 ]; then
     d=$(time_docker); b=$(time_berth)
@@ -165,8 +174,10 @@ for r in $(seq 1 "$rounds"); do
 done
 mb=$(median < "$work/berth.times")
 md=$(median < "$work/docker.times")
-printf 'median: berth apply %.2f s, docker run %.2f s, ratio %.2f\n' "$mb" "$md" "$(echo "$mb / $md" | bc -l)"
+printf 'median: berth apply %.2f s (CPU %.2f s), docker run %.2f s, ratio %.2f\n' "$mb" \
+  "$(median < "$work/cpu.times")" "$md" "$(echo "$mb / $md" | bc -l)"
 if [ -n "${BERTH_BEFORE:-}" ]; then
   mp=$(median < "$work/before.times")
-  printf 'before: berth apply %.2f s, ratio %.2f\n' "$mp" "$(echo "$mp / $md" | bc -l)"
+  printf 'before: berth apply %.2f s (CPU %.2f s), ratio %.2f\n' "$mp" "$(median < "$work/cpu.before.times")" \
+    "$(echo "$mp / $md" | bc -l)"
 fi

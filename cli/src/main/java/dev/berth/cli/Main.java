@@ -9,8 +9,11 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        dev.berth.engine.trace.Trace.mark("main");
         Prewarm.start();
-        System.exit(run(args));
+        int code = run(args);
+        dev.berth.engine.trace.Trace.mark("exit");
+        System.exit(code);
     }
 
     public static int run(String... args) {

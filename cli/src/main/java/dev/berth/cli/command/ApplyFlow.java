@@ -47,13 +47,16 @@ final class ApplyFlow {
             // Terraform's rule: nobody can answer a prompt inside a stream of JSON.
             if (!autoApprove) return cmd.fail(List.of(ResultMessages.approvalRequired("berth")), ws);
         }
+        dev.berth.engine.trace.Trace.mark("session start");
         RunSession.Started started = RunSession.start(ws, opts, mode == Plan.Mode.DESTROY ? "destroy" : "apply");
         if (started.session() == null) return cmd.fail(started.diagnostics(), ws);
         cmd.printDiagnostics(started.diagnostics(), ws);
         try (RunSession s = started.session(); GracefulStop stop = GracefulStop.install(term, cmd.jsonUi, s::releaseLock)) {
             RunHooks hooks = json ? cmd.jsonUi.hooks() : new ProgressView(term);
             if (json) cmd.jsonUi.declareOutputTypes(OutputCommand.declaredTypes(s.config, ws));
+            dev.berth.engine.trace.Trace.mark("plan start");
             Planner.Result r = Plans.make(s, opts, mode, hooks);
+            dev.berth.engine.trace.Trace.mark("plan done");
             if (stop.getAsBoolean()) return cmd.fail(GracefulStop.beforeAnyChange(mode == Plan.Mode.DESTROY ? "Destroy"
                     : "Apply"), ws);
             if (r.hasErrors()) return cmd.fail(r.diagnostics(), ws);
@@ -72,8 +75,10 @@ final class ApplyFlow {
                 term.err().println("Error: " + (mode == Plan.Mode.DESTROY ? "Destroy" : "Apply") + " cancelled.");
                 return 1;
             }
+            dev.berth.engine.trace.Trace.mark("apply start");
             Applier.Result a = new Applier(ws.providers(), ws.functions(), ws.store(), hooks)
                     .apply(s.config, r.plan(), Math.max(1, opts.parallelism), stop);
+            dev.berth.engine.trace.Trace.mark("apply done");
             if (a.hasErrors()) return cmd.fail(a.diagnostics(), ws);
             cmd.printDiagnostics(a.diagnostics(), ws);
             report(cmd, mode, a);

@@ -23,7 +23,9 @@ final class Plans {
     static Planner.Result make(RunSession s, RunOptions opts, Plan.Mode mode, RunHooks hooks) {
         List<Diagnostic> recovered = opts.refresh && s.locked() ? settleInterrupted(s) : List.of();
         Planner planner = new Planner(s.ws.providers(), s.ws.functions(), hooks);
+        dev.berth.engine.trace.Trace.mark("intents settled");
         StateSnapshot prior = s.ws.store().read();
+        dev.berth.engine.trace.Trace.mark("state read");
         s.ws.learn(StateSecrets.of(prior));
         Planner.Result r = planner.plan(s.config, prior, s.variables,
                 new Planner.Options(mode, opts.refresh, Math.max(1, opts.parallelism), addresses(opts.targets, "-target"),

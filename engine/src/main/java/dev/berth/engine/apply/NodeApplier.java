@@ -152,7 +152,9 @@ final class NodeApplier {
         if (setAside != null) live.remove(addr);
         List<String> deps = dependencies.apply(addr.resource()).stream().map(ResourceAddr::toString).sorted().toList();
         String token = creating ? recordIntent(addr, provider, schema, deps) : null;
+        dev.berth.engine.trace.Trace.mark("provider apply", addr);
         ApplyResponse ar = provider.apply(new ApplyRequest(addr, addr.type(), prior, planned, cfg, token));
+        dev.berth.engine.trace.Trace.mark("provider applied", addr);
         d.addAll(ProviderDiagnostics.convert(ar.diagnostics(), addr, rc));
         if (ar.newState() != null && !d.hasErrors()) {
             List<PlanContract.Broken> broken = PlanContract.check(planned, ar.newState(), schema);
@@ -166,6 +168,7 @@ final class NodeApplier {
             ResourceState saved = new ResourceState(addr, provider.fullName(), schema.version(), ar.newState(), deps,
                     creating && d.hasErrors());
             store.commit(List.of(new StateChange.PutResource(saved)), "apply");
+            dev.berth.engine.trace.Trace.mark("state saved", addr);
             live.put(addr, saved);
             scope.putInstance(addr.resource(), addr.key(), ar.newState());
         }

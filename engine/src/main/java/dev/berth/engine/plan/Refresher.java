@@ -56,7 +56,9 @@ public final class Refresher {
                 return false;
             }
             hooks.refreshing(addr, idOf(rs.attributes()));
+            dev.berth.engine.trace.Trace.mark("read", addr);
             ReadResponse r = p.read(new ReadRequest(addr, addr.type(), rs.attributes()));
+            dev.berth.engine.trace.Trace.mark("read done", addr);
             diags.addAll(ProviderDiagnostics.convert(r.diagnostics(), addr, null));
             if (r.diagnostics().stream().anyMatch(d -> d.isError())) return false;
             if (r.state() == null) gone.put(addr, true);

@@ -111,13 +111,17 @@ public final class Deployer implements Drainer {
         ServiceSettings s = settings.get(serviceArn).orElseThrow();
         try {
             // ECS resolves image tags to digests when a deployment starts (versionConsistency).
+            dev.berth.engine.trace.Trace.mark("deploy recorded");
             images.begin(serviceArn, td, r.forceNewDeployment());
+            dev.berth.engine.trace.Trace.mark("deploy images");
             List<String> cleanUp = rollout.cleanUp(serviceArn, clusterArn);
+            dev.berth.engine.trace.Trace.mark("deploy cleaned up");
             Set<String> replace = new HashSet<>();
             // A drifted task is rolled like an old revision: start-first, so it serves until replaced.
             observer.observe(fleet, serviceArn).tasks().stream().filter(ObservedTask::drifted)
                     .map(ObservedTask::arn).forEach(replace::add);
             if (r.forceNewDeployment()) replace.addAll(runningTasks(serviceArn));
+            dev.berth.engine.trace.Trace.mark("deploy observed");
             return rollOut(s, cluster, td, replace, cleanUp);
         } catch (RuntimeFailure f) {
             return new DeployResult(DeployResult.Status.FAILED, serviceArn, td.arn(), f.getMessage(),
@@ -175,6 +179,7 @@ public final class Deployer implements Drainer {
         String serviceArn = s.serviceArn();
         String name = serviceArn.substring(serviceArn.lastIndexOf('/') + 1);
         RolloutRunner.Result r = rollout.run(s, cluster, td, replace);
+        dev.berth.engine.trace.Trace.mark("rollout done");
         List<String> failures = new ArrayList<>(earlier);
         r.failures().stream().filter(f -> !failures.contains(f)).forEach(failures::add);
         if (r.steady()) {

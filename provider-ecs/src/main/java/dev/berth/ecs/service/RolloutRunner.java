@@ -108,7 +108,9 @@ final class RolloutRunner {
                 }
                 if (next.isEmpty()) return new Result(true, false, new ArrayList<>(failures));
                 step = next.get();
+                dev.berth.engine.trace.Trace.mark("step decided, starts", step.starts().size());
                 startFailures = start(step.starts(), cluster, serviceArn, td);
+                dev.berth.engine.trace.Trace.mark("step started");
             }
             failedStarts += startFailures.size();
             failures.addAll(startFailures);

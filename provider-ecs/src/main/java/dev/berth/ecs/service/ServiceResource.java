@@ -112,6 +112,7 @@ public final class ServiceResource implements EcsResource {
         try {
             s = creates ? api.createService(ServiceApiCalls.create(request, clientToken)).service()
                     : api.updateService(ServiceApiCalls.update(request, Attrs.string(prior, ARN))).service();
+            dev.berth.engine.trace.Trace.mark("service call answered");
             s = steady.await(reads, s);
         } catch (EcsException e) {
             diags.add(ServiceApiCalls.refused(e, request));
@@ -130,6 +131,7 @@ public final class ServiceResource implements EcsResource {
         MapValue state;
         try {
             state = reads.state(base, s);
+            dev.berth.engine.trace.Trace.mark("service read back");
         } catch (ServiceReads.EngineUnreachable | EcsException f) {
             // The engine is gone; the prior state is the best account of what exists.
             if (diags.stream().noneMatch(d -> f.getMessage().equals(d.summary()))) {

@@ -63,6 +63,7 @@ public final class TaskStarter {
         String network = mode.equals("bridge") || mode.equals("awsvpc") ? cluster.network() : null;
         String taskArn = r.taskArn() != null ? r.taskArn()
                 : EcsArn.task(cluster.name(), UUID.randomUUID().toString().replace("-", ""));
+        dev.berth.engine.trace.Trace.mark("task begin", taskArn);
         long seq = store.next(SEQ_COUNTER);
         TaskRow provisioning = new TaskRow(taskArn, r.serviceArn(), cluster.arn(), td.arn(), TaskRow.PROVISIONING, seq,
                 null, null, null, List.of(), Map.of(), null, r.startedBy(), r.group(), r.launchType());
@@ -72,18 +73,23 @@ public final class TaskStarter {
         placements.put(taskArn, new PlacementRow(taskArn, r.serviceArn(),
                 r.instance() == null ? null : r.instance().arn(), dockerHost, reservation.cpu(),
                 reservation.memory(), reservation.hostPorts()));
+        dev.berth.engine.trace.Trace.mark("task booked", taskArn);
         List<ContainerInfo> infos;
         Map<String, ResolvedImage> images;
         try {
             if (network != null) rt.ensureNetwork(network, Map.of(EcsLabels.CLUSTER, cluster.arn()));
+            dev.berth.engine.trace.Trace.mark("task network", taskArn);
             record.pending();
+            dev.berth.engine.trace.Trace.mark("task pending", taskArn);
             TaskLaunch translated = Overrides.apply(LaunchTranslator.launch(taskArn, network, td, labels(r, taskArn),
                     r.launchType(), r.instance() == null ? null : r.instance().attributes().get(ZONE)), r.overrides());
             ImageResolution.Applied applied = ImageResolution.apply(translated, td, r.images(), rt);
             TaskLaunch launch = applied.launch();
             images = applied.images();
             HostAccessCheck.require(td, r.instance());
+            dev.berth.engine.trace.Trace.mark("task translated", taskArn);
             infos = rt.startTask(launch);
+            dev.berth.engine.trace.Trace.mark("task started", taskArn);
         } catch (RuntimeException e) {
             placements.delete(taskArn);
             throw record.failed(e);
@@ -100,6 +106,7 @@ public final class TaskStarter {
                 Instant.now().toString(), null, null, containers, endpoints(infos), null, r.startedBy(), r.group(),
                 r.launchType());
         tasks.put(row);
+        dev.berth.engine.trace.Trace.mark("task running", taskArn);
         return row;
     }
 

@@ -62,20 +62,29 @@ final class MetadataAgent {
               else idle=0; fi
             done
             """;
-    /** Joins the documents carried in F0, F1, ... and unpacks them into $D. */
-    private static final String UNPACK = "i=0; while :; do eval \"v=\\${F$i}\"; [ -n \"$v\" ] || break; "
-            + "printf %s \"$v\"; i=$((i + 1)); done | base64 -d | tar -xzo -C \"$D\"";
-    private static final String LAUNCH = "mkdir -p \"$D\" && { " + UNPACK + "; } || { rm -rf \"$D\"; exit 1; }\n"
-            + "ns=$(readlink /proc/$P/ns/net) || { rm -rf \"$D\"; echo \"no process $P\" >&2; exit 2; }\n"
+    /** Joins the documents carried in ${K}0, ${K}1, ... and unpacks them into $D (its counter is not the batch's $i). */
+    private static final String UNPACK = "c=0; while :; do eval \"v=\\${${K}$c}\"; [ -n \"$v\" ] || break; "
+            + "printf %s \"$v\"; c=$((c + 1)); done | base64 -d | tar -xzo -C \"$D\"";
+    /** Starts server N of the batch: its owner's process P{N}, directory D{N}, documents F{N}_0, F{N}_1, ... */
+    private static final String LAUNCH_ONE = "launch() {\n"
+            + "eval \"P=\\$P$1 D=\\$D$1\"; K=F$1_\n"
+            + "mkdir -p \"$D\" && { " + UNPACK + "; } || { rm -rf \"$D\"; return 1; }\n"
+            + "ns=$(readlink /proc/$P/ns/net) || { rm -rf \"$D\"; echo \"no process $P\" >&2; return 2; }\n"
             + "echo \"$P\" > \"$D/pid\"\n"
-            // httpd binds, drops to nobody, then goes to the background: a bind that fails is this exec's failure.
+            // httpd binds, drops to nobody, then goes to the background: a bind that fails is this launch's failure.
             + "nsenter -t \"$P\" -n httpd -u 65534:65534 -p " + MetadataEndpoint.HOST + ":" + MetadataEndpoint.PORT
-            + " -h \"$D/" + TaskMetadataServer.WWW + "\" </dev/null >/dev/null || { rm -rf \"$D\"; exit 3; }\n"
-            + "echo \"$ns\" > \"$D/ns\"\n";
-    private static final String UPDATE = "[ -d \"$D\" ] || exit 4\n" + UNPACK + "\n";
+            + " -h \"$D/" + TaskMetadataServer.WWW + "\" </dev/null >/dev/null || { rm -rf \"$D\"; return 3; }\n"
+            + "echo \"$ns\" > \"$D/ns\"\n"
+            + "}\n";
+    /** All N servers at once, each answering "launched I STATUS" on a line of its own. */
+    private static final String LAUNCH = LAUNCH_ONE
+            + "i=0; while [ $i -lt $N ]; do { launch $i; echo \"launched $i $?\"; } & i=$((i + 1)); done; wait\n";
+    private static final java.util.regex.Pattern LAUNCHED = java.util.regex.Pattern.compile("(?m)^launched (\\d+) (\\d+)$");
+    private static final String UPDATE = "[ -d \"$D\" ] || exit 4\nK=F\n" + UNPACK + "\n";
 
     private final DockerClient client;
     private final String image;
+    private final LaunchBatches launches = new LaunchBatches(this::launchAll);
     private String id;
 
     MetadataAgent(DockerClient client, String image) {
@@ -86,23 +95,54 @@ final class MetadataAgent {
     /**
      * Starts a server in the network namespace of {@code ownerPid}, serving the documents
      * {@code packed}; false when that process has already ended (its task's start fails with
-     * its own reason).
+     * its own reason). Servers asked for while another exec runs start together in the next.
      */
     boolean launch(String ownerId, long ownerPid, String packed) {
-        return run(LAUNCH, ownerId, packed, "P=" + ownerPid) != OWNER_GONE;
+        return launches.launch(new LaunchBatches.Request(ownerId, ownerPid, packed));
+    }
+
+    /** One exec that starts every server of {@code batch}; one outcome per request, in order. */
+    List<LaunchBatches.Outcome> launchAll(List<LaunchBatches.Request> batch) {
+        List<String> env = new ArrayList<>();
+        env.add("N=" + batch.size());
+        for (int n = 0; n < batch.size(); n++) {
+            LaunchBatches.Request r = batch.get(n);
+            env.add("P" + n + "=" + r.pid());
+            env.add("D" + n + "=/t/" + r.ownerId());
+            chunks(env, "F" + n + "_", r.packed());
+        }
+        String out = run(LAUNCH, env);
+        Long[] codes = new Long[batch.size()];
+        java.util.regex.Matcher m = LAUNCHED.matcher(out);
+        while (m.find()) {
+            int n = Integer.parseInt(m.group(1));
+            if (n < codes.length) codes[n] = Long.parseLong(m.group(2));
+        }
+        List<LaunchBatches.Outcome> outcomes = new ArrayList<>();
+        for (Long code : codes) {
+            if (code != null && (code == 0 || code == OWNER_GONE)) outcomes.add(LaunchBatches.Outcome.of(code == 0));
+            else outcomes.add(LaunchBatches.Outcome.failed(new IllegalStateException("the metadata agent answered "
+                    + code + ": " + out.replaceAll("(?m)^launched \\d+ \\d+\n?", "").strip())));
+        }
+        return outcomes;
     }
 
     /** Replaces the documents a namespace's server answers with. */
     void update(String ownerId, String packed) {
-        run(UPDATE, ownerId, packed);
+        List<String> env = new ArrayList<>();
+        env.add("D=/t/" + ownerId);
+        chunks(env, "F", packed);
+        run(UPDATE, env);
     }
 
-    private long run(String script, String ownerId, String packed, String... more) {
-        List<String> env = new ArrayList<>(List.of(more));
-        env.add("D=/t/" + ownerId);
+    private static void chunks(List<String> env, String prefix, String packed) {
         for (int i = 0, at = 0; at < packed.length(); i++, at += CHUNK) {
-            env.add("F" + i + "=" + packed.substring(at, Math.min(packed.length(), at + CHUNK)));
+            env.add(prefix + i + "=" + packed.substring(at, Math.min(packed.length(), at + CHUNK)));
         }
+    }
+
+    /** Runs {@code script} in the agent; what it printed, once it exited 0. */
+    private String run(String script, List<String> env) {
         String execId;
         try {
             execId = create(agent(), script, env);
@@ -124,7 +164,7 @@ final class MetadataAgent {
             throw new IllegalStateException("interrupted", e);
         }
         Long code = client.inspectExecCmd(execId).exec().getExitCodeLong();
-        if (code != null && (code == 0 || code == OWNER_GONE)) return code;
+        if (code != null && code == 0) return out.toString();
         throw new IllegalStateException("the metadata agent answered " + code + ": " + out.toString().strip());
     }
 

@@ -98,6 +98,7 @@ final class TaskStarter {
             List<Created> inOrder;
             OrderedStart started;
             acquire(task);
+            dev.berth.engine.trace.Trace.mark("turn", task.taskArn());
             try {
                 for (int i : network.creationOrder()) {
                     String ownerId = byIndex[network.owner()] == null ? null : byIndex[network.owner()].id();
@@ -105,16 +106,24 @@ final class TaskStarter {
                     created.add(byIndex[i]);
                 }
                 inOrder = List.of(byIndex);
+                dev.berth.engine.trace.Trace.mark("created", task.taskArn());
                 meta.created(ids(inOrder));
                 started = new OrderedStart(task, network, inOrder, meta);
                 started.run();
             } finally {
                 engineTurns.release();
             }
+            dev.berth.engine.trace.Trace.mark("turn released", task.taskArn());
+            // The last step's servers start outside the engine turn: an exec into the agent,
+            // batched with other tasks', that must not keep the next task's create waiting.
+            started.launchServers();
+            dev.berth.engine.trace.Trace.mark("metadata launched", task.taskArn());
             // The settle only waits and looks, so it leaves the engine to the next task's start.
             Map<String, InspectContainerResponse> seen = new HashMap<>();
             List<ContainerInfo> infos = settle(task, inOrder, started.lastStart, seen);
+            dev.berth.engine.trace.Trace.mark("settled", task.taskArn());
             meta.publish(ids(inOrder), seen);
+            dev.berth.engine.trace.Trace.mark("published", task.taskArn());
             return infos;
         } catch (RuntimeException e) {
             // Their metadata servers go by themselves once their namespaces do (MetadataAgent).
@@ -142,6 +151,8 @@ final class TaskStarter {
         private final Map<String, InspectContainerResponse> latest = new HashMap<>();
         /** System.nanoTime() of the last container start. */
         private long lastStart = System.nanoTime();
+        /** Containers of the last step, whose namespaces' servers start once the engine turn is given back. */
+        private final List<String> lastStarted = new ArrayList<>();
 
         OrderedStart(TaskLaunch task, TaskNetwork network, List<Created> created, TaskMetadataServer meta) {
             this.task = task;
@@ -167,15 +178,31 @@ final class TaskStarter {
                 }
                 for (String name : step.start()) {
                     startOne(task, network, byName(name), created);
+                    dev.berth.engine.trace.Trace.mark("start done", task.taskArn());
                     lastStart = System.nanoTime();
                     seen.put(name, new StartOrder.Seen(StartOrder.Phase.RUNNING, StartOrder.Health.STARTING, null,
                             Instant.now()));
                 }
                 if (step.start().isEmpty() && step.blocked().isEmpty()) sleep(task, POLL_MILLIS);
+                if (!step.start().isEmpty() && StartOrder.settled(members, seen)) {
+                    // Every container has started: the look and the servers wait until the
+                    // engine turn is given back (launchServers); the settle sees any exit.
+                    lastStarted.addAll(step.start());
+                    return;
+                }
                 look();
-                // After the look, so the server starts from the engine's answer already at hand.
+                // After the look, so the server starts from the engine's answer already at hand,
+                // and before a later step's starts, whose containers may ask for it as they start.
                 for (String name : step.start()) meta.ownerStarted(byName(name).id(), latest);
             }
+        }
+
+        /** The servers of the last step's namespace owners, from a look at the engine taken now. */
+        void launchServers() {
+            if (lastStarted.isEmpty()) return;
+            look();
+            dev.berth.engine.trace.Trace.mark("looked", task.taskArn());
+            for (String name : lastStarted) meta.ownerStarted(byName(name).id(), latest);
         }
 
         /** Reads every started container that may still change. */

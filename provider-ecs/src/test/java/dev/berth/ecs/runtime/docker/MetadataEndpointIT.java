@@ -165,6 +165,67 @@ class MetadataEndpointIT extends EngineFixture {
         return n.get();
     }
 
+    /**
+     * Tasks whose starts overlap share the agent's execs (servers asked for while one exec runs
+     * start together in the next): each still answers with its own task, and only its own.
+     */
+    @Test
+    void tasksStartedTogetherEachAnswerWithTheirOwnTask() throws Exception {
+        List<String> arns = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) arns.add(engine.newTaskArn());
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(arns.size());
+        try {
+            List<java.util.concurrent.Future<String>> ids = new java.util.ArrayList<>();
+            for (String arn : arns) {
+                ids.add(threads.submit(() -> engine.runtime.startTask(task(arn, "awsvpc", null,
+                        shell("app", "exec sleep 3600"))).get(0).id()));
+            }
+            for (int i = 0; i < arns.size(); i++) {
+                String id = ids.get(i).get(120, java.util.concurrent.TimeUnit.SECONDS);
+                JsonNode task = get(id, "$ECS_CONTAINER_METADATA_URI_V4/task");
+                assertEquals(arns.get(i), task.get("TaskARN").asText());
+                assertEquals(id, task.get("Containers").get(0).get("DockerId").asText());
+                assertEquals("RUNNING", task.get("KnownStatus").asText(), "served by the time the start returned");
+            }
+        } finally {
+            threads.shutdownNow();
+            for (String arn : arns) engine.runtime.stopTask(arn, Duration.ZERO);
+        }
+    }
+
+    /** One exec of the agent starts several namespaces' servers and answers for each of them apart. */
+    @Test
+    void oneExecStartsTheServersOfSeveralNamespacesAndAnswersForEach() throws Exception {
+        List<String> arns = List.of(engine.newTaskArn(), engine.newTaskArn(), engine.newTaskArn());
+        List<String> ids = new java.util.ArrayList<>();
+        List<LaunchBatches.Request> batch = new java.util.ArrayList<>();
+        try {
+            for (String arn : arns) {
+                // A task without metadata gets no server of its own; this test starts them.
+                String id = engine.runtime.startTask(task(arn, "awsvpc", null, shell("app", "exec sleep 3600"))
+                        .withMetadata(null)).get(0).id();
+                ids.add(id);
+                long pid = engine.raw.inspectContainerCmd(id).exec().getState().getPidLong();
+                String packed = TarArchive.of(Map.of("berth/www/cgi-bin/v4", "#!/bin/sh\nprintf 'Status: 200 OK\\r\\nContent-Type: text/plain\\r\\n\\r\\n" + arn + "\\n'\n"))
+                        .gzipBase64();
+                batch.add(new LaunchBatches.Request(id, pid, packed));
+            }
+            // The process of a task that has ended: its server is not started, and says so.
+            batch.add(new LaunchBatches.Request(ids.get(0) + "gone", 999_999_999L, batch.get(0).packed()));
+            List<LaunchBatches.Outcome> outcomes = new MetadataAgent(engine.raw, MetadataEndpoint.DEFAULT_IMAGE)
+                    .launchAll(batch);
+            for (int i = 0; i < 3; i++) {
+                assertEquals(new LaunchBatches.Outcome(true, null), outcomes.get(i), "request " + i);
+                assertEquals(arns.get(i), engine.exec(ids.get(i), "sh", "-c", "wget -qO- http://"
+                        + MetadataEndpoint.HOST + ":" + MetadataEndpoint.PORT + "/cgi-bin/v4").strip());
+            }
+            assertEquals(new LaunchBatches.Outcome(false, null), outcomes.get(3));
+        } finally {
+            for (String arn : arns) engine.runtime.stopTask(arn, Duration.ZERO);
+        }
+        for (String id : ids) awaitNotServed(id);
+    }
+
     @Test
     void bridgeTaskGetsAServerPerContainerNamespace() throws Exception {
         String arn = engine.newTaskArn();
