@@ -128,10 +128,10 @@ public final class TestStores {
 
     /**
      * The configuration state of {@code dir} as BERTH_STATE names it in the PostgreSQL run (a
-     * schema named after the directory, in the run's database, with PG_SCHEMA_NAME); null in the
+     * schema named after the directory, in the run's database, with PG_SCHEMA_NAME); empty in the
      * SQLite run, where berth keeps it in berth.db beside the configuration.
      */
-    private static Map<String, String> stateEnv(Path dir) {
+    public static Map<String, String> stateEnv(Path dir) {
         if (!postgres()) return Map.of();
         return Map.of(dev.berth.cli.wiring.StateLocation.ENV, System.getenv(PG_ENV), "PG_SCHEMA_NAME", stateSchema(dir));
     }
