@@ -131,4 +131,14 @@ class RefresherBatchTest {
         assertEquals(Value.of(2), r.refreshed().resource(grown).orElseThrow().attributes().get("size"));
         assertTrue(r.refreshed().resource(ResourceInstanceAddr.of("bat_a", "gone")).isEmpty());
     }
+
+    @Test
+    void batchesStaySmallEnoughToHoldSeveralAtOnce() {
+        List<ResourceInstanceAddr> many = new ArrayList<>();
+        for (int i = 0; i < 2_345; i++) many.add(ResourceInstanceAddr.of("bat_a", "n" + i));
+        List<List<ResourceInstanceAddr>> batches = Refresher.batches(many, 2);
+        assertTrue(batches.stream().allMatch(b -> b.size() <= Refresher.MAX_BATCH), batches.size() + " batches");
+        assertEquals(many, batches.stream().flatMap(List::stream).toList());
+        assertEquals(2, Refresher.batches(many.subList(0, 10), 2).size());
+    }
 }
