@@ -91,6 +91,18 @@ public final class UnitOfWorkStore implements EcsStore {
     }
 
     @Override
+    public synchronized Map<String, String> getAll(String table, java.util.Collection<String> keys) {
+        Map<String, Optional<String>> pending = unit == null ? Map.of() : unit.getOrDefault(table, Map.of());
+        Map<String, String> rows = new java.util.HashMap<>(store.getAll(table,
+                keys.stream().filter(k -> !pending.containsKey(k)).toList()));
+        for (String key : keys) {
+            Optional<String> row = pending.get(key);
+            if (row != null) row.ifPresent(json -> rows.put(key, json));
+        }
+        return rows;
+    }
+
+    @Override
     public synchronized void put(String table, String key, String json) {
         if (unit == null) store.put(table, key, json);
         else unit.computeIfAbsent(table, t -> new LinkedHashMap<>()).put(key, Optional.of(json));
