@@ -27,6 +27,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * directory by this JVM's jar, options, working directory and environment, so what a command reads
  * of its process here (System.getenv, relative paths, the time zone) is what it would read in a
  * JVM of the client's own; this JVM checks that again and turns away any request that differs.
+ * It runs only the commands that read and print ({@link ServedCommands}).
  * It leaves after BERTH_DAEMON_IDLE seconds without a command (600 by default), and as soon as
  * its jar changes on disk.
  */
@@ -71,6 +72,7 @@ public final class Daemon {
         try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
             server.bind(UnixDomainSocketAddress.of(socket));
             log("serving " + System.getProperty("user.dir") + " with " + jar);
+            Files.writeString(dir.resolve("pid"), ProcessHandle.current().pid() + "\n");
             Thread watch = new Thread(() -> watch(server), "berth-daemon-watch");
             watch.setDaemon(true);
             watch.start();
@@ -113,7 +115,7 @@ public final class Daemon {
             try {
                 Request request = Request.read(frames);
                 if (request != null) {
-                    if (fits(request)) new Served(frames, request).run();
+                    if (fits(request)) log("served a command, exit " + new Served(frames, request).run());
                     else frames.write('B', new byte[0], 0, 0);
                 }
             } catch (IOException | RuntimeException e) {
@@ -129,6 +131,10 @@ public final class Daemon {
 
     /** The request is one a fresh JVM here would run exactly as the client's own JVM: same environment, directory and jar. */
     private boolean fits(Request request) {
+        if (!ServedCommands.served(request.args())) {
+            log("turned away a command it does not run");
+            return false;
+        }
         if (!request.env().equals(System.getenv())) {
             log("turned away a request whose environment differs from this JVM's");
             return false;

@@ -30,8 +30,8 @@ final class Served {
         this.request = request;
     }
 
-    /** Runs the command and sends its exit status. */
-    void run() throws IOException {
+    /** Runs the command, sends its exit status and returns it. */
+    int run() throws IOException {
         DemandInput stdin = new DemandInput(frames);
         Thread listener = new Thread(() -> listen(stdin), "berth-daemon-client");
         listener.setDaemon(true);
@@ -45,7 +45,17 @@ final class Served {
         System.setOut(out);
         System.setErr(err);
         System.setIn(stdin);
-        Caller.runFor(new Caller(request.console(), request.width(), request.pid()));
+        Caller.runFor(new Caller(request.console(), request.width(), request.pid(), status -> {
+            // The command ends this JVM (a second Ctrl-C): the client learns the status first.
+            done.set(true);
+            out.flush();
+            err.flush();
+            try {
+                frames.writeInt('X', status);
+            } catch (IOException gone) {
+                // The client is gone already.
+            }
+        }));
         try {
             String[] args = request.args().toArray(String[]::new);
             // As Main.run: the environment is this JVM's, which the daemon checked is the client's.
@@ -65,6 +75,7 @@ final class Served {
         }
         done.set(true);
         frames.writeInt('X', code);
+        return code;
     }
 
     /** As java.lang.System makes System.out and System.err: 128 bytes buffered, flushed on every write. */

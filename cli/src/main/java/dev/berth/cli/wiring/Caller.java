@@ -1,6 +1,7 @@
 package dev.berth.cli.wiring;
 
 import java.util.OptionalInt;
+import java.util.function.IntConsumer;
 
 /**
  * The process a command runs for, in what a JVM reads of its own process: whether it has a console
@@ -8,8 +9,8 @@ import java.util.OptionalInt;
  * a terminal to ask, and its pid. A command run by berth's background JVM runs for the client that
  * asked, which tells these for itself; a command run in a JVM of its own runs for that JVM.
  */
-public record Caller(boolean console, OptionalInt terminalWidth, long pid) {
-    private static final Caller SELF = new Caller(false, OptionalInt.empty(), -1);
+public record Caller(boolean console, OptionalInt terminalWidth, long pid, IntConsumer beforeHalt) {
+    private static final Caller SELF = new Caller(false, OptionalInt.empty(), -1, status -> { });
     private static volatile Caller current = SELF;
 
     /** Whom the running command is for. The background JVM runs one command at a time. */
@@ -36,6 +37,15 @@ public record Caller(boolean console, OptionalInt terminalWidth, long pid) {
     public static long callerPid() {
         Caller c = current;
         return c == SELF ? ProcessHandle.current().pid() : c.pid;
+    }
+
+    /**
+     * Ends the process at once with {@code status}, as Runtime.halt; the caller's client is told
+     * the status first, as it would have seen it from a JVM of its own.
+     */
+    public static void halt(int status) {
+        current.beforeHalt.accept(status);
+        Runtime.getRuntime().halt(status);
     }
 
     /** Whether the command runs for a client of the background JVM rather than for this JVM. */
