@@ -10,7 +10,7 @@
 #           build made one), which is also what the first run of a new directory costs
 #   no-aot  bin/berth with BERTH_AOT=off BERTH_DAEMON=off (plain java, the same jar)
 #   terraform  `terraform validate` / `terraform plan` of one terraform_data, the yardstick
-# It also checks that before and now print the same bytes for every command.
+# It also checks that now prints the same bytes as no-daemon (and before) for every command.
 # Usage: bench/run-start.sh [BEFORE] [N]. Without BEFORE only now, no-aot and terraform run.
 # Needs the built jar (mvn -q -DskipTests package); no Docker engine is used.
 set -euo pipefail
@@ -95,11 +95,12 @@ for c in "${commands[@]}"; do
   # The first run in a directory and environment starts its background berth; the timed runs (in
   # the same bash -c, so the same environment) find it up.
   for _ in 1 2 3; do bash -c "$(wrapped now "${args[@]}")" > /dev/null 2>&1 || true; sleep 1; done
-  if [ -n "$before" ]; then
-    run before "${args[@]}" > "$work/out.before" 2>&1 || true
-    bash -c "$(wrapped now "${args[@]}")" > "$work/out.now" 2>&1 || true
-    cmp -s "$work/out.before" "$work/out.now" || { echo "'$c' prints differently before and now:"; diff "$work/out.before" "$work/out.now" | head -20; }
-  fi
+  # What the background berth prints against a JVM of the command's own (and before's, if given).
+  bash -c "$(wrapped now "${args[@]}")" > "$work/out.now" 2>&1 || true
+  for other in no-daemon ${before:+before}; do
+    run "$other" "${args[@]}" > "$work/out.$other" 2>&1 || true
+    cmp -s "$work/out.$other" "$work/out.now" || { echo "'$c' prints differently with $other and now:"; diff "$work/out.$other" "$work/out.now" | head -20; }
+  done
   for s in "${sides[@]}"; do : > "$work/t.$s"; : > "$work/c.$s"; done
   for _ in $(seq 1 "$n"); do
     for s in "${sides[@]}"; do
