@@ -24,7 +24,8 @@ export BERTH_ECS_STORE="$work/ecs.db" BERTH_SECRET_STORE="$work/secrets.db" BERT
 export XDG_RUNTIME_DIR="$work/run"
 mkdir -m 700 "$work/run"
 daemon_pids() { cat "$work"/run/berth/daemon-*/pid 2> /dev/null || true; }
-stop_daemons() { for p in $(daemon_pids); do kill "$p" 2> /dev/null || true; done; }
+# Only a process that still is one of them (its command line names this run's directory).
+stop_daemons() { for p in $(daemon_pids); do tr '\0' ' ' < "/proc/$p/cmdline" 2> /dev/null | grep -q -- "-Dberth.daemon=$work/" && kill "$p"; done; true; }
 trap 'stop_daemons; rm -rf "$work"' EXIT
 # CPU clock ticks the background berths have used so far.
 daemon_ticks() { local t=0 p; for p in $(daemon_pids); do [ -r "/proc/$p/stat" ] && t=$((t + $(sed 's/.*) //' "/proc/$p/stat" | awk '{print $12 + $13}'))); done; echo "$t"; }

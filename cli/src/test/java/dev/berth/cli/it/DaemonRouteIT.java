@@ -102,11 +102,16 @@ class DaemonRouteIT {
 
     @AfterAll
     static void stopEveryBerth() throws Exception {
-        for (long pid : daemonPids()) {
-            ProcessHandle.of(pid).ifPresent(p -> {
+        // Each names this test's directory in its command line (a pid file's pid may be another process's by now).
+        for (int pass = 0; pass < 3; pass++) {
+            List<ProcessHandle> ours = new ArrayList<>();
+            ProcessHandle.allProcesses().filter(p -> p.info().commandLine()
+                    .map(c -> c.contains("-Dberth.daemon=" + runtime)).orElse(false)).forEach(ours::add);
+            for (ProcessHandle p : ours) {
                 p.destroyForcibly();
                 p.onExit().join();
-            });
+            }
+            Thread.sleep(500);
         }
         silent.close();
         for (Socket s : held) s.close();
@@ -357,15 +362,6 @@ class DaemonRouteIT {
         try (Stream<Path> s = Files.list(root)) {
             return s.filter(p -> p.getFileName().toString().startsWith("daemon-")).toList();
         }
-    }
-
-    private static List<Long> daemonPids() throws IOException {
-        List<Long> pids = new ArrayList<>();
-        for (Path d : daemonDirs()) {
-            Path pid = d.resolve("pid");
-            if (Files.exists(pid)) pids.add(Long.parseLong(Files.readString(pid).trim()));
-        }
-        return pids;
     }
 
     private static void copyCases() throws Exception {
