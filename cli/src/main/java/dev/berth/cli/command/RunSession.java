@@ -93,7 +93,7 @@ final class RunSession implements AutoCloseable {
         } catch (Exception e) {
             host = "localhost";
         }
-        return System.getProperty("user.name") + "@" + host + " (pid " + ProcessHandle.current().pid() + ")";
+        return System.getProperty("user.name") + "@" + host + " (pid " + dev.berth.cli.wiring.Caller.callerPid() + ")";
     }
 
     /** Releases the run lock once, whoever asks first: the end of the run or a second Ctrl-C. */

@@ -19,6 +19,7 @@ import dev.berth.engine.provider.ProviderRequests.PlanRequest;
 import dev.berth.engine.provider.ProviderRequests.PlanResponse;
 import dev.berth.engine.provider.ProviderRequests.ReadDataSourceRequest;
 import dev.berth.engine.provider.ProviderRequests.ReadDataSourceResponse;
+import dev.berth.engine.provider.ProviderRequests.ValidateRequest;
 import dev.berth.engine.provider.Providers;
 import dev.berth.engine.provider.ResourceSchema;
 import dev.berth.engine.run.InstanceExpander;
@@ -155,6 +156,11 @@ final class NodeApplier {
         Value each = keys.getOrDefault(addr.key(), Value.nil());
         MapValue cfg = decoder.decode(rc.body(), schema.body(), scope.forInstance(addr.key(), each), d);
         MapValue planned = null;
+        // The values unknown at plan time are known now: they are checked before the provider plans with them.
+        if (!d.hasErrors()) {
+            d.addAll(ProviderDiagnostics.convert(provider.validate(new ValidateRequest(addr, addr.type(), cfg))
+                    .diagnostics(), addr, rc));
+        }
         if (!d.hasErrors()) {
             MapValue proposed = IgnoreChanges.apply(rc.lifecycle(), cfg, prior);
             PlanResponse pr = provider.plan(new PlanRequest(addr, addr.type(), prior, proposed,
