@@ -210,7 +210,7 @@ final class RolloutRunner {
         Set<String> orphanTasks = new TreeSet<>();
         for (ContainerInfo c : ObservedTask.orphans(rows, containers)) {
             String arn = c.labels().get(EcsLabels.TASK_ARN);
-            if (stranded.contains(arn)) continue;
+            if (arn != null && stranded.contains(arn)) continue;
             if (arn != null) {
                 orphanTasks.add(arn);
                 continue;
