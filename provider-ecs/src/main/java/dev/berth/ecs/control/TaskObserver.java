@@ -104,13 +104,13 @@ final class TaskObserver {
     private List<Seen> observe(String clusterArn, List<TaskRow> rows) {
         // A describe names a few tasks: look each up rather than reading both tables whole.
         boolean few = rows.size() <= 32;
-        Map<String, TaskAttributes> attrs = few ? byArn(attributes, rows) : attributes.entries();
-        Map<String, PlacementRow> places = few ? byArn(placements, rows) : placements.entries();
+        java.util.function.Function<String, TaskAttributes> attrs = few ? byArn(attributes, rows)::get : attributes.lookup();
+        java.util.function.Function<String, PlacementRow> places = few ? byArn(placements, rows)::get : placements.lookup();
         List<Seen> seen = new ArrayList<>();
         Set<String> hosts = new HashSet<>();
         for (TaskRow r : rows) {
-            if (forgotten(r, attrs.get(r.taskArn()))) continue;
-            Seen s = new Seen(r, attrs.get(r.taskArn()), places.get(r.taskArn()), null);
+            if (forgotten(r)) continue;
+            Seen s = new Seen(r, attrs.apply(r.taskArn()), places.apply(r.taskArn()), null);
             seen.add(s);
             if (!r.stoppedStatus()) hosts.add(s.dockerHost() == null ? "" : s.dockerHost());
         }
@@ -166,6 +166,9 @@ final class TaskObserver {
      */
     private Seen settle(Seen s) {
         if (s.row().serviceArn() != null || !s.row().running() || !s.reached() || s.alive()) return s;
+        // Described as ended (TaskViews shows it STOPPED) but recorded by the next look: a StopTask
+        // in hand may be what ended it, and it records why.
+        if (store.besideAChange()) return s;
         Map<String, TaskAttributes.Exit> exits = new TreeMap<>();
         for (ContainerInfo c : s.containers()) {
             String name = c.labels().getOrDefault(EcsLabels.CONTAINER_NAME, c.name());
@@ -186,7 +189,7 @@ final class TaskObserver {
     }
 
     /** Stopped more than an hour ago: a one-off task's rows go; a service's stay for its service but are not shown. */
-    private boolean forgotten(TaskRow r, TaskAttributes attrs) {
+    private boolean forgotten(TaskRow r) {
         if (!r.stoppedStatus() || !Expiry.over(r.stoppedAt(), clock)) return false;
         if (r.serviceArn() == null) {
             // One write: a kill between them would leave rows no task leads to.
