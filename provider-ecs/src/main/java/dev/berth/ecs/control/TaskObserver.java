@@ -78,18 +78,21 @@ final class TaskObserver {
         this.clock = clock;
     }
 
-    /** Every task of the cluster that ECS would still show, each joined with what its engine runs. */
+    /**
+     * Every task of the cluster that ECS would still show, each joined with what its engine runs,
+     * for listing: without their attributes (overrides, tags, exits), which a list never shows.
+     */
     List<Seen> cluster(String clusterArn) {
         List<TaskRow> rows = new ArrayList<>();
         for (TaskRow r : tasks.all()) if (clusterArn.equals(r.clusterArn())) rows.add(r);
-        return observe(clusterArn, rows);
+        return observe(clusterArn, rows, false);
     }
 
-    /** Every task of one service that ECS would still show. */
+    /** Every task of one service that ECS would still show, for listing as {@link #cluster} does. */
     List<Seen> service(String clusterArn, String serviceArn) {
         List<TaskRow> rows = new ArrayList<>();
         for (TaskRow r : tasks.all()) if (clusterArn.equals(r.clusterArn()) && serviceArn.equals(r.serviceArn())) rows.add(r);
-        return observe(clusterArn, rows);
+        return observe(clusterArn, rows, false);
     }
 
     /** The named tasks of the cluster that exist (unknown ARNs are left out). */
@@ -98,13 +101,14 @@ final class TaskObserver {
         for (String arn : new java.util.LinkedHashSet<>(taskArns)) {
             tasks.get(arn).filter(r -> clusterArn.equals(r.clusterArn())).ifPresent(rows::add);
         }
-        return observe(clusterArn, rows);
+        return observe(clusterArn, rows, true);
     }
 
-    private List<Seen> observe(String clusterArn, List<TaskRow> rows) {
+    private List<Seen> observe(String clusterArn, List<TaskRow> rows, boolean withAttributes) {
         // A describe names a few tasks: look each up rather than reading both tables whole.
         boolean few = rows.size() <= 32;
-        java.util.function.Function<String, TaskAttributes> attrs = few ? byArn(attributes, rows)::get : attributes.lookup();
+        java.util.function.Function<String, TaskAttributes> attrs = !withAttributes ? arn -> null
+                : few ? byArn(attributes, rows)::get : attributes.lookup();
         java.util.function.Function<String, PlacementRow> places = few ? byArn(placements, rows)::get : placements.lookup();
         List<Seen> seen = new ArrayList<>();
         Set<String> hosts = new HashSet<>();
@@ -174,7 +178,8 @@ final class TaskObserver {
             String name = c.labels().getOrDefault(EcsLabels.CONTAINER_NAME, c.name());
             exits.put(name, new TaskAttributes.Exit(c.running() ? null : c.exitCode(), null));
         }
-        TaskAttributes attrs = s.attributes() == null ? null : s.attributes().withExits(exits);
+        TaskAttributes known = s.attributes() != null ? s.attributes() : attributes.get(s.row().taskArn()).orElse(null);
+        TaskAttributes attrs = known == null ? null : known.withExits(exits);
         if (attrs != null) attributes.put(attrs.taskArn(), attrs);
         TaskRow stopped = s.row().stopped(clock.instant().toString(), TaskRow.ESSENTIAL_CONTAINER_EXITED,
                 TaskRow.ESSENTIAL_EXITED_REASON);
