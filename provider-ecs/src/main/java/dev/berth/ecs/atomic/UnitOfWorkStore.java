@@ -111,6 +111,22 @@ public final class UnitOfWorkStore implements EcsStore {
     // behind one another here; the unit's own entries are read and written under it.
 
     @Override
+    public Map<String, String> getAll(String table, java.util.Collection<String> keys) {
+        Map<String, Optional<String>> pending;
+        synchronized (this) {
+            Map<String, Map<String, Optional<String>>> u = unitHere();
+            pending = u == null ? Map.of() : new LinkedHashMap<>(u.getOrDefault(table, Map.of()));
+        }
+        Map<String, String> rows = new java.util.HashMap<>(store.getAll(table,
+                keys.stream().filter(k -> !pending.containsKey(k)).toList()));
+        for (String key : keys) {
+            Optional<String> row = pending.get(key);
+            if (row != null) row.ifPresent(json -> rows.put(key, json));
+        }
+        return rows;
+    }
+
+    @Override
     public Optional<String> get(String table, String key) {
         synchronized (this) {
             Map<String, Map<String, Optional<String>>> u = unitHere();

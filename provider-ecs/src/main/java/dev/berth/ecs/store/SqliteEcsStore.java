@@ -52,6 +52,19 @@ public final class SqliteEcsStore implements OpenEcsStore {
                 rs -> rs.getString(1), table, key));
     }
 
+    /** One query for all of them: the keys go in as one JSON array, which SQLite unpacks itself. */
+    @Override
+    public Map<String, String> getAll(String table, java.util.Collection<String> keys) {
+        if (keys.isEmpty()) return Map.of();
+        String array = Json.write(keys);
+        return db.read("read", () -> {
+            Map<String, String> out = new java.util.HashMap<>();
+            db.query("SELECT key, json FROM rows WHERE tbl = ? AND key IN (SELECT value FROM json_each(?))",
+                    rs -> out.put(rs.getString(1), rs.getString(2)), table, array);
+            return out;
+        });
+    }
+
     @Override
     public void put(String table, String key, String json) {
         Objects.requireNonNull(json, "json");

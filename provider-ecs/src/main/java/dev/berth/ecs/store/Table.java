@@ -21,6 +21,13 @@ public final class Table<T> {
         return store.get(name, key).map(json -> Decoded.read(json, type));
     }
 
+    /** The rows of {@code keys} that exist, by key, read at once (see {@link EcsStore#getAll}). */
+    public java.util.Map<String, T> getAll(java.util.Collection<String> keys) {
+        java.util.Map<String, T> out = new java.util.HashMap<>();
+        store.getAll(name, keys).forEach((key, json) -> out.put(key, Json.read(json, type)));
+        return out;
+    }
+
     public void put(String key, T row) {
         store.put(name, key, Json.write(row));
     }

@@ -43,6 +43,23 @@ class AtomicityTest {
     }
 
     @Test
+    void aBatchReadInsideAChangeSeesItsOwnWritesAndDeletes() {
+        disk.put("clusters", "kept", "{}");
+        disk.put("clusters", "gone", "{}");
+        disk.put("clusters", "rewritten", "{\"v\":1}");
+        atomicity.change(() -> {
+            store.put("clusters", "rewritten", "{\"v\":2}");
+            store.put("clusters", "new", "{}");
+            store.delete("clusters", "gone");
+            assertEquals(Map.of("kept", "{}", "rewritten", "{\"v\":2}", "new", "{}"),
+                    store.getAll("clusters", List.of("kept", "gone", "rewritten", "new", "absent")));
+            return null;
+        });
+        assertEquals(Map.of("kept", "{}", "rewritten", "{\"v\":2}", "new", "{}"),
+                store.getAll("clusters", List.of("kept", "gone", "rewritten", "new", "absent")));
+    }
+
+    @Test
     void progressiveWorkIsSeenByReadsAsItGoesButNeverRunsBesideAChange() throws Exception {
         ExecutorService others = Executors.newFixedThreadPool(2);
         CountDownLatch written = new CountDownLatch(1), seen = new CountDownLatch(1);
