@@ -56,6 +56,7 @@ final class TaskObserver {
     private final EcsStore store;
     /** Every service container of every engine as one command's reads share them; null (or a null answer): list at every look. */
     private final java.util.function.Supplier<List<ContainerInfo>> sharedServiceContainers;
+    private final FreshListings listings = new FreshListings();
 
     TaskObserver(EcsStore store, java.util.function.Function<String, ContainerRuntime> runtimes, Clock clock) {
         this(store, runtimes, clock, null);
@@ -101,8 +102,10 @@ final class TaskObserver {
     }
 
     private List<Seen> observe(String clusterArn, List<TaskRow> rows) {
-        Map<String, TaskAttributes> attrs = attributes.entries();
-        Map<String, PlacementRow> places = placements.entries();
+        // A describe names a few tasks: look each up rather than reading both tables whole.
+        boolean few = rows.size() <= 32;
+        Map<String, TaskAttributes> attrs = few ? byArn(attributes, rows) : attributes.entries();
+        Map<String, PlacementRow> places = few ? byArn(placements, rows) : placements.entries();
         List<Seen> seen = new ArrayList<>();
         Set<String> hosts = new HashSet<>();
         for (TaskRow r : rows) {
@@ -131,7 +134,8 @@ final class TaskObserver {
         }
         for (String host : hosts) {
             try {
-                for (ContainerInfo c : engine(host).listSummaries(List.of(EcsLabels.CLUSTER + "=" + clusterArn))) {
+                List<String> filter = List.of(EcsLabels.CLUSTER + "=" + clusterArn);
+                for (ContainerInfo c : listings.list(host + "\n" + clusterArn, () -> engine(host).listSummaries(filter))) {
                     String arn = c.labels().get(EcsLabels.TASK_ARN);
                     if (arn != null) byTask.computeIfAbsent(arn, k -> new ArrayList<>()).add(c);
                 }
@@ -147,6 +151,12 @@ final class TaskObserver {
                     byTask.getOrDefault(s.row().taskArn(), List.of())) : s;
             out.add(settle(joined));
         }
+        return out;
+    }
+
+    private static <T> Map<String, T> byArn(Table<T> table, List<TaskRow> rows) {
+        Map<String, T> out = new HashMap<>();
+        for (TaskRow r : rows) table.get(r.taskArn()).ifPresent(v -> out.put(r.taskArn(), v));
         return out;
     }
 
