@@ -8,9 +8,15 @@ public final class Main {
     private Main() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
         dev.berth.engine.trace.Trace.mark("main");
         Prewarm.start();
+        // Started by berth-client as the background berth of the directory this names.
+        String daemon = System.getProperty("berth.daemon");
+        if (daemon != null) {
+            dev.berth.cli.daemon.Daemon.serve(java.nio.file.Path.of(daemon));
+            System.exit(0);
+        }
         int code = run(args);
         dev.berth.engine.trace.Trace.mark("exit");
         System.exit(code);
