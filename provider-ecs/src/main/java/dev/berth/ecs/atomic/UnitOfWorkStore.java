@@ -43,6 +43,11 @@ public final class UnitOfWorkStore implements EcsStore {
         }
     }
 
+    @Override
+    public synchronized boolean besideAChange() {
+        return reading.get() && unit != null;
+    }
+
     /** The open unit, or null when none is open or this thread reads past it. */
     private synchronized Map<String, Map<String, Optional<String>>> unitHere() {
         return reading.get() ? null : unit;

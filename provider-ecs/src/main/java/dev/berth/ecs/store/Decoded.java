@@ -12,19 +12,29 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class Decoded {
     static final int LIMIT = 200_000;
-    private static final Map<Class<?>, Map<String, Object>> BY_TYPE = new ConcurrentHashMap<>();
+    private static final Map<Class<?>, Map<String, Held>> BY_TYPE = new ConcurrentHashMap<>();
+
+    /** The row and the very text it was decoded from. */
+    private record Held(String json, Object row) {
+    }
 
     private Decoded() {
     }
 
     static <T> T read(String json, Class<T> type) {
-        Map<String, Object> known = BY_TYPE.computeIfAbsent(type, t -> new ConcurrentHashMap<>());
-        Object row = known.get(json);
-        if (row == null) {
-            row = Json.read(json, type);
+        Map<String, Held> known = BY_TYPE.computeIfAbsent(type, t -> new ConcurrentHashMap<>());
+        Held held = known.get(json);
+        if (held == null) {
+            held = new Held(json, Json.read(json, type));
             if (known.size() >= LIMIT) known.clear();
-            known.put(json, row);
+            known.put(json, held);
+        } else if (held.json() != json) {
+            // Equal text from another read of the table (another connection wrote, so it was read
+            // anew): keyed by this copy from now on, so lookups of it stop comparing every character.
+            known.remove(json);
+            held = new Held(json, held.row());
+            known.put(json, held);
         }
-        return type.cast(row);
+        return type.cast(held.row());
     }
 }

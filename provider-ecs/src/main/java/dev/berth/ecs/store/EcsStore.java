@@ -36,6 +36,16 @@ public interface EcsStore {
      */
     long next(String counter);
 
+    /**
+     * Whether this thread reads beside a change in hand whose writes it cannot see (berth
+     * server's Describe and List calls; see {@code Atomicity}). Such a read reports what it
+     * finds but records nothing about tasks: the change may be stopping the very task whose
+     * container it sees ended, and would find its own work undone. False for every other store.
+     */
+    default boolean besideAChange() {
+        return false;
+    }
+
     /** A hold on something shared between processes, let go by {@link #close}. */
     interface Held extends AutoCloseable {
         @Override

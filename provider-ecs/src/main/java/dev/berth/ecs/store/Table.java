@@ -43,6 +43,18 @@ public final class Table<T> {
         return out;
     }
 
+    /**
+     * Every row by key as one read of the table sees them, decoded only when asked for: for
+     * looking up some rows of a large table without decoding or copying all of them.
+     */
+    public java.util.function.Function<String, T> lookup() {
+        java.util.Map<String, String> rows = store.list(name);
+        return key -> {
+            String json = rows.get(key);
+            return json == null ? null : Decoded.read(json, type);
+        };
+    }
+
     /** Every row, in key order. */
     public List<T> all() {
         List<T> out = new ArrayList<>();

@@ -243,6 +243,27 @@ class AtomicityTest {
     }
 
     @Test
+    void aReadKnowsWhenItRunsBesideAChangeSoItRecordsNothingAboutTasks() throws Exception {
+        assertTrue(!atomicity.read(store::besideAChange), "no change in hand");
+        CountDownLatch inside = new CountDownLatch(1), finish = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(1);
+        try {
+            Future<Boolean> change = threads.submit(() -> atomicity.change(() -> {
+                inside.countDown();
+                await(finish);
+                return store.besideAChange();
+            }));
+            assertTrue(inside.await(5, TimeUnit.SECONDS));
+            assertTrue(atomicity.read(store::besideAChange), "a read beside the change in hand");
+            finish.countDown();
+            assertTrue(!change.get(5, TimeUnit.SECONDS), "the change itself is not beside one");
+        } finally {
+            finish.countDown();
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
     void onlyDescribeAndListActionsAreReads() {
         assertTrue(Atomicity.readOnly("DescribeServices"));
         assertTrue(Atomicity.readOnly("ListTagsForResource"));
