@@ -12,6 +12,8 @@ n=${2:-100}
 top="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 work=$(mktemp -d)
 export BERTH_ECS_STORE="$work/ecs.db"
+# Each build's own JVM, never a background berth started by the other (README).
+export BERTH_DAEMON=off
 trap 'rm -rf "$work"' EXIT
 
 "$top/bench/generate-config.sh" "$n" "$work"

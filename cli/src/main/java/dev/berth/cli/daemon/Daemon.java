@@ -111,19 +111,26 @@ public final class Daemon {
             close(client);
             return;
         }
+        AtomicBoolean mine = new AtomicBoolean(true);
+        Runnable free = () -> {
+            // Once per request: a later request's hold on the JVM is never given up by this one.
+            if (mine.compareAndSet(true, false)) {
+                lastUsed = Instant.now();
+                busy.set(false);
+            }
+        };
         Thread t = new Thread(() -> {
             try {
                 Request request = Request.read(frames);
                 if (request != null) {
-                    if (fits(request)) log("served a command, exit " + new Served(frames, request).run());
+                    if (fits(request)) new Served(frames, request, free).run();
                     else frames.write('B', new byte[0], 0, 0);
                 }
             } catch (IOException | RuntimeException e) {
                 log("a request failed: " + e);
             } finally {
                 close(client);
-                lastUsed = Instant.now();
-                busy.set(false);
+                free.run();
             }
         }, "main");
         t.start();

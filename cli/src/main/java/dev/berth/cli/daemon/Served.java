@@ -25,9 +25,13 @@ final class Served {
     private final Request request;
     private final AtomicBoolean done = new AtomicBoolean();
 
-    Served(Frames frames, Request request) {
+    private final Runnable free;
+
+    /** {@code free} is run once the process-wide streams are back, before the client hears the status. */
+    Served(Frames frames, Request request, Runnable free) {
         this.frames = frames;
         this.request = request;
+        this.free = free;
     }
 
     /** Runs the command, sends its exit status and returns it. */
@@ -74,6 +78,10 @@ final class Served {
             System.setIn(savedIn);
         }
         done.set(true);
+        // Written before the client hears the status, so whoever reads the log after the client ended finds it.
+        Daemon.log("served a command, exit " + code);
+        // The next client, which may start the moment this one ends, finds the JVM free.
+        free.run();
         frames.writeInt('X', code);
         return code;
     }

@@ -129,8 +129,12 @@ class DaemonRouteIT {
         }
         assertTrue(cases.size() >= 12, "examples and fixtures were found: " + cases);
         for (String c : cases) {
-            for (List<String> cmd : List.of(List.of("validate", "-no-color"), List.of("validate", "-json"),
-                    List.of("plan", "-no-color"), List.of("fmt", "-check", "-diff", "-no-color"))) {
+            // Every directory is validated and planned; the examples also as JSON and through fmt.
+            List<List<String>> commands = c.contains("-fixture-")
+                    ? List.of(List.of("validate", "-no-color"), List.of("plan", "-no-color"))
+                    : List.of(List.of("validate", "-no-color"), List.of("validate", "-json"), List.of("plan", "-no-color"),
+                    List.of("fmt", "-check", "-diff", "-no-color"));
+            for (List<String> cmd : commands) {
                 List<String> args = new ArrayList<>(List.of("-chdir=cases/" + c));
                 args.addAll(cmd);
                 same(work, env, args.toArray(String[]::new));
@@ -190,18 +194,19 @@ class DaemonRouteIT {
         env.put("SEVERAL", "1");
         List<String> cases;
         try (Stream<Path> s = Files.list(work.resolve("cases"))) {
-            cases = s.map(p -> p.getFileName().toString()).sorted().limit(6).toList();
+            cases = s.map(p -> p.getFileName().toString()).sorted().limit(4).toList();
         }
         awaitDaemon(work, env);
         Map<String, Out> plain = new HashMap<>();
         for (String c : cases) plain.put(c, run(work, env, false, "-chdir=cases/" + c, "plan", "-no-color", "-lock=false"));
         ExecutorService pool = Executors.newFixedThreadPool(cases.size());
         try {
-            for (int round = 0; round < 2; round++) {
-                Map<String, Future<Out>> runs = new HashMap<>();
-                for (String c : cases) runs.put(c, pool.submit(() -> run(work, env, true, "-chdir=cases/" + c, "plan", "-no-color", "-lock=false")));
-                for (String c : cases) assertEquals(plain.get(c), runs.get(c).get(3, TimeUnit.MINUTES), c);
-            }
+            int served = servedCount();
+            Map<String, Future<Out>> runs = new HashMap<>();
+            for (String c : cases) runs.put(c, pool.submit(() -> run(work, env, true, "-chdir=cases/" + c, "plan", "-no-color", "-lock=false")));
+            for (String c : cases) assertEquals(plain.get(c), runs.get(c).get(3, TimeUnit.MINUTES), c);
+            // One at a time in the background berth; those that find it busy run in JVMs of their own.
+            assertTrue(servedCount() > served, "the background berth served at least one of them");
         } finally {
             pool.shutdownNow();
         }
@@ -370,12 +375,13 @@ class DaemonRouteIT {
         try (Stream<Path> s = Files.list(Path.of("../examples"))) {
             s.filter(DaemonRouteIT::hasConfig).forEach(dirs::add);
         }
+        int examples = dirs.size();
         try (Stream<Path> s = Files.walk(Path.of("src/test/resources"))) {
             s.filter(Files::isDirectory).filter(DaemonRouteIT::hasConfig).forEach(dirs::add);
         }
-        int i = 0;
-        for (Path d : dirs) {
-            Path to = cases.resolve(String.format("%02d-%s", i++, d.getFileName()));
+        for (int i = 0; i < dirs.size(); i++) {
+            Path d = dirs.get(i);
+            Path to = cases.resolve(String.format("%02d-%s-%s", i, i < examples ? "example" : "fixture", d.getFileName()));
             exec("cp", "-r", d.toAbsolutePath().toString(), to.toString());
         }
     }
