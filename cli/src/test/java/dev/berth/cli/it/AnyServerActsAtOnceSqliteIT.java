@@ -1,5 +1,6 @@
 package dev.berth.cli.it;
 
+import org.junit.jupiter.api.Tag;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -8,7 +9,10 @@ import java.nio.file.Path;
  * no leases, so each keeps every service and the one that takes the call rolls it out; this holds
  * that a call to either server is acted on at once there too. The file is in a temporary
  * directory of its own (in both CI runs: this test is about the file), removed afterwards.
+ * Tagged {@code sqlite-only}: the PostgreSQL pass leaves it out (parent pom.xml, profile
+ * it-postgres); AnyServerActsAtOnceIT is the same test on PostgreSQL.
  */
+@Tag("sqlite-only")
 class AnyServerActsAtOnceSqliteIT extends AnyServerActsAtOnce {
     private final Path dir;
 

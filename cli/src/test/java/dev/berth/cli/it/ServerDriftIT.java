@@ -36,11 +36,11 @@ class ServerDriftIT {
         cluster = "drift-" + UUID.randomUUID().toString().substring(0, 8);
         Files.writeString(dir.resolve("main.hcl"), """
                 provider "ecs" {
-                  store = "ecs.db"
+                  store = "%3$s"
                 }
 
                 resource "ecs_cluster" "main" {
-                  name = "%s"
+                  name = "%1$s"
                 }
 
                 resource "ecs_task_definition" "web" {
@@ -67,7 +67,9 @@ class ServerDriftIT {
                   desired_count   = 2
                   launch_type     = "FARGATE"
                 }
-                """.formatted(cluster, cluster));
+                """.formatted(cluster, cluster,
+                // The server's world, which the pass keeps in a file or a PostgreSQL schema.
+                dev.berth.cli.TestStores.ecsStoreFor(dir.resolve("ecs.db"))));
     }
 
     @AfterEach
