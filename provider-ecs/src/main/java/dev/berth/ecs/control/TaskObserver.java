@@ -19,7 +19,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * Looks at the engines before a task is described or listed, since they are the world's truth:
@@ -156,15 +155,8 @@ final class TaskObserver {
      */
     private Seen settle(Seen s) {
         if (s.row().serviceArn() != null || !s.row().running() || !s.reached() || s.alive()) return s;
-        Map<String, TaskAttributes.Exit> exits = new TreeMap<>();
-        for (ContainerInfo c : s.containers()) {
-            String name = c.labels().getOrDefault(EcsLabels.CONTAINER_NAME, c.name());
-            exits.put(name, new TaskAttributes.Exit(c.running() ? null : c.exitCode(), null));
-        }
-        TaskAttributes attrs = s.attributes() == null ? null : s.attributes().withExits(exits);
-        if (attrs != null) attributes.put(attrs.taskArn(), attrs);
-        TaskRow stopped = s.row().stopped(clock.instant().toString(), TaskRow.ESSENTIAL_CONTAINER_EXITED,
-                TaskRow.ESSENTIAL_EXITED_REASON);
+        TaskRow stopped = s.row().withExits(ObservedTask.exits(s.containers())).stopped(clock.instant().toString(),
+                TaskRow.ESSENTIAL_CONTAINER_EXITED, TaskRow.ESSENTIAL_EXITED_REASON);
         tasks.put(stopped.taskArn(), stopped);
         placements.delete(stopped.taskArn());
         try {
@@ -172,7 +164,7 @@ final class TaskObserver {
         } catch (RuntimeFailure f) {
             // Left for the next look; the task is recorded stopped either way.
         }
-        return new Seen(stopped, attrs, null, s.containers());
+        return new Seen(stopped, s.attributes(), null, s.containers());
     }
 
     /** Stopped more than an hour ago: a one-off task's rows go; a service's stay for its service but are not shown. */
