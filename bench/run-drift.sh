@@ -7,6 +7,8 @@
 # (/usr/bin/time writes a "Command exited" line first when the exit code is not 0: read the last line.)
 # Usage: bench/run-drift.sh [N] (default 100). Needs the built jar and berth-example/busybox:latest.
 set -euo pipefail
+# Time and memory of the JVM that does the work, never of a background berth (README).
+export BERTH_DAEMON=off
 n=${1:-100}
 # Each service's task asks for a quarter vCPU; the default Fargate quota is the engine's CPUs.
 export BERTH_FARGATE_VCPU_QUOTA=${BERTH_FARGATE_VCPU_QUOTA:-$(( (n + 3) / 4 ))}

@@ -9,6 +9,8 @@
 # matching state is not applied but seeded: 10 resources applied, the rest copied row by row
 # (bench/seed-state.py), since (b) would take most of an hour at 100,000.
 set -euo pipefail
+# Time and memory of the JVM that does the work, never of a background berth (README).
+export BERTH_DAEMON=off
 n=${1:-10000}
 before=${2:-}
 rounds=${SCALE_ROUNDS:-3}

@@ -22,14 +22,41 @@ fi
 # In CI the image is always built from nothing, so a broken build step cannot hide behind an image
 # left on the machine by an earlier run.
 if [ "${CI:-}" = true ]; then examples/image/build.sh --fresh; else examples/image/build.sh; fi
-# The Docker-backed tests run once on each store: the chosen ones again with the control plane in
-# PostgreSQL (cli/pom.xml, profile it-postgres), in a database made for this run and dropped after it.
+# The Docker-backed tests (every *IT class) run once on each store, both passes at once: this
+# tree's build is the SQLite pass (and every unit test); a copy of the tree (target/pg-pass, so
+# the two Maven runs share no target/) builds the modules with ITs again and runs them with every
+# control plane and configuration state in PostgreSQL (the parent pom's profile it-postgres), in
+# a database made for this run and dropped after it. The two share the Docker engine: tests name
+# their clusters, containers, networks and host ports uniquely. Its output follows this one's.
 pg_base="${BERTH_TEST_PG:-postgres://berth@127.0.0.1:55432/berth}"
 pg_db="berth_it_$$_$(date +%s)"
 pg_admin() { psql "${pg_base%/*}/postgres" -qtAc "$1" >/dev/null; }
 pg_admin "CREATE DATABASE $pg_db"
-trap 'pg_admin "DROP DATABASE IF EXISTS $pg_db WITH (FORCE)" || true' EXIT
-mvn -B verify -Dberth.it.pg="${pg_base%/*}/$pg_db" "$@"
+pg_copy="$top/target/pg-pass"
+pg_log="$top/target/pg-pass.log"
+pg_pid=
+cleanup() {
+  if [ -n "$pg_pid" ]; then kill -- "$pg_pid" 2>/dev/null || true; wait "$pg_pid" 2>/dev/null || true; fi
+  pg_admin "DROP DATABASE IF EXISTS $pg_db WITH (FORCE)" || true
+}
+trap cleanup EXIT
+rm -rf "$pg_copy"
+mkdir -p "$pg_copy"
+tar -C "$top" --exclude=./.git --exclude=./.hcl-oracle --exclude=target -cf - . | tar -C "$pg_copy" -xf -
+( cd "$pg_copy" && exec mvn -B verify -pl provider-ecs,cli -am -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false \
+    -Dberth.aot.skip=true -Dberth.it.pg="${pg_base%/*}/$pg_db" "$@" ) >"$pg_log" 2>&1 &
+pg_pid=$!
+rc=0
+mvn -B verify "$@" || rc=$?
+pg_rc=0
+wait "$pg_pid" || pg_rc=$?
+pg_pid=
+echo "=== The PostgreSQL pass (log: $pg_log) ==="
+cat "$pg_log"
+if [ "$rc" != 0 ] || [ "$pg_rc" != 0 ]; then
+  echo "Tests failed: SQLite pass exit $rc, PostgreSQL pass exit $pg_rc." >&2
+  exit 1
+fi
 # A short coverage-guided fuzzing pass over every hostile-input target (scripts/fuzz.sh; the
 # regression inputs already ran in verify). BERTH_FUZZ_SECONDS=0 leaves it out.
 fuzz_seconds="${BERTH_FUZZ_SECONDS:-10}"

@@ -8,8 +8,14 @@ public final class Main {
     private Main() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
         Prewarm.start();
+        // Started by berth-client as the background berth of the directory this names.
+        String daemon = System.getProperty("berth.daemon");
+        if (daemon != null) {
+            dev.berth.cli.daemon.Daemon.serve(java.nio.file.Path.of(daemon));
+            System.exit(0);
+        }
         System.exit(run(args));
     }
 

@@ -107,7 +107,7 @@ public final class EcsProvider implements Provider {
         resources.put(ClusterSchema.TYPE, new ClusterResource(api));
         resources.put(ContainerInstanceSchema.TYPE, new ContainerInstanceResource(api,
                 dev.berth.ecs.tls.TlsEngines.of(runtimes)::probe));
-        resources.put(TaskDefinitionSchema.TYPE, new TaskDefinitionResource(api, secrets));
+        resources.put(TaskDefinitionSchema.TYPE, new TaskDefinitionResource(api, secrets, plane));
         dataSources.putAll(DataSources.all(api));
         resources.put(ServiceSchema.TYPE, new ServiceResource(api));
         this.costs = new EcsCosts(prices, TaskDefinitionSizes.from(api));
@@ -216,6 +216,26 @@ public final class EcsProvider implements Provider {
         if (r == null) return new ReadResponse(request.current(), unknownType(request.type()));
         // A refresh reads every resource, in parallel: one engine listing serves them all.
         return reads.shared(() -> r.read(request.current()));
+    }
+
+    /** Each type's objects in one call of its resource, which may read them all at once. */
+    @Override
+    public List<ReadResponse> readAll(List<ReadRequest> requests) {
+        ReadResponse[] out = new ReadResponse[requests.size()];
+        Map<String, List<Integer>> byType = new LinkedHashMap<>();
+        for (int i = 0; i < requests.size(); i++) {
+            byType.computeIfAbsent(requests.get(i).type(), t -> new java.util.ArrayList<>()).add(i);
+        }
+        byType.forEach((type, at) -> {
+            EcsResource r = resources.get(type);
+            List<ReadResponse> answers = r == null ? null
+                    : reads.shared(() -> r.readAll(at.stream().map(i -> requests.get(i).current()).toList()));
+            for (int k = 0; k < at.size(); k++) {
+                int i = at.get(k);
+                out[i] = r == null ? new ReadResponse(requests.get(i).current(), unknownType(type)) : answers.get(k);
+            }
+        });
+        return java.util.Arrays.asList(out);
     }
 
     @Override

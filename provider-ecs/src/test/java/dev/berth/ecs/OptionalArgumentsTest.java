@@ -57,6 +57,8 @@ class OptionalArgumentsTest {
                 status      = "ACTIVE"
                 allow_privileged   = true
                 allow_host_network = true
+                allow_host_pid     = true
+                allow_host_ipc     = true
                 allow_host_paths   = ["/var/run/docker.sock"]
                 """, """
                 cluster     = "prod"

@@ -40,12 +40,12 @@ final class StateRows {
         ResourceState toState() {
             ResourceInstanceAddr a = ResourceInstanceAddr.parse(addr).orElseThrow(
                     () -> new IllegalArgumentException("corrupt resource address in state file: " + addr));
-            Value attrs = ValueCodec.decode(ValueCodec.parse(attributesJson), ValueCodec.parse(sensitivePathsJson));
+            Value attrs = ValueCodec.decode(attributesJson, sensitivePathsJson);
             if (!(attrs instanceof MapValue m)) {
                 throw new IllegalArgumentException("corrupt attributes for " + addr + " in state file");
             }
             List<String> deps = new ArrayList<>();
-            for (JsonNode d : ValueCodec.parse(dependenciesJson)) deps.add(d.asText());
+            if (!dependenciesJson.equals("[]")) for (JsonNode d : ValueCodec.parse(dependenciesJson)) deps.add(d.asText());
             return new ResourceState(a, provider, schemaVersion, m, deps, tainted);
         }
 
@@ -105,7 +105,7 @@ final class StateRows {
         }
 
         OutputState toState() {
-            Value v = ValueCodec.decode(ValueCodec.parse(valueJson), ValueCodec.parse(sensitivePathsJson));
+            Value v = ValueCodec.decode(valueJson, sensitivePathsJson);
             return new OutputState(name, v, sensitive);
         }
 

@@ -26,6 +26,20 @@ class ValueCodecTest {
                 ValueCodec.parse(ValueCodec.write(e.sensitivePaths())));
     }
 
+    /** State load reads the stored text as it streams by; it must give what decoding the parsed tree gives. */
+    @Test
+    void theStreamingReadGivesWhatTheTreeGives() {
+        for (String text : List.of("{\"a\":1.50,\"b\":[1e3,-0,12345678901234567890123,0.0000001],"
+                + "\"c\":{\"x\":null,\"y\":true,\"n\":false,\"z\":\"s\\u00e9\"},\"e\":[],\"f\":{}}",
+                "[]", "\"x\"", "null", "7", "{\"k\":1,\"k\":2}", "[[[]],[{}]]")) {
+            assertEquals(ValueCodec.decode(ValueCodec.parse(text), ValueCodec.parse("[]")), ValueCodec.decode(text, "[]"),
+                    text);
+        }
+        MapValue v = Fixtures.everyKind();
+        ValueCodec.Encoded e = ValueCodec.encode(v);
+        assertEquals(v, ValueCodec.decode(ValueCodec.write(e.plain()), ValueCodec.write(e.sensitivePaths())));
+    }
+
     @Test
     void everyKindSurvivesExactly() {
         MapValue v = Fixtures.everyKind();

@@ -51,7 +51,7 @@ final class ClusterCommand implements Runnable {
         @Override
         public Integer call() {
             BerthCommand root = (BerthCommand) spec.root().userObject();
-            boolean terminal = System.console() != null;
+            boolean terminal = dev.berth.cli.wiring.Caller.hasConsole();
             int width = width(root, terminal);
             EcsSession session = new EcsSession(root.workingDir().toAbsolutePath(), ZoneId.systemDefault(), root.env(),
                     terminal, width);

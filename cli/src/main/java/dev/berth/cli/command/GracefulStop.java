@@ -60,7 +60,7 @@ final class GracefulStop implements BooleanSupplier, AutoCloseable {
         }
         say.accept(TWO_INTERRUPTS);
         releaseLock.run();
-        Runtime.getRuntime().halt(INTERRUPTED_STATUS);
+        dev.berth.cli.wiring.Caller.halt(INTERRUPTED_STATUS);
     }
 
     /** The error of a run interrupted before it changed anything, e.g. while it planned. */

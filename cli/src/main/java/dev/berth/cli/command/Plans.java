@@ -55,7 +55,7 @@ final class Plans {
 
     /** Whether applying the plan would change anything: resources, outputs, or (refresh-only) recorded drift. */
     static boolean hasChanges(Plan plan) {
-        if (plan.mode() == Plan.Mode.REFRESH_ONLY) return !plan.drift().isEmpty();
+        if (plan.mode() == Plan.Mode.REFRESH_ONLY) return plan.hasDriftToRecord();
         return plan.hasResourceChanges()
                 || plan.outputChanges().stream().map(OutputChange::action).anyMatch(a -> a != Action.NO_OP);
     }

@@ -8,6 +8,7 @@ import dev.berth.engine.run.VariableSources;
 import dev.berth.engine.run.VariableValues;
 import dev.berth.engine.state.LockInfo;
 import dev.berth.engine.state.StateLockedException;
+import dev.berth.engine.state.StateStoreException;
 import dev.berth.engine.value.Secrets;
 import dev.berth.engine.value.Value;
 
@@ -92,12 +93,20 @@ final class RunSession implements AutoCloseable {
         } catch (Exception e) {
             host = "localhost";
         }
-        return System.getProperty("user.name") + "@" + host + " (pid " + ProcessHandle.current().pid() + ")";
+        return System.getProperty("user.name") + "@" + host + " (pid " + dev.berth.cli.wiring.Caller.callerPid() + ")";
     }
 
     /** Releases the run lock once, whoever asks first: the end of the run or a second Ctrl-C. */
     void releaseLock() {
-        if (lockId != null && released.compareAndSet(false, true)) ws.store().unlock(lockId);
+        if (lockId == null || !released.compareAndSet(false, true)) return;
+        try {
+            ws.store().unlock(lockId);
+        } catch (StateStoreException e) {
+            // The run has said what went wrong already (the same store refused its writes); a
+            // lock that cannot be released is the holder's, and this holder is about to end.
+            ws.notice("The run lock was not released (" + e.getMessage().replaceAll("\\.$", "") + "); the next run on"
+                    + " this host takes it over once this one has ended.");
+        }
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.berth.ecs.agent.Agent;
 import dev.berth.ecs.agent.AgentLog;
 import dev.berth.ecs.agent.ControlPlaneRepairer;
 import dev.berth.ecs.agent.ServiceLeaseKeeper;
+import dev.berth.ecs.agent.ServiceSignals;
 import dev.berth.ecs.console.StoreTaskLogs;
 import dev.berth.ecs.http.EcsHttpServer;
 import dev.berth.ecs.sigv4.Verifier;
@@ -103,14 +104,19 @@ final class ServerCommand implements Callable<Integer> {
         // On a PostgreSQL control plane other servers may serve the same world: each keeps the
         // services whose lease it holds, and takes over those of a server that died.
         java.util.concurrent.atomic.AtomicReference<Agent> agentRef = new java.util.concurrent.atomic.AtomicReference<>();
-        ServiceLeaseKeeper keeper = host.leases().map(l -> new ServiceLeaseKeeper(l, ServiceLeaseKeeper.ttl(env),
+        ServiceSignals signals = new ServiceSignals(host.store());
+        ServiceLeaseKeeper keeper = host.leases().map(l -> new ServiceLeaseKeeper(l, signals, ServiceLeaseKeeper.ttl(env),
                 arn -> agentRef.get().request(arn), log)).orElse(null);
         ControlPlaneRepairer repairer = keeper == null ? new ControlPlaneRepairer(host.api(), host::rollOut)
                 : new ControlPlaneRepairer(host.api(), host::rollOut, keeper::keeps);
         Agent agent = new Agent(host.store(), host.runtimes(), repairer, log, RESYNC);
         agentRef.set(agent);
         // CreateService and UpdateService answer at once; this loop rolls their deployments out.
-        host.rollouts().whenRequested(agent::request);
+        // A call for a service another server keeps also signals that server, inside the call.
+        host.rollouts().whenRequested(keeper == null ? agent::request : arn -> {
+            agent.request(arn);
+            signals.raise(arn);
+        });
         Thread loop = new Thread(agent::run, "berth-server-services");
         loop.setDaemon(true);
         loop.start();

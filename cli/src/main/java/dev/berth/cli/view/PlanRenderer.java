@@ -108,7 +108,8 @@ public final class PlanRenderer {
         sb.append(p.style(Palette.BOLD + Palette.CYAN, "Note:")).append(p.bold(prose.driftTitle())).append("\n\n");
         sb.append(prose.driftIntro());
         for (ResourceChange c : drift) sb.append('\n').append(resource(c, true, p)).append('\n');
-        sb.append('\n').append(refreshOnly ? prose.driftOutroRefreshOnly() : prose.driftOutro());
+        // Terraform 1.11.4 leaves two blank lines before its refresh-only note (cli/src/test/resources/terraform-moved).
+        sb.append(refreshOnly ? "\n\n" + prose.driftOutroRefreshOnly() : '\n' + prose.driftOutro());
         return sb.toString();
     }
 

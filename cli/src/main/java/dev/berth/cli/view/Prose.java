@@ -10,9 +10,12 @@ final class Prose {
     static final String RULE = "─".repeat(77);
 
     private final String t;
+    /** The command a user types: Terraform writes "Terraform detected" but "terraform apply". */
+    private final String command;
 
     Prose(String toolName) {
         this.t = toolName;
+        this.command = toolName.toLowerCase(java.util.Locale.ROOT);
     }
 
     String legendIntro() {
@@ -50,7 +53,7 @@ final class Prose {
 
     String driftIntro() {
         return t + " detected the following changes made outside of " + t + " since the\n"
-                + "last \"" + t + " apply\" which may have affected this plan:\n";
+                + "last \"" + command + " apply\" which may have affected this plan:\n";
     }
 
     String driftOutro() {
@@ -68,7 +71,7 @@ final class Prose {
 
     String notSaved() {
         return "Note: You didn't use the -out option to save this plan, so " + t + " can't\n"
-                + "guarantee to take exactly these actions if you run \"" + t + " apply\" now.\n";
+                + "guarantee to take exactly these actions if you run \"" + command + " apply\" now.\n";
     }
 
     String saved(String path) {

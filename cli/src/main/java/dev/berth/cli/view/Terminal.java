@@ -9,7 +9,7 @@ import java.io.PrintWriter;
 public record Terminal(PrintWriter out, PrintWriter err, boolean color) {
 
     public static Terminal of(PrintWriter out, PrintWriter err, boolean noColor) {
-        boolean color = !noColor && System.console() != null && System.getenv("NO_COLOR") == null;
+        boolean color = !noColor && dev.berth.cli.wiring.Caller.hasConsole() && System.getenv("NO_COLOR") == null;
         return new Terminal(out, err, color);
     }
 

@@ -37,7 +37,7 @@ public final class EcsApis implements ApiSource {
 
     /** The working directory, local time zone, environment and terminal of this process. */
     public static EcsSession session() {
-        boolean terminal = System.console() != null;
+        boolean terminal = Caller.hasConsole();
         return new EcsSession(Path.of("").toAbsolutePath(), ZoneId.systemDefault(), System.getenv(), terminal,
                 terminal ? terminalWidth() : 80);
     }
@@ -45,6 +45,8 @@ public final class EcsApis implements ApiSource {
     private static int terminalWidth() {
         String columns = System.getenv("COLUMNS");
         if (columns != null && columns.matches("\\d+")) return Integer.parseInt(columns);
+        // A client of the background JVM asked its own terminal (which this JVM does not have).
+        if (Caller.isClient()) return Caller.current().terminalWidth().orElse(80);
         try {
             Process p = new ProcessBuilder("stty", "size").redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/tty")))
                     .redirectErrorStream(true).start();

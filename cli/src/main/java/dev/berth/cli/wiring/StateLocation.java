@@ -19,11 +19,18 @@ import java.util.Optional;
 /**
  * Where a configuration's state lives: a SQLite file, or a schema on a PostgreSQL server. Chosen
  * from {@code -state} (a path or a {@code postgres://} URL), else the configuration's
- * {@code backend "pg"} block, else {@code berth.db} beside the configuration. What a pg backend
+ * {@code backend "pg"} block, else BERTH_STATE ({@link #ENV}), else {@code berth.db} beside the
+ * configuration. What a pg backend
  * leaves out comes from Terraform's environment variables ({@code PG_CONN_STR},
  * {@code PG_SCHEMA_NAME}, {@code PG_SKIP_SCHEMA_CREATION}) and then Terraform's defaults.
  */
 public sealed interface StateLocation {
+    /**
+     * The environment's default for {@code -state} (Terraform's TF_ names become BERTH_ in berth):
+     * used only when neither -state nor a backend block says where the state is, as
+     * BERTH_ECS_STORE gives way to the provider block's {@code store}.
+     */
+    String ENV = "BERTH_STATE";
 
     /** Opens the store, creating what is missing (the file, or the schema and its tables). */
     SqlStateStore open();

@@ -169,8 +169,8 @@ public final class Workspace implements AutoCloseable {
     }
 
     /**
-     * Where the state lives: -state, else the configuration's {@code backend "pg"}, else the state
-     * file. A command that has not loaded the configuration has it read here, but only when one
+     * Where the state lives: -state, else the configuration's {@code backend "pg"}, else
+     * BERTH_STATE, else the state file. A command that has not loaded the configuration has it read here, but only when one
      * of its files mentions a backend, so state commands stay quick and work on a configuration
      * that no longer parses.
      */
@@ -180,10 +180,21 @@ public final class Workspace implements AutoCloseable {
                 stateLocation = StateLocation.of(stateArg.get(), dir, Optional.empty(), env);
             } else {
                 if (!configLoaded && BackendScan.mentionsBackend(dir)) loadConfig();
-                stateLocation = backend.map(b -> StateLocation.of(b, env)).orElseGet(() -> new StateLocation.File(statePath));
+                stateLocation = backend.map(b -> StateLocation.of(b, env)).orElseGet(this::defaultStateLocation);
             }
         }
         return stateLocation;
+    }
+
+    /**
+     * Where the state lives when neither -state nor a backend block says: BERTH_STATE (a path
+     * relative to the configuration directory, or a postgres:// URL with its schema from
+     * PG_SCHEMA_NAME, exactly as -state takes it), else the state file.
+     */
+    private StateLocation defaultStateLocation() {
+        String fromEnv = env.get(StateLocation.ENV);
+        if (fromEnv == null || fromEnv.isBlank()) return new StateLocation.File(statePath);
+        return StateLocation.of(fromEnv, dir, Optional.empty(), env);
     }
 
     /** Whether there is state to read (a missing file is none; a PostgreSQL schema always is). */

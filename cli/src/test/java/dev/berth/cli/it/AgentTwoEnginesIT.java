@@ -5,7 +5,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.BooleanSupplier;
@@ -19,8 +18,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the containers of the replaced tasks are removed from it.
  */
 class AgentTwoEnginesIT extends TwoEngineFixture {
-    private static final Path PIDFILE = Path.of("/tmp/berth-it-dockerd2/dockerd.pid");
-
     @BeforeEach
     void writeConfig() throws Exception {
         Files.writeString(dir.resolve("main.hcl"), """
@@ -61,14 +58,13 @@ class AgentTwoEnginesIT extends TwoEngineFixture {
                   depends_on      = [ecs_container_instance.a, ecs_container_instance.b]
                   deployment_minimum_healthy_percent = 50
                 }
-                """.formatted(cluster, SecondEngine.HOST));
+                """.formatted(cluster, engine.unixHost()));
     }
 
     /** The test stops the second engine; it must answer again for the destroy. */
     @Override
-    void beforeDestroy() throws Exception {
-        for (int i = 0; i < 160 && Files.exists(PIDFILE); i++) Thread.sleep(250);
-        SecondEngine.start();
+    void beforeDestroy() {
+        engine.start();
     }
 
     @Test
@@ -80,7 +76,7 @@ class AgentTwoEnginesIT extends TwoEngineFixture {
         List<String> stale = running(second).stream().map(c -> c.labels().get("dev.berth.task-arn")).toList();
 
         try (AgentProcess agent = AgentProcess.start(dir)) {
-            SecondEngine.stop();
+            engine.stop();
             await(() -> running(local).size() == 4, Duration.ofSeconds(40), "four tasks on the first engine", agent);
             agent.await(l -> l.contains("service web: 4 tasks running; state saved"), Duration.ofSeconds(10));
             CliRun b = CliRun.in(dir, "state", "show", "ecs_container_instance.b");
@@ -89,9 +85,7 @@ class AgentTwoEnginesIT extends TwoEngineFixture {
             for (String task : stale) assertTrue(web.out().contains(task), "the lost task is recorded STOPPED: " + web);
             assertTrue(web.out().contains("Container instance agent disconnected"), web.toString());
 
-            // dockerd may take its shutdown timeout to kill the containers and leave; only then can it start again.
-            await(() -> !Files.exists(PIDFILE), Duration.ofSeconds(40), "the second engine to exit", agent);
-            SecondEngine.start();
+            engine.start();
             await(() -> DockerEngine.containersOf(second, cluster).isEmpty(), Duration.ofSeconds(40),
                     "the replaced tasks' containers removed from the returning engine", agent);
             agent.await(l -> l.contains("answers again"), Duration.ofSeconds(5));

@@ -3,14 +3,12 @@ package dev.berth.cli.it;
 import dev.berth.cli.CliRun;
 import dev.berth.cli.TestStores;
 import dev.berth.engine.state.LockInfo;
-import dev.berth.state.SqliteStateStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -52,8 +50,8 @@ class CrashIT extends ClusterFixture {
     }
 
     private Optional<LockInfo> holder() {
-        if (!Files.exists(dir.resolve("berth.db"))) return Optional.empty();
-        try (SqliteStateStore store = SqliteStateStore.open(dir.resolve("berth.db"))) {
+        if (!TestStores.stateExists(dir)) return Optional.empty();
+        try (var store = TestStores.openState(dir)) {
             return store.lockHolder();
         } catch (RuntimeException e) {
             return Optional.empty();
@@ -69,7 +67,7 @@ class CrashIT extends ClusterFixture {
 
     private List<String> serviceRows() throws Exception {
         List<String> out = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + TestStores.of(dir));
+        try (Connection c = TestStores.sql(dir, true);
              ResultSet rs = c.createStatement().executeQuery(
                      "SELECT key FROM rows WHERE tbl IN ('services', 'tasks', 'clusters') AND key LIKE '%"
                              + cluster + "%'")) {

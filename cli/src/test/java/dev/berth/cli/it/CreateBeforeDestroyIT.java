@@ -5,7 +5,6 @@ import dev.berth.engine.addrs.ResourceInstanceAddr;
 import dev.berth.engine.state.DeposedObject;
 import dev.berth.engine.state.ResourceState;
 import dev.berth.engine.state.StateChange;
-import dev.berth.state.SqliteStateStore;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -87,7 +86,7 @@ class CreateBeforeDestroyIT extends ClusterFixture {
         assertEquals(0, first.exitCode(), first::toString);
         ResourceInstanceAddr td = ResourceInstanceAddr.parse("ecs_task_definition.app").orElseThrow();
         // What an apply that died right after setting the old revision aside leaves in the state.
-        try (SqliteStateStore store = SqliteStateStore.open(dir.resolve("berth.db"))) {
+        try (var store = dev.berth.cli.TestStores.openState(dir)) {
             ResourceState old = store.read().resources().get(td);
             store.commit(List.of(new StateChange.RemoveResource(td),
                     new StateChange.PutDeposed(new DeposedObject("0badc0de", old))), "apply");

@@ -102,7 +102,8 @@ class EcsServerParityIT {
     }
 
     private Out berth(List<String> args, boolean viaServer) {
-        Map<String, String> env = Map.of("BERTH_ECS_STORE", dir.resolve("ecs.db").toString(), "HOME", dir.toString());
+        Map<String, String> env = Map.of("BERTH_ECS_STORE", dev.berth.cli.TestStores.ecsStoreFor(dir.resolve("ecs.db")),
+                "HOME", dir.toString());
         EcsSession session = new EcsSession(dir, ZoneId.of("UTC"), env, false, 80);
         List<String> all = new ArrayList<>(args);
         if (viaServer) all.addAll(List.of("--endpoint-url", server.endpoint()));

@@ -4,7 +4,6 @@ import dev.berth.cli.CliRun;
 import dev.berth.cli.TestStores;
 import dev.berth.engine.state.LockInfo;
 import dev.berth.engine.state.StateLockedException;
-import dev.berth.state.SqliteStateStore;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -116,10 +115,9 @@ class FailuresIT extends ClusterFixture {
     @Test
     void aSecondConcurrentApplyIsRefusedNamingTheHolder() throws Exception {
         write("berth-example/busybox:latest", "sleep 600", 3);
-        Path state = dir.resolve("berth.db");
         CompletableFuture<CliRun> first = CompletableFuture.supplyAsync(
                 () -> CliRun.in(dir, "apply", "-auto-approve", "-lock-timeout=60s"));
-        waitUntilLockedByAnother(state, first);
+        waitUntilLockedByAnother(dir, first);
 
         CliRun second = CliRun.in(dir, "apply", "-auto-approve");
         assertEquals(1, second.exitCode(), second::toString);
@@ -137,12 +135,12 @@ class FailuresIT extends ClusterFixture {
      * Probes the lock until the first apply holds it. The probe's own brief hold is harmless:
      * the first apply waits for it with -lock-timeout.
      */
-    private static void waitUntilLockedByAnother(Path state, CompletableFuture<CliRun> first) throws Exception {
+    private static void waitUntilLockedByAnother(Path dir, CompletableFuture<CliRun> first) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (System.nanoTime() < deadline) {
             if (first.isDone()) throw new AssertionError("the first apply ended before it was seen holding the lock: " + first.get());
-            if (Files.exists(state)) {
-                try (SqliteStateStore store = SqliteStateStore.open(state)) {
+            if (dev.berth.cli.TestStores.stateExists(dir)) {
+                try (var store = dev.berth.cli.TestStores.openState(dir)) {
                     String id = "probe-" + UUID.randomUUID();
                     store.lock(new LockInfo(id, "probe", "test", Instant.now()), Duration.ZERO);
                     store.unlock(id);

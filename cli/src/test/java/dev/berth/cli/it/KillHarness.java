@@ -3,13 +3,11 @@ package dev.berth.cli.it;
 import dev.berth.cli.CliRun;
 import dev.berth.cli.TestStores;
 import dev.berth.ecs.runtime.docker.DockerRuntime;
-import dev.berth.state.SqliteStateStore;
 
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -107,7 +105,7 @@ final class KillHarness {
             };
             killed = runAndKill(dir, killAfter, killedArgs);
 
-            try (SqliteStateStore store = SqliteStateStore.open(dir.resolve("berth.db"))) {
+            try (var store = TestStores.openState(dir)) {
                 store.read();
             }
             CliRun apply = CliRun.in(dir, "apply", "-auto-approve", "-var", "tag=" + finalTag);
@@ -154,11 +152,14 @@ final class KillHarness {
      * definition revisions for good): a row of one of these tables whose own status is INACTIVE
      * is kept on purpose. Anything else naming the cluster after destroy is left over.
      */
-    private static final String INACTIVE_KEPT = String.join(" OR ",
-            "(tbl = 'task_definitions' AND json_extract(json, '$.status') = 'INACTIVE')",
-            "(tbl = 'service_records' AND json_extract(json, '$.status') = 'INACTIVE')",
-            "(tbl = 'inactive_clusters' AND json_extract(json, '$.cluster.status') = 'INACTIVE')",
-            "(tbl = 'inactive_container_instances' AND json_extract(json, '$.instance.status') = 'INACTIVE')");
+    private static String inactiveKept() {
+        return String.join(" OR ",
+                "(tbl = 'task_definitions' AND " + TestStores.jsonText("json", "status") + " = 'INACTIVE')",
+                "(tbl = 'service_records' AND " + TestStores.jsonText("json", "status") + " = 'INACTIVE')",
+                "(tbl = 'inactive_clusters' AND " + TestStores.jsonText("json", "cluster", "status") + " = 'INACTIVE')",
+                "(tbl = 'inactive_container_instances' AND " + TestStores.jsonText("json", "instance", "status")
+                        + " = 'INACTIVE')");
+    }
 
     /** Containers, the network, control plane rows of the cluster and state rows that outlived destroy. */
     private String leftovers(Path dir, String cluster) throws Exception {
@@ -166,18 +167,21 @@ final class KillHarness {
         int containers = DockerEngine.containersOf(docker, cluster).size();
         if (containers > 0) left.add(containers + " containers");
         if (docker.networkExists("berth-" + cluster)) left.add("network berth-" + cluster);
-        try (Connection w = DriverManager.getConnection("jdbc:sqlite:" + TestStores.of(dir));
+        try (Connection w = TestStores.sql(dir, true);
              Statement ws = w.createStatement();
              ResultSet rs = ws.executeQuery("SELECT tbl, key FROM rows WHERE (key LIKE '%" + cluster
-                    + "%' OR json LIKE '%" + cluster + "%') AND NOT (" + INACTIVE_KEPT + ")")) {
+                    + "%' OR json LIKE '%" + cluster + "%') AND NOT (" + inactiveKept() + ")")) {
             while (rs.next()) left.add("row " + rs.getString(1) + "/" + rs.getString(2));
         }
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("berth.db"));
+        try (Connection c = TestStores.sql(dir, false);
              Statement s = c.createStatement()) {
             // A state file of a berth without create intents has no such table: count none there.
-            boolean intents;
-            try (ResultSet rs = s.executeQuery("SELECT count(*) FROM sqlite_master WHERE name = 'create_intents'")) {
-                intents = rs.next() && rs.getInt(1) > 0;
+            // Every PostgreSQL schema berth makes has one.
+            boolean intents = TestStores.postgres();
+            if (!intents) {
+                try (ResultSet rs = s.executeQuery("SELECT count(*) FROM sqlite_master WHERE name = 'create_intents'")) {
+                    intents = rs.next() && rs.getInt(1) > 0;
+                }
             }
             try (ResultSet rs = s.executeQuery("SELECT (SELECT count(*) FROM resources), "
                     + (intents ? "(SELECT count(*) FROM create_intents)" : "0") + ", (SELECT count(*) FROM run_lock)")) {

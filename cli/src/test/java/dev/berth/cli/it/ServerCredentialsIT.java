@@ -28,6 +28,8 @@ class ServerCredentialsIT {
     @TempDir
     static Path dir;
     private static ServerProcess server;
+    /** Unique on the shared engine, whose network "berth-NAME" another run of this test may be using. */
+    private static final String CLUSTER = "signed-" + java.util.UUID.randomUUID().toString().substring(0, 8);
 
     @BeforeAll
     static void start() throws Exception {
@@ -46,7 +48,7 @@ class ServerCredentialsIT {
             // The cluster a test creates has a network on the engine; it goes with the test.
             var docker = DockerEngine.require();
             try {
-                DockerEngine.cleanUp(docker, "signed");
+                DockerEngine.cleanUp(docker, CLUSTER);
             } finally {
                 docker.close();
             }
@@ -56,11 +58,11 @@ class ServerCredentialsIT {
     @Test
     void theRightKeyIsServed() throws Exception {
         AwsCli aws = new AwsCli(server.endpoint(), ID, SECRET);
-        AwsCli.Result created = aws.ecs("create-cluster", "--cluster-name", "signed");
+        AwsCli.Result created = aws.ecs("create-cluster", "--cluster-name", CLUSTER);
         assertEquals(0, created.exitCode(), created.stderr());
         AwsCli.Result listed = aws.ecs("list-clusters");
         assertEquals(0, listed.exitCode(), listed.stderr());
-        assertTrue(listed.stdout().contains("cluster/signed"), listed.stdout());
+        assertTrue(listed.stdout().contains("cluster/" + CLUSTER), listed.stdout());
     }
 
     @Test

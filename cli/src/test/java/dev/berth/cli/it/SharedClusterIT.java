@@ -59,7 +59,10 @@ class SharedClusterIT {
         List<String> all = new ArrayList<>(List.of("-chdir=" + dir));
         all.addAll(List.of(args));
         all.add("-no-color");
-        return CliRun.withEnv(env, all.toArray(String[]::new));
+        // One world for both configurations, each with its own state (a schema in the PostgreSQL pass).
+        Map<String, String> withState = new HashMap<>(env);
+        withState.putAll(TestStores.stateEnv(dir));
+        return CliRun.withEnv(withState, all.toArray(String[]::new));
     }
 
     private void writeConfigurations() throws Exception {

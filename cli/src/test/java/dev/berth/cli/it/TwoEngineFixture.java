@@ -1,9 +1,12 @@
 package dev.berth.cli.it;
 
 import dev.berth.cli.CliRun;
+import dev.berth.ecs.dockerd.SecondDockerd;
 import dev.berth.ecs.runtime.ContainerInfo;
 import dev.berth.ecs.runtime.docker.DockerRuntime;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -12,21 +15,35 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A test on two real engines: the local one and a second dockerd started for it. Afterwards
- * everything is destroyed through berth, every container and network of the cluster is removed
- * from both engines, and the second engine is stopped, even after a failure.
+ * A test on two real engines: the local one and a private dockerd ({@link SecondDockerd}) started
+ * once for the test class. After each test everything is destroyed through berth and every
+ * container and network of its cluster is removed from both engines; after the class the second
+ * engine is closed (its containers, processes and directories removed), even after a failure.
  */
 abstract class TwoEngineFixture {
+    static SecondDockerd engine;
+
     @TempDir
     Path dir;
     DockerRuntime local;
     DockerRuntime second;
     String cluster;
 
+    @BeforeAll
+    static void startSecondEngine() {
+        engine = SecondDockerd.plain();
+    }
+
+    @AfterAll
+    static void closeSecondEngine() {
+        if (engine != null) engine.close();
+        engine = null;
+    }
+
     @BeforeEach
-    void startEngines() throws Exception {
+    void startEngines() {
         local = DockerEngine.require();
-        second = SecondEngine.start();
+        second = DockerRuntime.connect(engine.unixHost());
         cluster = "it-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
@@ -34,21 +51,16 @@ abstract class TwoEngineFixture {
     void removeEverything() throws Exception {
         if (local == null) return;
         try {
-            if (second != null) {
-                beforeDestroy();
-                CliRun.in(dir, "destroy", "-auto-approve", "-lock-timeout=30s");
-            }
+            beforeDestroy();
+            CliRun.in(dir, "destroy", "-auto-approve", "-lock-timeout=30s");
         } finally {
             DockerEngine.cleanUp(local, cluster);
-            if (second != null) {
-                try {
-                    DockerEngine.cleanUp(second, cluster);
-                } finally {
-                    second.close();
-                    SecondEngine.stop();
-                }
+            try {
+                if (engine.running()) DockerEngine.cleanUp(second, cluster);
+            } finally {
+                second.close();
+                local.close();
             }
-            local.close();
         }
     }
 

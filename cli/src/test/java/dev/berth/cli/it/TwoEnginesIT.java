@@ -72,7 +72,7 @@ class TwoEnginesIT extends TwoEngineFixture {
                   depends_on      = [ecs_container_instance.a, ecs_container_instance.b]
                   deployment_minimum_healthy_percent = 50
                 %5$s}
-                """.formatted(cluster, SecondEngine.HOST, status2, memory, extra));
+                """.formatted(cluster, engine.unixHost(), status2, memory, extra));
     }
 
     @Test

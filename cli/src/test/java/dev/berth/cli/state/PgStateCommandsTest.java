@@ -132,6 +132,54 @@ class PgStateCommandsTest {
     }
 
     @Test
+    void berthStateInTheEnvironmentChoosesTheStoreWhenNeitherStateNorABackendBlockDoes() throws Exception {
+        String schema = schema();
+        Files.writeString(dir.resolve("main.tf"), """
+                output "n" {
+                  value = 1
+                }
+                """);
+        Map<String, String> onServer = Map.of("BERTH_STATE", WITH_PASSWORD, "PG_SCHEMA_NAME", schema);
+        CliRun apply = berth(onServer, "apply", "-auto-approve", "-no-color");
+        assertEquals(0, apply.exitCode(), apply::toString);
+        assertFalse(Files.exists(dir.resolve("berth.db")), "no state file beside the configuration");
+        try (PgStateStore s = PgStateStore.open(SERVER, schema, true)) {
+            assertEquals(1, s.read().serial());
+        }
+
+        // -state wins over it, as a flag wins over the environment.
+        CliRun flag = berth(onServer, "apply", "-auto-approve", "-no-color", "-state=flag.db");
+        assertEquals(0, flag.exitCode(), flag::toString);
+        try (SqliteStateStore f = SqliteStateStore.open(dir.resolve("flag.db"))) {
+            assertEquals(1, f.read().serial());
+        }
+
+        // A path is relative to the configuration directory.
+        CliRun file = berth(Map.of("BERTH_STATE", "env.db"), "apply", "-auto-approve", "-no-color");
+        assertEquals(0, file.exitCode(), file::toString);
+        assertTrue(Files.exists(dir.resolve("env.db")), file::toString);
+
+        // The configuration's backend block wins over it, as provider "ecs" { store } wins over BERTH_ECS_STORE.
+        String blockSchema = schema();
+        Files.writeString(dir.resolve("backend.tf"), """
+                terraform {
+                  backend "pg" {
+                    conn_str    = "%s"
+                    schema_name = "%s"
+                  }
+                }
+                """.formatted(WITH_PASSWORD, blockSchema));
+        CliRun block = berth(onServer, "apply", "-auto-approve", "-no-color");
+        assertEquals(0, block.exitCode(), block::toString);
+        try (PgStateStore s = PgStateStore.open(SERVER, blockSchema, true)) {
+            assertEquals(1, s.read().serial());
+        }
+        try (PgStateStore s = PgStateStore.open(SERVER, schema, true)) {
+            assertEquals(1, s.read().serial(), "the environment's schema was left alone");
+        }
+    }
+
+    @Test
     void anUnreachableServerABadUserAndAMissingDatabaseAreOneSentenceWithoutThePassword() throws Exception {
         Files.writeString(dir.resolve("main.tf"), "output \"n\" {\n  value = 1\n}\n");
         int port;

@@ -115,10 +115,12 @@ public final class Applier {
                 diags);
 
         DagWalker.Result<ApplyNode> walked = DagWalker.walk(dag, parallelism, n -> nodes.visit(n, changes.get(n)),
-                stopRequested);
+                () -> stopRequested.getAsBoolean() || nodes.stateUnwritable());
         walked.errors().forEach((node, error) -> diags.add(Diagnostic.error("Internal error while applying " + node
                 + ": " + error, "This is a bug in berth; please report it. The state holds everything applied so far.",
                 null)));
+        // The failed write said what is unsaved; the writes below would only fail the same way.
+        if (nodes.stateUnwritable()) return new Result(nodes.summary(), prior.outputs(), diags.list());
         // With nothing applied, the refresh that opened this run already read every observed value.
         if (!dag.nodes().isEmpty()) ObservedAttributes.refresh(providers, store, live, scope);
         Map<String, OutputState> outputs = Outputs.commit(config, plan, scope, store, !walked.ok());

@@ -19,6 +19,7 @@ import dev.berth.engine.provider.ProviderRequests.PlanRequest;
 import dev.berth.engine.provider.ProviderRequests.PlanResponse;
 import dev.berth.engine.provider.ProviderRequests.ReadDataSourceRequest;
 import dev.berth.engine.provider.ProviderRequests.ReadDataSourceResponse;
+import dev.berth.engine.provider.ProviderRequests.ValidateRequest;
 import dev.berth.engine.provider.Providers;
 import dev.berth.engine.provider.ResourceSchema;
 import dev.berth.engine.run.InstanceExpander;
@@ -31,6 +32,7 @@ import dev.berth.engine.state.CreateIntent;
 import dev.berth.engine.state.ResourceState;
 import dev.berth.engine.state.StateChange;
 import dev.berth.engine.state.StateStore;
+import dev.berth.engine.state.StateStoreException;
 import dev.berth.engine.value.MapValue;
 import dev.berth.engine.value.Value;
 
@@ -40,6 +42,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
@@ -58,6 +61,7 @@ final class NodeApplier {
     private final AtomicInteger added = new AtomicInteger();
     private final AtomicInteger changed = new AtomicInteger();
     private final AtomicInteger destroyed = new AtomicInteger();
+    private final AtomicBoolean unwritable = new AtomicBoolean();
 
     NodeApplier(Config config, Providers providers, StateStore store, RunHooks hooks, RunScope scope,
                 Map<ResourceInstanceAddr, ResourceState> live, List<DeposedObject> deposed,
@@ -78,13 +82,30 @@ final class NodeApplier {
         return new Applier.Summary(added.get(), changed.get(), destroyed.get());
     }
 
+    /** Whether a write of the state has failed; from then on the apply starts no change. */
+    boolean stateUnwritable() {
+        return unwritable.get();
+    }
+
     boolean visit(ApplyNode node, ResourceChange change) {
-        if (change.action() == Action.READ) return read(change);
-        return node.phase() == ApplyNode.Phase.DESTROY ? destroy(change) : apply(change);
+        UnsavedChange.Step step = new UnsavedChange.Step();
+        boolean destroying = node.phase() == ApplyNode.Phase.DESTROY;
+        try {
+            if (change.action() == Action.READ) return read(change, step);
+            return destroying ? destroy(change, step) : apply(change, step);
+        } catch (StateStoreException e) {
+            // Anything started after this could not be recorded either, so the walk stops here.
+            unwritable.set(true);
+            Action action = change.action() == Action.READ ? Action.READ : destroying ? Action.DELETE
+                    : change.action().creates() ? Action.CREATE : Action.UPDATE;
+            Diagnostics d = new Diagnostics();
+            d.add(UnsavedChange.diagnostic(change.addr(), action, step, e));
+            return fail(change.addr(), action, d);
+        }
     }
 
     /** A data source the plan could not read: read now that what it waited for is applied. */
-    private boolean read(ResourceChange change) {
+    private boolean read(ResourceChange change, UnsavedChange.Step step) {
         ResourceInstanceAddr addr = change.addr();
         ResourceConfig rc = config.resources().get(addr.resource());
         Provider provider = providers.forDataSource(addr.type()).orElseThrow();
@@ -101,6 +122,7 @@ final class NodeApplier {
                     + "please report it with the configuration that caused it.", rc.block().typeRange());
         }
         if (d.hasErrors()) return fail(addr, Action.READ, d);
+        step.providerCalled();
         ReadDataSourceResponse r = provider.readDataSource(new ReadDataSourceRequest(addr, addr.type(), cfg));
         d.addAll(ProviderDiagnostics.convert(r.diagnostics(), addr, rc));
         if (!d.hasErrors() && r.state() == null) {
@@ -117,7 +139,7 @@ final class NodeApplier {
         return true;
     }
 
-    private boolean apply(ResourceChange change) {
+    private boolean apply(ResourceChange change, UnsavedChange.Step step) {
         ResourceInstanceAddr addr = change.addr();
         ResourceConfig rc = config.resources().get(addr.resource());
         Provider provider = providers.forType(addr.type()).orElseThrow();
@@ -134,6 +156,11 @@ final class NodeApplier {
         Value each = keys.getOrDefault(addr.key(), Value.nil());
         MapValue cfg = decoder.decode(rc.body(), schema.body(), scope.forInstance(addr.key(), each), d);
         MapValue planned = null;
+        // The values unknown at plan time are known now: they are checked before the provider plans with them.
+        if (!d.hasErrors()) {
+            d.addAll(ProviderDiagnostics.convert(provider.validate(new ValidateRequest(addr, addr.type(), cfg))
+                    .diagnostics(), addr, rc));
+        }
         if (!d.hasErrors()) {
             MapValue proposed = IgnoreChanges.apply(rc.lifecycle(), cfg, prior);
             PlanResponse pr = provider.plan(new PlanRequest(addr, addr.type(), prior, proposed,
@@ -152,6 +179,7 @@ final class NodeApplier {
         if (setAside != null) live.remove(addr);
         List<String> deps = dependencies.apply(addr.resource()).stream().map(ResourceAddr::toString).sorted().toList();
         String token = creating ? recordIntent(addr, provider, schema, deps) : null;
+        step.providerCalled();
         ApplyResponse ar = provider.apply(new ApplyRequest(addr, addr.type(), prior, planned, cfg, token));
         d.addAll(ProviderDiagnostics.convert(ar.diagnostics(), addr, rc));
         if (ar.newState() != null && !d.hasErrors()) {
@@ -190,14 +218,14 @@ final class NodeApplier {
         return token;
     }
 
-    private boolean destroy(ResourceChange change) {
+    private boolean destroy(ResourceChange change, UnsavedChange.Step step) {
         ResourceInstanceAddr addr = change.addr();
         boolean replaced = change.action() == Action.CREATE_THEN_DELETE;
         String key = change.deposed() != null ? change.deposed() : replaced ? deposing.setAsideFor(addr).orElse(null) : null;
-        if (key != null) return destroyDeposed(change, key);
+        if (key != null) return destroyDeposed(change, key, step);
         ResourceState current = live.get(addr);
         MapValue prior = replaced || current == null ? change.before() : current.attributes();
-        Deletion del = delete(addr, prior);
+        Deletion del = delete(addr, prior, step);
         if (del.diags().hasErrors()) {
             if (del.left() != null && !replaced && current != null) {
                 ResourceState still = current.withAttributes(del.left());
@@ -215,11 +243,11 @@ final class NodeApplier {
     }
 
     /** Destroys an object set aside by create_before_destroy, now or in an earlier apply. */
-    private boolean destroyDeposed(ResourceChange change, String key) {
+    private boolean destroyDeposed(ResourceChange change, String key, UnsavedChange.Step step) {
         ResourceInstanceAddr addr = change.addr();
         DeposedObject object = deposing.get(addr, key).orElse(null);
         MapValue prior = object == null ? change.before() : object.object().attributes();
-        Deletion del = delete(addr, prior);
+        Deletion del = delete(addr, prior, step);
         if (del.diags().hasErrors()) {
             if (del.left() != null && object != null) {
                 deposing.update(new DeposedObject(key, object.object().withAttributes(del.left())));
@@ -235,11 +263,12 @@ final class NodeApplier {
     }
 
     /** Asks the provider to delete {@code prior}; the caller decides what the state keeps. */
-    private Deletion delete(ResourceInstanceAddr addr, MapValue prior) {
+    private Deletion delete(ResourceInstanceAddr addr, MapValue prior, UnsavedChange.Step step) {
         Provider provider = providers.forType(addr.type()).orElseThrow();
         hooks.applying(addr, Action.DELETE, Refresher.idOf(prior));
         long started = System.nanoTime();
         Diagnostics d = new Diagnostics();
+        step.providerCalled();
         ApplyResponse ar = provider.apply(new ApplyRequest(addr, addr.type(), prior, null, null));
         d.addAll(ProviderDiagnostics.convert(ar.diagnostics(), addr, config.resources().get(addr.resource())));
         return new Deletion(ar.newState(), d, started);

@@ -27,7 +27,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -41,7 +40,9 @@ public final class PlanCosts {
     }
 
     public static CostEstimate estimate(Plan plan, Config config, Providers providers) {
-        Map<ResourceInstanceAddr, CostSubject> subjects = new TreeMap<>();
+        // In address order, as the state already is: sorted once at the end instead of a tree kept
+        // sorted through 100,000 insertions.
+        Map<ResourceInstanceAddr, CostSubject> subjects = new LinkedHashMap<>();
         Set<ResourceInstanceAddr> movedAway = new HashSet<>();
         boolean changes = plan.mode() != Plan.Mode.REFRESH_ONLY;
         if (changes) plan.resourceChanges().forEach(c -> {
@@ -61,7 +62,9 @@ public final class PlanCosts {
                         upstream(rs, config == null ? null : config.resources().get(c.addr().resource()))));
             }
         }
-        return ask(subjects.values(), config, providers);
+        List<CostSubject> ordered = new ArrayList<>(subjects.values());
+        ordered.sort(java.util.Comparator.comparing(CostSubject::addr));
+        return ask(ordered, config, providers);
     }
 
     private static CostEstimate ask(Iterable<CostSubject> subjects, Config config, Providers providers) {

@@ -5,7 +5,7 @@ import dev.berth.engine.diag.SourceRange;
 import java.util.Arrays;
 
 /** Maps character offsets to 1-based line and column, by binary search over line starts. */
-final class LineIndex {
+final class LineIndex implements SourceRange.Lines {
     private final String path;
     private final int[] lineStarts;
     private final int lineCount;
@@ -29,11 +29,24 @@ final class LineIndex {
         return path;
     }
 
+    @Override
+    public String file() {
+        return path;
+    }
+
+    @Override
+    public int lineStart(int line) {
+        return lineStarts[line - 1];
+    }
+
     /**
      * The parser asks for offsets in nearly ascending order, so the previous answer or the line
-     * after it is almost always right; binary search is the fallback.
+     * after it is almost always right; binary search is the fallback. Ranges ask later too, from
+     * any thread: the hint is only ever a valid line index and is checked before it is trusted,
+     * so a racy read of it costs a search, never a wrong answer.
      */
-    int line(int offset) {
+    @Override
+    public int line(int offset) {
         int h = hint;
         if (offset >= lineStarts[h]) {
             if (h + 1 >= lineCount || offset < lineStarts[h + 1]) return h + 1;
@@ -54,9 +67,6 @@ final class LineIndex {
     }
 
     SourceRange range(int start, int end) {
-        int l1 = line(start);
-        int l2 = end == start ? l1 : line(end);
-        return new SourceRange(path, l1, start - lineStarts[l1 - 1] + 1, l2,
-                end - lineStarts[l2 - 1] + 1, start, end);
+        return SourceRange.of(this, start, end);
     }
 }

@@ -6,6 +6,7 @@ import dev.berth.engine.diag.Diagnostics;
 import dev.berth.engine.state.ResourceState;
 import dev.berth.engine.state.StateSnapshot;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -13,7 +14,7 @@ import java.util.TreeMap;
 /**
  * Applies {@code moved} blocks to the prior state before planning: an object recorded under an
  * old address is planned under its new one, so renaming a resource never destroys it. The apply
- * saves the rename along with the refresh.
+ * saves the rename along with the refresh, a refresh-only apply too.
  */
 final class Moves {
     private Moves() {
@@ -44,6 +45,27 @@ final class Moves {
             }
         }
         return new Result(prior.withResources(resources), previous);
+    }
+
+    /**
+     * A refresh-only plan reports each move with the drift, as Terraform does ("# a has moved to
+     * b"): a drifted object carries its previous address, an unchanged one is a no-op change.
+     */
+    static List<ResourceChange> asDrift(List<ResourceChange> drift, Map<ResourceInstanceAddr, ResourceInstanceAddr> previous,
+                                        StateSnapshot refreshed) {
+        List<ResourceChange> out = new ArrayList<>();
+        for (ResourceChange c : drift) {
+            ResourceInstanceAddr from = previous.get(c.addr());
+            out.add(from == null ? c : new ResourceChange(c.addr(), c.provider(), c.action(), c.before(), c.after(),
+                    c.replacePaths(), c.reason(), from));
+        }
+        previous.forEach((to, from) -> {
+            ResourceState rs = refreshed.resources().get(to);
+            if (rs == null || drift.stream().anyMatch(c -> c.addr().equals(to))) return;
+            out.add(new ResourceChange(to, rs.provider(), Action.NO_OP, rs.attributes(), rs.attributes(), List.of(),
+                    ActionReason.NONE, from));
+        });
+        return out;
     }
 
     /** Where a moved block sends this address, or null when it does not apply to it. */

@@ -41,6 +41,14 @@ public record Plan(Mode mode, StateSnapshot priorState, Map<String, Value> varia
         return resourceChanges.stream().anyMatch(c -> c.action() != Action.NO_OP || c.moved());
     }
 
+    /**
+     * Whether a refresh-only plan records drift beyond moves. Terraform neither asks before
+     * applying one that only moves nor calls it applyable, yet its apply records the moves.
+     */
+    public boolean hasDriftToRecord() {
+        return drift.stream().anyMatch(c -> c.action() != Action.NO_OP);
+    }
+
     public long count(java.util.function.Predicate<Action> p) {
         return resourceChanges.stream().filter(c -> p.test(c.action())).count();
     }

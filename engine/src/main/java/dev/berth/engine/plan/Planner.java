@@ -101,7 +101,8 @@ public final class Planner {
             return new Result(null, diags.list());
         }
 
-        Moves.Result moves = Moves.apply(stored, opts.mode() == Plan.Mode.NORMAL ? config.moved() : List.of(), diags);
+        // A refresh-only plan moves too, as Terraform's does: the state takes the new addresses.
+        Moves.Result moves = Moves.apply(stored, opts.mode() == Plan.Mode.DESTROY ? List.of() : config.moved(), diags);
         if (diags.hasErrors()) return new Result(null, diags.list());
         StateSnapshot prior = moves.state();
         Targeting targeting = opts.mode() == Plan.Mode.DESTROY
@@ -120,7 +121,8 @@ public final class Planner {
         if (opts.mode() == Plan.Mode.REFRESH_ONLY) {
             prior = refreshData(config, graph, prior, variables, targeting, opts.parallelism(), diags);
             if (diags.hasErrors()) return new Result(null, diags.list());
-            return new Result(new Plan(opts.mode(), prior, variables, List.of(), List.of(), drift), diags.list());
+            return new Result(new Plan(opts.mode(), prior, variables, List.of(), List.of(),
+                    Moves.asDrift(drift, moves.previous(), prior)), diags.list());
         }
         if (opts.mode() == Plan.Mode.DESTROY) {
             preventedDestroys(config, prior, targeting, diags);

@@ -100,6 +100,18 @@ final class GuardedProvider implements Provider {
         }
     }
 
+    /** A batch that fails (or answers for the wrong number of objects) is read again one by one, each guarded. */
+    @Override
+    public List<ReadResponse> readAll(List<ReadRequest> requests) {
+        try {
+            List<ReadResponse> out = inner.readAll(requests);
+            if (out != null && out.size() == requests.size() && !out.contains(null)) return out;
+        } catch (RuntimeException e) {
+            // each read below reports its own failure, naming its object
+        }
+        return requests.stream().map(this::read).toList();
+    }
+
     @Override
     public ImportResponse importState(ImportRequest r) {
         try {

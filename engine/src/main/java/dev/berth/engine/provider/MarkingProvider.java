@@ -114,6 +114,20 @@ public final class MarkingProvider implements Provider {
     }
 
     @Override
+    public List<ReadResponse> readAll(List<ReadRequest> requests) {
+        List<ReadResponse> out = inner.readAll(requests.stream()
+                .map(r -> new ReadRequest(r.addr(), r.type(), plain(r.current()))).toList());
+        List<ReadResponse> marked = new java.util.ArrayList<>(out.size());
+        for (int i = 0; i < out.size(); i++) {
+            ReadRequest r = requests.get(i);
+            ReadResponse o = out.get(i);
+            marked.add(o == null ? null : new ReadResponse(ProviderMarks.carry(o.state(), schema(r.type()), List.of(),
+                    r.current(), null), redact(o.diagnostics(), Secrets.in(r.current()))));
+        }
+        return marked;
+    }
+
+    @Override
     public ImportResponse importState(ImportRequest r) {
         ImportResponse out = inner.importState(r);
         return new ImportResponse(ProviderMarks.carry(out.state(), schema(r.type()), List.of(), null, null),

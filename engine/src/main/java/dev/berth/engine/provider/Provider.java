@@ -39,11 +39,24 @@ public interface Provider extends AutoCloseable {
 
     ValidateResponse validate(ValidateRequest request);
 
+    /**
+     * Proposes the new state. The engine calls it only with a configuration that {@link #validate}
+     * has just passed (when planning and again at apply), so a provider need not check it twice.
+     */
     PlanResponse plan(PlanRequest request);
 
     ApplyResponse apply(ApplyRequest request);
 
     ReadResponse read(ReadRequest request);
+
+    /**
+     * Reads several objects, answering for each request in order what {@link #read} would: a
+     * refresh hands a provider its objects in a few batches, so one that can read many at once
+     * (one query instead of one per object) does. The default reads them one by one.
+     */
+    default List<ReadResponse> readAll(List<ReadRequest> requests) {
+        return requests.stream().map(this::read).toList();
+    }
 
     ImportResponse importState(ImportRequest request);
 

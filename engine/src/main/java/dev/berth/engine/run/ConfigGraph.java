@@ -8,9 +8,6 @@ import dev.berth.engine.diag.Diagnostics;
 import dev.berth.engine.eval.Reference;
 import dev.berth.engine.eval.References;
 import dev.berth.engine.graph.Dag;
-import dev.berth.engine.hcl.Attribute;
-import dev.berth.engine.hcl.Block;
-import dev.berth.engine.hcl.Body;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -81,19 +78,7 @@ public final class ConfigGraph {
 
     /** Every reference a resource makes, from its arguments, nested blocks and meta-arguments. */
     public static List<Reference> resourceReferences(ResourceConfig rc) {
-        List<Reference> refs = new ArrayList<>();
-        collect(rc.body(), refs);
-        rc.dependsOn().forEach(e -> refs.addAll(References.of(e)));
-        return refs;
-    }
-
-    private static void collect(Body body, List<Reference> refs) {
-        for (Attribute a : body.attributes()) {
-            if (!a.name().equals("depends_on")) refs.addAll(References.of(a.expr()));
-        }
-        for (Block b : body.blocks()) {
-            if (!b.type().equals("lifecycle")) collect(b.body(), refs);
-        }
+        return rc.references();
     }
 
     private static void connect(Dag<GraphNode> dag, GraphNode from, List<Reference> refs, Config config,

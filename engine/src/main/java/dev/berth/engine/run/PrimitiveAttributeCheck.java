@@ -12,6 +12,8 @@ import dev.berth.engine.hcl.ConfigFile;
 import dev.berth.engine.hcl.ScopeTraversalExpr;
 import dev.berth.engine.provider.Providers;
 
+import java.util.List;
+
 /**
  * Terraform refuses {@code ecs_service.web.endpoints[0].port} at validate: endpoints is
  * list(string), so its element is a string, which has no attributes. Before apply such a value is
@@ -27,11 +29,25 @@ final class PrimitiveAttributeCheck {
 
     static void check(Config config, Providers providers, Diagnostics diags) {
         DeclaredTypes types = new DeclaredTypes(config, providers);
-        for (ConfigFile f : config.files()) body(f.body(), types, diags);
+        for (ConfigFile f : config.files()) {
+            attributes(f.body().attributes(), types, diags);
+            // Each top-level block on its own, so on every core; the findings keep the file's order.
+            List<Diagnostics> found = f.body().blocks().parallelStream().map(b -> {
+                Diagnostics d = new Diagnostics();
+                body(b.body(), types, d);
+                return d;
+            }).toList();
+            found.forEach(diags::addAll);
+        }
     }
 
     private static void body(Body body, DeclaredTypes types, Diagnostics diags) {
-        for (Attribute a : body.attributes()) {
+        attributes(body.attributes(), types, diags);
+        for (Block b : body.blocks()) body(b.body(), types, diags);
+    }
+
+    private static void attributes(List<Attribute> attributes, DeclaredTypes types, Diagnostics diags) {
+        for (Attribute a : attributes) {
             for (ScopeTraversalExpr t : References.traversals(a.expr())) {
                 types.misread(t).ifPresent(m -> {
                     String attr = m.step().name();
@@ -45,6 +61,5 @@ final class PrimitiveAttributeCheck {
                 });
             }
         }
-        for (Block b : body.blocks()) body(b.body(), types, diags);
     }
 }

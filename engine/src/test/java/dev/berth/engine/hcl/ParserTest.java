@@ -224,4 +224,25 @@ class ParserTest {
         assertEquals(17, v.range().endColumn());
         assertEquals("var.region", "x = {\n  y = var.region\n}\n".substring(v.range().startOffset(), v.range().endOffset()));
     }
+
+    /** Parsed ranges keep offsets and work out lines and columns when asked; equal to the same place given outright. */
+    @Test
+    void aParsedRangeNamesItsLineAndColumnAndEqualsTheSamePlaceGivenOutright() {
+        String text = "a = 1\n\nresource \"t\" \"n\" {\n  size = 12\n}\n";
+        ParseResult r = HclParser.parse("main.hcl", text);
+        dev.berth.engine.diag.SourceRange size = r.file().body().blocks().get(0).body().attribute("size").orElseThrow()
+                .expr().range();
+        int at = text.indexOf("12");
+        dev.berth.engine.diag.SourceRange given = new dev.berth.engine.diag.SourceRange("main.hcl", 4, 10, 4, 12, at,
+                at + 2);
+        assertEquals(given, size);
+        assertEquals(size, given);
+        assertEquals(given.hashCode(), size.hashCode());
+        assertEquals("main.hcl:4,10", size.toString());
+        dev.berth.engine.diag.SourceRange block = r.file().body().blocks().get(0).typeRange();
+        assertEquals(3, block.line());
+        assertEquals(1, block.column());
+        assertEquals(at + 2, dev.berth.engine.diag.SourceRange.between(block, size).endOffset());
+        assertEquals(12, dev.berth.engine.diag.SourceRange.between(block, size).endColumn());
+    }
 }

@@ -95,4 +95,59 @@ class MovedBlocksTest {
         assertTrue(TestEngine.errors(r.diagnostics()).get(0)
                 .startsWith("Moved object still exists: fake_thing.old cannot move to fake_thing.new"));
     }
+
+    /** Terraform 1.11.4 (cli/src/test/resources/terraform-moved): a refresh-only run moves too. */
+    @Test
+    void aRefreshOnlyPlanReportsTheMoveAsDriftAndItsApplyRecordsIt() {
+        engine.configure("""
+                resource "fake_thing" "new" {
+                  name = "x"
+                }
+                moved {
+                  from = fake_thing.old
+                  to   = fake_thing.new
+                }
+                """);
+        Planner.Result r = engine.plan(Plan.Mode.REFRESH_ONLY);
+        assertTrue(r.diagnostics().isEmpty(), r.diagnostics()::toString);
+        Plan plan = r.plan();
+        assertEquals(1, plan.drift().size(), plan.drift().toString());
+        ResourceChange moved = plan.drift().get(0);
+        assertEquals(addr("fake_thing.new"), moved.addr());
+        assertEquals(addr("fake_thing.old"), moved.previousAddr());
+        assertEquals(Action.NO_OP, moved.action());
+        assertEquals(Set.of(addr("fake_thing.new")), plan.priorState().resources().keySet());
+        assertTrue(plan.resourceChanges().isEmpty());
+        assertTrue(!plan.hasDriftToRecord(), "Terraform: a move alone is not applyable and exits 0 with -detailed-exitcode");
+
+        engine.applyOk(plan);
+        assertEquals(Set.of(addr("fake_thing.new")), engine.store.read().resources().keySet());
+        assertTrue(engine.plan(Plan.Mode.REFRESH_ONLY).plan().drift().isEmpty(), "the move is done once");
+        assertEquals(Action.NO_OP, change(engine.plan(), "fake_thing.new").action());
+    }
+
+    @Test
+    void aRefreshOnlyPlanStillRefusesToMoveOntoAnExistingObject() {
+        engine.converge("""
+                resource "fake_thing" "old" {
+                  name = "x"
+                }
+                resource "fake_thing" "new" {
+                  name = "y"
+                }
+                """);
+        engine.configure("""
+                resource "fake_thing" "new" {
+                  name = "y"
+                }
+                moved {
+                  from = fake_thing.old
+                  to   = fake_thing.new
+                }
+                """);
+        Planner.Result r = engine.plan(Plan.Mode.REFRESH_ONLY);
+        assertNull(r.plan());
+        assertTrue(TestEngine.errors(r.diagnostics()).get(0)
+                .startsWith("Moved object still exists: fake_thing.old cannot move to fake_thing.new"));
+    }
 }

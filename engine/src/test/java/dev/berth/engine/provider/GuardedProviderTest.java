@@ -130,6 +130,20 @@ class GuardedProviderTest {
         assertTrue(p.importState(new ImportRequest(addr, "boom_thing", "x")).diagnostics().get(0).isError());
     }
 
+    /** A batch read that throws is read again one by one, so each object reports its own failure. */
+    @Test
+    void aBatchReadThatFailsIsReadAgainOneByOneEachGuarded() {
+        Provider p = new Providers(List.of(new Throwing())).forType("boom_thing").orElseThrow();
+        var obj = new dev.berth.engine.value.MapValue(Map.of("name", Value.of("x")));
+        List<ReadResponse> read = p.readAll(List.of(
+                new ReadRequest(dev.berth.engine.addrs.ResourceInstanceAddr.of("boom_thing", "a"), "boom_thing", obj),
+                new ReadRequest(dev.berth.engine.addrs.ResourceInstanceAddr.of("boom_thing", "b"), "boom_thing", obj)));
+        assertEquals(2, read.size());
+        assertEquals(obj, read.get(1).state(), "the object is kept as it was");
+        assertTrue(read.get(0).diagnostics().get(0).summary().contains("boom_thing.a"), read.toString());
+        assertTrue(read.get(1).diagnostics().get(0).summary().contains("boom_thing.b"), read.toString());
+    }
+
     /**
      * A call a wrapper does not forward falls to Provider's default and silently drops the inner
      * provider's answer (find() once did: killed creates were never adopted).

@@ -122,6 +122,13 @@ public final class FakeProvider implements Provider {
         applyOverrides.computeIfAbsent(addr, k -> new ConcurrentHashMap<>()).put(attr, value);
     }
 
+    private final Map<String, Runnable> onCreate = new ConcurrentHashMap<>();
+
+    /** Creating this address makes the object and then runs {@code action} (a disk filling up, say). */
+    public void onCreateOf(String addr, Runnable action) {
+        onCreate.put(addr, action);
+    }
+
     /** Creating this address makes the object, then the run dies before it hears back. */
     public void dieDuringCreateOf(String addr) {
         dyingCreates.add(addr);
@@ -171,6 +178,8 @@ public final class FakeProvider implements Provider {
             MapValue created = overridden(addr, request.planned().with("id", Value.of("fake-" + nextId.incrementAndGet())));
             if (request.clientToken() != null) byToken.put(request.clientToken(), created);
             remember(created);
+            Runnable then = onCreate.remove(addr);
+            if (then != null) then.run();
             if (dyingCreates.remove(addr)) throw new IllegalStateException("killed while creating " + addr);
             if (failingCreates.contains(addr)) {
                 return new ApplyResponse(created, List.of(ProviderDiagnostic.error("Creating " + addr + " failed",

@@ -10,6 +10,7 @@ import dev.berth.engine.state.ResourceState;
 import dev.berth.engine.state.StateChange;
 import dev.berth.engine.state.StateSnapshot;
 import dev.berth.engine.state.StateStore;
+import dev.berth.engine.state.StateStoreException;
 import dev.berth.engine.state.StateVersion;
 
 import java.time.Duration;
@@ -34,8 +35,20 @@ public final class InMemoryStateStore implements StateStore {
         return current;
     }
 
+    private String writesFail;
+
+    /** From now on every write throws with {@code message}, as a store on a full disk does; null heals it. */
+    public synchronized void failWrites(String message) {
+        writesFail = message;
+    }
+
+    private void writable() {
+        if (writesFail != null) throw new StateStoreException(writesFail, null);
+    }
+
     @Override
     public synchronized long commit(List<StateChange> changes, String operation) {
+        writable();
         Map<ResourceInstanceAddr, ResourceState> resources = new TreeMap<>(current.resources());
         Map<String, OutputState> outputs = new TreeMap<>(current.outputs());
         List<DeposedObject> deposed = new ArrayList<>(current.deposed());
@@ -93,11 +106,13 @@ public final class InMemoryStateStore implements StateStore {
 
     @Override
     public synchronized void recordIntent(CreateIntent intent) {
+        writable();
         intents.put(intent.addr(), intent);
     }
 
     @Override
     public synchronized void settleIntent(ResourceInstanceAddr addr, String clientToken) {
+        writable();
         CreateIntent i = intents.get(addr);
         if (i != null && i.clientToken().equals(clientToken)) intents.remove(addr);
     }

@@ -13,26 +13,35 @@ import java.util.function.Consumer;
  * (rolled out, repaired) only by the server holding its lease. A server claims a service's lease
  * the first time it would repair it; this keeper renews the leases it holds every third of their
  * time and takes over any lease whose holder died or stopped renewing, asking its loop to look
- * at each service it took. On a clean stop it lets go of them all, so the others take them over
- * at once.
+ * at each service it took. It also reads the {@link ServiceSignals} of calls that other servers
+ * took, every {@value #SIGNAL_POLL_MILLIS} ms, and asks its loop to look at each service they name
+ * (the loop acts on those it keeps), so a call sent to any server is rolled out at once. On a
+ * clean stop it lets go of them all, so the others take them over at once.
  */
 public final class ServiceLeaseKeeper implements AutoCloseable {
     /** BERTH_SERVICE_LEASE: how long a lease lasts unrenewed, in seconds (15 by default). */
     public static final String ENV = "BERTH_SERVICE_LEASE";
+    static final long SIGNAL_POLL_MILLIS = 250;
 
     private final Leases leases;
+    private final ServiceSignals signals;
     private final String owner;
     private final Duration ttl;
-    private final Consumer<String> takenOver;
+    private final Consumer<String> lookAt;
     private final AgentLog log;
     private final Thread thread;
     private volatile boolean running = true;
 
-    /** {@code takenOver} is told of each service whose lease this server took from another. */
-    public ServiceLeaseKeeper(Leases leases, Duration ttl, Consumer<String> takenOver, AgentLog log) {
+    /**
+     * {@code lookAt} is told of each service whose lease this server took from another, and of
+     * each service another server's call signalled.
+     */
+    public ServiceLeaseKeeper(Leases leases, ServiceSignals signals, Duration ttl, Consumer<String> lookAt,
+                              AgentLog log) {
         this.leases = leases;
+        this.signals = signals;
         this.ttl = ttl;
-        this.takenOver = takenOver;
+        this.lookAt = lookAt;
         this.log = log;
         this.owner = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
         this.thread = new Thread(this::run, "berth-service-leases");
@@ -69,23 +78,36 @@ public final class ServiceLeaseKeeper implements AutoCloseable {
     }
 
     private void run() {
-        long pause = Math.max(100, ttl.toMillis() / 3);
+        long renewEvery = Math.max(100, ttl.toMillis() / 3);
+        long nextRenew = 0;
         while (running) {
-            try {
-                leases.renew(owner, ttl);
-                for (String arn : leases.takeExpired(owner, ttl)) {
-                    log.line("service " + arn.substring(arn.lastIndexOf('/') + 1) + ": taken over from a server that"
-                            + " stopped renewing its lease");
-                    takenOver.accept(arn);
-                }
-            } catch (RuntimeException e) {
-                log.line("cannot renew service leases: " + e.getMessage());
+            if (System.currentTimeMillis() >= nextRenew) {
+                renewAndTakeOver();
+                nextRenew = System.currentTimeMillis() + renewEvery;
             }
             try {
-                Thread.sleep(pause);
+                signals.changed().forEach(lookAt);
+            } catch (RuntimeException e) {
+                // The database is away: the renewal says so; the loop's resync finds what was missed.
+            }
+            try {
+                Thread.sleep(Math.min(SIGNAL_POLL_MILLIS, renewEvery));
             } catch (InterruptedException e) {
                 return;
             }
+        }
+    }
+
+    private void renewAndTakeOver() {
+        try {
+            leases.renew(owner, ttl);
+            for (String arn : leases.takeExpired(owner, ttl)) {
+                log.line("service " + arn.substring(arn.lastIndexOf('/') + 1) + ": taken over from a server that"
+                        + " stopped renewing its lease");
+                lookAt.accept(arn);
+            }
+        } catch (RuntimeException e) {
+            log.line("cannot renew service leases: " + e.getMessage());
         }
     }
 

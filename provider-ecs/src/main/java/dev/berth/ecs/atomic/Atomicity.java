@@ -12,8 +12,11 @@ import java.util.function.Supplier;
  * Makes each ECS action atomic for the callers of one process that share a control plane (the
  * requests of {@code berth server}, its service loop): actions that change the world run one at
  * a time, each in a unit of work of {@link UnitOfWorkStore}, committed when it returns and
- * forgotten when it throws; Describe and List actions run side by side and never see a change
- * half-made, because they wait while a change runs.
+ * forgotten when it throws. Describe and List actions run side by side and beside a change in
+ * hand: they read what is committed, never the open unit, and a commit waits for the reads in
+ * hand (and they for it), so a read sees all of a change or none of it. Reads used to wait for
+ * the whole change instead, which made every Describe wait for the container starts of a RunTask
+ * (seconds) under load (bench/README.md, the load test).
  *
  * <p>Containers a failed action had already started are not stopped here: they carry berth's
  * labels but belong to no recorded task, and the service loop removes such orphans as it does
@@ -21,7 +24,10 @@ import java.util.function.Supplier;
  */
 public final class Atomicity {
     private final UnitOfWorkStore store;
-    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock(true);
+    /** Changes take turns (write); rollouts run beside each other but never beside a change (read). */
+    private final ReentrantReadWriteLock turns = new ReentrantReadWriteLock(true);
+    /** A commit (write) never interleaves with a read's several queries (read). */
+    private final ReentrantReadWriteLock visible = new ReentrantReadWriteLock(true);
 
     public Atomicity(UnitOfWorkStore store) {
         this.store = store;
@@ -29,7 +35,7 @@ public final class Atomicity {
 
     /** Runs {@code change} alone, as one unit of work: all of its writes or none of them. */
     public <T> T change(Supplier<T> change) {
-        lock.writeLock().lock();
+        turns.writeLock().lock();
         try {
             store.begin();
             T result;
@@ -39,10 +45,15 @@ public final class Atomicity {
                 store.rollback();
                 throw e;
             }
-            store.commit();
+            visible.writeLock().lock();
+            try {
+                store.commit();
+            } finally {
+                visible.writeLock().unlock();
+            }
             return result;
         } finally {
-            lock.writeLock().unlock();
+            turns.writeLock().unlock();
         }
     }
 
@@ -54,16 +65,25 @@ public final class Atomicity {
      * rollout takes up where this one ended.
      */
     public <T> T progressively(Supplier<T> work) {
-        return read(work);
+        turns.readLock().lock();
+        try {
+            return work.get();
+        } finally {
+            turns.readLock().unlock();
+        }
     }
 
-    /** Runs {@code read} beside other reads, never during a change. */
+    /**
+     * Runs {@code read} beside other reads and beside a change in hand, seeing only what is
+     * committed; never across a commit. What the read itself writes (a one-off task it finds
+     * ended) goes to the store at once, not into the change's unit.
+     */
     public <T> T read(Supplier<T> read) {
-        lock.readLock().lock();
+        visible.readLock().lock();
         try {
-            return read.get();
+            return store.committed(read);
         } finally {
-            lock.readLock().unlock();
+            visible.readLock().unlock();
         }
     }
 

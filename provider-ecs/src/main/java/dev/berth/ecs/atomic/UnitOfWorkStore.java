@@ -25,9 +25,32 @@ public final class UnitOfWorkStore implements EcsStore {
     private Map<String, Map<String, Optional<String>>> unit;
     /** The placement lock the open unit took, held until its rows are written or forgotten. */
     private Held placement;
+    /** Set on a thread running a read ({@link #committed}): it reads and writes the store itself, never the unit. */
+    private final ThreadLocal<Boolean> reading = ThreadLocal.withInitial(() -> false);
 
     public UnitOfWorkStore(EcsStore store) {
         this.store = store;
+    }
+
+    /** Runs {@code read} on this thread against what is committed, past any open unit. */
+    <T> T committed(java.util.function.Supplier<T> read) {
+        boolean before = reading.get();
+        reading.set(true);
+        try {
+            return read.get();
+        } finally {
+            reading.set(before);
+        }
+    }
+
+    @Override
+    public synchronized boolean besideAChange() {
+        return reading.get() && unit != null;
+    }
+
+    /** The open unit, or null when none is open or this thread reads past it. */
+    private synchronized Map<String, Map<String, Optional<String>>> unitHere() {
+        return reading.get() ? null : unit;
     }
 
     synchronized void begin() {
@@ -84,33 +107,73 @@ public final class UnitOfWorkStore implements EcsStore {
         if (held != null) held.close();
     }
 
-    @Override
-    public synchronized Optional<String> get(String table, String key) {
-        Optional<String> pending = unit == null ? null : unit.getOrDefault(table, Map.of()).get(key);
-        return pending != null ? pending : store.get(table, key);
-    }
+    // The store is asked outside this object's monitor, so reads on several threads do not queue
+    // behind one another here; the unit's own entries are read and written under it.
 
     @Override
-    public synchronized void put(String table, String key, String json) {
-        if (unit == null) store.put(table, key, json);
-        else unit.computeIfAbsent(table, t -> new LinkedHashMap<>()).put(key, Optional.of(json));
-    }
-
-    @Override
-    public synchronized void delete(String table, String key) {
-        if (unit == null) store.delete(table, key);
-        else unit.computeIfAbsent(table, t -> new LinkedHashMap<>()).put(key, Optional.empty());
-    }
-
-    @Override
-    public synchronized Map<String, String> list(String table) {
-        Map<String, String> rows = new TreeMap<>(store.list(table));
-        if (unit != null) {
-            unit.getOrDefault(table, Map.of()).forEach((key, row) -> {
-                if (row.isPresent()) rows.put(key, row.get());
-                else rows.remove(key);
-            });
+    public Map<String, String> getAll(String table, java.util.Collection<String> keys) {
+        Map<String, Optional<String>> pending;
+        synchronized (this) {
+            Map<String, Map<String, Optional<String>>> u = unitHere();
+            pending = u == null ? Map.of() : new LinkedHashMap<>(u.getOrDefault(table, Map.of()));
         }
+        Map<String, String> rows = new java.util.HashMap<>(store.getAll(table,
+                keys.stream().filter(k -> !pending.containsKey(k)).toList()));
+        for (String key : keys) {
+            Optional<String> row = pending.get(key);
+            if (row != null) row.ifPresent(json -> rows.put(key, json));
+        }
+        return rows;
+    }
+
+    @Override
+    public Optional<String> get(String table, String key) {
+        synchronized (this) {
+            Map<String, Map<String, Optional<String>>> u = unitHere();
+            Optional<String> pending = u == null ? null : u.getOrDefault(table, Map.of()).get(key);
+            if (pending != null) return pending;
+        }
+        return store.get(table, key);
+    }
+
+    @Override
+    public void put(String table, String key, String json) {
+        synchronized (this) {
+            Map<String, Map<String, Optional<String>>> u = unitHere();
+            if (u != null) {
+                u.computeIfAbsent(table, t -> new LinkedHashMap<>()).put(key, Optional.of(json));
+                return;
+            }
+        }
+        store.put(table, key, json);
+    }
+
+    @Override
+    public void delete(String table, String key) {
+        synchronized (this) {
+            Map<String, Map<String, Optional<String>>> u = unitHere();
+            if (u != null) {
+                u.computeIfAbsent(table, t -> new LinkedHashMap<>()).put(key, Optional.empty());
+                return;
+            }
+        }
+        store.delete(table, key);
+    }
+
+    @Override
+    public Map<String, String> list(String table) {
+        Map<String, Optional<String>> pending;
+        synchronized (this) {
+            Map<String, Map<String, Optional<String>>> u = unitHere();
+            pending = u == null ? null : new LinkedHashMap<>(u.getOrDefault(table, Map.of()));
+        }
+        Map<String, String> stored = store.list(table);
+        if (pending == null || pending.isEmpty()) return stored;
+        Map<String, String> rows = new TreeMap<>(stored);
+        pending.forEach((key, row) -> {
+            if (row.isPresent()) rows.put(key, row.get());
+            else rows.remove(key);
+        });
         return rows;
     }
 

@@ -1,6 +1,7 @@
 package dev.berth.ecs.control;
 
 import dev.berth.ecs.api.EcsApi;
+import dev.berth.ecs.api.TaskDefinitionBatch;
 import dev.berth.ecs.instance.Drainer;
 import dev.berth.ecs.instance.EngineFleet;
 import dev.berth.ecs.runtime.ContainerRuntime;
@@ -8,6 +9,7 @@ import dev.berth.ecs.service.Deployer;
 import dev.berth.ecs.store.EcsStore;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -16,7 +18,7 @@ import java.util.function.Function;
  * this one only routes, so the interface's three callers (HCL resources, {@code berth ecs},
  * {@code berth server}) meet one object.
  */
-public final class ControlPlane implements EcsApi {
+public final class ControlPlane implements EcsApi, TaskDefinitionBatch {
     private final ClusterActions clusters;
     private final TaskDefinitionActions taskDefinitions;
     private final ServiceActions services;
@@ -113,6 +115,12 @@ public final class ControlPlane implements EcsApi {
     @Override
     public DescribeTaskDefinitionResponse describeTaskDefinition(DescribeTaskDefinitionRequest request) {
         return taskDefinitions.describeTaskDefinition(request);
+    }
+
+    /** Many DescribeTaskDefinition calls with tags in one read of the store (not an ECS action). */
+    @Override
+    public List<DescribeTaskDefinitionResponse> describeTaskDefinitions(List<String> refs) {
+        return taskDefinitions.describeTaskDefinitions(refs);
     }
 
     @Override

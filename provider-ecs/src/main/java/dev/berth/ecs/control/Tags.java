@@ -41,6 +41,15 @@ final class Tags {
         return rows.get(arn).map(TagRow::tags).orElse(Map.of());
     }
 
+    /** The tags of every ARN given, read at once: what {@link #of} gives for each. */
+    Map<String, Map<String, String>> ofAll(java.util.Collection<String> arns) {
+        Map<String, Map<String, String>> out = new java.util.HashMap<>();
+        rows.getAll(arns).forEach((arn, row) -> out.put(arn, row.tags()));
+        clusters.getAll(arns).forEach((arn, cluster) -> out.put(arn, cluster.tags()));
+        for (String arn : arns) out.putIfAbsent(arn, Map.of());
+        return out;
+    }
+
     void replace(String arn, Map<String, String> tags) {
         var cluster = clusters.get(arn);
         if (cluster.isPresent()) {

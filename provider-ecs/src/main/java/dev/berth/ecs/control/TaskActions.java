@@ -133,20 +133,23 @@ final class TaskActions implements TaskCalls {
                 : request.serviceName().startsWith("arn:") ? request.serviceName()
                 : dev.berth.ecs.arn.EcsArn.service(cluster.name(), request.serviceName());
         List<String> arns = new ArrayList<>();
+        // Filtered on what the row and its engine say, without building each task's description:
+        // a cluster's list looks at every task it holds.
         for (TaskObserver.Seen s : serviceArn == null ? observer.cluster(cluster.arn())
                 : observer.service(cluster.arn(), serviceArn)) {
-            Task t = TaskViews.task(s, this::definition, this::zone, false);
-            if (!desired.equals(t.desiredStatus())) continue;
-            if (serviceArn != null && !serviceArn.equals(s.row().serviceArn())) continue;
-            if (request.family() != null && !request.family().equals(TaskViews.family(t.taskDefinitionArn()))) continue;
-            if (request.startedBy() != null && !request.startedBy().equals(t.startedBy())) continue;
-            if (request.launchType() != null && !request.launchType().equals(t.launchType())) continue;
-            if (request.containerInstance() != null && (t.containerInstanceArn() == null
-                    || !(t.containerInstanceArn().equals(request.containerInstance())
-                    || t.containerInstanceArn().endsWith("/" + request.containerInstance())))) {
+            TaskRow r = s.row();
+            if (!desired.equals(TaskViews.desiredStatus(s))) continue;
+            if (serviceArn != null && !serviceArn.equals(r.serviceArn())) continue;
+            if (request.family() != null && !request.family().equals(TaskViews.family(r.taskDefinitionArn()))) continue;
+            if (request.startedBy() != null && !request.startedBy().equals(r.startedBy())) continue;
+            if (request.launchType() != null && !request.launchType().equals(TaskViews.launchType(s))) continue;
+            String instanceArn = TaskViews.instanceArn(s);
+            if (request.containerInstance() != null && (instanceArn == null
+                    || !(instanceArn.equals(request.containerInstance())
+                    || instanceArn.endsWith("/" + request.containerInstance())))) {
                 continue;
             }
-            arns.add(t.taskArn());
+            arns.add(r.taskArn());
         }
         arns.sort(null);
         ArnPages page = ArnPages.of(arns, request.nextToken(), request.maxResults());

@@ -62,6 +62,26 @@ final class TaskDefinitionActions implements TaskDefinitionCalls {
                 tags ? Tags.list(world.tags.of(row.arn())) : null);
     }
 
+    /**
+     * DescribeTaskDefinition with tags for every reference, as {@link dev.berth.ecs.api.TaskDefinitionBatch}
+     * asks: the revisions and their tags each in one read of the store.
+     */
+    List<DescribeTaskDefinitionResponse> describeTaskDefinitions(List<String> refs) {
+        List<String> wellFormed = refs.stream().map(r -> r != null && !r.isEmpty() && TaskDefinitionRegistry.wellFormed(r)
+                ? r : null).toList();
+        List<TaskDefinitionRow> rows = world.registry.resolveAll(wellFormed);
+        List<String> arns = rows.stream().filter(java.util.Objects::nonNull).map(TaskDefinitionRow::arn).toList();
+        Map<String, Map<String, String>> tags = world.tags.ofAll(arns);
+        List<DescribeTaskDefinitionResponse> out = new ArrayList<>(refs.size());
+        for (int i = 0; i < refs.size(); i++) {
+            if (refs.get(i) == null || refs.get(i).isEmpty()) throw EcsException.client("taskDefinition is required.");
+            TaskDefinitionRow row = rows.get(i);
+            out.add(row == null ? null
+                    : new DescribeTaskDefinitionResponse(TaskDefinitionShapes.of(row), Tags.list(tags.get(row.arn()))));
+        }
+        return out;
+    }
+
     @Override
     public ListTaskDefinitionsResponse listTaskDefinitions(ListTaskDefinitionsRequest request) {
         String status = request.status() == null ? "ACTIVE" : request.status();

@@ -55,6 +55,7 @@ final class TaskObserver {
     private final EcsStore store;
     /** Every service container of every engine as one command's reads share them; null (or a null answer): list at every look. */
     private final java.util.function.Supplier<List<ContainerInfo>> sharedServiceContainers;
+    private final FreshListings listings = new FreshListings();
 
     TaskObserver(EcsStore store, java.util.function.Function<String, ContainerRuntime> runtimes, Clock clock) {
         this(store, runtimes, clock, null);
@@ -76,18 +77,21 @@ final class TaskObserver {
         this.clock = clock;
     }
 
-    /** Every task of the cluster that ECS would still show, each joined with what its engine runs. */
+    /**
+     * Every task of the cluster that ECS would still show, each joined with what its engine runs,
+     * for listing: without their attributes (overrides, tags, exits), which a list never shows.
+     */
     List<Seen> cluster(String clusterArn) {
         List<TaskRow> rows = new ArrayList<>();
         for (TaskRow r : tasks.all()) if (clusterArn.equals(r.clusterArn())) rows.add(r);
-        return observe(clusterArn, rows);
+        return observe(clusterArn, rows, false);
     }
 
-    /** Every task of one service that ECS would still show. */
+    /** Every task of one service that ECS would still show, for listing as {@link #cluster} does. */
     List<Seen> service(String clusterArn, String serviceArn) {
         List<TaskRow> rows = new ArrayList<>();
         for (TaskRow r : tasks.all()) if (clusterArn.equals(r.clusterArn()) && serviceArn.equals(r.serviceArn())) rows.add(r);
-        return observe(clusterArn, rows);
+        return observe(clusterArn, rows, false);
     }
 
     /** The named tasks of the cluster that exist (unknown ARNs are left out). */
@@ -96,17 +100,20 @@ final class TaskObserver {
         for (String arn : new java.util.LinkedHashSet<>(taskArns)) {
             tasks.get(arn).filter(r -> clusterArn.equals(r.clusterArn())).ifPresent(rows::add);
         }
-        return observe(clusterArn, rows);
+        return observe(clusterArn, rows, true);
     }
 
-    private List<Seen> observe(String clusterArn, List<TaskRow> rows) {
-        Map<String, TaskAttributes> attrs = attributes.entries();
-        Map<String, PlacementRow> places = placements.entries();
+    private List<Seen> observe(String clusterArn, List<TaskRow> rows, boolean withAttributes) {
+        // A describe names a few tasks: look each up rather than reading both tables whole.
+        boolean few = rows.size() <= 32;
+        java.util.function.Function<String, TaskAttributes> attrs = !withAttributes ? arn -> null
+                : few ? byArn(attributes, rows)::get : attributes.lookup();
+        java.util.function.Function<String, PlacementRow> places = few ? byArn(placements, rows)::get : placements.lookup();
         List<Seen> seen = new ArrayList<>();
         Set<String> hosts = new HashSet<>();
         for (TaskRow r : rows) {
-            if (forgotten(r, attrs.get(r.taskArn()))) continue;
-            Seen s = new Seen(r, attrs.get(r.taskArn()), places.get(r.taskArn()), null);
+            if (forgotten(r)) continue;
+            Seen s = new Seen(r, attrs.apply(r.taskArn()), places.apply(r.taskArn()), null);
             seen.add(s);
             if (!r.stoppedStatus()) hosts.add(s.dockerHost() == null ? "" : s.dockerHost());
         }
@@ -130,7 +137,8 @@ final class TaskObserver {
         }
         for (String host : hosts) {
             try {
-                for (ContainerInfo c : engine(host).listSummaries(List.of(EcsLabels.CLUSTER + "=" + clusterArn))) {
+                List<String> filter = List.of(EcsLabels.CLUSTER + "=" + clusterArn);
+                for (ContainerInfo c : listings.list(host + "\n" + clusterArn, () -> engine(host).listSummaries(filter))) {
                     String arn = c.labels().get(EcsLabels.TASK_ARN);
                     if (arn != null) byTask.computeIfAbsent(arn, k -> new ArrayList<>()).add(c);
                 }
@@ -149,12 +157,21 @@ final class TaskObserver {
         return out;
     }
 
+    private static <T> Map<String, T> byArn(Table<T> table, List<TaskRow> rows) {
+        Map<String, T> out = new HashMap<>();
+        for (TaskRow r : rows) table.get(r.taskArn()).ifPresent(v -> out.put(r.taskArn(), v));
+        return out;
+    }
+
     /**
      * A one-off task that no longer runs is recorded STOPPED with its containers' exit codes and
      * its containers removed, so it is not replaced and its exit survives the containers.
      */
     private Seen settle(Seen s) {
         if (s.row().serviceArn() != null || !s.row().running() || !s.reached() || s.alive()) return s;
+        // Described as ended (TaskViews shows it STOPPED) but recorded by the next look: a StopTask
+        // in hand may be what ended it, and it records why.
+        if (store.besideAChange()) return s;
         TaskRow stopped = s.row().withExits(ObservedTask.exits(s.containers())).stopped(clock.instant().toString(),
                 TaskRow.ESSENTIAL_CONTAINER_EXITED, TaskRow.ESSENTIAL_EXITED_REASON);
         tasks.put(stopped.taskArn(), stopped);
@@ -168,7 +185,7 @@ final class TaskObserver {
     }
 
     /** Stopped more than an hour ago: a one-off task's rows go; a service's stay for its service but are not shown. */
-    private boolean forgotten(TaskRow r, TaskAttributes attrs) {
+    private boolean forgotten(TaskRow r) {
         if (!r.stoppedStatus() || !Expiry.over(r.stoppedAt(), clock)) return false;
         if (r.serviceArn() == null) {
             // One write: a kill between them would leave rows no task leads to.

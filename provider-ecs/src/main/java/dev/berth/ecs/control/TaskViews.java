@@ -38,11 +38,11 @@ final class TaskViews {
         TaskRow r = s.row();
         TaskAttributes a = s.attributes();
         TaskDefinitionRow td = definitions.apply(r.taskDefinitionArn());
-        boolean died = r.running() && !s.alive();
+        boolean died = died(s);
         String lastStatus = died ? TaskRow.STOPPED : r.status();
-        String desired = r.stoppedStatus() || died ? TaskRow.STOPPED : TaskRow.RUNNING;
-        String instanceArn = s.placement() == null ? null : s.placement().instanceArn();
-        String launchType = r.launchType() != null ? r.launchType() : instanceArn != null ? "EC2" : "FARGATE";
+        String desired = desiredStatus(s);
+        String instanceArn = instanceArn(s);
+        String launchType = launchType(s);
         String group = r.group() != null ? r.group() : r.serviceArn() == null ? null
                 : "service:" + r.serviceArn().substring(r.serviceArn().lastIndexOf('/') + 1);
         String cpu = a != null && a.overrides() != null && a.overrides().cpu() != null ? a.overrides().cpu()
@@ -57,6 +57,26 @@ final class TaskViews {
                 null, died ? null : instant(r.stoppedAt()), died ? TaskRow.ESSENTIAL_CONTAINER_EXITED : r.stopCode(),
                 died ? TaskRow.ESSENTIAL_EXITED_REASON : r.stoppedReason(), "UNKNOWN",
                 a == null ? null : a.overrides(), tags, 1L, r.seq(), r.status());
+    }
+
+    /** A task whose row says RUNNING but whose essential container no longer runs. */
+    static boolean died(TaskObserver.Seen s) {
+        return s.row().running() && !s.alive();
+    }
+
+    /** ECS's desiredStatus: STOPPED once stopped or dead, else RUNNING. */
+    static String desiredStatus(TaskObserver.Seen s) {
+        return s.row().stoppedStatus() || died(s) ? TaskRow.STOPPED : TaskRow.RUNNING;
+    }
+
+    static String instanceArn(TaskObserver.Seen s) {
+        return s.placement() == null ? null : s.placement().instanceArn();
+    }
+
+    /** As recorded; rows from before launch types were recorded: EC2 when placed on an instance. */
+    static String launchType(TaskObserver.Seen s) {
+        String recorded = s.row().launchType();
+        return recorded != null ? recorded : instanceArn(s) != null ? "EC2" : "FARGATE";
     }
 
     private static List<Container> containers(TaskObserver.Seen s, TaskDefinitionRow td, boolean died,

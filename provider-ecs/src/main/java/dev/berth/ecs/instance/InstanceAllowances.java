@@ -12,14 +12,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code allow_privileged}, {@code allow_host_network} and {@code allow_host_paths} of
+ * {@code allow_privileged}, {@code allow_host_network}, {@code allow_host_pid}, {@code allow_host_ipc}
+ * and {@code allow_host_paths} of
  * {@code ecs_container_instance}: readable spellings of the instance attributes that let tasks
  * take more of the host ({@link HostAccess}), registered among the instance's attributes so
  * placement, StartTask and other clients see them as ECS's agent capabilities are seen.
  */
 final class InstanceAllowances {
     static final String PRIVILEGED = "allow_privileged", HOST_NETWORK = "allow_host_network",
-            HOST_PATHS = "allow_host_paths";
+            HOST_PID = "allow_host_pid", HOST_IPC = "allow_host_ipc", HOST_PATHS = "allow_host_paths";
 
     private InstanceAllowances() {
     }
@@ -29,8 +30,12 @@ final class InstanceAllowances {
         List<String> paths = Attrs.strings(Attrs.raw(config, HOST_PATHS));
         List<String> known = new ArrayList<>();
         if (paths != null) for (String p : paths) if (p != null && p.startsWith("/")) known.add(p);
-        return HostAccess.attributes(Boolean.TRUE.equals(Attrs.bool(Attrs.raw(config, PRIVILEGED))),
-                Boolean.TRUE.equals(Attrs.bool(Attrs.raw(config, HOST_NETWORK))), known);
+        return HostAccess.attributes(on(config, PRIVILEGED), on(config, HOST_NETWORK), on(config, HOST_PID),
+                on(config, HOST_IPC), known);
+    }
+
+    private static boolean on(MapValue config, String name) {
+        return Boolean.TRUE.equals(Attrs.bool(Attrs.raw(config, name)));
     }
 
     /** {@code planned} attributes with the allowances' added; an unknown map stays unknown. */

@@ -32,5 +32,10 @@ public interface EcsResource {
 
     ReadResponse read(MapValue current);
 
+    /** What {@link #read} answers for each, in order; a type that can read many at once does. */
+    default List<ReadResponse> readAll(List<MapValue> currents) {
+        return currents.stream().map(this::read).toList();
+    }
+
     ImportResponse importState(String id);
 }

@@ -67,6 +67,12 @@ public final class ContainerInstanceSchema {
                                 + "com.amazonaws.ecs.capability.privileged-container).").build(),
                 AttributeSchema.named("allow_host_network", BOOL).optional()
                         .description("Let tasks use network_mode host here (adds dev.berth.allow-host-network).").build(),
+                AttributeSchema.named("allow_host_pid", BOOL).optional()
+                        .description("Let tasks use pid_mode host here, seeing and signalling every process of the "
+                                + "host (adds dev.berth.allow-host-pid).").build(),
+                AttributeSchema.named("allow_host_ipc", BOOL).optional()
+                        .description("Let tasks use ipc_mode host here, sharing the host's IPC namespace (adds "
+                                + "dev.berth.allow-host-ipc).").build(),
                 AttributeSchema.named("allow_host_paths", LIST_OF_STRING).optional()
                         .description("Sensitive host paths tasks may bind here: /, /etc, /proc, /sys, the Docker socket "
                                 + "or anything under them (adds dev.berth.allow-host-path<PATH> each).").build(),

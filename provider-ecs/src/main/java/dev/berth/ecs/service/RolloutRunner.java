@@ -178,6 +178,8 @@ final class RolloutRunner {
     }
 
     /** Marks a task STOPPED (keeping a reason already recorded) and releases its reservation. */
+    static final String STRANDED_REASON = "The process starting this task stopped before it ran.";
+
     void stopped(String serviceArn, String taskArn, String code, String reason) {
         stopped(serviceArn, taskArn, code, reason, Map.of());
     }
@@ -201,9 +203,20 @@ final class RolloutRunner {
         List<String> failures = new ArrayList<>();
         List<ContainerInfo> containers = fleet.listContainers(Map.of(EcsLabels.SERVICE, serviceArn));
         List<TaskRow> rows = tasks.forService(serviceArn);
+        // A start no process here is making was cut short (its server was killed): it would stay
+        // PENDING for good and keep its booked room. Its service is deployed by one process at a
+        // time (the lease holder, or the run holding the state lock), so it is this one's to end.
+        Set<String> stranded = new TreeSet<>();
+        for (TaskRow r : rows) {
+            boolean starting = TaskRow.PROVISIONING.equals(r.status()) || TaskRow.PENDING.equals(r.status());
+            if (starting && !TaskStarter.startingHere(r.taskArn())) stranded.add(r.taskArn());
+        }
+        failures.addAll(stops.stop(stranded, fleet, arn -> stopped(serviceArn, arn, TaskRow.TASK_FAILED_TO_START,
+                STRANDED_REASON)));
         Set<String> orphanTasks = new TreeSet<>();
         for (ContainerInfo c : ObservedTask.orphans(rows, containers)) {
             String arn = c.labels().get(EcsLabels.TASK_ARN);
+            if (arn != null && stranded.contains(arn)) continue;
             if (arn != null) {
                 orphanTasks.add(arn);
                 continue;

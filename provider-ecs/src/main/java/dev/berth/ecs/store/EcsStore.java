@@ -21,10 +21,30 @@ public interface EcsStore {
     Map<String, String> list(String table);
 
     /**
+     * The rows of {@code keys} that exist, key to JSON: what {@link #get} gives for each, in one
+     * read where the store can (a refresh of 100,000 objects would otherwise be 100,000 queries).
+     */
+    default Map<String, String> getAll(String table, java.util.Collection<String> keys) {
+        Map<String, String> out = new java.util.HashMap<>();
+        for (String key : keys) get(table, key).ifPresent(json -> out.put(key, json));
+        return out;
+    }
+
+    /**
      * The next value of a named counter, starting at 1; never reused, even after deletes, and
      * never handed out twice even when several processes ask at once.
      */
     long next(String counter);
+
+    /**
+     * Whether this thread reads beside a change in hand whose writes it cannot see (berth
+     * server's Describe and List calls; see {@code Atomicity}). Such a read reports what it
+     * finds but records nothing about tasks: the change may be stopping the very task whose
+     * container it sees ended, and would find its own work undone. False for every other store.
+     */
+    default boolean besideAChange() {
+        return false;
+    }
 
     /** A hold on something shared between processes, let go by {@link #close}. */
     interface Held extends AutoCloseable {

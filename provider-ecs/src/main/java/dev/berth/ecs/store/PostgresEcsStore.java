@@ -73,6 +73,21 @@ public final class PostgresEcsStore implements OpenEcsStore, Leases {
         });
     }
 
+    /** One query for all of them, the keys as one array parameter. */
+    @Override
+    public Map<String, String> getAll(String table, java.util.Collection<String> keys) {
+        if (keys.isEmpty()) return Map.of();
+        return db.tx("read", c -> {
+            Map<String, String> out = new java.util.HashMap<>();
+            try (PreparedStatement ps = prepare(c, "SELECT key, json FROM rows WHERE tbl = ? AND key = ANY(?)", table,
+                    c.createArrayOf("text", keys.toArray()));
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.put(rs.getString(1), rs.getString(2));
+            }
+            return out;
+        });
+    }
+
     @Override
     public void put(String table, String key, String json) {
         Objects.requireNonNull(json, "json");

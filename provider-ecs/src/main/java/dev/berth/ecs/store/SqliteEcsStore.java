@@ -20,6 +20,8 @@ import java.util.TreeMap;
 public final class SqliteEcsStore implements OpenEcsStore {
 
     private final SqliteDb db;
+    /** Whole tables as last listed, kept current by this object's own writes (see {@link #list}). */
+    private final TableCache tables = new TableCache();
 
     private SqliteEcsStore(SqliteDb db) {
         this.db = db;
@@ -50,41 +52,62 @@ public final class SqliteEcsStore implements OpenEcsStore {
                 rs -> rs.getString(1), table, key));
     }
 
+    /** One query for all of them: the keys go in as one JSON array, which SQLite unpacks itself. */
+    @Override
+    public Map<String, String> getAll(String table, java.util.Collection<String> keys) {
+        if (keys.isEmpty()) return Map.of();
+        String array = Json.write(keys);
+        return db.read("read", () -> {
+            Map<String, String> out = new java.util.HashMap<>();
+            db.query("SELECT key, json FROM rows WHERE tbl = ? AND key IN (SELECT value FROM json_each(?))",
+                    rs -> out.put(rs.getString(1), rs.getString(2)), table, array);
+            return out;
+        });
+    }
+
     @Override
     public void put(String table, String key, String json) {
         Objects.requireNonNull(json, "json");
-        db.write("write to", () -> db.update("INSERT INTO rows(tbl, key, json) VALUES (?, ?, ?)"
-                + " ON CONFLICT(tbl, key) DO UPDATE SET json = excluded.json", table, key, json));
+        writeAll(java.util.List.of(new Write(table, key, json)));
     }
 
     @Override
     public void delete(String table, String key) {
-        db.write("write to", () -> db.update("DELETE FROM rows WHERE tbl = ? AND key = ?", table, key));
+        writeAll(java.util.List.of(new Write(table, key, null)));
     }
 
     /** All the writes in one {@code BEGIN IMMEDIATE} transaction: a crash half-way leaves none of them. */
     @Override
     public void writeAll(java.util.List<Write> writes) {
         if (writes.isEmpty()) return;
-        db.write("write to", () -> {
+        tables.writing(writes, () -> db.write("write to", () -> {
             for (Write w : writes) {
                 if (w.json() == null) db.update("DELETE FROM rows WHERE tbl = ? AND key = ?", w.table(), w.key());
                 else db.update("INSERT INTO rows(tbl, key, json) VALUES (?, ?, ?)"
                         + " ON CONFLICT(tbl, key) DO UPDATE SET json = excluded.json", w.table(), w.key(), w.json());
             }
             return null;
-        });
+        }));
     }
 
+    /**
+     * The table as committed now. A table listed before comes from memory unless another
+     * connection (another process, or another store object on the file) committed anything since
+     * (SQLite's {@code data_version}, asked in the same read transaction); then it is read again.
+     * {@code berth server} lists the same tables on every Describe and List call, and reading and
+     * sorting 10,000 task rows each time was most of a call's cost.
+     */
     @Override
     public Map<String, String> list(String table) {
-        return db.read("read", () -> {
+        return tables.list(table, version -> db.read("read", () -> {
+            long now = db.queryOne("PRAGMA data_version", rs -> rs.getLong(1)).orElseThrow();
+            if (now == version) return new TableCache.Read(now, null);
             // Sorted in Java rather than by SQLite, whose byte order differs from String order
             // for characters outside the basic multilingual plane.
-            Map<String, String> out = new TreeMap<>();
+            TreeMap<String, String> out = new TreeMap<>();
             db.query("SELECT key, json FROM rows WHERE tbl = ?", rs -> out.put(rs.getString(1), rs.getString(2)), table);
-            return Collections.unmodifiableMap(out);
-        });
+            return new TableCache.Read(now, out);
+        }));
     }
 
     @Override
@@ -105,6 +128,7 @@ public final class SqliteEcsStore implements OpenEcsStore {
      *                           objects under the same keys; nothing is written then
      */
     public LegacyImport.Result importLegacy(LegacyImport.Rows rows) {
+        tables.forget();
         return db.write("move the old control plane into", () -> LegacyImport.run(db, rows));
     }
 
@@ -128,6 +152,7 @@ public final class SqliteEcsStore implements OpenEcsStore {
 
     @Override
     public void load(StoreContents contents) {
+        tables.forget();
         db.write("write to", () -> {
             long held = db.queryOne("SELECT (SELECT count(*) FROM rows) + (SELECT count(*) FROM counters)",
                     rs -> rs.getLong(1)).orElse(0L);

@@ -18,7 +18,14 @@ public final class Table<T> {
     }
 
     public Optional<T> get(String key) {
-        return store.get(name, key).map(json -> Json.read(json, type));
+        return store.get(name, key).map(json -> Decoded.read(json, type));
+    }
+
+    /** The rows of {@code keys} that exist, by key, read at once (see {@link EcsStore#getAll}). */
+    public java.util.Map<String, T> getAll(java.util.Collection<String> keys) {
+        java.util.Map<String, T> out = new java.util.HashMap<>();
+        store.getAll(name, keys).forEach((key, json) -> out.put(key, Json.read(json, type)));
+        return out;
     }
 
     public void put(String key, T row) {
@@ -32,14 +39,26 @@ public final class Table<T> {
     /** Every row by key, in key order. */
     public java.util.Map<String, T> entries() {
         java.util.Map<String, T> out = new java.util.LinkedHashMap<>();
-        store.list(name).forEach((key, json) -> out.put(key, Json.read(json, type)));
+        store.list(name).forEach((key, json) -> out.put(key, Decoded.read(json, type)));
         return out;
+    }
+
+    /**
+     * Every row by key as one read of the table sees them, decoded only when asked for: for
+     * looking up some rows of a large table without decoding or copying all of them.
+     */
+    public java.util.function.Function<String, T> lookup() {
+        java.util.Map<String, String> rows = store.list(name);
+        return key -> {
+            String json = rows.get(key);
+            return json == null ? null : Decoded.read(json, type);
+        };
     }
 
     /** Every row, in key order. */
     public List<T> all() {
         List<T> out = new ArrayList<>();
-        for (String json : store.list(name).values()) out.add(Json.read(json, type));
+        for (String json : store.list(name).values()) out.add(Decoded.read(json, type));
         return out;
     }
 }

@@ -10,14 +10,18 @@ import java.util.List;
 /**
  * The last word before containers start: the instance chosen must allow what the revision needs
  * of its host ({@link HostAccess}). Placement already went only to such instances; this holds
- * for a StartTask naming its instance, and for an instance whose attributes changed since.
+ * for a StartTask naming its instance, for an instance whose attributes changed since, and for a
+ * bound host path that is a symlink to a sensitive one on the engine's host ({@link HostPaths}),
+ * which placement, judging the text, cannot know.
  */
 final class HostAccessCheck {
     private HostAccessCheck() {
     }
 
     static void require(TaskDefinitionRow td, InstanceRow instance) {
-        List<HostAccess.Need> needs = HostAccess.needs(td);
+        // FARGATE tasks run on the local engine.
+        List<HostAccess.Need> needs = HostAccess.needs(td, HostPaths.on(instance == null ? null
+                : instance.engine() == null ? instance.dockerHost() : instance.engine()));
         if (needs.isEmpty()) return;
         if (instance == null) {
             // ECS refuses these for FARGATE at registration; a revision registered for EC2 only

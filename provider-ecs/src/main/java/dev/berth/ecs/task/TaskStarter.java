@@ -38,6 +38,9 @@ public final class TaskStarter {
     public static final String SEQ_COUNTER = "task-seq";
     private static final String ZONE = dev.berth.ecs.scheduler.model.ContainerInstance.ZONE;
 
+    /** Tasks this process is starting now, by ARN: any other PROVISIONING or PENDING row is another process's. */
+    private static final java.util.Set<String> STARTING = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     private final EcsStore store;
     private final TaskTable tasks;
     private final Table<PlacementRow> placements;
@@ -51,8 +54,24 @@ public final class TaskStarter {
         this.runtimes = runtimes;
     }
 
+    /** Whether this process is starting the task now (its row PROVISIONING or PENDING on its way to RUNNING). */
+    public static boolean startingHere(String taskArn) {
+        return STARTING.contains(taskArn);
+    }
+
     /** The started task's row, RUNNING. Thrown failures are already recorded on the task. */
     public TaskRow start(StartRequest r) {
+        String taskArn = r.taskArn() != null ? r.taskArn()
+                : EcsArn.task(r.cluster().name(), UUID.randomUUID().toString().replace("-", ""));
+        STARTING.add(taskArn);
+        try {
+            return start(r, taskArn);
+        } finally {
+            STARTING.remove(taskArn);
+        }
+    }
+
+    private TaskRow start(StartRequest r, String taskArn) {
         ClusterRow cluster = r.cluster();
         TaskDefinitionRow td = r.taskDefinition();
         String dockerHost = r.instance() == null ? null : r.instance().dockerHost();
@@ -61,8 +80,6 @@ public final class TaskStarter {
         // bridge and awsvpc tasks join the cluster network of the engine they run on; it is made
         // there on first use, since each engine has networks of its own.
         String network = mode.equals("bridge") || mode.equals("awsvpc") ? cluster.network() : null;
-        String taskArn = r.taskArn() != null ? r.taskArn()
-                : EcsArn.task(cluster.name(), UUID.randomUUID().toString().replace("-", ""));
         long seq = store.next(SEQ_COUNTER);
         TaskRow provisioning = new TaskRow(taskArn, r.serviceArn(), cluster.arn(), td.arn(), TaskRow.PROVISIONING, seq,
                 null, null, null, List.of(), Map.of(), null, r.startedBy(), r.group(), r.launchType());

@@ -64,6 +64,38 @@ public final class TaskDefinitionRegistry {
     }
 
     /**
+     * Resolves many references at once, as {@link #resolve} does each: the revisions named with
+     * their number in one read, a bare family (its latest revision) one by one. Null where a
+     * reference resolves to nothing.
+     */
+    public List<TaskDefinitionRow> resolveAll(List<String> refs) {
+        java.util.Map<String, String> arns = new java.util.HashMap<>();
+        for (String ref : refs) {
+            String arn = exactArn(ref);
+            if (arn != null) arns.put(ref, arn);
+        }
+        java.util.Map<String, TaskDefinitionRow> found = rows.getAll(new java.util.HashSet<>(arns.values()));
+        List<TaskDefinitionRow> out = new java.util.ArrayList<>(refs.size());
+        for (String ref : refs) {
+            String arn = arns.get(ref);
+            out.add(arn != null ? found.get(arn) : resolve(ref).orElse(null));
+        }
+        return out;
+    }
+
+    /** The ARN a reference names with its revision number, or null (a bare family, or not a reference). */
+    private static String exactArn(String ref) {
+        if (ref == null) return null;
+        if (EcsArn.looksLikeArn(ref)) {
+            Optional<EcsArn> arn = EcsArn.parse(ref).filter(a -> a.resourceType().equals("task-definition"));
+            return arn.isPresent() && arn.get().path().contains(":")
+                    ? EcsArn.taskDefinition(family(arn.get().path()), revision(arn.get().path())) : null;
+        }
+        Matcher m = FAMILY_REVISION.matcher(ref);
+        return m.matches() && m.group(2) != null ? EcsArn.taskDefinition(m.group(1), Long.parseLong(m.group(2))) : null;
+    }
+
+    /**
      * Resolves a reference as services write it: an ARN, {@code family:revision}, or a bare
      * family meaning its latest ACTIVE revision.
      */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.berth.ecs.api.EcsApi;
 import dev.berth.ecs.api.EcsException;
+import dev.berth.ecs.api.TaskDefinitionBatch;
 import dev.berth.ecs.api.TaskDefinitionCalls.DeregisterTaskDefinitionRequest;
 import dev.berth.ecs.api.TaskDefinitionCalls.DescribeTaskDefinitionRequest;
 import dev.berth.ecs.api.TaskDefinitionCalls.DescribeTaskDefinitionResponse;
@@ -62,6 +63,7 @@ public final class TaskDefinitionResource implements EcsResource {
 
     private final EcsApi api;
     private final SecretResolver secrets;
+    private final TaskDefinitionBatch batch;
 
     /** Plans without checking that containers' secrets exist (their store is elsewhere, e.g. a server's). */
     public TaskDefinitionResource(EcsApi api) {
@@ -70,8 +72,14 @@ public final class TaskDefinitionResource implements EcsResource {
 
     /** {@code secrets}: the store a plan checks containers' secrets against. */
     public TaskDefinitionResource(EcsApi api, SecretResolver secrets) {
+        this(api, secrets, TaskDefinitionBatch.oneByOne(api));
+    }
+
+    /** {@code batch}: how a refresh describes many revisions at once (the control plane in this process: one read). */
+    public TaskDefinitionResource(EcsApi api, SecretResolver secrets, TaskDefinitionBatch batch) {
         this.api = api;
         this.secrets = secrets;
+        this.batch = batch;
     }
 
     @Override
@@ -90,9 +98,11 @@ public final class TaskDefinitionResource implements EcsResource {
 
     @Override
     public PlanResponse plan(MapValue prior, MapValue config) {
-        List<ProviderDiagnostic> diags = new java.util.ArrayList<>(validate(config));
-        // A secret deleted since still fails the task at start, with ECS's reason; this catches the common case early.
-        if (!Diags.hasErrors(diags)) diags.addAll(SecretChecks.present(ContainerSource.of(config), secrets));
+        // The engine validated this configuration just before (Provider.plan), so it is not checked
+        // twice. A secret deleted since still fails the task at start, with ECS's reason; this
+        // catches the common case early.
+        List<ProviderDiagnostic> diags = new java.util.ArrayList<>(SecretChecks.present(ContainerSource.of(config),
+                secrets));
         MapValue planned = TaskDefinitionNormaliser.normalise(config);
         // The schema's force-new marks say whether this is a new revision; only then is its identity unknown.
         boolean sameRevision = prior != null && ForceNew.changedPaths(schema().body(), prior, planned).isEmpty();
@@ -177,18 +187,49 @@ public final class TaskDefinitionResource implements EcsResource {
     @Override
     public ReadResponse read(MapValue current) {
         try {
-            boolean trackLatest = Boolean.TRUE.equals(Attrs.bool(Attrs.raw(current, TRACK_LATEST)));
-            // track_latest follows the family's latest ACTIVE revision, whoever registered it.
-            Optional<Described> td = describe(Attrs.string(current, trackLatest ? FAMILY : ARN));
-            // A deregistered revision is gone for good: the next plan registers a new one.
-            if (td.isEmpty() || !"ACTIVE".equals(td.get().td().status())) return new ReadResponse(null, List.of());
-            return new ReadResponse(Attrs.with(stateOf(td.get(), current.get(CONTAINER),
-                    Attrs.string(current, CONTAINER_DEFINITIONS)), Map.of(
-                    SKIP_DESTROY, TaskLevelConfig.flag(current, SKIP_DESTROY),
-                    TRACK_LATEST, TaskLevelConfig.flag(current, TRACK_LATEST))), List.of());
+            return readBack(current, describe(ref(current)));
         } catch (EcsException e) {
             return new ReadResponse(current, List.of(Diags.of(e, "DescribeTaskDefinition")));
         }
+    }
+
+    /** A refresh's revisions described at once; when that fails, each is read alone and reports its own failure. */
+    @Override
+    public List<ReadResponse> readAll(List<MapValue> currents) {
+        List<String> refs = new java.util.ArrayList<>();
+        for (MapValue current : currents) {
+            String ref = ref(current);
+            if (ref != null) refs.add(ref);
+        }
+        List<DescribeTaskDefinitionResponse> found;
+        try {
+            found = batch.describeTaskDefinitions(refs);
+        } catch (EcsException e) {
+            return EcsResource.super.readAll(currents);
+        }
+        List<ReadResponse> out = new java.util.ArrayList<>(currents.size());
+        int next = 0;
+        for (MapValue current : currents) {
+            DescribeTaskDefinitionResponse r = ref(current) == null ? null : found.get(next++);
+            out.add(readBack(current, r == null ? Optional.empty()
+                    : Optional.of(new Described(r.taskDefinition(), ResourceTags.map(r.tags())))));
+        }
+        return out;
+    }
+
+    /** What a refresh reads: the revision itself, or with track_latest the family's latest ACTIVE one, whoever registered it. */
+    private static String ref(MapValue current) {
+        boolean trackLatest = Boolean.TRUE.equals(Attrs.bool(Attrs.raw(current, TRACK_LATEST)));
+        return Attrs.string(current, trackLatest ? FAMILY : ARN);
+    }
+
+    private static ReadResponse readBack(MapValue current, Optional<Described> td) {
+        // A deregistered revision is gone for good: the next plan registers a new one.
+        if (td.isEmpty() || !"ACTIVE".equals(td.get().td().status())) return new ReadResponse(null, List.of());
+        return new ReadResponse(Attrs.with(stateOf(td.get(), current.get(CONTAINER),
+                Attrs.string(current, CONTAINER_DEFINITIONS)), Map.of(
+                SKIP_DESTROY, TaskLevelConfig.flag(current, SKIP_DESTROY),
+                TRACK_LATEST, TaskLevelConfig.flag(current, TRACK_LATEST))), List.of());
     }
 
     /** The revision, or empty when ECS cannot describe it. */
@@ -203,7 +244,7 @@ public final class TaskDefinitionResource implements EcsResource {
                     List.of("TAGS")));
             return Optional.of(new Described(r.taskDefinition(), ResourceTags.map(r.tags())));
         } catch (EcsException e) {
-            if (e.getMessage().equals("Unable to describe task definition.")) return Optional.empty();
+            if (e.getMessage().equals(TaskDefinitionBatch.UNABLE)) return Optional.empty();
             throw e;
         }
     }

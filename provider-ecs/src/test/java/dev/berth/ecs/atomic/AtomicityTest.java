@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import java.lang.reflect.Proxy;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -39,6 +40,23 @@ class AtomicityTest {
         assertEquals("the second half failed", e.getMessage());
         assertEquals(Map.of("old", "{}"), disk.list("clusters"));
         assertEquals(Map.of("old", "{}"), store.list("clusters"));
+    }
+
+    @Test
+    void aBatchReadInsideAChangeSeesItsOwnWritesAndDeletes() {
+        disk.put("clusters", "kept", "{}");
+        disk.put("clusters", "gone", "{}");
+        disk.put("clusters", "rewritten", "{\"v\":1}");
+        atomicity.change(() -> {
+            store.put("clusters", "rewritten", "{\"v\":2}");
+            store.put("clusters", "new", "{}");
+            store.delete("clusters", "gone");
+            assertEquals(Map.of("kept", "{}", "rewritten", "{\"v\":2}", "new", "{}"),
+                    store.getAll("clusters", List.of("kept", "gone", "rewritten", "new", "absent")));
+            return null;
+        });
+        assertEquals(Map.of("kept", "{}", "rewritten", "{\"v\":2}", "new", "{}"),
+                store.getAll("clusters", List.of("kept", "gone", "rewritten", "new", "absent")));
     }
 
     @Test
@@ -146,7 +164,7 @@ class AtomicityTest {
     }
 
     @Test
-    void aReadWaitsForTheChangeInHandAndThenSeesAllOfIt() throws Exception {
+    void aReadDuringAChangeSeesNoneOfItWithoutWaitingAndAllOfItOnceCommitted() throws Exception {
         CountDownLatch halfWritten = new CountDownLatch(1);
         CountDownLatch finish = new CountDownLatch(1);
         ExecutorService threads = Executors.newFixedThreadPool(2);
@@ -160,12 +178,87 @@ class AtomicityTest {
             }));
             assertTrue(halfWritten.await(5, TimeUnit.SECONDS));
             Future<Map<String, String>> read = threads.submit(() -> atomicity.read(() -> store.list("services")));
-            Thread.sleep(100);
-            assertTrue(!read.isDone(), "a read during a change waits for it");
+            assertEquals(Map.of(), read.get(5, TimeUnit.SECONDS), "a read beside a change sees only what is committed");
+            assertEquals(Optional.empty(), atomicity.read(() -> store.get("services", "a")));
             finish.countDown();
             change.get(5, TimeUnit.SECONDS);
-            assertEquals(Map.of("a", "1", "b", "1"), read.get(5, TimeUnit.SECONDS));
+            assertEquals(Map.of("a", "1", "b", "1"), atomicity.read(() -> store.list("services")));
         } finally {
+            finish.countDown();
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
+    void aCommitWaitsForTheReadInHandSoNoReadSeesHalfOfIt() throws Exception {
+        CountDownLatch reading = new CountDownLatch(1), finishRead = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            Future<List<Map<String, String>>> read = threads.submit(() -> atomicity.read(() -> {
+                Map<String, String> first = store.list("services");
+                reading.countDown();
+                await(finishRead);
+                return List.of(first, store.list("services"));
+            }));
+            assertTrue(reading.await(5, TimeUnit.SECONDS));
+            Future<?> change = threads.submit(() -> atomicity.change(() -> {
+                store.put("services", "a", "1");
+                store.put("services", "b", "1");
+                return null;
+            }));
+            Thread.sleep(200);
+            assertTrue(disk.list("services").isEmpty(), "the commit waits while a read is in hand");
+            finishRead.countDown();
+            assertEquals(List.of(Map.of(), Map.of()), read.get(5, TimeUnit.SECONDS));
+            change.get(5, TimeUnit.SECONDS);
+            assertEquals(Map.of("a", "1", "b", "1"), disk.list("services"));
+        } finally {
+            finishRead.countDown();
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
+    void whatAReadWritesBesideAChangeGoesToTheStoreNotIntoTheChange() throws Exception {
+        CountDownLatch inside = new CountDownLatch(1), finish = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(1);
+        try {
+            Future<?> change = threads.submit(() -> atomicity.change(() -> {
+                inside.countDown();
+                await(finish);
+                throw EcsException.invalidParameter("the change fails");
+            }));
+            assertTrue(inside.await(5, TimeUnit.SECONDS));
+            atomicity.read(() -> {
+                store.put("tasks", "t1", "STOPPED");
+                return null;
+            });
+            finish.countDown();
+            assertThrows(Exception.class, () -> change.get(5, TimeUnit.SECONDS));
+            assertEquals(Optional.of("STOPPED"), disk.get("tasks", "t1"), "the failed change did not take it along");
+        } finally {
+            finish.countDown();
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
+    void aReadKnowsWhenItRunsBesideAChangeSoItRecordsNothingAboutTasks() throws Exception {
+        assertTrue(!atomicity.read(store::besideAChange), "no change in hand");
+        CountDownLatch inside = new CountDownLatch(1), finish = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(1);
+        try {
+            Future<Boolean> change = threads.submit(() -> atomicity.change(() -> {
+                inside.countDown();
+                await(finish);
+                return store.besideAChange();
+            }));
+            assertTrue(inside.await(5, TimeUnit.SECONDS));
+            assertTrue(atomicity.read(store::besideAChange), "a read beside the change in hand");
+            finish.countDown();
+            assertTrue(!change.get(5, TimeUnit.SECONDS), "the change itself is not beside one");
+        } finally {
+            finish.countDown();
             threads.shutdownNow();
         }
     }

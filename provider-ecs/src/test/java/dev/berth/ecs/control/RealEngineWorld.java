@@ -1,6 +1,5 @@
 package dev.berth.ecs.control;
 
-import dev.berth.ecs.fake.MemoryStore;
 import dev.berth.ecs.resource.EcsLabels;
 import dev.berth.ecs.runtime.ContainerInfo;
 import dev.berth.ecs.runtime.RuntimeFailure;
@@ -14,11 +13,13 @@ import java.util.Map;
 
 /**
  * A control plane world on the real Docker engine for one test: required in CI, and everything
- * of the test's cluster (containers, its network) is removed afterwards, even when it fails.
+ * of the test's cluster (containers, its network) is removed afterwards, even when it fails. Its
+ * store is the build pass's (TestWorldStore): a SQLite file, or a PostgreSQL schema.
  */
 abstract class RealEngineWorld {
     DockerRuntime engine;
     Fixture world;
+    private TestWorldStore stores;
 
     @BeforeEach
     void connect() {
@@ -30,13 +31,14 @@ abstract class RealEngineWorld {
             if ("true".equals(System.getenv("CI"))) Assertions.fail("Docker engine required in CI: " + e.getMessage());
             Assumptions.abort("No Docker engine: " + e.getMessage());
         }
-        world = new Fixture(new MemoryStore(), engine);
+        stores = TestWorldStore.open();
+        world = new Fixture(stores.store, engine);
     }
 
     @AfterEach
-    void removeEverything() {
+    void removeEverything() throws Exception {
         if (world == null) return;
-        try {
+        try (TestWorldStore closing = stores) {
             for (ContainerInfo c : engine.listContainers(Map.of(EcsLabels.CLUSTER, world.clusterArn))) {
                 engine.removeContainer(c.id());
             }

@@ -136,7 +136,14 @@ class TaskActionsIT extends RealEngineWorld {
         InstanceRow a = world.instance("i-a", "zone-a", 2048, 2048, engine.endpoint(), true);
         InstanceRow b = world.instance("i-b", "zone-b", 2048, 2048, engine.endpoint(), true);
         InstanceRow away = world.instance("i-c", "zone-c", 2048, 2048, engine.endpoint(), false);
-        int port = 20000 + (int) (Math.random() * 20000);
+        // A port free on loopback now: a random guess could meet one in use (the other store's
+        // pass runs at the same time on this machine), and the task would then fail to start.
+        int port;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            port = probe.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         world.register("fixed", "bridge", List.of("EC2"), null, null, "[{\"name\":\"main\",\"image\":\"" + IMAGE
                 + "\",\"memory\":64,\"command\":[\"sleep\",\"300\"],\"portMappings\":[{\"containerPort\":80,"
                 + "\"hostPort\":" + port + "}]}]");

@@ -37,7 +37,13 @@ public final class Harness implements AutoCloseable {
     }
 
     public PlanResponse plan(String type, MapValue prior, MapValue config) {
-        return provider.plan(new PlanRequest(addr(type), type, prior, config));
+        // As the engine does: a configuration that does not validate is never planned.
+        List<ProviderDiagnostic> invalid = validate(type, config);
+        if (invalid.stream().anyMatch(ProviderDiagnostic::isError)) return new PlanResponse(null, invalid);
+        PlanResponse planned = provider.plan(new PlanRequest(addr(type), type, prior, config));
+        List<ProviderDiagnostic> all = new java.util.ArrayList<>(invalid);
+        planned.diagnostics().stream().filter(d -> !all.contains(d)).forEach(all::add);
+        return new PlanResponse(planned.planned(), all, planned.notes(), planned.summary());
     }
 
     /** The paths whose change forces a replacement, as the engine derives them from the schema. */

@@ -45,9 +45,11 @@ class InstanceAttributesTest {
     void allowancesAreRegisteredAsTheAttributesTheyStandForAndTheNextPlanIsUnchanged() {
         h.converge("ecs_cluster", null, cluster("prod"));
         MapValue config = instance(null).with("allow_privileged", Value.of(true)).with("allow_host_network", Value.of(true))
+                .with("allow_host_pid", Value.of(true)).with("allow_host_ipc", Value.of(true))
                 .with("allow_host_paths", Harness.value(java.util.List.of("/var/run/docker.sock/")));
         Value expected = Harness.value(Map.of("ecs.os-type", "linux", "com.amazonaws.ecs.capability.privileged-container", "",
-                "dev.berth.allow-host-network", "", "dev.berth.allow-host-path/var/run/docker.sock", ""));
+                "dev.berth.allow-host-network", "", "dev.berth.allow-host-pid", "", "dev.berth.allow-host-ipc", "",
+                "dev.berth.allow-host-path/var/run/docker.sock", ""));
         assertEquals(expected, h.plan("ecs_container_instance", null, config).planned().get("attributes"));
         MapValue state = h.converge("ecs_container_instance", null, config);
         assertEquals(expected, state.get("attributes"));

@@ -52,6 +52,18 @@ class PostgresEcsStoreTest {
     }
 
     @Test
+    void getAllReadsTheRowsThatExistOfOneTableAtOnce() {
+        try (PostgresEcsStore s = PostgresEcsStore.open(pg.pgUrl())) {
+            s.put("tasks", "t1", "{\"n\":1}");
+            s.put("tasks", "say \"hi\", 'you'", "{\"n\":2}");
+            s.put("events", "t3", "{}");
+            assertEquals(Map.of("t1", "{\"n\":1}", "say \"hi\", 'you'", "{\"n\":2}"),
+                    s.getAll("tasks", List.of("t1", "say \"hi\", 'you'", "t3", "absent")));
+            assertEquals(Map.of(), s.getAll("tasks", List.of()));
+        }
+    }
+
+    @Test
     void writeAllIsAllOrNothing() {
         try (PostgresEcsStore s = PostgresEcsStore.open(pg.pgUrl())) {
             s.put("t", "keep", "{}");

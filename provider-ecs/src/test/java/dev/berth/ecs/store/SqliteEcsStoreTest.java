@@ -53,6 +53,19 @@ class SqliteEcsStoreTest {
         }
     }
 
+    /** A refresh reads its rows with one getAll; keys with quotes and other tables' rows must not confuse it. */
+    @Test
+    void getAllReadsTheRowsThatExistOfOneTableAtOnce() {
+        try (SqliteEcsStore s = SqliteEcsStore.open(dir.resolve("ecs.db"))) {
+            s.put("tasks", "t1", "{\"n\":1}");
+            s.put("tasks", "say \"hi\", 'you'", "{\"n\":2}");
+            s.put("events", "t3", "{}");
+            assertEquals(Map.of("t1", "{\"n\":1}", "say \"hi\", 'you'", "{\"n\":2}"),
+                    s.getAll("tasks", List.of("t1", "say \"hi\", 'you'", "t3", "absent")));
+            assertEquals(Map.of(), s.getAll("tasks", List.of()));
+        }
+    }
+
     @Test
     void missingDirectoriesAreMadeOwnerOnlyAndTheFileIsOwnerOnly() throws IOException {
         Path file = dir.resolve("data/berth/ecs.db");

@@ -10,7 +10,10 @@ import dev.berth.ecs.store.PlacementRow;
 import dev.berth.ecs.store.TaskDefinitionRow;
 import dev.berth.ecs.store.TaskRow;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -102,6 +105,72 @@ class TaskStarterTest {
                 Map.of("dev.berth.allow-host-network", "", "dev.berth.allow-host-path/var/run", ""), "ACTIVE", true);
         assertEquals(TaskRow.RUNNING, starter.start(new StartRequest(cluster, hostNet, allowing, "family:web", "me", null))
                 .status());
+    }
+
+    @TempDir
+    Path tmp;
+
+    private TaskDefinitionRow binding(String hostPath) {
+        return new TaskDefinitionRow("arn:aws:ecs:local:000000000000:task-definition/web:3", "web", 3, "ACTIVE", null,
+                null, "bridge", null, null, null, "[{\"name\":\"web\",\"image\":\"nginx\",\"memory\":64}]",
+                "2026-01-01T00:00:00Z", "{\"volumes\":[{\"name\":\"v\",\"host\":{\"sourcePath\":\"" + hostPath + "\"}}]}");
+    }
+
+    @Test
+    void aBoundPathThatIsASymlinkToASensitiveOneOnALocalEngineNeedsTheAllowanceForWhatItIs() throws Exception {
+        Path root = Files.createSymbolicLink(tmp.resolve("root"), Path.of("/"));
+        Files.createSymbolicLink(tmp.resolve("kernel"), Path.of("/sys/kernel"));
+        Files.createSymbolicLink(tmp.resolve("hop"), Path.of("kernel"));
+        InstanceRow local = new InstanceRow("arn:aws:ecs:local:000000000000:container-instance/prod/i1", "i1",
+                cluster.arn(), null, "unix:///var/run/docker.sock", 1024, 2048, Map.of(), "ACTIVE", true);
+
+        RuntimeFailure refused = assertThrows(RuntimeFailure.class,
+                () -> starter.start(new StartRequest(cluster, binding(root.toString()), local, "family:web", "me", null)));
+        assertEquals("The task needs a bind mount of " + root + " (which is / on the engine's host), which container "
+                + "instance i1 does not allow; give the instance the attribute dev.berth.allow-host-path/ to allow it.",
+                refused.getMessage());
+        // A relative link to a link, then "..": the kernel climbs from /sys/kernel, not from the text.
+        String climb = tmp.resolve("hop") + "/..";
+        assertTrue(assertThrows(RuntimeFailure.class, () -> starter.start(new StartRequest(cluster, binding(climb), local,
+                "family:web", "me", null))).getMessage().contains("(which is /sys on the engine's host)"));
+        assertEquals(0, this.local.launches.size(), "no container was started");
+
+        InstanceRow allowing = new InstanceRow(local.arn(), "i1", cluster.arn(), null, local.engine(), 1024, 2048,
+                Map.of("dev.berth.allow-host-path/", ""), "ACTIVE", true);
+        assertEquals(TaskRow.RUNNING, starter.start(new StartRequest(cluster, binding(root.toString()), allowing,
+                "family:web", "me", null)).status());
+    }
+
+    @Test
+    void onAnEngineOfAnotherHostABoundPathIsJudgedAsWritten() throws Exception {
+        Path root = Files.createSymbolicLink(tmp.resolve("root"), Path.of("/"));
+        InstanceRow far = new InstanceRow("arn:aws:ecs:local:000000000000:container-instance/prod/i2", "i2",
+                cluster.arn(), "tcp://other:2376", "tcp://other:2376", 1024, 2048, Map.of(), "ACTIVE", true);
+        // berth cannot see that host's files: this machine's symlink says nothing of a path there.
+        assertEquals(TaskRow.RUNNING, starter.start(new StartRequest(cluster, binding(root.toString()), far, "family:web",
+                "me", null)).status());
+        assertThrows(RuntimeFailure.class, () -> starter.start(new StartRequest(cluster, binding("/srv/../etc"), far,
+                "family:web", "me", null)));
+    }
+
+    @Test
+    void theHostsProcessAndIpcNamespacesEachNeedTheirAllowance() {
+        TaskDefinitionRow pid = new TaskDefinitionRow("arn:aws:ecs:local:000000000000:task-definition/web:4", "web", 4,
+                "ACTIVE", null, null, "bridge", null, null, null, "[{\"name\":\"web\",\"image\":\"nginx\",\"memory\":64}]",
+                "2026-01-01T00:00:00Z", "{\"pidMode\":\"host\",\"ipcMode\":\"host\"}");
+        InstanceRow plain = new InstanceRow("arn:aws:ecs:local:000000000000:container-instance/prod/i1", "i1",
+                cluster.arn(), null, null, 1024, 2048, Map.of(), "ACTIVE", true);
+        assertEquals("The task needs the host's process namespace (pidMode host), which container instance i1 does not "
+                + "allow; give the instance the attribute dev.berth.allow-host-pid to allow it.", assertThrows(
+                RuntimeFailure.class, () -> starter.start(new StartRequest(cluster, pid, plain, "family:web", "me", null)))
+                .getMessage());
+        InstanceRow pidOnly = new InstanceRow(plain.arn(), "i1", cluster.arn(), null, null, 1024, 2048,
+                Map.of("dev.berth.allow-host-pid", ""), "ACTIVE", true);
+        assertTrue(assertThrows(RuntimeFailure.class, () -> starter.start(new StartRequest(cluster, pid, pidOnly,
+                "family:web", "me", null))).getMessage().contains("dev.berth.allow-host-ipc"));
+        InstanceRow both = new InstanceRow(plain.arn(), "i1", cluster.arn(), null, null, 1024, 2048,
+                Map.of("dev.berth.allow-host-pid", "", "dev.berth.allow-host-ipc", ""), "ACTIVE", true);
+        assertEquals(TaskRow.RUNNING, starter.start(new StartRequest(cluster, pid, both, "family:web", "me", null)).status());
     }
 
     private <T> T read(String table, String key, Class<T> type) {

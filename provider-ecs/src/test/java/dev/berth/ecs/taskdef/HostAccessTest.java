@@ -58,4 +58,28 @@ class HostAccessTest {
                 "{\"volumes\":[{\"name\":\"conf\",\"host\":{\"sourcePath\":\"/srv/conf\"}}]}");
         assertEquals(List.of(), HostAccess.needs(plain));
     }
+
+    @Test
+    void aResolvedPathNeedsTheAllowanceForWhereItLeadsOrForTheSensitivePathAsWritten() {
+        String volumes = """
+                {"volumes":[{"name":"sock","host":{"sourcePath":"/var/run/docker.sock"}},
+                 {"name":"x","host":{"sourcePath":"/tmp/x"}}]}""";
+        TaskDefinitionRow td = new TaskDefinitionRow("arn:aws:ecs:local:000000000000:task-definition/w:3", "w", 3,
+                "ACTIVE", null, null, "bridge", null, null, null, "[{\"name\":\"web\",\"image\":\"busybox\"}]",
+                null, volumes);
+        java.util.function.UnaryOperator<String> host = p -> p.startsWith("/var/run/") ? p.substring(4)
+                : p.equals("/tmp/x") ? "/" : p;
+        List<HostAccess.Need> needs = HostAccess.needs(td, host);
+        assertEquals(List.of("a bind mount of /var/run/docker.sock",
+                "a bind mount of /var/run/docker.sock (which is /run/docker.sock on the engine's host)",
+                "a bind mount of /tmp/x (which is / on the engine's host)"), needs.stream().map(HostAccess.Need::what).toList());
+        // The socket allowed as written still allows it; the harmless-looking /tmp/x allows nothing of /.
+        assertEquals(Optional.empty(), HostAccess.refusal(needs.subList(0, 2),
+                HostAccess.attributes(false, false, List.of("/var/run/docker.sock")), "i-1"));
+        assertEquals(Optional.of("The task needs a bind mount of /tmp/x (which is / on the engine's host), which container "
+                + "instance i-1 does not allow; give the instance the attribute dev.berth.allow-host-path/ to allow it."),
+                HostAccess.refusal(needs, HostAccess.attributes(false, false, List.of("/var/run", "/tmp/x")), "i-1"));
+        assertEquals(List.of("attribute:dev.berth.allow-host-pid exists"), HostAccess.needs(false, "bridge", "host", null,
+                List.of()).stream().map(HostAccess.Need::expression).toList());
+    }
 }

@@ -19,6 +19,7 @@ final class ChangeJson {
 
     static ObjectNode resource(ResourceChange c) {
         ObjectNode n = JsonDocs.instance(c.addr()).put("provider_name", c.provider());
+        if (c.moved()) n.put("previous_address", c.previousAddr().toString());
         if (c.deposed() != null) n.put("deposed", c.deposed());
         ObjectNode change = n.putObject("change");
         ArrayNode actions = change.putArray("actions");

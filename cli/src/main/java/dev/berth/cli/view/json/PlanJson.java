@@ -49,7 +49,7 @@ public final class PlanJson {
         doc.set("variables", variables(plan, config));
         doc.set("planned_values", plannedValues(plan));
         ArrayNode drift = doc.putArray("resource_drift");
-        plan.drift().stream().filter(c -> c.action() != Action.NO_OP).forEach(c -> drift.add(ChangeJson.resource(c)));
+        plan.drift().stream().filter(c -> c.action() != Action.NO_OP || c.moved()).forEach(c -> drift.add(ChangeJson.resource(c)));
         ArrayNode changes = doc.putArray("resource_changes");
         plan.resourceChanges().forEach(c -> changes.add(ChangeJson.resource(c)));
         ObjectNode outputs = doc.putObject("output_changes");
@@ -120,7 +120,7 @@ public final class PlanJson {
 
     /** Whether applying would do anything; an empty plan is not worth applying. */
     private static boolean applyable(Plan plan) {
-        if (plan.mode() == Plan.Mode.REFRESH_ONLY) return !plan.drift().isEmpty();
+        if (plan.mode() == Plan.Mode.REFRESH_ONLY) return plan.hasDriftToRecord();
         return plan.hasResourceChanges() || plan.outputChanges().stream().anyMatch(c -> c.action() != Action.NO_OP);
     }
 }

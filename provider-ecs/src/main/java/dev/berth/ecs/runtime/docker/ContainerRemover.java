@@ -31,6 +31,12 @@ final class ContainerRemover {
                 client.removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec();
             } catch (NotFoundException gone) {
                 // Removed concurrently or never fully created: nothing left to clean.
+            } catch (com.github.dockerjava.api.exception.ConflictException e) {
+                // "removal of container ... is already in progress": another caller (a read that
+                // found the task ended, the agent) is removing it, which is all this asked for.
+                if (e.getMessage() == null || !e.getMessage().contains("already in progress")) {
+                    throw errors.translate(e, "remove container " + id);
+                }
             } catch (RuntimeException e) {
                 throw errors.translate(e, "remove container " + id);
             }

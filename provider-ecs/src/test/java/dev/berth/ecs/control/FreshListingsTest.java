@@ -1,0 +1,73 @@
+package dev.berth.ecs.control;
+
+import dev.berth.ecs.runtime.ContainerInfo;
+import dev.berth.ecs.runtime.RuntimeFailure;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class FreshListingsTest {
+    private final FreshListings listings = new FreshListings();
+
+    @Test
+    void callsArrivingDuringAListingShareTheNextOneNeverTheOneInHand() throws Exception {
+        AtomicInteger made = new AtomicInteger();
+        CountDownLatch firstInHand = new CountDownLatch(1), releaseFirst = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(3);
+        try {
+            Future<Integer> first = threads.submit(() -> listings.list("e", () -> {
+                int n = made.incrementAndGet();
+                firstInHand.countDown();
+                await(releaseFirst);
+                return listing(n);
+            }).size());
+            assertTrue(firstInHand.await(5, TimeUnit.SECONDS));
+            Future<Integer> second = threads.submit(() -> listings.list("e", () -> listing(made.incrementAndGet())).size());
+            Future<Integer> third = threads.submit(() -> listings.list("e", () -> listing(made.incrementAndGet())).size());
+            Thread.sleep(200);
+            releaseFirst.countDown();
+            assertEquals(1, first.get(5, TimeUnit.SECONDS));
+            assertEquals(2, second.get(5, TimeUnit.SECONDS), "a listing that began before the call is not its answer");
+            assertEquals(2, third.get(5, TimeUnit.SECONDS), "calls waiting together share one listing");
+            assertEquals(2, made.get());
+        } finally {
+            releaseFirst.countDown();
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
+    void aCallAfterAListingEndedListsAgainAndFailuresReachTheirCallers() {
+        AtomicInteger made = new AtomicInteger();
+        assertEquals(1, listings.list("e", () -> listing(made.incrementAndGet())).size());
+        assertEquals(2, listings.list("e", () -> listing(made.incrementAndGet())).size());
+        assertEquals(1, listings.list("other", () -> listing(1)).size(), "each key lists on its own");
+        assertThrows(RuntimeFailure.class, () -> listings.list("e", () -> {
+            throw new RuntimeFailure("engine away", null);
+        }));
+        assertEquals(3, listings.list("e", () -> listing(3)).size());
+    }
+
+    /** {@code n} containers, so an answer tells which listing made it. */
+    private static List<ContainerInfo> listing(int n) {
+        return java.util.Collections.nCopies(n, (ContainerInfo) null);
+    }
+
+    private static void await(CountDownLatch l) {
+        try {
+            l.await(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

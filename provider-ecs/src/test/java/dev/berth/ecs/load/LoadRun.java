@@ -1,0 +1,223 @@
+package dev.berth.ecs.load;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * {@code clients} threads, each a client calling the server at {@code ratePerClient} calls a
+ * second (0: as fast as answers come) for {@code duration}: Describe and List calls mixed with
+ * RunTask and StopTask. A latency is measured from when the call was due, so a server that falls
+ * behind is charged for the calls that waited. Beside them a sampler checks, every
+ * {@link #SAMPLE_EVERY}, that no instance holds more than it registered. At the end every task
+ * RunTask started is described (none may be missing, each RUNNING or, when the load stopped it,
+ * STOPPED by the user) and then stopped.
+ */
+public final class LoadRun {
+    static final Duration SAMPLE_EVERY = Duration.ofSeconds(2);
+
+    /**
+     * {@code changesPerMille}: the share of calls that are RunTask, and again StopTask (5: one
+     * call in 200 each).
+     */
+    public record Settings(int clients, Duration duration, double ratePerClient, int changesPerMille, long seed) {
+    }
+
+    /** What a run found: latencies by action, failed calls, lost tasks and over-commits (each one sentence). */
+    public record Result(Map<String, Latencies.Summary> latencies, List<String> failures, List<String> lost,
+                  List<String> overCommits, int samples, int started, int stopped, Map<String, Integer> unplaced,
+                  double seconds) {
+        public String report() {
+            StringBuilder b = new StringBuilder();
+            b.append(String.format("%.1f s; RunTask started %d tasks, StopTask stopped %d; not placed: %s%n", seconds,
+                    started, stopped, unplaced));
+            b.append("| action | calls | per s | p50 ms | p99 ms | max ms |\n|---|---|---|---|---|---|\n");
+            latencies.values().forEach(s -> b.append(s.row()).append('\n'));
+            b.append("failed calls: ").append(failures.size()).append(failures.isEmpty() ? "" : " " + failures.subList(0, Math.min(5, failures.size()))).append('\n');
+            b.append("lost tasks: ").append(lost.size()).append(lost.isEmpty() ? "" : " " + lost.subList(0, Math.min(5, lost.size()))).append('\n');
+            b.append("over-committed samples: ").append(overCommits.size()).append(" of ").append(samples)
+                    .append(overCommits.isEmpty() ? "" : " " + overCommits.subList(0, Math.min(5, overCommits.size()))).append('\n');
+            return b.toString();
+        }
+    }
+
+    private final EcsWire wire;
+    private final LoadWorld world;
+    private final Settings settings;
+    private final Latencies latencies = new Latencies();
+    private final List<String> failures = new CopyOnWriteArrayList<>();
+    private final List<String> overCommits = new CopyOnWriteArrayList<>();
+    private final Set<String> started = ConcurrentHashMap.newKeySet();
+    private final Set<String> stoppedByLoad = ConcurrentHashMap.newKeySet();
+    private final ConcurrentLinkedDeque<String> live = new ConcurrentLinkedDeque<>();
+    private final Map<String, Integer> unplaced = new ConcurrentHashMap<>();
+    private final AtomicInteger samples = new AtomicInteger();
+    private final Reservations reservations;
+    private volatile boolean running = true;
+
+    public LoadRun(EcsWire wire, LoadWorld world, Settings settings) {
+        this.wire = wire;
+        this.world = world;
+        this.settings = settings;
+        this.reservations = new Reservations(wire, world);
+    }
+
+    public Result run() throws InterruptedException {
+        List<Thread> threads = new ArrayList<>();
+        long t0 = System.nanoTime();
+        long end = t0 + settings.duration().toNanos();
+        for (int i = 0; i < settings.clients(); i++) {
+            Random random = new Random(settings.seed() * 1000 + i);
+            Thread t = new Thread(() -> client(random, end), "load-client-" + i);
+            threads.add(t);
+            t.start();
+        }
+        Thread sampler = new Thread(this::sample, "load-sampler");
+        sampler.start();
+        for (Thread t : threads) t.join();
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        running = false;
+        sampler.join(); // ends after the check in hand: interrupting it would fail a call of its own
+        List<String> lost = settle();
+        return new Result(latencies.summaries(seconds), List.copyOf(failures), lost, List.copyOf(overCommits),
+                samples.get(), started.size(), stoppedByLoad.size(), Map.copyOf(unplaced), seconds);
+    }
+
+    private void client(Random random, long end) {
+        double interval = settings.ratePerClient() <= 0 ? 0 : 1e9 / settings.ratePerClient();
+        long due = System.nanoTime() + (long) (random.nextDouble() * interval);
+        while (true) {
+            if (interval > 0) {
+                long wait = due - System.nanoTime();
+                if (wait > 0) sleepNanos(wait);
+            } else {
+                due = System.nanoTime();
+            }
+            if (due >= end) return;
+            call(random, due);
+            due += (long) interval;
+        }
+    }
+
+    private void call(Random random, long due) {
+        // Per mille. A change starts or stops a real container and changes run one at a time
+        // (about one a second on a loaded 2-core machine), so they are a small share of the calls:
+        // 1 RunTask and 1 StopTask a second at 50 clients x 4 calls a second.
+        int pick = random.nextInt(1000);
+        String action;
+        ObjectNode body = EcsWire.body().put("cluster", world.cluster);
+        String toStop = null;
+        if (pick < 300) {
+            action = "DescribeTasks";
+            ArrayNode tasks = body.putArray("tasks");
+            int n = 1 + random.nextInt(10);
+            for (int i = 0; i < n; i++) tasks.add(anyTask(random));
+        } else if (pick < 550) {
+            action = "ListTasks";
+            int kind = random.nextInt(4);
+            if (kind == 1) body.put("desiredStatus", "STOPPED");
+            if (kind == 2) body.put("serviceName", world.service);
+            if (kind == 3) body.put("family", world.cluster + "-run");
+        } else if (pick < 750) {
+            action = "DescribeServices";
+            body.putArray("services").add(world.service);
+        } else if (pick < 1000 - 2 * settings.changesPerMille()) {
+            action = "ListServices";
+        } else if (pick < 1000 - settings.changesPerMille() || (toStop = live.pollFirst()) == null) {
+            action = "RunTask";
+            body.put("taskDefinition", random.nextInt(10) == 0 ? world.portDef : world.runDef)
+                    .put("launchType", "EC2").put("startedBy", "load");
+        } else {
+            action = "StopTask";
+            body.put("task", toStop).put("reason", "load test");
+        }
+        try {
+            JsonNode answer = wire.call(action, body);
+            latencies.add(action, System.nanoTime() - due);
+            if (action.equals("RunTask")) {
+                for (JsonNode t : answer.path("tasks")) {
+                    started.add(t.path("taskArn").asText());
+                    live.addLast(t.path("taskArn").asText());
+                }
+                for (JsonNode f : answer.path("failures")) unplaced.merge(f.path("reason").asText(), 1, Integer::sum);
+            } else if (toStop != null) {
+                stoppedByLoad.add(toStop);
+            }
+        } catch (EcsWire.CallFailed | IllegalStateException e) {
+            latencies.add(action, System.nanoTime() - due);
+            failures.add(e.getMessage());
+            if (toStop != null) live.addLast(toStop);
+        }
+    }
+
+    private String anyTask(Random random) {
+        int seededCount = world.seeded.size();
+        List<String> mine = new ArrayList<>(live);
+        int i = random.nextInt(seededCount + Math.max(1, mine.size()));
+        if (i < seededCount) return world.seeded.get(i);
+        return mine.isEmpty() ? world.seeded.get(random.nextInt(seededCount)) : mine.get(i - seededCount);
+    }
+
+    private void sample() {
+        while (running) {
+            try {
+                overCommits.addAll(reservations.check());
+                samples.incrementAndGet();
+                for (long slept = 0; running && slept < SAMPLE_EVERY.toMillis(); slept += 100) Thread.sleep(100);
+            } catch (InterruptedException e) {
+                return;
+            } catch (EcsWire.CallFailed e) {
+                failures.add("sampler: " + e.getMessage());
+            }
+        }
+    }
+
+    /** Describes every task the load started, then stops the ones still running: the lost ones, one sentence each. */
+    private List<String> settle() {
+        List<String> lost = new ArrayList<>();
+        List<String> all = new ArrayList<>(started);
+        Map<String, JsonNode> seen = world.describe(all);
+        for (String arn : all) {
+            JsonNode t = seen.get(arn);
+            if (t == null) {
+                lost.add(arn + " is not described");
+                continue;
+            }
+            String last = t.path("lastStatus").asText();
+            if (stoppedByLoad.contains(arn)) {
+                if (!"STOPPED".equals(last) || !"UserInitiated".equals(t.path("stopCode").asText())) {
+                    lost.add(arn + " was stopped by the load but is " + last + " (" + t.path("stopCode").asText() + ")");
+                }
+            } else if (!"RUNNING".equals(last)) {
+                lost.add(arn + " should run but is " + last + " (" + t.path("stoppedReason").asText() + ")");
+            }
+        }
+        for (String arn : live) {
+            wire.call("StopTask", EcsWire.body().put("cluster", world.cluster).put("task", arn).put("reason", "load test ends"));
+        }
+        Map<String, JsonNode> after = world.describe(new ArrayList<>(live));
+        after.forEach((arn, t) -> {
+            if (!"STOPPED".equals(t.path("lastStatus").asText())) lost.add(arn + " did not stop at the end");
+        });
+        return lost;
+    }
+
+    private static void sleepNanos(long nanos) {
+        try {
+            Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
