@@ -4,6 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.berth.cli.CliRun;
 import dev.berth.cli.TestStores;
+import dev.berth.cli.ecs.EcsCli;
+import dev.berth.cli.ecs.EcsSession;
+import dev.berth.cli.ecs.model.EcsModel;
+import dev.berth.cli.wiring.EcsApis;
 import dev.berth.ecs.runtime.ContainerInfo;
 
 import java.util.ArrayList;
@@ -22,11 +26,13 @@ abstract class FaultFixture extends ClusterFixture {
 
     /** berth ecs ARGS... on this test's control plane, as JSON; fails the test on a non-zero exit. */
     JsonNode ecs(String... args) throws Exception {
-        List<String> all = new ArrayList<>(List.of("ecs"));
-        all.addAll(List.of(args));
-        CliRun r = CliRun.withEnv(TestStores.env(dir), all.toArray(String[]::new));
-        assertEquals(0, r.exitCode(), () -> "berth ecs " + String.join(" ", args) + ":\n" + r);
-        return JSON.readTree(r.out());
+        // As EcsCommandsIT runs it: the session is given this directory's control plane.
+        EcsSession session = new EcsSession(dir, java.time.ZoneId.of("UTC"), TestStores.env(dir), false, 80);
+        java.io.StringWriter out = new java.io.StringWriter(), err = new java.io.StringWriter();
+        int exit = new EcsCli(EcsModel.get(), session, new EcsApis(session))
+                .run(List.of(args), new java.io.PrintWriter(out), new java.io.PrintWriter(err));
+        assertEquals(0, exit, () -> "berth ecs " + String.join(" ", args) + ":\n" + err + out);
+        return JSON.readTree(out.toString());
     }
 
     JsonNode describeTask(String taskArn) throws Exception {
