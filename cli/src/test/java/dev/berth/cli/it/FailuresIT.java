@@ -55,7 +55,7 @@ class FailuresIT extends ClusterFixture {
      * No Java stack trace and no Java exception class: an ECS error name such as ServerException
      * is the API's word for the failure and may be shown, as the AWS CLI shows it.
      */
-    private static void assertNoStackTrace(CliRun r) {
+    static void assertNoStackTrace(CliRun r) {
         assertFalse(JAVA_TRACE.matcher(r.err()).find(), () -> "stack trace shown:\n" + r);
     }
 

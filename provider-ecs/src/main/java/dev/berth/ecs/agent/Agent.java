@@ -207,11 +207,26 @@ public final class Agent {
             if (row == null || row.serviceArn() == null) return;
             Verdict v = TaskEvents.judge(e, row);
             if (!v.stops()) return;
-            taskRows.put(taskArn, row.stopped(Instant.now().toString(), v.stopCode(), v.stoppedReason()));
+            taskRows.put(taskArn, ended(engine, e, row).stopped(Instant.now().toString(), v.stopCode(),
+                    v.stoppedReason()));
             log.line("task " + taskArn + " STOPPED (" + v.stopCode() + ": " + v.stoppedReason()
                     + "); starting a replacement");
             pending.putIfAbsent(row.serviceArn(), Instant.now());
             wake.release();
+        }
+
+        /** The row with how the dead container ended; Docker's die event does not say whether memory killed it. */
+        private TaskRow ended(ContainerRuntime engine, ContainerEvent e, TaskRow row) {
+            String name = e.attributes().get(EcsLabels.CONTAINER_NAME);
+            if (!"die".equals(e.action()) || name == null) return row;
+            TaskRow.Exit exit = new TaskRow.Exit(e.exitCode(), null);
+            try {
+                exit = engine.inspect(e.containerId()).map(c -> new TaskRow.Exit(
+                        c.exitCode() != null ? c.exitCode() : e.exitCode(), c.exitReason())).orElse(exit);
+            } catch (dev.berth.ecs.runtime.RuntimeFailure unreadable) {
+                // The exit code of the event is all there is.
+            }
+            return row.withExits(java.util.Map.of(name, exit));
         }
 
         @Override

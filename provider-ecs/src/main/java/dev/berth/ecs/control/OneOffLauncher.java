@@ -50,16 +50,15 @@ final class OneOffLauncher {
     String start(Launch l) {
         String taskArn = EcsArn.task(l.cluster().name(), UUID.randomUUID().toString().replace("-", ""));
         attributes.put(taskArn, new TaskAttributes(taskArn, l.cluster().arn(), l.overrides(), l.tags(),
-                l.clientToken(), clock.instant().toString(), Map.of()));
+                l.clientToken(), clock.instant().toString()));
         try {
             starter.start(new StartRequest(l.cluster(), l.td(), l.instance(), l.group(), l.startedBy(), null, taskArn,
                     l.overrides()));
         } catch (RuntimeFailure.ExitedAtStart e) {
             // It ran: a one-off task that ends at once ended, it did not fail to start.
-            Map<String, TaskAttributes.Exit> exits = new TreeMap<>();
-            if (e.container() != null) exits.put(e.container(), new TaskAttributes.Exit(e.exitCode(), e.getMessage()));
-            attributes.get(taskArn).ifPresent(a -> attributes.put(taskArn, a.withExits(exits)));
-            tasks.get(taskArn).ifPresent(r -> tasks.put(taskArn, r.stopped(clock.instant().toString(),
+            Map<String, TaskRow.Exit> exits = new TreeMap<>();
+            if (e.container() != null) exits.put(e.container(), new TaskRow.Exit(e.exitCode(), e.reason()));
+            tasks.get(taskArn).ifPresent(r -> tasks.put(taskArn, r.withExits(exits).stopped(clock.instant().toString(),
                     TaskRow.ESSENTIAL_CONTAINER_EXITED, TaskRow.ESSENTIAL_EXITED_REASON)));
         } catch (RuntimeException recordedOnTheTask) {
             // The starter recorded it STOPPED with TaskFailedToStart and the reason.

@@ -19,7 +19,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * Looks at the engines before a task is described or listed, since they are the world's truth:
@@ -173,16 +172,8 @@ final class TaskObserver {
         // Described as ended (TaskViews shows it STOPPED) but recorded by the next look: a StopTask
         // in hand may be what ended it, and it records why.
         if (store.besideAChange()) return s;
-        Map<String, TaskAttributes.Exit> exits = new TreeMap<>();
-        for (ContainerInfo c : s.containers()) {
-            String name = c.labels().getOrDefault(EcsLabels.CONTAINER_NAME, c.name());
-            exits.put(name, new TaskAttributes.Exit(c.running() ? null : c.exitCode(), null));
-        }
-        TaskAttributes known = s.attributes() != null ? s.attributes() : attributes.get(s.row().taskArn()).orElse(null);
-        TaskAttributes attrs = known == null ? null : known.withExits(exits);
-        if (attrs != null) attributes.put(attrs.taskArn(), attrs);
-        TaskRow stopped = s.row().stopped(clock.instant().toString(), TaskRow.ESSENTIAL_CONTAINER_EXITED,
-                TaskRow.ESSENTIAL_EXITED_REASON);
+        TaskRow stopped = s.row().withExits(ObservedTask.exits(s.containers())).stopped(clock.instant().toString(),
+                TaskRow.ESSENTIAL_CONTAINER_EXITED, TaskRow.ESSENTIAL_EXITED_REASON);
         tasks.put(stopped.taskArn(), stopped);
         placements.delete(stopped.taskArn());
         try {
@@ -190,7 +181,7 @@ final class TaskObserver {
         } catch (RuntimeFailure f) {
             // Left for the next look; the task is recorded stopped either way.
         }
-        return new Seen(stopped, attrs, null, s.containers());
+        return new Seen(stopped, s.attributes(), null, s.containers());
     }
 
     /** Stopped more than an hour ago: a one-off task's rows go; a service's stay for its service but are not shown. */

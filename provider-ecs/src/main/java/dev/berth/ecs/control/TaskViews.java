@@ -83,7 +83,6 @@ final class TaskViews {
                                               Map<String, DockerContainer> docker) {
         TaskRow r = s.row();
         Map<String, ContainerInfo> live = s.containers() == null ? Map.of() : dev.berth.ecs.service.ObservedTask.byName(s.containers());
-        Map<String, TaskAttributes.Exit> exits = s.attributes() == null ? Map.of() : s.attributes().exits();
         List<Container> out = new ArrayList<>();
         List<ContainerDefinition> defs = td == null ? List.of() : ContainerDefinition.of(td);
         for (ContainerDefinition d : defs) {
@@ -92,7 +91,7 @@ final class TaskViews {
             String runtimeId = recorded.map(TaskRow.TaskContainer::containerId).orElse(null);
             String imageDigest = recorded.map(TaskRow.TaskContainer::imageDigest).orElse(null);
             ContainerInfo info = live.get(d.name());
-            TaskAttributes.Exit exit = exits.get(d.name());
+            TaskRow.Exit exit = r.exit(d.name());
             String status;
             Integer exitCode = exit == null ? null : exit.exitCode();
             List<NetworkBinding> bindings = List.of();
@@ -102,7 +101,10 @@ final class TaskViews {
                 status = TaskRow.PENDING;
             } else if (info != null) {
                 status = info.running() ? TaskRow.RUNNING : TaskRow.STOPPED;
-                if (!info.running()) exitCode = info.exitCode();
+                if (!info.running()) {
+                    exitCode = info.exitCode();
+                    if (exit == null) exit = new TaskRow.Exit(exitCode, info.exitReason());
+                }
                 bindings = bindings(info);
             } else {
                 // Not seen: removed behind the control plane's back, or its engine did not answer.

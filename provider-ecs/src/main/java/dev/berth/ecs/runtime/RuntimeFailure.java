@@ -31,6 +31,7 @@ public class RuntimeFailure extends RuntimeException {
     public static final class ExitedAtStart extends RuntimeFailure {
         private final String container;
         private final Integer exitCode;
+        private final boolean oomKilled;
 
         public ExitedAtStart(String message) {
             this(message, null, null);
@@ -38,9 +39,20 @@ public class RuntimeFailure extends RuntimeException {
 
         /** {@code container} the task's container that exited and its exit code (null when not known). */
         public ExitedAtStart(String message, String container, Integer exitCode) {
+            this(message, container, exitCode, false);
+        }
+
+        /** {@code oomKilled}: the kernel killed it for exceeding its memory limit. */
+        public ExitedAtStart(String message, String container, Integer exitCode, boolean oomKilled) {
             super(message, null);
             this.container = container;
             this.exitCode = exitCode;
+            this.oomKilled = oomKilled;
+        }
+
+        /** ECS's reason for the container: the OOM words when the kernel killed it, else this sentence. */
+        public String reason() {
+            return oomKilled ? ContainerInfo.OOM_REASON : getMessage();
         }
 
         public String container() {

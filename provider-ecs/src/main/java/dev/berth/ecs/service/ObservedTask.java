@@ -63,6 +63,17 @@ public record ObservedTask(TaskRow row, boolean running, Map<String, String> end
         return out;
     }
 
+    /** How each container that no longer runs ended, by container name, as a stopped task keeps it. */
+    public static Map<String, TaskRow.Exit> exits(List<ContainerInfo> containers) {
+        Map<String, TaskRow.Exit> out = new TreeMap<>();
+        for (ContainerInfo c : containers) {
+            if (c.running()) continue;
+            out.put(c.labels().getOrDefault(EcsLabels.CONTAINER_NAME, c.name()),
+                    new TaskRow.Exit(c.exitCode(), c.exitReason()));
+        }
+        return out;
+    }
+
     /** Containers of the service that belong to no RUNNING task: leftovers or started by hand. */
     /** Whether each RUNNING row still runs, without comparing against its task definition. */
     static List<ObservedTask> liveness(List<TaskRow> rows, List<ContainerInfo> containers) {
@@ -117,7 +128,7 @@ public record ObservedTask(TaskRow row, boolean running, Map<String, String> end
                 info.state(), view.restartsOf(info.id()));
     }
 
-    private static Map<String, List<ContainerInfo>> byTask(List<ContainerInfo> containers) {
+    static Map<String, List<ContainerInfo>> byTask(List<ContainerInfo> containers) {
         Map<String, List<ContainerInfo>> out = new HashMap<>();
         for (ContainerInfo c : containers) {
             String arn = c.labels().get(EcsLabels.TASK_ARN);

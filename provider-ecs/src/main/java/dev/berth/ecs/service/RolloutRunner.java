@@ -183,8 +183,14 @@ final class RolloutRunner {
     static final String STRANDED_REASON = "The process starting this task stopped before it ran.";
 
     void stopped(String serviceArn, String taskArn, String code, String reason) {
+        stopped(serviceArn, taskArn, code, reason, Map.of());
+    }
+
+    /** The same, keeping how its containers ended ({@code exits} by container name). */
+    private void stopped(String serviceArn, String taskArn, String code, String reason,
+                         Map<String, TaskRow.Exit> exits) {
         tasks.forService(serviceArn).stream().filter(r -> r.taskArn().equals(taskArn)).findFirst()
-                .ifPresent(r -> tasks.put(r.stopped(Instant.now().toString(), code, r.stoppedStatus()
+                .ifPresent(r -> tasks.put(r.withExits(exits).stopped(Instant.now().toString(), code, r.stoppedStatus()
                         && r.stoppedReason() != null ? r.stoppedReason() : reason)));
         placements.delete(taskArn);
     }
@@ -236,8 +242,10 @@ final class RolloutRunner {
             else if (instance != null && away.contains(instance)) disconnected.add(t.arn());
             else if (!t.running()) dead.add(t.arn());
         }
+        // Its containers are removed with it: keep how they ended first, as ECS shows a stopped task's.
+        Map<String, List<ContainerInfo>> byTask = ObservedTask.byTask(containers);
         failures.addAll(stops.stop(dead, fleet, arn -> stopped(serviceArn, arn, TaskRow.ESSENTIAL_CONTAINER_EXITED,
-                TaskRow.ESSENTIAL_EXITED_REASON)));
+                TaskRow.ESSENTIAL_EXITED_REASON, ObservedTask.exits(byTask.getOrDefault(arn, List.of())))));
         failures.addAll(stops.stop(lost, fleet, arn -> stopped(serviceArn, arn, TaskRow.SERVICE_SCHEDULER_INITIATED,
                 "Container instance deregistered")));
         // Its containers stay on the engine that is away; they are orphans once it answers again.

@@ -46,10 +46,13 @@ public record TaskRow(String taskArn, String serviceArn, String clusterArn, Stri
      * {@code restartedAt} (null: never), so such a start is not mistaken for drift.
      * {@code launchedImage} is the reference the container was created by (a digest its
      * deployment resolved, or the tag; null in rows written before) and {@code imageDigest} the
-     * {@code sha256:...} that reference named then.
+     * {@code sha256:...} that reference named then. Once the task stopped, {@code exitCode} and
+     * {@code reason} say how the container ended (null: not known), for one-off and service tasks
+     * alike, since the container itself is removed.
      */
     public record TaskContainer(String name, String containerId, boolean essential, int restarts,
-                                String restartedAt, String launchedImage, String imageDigest) {
+                                String restartedAt, String launchedImage, String imageDigest, Integer exitCode,
+                                String reason) {
         public TaskContainer(String name, String containerId, boolean essential) {
             this(name, containerId, essential, 0, null, null, null);
         }
@@ -59,9 +62,49 @@ public record TaskRow(String taskArn, String serviceArn, String clusterArn, Stri
             this(name, containerId, essential, 0, null, launchedImage, imageDigest);
         }
 
-        public TaskContainer restarted(String at) {
-            return new TaskContainer(name, containerId, essential, restarts + 1, at, launchedImage, imageDigest);
+        public TaskContainer(String name, String containerId, boolean essential, int restarts, String restartedAt,
+                             String launchedImage, String imageDigest) {
+            this(name, containerId, essential, restarts, restartedAt, launchedImage, imageDigest, null, null);
         }
+
+        public TaskContainer restarted(String at) {
+            return new TaskContainer(name, containerId, essential, restarts + 1, at, launchedImage, imageDigest,
+                    exitCode, reason);
+        }
+
+        TaskContainer ended(Exit exit) {
+            return new TaskContainer(name, containerId, essential, restarts, restartedAt, launchedImage, imageDigest,
+                    exit.exitCode(), exit.reason());
+        }
+    }
+
+    /** How one container ended: Docker's exit code and ECS's reason (either null when not known). */
+    public record Exit(Integer exitCode, String reason) {
+    }
+
+    /**
+     * The same task with how its containers ended, by name. A name the row has no container for
+     * (a task whose start failed records none) is added without a container id.
+     */
+    public TaskRow withExits(Map<String, Exit> exits) {
+        List<TaskContainer> now = new java.util.ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (TaskContainer c : containers) {
+            seen.add(c.name());
+            Exit e = exits.get(c.name());
+            now.add(e == null ? c : c.ended(e));
+        }
+        new TreeMap<>(exits).forEach((name, e) -> {
+            if (!seen.contains(name)) now.add(new TaskContainer(name, null, false).ended(e));
+        });
+        return new TaskRow(taskArn, serviceArn, clusterArn, taskDefinitionArn, status, seq, startedAt, stoppedAt,
+                stoppedReason, now, endpoints, stopCode, startedBy, group, launchType);
+    }
+
+    /** The recorded end of container {@code name}; null when none is recorded. */
+    public Exit exit(String name) {
+        return containers.stream().filter(c -> c.name().equals(name) && (c.exitCode() != null || c.reason() != null))
+                .findFirst().map(c -> new Exit(c.exitCode(), c.reason())).orElse(null);
     }
 
     /** The same task after its restart policy started container {@code name} again in place. */

@@ -110,6 +110,20 @@ class TaskActionsTest {
     }
 
     @Test
+    void aOneOffTaskKilledForItsMemoryStopsWithEcsOutOfMemoryReason() {
+        Task t = run(1, null, null).tasks().get(0);
+        engine.oomKill(t.taskArn());
+        for (Task seen : List.of(describe(t.taskArn()), describe(t.taskArn()))) {
+            // The first answer is read from the engine, the second from the record once the containers are gone.
+            assertEquals("EssentialContainerExited", seen.stopCode());
+            assertEquals("Essential container in task exited", seen.stoppedReason());
+            assertEquals(137, seen.containers().get(0).exitCode());
+            assertEquals("OutOfMemoryError: Container killed due to memory usage", seen.containers().get(0).reason());
+        }
+        assertEquals(0, engine.containerCount());
+    }
+
+    @Test
     void stopTaskRecordsUserInitiatedWithTheReason() {
         Task t = run(1, null, null).tasks().get(0);
         Task stopped = world.plane.stopTask(new StopTaskRequest(world.clusterName, t.taskArn(), "done for today")).task();

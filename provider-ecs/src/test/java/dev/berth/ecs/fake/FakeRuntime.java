@@ -185,6 +185,15 @@ public final class FakeRuntime implements ContainerRuntime {
                 : c);
     }
 
+    /** Makes every container of a task exit as the kernel's OOM killer ends one over its memory limit. */
+    public synchronized void oomKill(String taskArn) {
+        containers.replaceAll((id, c) -> taskArn.equals(c.labels().get("dev.berth.task-arn"))
+                ? new ContainerInfo(c.id(), c.name(), c.image(), c.labels(), "exited", 137, List.of(), c.cpuShares(),
+                c.memoryBytes(), c.memoryReservationBytes(), c.environment(), c.startedAt(), c.restartCount(), true,
+                true)
+                : c);
+    }
+
     /** Removes a task's containers behind the provider's back, as `docker rm -f` would. */
     public synchronized void remove(String taskArn) {
         containers.values().removeIf(c -> taskArn.equals(c.labels().get("dev.berth.task-arn")));

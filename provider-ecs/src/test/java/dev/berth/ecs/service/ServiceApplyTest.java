@@ -86,6 +86,24 @@ class ServiceApplyTest {
     }
 
     @Test
+    void aTaskKilledForItsMemoryIsReplacedAndKeepsHowItsContainersEnded() {
+        MapValue config = service("api", f.clusterArn, td1, 2);
+        MapValue state = create(2);
+        String victim = arnOf(tasks(state).get(0));
+        f.h.runtime.oomKill(victim);
+        ReadResponse read = f.h.read(SERVICE, state);
+        PlanResponse plan = f.h.plan(SERVICE, read.state(), config);
+        ApplyResponse applied = f.h.apply(SERVICE, read.state(), plan.planned(), config);
+        assertEquals(List.of(), errors(applied.diagnostics()));
+        assertTrue(tasks(applied.newState()).stream().noneMatch(t -> arnOf(t).equals(victim)));
+        // Its containers are gone; the row keeps what DescribeTasks shows of them, as for a RunTask task.
+        String row = f.h.store.get("tasks", victim).orElseThrow();
+        assertTrue(row.contains("\"stopCode\":\"EssentialContainerExited\""), row);
+        assertTrue(row.contains("\"exitCode\":137") && row.contains(
+                "\"reason\":\"OutOfMemoryError: Container killed due to memory usage\""), row);
+    }
+
+    @Test
     void readUsesOneListCallAndAKilledTaskLeadsToAnUpdateThatRestoresIt() {
         MapValue config = service("api", f.clusterArn, td1, 2);
         MapValue state = create(2);

@@ -48,7 +48,8 @@ final class ContainerMapper {
         HostConfig hc = r.getHostConfig();
         return new ContainerInfo(r.getId(), ContainerNaming.plainName(r.getName()), image, labels, status, exitCode,
                 ports, cpuShares(hc), memory(hc), memoryReservation(hc), environment(r), startedAt(state),
-                r.getRestartCount() == null ? 0 : r.getRestartCount(), true);
+                r.getRestartCount() == null ? 0 : r.getRestartCount(), true,
+                state != null && Boolean.TRUE.equals(state.getOOMKilled()));
     }
 
     /**
@@ -76,7 +77,8 @@ final class ContainerMapper {
         return new ContainerInfo(c.getId(), name, c.getImage(), c.getLabels() == null ? Map.of() : c.getLabels(),
                 state, exitCode, ports, cpuShares(hc), memory(hc), memoryReservation(hc),
                 details == null ? Map.of() : environment(details), details == null ? null : startedAt(details.getState()),
-                details == null || details.getRestartCount() == null ? 0 : details.getRestartCount(), details != null);
+                details == null || details.getRestartCount() == null ? 0 : details.getRestartCount(), details != null,
+                details != null && details.getState() != null && Boolean.TRUE.equals(details.getState().getOOMKilled()));
     }
 
     /** Reads the exit code from summary status text such as {@code "Exited (137) 2 seconds ago"}. */

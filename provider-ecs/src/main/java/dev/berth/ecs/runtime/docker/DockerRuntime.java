@@ -215,8 +215,22 @@ public final class DockerRuntime implements ContainerRuntime {
 
     @Override
     public List<ContainerInfo> listSummaries(List<String> labelFilters) {
-        return list(labelFilters).stream().map(c -> ContainerMapper.fromSummary(c, null)).toList();
+        return list(labelFilters).stream().map(c -> withOomKill(ContainerMapper.fromSummary(c, null))).toList();
     }
+
+    /**
+     * The summary does not say whether the kernel killed a container for its memory; only one
+     * that died of SIGKILL (137) can have been, so only those few are inspected to find out.
+     */
+    private ContainerInfo withOomKill(ContainerInfo summary) {
+        if (summary.running() || summary.exitCode() == null || summary.exitCode() != SIGKILL_EXIT) return summary;
+        InspectContainerResponse details = inspectRaw(summary.id());
+        boolean oom = details != null && details.getState() != null
+                && Boolean.TRUE.equals(details.getState().getOOMKilled());
+        return oom ? summary.withOomKilled() : summary;
+    }
+
+    private static final int SIGKILL_EXIT = 137;
 
     @Override
     public AutoCloseable followEvents(List<String> labelFilters, java.time.Instant since, dev.berth.ecs.runtime.EventSink sink) {

@@ -86,7 +86,8 @@ final class StartFailures {
                 m.append('.');
             }
         }
-        return new RuntimeFailure.ExitedAtStart(m.toString(), c.name(), code == null ? null : code.intValue());
+        return new RuntimeFailure.ExitedAtStart(m.toString(), c.name(), code == null ? null : code.intValue(),
+                Boolean.TRUE.equals(state.getOOMKilled()));
     }
 
     /**

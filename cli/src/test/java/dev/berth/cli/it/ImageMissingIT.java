@@ -1,0 +1,85 @@
+package dev.berth.cli.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.berth.cli.CliRun;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Fault: the image a task names is not on the engine (berth never pulls). apply and run-task
+ * say so in one sentence, the tasks are recorded STOPPED with TaskFailedToStart and nothing runs;
+ * once the image appears the next apply starts the service and converges.
+ */
+class ImageMissingIT extends FaultFixture {
+    @Test
+    void missingImageFailsInOneSentenceAndTheNextApplyRecoversOnceItAppears() throws Exception {
+        String image = "berth-faults/" + cluster + ":1";
+        Files.writeString(dir.resolve("main.hcl"), """
+                resource "ecs_cluster" "main" {
+                  name = "%s"
+                }
+
+                resource "ecs_task_definition" "app" {
+                  family                   = "%s-app"
+                  cpu                      = 256
+                  memory                   = 512
+                  requires_compatibilities = ["FARGATE"]
+                  container {
+                    name        = "app"
+                    image       = "%s"
+                    memory      = 32
+                    entry_point = ["/bin/sh", "-c"]
+                    command     = ["sleep 600"]
+                  }
+                }
+
+                resource "ecs_service" "app" {
+                  name            = "app"
+                  cluster         = ecs_cluster.main.id
+                  task_definition = ecs_task_definition.app.arn
+                  desired_count   = 1
+                }
+                """.formatted(cluster, cluster, image));
+        String sentence = "Image \"" + image + "\" is not present on the Docker engine";
+        try {
+            CliRun failed = CliRun.in(dir, "apply", "-auto-approve");
+            assertEquals(1, failed.exitCode(), failed::toString);
+            assertTrue(failed.err().contains(sentence), failed::toString);
+            FailuresIT.assertNoStackTrace(failed);
+            assertEquals(List.of(), containers(), "no container is left behind");
+            assertEquals(List.of(), taskArns(), "no task runs");
+            List<String> stopped = taskArns("--desired-status", "STOPPED");
+            assertTrue(!stopped.isEmpty(), "the failed starts are recorded");
+            JsonNode task = describeTask(stopped.get(0));
+            assertEquals("TaskFailedToStart", task.get("stopCode").asText(), task::toString);
+            assertTrue(task.get("stoppedReason").asText().startsWith(sentence), task::toString);
+
+            JsonNode run = ecs("run-task", "--cluster", cluster, "--task-definition", cluster + "-app",
+                    "--launch-type", "FARGATE").get("tasks").get(0);
+            assertEquals("STOPPED", run.get("lastStatus").asText(), run::toString);
+            assertEquals("TaskFailedToStart", run.get("stopCode").asText(), run::toString);
+            assertTrue(run.get("stoppedReason").asText().startsWith(sentence), run::toString);
+            assertEquals(List.of(), containers(), "run-task leaves no container either");
+
+            DockerEngine.cli("tag", "berth-example/busybox:latest", image);
+            CliRun recovered = CliRun.in(dir, "apply", "-auto-approve");
+            assertEquals(0, recovered.exitCode(), recovered::toString);
+            assertEquals(1, running().size(), "the service runs once the image is there");
+            assertEquals(1, taskArns().size());
+            assertConverged();
+            JsonNode again = ecs("run-task", "--cluster", cluster, "--task-definition", cluster + "-app",
+                    "--launch-type", "FARGATE").get("tasks").get(0);
+            assertEquals("RUNNING", again.get("lastStatus").asText(), again::toString);
+        } finally {
+            // Docker keeps a name its containers use, so they go first; then only the tag this
+            // test made goes, and the image keeps its other names.
+            DockerEngine.cleanUp(docker, cluster);
+            new ProcessBuilder("docker", "rmi", image).redirectErrorStream(true).start().waitFor();
+        }
+    }
+}
