@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
-import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.ServerSocketChannel;
@@ -102,7 +101,7 @@ public final class Daemon {
     private void accept(SocketChannel client) {
         Frames frames;
         try {
-            frames = new Frames(Channels.newInputStream(client), Channels.newOutputStream(client));
+            frames = new Frames(SocketStreams.in(client), SocketStreams.out(client));
             if (!sameUser(client) || !busy.compareAndSet(false, true)) {
                 refuse(client, frames);
                 return;
