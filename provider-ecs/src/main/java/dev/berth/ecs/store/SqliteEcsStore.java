@@ -22,6 +22,8 @@ public final class SqliteEcsStore implements OpenEcsStore {
     private final SqliteDb db;
     /** Whole tables as last listed, kept current by this object's own writes (see {@link #list}). */
     private final TableCache tables = new TableCache();
+    /** Concurrent writers' transactions merged into one (one sync to disk for all of them). */
+    private final GroupCommit group = new GroupCommit(this::commit);
 
     private SqliteEcsStore(SqliteDb db) {
         this.db = db;
@@ -76,10 +78,17 @@ public final class SqliteEcsStore implements OpenEcsStore {
         writeAll(java.util.List.of(new Write(table, key, null)));
     }
 
-    /** All the writes in one {@code BEGIN IMMEDIATE} transaction: a crash half-way leaves none of them. */
+    /**
+     * All the writes in one {@code BEGIN IMMEDIATE} transaction: a crash half-way leaves none of
+     * them. Writes of other threads that wait meanwhile may share the transaction ({@link GroupCommit}).
+     */
     @Override
     public void writeAll(java.util.List<Write> writes) {
         if (writes.isEmpty()) return;
+        group.write(writes);
+    }
+
+    private void commit(java.util.List<Write> writes) {
         tables.writing(writes, () -> db.write("write to", () -> {
             for (Write w : writes) {
                 if (w.json() == null) db.update("DELETE FROM rows WHERE tbl = ? AND key = ?", w.table(), w.key());
