@@ -113,6 +113,11 @@ now() { date +%s.%N; }
 elapsed() { echo "$(now) - $1" | bc; }
 
 round=0
+# The engine goes on tearing down removed containers (shims, network endpoints) for a moment after
+# `docker rm` returns; in one traced run (bench/README.md) the starts of a side timed right after
+# docker's removal were 20-40% slower. Each side waits BENCH_PAUSE seconds (default 3) after
+# removing what it started, so none runs on another's leftovers.
+pause() { sleep "${BENCH_PAUSE:-3}"; }
 time_berth() {
   local t0 trace=
   [ -z "${APPLY_TRACE:-}" ] || { mkdir -p "$APPLY_TRACE"; trace="$APPLY_TRACE/apply-$round${bin_tag:-}.trace"; : > "$trace"; }
@@ -125,6 +130,7 @@ time_berth() {
     --filter label=dev.berth.container-name=app --filter status=running | wc -l)
   [ "$running" -eq "$n" ] || { echo "berth: $running of $n containers run"; exit 1; }
   berth apply -auto-approve -var tasks=0 > "$work/out" 2>&1 || { tail -20 "$work/out"; exit 1; }
+  pause
   cat "$work/t"
 }
 
@@ -145,6 +151,7 @@ time_docker() {
   running=$(docker ps -q --filter "label=$label" --filter status=running | wc -l)
   [ "$running" -eq "$n" ] || { echo "docker: $running of $n containers run"; exit 1; }
   docker_side_clean
+  pause
   cat "$work/t"
 }
 
