@@ -7,20 +7,10 @@ import java.util.Arrays;
  * a million tokens and this keeps lexing allocation-free apart from occasional growth.
  */
 final class Tokens {
-    TokenType[] types;
-    int[] starts;
-    int[] ends;
+    TokenType[] types = new TokenType[1024];
+    int[] starts = new int[1024];
+    int[] ends = new int[1024];
     int size;
-
-    Tokens() {
-        this(1024);
-    }
-
-    Tokens(int capacity) {
-        types = new TokenType[capacity];
-        starts = new int[capacity];
-        ends = new int[capacity];
-    }
 
     void add(TokenType type, int start, int end) {
         if (size == types.length) {

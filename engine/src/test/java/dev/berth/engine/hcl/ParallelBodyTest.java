@@ -54,6 +54,7 @@ class ParallelBodyTest {
         TokenCursor c = cursorOf(text);
         assertTrue(c.t.size >= ParallelBody.MIN_TOKENS, "the file is large enough to be cut: " + c.t.size);
         assertNotNull(ParallelBody.blocks(c), "a clean file is parsed in pieces");
+        assertEquals(1, endsOfFile(c), "the pieces' ends read as newlines again");
 
         ParseResult pieces = HclParser.parse("main.hcl", text, true);
         ParseResult onePass = HclParser.parse("main.hcl", text, false);
@@ -66,7 +67,9 @@ class ParallelBodyTest {
     @Test
     void aSyntaxErrorAnywhereGivesTheOnePassDiagnostics() {
         String text = file(4000).replace("cpu    = 256\n  tags   = { index = \"3999\"", "cpu    = = 256\n  tags   = { index = \"3999\"");
-        assertNull(ParallelBody.blocks(cursorOf(text)), "a piece with an error gives up");
+        TokenCursor c = cursorOf(text);
+        assertNull(ParallelBody.blocks(c), "a piece with an error gives up");
+        assertEquals(1, endsOfFile(c), "the pieces' ends read as newlines again");
         ParseResult pieces = HclParser.parse("main.hcl", text, true);
         ParseResult onePass = HclParser.parse("main.hcl", text, false);
         assertFalse(onePass.diagnostics().isEmpty());
@@ -82,6 +85,10 @@ class ParallelBodyTest {
         assertTrue(onePass.diagnostics().stream().anyMatch(d -> d.summary().startsWith("Attribute redefined")));
         assertEquals(onePass.diagnostics(), pieces.diagnostics());
         assertEquals(onePass.file(), pieces.file());
+    }
+
+    private static long endsOfFile(TokenCursor c) {
+        return java.util.Arrays.stream(c.t.types, 0, c.t.size).filter(t -> t == TokenType.EOF).count();
     }
 
     private static TokenCursor cursorOf(String text) {
