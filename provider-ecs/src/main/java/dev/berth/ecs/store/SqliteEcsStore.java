@@ -110,6 +110,24 @@ public final class SqliteEcsStore implements OpenEcsStore {
         }));
     }
 
+    /** The read and the write in one {@code BEGIN IMMEDIATE} transaction, which no other writer can enter. */
+    @Override
+    public Optional<String> update(String table, String key, java.util.function.UnaryOperator<String> change) {
+        String[] after = new String[1];
+        tables.writing(() -> db.write("write to", () -> {
+            String now = db.queryOne("SELECT json FROM rows WHERE tbl = ? AND key = ?", rs -> rs.getString(1), table, key)
+                    .orElse(null);
+            String next = change.apply(now);
+            after[0] = now;
+            if (next == null || next.equals(now)) return java.util.List.<Write>of();
+            db.update("INSERT INTO rows(tbl, key, json) VALUES (?, ?, ?)"
+                    + " ON CONFLICT(tbl, key) DO UPDATE SET json = excluded.json", table, key, next);
+            after[0] = next;
+            return java.util.List.of(new Write(table, key, next));
+        }));
+        return Optional.ofNullable(after[0]);
+    }
+
     @Override
     public long next(String counter) {
         // One IMMEDIATE transaction: the increment and the read of its result see no other writer.

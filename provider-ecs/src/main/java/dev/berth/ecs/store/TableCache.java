@@ -50,10 +50,19 @@ final class TableCache {
 
     /** Runs {@code write} (one transaction of {@code writes}) and brings the tables held up to date with it. */
     void writing(List<EcsStore.Write> writes, Runnable write) {
+        writing(() -> {
+            write.run();
+            return writes;
+        });
+    }
+
+    /** As {@link #writing(List, Runnable)} for a transaction that decides its writes as it runs and returns them. */
+    void writing(java.util.function.Supplier<List<EcsStore.Write>> write) {
         lock.lock();
         try {
+            List<EcsStore.Write> writes;
             try {
-                write.run();
+                writes = write.get();
             } catch (RuntimeException | Error e) {
                 tables.clear();
                 throw e;
