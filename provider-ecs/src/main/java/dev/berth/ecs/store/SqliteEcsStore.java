@@ -14,17 +14,20 @@ import java.util.TreeMap;
  * configurations, {@code berth agent}, {@code berth ecs} commands. The file runs in WAL mode with a
  * busy timeout, and every write is one short {@code BEGIN IMMEDIATE} transaction, so readers never
  * block and writers queue on SQLite's lock instead of failing. Tables (see {@link StoreSchema}):
- * {@code rows(tbl, key, json)}, {@code counters(name, value)}, {@code imports} and
+ * {@code rows(tbl, key, json)}, {@code counters(name, value)}, {@code imports},
+ * {@code leases} ({@link SqliteLeases}: several servers on one file split its services) and
  * {@code schema_version}.
  */
-public final class SqliteEcsStore implements OpenEcsStore {
+public final class SqliteEcsStore implements OpenEcsStore, Leases {
 
     private final SqliteDb db;
+    private final SqliteLeases leases;
     /** Whole tables as last listed, kept current by this object's own writes (see {@link #list}). */
     private final TableCache tables = new TableCache();
 
     private SqliteEcsStore(SqliteDb db) {
         this.db = db;
+        this.leases = new SqliteLeases(db);
     }
 
     /**
@@ -185,6 +188,36 @@ public final class SqliteEcsStore implements OpenEcsStore {
             }
             return null;
         });
+    }
+
+    @Override
+    public boolean claim(String name, String owner, java.time.Duration ttl) {
+        return leases.claim(name, owner, ttl);
+    }
+
+    @Override
+    public java.util.Set<String> renew(String owner, java.time.Duration ttl) {
+        return leases.renew(owner, ttl);
+    }
+
+    @Override
+    public java.util.Set<String> takeExpired(String owner, java.time.Duration ttl) {
+        return leases.takeExpired(owner, ttl);
+    }
+
+    @Override
+    public void release(String owner) {
+        leases.release(owner);
+    }
+
+    @Override
+    public void forget(String name) {
+        leases.forget(name);
+    }
+
+    /** Who holds each lease now, by name (for people and tests). */
+    public Map<String, String> leaseHolders() {
+        return leases.holders();
     }
 
     @Override
