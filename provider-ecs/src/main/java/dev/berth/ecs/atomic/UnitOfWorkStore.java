@@ -197,6 +197,12 @@ public final class UnitOfWorkStore implements EcsStore {
         return rows;
     }
 
+    /** The store's own: a lease is the process's, never part of an action's unit. */
+    @Override
+    public Optional<dev.berth.ecs.store.Leases> leases() {
+        return store.leases();
+    }
+
     @Override
     public long next(String counter) {
         return store.next(counter);

@@ -58,6 +58,7 @@ public final class Deployer implements Drainer {
     private final ServiceObserver observer;
     private final IntSupplier fargateCpuUnits;
     private final DeploymentImages images;
+    private final EcsStore store;
 
     /**
      * {@code fleet} lists and stops tasks wherever they run; {@code runtimes} reaches one engine by
@@ -66,6 +67,7 @@ public final class Deployer implements Drainer {
      */
     public Deployer(EcsStore store, Supplier<ContainerRuntime> fleet, ExecutorService pool,
                     Function<String, ContainerRuntime> runtimes, IntSupplier fargateCpuUnits) {
+        this.store = store;
         this.clusters = new Table<>(store, ClusterRow.TABLE, ClusterRow.class);
         this.services = new Table<>(store, ServiceRow.TABLE, ServiceRow.class);
         this.settings = new Table<>(store, ServiceSettings.TABLE, ServiceSettings.class);
@@ -282,6 +284,7 @@ public final class Deployer implements Drainer {
         settings.delete(serviceArn);
         images.forget(serviceArn);
         events.forget(serviceArn);
+        dev.berth.ecs.store.ServiceKeeping.forget(store, serviceArn);
         return List.of();
     }
 

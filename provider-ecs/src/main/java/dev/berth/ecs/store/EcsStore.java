@@ -63,6 +63,11 @@ public interface EcsStore {
         return false;
     }
 
+    /** The leases by which several servers split the services they keep, in a store that several servers share. */
+    default Optional<Leases> leases() {
+        return Optional.empty();
+    }
+
     /** A hold on something shared between processes, let go by {@link #close}. */
     interface Held extends AutoCloseable {
         @Override

@@ -238,6 +238,16 @@ public final class PostgresEcsStore implements OpenEcsStore, Leases {
         db.tx("write to", c -> update(c, "DELETE FROM leases WHERE name = ?", name));
     }
 
+    @Override
+    public void forgetUnder(String prefix) {
+        db.tx("write to", c -> update(c, "DELETE FROM leases WHERE left(name, length(?)) = ?", prefix, prefix));
+    }
+
+    @Override
+    public Optional<Leases> leases() {
+        return Optional.of(this);
+    }
+
     /** Who holds each lease now, by name (for people and tests). */
     public Map<String, String> leaseHolders() {
         return db.tx("read", c -> {

@@ -215,6 +215,16 @@ public final class SqliteEcsStore implements OpenEcsStore, Leases {
         leases.forget(name);
     }
 
+    @Override
+    public void forgetUnder(String prefix) {
+        leases.forgetUnder(prefix);
+    }
+
+    @Override
+    public Optional<Leases> leases() {
+        return Optional.of(this);
+    }
+
     /** Who holds each lease now, by name (for people and tests). */
     public Map<String, String> leaseHolders() {
         return leases.holders();

@@ -64,6 +64,11 @@ final class SqliteLeases implements Leases {
         db.write("write to", () -> db.update("DELETE FROM leases WHERE name = ?", name));
     }
 
+    @Override
+    public void forgetUnder(String prefix) {
+        db.write("write to", () -> db.update("DELETE FROM leases WHERE substr(name, 1, length(?)) = ?", prefix, prefix));
+    }
+
     /** Who holds each lease now, by name (for people and tests). */
     Map<String, String> holders() {
         long now = System.currentTimeMillis();
