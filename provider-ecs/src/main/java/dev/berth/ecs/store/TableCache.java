@@ -50,6 +50,20 @@ final class TableCache {
 
     /** Runs {@code write} (one transaction of {@code writes}) and brings the tables held up to date with it. */
     void writing(List<EcsStore.Write> writes, Runnable write) {
+        writing(writes, write, (table, before, after) -> { });
+    }
+
+    /** What a write made of a table held: the table before and after it. */
+    interface Replaced {
+        void replaced(String table, Map<String, String> before, Map<String, String> after);
+    }
+
+    /**
+     * As {@link #writing(List, Runnable)}, telling {@code replaced} of each table held that the
+     * write changed, before any list can see the new table (values derived from the old one are
+     * carried over in the meantime).
+     */
+    void writing(List<EcsStore.Write> writes, Runnable write, Replaced replaced) {
         lock.lock();
         try {
             try {
@@ -66,7 +80,10 @@ final class TableCache {
                 if (w.json() == null) copy.remove(w.key());
                 else copy.put(w.key(), w.json());
             }
-            changed.forEach((t, rows) -> tables.put(t, Collections.unmodifiableMap(rows)));
+            changed.forEach((t, rows) -> {
+                Map<String, String> now = Collections.unmodifiableMap(rows);
+                replaced.replaced(t, tables.put(t, now), now);
+            });
         } finally {
             lock.unlock();
         }
