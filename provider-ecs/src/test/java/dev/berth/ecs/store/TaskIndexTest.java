@@ -71,6 +71,24 @@ class TaskIndexTest {
         }
     }
 
+    /** PostgreSQL reads afresh: its index is made from what it reads, whichever server wrote. */
+    @Test
+    void aPostgresStoresIndexShowsEveryServersWrites() throws Exception {
+        Random random = new Random(8);
+        try (TestPg pg = new TestPg();
+             PostgresEcsStore mine = PostgresEcsStore.open(pg.pgUrl());
+             PostgresEcsStore other = PostgresEcsStore.open(pg.pgUrl())) {
+            TaskTable tasks = new TaskTable(mine);
+            for (int i = 0; i < 30; i++) {
+                PostgresEcsStore writer = i % 2 == 0 ? other : mine;
+                String arn = "arn:t/" + random.nextInt(12);
+                if (random.nextInt(5) == 0) writer.delete(TaskRow.TABLE, arn);
+                else writer.put(TaskRow.TABLE, arn, Json.write(row(arn, random)));
+                assertSameAnswers(TaskIndex.of(other.list(TaskRow.TABLE)), tasks.index(), "after write " + i);
+            }
+        }
+    }
+
     @Test
     void aUnitOfWorkSeesItsOwnRowsInTheIndexAndReadersBesideItDoNot() {
         try (SqliteEcsStore file = SqliteEcsStore.open(dir.resolve("ecs.db"))) {
