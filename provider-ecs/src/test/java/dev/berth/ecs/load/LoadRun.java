@@ -29,9 +29,16 @@ public final class LoadRun {
 
     /**
      * {@code changesPerMille}: the share of calls that are RunTask, and again StopTask (5: one
-     * call in 200 each).
+     * call in 200 each). {@code warmup}: the load runs that long first with its latencies not
+     * counted (a server that has just started still compiles its paths; a long-running one has
+     * done so); its failed calls, lost tasks and over-commits count all the same.
      */
-    public record Settings(int clients, Duration duration, double ratePerClient, int changesPerMille, long seed) {
+    public record Settings(int clients, Duration duration, double ratePerClient, int changesPerMille, long seed,
+                           Duration warmup) {
+        /** Without warm-up: every call counts. */
+        public Settings(int clients, Duration duration, double ratePerClient, int changesPerMille, long seed) {
+            this(clients, duration, ratePerClient, changesPerMille, seed, Duration.ZERO);
+        }
     }
 
     /** What a run found: latencies by action, failed calls, lost tasks and over-commits (each one sentence). */
@@ -40,7 +47,7 @@ public final class LoadRun {
                   double seconds) {
         public String report() {
             StringBuilder b = new StringBuilder();
-            b.append(String.format("%.1f s; RunTask started %d tasks, StopTask stopped %d; not placed: %s%n", seconds,
+            b.append(String.format("%.1f s counted; RunTask started %d tasks, StopTask stopped %d; not placed: %s%n", seconds,
                     started, stopped, unplaced));
             b.append("| action | calls | per s | p50 ms | p99 ms | max ms |\n|---|---|---|---|---|---|\n");
             latencies.values().forEach(s -> b.append(s.row()).append('\n'));
@@ -65,6 +72,8 @@ public final class LoadRun {
     private final AtomicInteger samples = new AtomicInteger();
     private final Reservations reservations;
     private volatile boolean running = true;
+    /** Calls due from then on have their latencies counted. */
+    private volatile long counted;
 
     public LoadRun(EcsWire wire, LoadWorld world, Settings settings) {
         this.wire = wire;
@@ -75,7 +84,8 @@ public final class LoadRun {
 
     public Result run() throws InterruptedException {
         List<Thread> threads = new ArrayList<>();
-        long t0 = System.nanoTime();
+        long t0 = System.nanoTime() + settings.warmup().toNanos();
+        counted = t0;
         long end = t0 + settings.duration().toNanos();
         for (int i = 0; i < settings.clients(); i++) {
             Random random = new Random(settings.seed() * 1000 + i);
@@ -144,7 +154,7 @@ public final class LoadRun {
         }
         try {
             JsonNode answer = wire.call(action, body);
-            latencies.add(action, System.nanoTime() - due);
+            if (due >= counted) latencies.add(action, System.nanoTime() - due);
             if (action.equals("RunTask")) {
                 for (JsonNode t : answer.path("tasks")) {
                     started.add(t.path("taskArn").asText());
@@ -155,7 +165,7 @@ public final class LoadRun {
                 stoppedByLoad.add(toStop);
             }
         } catch (EcsWire.CallFailed | IllegalStateException e) {
-            latencies.add(action, System.nanoTime() - due);
+            if (due >= counted) latencies.add(action, System.nanoTime() - due);
             failures.add(e.getMessage());
             if (toStop != null) live.addLast(toStop);
         }
