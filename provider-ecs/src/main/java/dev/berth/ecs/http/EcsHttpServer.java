@@ -30,7 +30,14 @@ public final class EcsHttpServer implements AutoCloseable {
     /** The largest request body accepted; ECS's largest requests (task definitions) are far smaller. */
     public static final int MAX_BODY = 1 << 20;
     public static final int DEFAULT_PORT = 4566;
-    private static final int THREADS = 8;
+    /**
+     * Reads mostly wait for an engine listing they share with the reads that arrived with them
+     * (see FreshListings), not for a core: with 8 threads, 8 reads waiting for Docker kept every
+     * other one queued, and the listing served 8 calls instead of all that were waiting.
+     */
+    private static final int READ_THREADS = 64;
+    /** Changes take turns anyway (Atomicity); these only hold them while they wait. */
+    private static final int CHANGE_THREADS = 8;
 
     private final HttpServer http;
     private final ExecutorService pool;
@@ -68,9 +75,9 @@ public final class EcsHttpServer implements AutoCloseable {
             throw new UncheckedIOException("cannot listen on " + address.getHostString() + ":" + address.getPort()
                     + ": " + e.getMessage(), e);
         }
-        ExecutorService pool = pool("berth-server-");
+        ExecutorService pool = pool("berth-server-", READ_THREADS);
         // Changes on threads of their own: one waiting for its turn holds none of the reads' threads.
-        ExecutorService changes = pool("berth-change-");
+        ExecutorService changes = pool("berth-change-", CHANGE_THREADS);
         http.setExecutor(pool);
         ActionHandler actions = new ActionHandler(api, MAX_BODY, verifier, log, changes);
         ConsoleHandler console = new ConsoleHandler(api, logs, log);
@@ -98,9 +105,9 @@ public final class EcsHttpServer implements AutoCloseable {
         return new EcsHttpServer(http, pool, changes);
     }
 
-    private static ExecutorService pool(String prefix) {
+    private static ExecutorService pool(String prefix, int threads) {
         AtomicInteger n = new AtomicInteger();
-        return Executors.newFixedThreadPool(THREADS, r -> {
+        return Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, prefix + n.incrementAndGet());
             t.setDaemon(true);
             return t;

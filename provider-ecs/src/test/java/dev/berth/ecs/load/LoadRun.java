@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * {@code clients} threads, each a client calling the server at {@code ratePerClient} calls a
  * second (0: as fast as answers come) for {@code duration}: Describe and List calls mixed with
- * RunTask and StopTask. A latency is measured from when the call was due, so a server that falls
+ * RunTask and StopTask, which are sent beside the client's reads rather than in their line. A latency is measured from when the call was due, so a server that falls
  * behind is charged for the calls that waited. Beside them a sampler checks, every
  * {@link #SAMPLE_EVERY}, that no instance holds more than it registered. At the end every task
  * RunTask started is described (none may be missing, each RUNNING or, when the load stopped it,
@@ -72,6 +72,12 @@ public final class LoadRun {
     private final AtomicInteger samples = new AtomicInteger();
     private final Reservations reservations;
     private volatile boolean running = true;
+    /** Where RunTask and StopTask calls are sent from, beside the clients' reads. */
+    private final java.util.concurrent.ExecutorService changes = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "load-change");
+        t.setDaemon(true);
+        return t;
+    });
     /** Calls due from then on have their latencies counted. */
     private volatile long counted;
 
@@ -97,6 +103,8 @@ public final class LoadRun {
         sampler.start();
         for (Thread t : threads) t.join();
         double seconds = (System.nanoTime() - t0) / 1e9;
+        changes.shutdown();
+        changes.awaitTermination(30, java.util.concurrent.TimeUnit.MINUTES);
         running = false;
         sampler.join(); // ends after the check in hand: interrupting it would fail a call of its own
         List<String> lost = settle();
@@ -152,6 +160,18 @@ public final class LoadRun {
             action = "StopTask";
             body.put("task", toStop).put("reason", "load test");
         }
+        String stopping = toStop;
+        if (action.equals("RunTask") || action.equals("StopTask")) {
+            // Sent beside the client's reads, not before them: a change waits for its turn and
+            // for the engine (seconds), and a client held by it would charge that wait to every
+            // read it was due to make meanwhile, measuring the changes' queue instead of the reads.
+            changes.execute(() -> send(action, body, stopping, due));
+        } else {
+            send(action, body, null, due);
+        }
+    }
+
+    private void send(String action, ObjectNode body, String toStop, long due) {
         try {
             JsonNode answer = wire.call(action, body);
             if (due >= counted) latencies.add(action, System.nanoTime() - due);
