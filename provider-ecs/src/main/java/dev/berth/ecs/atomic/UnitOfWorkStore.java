@@ -203,6 +203,26 @@ public final class UnitOfWorkStore implements EcsStore {
         return store.leases();
     }
 
+    /**
+     * The store's, kept between calls; when this thread's open unit holds rows of the table, the
+     * store's carried through them if it {@link Follows} writes, else derived from what
+     * {@link #list} sees.
+     */
+    @Override
+    public <T> T derived(String table, Class<T> kind, java.util.function.Function<Map<String, String>, T> derive) {
+        Map<String, Optional<String>> pending;
+        synchronized (this) {
+            Map<String, Map<String, Optional<String>>> u = unitHere();
+            pending = u == null ? Map.of() : new LinkedHashMap<>(u.getOrDefault(table, Map.of()));
+        }
+        if (pending.isEmpty()) return store.derived(table, kind, derive);
+        T committed = store.derived(table, kind, derive);
+        if (!(committed instanceof Follows<?> f)) return derive.apply(list(table));
+        List<Write> writes = new ArrayList<>();
+        pending.forEach((key, row) -> writes.add(new Write(table, key, row.orElse(null))));
+        return kind.cast(f.after(writes));
+    }
+
     @Override
     public long next(String counter) {
         return store.next(counter);

@@ -42,7 +42,7 @@ final class ServiceActions implements ServiceCalls {
     private final Deployer deployer;
     private final ServiceRecords records;
     private final Table<ServiceRow> rows;
-    private final Table<TaskRow> tasks;
+    private final dev.berth.ecs.store.TaskTable tasks;
     private final ReadScope sharedListing;
     private final EventLog events;
     private final ClientTokens tokens;
@@ -61,7 +61,7 @@ final class ServiceActions implements ServiceCalls {
         this.deployer = deployer;
         this.records = new ServiceRecords(store, clock);
         this.rows = new Table<>(store, ServiceRow.TABLE, ServiceRow.class);
-        this.tasks = new Table<>(store, TaskRow.TABLE, TaskRow.class);
+        this.tasks = new dev.berth.ecs.store.TaskTable(store);
         this.sharedListing = sharedListing;
         this.events = new EventLog(store);
         this.tokens = new ClientTokens(store);
@@ -357,8 +357,8 @@ final class ServiceActions implements ServiceCalls {
                 engineFailure = unreachable.getMessage();
             }
         }
-        List<TaskRow> starting = tasks.all().stream().filter(t -> s.serviceArn().equals(t.serviceArn())
-                && (TaskRow.PROVISIONING.equals(t.status()) || TaskRow.PENDING.equals(t.status()))).toList();
+        List<TaskRow> starting = tasks.forService(s.serviceArn()).stream().filter(t ->
+                (TaskRow.PROVISIONING.equals(t.status()) || TaskRow.PENDING.equals(t.status()))).toList();
         Service out = ServiceViews.service(s, running, starting, events.list(s.serviceArn()), tags);
         return ServiceViews.withObservation(out, orphans, engineFailure);
     }

@@ -48,6 +48,28 @@ public interface EcsStore {
     }
 
     /**
+     * {@code derive} applied to the table as {@link #list} gives it now. A store that keeps its
+     * tables between lists (the SQLite store) keeps the result too, and derives it again only when
+     * the table changed, by its own write or another process's commit: the tasks' index
+     * ({@link TaskIndex}) is made once per change of the table rather than once per call, and a
+     * value that {@link Follows} writes is carried through the store's own. This default derives
+     * it on every call. {@code kind} names what is derived (one per table).
+     */
+    default <T> T derived(String table, Class<T> kind, java.util.function.Function<Map<String, String>, T> derive) {
+        return derive.apply(list(table));
+    }
+
+    /**
+     * A value {@link #derived} from a table that can follow the table's writes: {@link #after}
+     * gives what deriving from the table after {@code writes} would, by touching only the rows
+     * written, so a store need not derive it all again after each of its own writes.
+     */
+    interface Follows<T> {
+        /** This value after {@code writes} (rows of any table; the others are passed over). */
+        T after(List<Write> writes);
+    }
+
+    /**
      * The next value of a named counter, starting at 1; never reused, even after deletes, and
      * never handed out twice even when several processes ask at once.
      */

@@ -24,6 +24,9 @@ public final class SqliteEcsStore implements OpenEcsStore, Leases {
     private final SqliteLeases leases;
     /** Whole tables as last listed, kept current by this object's own writes (see {@link #list}). */
     private final TableCache tables = new TableCache();
+    /** What {@link #derived} made, by table and kind. */
+    private final java.util.concurrent.ConcurrentMap<String, Derived> derived = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.ConcurrentMap<String, Object> deriving = new java.util.concurrent.ConcurrentHashMap<>();
 
     private SqliteEcsStore(SqliteDb db) {
         this.db = db;
@@ -83,14 +86,20 @@ public final class SqliteEcsStore implements OpenEcsStore, Leases {
     @Override
     public void writeAll(java.util.List<Write> writes) {
         if (writes.isEmpty()) return;
-        tables.writing(writes, () -> db.write("write to", () -> {
+        tables.writing(() -> db.write("write to", () -> {
             for (Write w : writes) {
                 if (w.json() == null) db.update("DELETE FROM rows WHERE tbl = ? AND key = ?", w.table(), w.key());
                 else db.update("INSERT INTO rows(tbl, key, json) VALUES (?, ?, ?)"
                         + " ON CONFLICT(tbl, key) DO UPDATE SET json = excluded.json", w.table(), w.key(), w.json());
             }
-            return null;
-        }));
+            return writes;
+        }), this::follow);
+    }
+
+    /** Carries what was derived from {@code before} through {@code writes} to {@code after}, where it can. */
+    private void follow(String table, Map<String, String> before, Map<String, String> after, java.util.List<Write> writes) {
+        derived.replaceAll((key, d) -> key.startsWith(table + "\n") && d.from() == before
+                && d.value() instanceof Follows<?> f ? new Derived(after, f.after(writes)) : d);
     }
 
     /**
@@ -127,8 +136,36 @@ public final class SqliteEcsStore implements OpenEcsStore, Leases {
                     + " ON CONFLICT(tbl, key) DO UPDATE SET json = excluded.json", table, key, next);
             after[0] = next;
             return java.util.List.of(new Write(table, key, next));
-        }));
+        }), this::follow);
         return Optional.ofNullable(after[0]);
+    }
+
+    /**
+     * Derived once per version of the table: {@link #list} returns the very same map while the
+     * table is unchanged, so a result made from that map is still right for as long as it is
+     * returned, and a write or another connection's commit (a new map) makes the next call derive
+     * it afresh.
+     */
+    @Override
+    public <T> T derived(String table, Class<T> kind, java.util.function.Function<Map<String, String>, T> derive) {
+        Map<String, String> rows = list(table);
+        String key = table + "\n" + kind.getName();
+        Derived held = derived.get(key);
+        if (held != null && held.from() == rows) return kind.cast(held.value());
+        // One thread derives while the others wait for it: after a write every request thread
+        // found the index stale at once, and each made its own.
+        synchronized (deriving.computeIfAbsent(key, k -> new Object())) {
+            rows = list(table);
+            held = derived.get(key);
+            if (held != null && held.from() == rows) return kind.cast(held.value());
+            T value = derive.apply(rows);
+            derived.put(key, new Derived(rows, value));
+            return value;
+        }
+    }
+
+    /** A value and the table (by identity) it was derived from. */
+    private record Derived(Map<String, String> from, Object value) {
     }
 
     @Override
