@@ -27,6 +27,8 @@ public final class SqliteEcsStore implements OpenEcsStore, Leases {
     /** What {@link #derived} made, by table and kind. */
     private final java.util.concurrent.ConcurrentMap<String, Derived> derived = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.concurrent.ConcurrentMap<String, Object> deriving = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Concurrent writers' transactions merged into one (one sync to disk for all of them). */
+    private final GroupCommit group = new GroupCommit(this::commit);
 
     private SqliteEcsStore(SqliteDb db) {
         this.db = db;
@@ -82,10 +84,17 @@ public final class SqliteEcsStore implements OpenEcsStore, Leases {
         writeAll(java.util.List.of(new Write(table, key, null)));
     }
 
-    /** All the writes in one {@code BEGIN IMMEDIATE} transaction: a crash half-way leaves none of them. */
+    /**
+     * All the writes in one {@code BEGIN IMMEDIATE} transaction: a crash half-way leaves none of
+     * them. Writes of other threads that wait meanwhile may share the transaction ({@link GroupCommit}).
+     */
     @Override
     public void writeAll(java.util.List<Write> writes) {
         if (writes.isEmpty()) return;
+        group.write(writes);
+    }
+
+    private void commit(java.util.List<Write> writes) {
         tables.writing(() -> db.write("write to", () -> {
             for (Write w : writes) {
                 if (w.json() == null) db.update("DELETE FROM rows WHERE tbl = ? AND key = ?", w.table(), w.key());

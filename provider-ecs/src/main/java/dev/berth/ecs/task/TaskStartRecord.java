@@ -1,5 +1,6 @@
 package dev.berth.ecs.task;
 
+import dev.berth.ecs.store.PlacementRow;
 import dev.berth.ecs.store.TaskTable;
 import dev.berth.ecs.store.TaskRow;
 import dev.berth.ecs.runtime.RuntimeFailure;
@@ -26,9 +27,9 @@ final class TaskStartRecord {
         this.row = row;
     }
 
-    /** Records {@code row}, a PROVISIONING task. */
-    static TaskStartRecord provisioning(TaskTable tasks, TaskRow row) {
-        tasks.put(row);
+    /** Records {@code row}, a PROVISIONING task, with its reservation in the same write. */
+    static TaskStartRecord provisioning(TaskTable tasks, TaskRow row, PlacementRow reservation) {
+        tasks.book(row, reservation);
         return new TaskStartRecord(tasks, row);
     }
 
