@@ -96,13 +96,15 @@ public final class Planner {
     public Result plan(Config config, StateSnapshot stored, Map<String, Value> variables, Options opts) {
         Diagnostics diags = new Diagnostics();
         ConfigGraph graph = opts.mode() == Plan.Mode.DESTROY ? null : ConfigCheck.check(config, providers, diags);
+        dev.berth.engine.trace.Trace.mark("configuration checked");
         if (diags.hasErrors()) {
             validateWalk(config, graph, variables, diags);
             return new Result(null, diags.list());
         }
 
-        // A refresh-only plan moves too, as Terraform's does: the state takes the new addresses.
-        Moves.Result moves = Moves.apply(stored, opts.mode() == Plan.Mode.DESTROY ? List.of() : config.moved(), diags);
+        // Refresh-only and destroy plans move too, as Terraform's do: the state takes the new
+        // addresses, and a destroy plan names each object by its new one.
+        Moves.Result moves = Moves.apply(stored, config.moved(), diags);
         if (diags.hasErrors()) return new Result(null, diags.list());
         StateSnapshot prior = moves.state();
         Targeting targeting = opts.mode() == Plan.Mode.DESTROY
@@ -117,6 +119,7 @@ public final class Planner {
             if (diags.hasErrors()) return new Result(null, diags.list());
             prior = r.refreshed();
             drift = r.drift();
+            dev.berth.engine.trace.Trace.mark("refreshed");
         }
         if (opts.mode() == Plan.Mode.REFRESH_ONLY) {
             prior = refreshData(config, graph, prior, variables, targeting, opts.parallelism(), diags);
@@ -140,6 +143,7 @@ public final class Planner {
         List<OutputChange> outputs = Collections.synchronizedList(new ArrayList<>());
         walk(graph, config, scope, rp, dp, opts.parallelism(), diags, prior,
                 targeting.isEverything() ? outputs : null);
+        dev.berth.engine.trace.Trace.mark("walked");
         if (diags.hasErrors()) return new Result(null, diags.list());
         prior = DataState.replaced(prior, dp.reads(), targeting);
 

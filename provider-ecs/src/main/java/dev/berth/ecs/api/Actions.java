@@ -14,6 +14,11 @@ import java.util.TreeMap;
 public final class Actions {
     /** One action: its name, method, and request and response record types. */
     public record Action(String name, Method method, Class<?> requestType, Class<?> responseType) {
+        /** Whether the action only reads: ECS's naming is regular, every such action starts with Describe or List. */
+        public boolean readOnly() {
+            return Actions.readOnly(name);
+        }
+
         /** Calls the action on {@code api}; an {@link EcsException} (or any failure) comes out as thrown. */
         public Object invoke(EcsApi api, Object request) {
             try {
@@ -29,6 +34,11 @@ public final class Actions {
     }
 
     private static final Map<String, Action> BY_NAME = scan();
+
+    /** Whether the action named {@code action} only reads (see {@link Action#readOnly}). */
+    public static boolean readOnly(String action) {
+        return action.startsWith("Describe") || action.startsWith("List");
+    }
 
     private Actions() {
     }

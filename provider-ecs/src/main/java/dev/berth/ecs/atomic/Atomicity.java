@@ -100,6 +100,6 @@ public final class Atomicity {
 
     /** ECS's naming is regular: every action that only reads starts with Describe or List. */
     static boolean readOnly(String action) {
-        return action.startsWith("Describe") || action.startsWith("List");
+        return Actions.readOnly(action);
     }
 }

@@ -49,8 +49,7 @@ final class ClusterFacts {
         Set<String> ec2 = world.placements.all().stream().filter(p -> p.instanceArn() != null)
                 .map(PlacementRow::taskArn).collect(Collectors.toSet());
         int running = 0, pending = 0, runningEc2 = 0, pendingEc2 = 0;
-        for (TaskRow t : world.tasks.all()) {
-            if (!clusterArn.equals(t.clusterArn())) continue;
+        for (TaskRow t : new dev.berth.ecs.store.TaskTable(world.store).index().live(clusterArn)) {
             boolean onInstance = ec2.contains(t.taskArn());
             if (t.running()) {
                 running++;

@@ -33,10 +33,9 @@ final class InstanceShapes {
     InstanceShapes(World world, ClusterView view, String clusterArn) {
         this.world = world;
         this.snapshot = view.snapshot(clusterArn);
-        Map<String, TaskRow> tasks = new HashMap<>();
-        for (TaskRow t : world.tasks.all()) tasks.put(t.taskArn(), t);
+        dev.berth.ecs.store.TaskIndex tasks = new dev.berth.ecs.store.TaskTable(world.store).index();
         for (PlacementRow p : world.placements.all()) {
-            TaskRow t = tasks.get(p.taskArn());
+            TaskRow t = tasks.row(p.taskArn()).orElse(null);
             boolean waiting = t != null && (TaskRow.PENDING.equals(t.status()) || TaskRow.PROVISIONING.equals(t.status()));
             if (waiting && p.instanceArn() != null) {
                 pending.merge(p.instanceArn(), 1, Integer::sum);

@@ -40,6 +40,7 @@ final class TaskActions implements TaskCalls {
     private final Lookups lookups;
     private final OneOffRuns runs;
     private final TaskObserver observer;
+    private final TaskLists lists;
     private final Table<TaskRow> tasks;
     private final Table<InstanceRow> instances;
     private final Table<PlacementRow> placements;
@@ -63,6 +64,7 @@ final class TaskActions implements TaskCalls {
         this.lookups = new Lookups(store);
         this.observer = new TaskObserver(store, runtimes, clock,
                 () -> sharedListing.active() ? deployer.sharedContainers() : null);
+        this.lists = new TaskLists(observer);
         this.runs = new OneOffRuns(lookups, new ClusterView(store), new OneOffLauncher(store, runtimes, clock),
                 new Table<>(store, InstanceRow.TABLE, InstanceRow.class),
                 new Table<>(store, TaskAttributes.TABLE, TaskAttributes.class), fargateCpuUnits);
@@ -123,37 +125,7 @@ final class TaskActions implements TaskCalls {
 
     @Override
     public ListTasksResponse listTasks(ListTasksRequest request) {
-        ClusterRow cluster = lookups.cluster(request.cluster());
-        String desired = request.desiredStatus() == null || "PENDING".equals(request.desiredStatus()) ? "RUNNING"
-                : request.desiredStatus();
-        if (!desired.equals("RUNNING") && !desired.equals("STOPPED")) {
-            throw EcsException.invalidParameter("desiredStatus must be RUNNING, PENDING or STOPPED.");
-        }
-        String serviceArn = request.serviceName() == null ? null
-                : request.serviceName().startsWith("arn:") ? request.serviceName()
-                : dev.berth.ecs.arn.EcsArn.service(cluster.name(), request.serviceName());
-        List<String> arns = new ArrayList<>();
-        // Filtered on what the row and its engine say, without building each task's description:
-        // a cluster's list looks at every task it holds.
-        for (TaskObserver.Seen s : serviceArn == null ? observer.cluster(cluster.arn())
-                : observer.service(cluster.arn(), serviceArn)) {
-            TaskRow r = s.row();
-            if (!desired.equals(TaskViews.desiredStatus(s))) continue;
-            if (serviceArn != null && !serviceArn.equals(r.serviceArn())) continue;
-            if (request.family() != null && !request.family().equals(TaskViews.family(r.taskDefinitionArn()))) continue;
-            if (request.startedBy() != null && !request.startedBy().equals(r.startedBy())) continue;
-            if (request.launchType() != null && !request.launchType().equals(TaskViews.launchType(s))) continue;
-            String instanceArn = TaskViews.instanceArn(s);
-            if (request.containerInstance() != null && (instanceArn == null
-                    || !(instanceArn.equals(request.containerInstance())
-                    || instanceArn.endsWith("/" + request.containerInstance())))) {
-                continue;
-            }
-            arns.add(r.taskArn());
-        }
-        arns.sort(null);
-        ArnPages page = ArnPages.of(arns, request.nextToken(), request.maxResults());
-        return new ListTasksResponse(page.page(), page.nextToken());
+        return lists.list(lookups.cluster(request.cluster()), request);
     }
 
     @Override

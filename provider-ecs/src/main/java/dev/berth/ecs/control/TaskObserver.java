@@ -6,7 +6,9 @@ import dev.berth.ecs.runtime.ContainerInfo;
 import dev.berth.ecs.runtime.ContainerRuntime;
 import dev.berth.ecs.runtime.RuntimeFailure;
 import dev.berth.ecs.service.ObservedTask;
+import dev.berth.ecs.store.TaskIndex;
 import dev.berth.ecs.store.TaskRow;
+import dev.berth.ecs.store.TaskTable;
 import dev.berth.ecs.store.Table;
 import dev.berth.ecs.store.EcsStore;
 
@@ -48,6 +50,7 @@ final class TaskObserver {
     }
 
     private final Table<TaskRow> tasks;
+    private final TaskTable taskTable;
     private final Table<TaskAttributes> attributes;
     private final Table<PlacementRow> placements;
     private final java.util.function.Function<String, ContainerRuntime> runtimes;
@@ -55,7 +58,7 @@ final class TaskObserver {
     private final EcsStore store;
     /** Every service container of every engine as one command's reads share them; null (or a null answer): list at every look. */
     private final java.util.function.Supplier<List<ContainerInfo>> sharedServiceContainers;
-    private final FreshListings listings = new FreshListings();
+    private final dev.berth.ecs.service.FreshListings<List<ContainerInfo>> listings = new dev.berth.ecs.service.FreshListings<>();
 
     TaskObserver(EcsStore store, java.util.function.Function<String, ContainerRuntime> runtimes, Clock clock) {
         this(store, runtimes, clock, null);
@@ -71,34 +74,51 @@ final class TaskObserver {
         this.store = store;
         this.sharedServiceContainers = sharedServiceContainers;
         this.tasks = new Table<>(store, TaskRow.TABLE, TaskRow.class);
+        this.taskTable = new TaskTable(store);
         this.attributes = new Table<>(store, TaskAttributes.TABLE, TaskAttributes.class);
         this.placements = new Table<>(store, PlacementRow.TABLE, PlacementRow.class);
         this.runtimes = runtimes;
         this.clock = clock;
     }
 
+    /** The tasks table indexed, as committed now (or as this thread's open unit sees it). */
+    TaskIndex index() {
+        return taskTable.index();
+    }
+
     /**
-     * Every task of the cluster that ECS would still show, each joined with what its engine runs,
-     * for listing: without their attributes (overrides, tags, exits), which a list never shows.
+     * The cluster's tasks that are not STOPPED ({@code serviceArn} not null: that service's),
+     * each joined with what its engine runs, for listing: without their attributes (overrides,
+     * tags, exits), which a list never shows. STOPPED ones are {@link #stopped}'s: no engine
+     * holds them, so they need no listing.
      */
-    List<Seen> cluster(String clusterArn) {
-        List<TaskRow> rows = new ArrayList<>();
-        for (TaskRow r : tasks.all()) if (clusterArn.equals(r.clusterArn())) rows.add(r);
+    List<Seen> live(TaskIndex index, String clusterArn, String serviceArn) {
+        List<TaskRow> rows = serviceArn == null ? index.live(clusterArn)
+                : index.service(serviceArn).stream().filter(r -> !r.stoppedStatus() && clusterArn.equals(r.clusterArn()))
+                .toList();
         return observe(clusterArn, rows, false);
     }
 
-    /** Every task of one service that ECS would still show, for listing as {@link #cluster} does. */
-    List<Seen> service(String clusterArn, String serviceArn) {
-        List<TaskRow> rows = new ArrayList<>();
-        for (TaskRow r : tasks.all()) if (clusterArn.equals(r.clusterArn()) && serviceArn.equals(r.serviceArn())) rows.add(r);
-        return observe(clusterArn, rows, false);
+    /**
+     * A STOPPED task as ECS would still show it, for listing (null once it is past keeping);
+     * {@code places} gives placements (a stopped task's is gone, unless recorded before it was).
+     */
+    Seen stopped(TaskRow row, java.util.function.Function<String, PlacementRow> places) {
+        if (forgotten(row)) return null;
+        return new Seen(row, null, places.apply(row.taskArn()), null);
+    }
+
+    /** Every placement by task ARN, as one read of the table sees them. */
+    java.util.function.Function<String, PlacementRow> placements() {
+        return placements.lookup();
     }
 
     /** The named tasks of the cluster that exist (unknown ARNs are left out). */
     List<Seen> tasks(String clusterArn, Collection<String> taskArns) {
+        TaskIndex index = index();
         List<TaskRow> rows = new ArrayList<>();
         for (String arn : new java.util.LinkedHashSet<>(taskArns)) {
-            tasks.get(arn).filter(r -> clusterArn.equals(r.clusterArn())).ifPresent(rows::add);
+            index.row(arn).filter(r -> clusterArn.equals(r.clusterArn())).ifPresent(rows::add);
         }
         return observe(clusterArn, rows, true);
     }
@@ -158,9 +178,8 @@ final class TaskObserver {
     }
 
     private static <T> Map<String, T> byArn(Table<T> table, List<TaskRow> rows) {
-        Map<String, T> out = new HashMap<>();
-        for (TaskRow r : rows) table.get(r.taskArn()).ifPresent(v -> out.put(r.taskArn(), v));
-        return out;
+        // One read for all of them: a query per task was most of a small describe.
+        return rows.isEmpty() ? Map.of() : table.getAll(rows.stream().map(TaskRow::taskArn).toList());
     }
 
     /**

@@ -31,8 +31,16 @@ final class ActionHandler implements HttpHandler {
     private final int maxBody;
     private final Consumer<String> log;
     private final Verifier verifier;
+    private final java.util.concurrent.Executor changes;
 
     ActionHandler(EcsApi api, int maxBody, Verifier verifier, Consumer<String> log) {
+        this(api, maxBody, verifier, log, null);
+    }
+
+    /** {@code changes}: where actions that change the world run (null: on the request's own thread). */
+    ActionHandler(EcsApi api, int maxBody, Verifier verifier, Consumer<String> log,
+                  java.util.concurrent.Executor changes) {
+        this.changes = changes;
         this.api = api;
         this.maxBody = maxBody;
         this.verifier = verifier;
@@ -54,16 +62,35 @@ final class ActionHandler implements HttpHandler {
         }
     }
 
+    /**
+     * Describe and List actions are answered on the calling (request) thread; other actions are
+     * handed to {@code changes} when there is one, so a change waiting for its turn never holds
+     * a request thread: with one pool, 8 queued RunTasks kept every Describe waiting for a thread.
+     */
     @Override
     public void handle(HttpExchange exchange) throws IOException {
+        byte[] body;
+        try {
+            body = readAtMost(exchange.getRequestBody(), maxBody);
+        } catch (IOException e) {
+            exchange.close();
+            return; // the client went away while sending; there is no one to answer
+        }
+        String target = exchange.getRequestHeaders().getFirst(Wire.TARGET_HEADER);
+        boolean change = target != null && target.startsWith(Wire.TARGET_PREFIX)
+                && Actions.named(target.substring(Wire.TARGET_PREFIX.length())).map(a -> !a.readOnly()).orElse(false);
+        if (change && changes != null) {
+            changes.execute(() -> answer(exchange, body));
+        } else {
+            answer(exchange, body);
+        }
+    }
+
+    private void answer(HttpExchange exchange, byte[] body) {
         try (exchange) {
-            Reply reply;
-            try {
-                reply = reply(exchange);
-            } catch (IOException e) {
-                return; // the client went away while sending; there is no one to answer
-            }
-            send(exchange, reply);
+            send(exchange, reply(exchange, body));
+        } catch (IOException e) {
+            // The client went away before its answer; there is no one to tell.
         }
     }
 
@@ -78,8 +105,7 @@ final class ActionHandler implements HttpHandler {
         }
     }
 
-    private Reply reply(HttpExchange exchange) throws IOException {
-        byte[] body = readAtMost(exchange.getRequestBody(), maxBody);
+    private Reply reply(HttpExchange exchange, byte[] body) {
         if (body == null) {
             return Reply.error(Wire.TOO_LARGE, "The request body is larger than " + maxBody + " bytes, the most berth server accepts.");
         }

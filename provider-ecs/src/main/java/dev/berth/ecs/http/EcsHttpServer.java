@@ -10,6 +10,7 @@ import dev.berth.ecs.sigv4.Verifier;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,7 +21,8 @@ import java.util.function.Consumer;
 /**
  * {@code berth server}'s HTTP side: ECS's JSON protocol over {@link EcsApi}, so the AWS CLI and
  * SDKs work against berth with {@code --endpoint-url}. Requests are served by a small pool of
- * threads; whether two actions may run at once is the API's business (see
+ * threads, and actions that change the world by another, so changes waiting for their turn
+ * never keep a Describe from a thread; whether two actions may run at once is the API's business (see
  * {@link dev.berth.ecs.atomic.Atomicity}), not the transport's. GET requests are the read-only
  * web console's ({@link ConsoleHandler}); the AWS protocol is POST only.
  */
@@ -28,14 +30,23 @@ public final class EcsHttpServer implements AutoCloseable {
     /** The largest request body accepted; ECS's largest requests (task definitions) are far smaller. */
     public static final int MAX_BODY = 1 << 20;
     public static final int DEFAULT_PORT = 4566;
-    private static final int THREADS = 8;
+    /**
+     * Reads mostly wait for an engine listing they share with the reads that arrived with them
+     * (see FreshListings), not for a core: with 8 threads, 8 reads waiting for Docker kept every
+     * other one queued, and the listing served 8 calls instead of all that were waiting.
+     */
+    private static final int READ_THREADS = 64;
+    /** Changes take turns anyway (Atomicity); these only hold them while they wait. */
+    private static final int CHANGE_THREADS = 8;
 
     private final HttpServer http;
     private final ExecutorService pool;
+    private final ExecutorService changes;
 
-    private EcsHttpServer(HttpServer http, ExecutorService pool) {
+    private EcsHttpServer(HttpServer http, ExecutorService pool, ExecutorService changes) {
         this.http = http;
         this.pool = pool;
+        this.changes = changes;
     }
 
     /**
@@ -64,14 +75,11 @@ public final class EcsHttpServer implements AutoCloseable {
             throw new UncheckedIOException("cannot listen on " + address.getHostString() + ":" + address.getPort()
                     + ": " + e.getMessage(), e);
         }
-        AtomicInteger n = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(THREADS, r -> {
-            Thread t = new Thread(r, "berth-server-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool = pool("berth-server-", READ_THREADS);
+        // Changes on threads of their own: one waiting for its turn holds none of the reads' threads.
+        ExecutorService changes = pool("berth-change-", CHANGE_THREADS);
         http.setExecutor(pool);
-        ActionHandler actions = new ActionHandler(api, MAX_BODY, verifier, log);
+        ActionHandler actions = new ActionHandler(api, MAX_BODY, verifier, log, changes);
         ConsoleHandler console = new ConsoleHandler(api, logs, log);
         http.createContext("/", exchange -> {
             String method = exchange.getRequestMethod();
@@ -94,7 +102,16 @@ public final class EcsHttpServer implements AutoCloseable {
             }
         });
         http.start();
-        return new EcsHttpServer(http, pool);
+        return new EcsHttpServer(http, pool, changes);
+    }
+
+    private static ExecutorService pool(String prefix, int threads) {
+        AtomicInteger n = new AtomicInteger();
+        return Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, prefix + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     /** Where it listens, with the port the system chose when asked for port 0. */
@@ -113,12 +130,14 @@ public final class EcsHttpServer implements AutoCloseable {
     @Override
     public void close() {
         http.stop(0);
-        pool.shutdown();
-        try {
-            if (!pool.awaitTermination(10, TimeUnit.SECONDS)) pool.shutdownNow();
-        } catch (InterruptedException e) {
-            pool.shutdownNow();
-            Thread.currentThread().interrupt();
+        for (ExecutorService p : List.of(pool, changes)) {
+            p.shutdown();
+            try {
+                if (!p.awaitTermination(10, TimeUnit.SECONDS)) p.shutdownNow();
+            } catch (InterruptedException e) {
+                p.shutdownNow();
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

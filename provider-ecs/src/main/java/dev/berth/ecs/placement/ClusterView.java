@@ -11,6 +11,7 @@ import dev.berth.ecs.scheduler.model.RunningTask;
 import dev.berth.ecs.scheduler.model.TaskSpec;
 import dev.berth.ecs.store.TaskDefinitionRow;
 import dev.berth.ecs.store.TaskRow;
+import dev.berth.ecs.store.TaskTable;
 import dev.berth.ecs.store.Table;
 import dev.berth.ecs.store.EcsStore;
 
@@ -35,12 +36,12 @@ public final class ClusterView {
     private final Table<InstanceRow> instances;
     private final Table<TaskDefinitionRow> taskDefinitions;
     private final Table<PlacementRow> placements;
-    private final Table<TaskRow> tasks;
+    private final TaskTable tasks;
 
     public ClusterView(EcsStore store) {
         this.instances = new Table<>(store, InstanceRow.TABLE, InstanceRow.class);
         this.placements = new Table<>(store, PlacementRow.TABLE, PlacementRow.class);
-        this.tasks = new Table<>(store, TaskRow.TABLE, TaskRow.class);
+        this.tasks = new TaskTable(store);
         this.taskDefinitions = new Table<>(store, TaskDefinitionRow.TABLE, TaskDefinitionRow.class);
     }
 
@@ -51,7 +52,7 @@ public final class ClusterView {
     /** Placements of tasks still recorded RUNNING, by task ARN. */
     public Map<String, PlacementRow> runningPlacements() {
         Map<String, TaskRow> running = new HashMap<>();
-        for (TaskRow t : tasks.all()) if (t.running()) running.put(t.taskArn(), t);
+        for (TaskRow t : tasks.running()) running.put(t.taskArn(), t);
         Map<String, PlacementRow> out = new TreeMap<>();
         for (PlacementRow p : placements.all()) if (running.containsKey(p.taskArn())) out.put(p.taskArn(), p);
         return out;
@@ -59,7 +60,7 @@ public final class ClusterView {
 
     public ClusterSnapshot snapshot(String clusterArn) {
         Map<String, TaskRow> running = new HashMap<>();
-        for (TaskRow t : tasks.all()) if (t.running()) running.put(t.taskArn(), t);
+        for (TaskRow t : tasks.running()) running.put(t.taskArn(), t);
         Map<String, List<RunningTask>> byInstance = new HashMap<>();
         List<PlacementRow> held = new ArrayList<>();
         for (PlacementRow p : placements.all()) {
@@ -143,8 +144,7 @@ public final class ClusterView {
         for (PlacementRow p : placements.all()) placed.put(p.taskArn(), p);
         List<RunningTask> onFargate = new ArrayList<>();
         Map<String, TaskRow> running = new HashMap<>();
-        for (TaskRow t : tasks.all()) {
-            if (!t.running()) continue;
+        for (TaskRow t : tasks.running()) {
             running.put(t.taskArn(), t);
             PlacementRow p = placed.get(t.taskArn());
             if (p != null && p.instanceArn() != null) continue;

@@ -28,7 +28,7 @@ final class EngineViews {
     private final ConcurrentMap<String, CompletableFuture<EngineView>> byEngine = new ConcurrentHashMap<>();
     private final TaskTable tasks;
     private final Supplier<Set<String>> services;
-    private volatile java.util.Map<String, List<TaskRow>> stoppedRows;
+    private final FreshListings<EngineView> freshViews = new FreshListings<>();
 
     /** {@code services} gives the service ARNs this store knows. */
     EngineViews(TaskTable tasks, Supplier<Set<String>> services) {
@@ -57,27 +57,23 @@ final class EngineViews {
         }
     }
 
-    /** One service's containers as they are right now, bypassing the shared view. */
+    /**
+     * One service's containers as they are right now, bypassing the shared view: from a list and
+     * inspect that began after this call did, shared with the calls that arrived with it
+     * ({@link FreshListings}), so berth server's DescribeServices under load makes one engine
+     * read per moment rather than one per call.
+     */
     EngineView fresh(ContainerRuntime rt, String serviceArn) {
-        return EngineViewReader.read(rt, List.of(EcsLabels.SERVICE + "=" + serviceArn), tasks.forService(serviceArn),
-                Set.of(serviceArn));
+        return freshViews.list(rt.endpoint() + "\n" + serviceArn, () -> EngineViewReader.read(rt,
+                List.of(EcsLabels.SERVICE + "=" + serviceArn), tasks.forService(serviceArn), Set.of(serviceArn)));
     }
 
-    /**
-     * The service's STOPPED rows, oldest first. The table is read once for every service until
-     * invalidated, as the engine listing is, so a refresh stays linear in services.
-     */
+    /** The service's STOPPED rows, oldest first (the tasks' index has them by service). */
     List<TaskRow> stopped(String serviceArn) {
-        java.util.Map<String, List<TaskRow>> byService = stoppedRows;
-        if (byService == null) {
-            byService = tasks.stopped();
-            stoppedRows = byService;
-        }
-        return byService.getOrDefault(serviceArn, List.of());
+        return tasks.forService(serviceArn).stream().filter(TaskRow::stoppedStatus).toList();
     }
 
     void invalidate() {
         byEngine.clear();
-        stoppedRows = null;
     }
 }

@@ -2,7 +2,6 @@ package dev.berth.ecs.store;
 
 import dev.berth.ecs.store.Table;
 
-import java.util.Comparator;
 import java.util.List;
 
 /** The {@code tasks} table seen per service. */
@@ -17,23 +16,19 @@ public final class TaskTable {
         this.placements = new Table<>(store, PlacementRow.TABLE, PlacementRow.class);
     }
 
+    /** The table indexed by cluster, status and service, as committed now (see {@link TaskIndex}). */
+    public TaskIndex index() {
+        return store.derived(TaskRow.TABLE, TaskIndex.class, TaskIndex::of);
+    }
+
     /** Every row of a service (any status), oldest first. */
     public List<TaskRow> forService(String serviceArn) {
-        return rows.all().stream().filter(r -> serviceArn.equals(r.serviceArn()))
-                .sorted(Comparator.comparingLong(TaskRow::seq)).toList();
+        return index().service(serviceArn);
     }
 
     /** Every RUNNING row of every service, read once. */
     public List<TaskRow> running() {
-        return rows.all().stream().filter(TaskRow::running).toList();
-    }
-
-    /** Every STOPPED row by service ARN, oldest first, read once. */
-    public java.util.Map<String, List<TaskRow>> stopped() {
-        // One-off tasks belong to no service.
-        return rows.all().stream().filter(r -> r.stoppedStatus() && r.serviceArn() != null)
-                .sorted(Comparator.comparingLong(TaskRow::seq))
-                .collect(java.util.stream.Collectors.groupingBy(TaskRow::serviceArn));
+        return index().running();
     }
 
     /** Keeps only the newest {@code keep} STOPPED rows of a service, like ECS forgetting old tasks. */

@@ -109,7 +109,7 @@ public final class TaskStarter {
             dev.berth.engine.trace.Trace.mark("task started", taskArn);
         } catch (RuntimeException e) {
             placements.delete(taskArn);
-            throw record.failed(e);
+            throw record.failed(e, td);
         }
         List<TaskRow.TaskContainer> containers = new ArrayList<>();
         for (ContainerDefinition c : ContainerDefinition.of(td)) {

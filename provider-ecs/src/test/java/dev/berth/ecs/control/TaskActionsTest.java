@@ -5,6 +5,7 @@ import dev.berth.ecs.api.Shapes.ContainerOverride;
 import dev.berth.ecs.api.Shapes.Failure;
 import dev.berth.ecs.api.Shapes.KeyValuePair;
 import dev.berth.ecs.api.Shapes.TaskOverride;
+import dev.berth.ecs.api.TaskCalls.Container;
 import dev.berth.ecs.api.TaskCalls.DescribeTasksRequest;
 import dev.berth.ecs.api.TaskCalls.ListTasksRequest;
 import dev.berth.ecs.api.TaskCalls.RunTaskRequest;
@@ -202,6 +203,41 @@ class TaskActionsTest {
                 null, "web", null, null)).taskArns().size());
     }
 
+    /**
+     * STOPPED pages hold, in one ARN order, the tasks recorded STOPPED (read from their rows) and
+     * those whose container ended since (seen on the engine), leave out those past keeping, and
+     * resume after the token whichever kind ended a page.
+     */
+    @Test
+    void stoppedPagesMergeRecordedAndEndedTasksAndLeaveOutExpiredOnes() {
+        List<String> arns = run(7, null, null).tasks().stream().map(Task::taskArn).sorted().toList();
+        world.plane.stopTask(new StopTaskRequest(world.clusterName, arns.get(6), null));
+        world.clock.advance(Duration.ofMinutes(61));
+        for (int i : new int[] {0, 3, 5}) world.plane.stopTask(new StopTaskRequest(world.clusterName, arns.get(i), null));
+        engine.kill(arns.get(1));
+        engine.kill(arns.get(4));
+        List<String> seen = new java.util.ArrayList<>();
+        String token = null;
+        int pages = 0;
+        do {
+            var page = world.plane.listTasks(new ListTasksRequest(world.clusterName, null, null, token, 2, null, null,
+                    "STOPPED", null));
+            assertTrue(page.taskArns().size() <= 2);
+            seen.addAll(page.taskArns());
+            token = page.nextToken();
+            pages++;
+        } while (token != null && pages < 10);
+        assertEquals(List.of(arns.get(0), arns.get(1), arns.get(3), arns.get(4), arns.get(5)), seen,
+                "stopped and ended, in order; the one stopped over an hour ago is gone");
+        assertEquals(List.of(arns.get(2)), list("RUNNING"));
+        assertEquals(List.of(arns.get(3)), world.plane.listTasks(new ListTasksRequest(world.clusterName, null, null,
+                encode(arns.get(1)), 1, null, null, "STOPPED", null)).taskArns(), "resumes after a token's task");
+    }
+
+    private static String encode(String arn) {
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(arn.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     @Test
     void fargateTasksBeyondTheVcpuQuotaFailWithEcsReason() {
         var store = new MemoryStore();
@@ -222,6 +258,26 @@ class TaskActionsTest {
         assertEquals(1, r.failures().size());
         assertEquals("MISSING", r.failures().get(0).reason());
         assertTrue(r.failures().get(0).arn().endsWith("task/" + world.clusterName + "/abc"));
+    }
+
+    @Test
+    void aMissingImageIsSaidOnItsContainerAsEcsSaysIt() {
+        world.register("pair", "awsvpc", List.of("FARGATE"), "256", "512",
+                "[{\"name\":\"app\",\"image\":\"no-such-image:1\"},{\"name\":\"side\",\"image\":\"busybox\","
+                        + "\"essential\":false}]");
+        engine.missingImages.add("no-such-image:1");
+        Task t = world.plane.runTask(new RunTaskRequest(world.clusterName, "pair", 1, "FARGATE", null, null, null,
+                null, null, null, null)).tasks().get(0);
+        Task seen = describe(t.taskArn());
+        assertEquals("STOPPED", seen.lastStatus());
+        assertEquals("TaskFailedToStart", seen.stopCode());
+        String sentence = "Image no-such-image:1 is not present on the engine.";
+        assertEquals(sentence, seen.stoppedReason());
+        Container app = seen.containers().stream().filter(c -> c.name().equals("app")).findFirst().orElseThrow();
+        Container side = seen.containers().stream().filter(c -> c.name().equals("side")).findFirst().orElseThrow();
+        assertEquals("STOPPED", app.lastStatus());
+        assertEquals("CannotPullContainerError: " + sentence, app.reason());
+        assertNull(side.reason(), "the other container's image was there");
     }
 
     private Task describe(String arn) {

@@ -54,6 +54,46 @@ class EcsHttpServerTest {
         assertEquals(new CreateClusterRequest("web", List.of(new Tag("team", "a")), null), scripted.received.get(0));
     }
 
+    /**
+     * Changes waiting for their turn hold no request thread: with every thread of the old single
+     * pool taken by a queued CreateCluster, a ListClusters waited for all of them.
+     */
+    @Test
+    void aReadIsAnsweredWhileMoreChangesWaitThanTheServerHasThreads() throws Exception {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicInteger waiting = new java.util.concurrent.atomic.AtomicInteger();
+        scripted.on("CreateCluster", (CreateClusterRequest r) -> {
+            waiting.incrementAndGet();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return new CreateClusterResponse(null);
+        });
+        scripted.on("ListClusters", r -> new dev.berth.ecs.api.ClusterCalls.ListClustersResponse(List.of("a"), null));
+        java.util.concurrent.ExecutorService callers = java.util.concurrent.Executors.newFixedThreadPool(20);
+        try {
+            List<java.util.concurrent.Future<?>> changes = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                String name = "c" + i;
+                changes.add(callers.submit(() -> client.createCluster(new CreateClusterRequest(name, null, null))));
+            }
+            long until = System.nanoTime() + 10_000_000_000L;
+            while (waiting.get() < 8 && System.nanoTime() < until) Thread.sleep(10);
+            assertTrue(waiting.get() >= 8, "the changes arrived: " + waiting.get());
+            java.util.concurrent.CompletableFuture<List<String>> read = java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> client.listClusters(new dev.berth.ecs.api.ClusterCalls.ListClustersRequest(null, null)).clusterArns());
+            assertEquals(List.of("a"), read.get(10, java.util.concurrent.TimeUnit.SECONDS),
+                    "answered while the changes still wait");
+            release.countDown();
+            for (java.util.concurrent.Future<?> f : changes) f.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        } finally {
+            release.countDown();
+            callers.shutdownNow();
+        }
+    }
+
     @Test
     void anEcsErrorComesBackWithItsNameAndMessage() {
         scripted.on("DescribeClusters", r -> {

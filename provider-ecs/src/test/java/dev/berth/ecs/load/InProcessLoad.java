@@ -17,7 +17,8 @@ import java.time.Duration;
  * that answers from memory (the tests' {@link FakeRuntime}): berth's own cost per call without
  * Docker's, and no shared Docker lock needed. For profiling (run it with JFR); the numbers that
  * count are bench/run-load.sh's, on the real engine.
- * Arguments: CLIENTS SECONDS TASKS RUNNING RATE (defaults 50 20 10000 100 4).
+ * Arguments: CLIENTS SECONDS TASKS RUNNING RATE WARMUP (defaults 50 20 10000 100 4 0; WARMUP
+ * seconds of load run first, their latencies not counted).
  */
 public final class InProcessLoad {
     private InProcessLoad() {
@@ -29,6 +30,7 @@ public final class InProcessLoad {
         int tasks = args.length > 2 ? Integer.parseInt(args[2]) : 10000;
         int running = args.length > 3 ? Integer.parseInt(args[3]) : 100;
         double rate = args.length > 4 ? Double.parseDouble(args[4]) : 4;
+        int warmup = args.length > 5 ? Integer.parseInt(args[5]) : 0;
         Path dir = Files.createTempDirectory("berth-load");
         FakeRuntime engine = new FakeRuntime();
         try (SqliteEcsStore file = SqliteEcsStore.open(dir.resolve("ecs.db"))) {
@@ -41,7 +43,8 @@ public final class InProcessLoad {
                 LoadWorld world = LoadWorld.create(wire, "inproc", 4, 512, 1536, 4, running);
                 world.seedStopped(file, tasks - running - 4);
                 LoadRun.Result r = new LoadRun(wire, world,
-                        new LoadRun.Settings(clients, Duration.ofSeconds(seconds), rate, 5, 42)).run();
+                        new LoadRun.Settings(clients, Duration.ofSeconds(seconds), rate, 5, 42,
+                        Duration.ofSeconds(warmup))).run();
                 System.out.print(r.report());
             }
         }

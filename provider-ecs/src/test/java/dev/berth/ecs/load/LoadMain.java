@@ -57,7 +57,8 @@ public final class LoadMain {
                     Integer.parseInt(o.getOrDefault("clients", "50")),
                     Duration.ofMillis((long) (Double.parseDouble(o.getOrDefault("seconds", "60")) * 1000)),
                     Double.parseDouble(o.getOrDefault("rate", "4")),
-                    Integer.parseInt(o.getOrDefault("changes", "5")), 42)).run();
+                    Integer.parseInt(o.getOrDefault("changes", "5")), 42,
+                    Duration.ofMillis((long) (Double.parseDouble(o.getOrDefault("warmup", "0")) * 1000)))).run();
             System.out.print(r.report());
             System.out.flush();
             exit = r.failures().isEmpty() && r.lost().isEmpty() && r.overCommits().isEmpty() ? 0 : 1;

@@ -1,4 +1,4 @@
-package dev.berth.ecs.control;
+package dev.berth.ecs.service;
 
 import dev.berth.ecs.runtime.ContainerInfo;
 import dev.berth.ecs.runtime.RuntimeFailure;
@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class FreshListingsTest {
-    private final FreshListings listings = new FreshListings();
+    private final FreshListings<List<ContainerInfo>> listings = new FreshListings<>();
 
     @Test
     void callsArrivingDuringAListingShareTheNextOneNeverTheOneInHand() throws Exception {

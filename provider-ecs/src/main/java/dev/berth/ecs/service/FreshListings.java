@@ -1,41 +1,40 @@
-package dev.berth.ecs.control;
+package dev.berth.ecs.service;
 
-import dev.berth.ecs.runtime.ContainerInfo;
 import dev.berth.ecs.runtime.RuntimeFailure;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
 
 /**
- * Engine listings shared by the calls that wait for the same one: a call is answered by a
+ * Engine listings (or views built from one) shared by the calls that wait for the same one: a call is answered by a
  * listing that began after the call did, never by an older one, so what it says is what ran
  * while it was being served (the promise that reads see the engines' truth); but calls arriving
  * together share one listing instead of each making its own. Under load, {@code berth server}
  * made one engine list call per Describe and List request, each of them reading every
- * container of the cluster.
+ * container of the cluster, and one list and inspect of the service's containers per
+ * DescribeServices.
  */
-final class FreshListings {
-    private static final class Flight {
+public final class FreshListings<T> {
+    private static final class Flight<T> {
         final long started = System.nanoTime();
-        final CompletableFuture<List<ContainerInfo>> result = new CompletableFuture<>();
+        final CompletableFuture<T> result = new CompletableFuture<>();
     }
 
-    private final Map<String, Flight> latest = new HashMap<>();
+    private final Map<String, Flight<T>> latest = new HashMap<>();
 
     /** What {@code list} returns, from a call of it that began after this call did; {@code key} names the listing. */
-    List<ContainerInfo> list(String key, Supplier<List<ContainerInfo>> list) {
+    public T list(String key, Supplier<T> list) {
         long arrived = System.nanoTime();
         while (true) {
-            Flight flight;
+            Flight<T> flight;
             boolean mine = false;
             synchronized (this) {
                 flight = latest.get(key);
                 if (flight == null || (flight.result.isDone() && flight.started - arrived < 0)) {
-                    flight = new Flight();
+                    flight = new Flight<>();
                     latest.put(key, flight);
                     mine = true;
                 }
@@ -57,7 +56,7 @@ final class FreshListings {
         }
     }
 
-    private static List<ContainerInfo> await(Flight flight) {
+    private static <T> T await(Flight<T> flight) {
         try {
             return flight.result.get();
         } catch (ExecutionException e) {
