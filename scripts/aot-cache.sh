@@ -3,7 +3,8 @@
 #   sqlite/libsqlitejdbc.so  SQLite's native library for this machine, taken out of the jar once,
 #                            so a run loads it instead of copying and comparing it in /tmp each time
 #   berth.aot                an AOT cache (JEP 483/514/515) of the classes and profiles the everyday
-#                            commands use, trained on them (dev.berth.cli.StartupTraining)
+#                            commands use, trained on them (dev.berth.cli.StartupTraining), and
+#                            of an apply of a service, against a stand-in engine (TrainingEngine)
 #   java                     a link to the JDK that made the cache: a cache works only with it
 # The build runs this after packaging the jar (`mvn package`, as quickstart.sh and CI do); it never
 # fails the build. Without a JDK 25 or newer it says so and makes no cache, and bin/berth runs the
@@ -45,12 +46,15 @@ else
     flags+=(-Dorg.sqlite.lib.path="$dir.tmp/sqlite" -Dorg.sqlite.lib.name=libsqlitejdbc.so -Dorg.sqlite.tmpdir="$dir.tmp/sqlite")
   fi
   mkdir -p "$work/training"
+  # DOCKER_HOST: the training's own stand-in engine (TrainingEngine), a socket in its directory,
+  # so applies of a service are in the cache too while no real engine is ever reached.
   if BERTH_ECS_STORE="$work/training/ecs.db" BERTH_SECRET_STORE="$work/training/secrets.db" \
-     BERTH_LOG_STORE="$work/training/logs" \
+     BERTH_LOG_STORE="$work/training/logs" DOCKER_HOST="unix://$work/training/engine.sock" \
      "$java" "${flags[@]}" -XX:AOTCacheOutput="$dir.tmp/berth.aot" -Xlog:aot*=off,cds*=off \
        -cp "$jar" dev.berth.cli.StartupTraining "$work/training" > "$work/log" 2>&1 \
      && [ -s "$dir.tmp/berth.aot" ]; then
     ln -s "$java" "$dir.tmp/java"
+    grep '^training:' "$work/log" || true
     echo "berth: AOT cache made with $java ($(du -h "$dir.tmp/berth.aot" | cut -f1))."
   else
     rm -f "$dir.tmp/berth.aot"

@@ -47,6 +47,7 @@ final class ApplyFlow {
             // Terraform's rule: nobody can answer a prompt inside a stream of JSON.
             if (!autoApprove) return cmd.fail(List.of(ResultMessages.approvalRequired("berth")), ws);
         }
+        ws.warmLocalEngine();
         dev.berth.engine.trace.Trace.mark("session start");
         RunSession.Started started = RunSession.start(ws, opts, mode == Plan.Mode.DESTROY ? "destroy" : "apply");
         if (started.session() == null) return cmd.fail(started.diagnostics(), ws);

@@ -28,7 +28,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * JVM of the client's own; this JVM checks that again and turns away any request that differs.
  * It runs only the commands that read and print ({@link ServedCommands}).
  * It leaves after BERTH_DAEMON_IDLE seconds without a command (600 by default), and as soon as
- * its jar changes on disk.
+ * its jar changes on disk. When it starts, it removes the directories of berths that are gone.
  */
 public final class Daemon {
     private static final PrintStream LOG = System.err;
@@ -57,8 +57,20 @@ public final class Daemon {
         try (FileChannel lockFile = FileChannel.open(dir.resolve("lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
              FileLock held = lockFile.tryLock()) {
             if (held == null) return; // another one serves this directory already
+            sweepSiblings(dir);
             new Daemon(dir, jar, idle(System.getenv())).loop();
         }
+    }
+
+    /** Removes, beside this one, the directories of background berths that are gone ({@link StaleDaemons}). */
+    private static void sweepSiblings(Path dir) {
+        Path base = dir.toAbsolutePath().getParent();
+        if (base == null) return;
+        Thread t = new Thread(() -> {
+            for (Path gone : StaleDaemons.sweep(base, dir, Instant.now())) log("removed " + gone + ", whose berth is gone");
+        }, "berth-daemon-sweep");
+        t.setDaemon(true);
+        t.start();
     }
 
     static void log(String line) {

@@ -116,7 +116,7 @@ public final class ControlPlaneHost implements AutoCloseable {
         return where;
     }
 
-    /** How several servers on one PostgreSQL control plane split its services; none for a file. */
+    /** How several servers on one control plane (a PostgreSQL schema or one SQLite file) split its services. */
     public Optional<Leases> leases() {
         return file instanceof Leases l ? Optional.of(l) : Optional.empty();
     }

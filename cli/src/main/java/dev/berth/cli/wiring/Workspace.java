@@ -238,6 +238,14 @@ public final class Workspace implements AutoCloseable {
     }
 
     /** The Docker engines by docker_host (null: the local engine), one connection each for the command. */
+    /**
+     * Readies the local Docker engine's client in the background, for a command that will refresh
+     * or change what runs there (apply, destroy); see {@link RuntimePool#warmLocal}.
+     */
+    public void warmLocalEngine() {
+        runtimes.warmLocal();
+    }
+
     public java.util.function.Function<String, dev.berth.ecs.runtime.ContainerRuntime> runtimes() {
         return runtimes;
     }

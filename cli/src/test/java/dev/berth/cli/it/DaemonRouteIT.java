@@ -151,6 +151,27 @@ class DaemonRouteIT {
     }
 
     @Test
+    void aStartingBerthRemovesTheDirectoriesOfBerthsThatAreGone() throws Exception {
+        // What a berth killed long ago leaves: its lock (held by nobody), pid, log and socket.
+        Path root = Files.createDirectories(runtime.resolve("berth"));
+        Path gone = Files.createDirectory(root.resolve("daemon-00000000000000aa"));
+        Files.setPosixFilePermissions(gone, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        for (String f : List.of("lock", "pid", "log", "sock")) {
+            Files.writeString(gone.resolve(f), f.equals("pid") ? "999999\n" : "");
+            Files.setLastModifiedTime(gone.resolve(f), FileTime.from(Instant.now().minus(Duration.ofHours(3))));
+        }
+        Files.setLastModifiedTime(gone, FileTime.from(Instant.now().minus(Duration.ofHours(3))));
+        Map<String, String> env = new HashMap<>(base);
+        env.put("SWEEP", "1");
+        Path started = awaitDaemon(work, env);
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (Files.exists(gone) && System.nanoTime() < end) Thread.sleep(100);
+        assertTrue(!Files.exists(gone), "the gone berth's directory is removed; log: " + Files.readString(started.resolve("log")));
+        assertTrue(Files.isDirectory(started), "its own directory stays");
+        assertTrue(Files.readString(started.resolve("log")).contains("removed " + gone), "and says so in its log");
+    }
+
+    @Test
     void eachDirectoryAndEnvironmentHasItsOwnBerth() throws Exception {
         Path web = work.resolve("cases").resolve(firstCase("web"));
         for (Map<String, String> extra : List.of(Map.of("NO_COLOR", "1"), Map.of("COLUMNS", "50", "TF_VAR_unused", "x"))) {
@@ -346,16 +367,27 @@ class DaemonRouteIT {
         throw new AssertionError("no background berth answered in 90 s; logs under " + runtime);
     }
 
-    private static Map<Path, Integer> servedByDir() throws IOException {
-        Map<Path, Integer> counts = new HashMap<>();
+    /**
+     * Commands served, by berth directory. A starting berth removes the directories of berths that
+     * are gone (a test kills some), so a directory seen before keeps its last count here.
+     */
+    private static synchronized Map<Path, Integer> servedByDir() throws IOException {
+        Map<Path, Integer> counts = new HashMap<>(SEEN);
         for (Path d : daemonDirs()) {
             Path log = d.resolve("log");
             int n = 0;
-            if (Files.exists(log)) for (String l : Files.readAllLines(log)) if (l.contains("served a command")) n++;
+            try {
+                if (Files.exists(log)) for (String l : Files.readAllLines(log)) if (l.contains("served a command")) n++;
+            } catch (java.nio.file.NoSuchFileException removedMeanwhile) {
+                continue;
+            }
             counts.put(d, n);
         }
+        SEEN.putAll(counts);
         return counts;
     }
+
+    private static final Map<Path, Integer> SEEN = new HashMap<>();
 
     private static int servedCount() throws IOException {
         return servedByDir().values().stream().mapToInt(Integer::intValue).sum();

@@ -12,7 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Fault: the image a task names is not on the engine (berth never pulls). apply and run-task
- * say so in one sentence, the tasks are recorded STOPPED with TaskFailedToStart and nothing runs;
+ * say so in one sentence, the tasks are recorded STOPPED with TaskFailedToStart (their container
+ * with ECS's CannotPullContainerError and the sentence) and nothing runs;
  * once the image appears the next apply starts the service and converges.
  */
 class ImageMissingIT extends FaultFixture {
@@ -58,12 +59,19 @@ class ImageMissingIT extends FaultFixture {
             JsonNode task = describeTask(stopped.get(0));
             assertEquals("TaskFailedToStart", task.get("stopCode").asText(), task::toString);
             assertTrue(task.get("stoppedReason").asText().startsWith(sentence), task::toString);
+            // ECS says it on the container too, under its error name.
+            JsonNode app = task.get("containers").get(0);
+            assertEquals("app", app.get("name").asText(), task::toString);
+            assertEquals("STOPPED", app.get("lastStatus").asText(), task::toString);
+            assertTrue(app.get("reason").asText().startsWith("CannotPullContainerError: " + sentence), task::toString);
 
             JsonNode run = ecs("run-task", "--cluster", cluster, "--task-definition", cluster + "-app",
                     "--launch-type", "FARGATE").get("tasks").get(0);
             assertEquals("STOPPED", run.get("lastStatus").asText(), run::toString);
             assertEquals("TaskFailedToStart", run.get("stopCode").asText(), run::toString);
             assertTrue(run.get("stoppedReason").asText().startsWith(sentence), run::toString);
+            assertTrue(run.get("containers").get(0).get("reason").asText().startsWith("CannotPullContainerError: "),
+                    run::toString);
             assertEquals(List.of(), containers(), "run-task leaves no container either");
 
             DockerEngine.cli("tag", "berth-example/busybox:latest", image);

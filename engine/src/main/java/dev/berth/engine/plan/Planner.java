@@ -101,8 +101,9 @@ public final class Planner {
             return new Result(null, diags.list());
         }
 
-        // A refresh-only plan moves too, as Terraform's does: the state takes the new addresses.
-        Moves.Result moves = Moves.apply(stored, opts.mode() == Plan.Mode.DESTROY ? List.of() : config.moved(), diags);
+        // Refresh-only and destroy plans move too, as Terraform's do: the state takes the new
+        // addresses, and a destroy plan names each object by its new one.
+        Moves.Result moves = Moves.apply(stored, config.moved(), diags);
         if (diags.hasErrors()) return new Result(null, diags.list());
         StateSnapshot prior = moves.state();
         Targeting targeting = opts.mode() == Plan.Mode.DESTROY

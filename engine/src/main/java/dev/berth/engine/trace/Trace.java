@@ -25,9 +25,31 @@ public final class Trace {
         Instant now = Instant.now();
         ANCHOR_NANO_TIME = System.nanoTime();
         ANCHOR_EPOCH_NANOS = now.getEpochSecond() * 1_000_000_000L + now.getNano();
-        Instant started = OUT == null ? null : ProcessHandle.current().info().startInstant().orElse(null);
-        START_EPOCH_NANOS = started == null ? ANCHOR_EPOCH_NANOS
-                : started.getEpochSecond() * 1_000_000_000L + started.getNano();
+        long age = OUT == null ? -1 : ageNanos();
+        Instant started = OUT == null || age >= 0 ? null : ProcessHandle.current().info().startInstant().orElse(null);
+        START_EPOCH_NANOS = age >= 0 ? ANCHOR_EPOCH_NANOS - age
+                : started == null ? ANCHOR_EPOCH_NANOS : started.getEpochSecond() * 1_000_000_000L + started.getNano();
+    }
+
+    /**
+     * How long this process has run, from Linux's own counts (its start in clock ticks since boot,
+     * and the uptime), to 10 ms; -1 elsewhere. Not {@code ProcessHandle}'s start instant: that adds
+     * the boot time, which Linux gives in whole seconds, so every mark was off by up to a second.
+     */
+    private static long ageNanos() {
+        try {
+            String stat = Files.readString(Path.of("/proc/self/stat"));
+            // Fields after the command name, which may hold spaces and parentheses itself.
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
+            long startTicks = Long.parseLong(f[19]);
+            String uptime = Files.readString(Path.of("/proc/uptime")).trim().split(" ")[0];
+            int dot = uptime.indexOf('.');
+            long upNanos = Long.parseLong(uptime.substring(0, dot)) * 1_000_000_000L
+                    + Long.parseLong((uptime.substring(dot + 1) + "000000000").substring(0, 9));
+            return Math.max(0, upNanos - startTicks * 10_000_000L);
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
     }
 
     private Trace() {

@@ -22,7 +22,7 @@ import java.util.TreeSet;
  * found by comparing each row with the number last seen for it, never by "numbers above N".
  */
 public final class ServiceSignals {
-    static final String TABLE = "service-signals";
+    static final String TABLE = dev.berth.ecs.store.ServiceKeeping.SIGNALS;
     static final String COUNTER = "service-signal";
     /** Not an ARN, so never a service's key. */
     static final String LATEST = "latest";

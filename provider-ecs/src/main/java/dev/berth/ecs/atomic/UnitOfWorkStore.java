@@ -148,6 +148,26 @@ public final class UnitOfWorkStore implements EcsStore {
         store.put(table, key, json);
     }
 
+    /**
+     * Inside a unit, the change is made on the row as the unit sees it and kept in the unit (the
+     * unit's action runs alone in this process); outside one, the store makes it in one step.
+     */
+    @Override
+    public Optional<String> update(String table, String key, java.util.function.UnaryOperator<String> change) {
+        synchronized (this) {
+            Map<String, Map<String, Optional<String>>> u = unitHere();
+            if (u != null) {
+                Optional<String> pending = u.getOrDefault(table, Map.of()).get(key);
+                String now = pending != null ? pending.orElse(null) : store.get(table, key).orElse(null);
+                String next = change.apply(now);
+                if (next == null || next.equals(now)) return Optional.ofNullable(now);
+                u.computeIfAbsent(table, t -> new LinkedHashMap<>()).put(key, Optional.of(next));
+                return Optional.of(next);
+            }
+        }
+        return store.update(table, key, change);
+    }
+
     @Override
     public void delete(String table, String key) {
         synchronized (this) {
@@ -175,6 +195,12 @@ public final class UnitOfWorkStore implements EcsStore {
             else rows.remove(key);
         });
         return rows;
+    }
+
+    /** The store's own: a lease is the process's, never part of an action's unit. */
+    @Override
+    public Optional<dev.berth.ecs.store.Leases> leases() {
+        return store.leases();
     }
 
     /**

@@ -148,6 +148,7 @@ final class ClusterActions implements ClusterCalls {
         world.clusters.delete(row.arn());
         world.clusterSettings.delete(row.arn());
         world.tokens.forget(row.arn());
+        dev.berth.ecs.store.ServiceKeeping.forgetCluster(world.store, row.arn());
         return new DeleteClusterResponse(facts.describe(inactive, List.of("TAGS", "SETTINGS")));
     }
 }

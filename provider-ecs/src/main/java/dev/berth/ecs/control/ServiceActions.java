@@ -274,26 +274,51 @@ final class ServiceActions implements ServiceCalls {
                 : record.deployments().get(0);
         ServiceRecord.DeploymentRecord d = primary.inProgress() ? primary
                 : ServiceRules.reopened(primary, record.desiredCount(), now);
-        String tdRef = rows.get(serviceArn).map(ServiceRow::taskDefinition).orElse(record.taskDefinitionArn());
-        ServiceRecord current = record.updated(record.taskDefinitionArn(), record.desiredCount(),
-                record.deploymentConfiguration(), record.placementConstraints(), record.placementStrategy(), d,
-                record.deployments().isEmpty());
-        ended(current, d, deployer.deploy(ServiceRules.request(current, tdRef, Boolean.TRUE.equals(d.replaceAll()))));
+        if (record.deployments().isEmpty() || d != primary) {
+            records.update(serviceArn, r -> r == null || !samePrimary(r, record) ? r : r.updated(r.taskDefinitionArn(),
+                    r.desiredCount(), r.deploymentConfiguration(), r.placementConstraints(), r.placementStrategy(), d,
+                    r.deployments().isEmpty()));
+        }
+        // Deployed as the service's row and settings say when the rollout reads them, never as
+        // this record said: a call in another process may change the service meanwhile.
+        ended(serviceArn, d, deployer.deployRecorded(serviceArn, Boolean.TRUE.equals(d.replaceAll())));
+    }
+
+    private static boolean samePrimary(ServiceRecord a, ServiceRecord b) {
+        if (a.deployments().isEmpty() || b.deployments().isEmpty()) return a.deployments().isEmpty() == b.deployments().isEmpty();
+        return a.deployments().get(0).id().equals(b.deployments().get(0).id());
     }
 
     /** Records how a deployment ended on it and, after a rollback, on the service. */
     private ServiceRecord ended(ServiceRecord record, ServiceRecord.DeploymentRecord deployment, DeployResult d) {
+        ServiceRecord out = ended(record, deployment, d, false);
+        records.put(out);
+        return out;
+    }
+
+    /**
+     * As {@link #ended(ServiceRecord, ServiceRecord.DeploymentRecord, DeployResult)} for a rollout
+     * of the service loop, on the record as it is when the rollout ends: a call may have changed
+     * the service meanwhile, and then the ended deployment is no longer its PRIMARY one and the
+     * record is left as the call made it.
+     */
+    private void ended(String serviceArn, ServiceRecord.DeploymentRecord deployment, DeployResult d) {
+        records.update(serviceArn, now -> now == null || now.deployments().isEmpty()
+                || !now.deployments().get(0).id().equals(deployment.id()) ? now : ended(now, deployment, d, true));
+    }
+
+    private ServiceRecord ended(ServiceRecord record, ServiceRecord.DeploymentRecord deployment, DeployResult d,
+                                boolean rolledOut) {
         String now = clock.instant().toString();
         String reason = reason(d);
+        ServiceRecord.DeploymentRecord primary = rolledOut ? record.deployments().get(0) : deployment;
         ServiceRecord.DeploymentRecord ended = new ServiceRecord.DeploymentRecord(deployment.id(),
-                deployment.taskDefinitionArn(), record.desiredCount(), deployment.createdAt(), now,
+                primary.taskDefinitionArn(), record.desiredCount(), primary.createdAt(), now,
                 d.steady() ? "COMPLETED" : "FAILED", reason);
         // After a rollback the service runs the revision it returned to.
         String running = d.taskDefinitionArn() == null ? record.taskDefinitionArn() : d.taskDefinitionArn();
-        ServiceRecord out = record.updated(running, record.desiredCount(), record.deploymentConfiguration(),
+        return record.updated(running, record.desiredCount(), record.deploymentConfiguration(),
                 record.placementConstraints(), record.placementStrategy(), ended, false);
-        records.put(out);
-        return out;
     }
 
     /**

@@ -55,13 +55,22 @@ final class ServiceRecords {
         records.put(r.serviceArn(), r);
     }
 
+    /** Changes the record in one step (see {@link Table#update}); returns it as it is afterwards. */
+    Optional<ServiceRecord> update(String arn, java.util.function.UnaryOperator<ServiceRecord> change) {
+        return records.update(arn, change);
+    }
+
+    /**
+     * Stores what a read made of {@code read} unless another writer changed the record since it
+     * was read: then the record stands as they wrote it, and is returned as it is.
+     */
+    private Optional<ServiceRecord> replace(String arn, ServiceRecord read, ServiceRecord made) {
+        return records.update(arn, now -> java.util.Objects.equals(now, read) ? made : now);
+    }
+
     private Optional<ServiceRecord> reconcile(String arn, ServiceRecord record, ServiceRow row) {
         if (record == null && row == null) return Optional.empty();
-        if (record == null) {
-            ServiceRecord made = fromRow(row);
-            put(made);
-            return Optional.of(made);
-        }
+        if (record == null) return replace(arn, null, fromRow(row));
         if (ServiceRecord.INACTIVE.equals(record.status())) {
             if (Expiry.over(record.deletedAt(), clock)) {
                 records.delete(arn);
@@ -69,23 +78,18 @@ final class ServiceRecords {
             }
             if (row == null) return Optional.of(record);
             // Created again by a path that writes only the row.
-            ServiceRecord made = fromRow(row);
-            put(made);
-            return Optional.of(made);
+            return replace(arn, record, fromRow(row));
         }
         if (row == null) {
             // Its row went by another path (the HCL resource's destroy): the service is gone.
-            ServiceRecord gone = record.withStatus(ServiceRecord.INACTIVE, clock.instant().toString());
-            put(gone);
-            return Optional.of(gone);
+            return replace(arn, record, record.withStatus(ServiceRecord.INACTIVE, clock.instant().toString()));
         }
         if (row.desiredCount() != record.desiredCount() || !row.taskDefinitionArn().equals(record.taskDefinitionArn())) {
             ServiceRecord followed = new ServiceRecord(record.serviceArn(), record.serviceName(), record.clusterArn(),
                     record.status(), record.launchType(), row.taskDefinitionArn(), row.desiredCount(),
                     record.deploymentConfiguration(), record.placementConstraints(), record.placementStrategy(),
                     record.tags(), record.clientToken(), record.createdAt(), record.deletedAt(), record.deployments());
-            put(followed);
-            return Optional.of(followed);
+            return replace(arn, record, followed);
         }
         return Optional.of(record);
     }

@@ -42,9 +42,12 @@ final class ServiceViews {
                     instant(d.updatedAt()), s.launchType(), d.rolloutState(), d.rolloutStateReason()));
         }
         List<ServiceEvent> out = new ArrayList<>();
-        for (EventsRow.Event e : events) {
-            String id = UUID.nameUUIDFromBytes((s.serviceArn() + e.at() + e.message()).getBytes(StandardCharsets.UTF_8))
-                    .toString();
+        for (int i = 0; i < events.size(); i++) {
+            EventsRow.Event e = events.get(i);
+            // An event an older berth stored has no id: one is made from it and its place, counted
+            // from the oldest, so it stays the same as newer events come in.
+            String id = e.id() != null ? e.id() : UUID.nameUUIDFromBytes((s.serviceArn() + e.at() + e.message() + "#"
+                    + (events.size() - i)).getBytes(StandardCharsets.UTF_8)).toString();
             out.add(new ServiceEvent(id, instant(e.at()), e.message()));
         }
         return new Service(s.serviceArn(), s.serviceName(), s.clusterArn(), s.status(), s.desiredCount(), running,

@@ -15,8 +15,23 @@ public class RuntimeFailure extends RuntimeException {
 
     /** The image is not present on the engine (and nothing is pulled). */
     public static final class ImageMissing extends RuntimeFailure {
-        public ImageMissing(String message) {
+        /** ECS's error name for a container whose image could not be had, as its stopped task shows it. */
+        public static final String ECS_ERROR = "CannotPullContainerError";
+        private final String image;
+
+        /** {@code image}: the reference that is missing, as the container names it or as it was resolved. */
+        public ImageMissing(String message, String image) {
             super(message, null);
+            this.image = image;
+        }
+
+        public String image() {
+            return image;
+        }
+
+        /** ECS's reason on the container: its error name, then this sentence. */
+        public String containerReason() {
+            return ECS_ERROR + ": " + getMessage();
         }
     }
 

@@ -58,6 +58,7 @@ public final class Deployer implements Drainer {
     private final ServiceObserver observer;
     private final IntSupplier fargateCpuUnits;
     private final DeploymentImages images;
+    private final EcsStore store;
 
     /**
      * {@code fleet} lists and stops tasks wherever they run; {@code runtimes} reaches one engine by
@@ -66,6 +67,7 @@ public final class Deployer implements Drainer {
      */
     public Deployer(EcsStore store, Supplier<ContainerRuntime> fleet, ExecutorService pool,
                     Function<String, ContainerRuntime> runtimes, IntSupplier fargateCpuUnits) {
+        this.store = store;
         this.clusters = new Table<>(store, ClusterRow.TABLE, ClusterRow.class);
         this.services = new Table<>(store, ServiceRow.TABLE, ServiceRow.class);
         this.settings = new Table<>(store, ServiceSettings.TABLE, ServiceSettings.class);
@@ -104,25 +106,59 @@ public final class Deployer implements Drainer {
         Optional<DeployResult> rejected = record(r);
         if (rejected.isPresent()) return rejected.get();
         String clusterName = EcsArn.clusterName(r.cluster()).orElse(r.cluster());
-        ClusterRow cluster = clusters.get(EcsArn.cluster(clusterName)).orElseThrow();
         TaskDefinitionRow td = registry.resolve(r.taskDefinition()).orElseThrow();
-        String serviceArn = EcsArn.service(clusterName, r.serviceName());
-        String clusterArn = cluster.arn();
-        ServiceSettings s = settings.get(serviceArn).orElseThrow();
+        return deployRecorded(EcsArn.service(clusterName, r.serviceName()), td, r.forceNewDeployment());
+    }
+
+    /**
+     * Deploys the service as its row and settings say now (berth server's service loop, after a
+     * call recorded them): read here and never written back whole, so a change another process
+     * records meanwhile (an apply's desired count) is not undone by a rollout that read the
+     * service before it. A family named without a revision deploys its latest ACTIVE revision,
+     * which the row and settings then name unless a call changed the service meanwhile.
+     */
+    public DeployResult deployRecorded(String serviceArn, boolean force) {
+        views.invalidate();
+        Optional<ServiceRow> found = services.get(serviceArn);
+        if (found.isEmpty()) return DeployResult.rejected("Service " + serviceArn + " does not exist.", "service");
+        ServiceRow row = found.get();
+        Optional<TaskDefinitionRow> resolved = registry.resolve(row.taskDefinition());
+        if (resolved.isEmpty() || !resolved.get().active()) {
+            return DeployResult.rejected("Task definition \"" + row.taskDefinition()
+                    + "\" is not registered or no longer active.", "taskDefinition");
+        }
+        TaskDefinitionRow td = resolved.get();
+        if (!td.arn().equals(row.taskDefinitionArn())) {
+            services.update(serviceArn, now -> now != null && now.taskDefinition().equals(row.taskDefinition())
+                    && now.taskDefinitionArn().equals(row.taskDefinitionArn())
+                    ? now.withTaskDefinition(row.taskDefinition(), td.arn()) : now);
+            settings.update(serviceArn, now -> now != null && now.taskDefinitionArn().equals(row.taskDefinitionArn())
+                    ? now.withTaskDefinition(td.arn(), now.lastGoodTaskDefinition()) : now);
+        }
+        return deployRecorded(serviceArn, td, force);
+    }
+
+    private DeployResult deployRecorded(String serviceArn, TaskDefinitionRow td, boolean force) {
+        Optional<ServiceSettings> recorded = settings.get(serviceArn);
+        Optional<ClusterRow> cluster = recorded.flatMap(s -> clusters.get(s.clusterArn()));
+        if (recorded.isEmpty() || cluster.isEmpty()) {
+            return DeployResult.rejected("Service " + serviceArn + " or its cluster no longer exists.", "service");
+        }
+        ServiceSettings s = recorded.get();
         try {
             // ECS resolves image tags to digests when a deployment starts (versionConsistency).
             dev.berth.engine.trace.Trace.mark("deploy recorded");
-            images.begin(serviceArn, td, r.forceNewDeployment());
+            images.begin(serviceArn, td, force);
             dev.berth.engine.trace.Trace.mark("deploy images");
-            List<String> cleanUp = rollout.cleanUp(serviceArn, clusterArn);
+            List<String> cleanUp = rollout.cleanUp(serviceArn, cluster.get().arn());
             dev.berth.engine.trace.Trace.mark("deploy cleaned up");
             Set<String> replace = new HashSet<>();
             // A drifted task is rolled like an old revision: start-first, so it serves until replaced.
             observer.observe(fleet, serviceArn).tasks().stream().filter(ObservedTask::drifted)
                     .map(ObservedTask::arn).forEach(replace::add);
-            if (r.forceNewDeployment()) replace.addAll(runningTasks(serviceArn));
+            if (force) replace.addAll(runningTasks(serviceArn));
             dev.berth.engine.trace.Trace.mark("deploy observed");
-            return rollOut(s, cluster, td, replace, cleanUp);
+            return rollOut(s, cluster.get(), td, replace, cleanUp);
         } catch (RuntimeFailure f) {
             return new DeployResult(DeployResult.Status.FAILED, serviceArn, td.arn(), f.getMessage(),
                     List.of(f.getMessage()), null);
@@ -156,8 +192,9 @@ public final class Deployer implements Drainer {
         String clusterArn = cluster.get().arn();
         services.put(serviceArn, new ServiceRow(serviceArn, r.serviceName(), clusterArn, r.taskDefinition(), td.arn(),
                 r.desiredCount(), r.launchType(), "ACTIVE"));
-        String lastGood = settings.get(serviceArn).map(ServiceSettings::lastGoodTaskDefinition).orElse(null);
-        settings.put(serviceArn, settingsOf(r, serviceArn, clusterArn, td.arn(), lastGood));
+        // The revision to return to is the rollouts', kept as it is now.
+        settings.update(serviceArn, now -> settingsOf(r, serviceArn, clusterArn, td.arn(),
+                now == null ? null : now.lastGoodTaskDefinition()));
         return Optional.empty();
     }
 
@@ -183,7 +220,10 @@ public final class Deployer implements Drainer {
         List<String> failures = new ArrayList<>(earlier);
         r.failures().stream().filter(f -> !failures.contains(f)).forEach(failures::add);
         if (r.steady()) {
-            settings.put(serviceArn, s.withTaskDefinition(td.arn(), td.arn()));
+            // Only what this rollout owns: td is now the revision to return to; the revision to
+            // deploy stays whatever a call recorded meanwhile.
+            settings.update(serviceArn, now -> now == null ? null : now.withTaskDefinition(
+                    now.taskDefinitionArn().equals(s.taskDefinitionArn()) ? td.arn() : now.taskDefinitionArn(), td.arn()));
             events.add(serviceArn, "service " + name + " has reached a steady state.");
             return new DeployResult(DeployResult.Status.STEADY, serviceArn, td.arn(), null, failures, null);
         }
@@ -193,10 +233,12 @@ public final class Deployer implements Drainer {
             events.add(serviceArn, "service " + name + " deployment failed: rolling back to " + good.arn() + ".");
             ServiceSettings back = s.withTaskDefinition(good.arn(), good.arn());
             RolloutRunner.Result rb = rollout.run(back, cluster, good, Set.of());
-            settings.put(serviceArn, back);
-            // The service now deploys the revision it returned to; its row says so for every reader.
-            services.get(serviceArn).ifPresent(row -> services.put(serviceArn, new ServiceRow(row.arn(), row.name(),
-                    row.clusterArn(), good.arn(), good.arn(), row.desiredCount(), row.launchType(), row.status())));
+            // The service now deploys the revision it returned to, and its row says so for every
+            // reader, unless a call asked for another revision meanwhile.
+            settings.update(serviceArn, now -> now != null && now.taskDefinitionArn().equals(s.taskDefinitionArn())
+                    ? now.withTaskDefinition(good.arn(), good.arn()) : now);
+            services.update(serviceArn, row -> row != null && row.taskDefinitionArn().equals(td.arn())
+                    ? row.withTaskDefinition(good.arn(), good.arn()) : row);
             events.add(serviceArn, rb.steady() ? "service " + name + " rolled back to " + good.arn()
                     + " and has reached a steady state." : "service " + name + " rollback to " + good.arn() + " failed.");
             return new DeployResult(DeployResult.Status.ROLLED_BACK, serviceArn, good.arn(), "Deployment of " + td.arn()
@@ -242,6 +284,7 @@ public final class Deployer implements Drainer {
         settings.delete(serviceArn);
         images.forget(serviceArn);
         events.forget(serviceArn);
+        dev.berth.ecs.store.ServiceKeeping.forget(store, serviceArn);
         return List.of();
     }
 

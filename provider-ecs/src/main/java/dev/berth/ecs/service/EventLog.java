@@ -26,11 +26,15 @@ public final class EventLog {
         this.rows = new Table<>(store, EventsRow.TABLE, EventsRow.class);
     }
 
-    public synchronized void add(String serviceArn, String message) {
-        List<Event> list = new ArrayList<>();
-        list.add(new Event(Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), message));
-        list.addAll(list(serviceArn));
-        rows.put(serviceArn, new EventsRow(list.size() > KEEP ? list.subList(0, KEEP) : list));
+    /** Adds the event in one step on the row as stored, so events other processes add meanwhile are kept. */
+    public void add(String serviceArn, String message) {
+        Event event = new Event(Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), message);
+        rows.update(serviceArn, now -> {
+            List<Event> list = new ArrayList<>();
+            list.add(event);
+            if (now != null) list.addAll(now.events());
+            return new EventsRow(list.size() > KEEP ? list.subList(0, KEEP) : list);
+        });
     }
 
     public List<Event> list(String serviceArn) {

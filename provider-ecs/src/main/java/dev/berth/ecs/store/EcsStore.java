@@ -17,6 +17,23 @@ public interface EcsStore {
 
     void delete(String table, String key);
 
+    /**
+     * Changes one row in one step: {@code change} is given the row as stored now (null when there
+     * is none) and returns the row to store, or null (or the same row) to leave it as it is; no
+     * other writer, in this process or another, changes the row between that read and the write.
+     * For writers that own some of a row's fields: rewriting a whole row read earlier would undo
+     * what another process wrote meanwhile (a server's rollout undid an apply's desired count).
+     * Returns the row as it is afterwards. This default reads and writes in two calls: for
+     * stores that only one thread of one process uses.
+     */
+    default Optional<String> update(String table, String key, java.util.function.UnaryOperator<String> change) {
+        String now = get(table, key).orElse(null);
+        String next = change.apply(now);
+        if (next == null || next.equals(now)) return Optional.ofNullable(now);
+        put(table, key, next);
+        return Optional.of(next);
+    }
+
     /** Every row of a table, key to JSON, in key order. */
     Map<String, String> list(String table);
 
@@ -66,6 +83,11 @@ public interface EcsStore {
      */
     default boolean besideAChange() {
         return false;
+    }
+
+    /** The leases by which several servers split the services they keep, in a store that several servers share. */
+    default Optional<Leases> leases() {
+        return Optional.empty();
     }
 
     /** A hold on something shared between processes, let go by {@link #close}. */

@@ -24,4 +24,7 @@ public interface Leases {
 
     /** Forgets a lease (its service is gone). */
     void forget(String name);
+
+    /** Forgets every lease whose name starts with {@code prefix} (a cluster's services: the cluster is gone). */
+    void forgetUnder(String prefix);
 }

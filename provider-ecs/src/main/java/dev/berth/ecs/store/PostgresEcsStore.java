@@ -112,6 +112,34 @@ public final class PostgresEcsStore implements OpenEcsStore, Leases {
         });
     }
 
+    /**
+     * The row is locked ({@code FOR UPDATE}) from the read to the write; a row that does not exist
+     * yet is inserted only if nobody inserted it meanwhile, and otherwise the change is made again
+     * on what they wrote.
+     */
+    @Override
+    public Optional<String> update(String table, String key, java.util.function.UnaryOperator<String> change) {
+        while (true) {
+            Optional<Optional<String>> done = db.tx("write to", c -> {
+                String now;
+                try (PreparedStatement ps = prepare(c, "SELECT json FROM rows WHERE tbl = ? AND key = ? FOR UPDATE",
+                        table, key); ResultSet rs = ps.executeQuery()) {
+                    now = rs.next() ? rs.getString(1) : null;
+                }
+                String next = change.apply(now);
+                if (next == null || next.equals(now)) return Optional.of(Optional.ofNullable(now));
+                if (now != null) {
+                    update(c, "UPDATE rows SET json = ? WHERE tbl = ? AND key = ?", next, table, key);
+                    return Optional.of(Optional.of(next));
+                }
+                boolean inserted = update(c, "INSERT INTO rows(tbl, key, json) VALUES (?, ?, ?)"
+                        + " ON CONFLICT (tbl, key) DO NOTHING", table, key, next) == 1;
+                return inserted ? Optional.of(Optional.of(next)) : Optional.empty();
+            });
+            if (done.isPresent()) return done.get();
+        }
+    }
+
     @Override
     public Map<String, String> list(String table) {
         return db.tx("read", c -> {
@@ -208,6 +236,16 @@ public final class PostgresEcsStore implements OpenEcsStore, Leases {
     @Override
     public void forget(String name) {
         db.tx("write to", c -> update(c, "DELETE FROM leases WHERE name = ?", name));
+    }
+
+    @Override
+    public void forgetUnder(String prefix) {
+        db.tx("write to", c -> update(c, "DELETE FROM leases WHERE left(name, length(?)) = ?", prefix, prefix));
+    }
+
+    @Override
+    public Optional<Leases> leases() {
+        return Optional.of(this);
     }
 
     /** Who holds each lease now, by name (for people and tests). */

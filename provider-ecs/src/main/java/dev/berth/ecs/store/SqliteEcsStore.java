@@ -14,20 +14,25 @@ import java.util.TreeMap;
  * configurations, {@code berth agent}, {@code berth ecs} commands. The file runs in WAL mode with a
  * busy timeout, and every write is one short {@code BEGIN IMMEDIATE} transaction, so readers never
  * block and writers queue on SQLite's lock instead of failing. Tables (see {@link StoreSchema}):
- * {@code rows(tbl, key, json)}, {@code counters(name, value)}, {@code imports} and
+ * {@code rows(tbl, key, json)}, {@code counters(name, value)}, {@code imports},
+ * {@code leases} ({@link SqliteLeases}: several servers on one file split its services) and
  * {@code schema_version}.
  */
-public final class SqliteEcsStore implements OpenEcsStore {
+public final class SqliteEcsStore implements OpenEcsStore, Leases {
 
     private final SqliteDb db;
+    private final SqliteLeases leases;
     /** Whole tables as last listed, kept current by this object's own writes (see {@link #list}). */
     private final TableCache tables = new TableCache();
     /** What {@link #derived} made, by table and kind. */
     private final java.util.concurrent.ConcurrentMap<String, Derived> derived = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.concurrent.ConcurrentMap<String, Object> deriving = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Concurrent writers' transactions merged into one (one sync to disk for all of them). */
+    private final GroupCommit group = new GroupCommit(this::commit);
 
     private SqliteEcsStore(SqliteDb db) {
         this.db = db;
+        this.leases = new SqliteLeases(db);
     }
 
     /**
@@ -79,18 +84,25 @@ public final class SqliteEcsStore implements OpenEcsStore {
         writeAll(java.util.List.of(new Write(table, key, null)));
     }
 
-    /** All the writes in one {@code BEGIN IMMEDIATE} transaction: a crash half-way leaves none of them. */
+    /**
+     * All the writes in one {@code BEGIN IMMEDIATE} transaction: a crash half-way leaves none of
+     * them. Writes of other threads that wait meanwhile may share the transaction ({@link GroupCommit}).
+     */
     @Override
     public void writeAll(java.util.List<Write> writes) {
         if (writes.isEmpty()) return;
-        tables.writing(writes, () -> db.write("write to", () -> {
+        group.write(writes);
+    }
+
+    private void commit(java.util.List<Write> writes) {
+        tables.writing(() -> db.write("write to", () -> {
             for (Write w : writes) {
                 if (w.json() == null) db.update("DELETE FROM rows WHERE tbl = ? AND key = ?", w.table(), w.key());
                 else db.update("INSERT INTO rows(tbl, key, json) VALUES (?, ?, ?)"
                         + " ON CONFLICT(tbl, key) DO UPDATE SET json = excluded.json", w.table(), w.key(), w.json());
             }
-            return null;
-        }), (table, before, after) -> follow(table, before, after, writes));
+            return writes;
+        }), this::follow);
     }
 
     /** Carries what was derived from {@code before} through {@code writes} to {@code after}, where it can. */
@@ -117,6 +129,24 @@ public final class SqliteEcsStore implements OpenEcsStore {
             db.query("SELECT key, json FROM rows WHERE tbl = ?", rs -> out.put(rs.getString(1), rs.getString(2)), table);
             return new TableCache.Read(now, out);
         }));
+    }
+
+    /** The read and the write in one {@code BEGIN IMMEDIATE} transaction, which no other writer can enter. */
+    @Override
+    public Optional<String> update(String table, String key, java.util.function.UnaryOperator<String> change) {
+        String[] after = new String[1];
+        tables.writing(() -> db.write("write to", () -> {
+            String now = db.queryOne("SELECT json FROM rows WHERE tbl = ? AND key = ?", rs -> rs.getString(1), table, key)
+                    .orElse(null);
+            String next = change.apply(now);
+            after[0] = now;
+            if (next == null || next.equals(now)) return java.util.List.<Write>of();
+            db.update("INSERT INTO rows(tbl, key, json) VALUES (?, ?, ?)"
+                    + " ON CONFLICT(tbl, key) DO UPDATE SET json = excluded.json", table, key, next);
+            after[0] = next;
+            return java.util.List.of(new Write(table, key, next));
+        }), this::follow);
+        return Optional.ofNullable(after[0]);
     }
 
     /**
@@ -204,6 +234,46 @@ public final class SqliteEcsStore implements OpenEcsStore {
             }
             return null;
         });
+    }
+
+    @Override
+    public boolean claim(String name, String owner, java.time.Duration ttl) {
+        return leases.claim(name, owner, ttl);
+    }
+
+    @Override
+    public java.util.Set<String> renew(String owner, java.time.Duration ttl) {
+        return leases.renew(owner, ttl);
+    }
+
+    @Override
+    public java.util.Set<String> takeExpired(String owner, java.time.Duration ttl) {
+        return leases.takeExpired(owner, ttl);
+    }
+
+    @Override
+    public void release(String owner) {
+        leases.release(owner);
+    }
+
+    @Override
+    public void forget(String name) {
+        leases.forget(name);
+    }
+
+    @Override
+    public void forgetUnder(String prefix) {
+        leases.forgetUnder(prefix);
+    }
+
+    @Override
+    public Optional<Leases> leases() {
+        return Optional.of(this);
+    }
+
+    /** Who holds each lease now, by name (for people and tests). */
+    public Map<String, String> leaseHolders() {
+        return leases.holders();
     }
 
     @Override

@@ -25,7 +25,9 @@ final class StoreSchema {
                     // berth, by a digest of what was moved: a hand-over interrupted after this file
                     // committed is recognised when it is tried again.
                     "CREATE TABLE imports(digest TEXT PRIMARY KEY, source TEXT NOT NULL, imported TEXT NOT NULL,"
-                            + " records INTEGER NOT NULL) WITHOUT ROWID"));
+                            + " records INTEGER NOT NULL) WITHOUT ROWID"),
+            // Which server keeps which service, until when (epoch milliseconds; see SqliteLeases).
+            List.of("CREATE TABLE leases(name TEXT PRIMARY KEY, owner TEXT NOT NULL, expires INTEGER NOT NULL) WITHOUT ROWID"));
 
     static final int LATEST = MIGRATIONS.size();
 

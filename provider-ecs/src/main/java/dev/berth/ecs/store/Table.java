@@ -32,6 +32,18 @@ public final class Table<T> {
         store.put(name, key, Json.write(row));
     }
 
+    /**
+     * Changes the row in one step ({@link EcsStore#update}): {@code change} gets the row as stored
+     * now (null: none) and returns the row to store (null: leave it). Returns the row afterwards.
+     */
+    public Optional<T> update(String key, java.util.function.UnaryOperator<T> change) {
+        return store.update(name, key, json -> {
+            T now = json == null ? null : Decoded.read(json, type);
+            T next = change.apply(now);
+            return next == null || next.equals(now) ? null : Json.write(next);
+        }).map(json -> Decoded.read(json, type));
+    }
+
     public void delete(String key) {
         store.delete(name, key);
     }

@@ -50,24 +50,31 @@ final class TableCache {
 
     /** Runs {@code write} (one transaction of {@code writes}) and brings the tables held up to date with it. */
     void writing(List<EcsStore.Write> writes, Runnable write) {
-        writing(writes, write, (table, before, after) -> { });
+        writing(() -> {
+            write.run();
+            return writes;
+        }, NOTHING);
     }
 
-    /** What a write made of a table held: the table before and after it. */
+    /** What a write made of a table held: the table before and after it, and the transaction's writes. */
     interface Replaced {
-        void replaced(String table, Map<String, String> before, Map<String, String> after);
+        void replaced(String table, Map<String, String> before, Map<String, String> after, List<EcsStore.Write> writes);
     }
+
+    private static final Replaced NOTHING = (table, before, after, writes) -> { };
 
     /**
-     * As {@link #writing(List, Runnable)}, telling {@code replaced} of each table held that the
-     * write changed, before any list can see the new table (values derived from the old one are
-     * carried over in the meantime).
+     * Runs {@code write}, a transaction that decides its writes as it runs and returns them, brings
+     * the tables held up to date with it and tells {@code replaced} of each table held that it
+     * changed, before any list can see the new table (values derived from the old one are carried
+     * over in the meantime).
      */
-    void writing(List<EcsStore.Write> writes, Runnable write, Replaced replaced) {
+    void writing(java.util.function.Supplier<List<EcsStore.Write>> write, Replaced replaced) {
         lock.lock();
         try {
+            List<EcsStore.Write> writes;
             try {
-                write.run();
+                writes = write.get();
             } catch (RuntimeException | Error e) {
                 tables.clear();
                 throw e;
@@ -82,7 +89,7 @@ final class TableCache {
             }
             changed.forEach((t, rows) -> {
                 Map<String, String> now = Collections.unmodifiableMap(rows);
-                replaced.replaced(t, tables.put(t, now), now);
+                replaced.replaced(t, tables.put(t, now), now, writes);
             });
         } finally {
             lock.unlock();

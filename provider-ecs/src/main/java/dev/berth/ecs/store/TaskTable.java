@@ -42,6 +42,15 @@ public final class TaskTable {
     }
 
     /**
+     * Records the task and its reservation as one write: one commit where there were two, and
+     * never a reservation without its task row or a starting task without its reservation.
+     */
+    public void book(TaskRow row, PlacementRow reservation) {
+        store.writeAll(List.of(new EcsStore.Write(TaskRow.TABLE, row.taskArn(), Json.write(row)),
+                new EcsStore.Write(PlacementRow.TABLE, row.taskArn(), Json.write(reservation))));
+    }
+
+    /**
      * Forgets the task and its reservation as one write: a process killed between the two would
      * leave a reservation no task row leads to, booking its room for ever.
      */

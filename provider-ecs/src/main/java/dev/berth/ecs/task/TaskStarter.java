@@ -84,11 +84,11 @@ public final class TaskStarter {
         long seq = store.next(SEQ_COUNTER);
         TaskRow provisioning = new TaskRow(taskArn, r.serviceArn(), cluster.arn(), td.arn(), TaskRow.PROVISIONING, seq,
                 null, null, null, List.of(), Map.of(), null, r.startedBy(), r.group(), r.launchType());
-        TaskStartRecord record = TaskStartRecord.provisioning(tasks, provisioning);
         Reservation reservation = Reservation.of(td, r.overrides());
-        // Booked before the containers exist, so a parallel decision never promises the same room twice.
-        placements.put(taskArn, new PlacementRow(taskArn, r.serviceArn(),
-                r.instance() == null ? null : r.instance().arn(), dockerHost, reservation.cpu(),
+        // Booked with the row, before the containers exist, so a parallel decision never promises
+        // the same room twice.
+        TaskStartRecord record = TaskStartRecord.provisioning(tasks, provisioning, new PlacementRow(taskArn,
+                r.serviceArn(), r.instance() == null ? null : r.instance().arn(), dockerHost, reservation.cpu(),
                 reservation.memory(), reservation.hostPorts()));
         dev.berth.engine.trace.Trace.mark("task booked", taskArn);
         List<ContainerInfo> infos;
@@ -109,7 +109,7 @@ public final class TaskStarter {
             dev.berth.engine.trace.Trace.mark("task started", taskArn);
         } catch (RuntimeException e) {
             placements.delete(taskArn);
-            throw record.failed(e);
+            throw record.failed(e, td);
         }
         List<TaskRow.TaskContainer> containers = new ArrayList<>();
         for (ContainerDefinition c : ContainerDefinition.of(td)) {

@@ -5,6 +5,7 @@ import dev.berth.ecs.api.Shapes.ContainerOverride;
 import dev.berth.ecs.api.Shapes.Failure;
 import dev.berth.ecs.api.Shapes.KeyValuePair;
 import dev.berth.ecs.api.Shapes.TaskOverride;
+import dev.berth.ecs.api.TaskCalls.Container;
 import dev.berth.ecs.api.TaskCalls.DescribeTasksRequest;
 import dev.berth.ecs.api.TaskCalls.ListTasksRequest;
 import dev.berth.ecs.api.TaskCalls.RunTaskRequest;
@@ -257,6 +258,26 @@ class TaskActionsTest {
         assertEquals(1, r.failures().size());
         assertEquals("MISSING", r.failures().get(0).reason());
         assertTrue(r.failures().get(0).arn().endsWith("task/" + world.clusterName + "/abc"));
+    }
+
+    @Test
+    void aMissingImageIsSaidOnItsContainerAsEcsSaysIt() {
+        world.register("pair", "awsvpc", List.of("FARGATE"), "256", "512",
+                "[{\"name\":\"app\",\"image\":\"no-such-image:1\"},{\"name\":\"side\",\"image\":\"busybox\","
+                        + "\"essential\":false}]");
+        engine.missingImages.add("no-such-image:1");
+        Task t = world.plane.runTask(new RunTaskRequest(world.clusterName, "pair", 1, "FARGATE", null, null, null,
+                null, null, null, null)).tasks().get(0);
+        Task seen = describe(t.taskArn());
+        assertEquals("STOPPED", seen.lastStatus());
+        assertEquals("TaskFailedToStart", seen.stopCode());
+        String sentence = "Image no-such-image:1 is not present on the engine.";
+        assertEquals(sentence, seen.stoppedReason());
+        Container app = seen.containers().stream().filter(c -> c.name().equals("app")).findFirst().orElseThrow();
+        Container side = seen.containers().stream().filter(c -> c.name().equals("side")).findFirst().orElseThrow();
+        assertEquals("STOPPED", app.lastStatus());
+        assertEquals("CannotPullContainerError: " + sentence, app.reason());
+        assertNull(side.reason(), "the other container's image was there");
     }
 
     private Task describe(String arn) {

@@ -86,7 +86,7 @@ public final class FakeRuntime implements ContainerRuntime {
         reach();
         for (ContainerLaunch c : launch.containers()) {
             if (missingImages.contains(c.image())) {
-                throw new RuntimeFailure.ImageMissing("Image " + c.image() + " is not present on the engine.");
+                throw new RuntimeFailure.ImageMissing("Image " + c.image() + " is not present on the engine.", c.image());
             }
         }
         launches.add(launch);

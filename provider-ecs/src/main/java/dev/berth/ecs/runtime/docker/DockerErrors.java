@@ -47,7 +47,7 @@ final class DockerErrors {
 
     RuntimeFailure.ImageMissing imageMissing(String image) {
         return new RuntimeFailure.ImageMissing("Image \"" + image + "\" is not present on " + where()
-                + "; build or load it first (berth never pulls).");
+                + "; build or load it first (berth never pulls).", image);
     }
 
     /**
