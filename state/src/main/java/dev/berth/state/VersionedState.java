@@ -17,6 +17,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -212,7 +213,8 @@ final class VersionedState {
 
     /** Rows still in their stored form: undoing history swaps rows, and only survivors are decoded. */
     private static final class Rows {
-        final Map<String, ResourceRow> resources = new HashMap<>();
+        // In the order read (by address), so the snapshot finds its resources almost sorted.
+        final Map<String, ResourceRow> resources = new LinkedHashMap<>();
         final Map<String, OutputRow> outputs = new HashMap<>();
         final Map<String, DeposedRow> deposed = new HashMap<>();
 
@@ -233,7 +235,7 @@ final class VersionedState {
 
     private Rows currentRows() throws SQLException {
         Rows rows = new Rows();
-        db.query(RESOURCE_COLUMNS, rs -> rows.resources.put(rs.getString(1), resourceRow(rs)));
+        db.query(RESOURCE_COLUMNS + " ORDER BY addr", rs -> rows.resources.put(rs.getString(1), resourceRow(rs)));
         db.query(OUTPUT_COLUMNS, rs -> rows.outputs.put(rs.getString(1), outputRow(rs)));
         db.query(DEPOSED_COLUMNS, rs -> {
             DeposedRow d = new DeposedRow(rs.getString(8), resourceRow(rs));
@@ -244,7 +246,7 @@ final class VersionedState {
 
     private static StateSnapshot snapshot(String lineage, long serial, Rows rows) {
         // Decoded on every core: a plan of 100,000 objects reads each of them first.
-        Map<ResourceInstanceAddr, ResourceState> resources = new HashMap<>();
+        Map<ResourceInstanceAddr, ResourceState> resources = new LinkedHashMap<>();
         for (ResourceState s : rows.resources.values().parallelStream().map(ResourceRow::toState).toList()) {
             resources.put(s.addr(), s);
         }

@@ -52,6 +52,7 @@ final class PlanCommand extends WorkspaceCommand {
             // Progress lines would end up inside a Markdown document: keep them out of it.
             Planner.Result r = Plans.make(s, opts, mode, json ? jsonUi.hooks() : markdown ? RunHooks.NONE
                     : new ProgressView(term));
+            dev.berth.engine.trace.Trace.mark("planned");
             if (stop.getAsBoolean()) return fail(GracefulStop.beforeAnyChange("Plan"), ws);
             if (r.hasErrors()) return fail(r.diagnostics(), ws);
             if (out != null) SavedPlans.save(s, r.plan(), out);
@@ -59,6 +60,7 @@ final class PlanCommand extends WorkspaceCommand {
             if (json) jsonUi.plan(r.plan());
             printDiagnostics(r.diagnostics(), ws);
             CostEstimate cost = PlanCosts.estimate(r.plan(), s.config, ws.providers());
+            dev.berth.engine.trace.Trace.mark("costed");
             if (cost.hasErrors()) return fail(cost.diagnostics(), ws);
             printDiagnostics(cost.diagnostics(), ws);
             if (json) {

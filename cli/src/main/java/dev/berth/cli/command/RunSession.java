@@ -45,6 +45,7 @@ final class RunSession implements AutoCloseable {
     static Started start(Workspace ws, RunOptions opts, String operation, boolean unsetIsUnknown) {
         Diagnostics diags = new Diagnostics();
         Config config = ws.config(diags);
+        dev.berth.engine.trace.Trace.mark("configuration loaded");
         Map<String, Value> vars = diags.hasErrors() ? Map.of()
                 : VariableValues.resolve(config, VariableSources.collect(ws.dir(), System.getenv(),
                 opts.variables.given(), ws.sources(), diags), ws.evaluator(), diags, unsetIsUnknown);

@@ -1,11 +1,26 @@
 package dev.berth.engine.addrs;
 
+import java.util.Objects;
+
 /**
  * A resource as configured, e.g. {@code ecs_service.web} or {@code data.ecs_cluster.main}, before
  * count or for_each expand it. The mode tells a managed resource from a data resource, so both
  * may share a type and a name, as in Terraform.
  */
 public record ResourceAddr(Mode mode, String type, String name) implements Comparable<ResourceAddr> {
+    /**
+     * One string per resource type, so that comparing two addresses of the same type (a state of
+     * 100,000 task definitions is sorted and searched by address) does not compare the type's
+     * characters. Bounded: a type is a provider's word, and there are few.
+     */
+    private static final java.util.concurrent.ConcurrentHashMap<String, String> TYPES =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    public ResourceAddr {
+        String known = TYPES.get(type);
+        if (known != null) type = known;
+        else if (type != null && TYPES.size() < 4096) type = Objects.requireNonNullElse(TYPES.putIfAbsent(type, type), type);
+    }
 
     /** Terraform's resource modes, with the word its JSON documents use for each. */
     public enum Mode {
@@ -43,7 +58,7 @@ public record ResourceAddr(Mode mode, String type, String name) implements Compa
     @Override
     public int compareTo(ResourceAddr o) {
         if (mode != o.mode) return mode == Mode.DATA ? -1 : 1;
-        int c = type.compareTo(o.type);
+        int c = type == o.type ? 0 : type.compareTo(o.type);
         return c != 0 ? c : name.compareTo(o.name);
     }
 

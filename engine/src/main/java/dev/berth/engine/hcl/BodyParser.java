@@ -29,6 +29,12 @@ final class BodyParser {
         return new Body(attrs, blocks, c.range(0, c.start(c.t.size - 1)));
     }
 
+    /** The items of a file, without the file's body around them (a piece of a file: {@link ParallelBody}). */
+    void parseTopLevel(List<Attribute> attrs, List<Block> blocks) {
+        c.pushNewlines(false);
+        parseItems(attrs, blocks, null, -1);
+    }
+
     /**
      * Reads items until the closing brace of the enclosing block (left unconsumed) or end of
      * file. blockType is null at top level.

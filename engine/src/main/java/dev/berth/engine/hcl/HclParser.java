@@ -14,8 +14,20 @@ public final class HclParser {
     }
 
     public static ParseResult parse(String path, String text) {
+        return parse(path, text, true);
+    }
+
+    /** {@code pieces}: whether a large clean file may be parsed on every core ({@link ParallelBody}). */
+    static ParseResult parse(String path, String text, boolean pieces) {
         List<Diagnostic> diags = new ArrayList<>();
         TokenCursor c = cursor(path, text, diags, false);
+        if (pieces && diags.isEmpty()) {
+            List<Block> blocks = ParallelBody.blocks(c);
+            if (blocks != null) {
+                return new ParseResult(new ConfigFile(path, new Body(List.of(), blocks, c.range(0, c.start(c.t.size - 1)))),
+                        diags);
+            }
+        }
         Body body;
         try {
             body = new BodyParser(c, new ExpressionParser(c)).parseFile();

@@ -5,7 +5,7 @@ import dev.berth.engine.state.ResourceState;
 import dev.berth.engine.state.StateSnapshot;
 
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.LinkedHashMap;
 
 /**
  * What the state holds of data sources after a plan, as in Terraform: the results read during the
@@ -19,7 +19,9 @@ final class DataState {
 
     static StateSnapshot replaced(StateSnapshot prior, Map<ResourceInstanceAddr, ResourceState> reads,
                                   Targeting targeting) {
-        Map<ResourceInstanceAddr, ResourceState> out = new TreeMap<>(prior.resources());
+        boolean dropsNone = prior.resources().keySet().stream().noneMatch(a -> a.isData() && targeting.includes(a));
+        if (reads.isEmpty() && dropsNone) return prior;
+        Map<ResourceInstanceAddr, ResourceState> out = new LinkedHashMap<>(prior.resources());
         out.keySet().removeIf(a -> a.isData() && targeting.includes(a));
         out.putAll(reads);
         return prior.withResources(out);

@@ -24,6 +24,7 @@ final class Moves {
     }
 
     static Result apply(StateSnapshot prior, List<MovedConfig> moved, Diagnostics diags) {
+        if (moved.isEmpty()) return new Result(prior, Map.of());
         Map<ResourceInstanceAddr, ResourceState> resources = new TreeMap<>(prior.resources());
         Map<ResourceInstanceAddr, ResourceInstanceAddr> previous = new TreeMap<>();
         for (MovedConfig m : moved) {

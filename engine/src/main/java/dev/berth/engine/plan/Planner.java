@@ -96,6 +96,7 @@ public final class Planner {
     public Result plan(Config config, StateSnapshot stored, Map<String, Value> variables, Options opts) {
         Diagnostics diags = new Diagnostics();
         ConfigGraph graph = opts.mode() == Plan.Mode.DESTROY ? null : ConfigCheck.check(config, providers, diags);
+        dev.berth.engine.trace.Trace.mark("configuration checked");
         if (diags.hasErrors()) {
             validateWalk(config, graph, variables, diags);
             return new Result(null, diags.list());
@@ -118,6 +119,7 @@ public final class Planner {
             if (diags.hasErrors()) return new Result(null, diags.list());
             prior = r.refreshed();
             drift = r.drift();
+            dev.berth.engine.trace.Trace.mark("refreshed");
         }
         if (opts.mode() == Plan.Mode.REFRESH_ONLY) {
             prior = refreshData(config, graph, prior, variables, targeting, opts.parallelism(), diags);
@@ -141,6 +143,7 @@ public final class Planner {
         List<OutputChange> outputs = Collections.synchronizedList(new ArrayList<>());
         walk(graph, config, scope, rp, dp, opts.parallelism(), diags, prior,
                 targeting.isEverything() ? outputs : null);
+        dev.berth.engine.trace.Trace.mark("walked");
         if (diags.hasErrors()) return new Result(null, diags.list());
         prior = DataState.replaced(prior, dp.reads(), targeting);
 

@@ -82,7 +82,8 @@ public final class Refresher {
             }
             return ok;
         });
-        Map<ResourceInstanceAddr, ResourceState> resources = new java.util.TreeMap<>();
+        // In the prior state's order, so the new snapshot need not sort again.
+        Map<ResourceInstanceAddr, ResourceState> resources = new java.util.LinkedHashMap<>();
         List<ResourceChange> drift = new ArrayList<>();
         for (ResourceState rs : prior.resources().values()) {
             ResourceInstanceAddr addr = rs.addr();
@@ -93,6 +94,12 @@ public final class Refresher {
                 continue;
             }
             MapValue now = read.getOrDefault(addr, rs.attributes());
+            // Read back exactly as stored (marks too): the state keeps its own object, so a plan of
+            // 100,000 unchanged objects does not hold a second copy of each, and nothing is compared twice.
+            if (now == rs.attributes() || now.equals(rs.attributes())) {
+                resources.put(addr, rs);
+                continue;
+            }
             if (!ValuePaths.sameValue(now, rs.attributes())) {
                 drift.add(new ResourceChange(addr, provider, Action.UPDATE, rs.attributes(), now, List.of(),
                         ActionReason.NONE));

@@ -147,7 +147,7 @@ public final class ConfigGraph {
 
     /** For each resource: the resources reachable through non-resource nodes and direct edges. */
     private static Map<ResourceAddr, Set<ResourceAddr>> resourceClosure(Dag<GraphNode> dag) {
-        Map<ResourceAddr, Set<ResourceAddr>> out = new TreeMap<>();
+        Map<ResourceAddr, Set<ResourceAddr>> out = new java.util.HashMap<>();
         for (GraphNode n : dag.nodes()) {
             if (!(n instanceof GraphNode.Resource r)) continue;
             Set<ResourceAddr> found = new LinkedHashSet<>();

@@ -2,12 +2,10 @@ package dev.berth.engine.state;
 
 import dev.berth.engine.addrs.ResourceInstanceAddr;
 
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * The state as of one serial. Lineage identifies the state's history: a saved plan made against
@@ -18,8 +16,8 @@ import java.util.TreeMap;
 public record StateSnapshot(String lineage, long serial, Map<ResourceInstanceAddr, ResourceState> resources,
                             Map<String, OutputState> outputs, List<DeposedObject> deposed) {
     public StateSnapshot {
-        resources = Collections.unmodifiableSortedMap(new TreeMap<>(resources));
-        outputs = Collections.unmodifiableSortedMap(new TreeMap<>(outputs));
+        resources = SortedView.of(resources);
+        outputs = SortedView.of(outputs);
         deposed = deposed.stream().sorted(Comparator.comparing(DeposedObject::addr).thenComparing(DeposedObject::key))
                 .toList();
     }

@@ -99,6 +99,30 @@ final class SortedEntries extends AbstractMap<String, Value> {
         return i >= 0 ? values[i] : null;
     }
 
+    /**
+     * Two of these hold their keys in the same order, so they are equal slot by slot: no search
+     * per key (a refresh compares every attribute of every object it reads with the stored one).
+     */
+    @Override
+    public boolean equals(Object o) {
+        if (o == this) return true;
+        if (!(o instanceof SortedEntries other)) return super.equals(o);
+        if (other.keys.length != keys.length) return false;
+        for (int i = 0; i < keys.length; i++) {
+            if (keys[i] != other.keys[i] && !keys[i].equals(other.keys[i])) return false;
+            if (values[i] != other.values[i] && !Objects.equals(values[i], other.values[i])) return false;
+        }
+        return true;
+    }
+
+    /** As every map's: the sum of each entry's key hash XOR value hash. */
+    @Override
+    public int hashCode() {
+        int h = 0;
+        for (int i = 0; i < keys.length; i++) h += keys[i].hashCode() ^ Objects.hashCode(values[i]);
+        return h;
+    }
+
     @Override
     public void forEach(BiConsumer<? super String, ? super Value> action) {
         for (int i = 0; i < keys.length; i++) action.accept(keys[i], values[i]);

@@ -33,7 +33,8 @@ public final class ValuePaths {
      * object read back by a provider that leaves out unset attributes is not a change.
      */
     public static boolean sameValue(Value a, Value b) {
-        if (a == null || b == null) return a == b;
+        if (a == b) return true;
+        if (a == null || b == null) return false;
         return same(a.unmarked(), b.unmarked());
     }
 

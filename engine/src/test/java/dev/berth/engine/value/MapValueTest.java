@@ -98,4 +98,29 @@ class MapValueTest {
         withNull.put(null, Value.of(1));
         assertThrows(NullPointerException.class, () -> new MapValue(withNull));
     }
+
+    @Test
+    void equalityAndHashAreAMapsWhicheverWayTheEntriesWereMade() {
+        Map<String, Value> hashed = new HashMap<>();
+        Map<String, Value> sorted = new TreeMap<>();
+        for (String k : List.of("memory", "arn", "cpu", "tags")) {
+            Value v = k.equals("tags") ? new MapValue(Map.of("team", Value.of("web"))) : Value.of(k + "-1");
+            hashed.put(k, v);
+            sorted.put(k, v);
+        }
+        MapValue a = new MapValue(hashed);
+        MapValue b = new MapValue(sorted);
+        assertEquals(a, b);
+        assertEquals(a.entries(), sorted);
+        assertEquals(sorted, a.entries());
+        assertEquals(sorted.hashCode(), a.entries().hashCode());
+        assertEquals(a.hashCode(), b.hashCode());
+
+        assertFalse(a.equals(b.with("cpu", Value.of("cpu-2"))), "a value differs");
+        assertFalse(a.equals(b.with("cpu2", Value.of("cpu-1"))), "one key more");
+        Map<String, Value> renamed = new TreeMap<>(sorted);
+        renamed.put("arm", renamed.remove("arn"));
+        assertFalse(a.equals(new MapValue(renamed)), "same size and values, another key");
+        assertFalse(a.equals(b.with("tags", new MapValue(Map.of("team", Value.of("api"))))), "a nested value differs");
+    }
 }

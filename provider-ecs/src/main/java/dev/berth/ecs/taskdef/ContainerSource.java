@@ -28,10 +28,27 @@ public record ContainerSource(Form form, List<ContainerDefinition> containers, b
         problems = List.copyOf(problems);
     }
 
+    /**
+     * The last answer on this thread, by the very values it read: validate and plan read the same
+     * configuration's containers four times in a row (validator, secret forms, secret presence,
+     * normaliser), and the answer depends on those two immutable values only.
+     */
+    private static final ThreadLocal<Object[]> LAST = ThreadLocal.withInitial(() -> new Object[3]);
+
     /** Reads the containers of a configuration; {@code containers} is null when not yet known. */
     public static ContainerSource of(MapValue config) {
         Value json = Attrs.raw(config, CONTAINER_DEFINITIONS);
         Value blocks = Attrs.raw(config, CONTAINER);
+        Object[] last = LAST.get();
+        if (last[2] != null && last[0] == json && last[1] == blocks) return (ContainerSource) last[2];
+        ContainerSource read = read(json, blocks);
+        last[0] = json;
+        last[1] = blocks;
+        last[2] = read;
+        return read;
+    }
+
+    private static ContainerSource read(Value json, Value blocks) {
         boolean hasBlocks = Attrs.isUnknown(blocks) || !Attrs.items(blocks).isEmpty();
         List<ProviderDiagnostic> problems = new ArrayList<>();
         if (!json.isNull() && hasBlocks) {
