@@ -237,7 +237,6 @@ public final class Workspace implements AutoCloseable {
         return secretStore;
     }
 
-    /** The Docker engines by docker_host (null: the local engine), one connection each for the command. */
     /**
      * Readies the local Docker engine's client in the background, for a command that will refresh
      * or change what runs there (apply, destroy); see {@link RuntimePool#warmLocal}.
@@ -246,6 +245,7 @@ public final class Workspace implements AutoCloseable {
         runtimes.warmLocal();
     }
 
+    /** The Docker engines by docker_host (null: the local engine), one connection each for the command. */
     public java.util.function.Function<String, dev.berth.ecs.runtime.ContainerRuntime> runtimes() {
         return runtimes;
     }
