@@ -5,6 +5,14 @@ set -euo pipefail
 top="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$top"
 
+# Started in the background by a shell without job control (`(cmd &)`, some CI runners), this
+# script would inherit Ctrl-C (SIGINT) ignored, and so would every berth the tests start: the
+# tests that stop `berth server` or an apply with Ctrl-C would then wait for nothing. A shell
+# cannot undo an ignored signal, so run again through env(1), which restores it.
+if [ -r /proc/$$/status ] && (( 16#$(awk '/^SigIgn:/ {print $2}' /proc/$$/status) & 2 )); then
+  exec env --default-signal=INT bash "$top/scripts/test.sh" "$@"
+fi
+
 scripts/ensure-docker.sh
 # The real AWS CLI talks to `berth server` in its tests (ServerGuideIT, AwsCliProtocolIT).
 scripts/ensure-awscli.sh
