@@ -47,6 +47,7 @@ public record CliRun(int exitCode, String out, String err) {
 
     @Override
     public String toString() {
-        return "exit " + exitCode + "\n--- stdout ---\n" + out + "\n--- stderr ---\n" + err;
+        // stderr first: a CI log that keeps only the head of a failure message keeps the error.
+        return "exit " + exitCode + "\n--- stderr ---\n" + err + "\n--- stdout ---\n" + out;
     }
 }
