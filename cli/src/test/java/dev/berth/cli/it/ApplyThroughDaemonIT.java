@@ -1,6 +1,8 @@
 package dev.berth.cli.it;
 
 import dev.berth.ecs.runtime.docker.DockerRuntime;
+import dev.berth.engine.state.LockInfo;
+import dev.berth.state.SqliteStateStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -11,6 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -31,7 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * prompt is answered through the client; Ctrl-C (SIGTERM here, which berth treats the same and a
  * test's child never has ignored) ends them as in a JVM of their own, the second one ending the
  * daemon with them; a client killed mid-apply takes the daemon along and the next apply
- * recovers; and an apply leaves no thread or open file behind in the daemon. Every container,
+ * recovers; and an apply leaves no thread, open file or Ctrl-C handler behind in the daemon. Every container,
  * network, state file and berth a test starts is removed after it, even when it fails.
  */
 class ApplyThroughDaemonIT {
@@ -157,6 +161,39 @@ class ApplyThroughDaemonIT {
         assertTrue(out.code() != 0 && out.out().contains("Enter a value:"), out::toString);
         assertEquals("", run(env, false, "state", "list").out(), "nothing was applied");
         assertEquals(0, DockerEngine.containersOf(docker, cluster).size());
+    }
+
+    /**
+     * An apply's Ctrl-C handler goes with it: a plan the same background berth runs next, waiting
+     * for the run lock before it has a handler of its own, is ended by SIGTERM as the JVM ends
+     * (143), not told "Interrupt received" by a handler the apply left behind.
+     */
+    @Test
+    void afterAnApplyCtrlCIsTheJvmsAgain() throws Exception {
+        writeConfig(1);
+        Map<String, String> env = env(cluster);
+        long pid = daemonPid(awaitDaemon(env));
+        int served = servedCount();
+        Out apply = run(env, true, "apply", "-auto-approve", "-no-color");
+        assertEquals(0, apply.code(), apply::toString);
+        assertEquals(served + 1, servedCount(), "the background berth served the apply");
+        List<Out> once = new ArrayList<>();
+        for (boolean daemon : new boolean[]{false, true}) {
+            try (SqliteStateStore store = SqliteStateStore.open(dir.resolve("berth.db"))) {
+                store.lock(new LockInfo("held-by-test", "apply", "tester@host", Instant.now()), Duration.ZERO);
+                try {
+                    Started s = start(env, daemon, null, "plan", "-no-color", "-lock-timeout=120s");
+                    Thread.sleep(3000);
+                    s.process.destroy();
+                    once.add(s.finish());
+                } finally {
+                    store.unlock("held-by-test");
+                }
+            }
+        }
+        assertEquals(143, once.get(0).code(), once.get(0)::toString);
+        assertEquals(once.get(0), once.get(1));
+        assertTrue(gone(pid), "the signal ended the background berth that had run the apply");
     }
 
     @Test
