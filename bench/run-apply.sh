@@ -19,6 +19,8 @@
 # endpoint (berth warns once per task), which shows what the endpoint costs.
 # BERTH_BEFORE=DIR (a checkout of older code, built) adds a third side, DIR/bin/berth, timed in
 # the same rounds on the same world, for a before/after comparison measured side by side.
+# berth's CPU is the timed process's (/usr/bin/time) plus what the background berths of this user
+# spent meanwhile (their pid files, /proc/PID/stat), so an apply they served counts in full.
 # APPLY_TRACE=DIR keeps, per round, where the timed apply's time went (BERTH_TRACE: milliseconds
 # since its JVM started, per phase and task) as DIR/apply-ROUND.trace, with the process's CPU seconds.
 set -euo pipefail
@@ -118,14 +120,32 @@ round=0
 # docker's removal were 20-40% slower. Each side waits BENCH_PAUSE seconds (default 3) after
 # removing what it started, so none runs on another's leftovers.
 pause() { sleep "${BENCH_PAUSE:-3}"; }
+# The CPU seconds (user + system) the background berths of this user have spent so far, by pid,
+# one "PID SECONDS" a line. An apply served by one (README, "The background berth") runs in that
+# JVM, not under the timed client, so /usr/bin/time alone would show the client's few milliseconds.
+daemon_cpu() {
+  local f pid tck
+  tck=$(getconf CLK_TCK)
+  for f in "${XDG_RUNTIME_DIR:-$HOME/.cache}"/berth/daemon-*/pid; do
+    [ -f "$f" ] || continue
+    pid=$(cat "$f" 2>/dev/null) || continue
+    # Fields 14 and 15 (utime, stime) counted after the command name, which may hold spaces.
+    sed 's/^.*) //' "/proc/$pid/stat" 2>/dev/null | awk -v p="$pid" -v t="$tck" '{ print p, ($12 + $13) / t }' || true
+  done
+}
 time_berth() {
   local t0 trace=
   [ -z "${APPLY_TRACE:-}" ] || { mkdir -p "$APPLY_TRACE"; trace="$APPLY_TRACE/apply-$round${bin_tag:-}.trace"; : > "$trace"; }
+  daemon_cpu > "$work/daemon-cpu.before"
   t0=$(now)
   BERTH_TRACE="$trace" /usr/bin/time -f '%U %S' -o "$work/cpu" "$bin" -chdir="$work" apply -auto-approve -no-color \
     -var cluster_name="$cluster" -var tasks="$n" > "$work/out" 2>&1 || { tail -20 "$work/out"; exit 1; }
   elapsed "$t0" > "$work/t"
-  awk '{ print $1 + $2 }' "$work/cpu" >> "$work/cpu${bin_tag:-}.times"
+  daemon_cpu > "$work/daemon-cpu.after"
+  # The client's CPU plus what every background berth spent meanwhile; one started by this apply
+  # (the first in a new environment) counts whole, as its start is this run's doing.
+  awk 'FILENAME == ARGV[1] { was[$1] = $2; next } FILENAME == ARGV[2] { d += $2 - was[$1]; next } { c = $1 + $2 }
+    END { print c + d }' "$work/daemon-cpu.before" "$work/daemon-cpu.after" "$work/cpu" >> "$work/cpu${bin_tag:-}.times"
   running=$(docker ps -q --filter "label=dev.berth.cluster=arn:aws:ecs:local:000000000000:cluster/$cluster" \
     --filter label=dev.berth.container-name=app --filter status=running | wc -l)
   [ "$running" -eq "$n" ] || { echo "berth: $running of $n containers run"; exit 1; }

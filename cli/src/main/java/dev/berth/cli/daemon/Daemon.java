@@ -26,7 +26,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * directory by this JVM's jar, options, working directory and environment, so what a command reads
  * of its process here (System.getenv, relative paths, the time zone) is what it would read in a
  * JVM of the client's own; this JVM checks that again and turns away any request that differs.
- * It runs only the commands that read and print ({@link ServedCommands}).
+ * It runs only the commands that read and print, and apply and destroy ({@link ServedCommands}).
  * It leaves after BERTH_DAEMON_IDLE seconds without a command (600 by default), and as soon as
  * its jar changes on disk. When it starts, it removes the directories of berths that are gone.
  */

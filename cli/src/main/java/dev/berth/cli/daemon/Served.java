@@ -79,7 +79,7 @@ final class Served {
         }
         done.set(true);
         // Written before the client hears the status, so whoever reads the log after the client ended finds it.
-        Daemon.log("served a command, exit " + code);
+        Daemon.log("served a command, exit " + code + "; " + Residue.now());
         // The next client, which may start the moment this one ends, finds the JVM free.
         free.run();
         frames.writeInt('X', code);

@@ -8,9 +8,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -74,17 +73,26 @@ public final class StillRunning {
         return (s / 3600) + "h" + (s % 3600 / 60) + "m" + (s % 60) + "s";
     }
 
-    /** One daemon thread, started by the first long operation, so short runs never start it. */
+    /**
+     * One daemon thread, started by the first long operation, so short runs never start it. It
+     * ends a second after the last operation is cancelled: the background berth runs apply after
+     * apply in one JVM, and a ticker thread kept for good would be one each run leaves behind
+     * (README, "The background berth"; the daemon's log counts threads after every command).
+     */
     private static final class DaemonTicker {
-        private static ScheduledExecutorService executor;
+        private static ScheduledThreadPoolExecutor executor;
 
         static synchronized Runnable every(Duration interval, Runnable task) {
             if (executor == null) {
-                executor = Executors.newSingleThreadScheduledExecutor(r -> {
+                executor = new ScheduledThreadPoolExecutor(1, r -> {
                     Thread t = new Thread(r, "berth-still-running");
                     t.setDaemon(true);
                     return t;
                 });
+                // A cancelled tick leaves the queue at once, so an empty queue lets the thread go.
+                executor.setRemoveOnCancelPolicy(true);
+                executor.setKeepAliveTime(1, TimeUnit.SECONDS);
+                executor.allowCoreThreadTimeOut(true);
             }
             long ms = interval.toMillis();
             ScheduledFuture<?> f = executor.scheduleWithFixedDelay(task, ms, ms, TimeUnit.MILLISECONDS);

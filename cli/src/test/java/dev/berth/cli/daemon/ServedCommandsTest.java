@@ -25,15 +25,24 @@ class ServedCommandsTest {
     }
 
     @Test
+    void applyAndDestroyAreServed() {
+        assertTrue(served("apply"));
+        assertTrue(served("-chdir=x", "apply", "-auto-approve", "-no-color"));
+        assertTrue(served("apply", "tfplan"), "a saved plan");
+        assertTrue(served("destroy", "-auto-approve"));
+        assertTrue(served("-chdir", "server", "destroy"), "the directory named server is -chdir's value");
+    }
+
+    @Test
     void commandsWithSideEffectsOrLongWaitsAreNot() {
-        for (String sub : List.of("apply", "destroy", "server", "agent", "console", "import", "logs", "secret", "force-unlock")) {
+        for (String sub : List.of("server", "agent", "console", "import", "logs", "secret", "force-unlock")) {
             assertFalse(served(sub), sub);
         }
         assertFalse(served("ecs", "create-cluster", "--cluster-name", "x"));
         assertFalse(served("ecs", "run-task"));
         assertFalse(served("state", "rm", "x"));
         assertFalse(served("state", "push", "-"));
-        assertFalse(served("-chdir", "plan", "apply"), "the directory named plan is -chdir's value");
+        assertFalse(served("-chdir", "plan", "server"), "the directory named plan is -chdir's value");
         assertFalse(served());
         assertFalse(served("-help"));
     }

@@ -1,0 +1,464 @@
+package dev.berth.cli.it;
+
+import dev.berth.ecs.runtime.docker.DockerRuntime;
+import dev.berth.engine.state.LockInfo;
+import dev.berth.state.SqliteStateStore;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * apply and destroy through the background berth on the real engine: through bin/berth with the
+ * daemon on they print what a JVM of their own prints and leave the same state; the approval
+ * prompt is answered through the client; Ctrl-C (SIGTERM here, which berth treats the same and a
+ * test's child never has ignored) ends them as in a JVM of their own, the second one ending the
+ * daemon with them; a client killed mid-apply takes the daemon along and the next apply
+ * recovers; and an apply leaves no thread, open file or Ctrl-C handler behind in the daemon. Every container,
+ * network, state file and berth a test starts is removed after it, even when it fails.
+ */
+class ApplyThroughDaemonIT {
+    @TempDir
+    static Path work;
+    private static Path berth;
+    private static Path runtime;
+    private static Map<String, String> base;
+
+    private DockerRuntime docker;
+    private String cluster;
+    private Path dir;
+
+    record Out(int code, String out, String err) {
+        @Override
+        public String toString() {
+            return "exit " + code + "\n--- stdout ---\n" + out + "\n--- stderr ---\n" + err;
+        }
+    }
+
+    @BeforeAll
+    static void install() throws Exception {
+        Path target = Path.of("target").toAbsolutePath();
+        assertTrue(Files.isExecutable(target.resolve("berth-client")), "the build makes target/berth-client (needs cc)");
+        berth = Path.of("../bin/berth").toAbsolutePath();
+        runtime = Files.createDirectories(work.resolve("run"));
+        Files.setPosixFilePermissions(runtime, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        base = new HashMap<>();
+        for (String k : List.of("PATH", "LANG", "LC_ALL", "JAVA_HOME", "TZ", "DOCKER_HOST")) {
+            if (System.getenv(k) != null) base.put(k, System.getenv(k));
+        }
+        base.put("HOME", Files.createDirectories(work.resolve("home")).toString());
+        base.put("XDG_RUNTIME_DIR", runtime.toString());
+        base.put("BERTH_SECRET_STORE", work.resolve("secrets.db").toString());
+        base.put("BERTH_LOG_STORE", work.resolve("logs").toString());
+        base.put("BERTH_DAEMON_IDLE", "120");
+    }
+
+    @BeforeEach
+    void claimCluster() throws IOException {
+        docker = DockerEngine.require();
+        cluster = "it-" + UUID.randomUUID().toString().substring(0, 8);
+        dir = Files.createDirectories(work.resolve(cluster));
+    }
+
+    @AfterEach
+    void removeEverything() throws Exception {
+        try {
+            // Each test's control plane and state are its own (BERTH_ECS_STORE below): destroyed in a JVM of its own.
+            run(env(cluster), false, "destroy", "-auto-approve", "-no-color", "-lock-timeout=30s");
+        } finally {
+            DockerEngine.cleanUp(docker, cluster);
+            docker.close();
+            stopEveryBerth();
+        }
+    }
+
+    @AfterAll
+    static void stopBerths() throws Exception {
+        stopEveryBerth();
+    }
+
+    @Test
+    void applyAndDestroyPrintTheSameAndLeaveTheSameStateAsInAJvmOfTheirOwn() throws Exception {
+        writeConfig(2);
+        Map<String, List<Out>> byRoute = new HashMap<>();
+        Map<String, List<String>> states = new HashMap<>();
+        String residueBefore = null;
+        String residueAfter = null;
+        for (boolean daemon : new boolean[]{false, true}) {
+            // The same directory and a control plane of each route's own, so names and revisions match.
+            String store = cluster + (daemon ? "-on" : "-off");
+            Map<String, String> env = env(store);
+            Files.deleteIfExists(dir.resolve("berth.db"));
+            Files.deleteIfExists(dir.resolve("tfplan"));
+            int served = 0;
+            if (daemon) {
+                awaitDaemon(env);
+                residueBefore = lastResidue();
+                served = servedCount();
+            }
+            List<Out> outs = new ArrayList<>();
+            outs.add(run(env, daemon, "plan", "-no-color", "-out=tfplan"));
+            outs.add(run(env, daemon, "apply", "-no-color", "tfplan"));
+            List<String> state = new ArrayList<>(run(env, false, "state", "list").out().lines().toList());
+            state.add("containers " + DockerEngine.containersOf(docker, cluster).size());
+            writeConfig(1);
+            outs.add(run(env, daemon, "apply", "-auto-approve", "-no-color"));
+            state.add("containers after scaling down " + DockerEngine.containersOf(docker, cluster).size());
+            outs.add(run(env, daemon, "destroy", "-auto-approve", "-no-color"));
+            state.addAll(run(env, false, "state", "list").out().lines().toList());
+            state.add("containers after destroy " + DockerEngine.containersOf(docker, cluster).size());
+            writeConfig(2);
+            if (daemon) {
+                assertEquals(served + 4, servedCount(), "the plan, both applies and the destroy were served by the background berth");
+                // A second later (the heartbeat's thread ends a second after its last tick is cancelled).
+                Thread.sleep(2500);
+                run(env, true, "version");
+                residueAfter = lastResidue();
+            }
+            byRoute.put(daemon ? "on" : "off", outs.stream().map(ApplyThroughDaemonIT::normalised).toList());
+            states.put(daemon ? "on" : "off", state);
+            for (Out o : outs) assertEquals(0, o.code(), o::toString);
+        }
+        assertEquals(byRoute.get("off"), byRoute.get("on"));
+        assertEquals(states.get("off"), states.get("on"));
+        assertTrue(states.get("on").contains("containers 2"), states::toString);
+        assertEquals(withoutCommonPool(residueBefore), withoutCommonPool(residueAfter),
+                "the daemon's threads and open files after apply and destroy are those before");
+    }
+
+    @Test
+    void anInteractiveApplyAnsweredNoThroughTheClient() throws Exception {
+        writeConfig(1);
+        Map<String, String> env = env(cluster);
+        Path no = Files.writeString(work.resolve(cluster + ".no"), "no\n");
+        Out plain = start(env, false, no, "apply", "-no-color").finish();
+        awaitDaemon(env);
+        int served = servedCount();
+        Out out = start(env, true, no, "apply", "-no-color").finish();
+        assertEquals(served + 1, servedCount(), "the background berth served the apply");
+        assertEquals(normalised(plain), normalised(out));
+        assertTrue(out.code() != 0 && out.out().contains("Enter a value:"), out::toString);
+        assertEquals("", run(env, false, "state", "list").out(), "nothing was applied");
+        assertEquals(0, DockerEngine.containersOf(docker, cluster).size());
+    }
+
+    /**
+     * An apply's Ctrl-C handler goes with it: a plan the same background berth runs next, waiting
+     * for the run lock before it has a handler of its own, is ended by SIGTERM as the JVM ends
+     * (143), not told "Interrupt received" by a handler the apply left behind.
+     */
+    @Test
+    void afterAnApplyCtrlCIsTheJvmsAgain() throws Exception {
+        writeConfig(1);
+        Map<String, String> env = env(cluster);
+        long pid = daemonPid(awaitDaemon(env));
+        int served = servedCount();
+        Out apply = run(env, true, "apply", "-auto-approve", "-no-color");
+        assertEquals(0, apply.code(), apply::toString);
+        assertEquals(served + 1, servedCount(), "the background berth served the apply");
+        List<Out> once = new ArrayList<>();
+        for (boolean daemon : new boolean[]{false, true}) {
+            try (SqliteStateStore store = SqliteStateStore.open(dir.resolve("berth.db"))) {
+                store.lock(new LockInfo("held-by-test", "apply", "tester@host", Instant.now()), Duration.ZERO);
+                try {
+                    Started s = start(env, daemon, null, "plan", "-no-color", "-lock-timeout=120s");
+                    Thread.sleep(3000);
+                    s.process.destroy();
+                    once.add(s.finish());
+                } finally {
+                    store.unlock("held-by-test");
+                }
+            }
+        }
+        assertEquals(143, once.get(0).code(), once.get(0)::toString);
+        assertEquals(once.get(0), once.get(1));
+        assertTrue(gone(pid), "the signal ended the background berth that had run the apply");
+    }
+
+    @Test
+    void ctrlCDuringAnApplyEndsAsInAJvmOfItsOwn() throws Exception {
+        Map<String, String> env = env(cluster);
+        List<Out> once = new ArrayList<>();
+        for (boolean daemon : new boolean[]{false, true}) {
+            writeSlowConfig();
+            if (daemon) awaitDaemon(env);
+            Started s = start(env, daemon, null, "apply", "-auto-approve", "-no-color");
+            s.awaitOut("ecs_service.web: Creating...");
+            s.process.destroy();
+            once.add(s.finish());
+            // The next apply finishes the job; then everything goes for the next route.
+            assertEquals(0, run(env, daemon, "apply", "-auto-approve", "-no-color").code());
+            assertEquals(0, run(env, false, "destroy", "-auto-approve", "-no-color").code());
+        }
+        for (Out o : once) {
+            assertEquals(1, o.code(), o::toString);
+            assertTrue(o.out().contains("Interrupt received.\nPlease wait for berth to exit or data loss may occur.\n"
+                    + "Gracefully shutting down..."), o::toString);
+            assertTrue(o.err().contains("Apply interrupted"), o::toString);
+            assertFalse(o.out().contains("ecs_service.worker: Creating"), o::toString);
+        }
+        assertEquals(normalised(once.get(0)), normalised(once.get(1)));
+
+        List<Out> twice = new ArrayList<>();
+        for (boolean daemon : new boolean[]{false, true}) {
+            long pid = daemon ? daemonPid(awaitDaemon(env)) : -1;
+            Started s = start(env, daemon, null, "apply", "-auto-approve", "-no-color");
+            s.awaitOut("ecs_service.web: Creating...");
+            s.process.destroy();
+            s.awaitOut("Gracefully shutting down");
+            s.process.destroy();
+            twice.add(s.finish());
+            if (daemon) assertTrue(gone(pid), "the second interrupt ended the background berth, as it ends a JVM of its own");
+            assertEquals(0, run(env, daemon, "apply", "-auto-approve", "-no-color").code(), "the next apply recovers");
+            assertEquals(0, run(env, false, "destroy", "-auto-approve", "-no-color").code());
+        }
+        assertEquals(130, twice.get(0).code(), twice.get(0)::toString);
+        assertEquals(twice.get(0).code(), twice.get(1).code(), twice.get(1)::toString);
+        assertTrue(twice.get(1).out().contains("Two interrupts received. Exiting immediately."), twice.get(1)::toString);
+    }
+
+    @Test
+    void aClientKilledMidApplyTakesTheDaemonAlongAndTheNextApplyRecovers() throws Exception {
+        writeSlowConfig();
+        Map<String, String> env = env(cluster);
+        long pid = daemonPid(awaitDaemon(env));
+        Started s = start(env, true, null, "apply", "-auto-approve", "-no-color");
+        s.awaitOut("ecs_service.web: Creating...");
+        s.process.destroyForcibly();
+        s.process.waitFor(10, TimeUnit.SECONDS);
+        assertTrue(gone(pid), "the background berth ended with its killed client");
+        Out next = run(env, true, "apply", "-auto-approve", "-no-color");
+        assertEquals(0, next.code(), next::toString);
+        Out plan = run(env, false, "plan", "-detailed-exitcode", "-no-color");
+        assertEquals(0, plan.code(), () -> "the apply after the kill converged:\n" + plan);
+        assertEquals(4, DockerEngine.containersOf(docker, cluster).size(), "three web tasks and one worker, no stray container");
+    }
+
+    // --- helpers ---
+
+    private void writeConfig(int tasks) throws IOException {
+        Files.writeString(dir.resolve("main.hcl"), """
+                resource "ecs_cluster" "main" {
+                  name = "%s"
+                }
+
+                resource "ecs_task_definition" "app" {
+                  family                   = "%s-app"
+                  cpu                      = 256
+                  memory                   = 512
+                  requires_compatibilities = ["FARGATE"]
+                  container {
+                    name        = "app"
+                    image       = "berth-example/busybox:latest"
+                    memory      = 32
+                    entry_point = ["/bin/sh", "-c"]
+                    command     = ["trap 'exit 0' TERM; while :; do sleep 1; done"]
+                  }
+                }
+
+                resource "ecs_service" "web" {
+                  name            = "web"
+                  cluster         = ecs_cluster.main.id
+                  task_definition = ecs_task_definition.app.arn
+                  desired_count   = %d
+                }
+                """.formatted(cluster, cluster, tasks));
+    }
+
+    /** As InterruptIT's: web's three tasks take a moment to start, and worker waits for web. */
+    private void writeSlowConfig() throws IOException {
+        writeConfig(3);
+        Files.writeString(dir.resolve("main.hcl"), Files.readString(dir.resolve("main.hcl")) + """
+
+                resource "ecs_service" "worker" {
+                  name            = "worker"
+                  cluster         = ecs_cluster.main.id
+                  task_definition = ecs_task_definition.app.arn
+                  desired_count   = 1
+                  depends_on      = [ecs_service.web]
+                }
+                """);
+    }
+
+    /** The test's environment, with a control plane named {@code store} of its own. */
+    private static Map<String, String> env(String store) {
+        Map<String, String> env = new HashMap<>(base);
+        env.put("BERTH_ECS_STORE", work.resolve(store + ".ecs.db").toString());
+        return env;
+    }
+
+    /**
+     * What differs between two runs of the same command whatever runs it: how long a change took
+     * ("after 0s", "after 1s"), the heartbeat, the order in which parallel work reports (a run of
+     * progress lines is compared sorted), and a
+     * task definition's revision once a route before has registered the family.
+     */
+    private static Out normalised(Out o) {
+        return new Out(o.code(), normalise(o.out()), normalise(o.err()));
+    }
+
+    private static final Pattern PROGRESS = Pattern.compile("^[a-z_]+\\.[a-z0-9_]+: ");
+
+    private static String normalise(String s) {
+        String t = s.replaceAll("(complete|errored) after \\d+s", "$1 after Ns")
+                .replaceAll("(?m)^.*Still (creating|modifying|destroying)\\.\\.\\..*\\n", "")
+                .replaceAll("-app:\\d+", "-app:N");
+        List<String> lines = new ArrayList<>(List.of(t.split("\n", -1)));
+        for (int i = 0; i < lines.size(); ) {
+            int j = i;
+            while (j < lines.size() && PROGRESS.matcher(lines.get(j)).find()) j++;
+            if (j > i + 1) java.util.Collections.sort(lines.subList(i, j));
+            i = Math.max(j, i + 1);
+        }
+        return String.join("\n", lines);
+    }
+
+    private Out run(Map<String, String> env, boolean daemon, String... args) throws Exception {
+        return start(env, daemon, null, args).finish();
+    }
+
+    private record Started(Process process, Path out, Path err) {
+        void awaitOut(String text) throws Exception {
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!Files.readString(out).contains(text)) {
+                if (System.nanoTime() > end || !process.isAlive()) throw new AssertionError("never printed " + text + ":\n" + finish());
+                Thread.sleep(50);
+            }
+        }
+
+        Out finish() throws Exception {
+            if (!process.waitFor(3, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+                throw new AssertionError("berth did not end");
+            }
+            return new Out(process.exitValue(), Files.readString(out), Files.readString(err));
+        }
+    }
+
+    private Started start(Map<String, String> env, boolean daemon, Path stdin, String... args) throws IOException {
+        Path out = Files.createTempFile(work, "out", ".txt");
+        Path err = Files.createTempFile(work, "err", ".txt");
+        List<String> argv = new ArrayList<>(List.of(berth.toString()));
+        argv.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(argv).directory(dir.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(stdin == null ? new java.io.File("/dev/null") : stdin.toFile()))
+                .redirectOutput(out.toFile()).redirectError(err.toFile());
+        pb.environment().clear();
+        pb.environment().putAll(env);
+        if (!daemon) pb.environment().put("BERTH_DAEMON", "off");
+        return new Started(pb.start(), out, err);
+    }
+
+    /** Makes sure a berth serves this directory and environment; returns its directory. */
+    private Path awaitDaemon(Map<String, String> env) throws Exception {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        while (System.nanoTime() < end) {
+            Map<Path, Integer> before = servedByDir();
+            run(env, true, "version");
+            for (Map.Entry<Path, Integer> e : servedByDir().entrySet()) {
+                if (e.getValue() > before.getOrDefault(e.getKey(), 0)) return e.getKey();
+            }
+            Thread.sleep(300);
+        }
+        throw new AssertionError("no background berth answered in 90 s; logs under " + runtime);
+    }
+
+    private static long daemonPid(Path daemonDir) throws IOException {
+        return Long.parseLong(Files.readString(daemonDir.resolve("pid")).trim());
+    }
+
+    private static boolean gone(long pid) {
+        return ProcessHandle.of(pid).map(p -> p.onExit().completeOnTimeout(null, 10, TimeUnit.SECONDS).join() != null).orElse(true);
+    }
+
+    private static final Pattern SERVED = Pattern.compile("served a command, exit \\d+(?:; (.*))?");
+
+    /** What the daemon's log says was left in it after the last command served (Residue), any directory. */
+    private static String lastResidue() throws IOException {
+        String last = null;
+        java.time.Instant at = java.time.Instant.MIN;
+        for (Path d : daemonDirs()) {
+            if (!Files.exists(d.resolve("log"))) continue;
+            for (String l : Files.readAllLines(d.resolve("log"))) {
+                Matcher m = SERVED.matcher(l);
+                if (!m.find()) continue;
+                java.time.Instant t = java.time.Instant.parse(l.substring(0, l.indexOf(' ')));
+                if (t.isAfter(at)) {
+                    at = t;
+                    last = m.group(1);
+                }
+            }
+        }
+        assertTrue(last != null, "the daemon's log tells what a command left behind");
+        return last;
+    }
+
+    /**
+     * The JVM's shared ForkJoin pool keeps up to a worker per core for a minute after use, whoever
+     * used it; it is bounded and no apply's own, so it is left out of the comparison.
+     */
+    private static String withoutCommonPool(String residue) {
+        Matcher m = Pattern.compile("ForkJoinPool\\.commonPool-worker-#=(\\d+), ").matcher(residue);
+        int pool = m.find() ? Integer.parseInt(m.group(1)) : 0;
+        Matcher n = Pattern.compile("^(\\d+) threads").matcher(residue);
+        assertTrue(n.find(), residue);
+        return m.replaceAll("").replaceFirst("^\\d+ threads", (Integer.parseInt(n.group(1)) - pool) + " threads");
+    }
+
+    private static Map<Path, Integer> servedByDir() throws IOException {
+        Map<Path, Integer> counts = new HashMap<>();
+        for (Path d : daemonDirs()) {
+            Path log = d.resolve("log");
+            int n = 0;
+            try {
+                if (Files.exists(log)) for (String l : Files.readAllLines(log)) if (l.contains("served a command")) n++;
+            } catch (java.nio.file.NoSuchFileException removedMeanwhile) {
+                continue; // a starting berth removed a gone one's directory (StaleDaemons)
+            }
+            counts.put(d, n);
+        }
+        return counts;
+    }
+
+    private static int servedCount() throws IOException {
+        return servedByDir().values().stream().mapToInt(Integer::intValue).sum();
+    }
+
+    private static List<Path> daemonDirs() throws IOException {
+        Path root = runtime.resolve("berth");
+        if (!Files.isDirectory(root)) return List.of();
+        try (Stream<Path> s = Files.list(root)) {
+            return s.filter(p -> p.getFileName().toString().startsWith("daemon-")).toList();
+        }
+    }
+
+    /** Each names this test's runtime directory in its command line (a pid file's pid may be another process's by now). */
+    private static void stopEveryBerth() throws Exception {
+        for (ProcessHandle p : ProcessHandle.allProcesses().filter(p -> p.info().commandLine()
+                .map(c -> c.contains("-Dberth.daemon=" + runtime)).orElse(false)).toList()) {
+            p.destroyForcibly();
+            p.onExit().join();
+        }
+    }
+}
