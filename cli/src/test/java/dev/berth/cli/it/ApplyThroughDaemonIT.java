@@ -49,12 +49,6 @@ class ApplyThroughDaemonIT {
     private String cluster;
     private Path dir;
 
-    record Out(int code, String out, String err) {
-        @Override
-        public String toString() {
-            return "exit " + code + "\n--- stdout ---\n" + out + "\n--- stderr ---\n" + err;
-        }
-    }
 
     @BeforeAll
     static void install() throws Exception {
@@ -101,7 +95,7 @@ class ApplyThroughDaemonIT {
     @Test
     void applyAndDestroyPrintTheSameAndLeaveTheSameStateAsInAJvmOfTheirOwn() throws Exception {
         writeConfig(2);
-        Map<String, List<Out>> byRoute = new HashMap<>();
+        Map<String, List<FiledProcess.Ended>> byRoute = new HashMap<>();
         Map<String, List<String>> states = new HashMap<>();
         String residueBefore = null;
         String residueAfter = null;
@@ -117,7 +111,7 @@ class ApplyThroughDaemonIT {
                 residueBefore = lastResidue();
                 served = servedCount();
             }
-            List<Out> outs = new ArrayList<>();
+            List<FiledProcess.Ended> outs = new ArrayList<>();
             outs.add(run(env, daemon, "plan", "-no-color", "-out=tfplan"));
             outs.add(run(env, daemon, "apply", "-no-color", "tfplan"));
             List<String> state = new ArrayList<>(run(env, false, "state", "list").out().lines().toList());
@@ -138,7 +132,7 @@ class ApplyThroughDaemonIT {
             }
             byRoute.put(daemon ? "on" : "off", outs.stream().map(ApplyThroughDaemonIT::normalised).toList());
             states.put(daemon ? "on" : "off", state);
-            for (Out o : outs) assertEquals(0, o.code(), o::toString);
+            for (FiledProcess.Ended o : outs) assertEquals(0, o.code(), o::toString);
         }
         assertEquals(byRoute.get("off"), byRoute.get("on"));
         assertEquals(states.get("off"), states.get("on"));
@@ -152,10 +146,10 @@ class ApplyThroughDaemonIT {
         writeConfig(1);
         Map<String, String> env = env(cluster);
         Path no = Files.writeString(work.resolve(cluster + ".no"), "no\n");
-        Out plain = start(env, false, no, "apply", "-no-color").finish();
+        FiledProcess.Ended plain = start(env, false, no, "apply", "-no-color").finish();
         awaitDaemon(env);
         int served = servedCount();
-        Out out = start(env, true, no, "apply", "-no-color").finish();
+        FiledProcess.Ended out = start(env, true, no, "apply", "-no-color").finish();
         assertEquals(served + 1, servedCount(), "the background berth served the apply");
         assertEquals(normalised(plain), normalised(out));
         assertTrue(out.code() != 0 && out.out().contains("Enter a value:"), out::toString);
@@ -174,17 +168,17 @@ class ApplyThroughDaemonIT {
         Map<String, String> env = env(cluster);
         long pid = daemonPid(awaitDaemon(env));
         int served = servedCount();
-        Out apply = run(env, true, "apply", "-auto-approve", "-no-color");
+        FiledProcess.Ended apply = run(env, true, "apply", "-auto-approve", "-no-color");
         assertEquals(0, apply.code(), apply::toString);
         assertEquals(served + 1, servedCount(), "the background berth served the apply");
-        List<Out> once = new ArrayList<>();
+        List<FiledProcess.Ended> once = new ArrayList<>();
         for (boolean daemon : new boolean[]{false, true}) {
             try (SqliteStateStore store = SqliteStateStore.open(dir.resolve("berth.db"))) {
                 store.lock(new LockInfo("held-by-test", "apply", "tester@host", Instant.now()), Duration.ZERO);
                 try {
-                    Started s = start(env, daemon, null, "plan", "-no-color", "-lock-timeout=120s");
+                    FiledProcess s = start(env, daemon, null, "plan", "-no-color", "-lock-timeout=120s");
                     Thread.sleep(3000);
-                    s.process.destroy();
+                    s.process().destroy();
                     once.add(s.finish());
                 } finally {
                     store.unlock("held-by-test");
@@ -199,19 +193,19 @@ class ApplyThroughDaemonIT {
     @Test
     void ctrlCDuringAnApplyEndsAsInAJvmOfItsOwn() throws Exception {
         Map<String, String> env = env(cluster);
-        List<Out> once = new ArrayList<>();
+        List<FiledProcess.Ended> once = new ArrayList<>();
         for (boolean daemon : new boolean[]{false, true}) {
             writeSlowConfig();
             if (daemon) awaitDaemon(env);
-            Started s = start(env, daemon, null, "apply", "-auto-approve", "-no-color");
+            FiledProcess s = start(env, daemon, null, "apply", "-auto-approve", "-no-color");
             s.awaitOut("ecs_service.web: Creating...");
-            s.process.destroy();
+            s.process().destroy();
             once.add(s.finish());
             // The next apply finishes the job; then everything goes for the next route.
             assertEquals(0, run(env, daemon, "apply", "-auto-approve", "-no-color").code());
             assertEquals(0, run(env, false, "destroy", "-auto-approve", "-no-color").code());
         }
-        for (Out o : once) {
+        for (FiledProcess.Ended o : once) {
             assertEquals(1, o.code(), o::toString);
             assertTrue(o.out().contains("Interrupt received.\nPlease wait for berth to exit or data loss may occur.\n"
                     + "Gracefully shutting down..."), o::toString);
@@ -220,14 +214,14 @@ class ApplyThroughDaemonIT {
         }
         assertEquals(normalised(once.get(0)), normalised(once.get(1)));
 
-        List<Out> twice = new ArrayList<>();
+        List<FiledProcess.Ended> twice = new ArrayList<>();
         for (boolean daemon : new boolean[]{false, true}) {
             long pid = daemon ? daemonPid(awaitDaemon(env)) : -1;
-            Started s = start(env, daemon, null, "apply", "-auto-approve", "-no-color");
+            FiledProcess s = start(env, daemon, null, "apply", "-auto-approve", "-no-color");
             s.awaitOut("ecs_service.web: Creating...");
-            s.process.destroy();
+            s.process().destroy();
             s.awaitOut("Gracefully shutting down");
-            s.process.destroy();
+            s.process().destroy();
             twice.add(s.finish());
             if (daemon) assertTrue(gone(pid), "the second interrupt ended the background berth, as it ends a JVM of its own");
             assertEquals(0, run(env, daemon, "apply", "-auto-approve", "-no-color").code(), "the next apply recovers");
@@ -243,14 +237,14 @@ class ApplyThroughDaemonIT {
         writeSlowConfig();
         Map<String, String> env = env(cluster);
         long pid = daemonPid(awaitDaemon(env));
-        Started s = start(env, true, null, "apply", "-auto-approve", "-no-color");
+        FiledProcess s = start(env, true, null, "apply", "-auto-approve", "-no-color");
         s.awaitOut("ecs_service.web: Creating...");
-        s.process.destroyForcibly();
-        s.process.waitFor(10, TimeUnit.SECONDS);
+        s.process().destroyForcibly();
+        s.process().waitFor(10, TimeUnit.SECONDS);
         assertTrue(gone(pid), "the background berth ended with its killed client");
-        Out next = run(env, true, "apply", "-auto-approve", "-no-color");
+        FiledProcess.Ended next = run(env, true, "apply", "-auto-approve", "-no-color");
         assertEquals(0, next.code(), next::toString);
-        Out plan = run(env, false, "plan", "-detailed-exitcode", "-no-color");
+        FiledProcess.Ended plan = run(env, false, "plan", "-detailed-exitcode", "-no-color");
         assertEquals(0, plan.code(), () -> "the apply after the kill converged:\n" + plan);
         assertEquals(4, DockerEngine.containersOf(docker, cluster).size(), "three web tasks and one worker, no stray container");
     }
@@ -314,8 +308,8 @@ class ApplyThroughDaemonIT {
      * progress lines is compared sorted), and a
      * task definition's revision once a route before has registered the family.
      */
-    private static Out normalised(Out o) {
-        return new Out(o.code(), normalise(o.out()), normalise(o.err()));
+    private static FiledProcess.Ended normalised(FiledProcess.Ended o) {
+        return new FiledProcess.Ended(o.code(), normalise(o.out()), normalise(o.err()));
     }
 
     private static final Pattern PROGRESS = Pattern.compile("^[a-z_]+\\.[a-z0-9_]+: ");
@@ -334,29 +328,12 @@ class ApplyThroughDaemonIT {
         return String.join("\n", lines);
     }
 
-    private Out run(Map<String, String> env, boolean daemon, String... args) throws Exception {
+    private FiledProcess.Ended run(Map<String, String> env, boolean daemon, String... args) throws Exception {
         return start(env, daemon, null, args).finish();
     }
 
-    private record Started(Process process, Path out, Path err) {
-        void awaitOut(String text) throws Exception {
-            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (!Files.readString(out).contains(text)) {
-                if (System.nanoTime() > end || !process.isAlive()) throw new AssertionError("never printed " + text + ":\n" + finish());
-                Thread.sleep(50);
-            }
-        }
 
-        Out finish() throws Exception {
-            if (!process.waitFor(3, TimeUnit.MINUTES)) {
-                process.destroyForcibly();
-                throw new AssertionError("berth did not end");
-            }
-            return new Out(process.exitValue(), Files.readString(out), Files.readString(err));
-        }
-    }
-
-    private Started start(Map<String, String> env, boolean daemon, Path stdin, String... args) throws IOException {
+    private FiledProcess start(Map<String, String> env, boolean daemon, Path stdin, String... args) throws IOException {
         Path out = Files.createTempFile(work, "out", ".txt");
         Path err = Files.createTempFile(work, "err", ".txt");
         List<String> argv = new ArrayList<>(List.of(berth.toString()));
@@ -367,7 +344,7 @@ class ApplyThroughDaemonIT {
         pb.environment().clear();
         pb.environment().putAll(env);
         if (!daemon) pb.environment().put("BERTH_DAEMON", "off");
-        return new Started(pb.start(), out, err);
+        return new FiledProcess(pb.start(), out, err);
     }
 
     /** Makes sure a berth serves this directory and environment; returns its directory. */

@@ -51,12 +51,6 @@ class DaemonRouteIT {
     private static ServerSocket silent;
     private static final List<Socket> held = new CopyOnWriteArrayList<>();
 
-    record Out(int code, String out, String err) {
-        @Override
-        public String toString() {
-            return "exit " + code + "\n--- stdout ---\n" + out + "\n--- stderr ---\n" + err;
-        }
-    }
 
     @BeforeAll
     static void install() throws Exception {
@@ -195,13 +189,13 @@ class DaemonRouteIT {
         env.put("TERM", "xterm");
         String web = firstCase("web");
         List<String> script = List.of("script", "-qec", "'" + berth + "' -chdir=cases/" + web + " plan", "/dev/null");
-        Out plain = runArgv(work, withRoute(env, false), script);
+        FiledProcess.Ended plain = runArgv(work, withRoute(env, false), script);
         assertTrue(plain.out().contains("\u001b["), () -> "a terminal gets colours:\n" + plain);
         // The shell script starts adds its own variables: the first run starts that environment's berth.
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
         while (true) {
             int served = servedCount();
-            Out out = runArgv(work, withRoute(env, true), script);
+            FiledProcess.Ended out = runArgv(work, withRoute(env, true), script);
             assertEquals(plain, out);
             if (servedCount() > served) break;
             assertTrue(System.nanoTime() < end, "no background berth served the terminal's command in 90 s");
@@ -218,12 +212,12 @@ class DaemonRouteIT {
             cases = s.map(p -> p.getFileName().toString()).sorted().limit(4).toList();
         }
         awaitDaemon(work, env);
-        Map<String, Out> plain = new HashMap<>();
+        Map<String, FiledProcess.Ended> plain = new HashMap<>();
         for (String c : cases) plain.put(c, run(work, env, false, "-chdir=cases/" + c, "plan", "-no-color", "-lock=false"));
         ExecutorService pool = Executors.newFixedThreadPool(cases.size());
         try {
             int served = servedCount();
-            Map<String, Future<Out>> runs = new HashMap<>();
+            Map<String, Future<FiledProcess.Ended>> runs = new HashMap<>();
             for (String c : cases) runs.put(c, pool.submit(() -> run(work, env, true, "-chdir=cases/" + c, "plan", "-no-color", "-lock=false")));
             for (String c : cases) assertEquals(plain.get(c), runs.get(c).get(3, TimeUnit.MINUTES), c);
             // One at a time in the background berth; those that find it busy run in JVMs of their own.
@@ -256,10 +250,10 @@ class DaemonRouteIT {
         env.put("KILLED", "1");
         Path dir = awaitDaemon(work, env);
         long pid = Long.parseLong(Files.readString(dir.resolve("pid")).trim());
-        Started s = start(work, withRoute(env, true), List.of(berth.toString(), "-chdir=hang", "plan", "-no-color"));
+        FiledProcess s = start(work, withRoute(env, true), List.of(berth.toString(), "-chdir=hang", "plan", "-no-color"));
         s.awaitOut("Reading...");
         ProcessHandle.of(pid).orElseThrow().destroyForcibly();
-        Out out = s.finish();
+        FiledProcess.Ended out = s.finish();
         assertEquals(1, out.code(), out::toString);
         assertEquals(KILLED, out.err(), out::toString);
     }
@@ -269,29 +263,29 @@ class DaemonRouteIT {
         Map<String, String> env = new HashMap<>(base);
         env.put("INTERRUPTED", "1");
         // Twice while it reads: the graceful notice, then the forced end (130).
-        List<Out> twice = new ArrayList<>();
+        List<FiledProcess.Ended> twice = new ArrayList<>();
         for (boolean daemon : new boolean[]{false, true}) {
             if (daemon) awaitDaemon(work, env);
-            Started s = start(work, withRoute(env, daemon), List.of(berth.toString(), "-chdir=hang", "plan", "-no-color"));
+            FiledProcess s = start(work, withRoute(env, daemon), List.of(berth.toString(), "-chdir=hang", "plan", "-no-color"));
             s.awaitOut("Reading...");
-            s.process.destroy();
+            s.process().destroy();
             s.awaitOut("Gracefully shutting down");
-            s.process.destroy();
+            s.process().destroy();
             twice.add(s.finish());
         }
         assertEquals(130, twice.get(0).code(), twice.get(0)::toString);
         assertEquals(twice.get(0), twice.get(1));
         // Once while it waits for the run lock, before it has a handler of its own: the JVM's end (143).
         Path locked = work.resolve("cases").resolve(firstCase("web"));
-        List<Out> once = new ArrayList<>();
+        List<FiledProcess.Ended> once = new ArrayList<>();
         for (boolean daemon : new boolean[]{false, true}) {
             if (daemon) awaitDaemon(work, env);
             try (SqliteStateStore store = SqliteStateStore.open(locked.resolve("berth.db"))) {
                 store.lock(new LockInfo("held-by-test", "apply", "tester@host", Instant.now()), Duration.ZERO);
-                Started s = start(work, withRoute(env, daemon), List.of(berth.toString(), "-chdir=" + locked, "plan",
+                FiledProcess s = start(work, withRoute(env, daemon), List.of(berth.toString(), "-chdir=" + locked, "plan",
                         "-no-color", "-lock-timeout=120s"));
                 Thread.sleep(3000);
-                s.process.destroy();
+                s.process().destroy();
                 once.add(s.finish());
                 store.unlock("held-by-test");
             }
@@ -303,12 +297,12 @@ class DaemonRouteIT {
     // --- helpers ---
 
     private static void same(Path cwd, Map<String, String> env, String... args) throws Exception {
-        Out plain = run(cwd, env, false, args);
-        Out served = run(cwd, env, true, args);
+        FiledProcess.Ended plain = run(cwd, env, false, args);
+        FiledProcess.Ended served = run(cwd, env, true, args);
         assertEquals(plain, served, () -> "berth " + String.join(" ", args) + " in " + cwd);
     }
 
-    private static Out run(Path cwd, Map<String, String> env, boolean daemon, String... args) throws Exception {
+    private static FiledProcess.Ended run(Path cwd, Map<String, String> env, boolean daemon, String... args) throws Exception {
         List<String> argv = new ArrayList<>(List.of(berth.toString()));
         argv.addAll(List.of(args));
         return runArgv(cwd, withRoute(env, daemon), argv);
@@ -320,29 +314,12 @@ class DaemonRouteIT {
         return e;
     }
 
-    private static Out runArgv(Path cwd, Map<String, String> env, List<String> argv) throws Exception {
+    private static FiledProcess.Ended runArgv(Path cwd, Map<String, String> env, List<String> argv) throws Exception {
         return start(cwd, env, argv).finish();
     }
 
-    private record Started(Process process, Path out, Path err) {
-        void awaitOut(String text) throws Exception {
-            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (!Files.readString(out).contains(text)) {
-                if (System.nanoTime() > end || !process.isAlive()) throw new AssertionError("never printed " + text + ":\n" + finish());
-                Thread.sleep(50);
-            }
-        }
 
-        Out finish() throws Exception {
-            if (!process.waitFor(3, TimeUnit.MINUTES)) {
-                process.destroyForcibly();
-                throw new AssertionError("berth did not end");
-            }
-            return new Out(process.exitValue(), Files.readString(out), Files.readString(err));
-        }
-    }
-
-    private static Started start(Path cwd, Map<String, String> env, List<String> argv) throws IOException {
+    private static FiledProcess start(Path cwd, Map<String, String> env, List<String> argv) throws IOException {
         Path out = Files.createTempFile(work, "out", ".txt");
         Path err = Files.createTempFile(work, "err", ".txt");
         ProcessBuilder pb = new ProcessBuilder(argv).directory(cwd.toFile())
@@ -350,7 +327,7 @@ class DaemonRouteIT {
                 .redirectOutput(out.toFile()).redirectError(err.toFile());
         pb.environment().clear();
         pb.environment().putAll(env);
-        return new Started(pb.start(), out, err);
+        return new FiledProcess(pb.start(), out, err);
     }
 
     /** Makes sure a berth serves this directory and environment; returns its directory. */
