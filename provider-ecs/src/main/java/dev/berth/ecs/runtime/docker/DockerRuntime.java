@@ -208,7 +208,7 @@ public final class DockerRuntime implements ContainerRuntime {
         List<ContainerInfo> result = new ArrayList<>(summaries.size());
         for (Container c : summaries) {
             InspectContainerResponse details = inspectRaw(c.getId());
-            if (details != null) result.add(ContainerMapper.fromSummary(c, details));
+            if (details != null) result.add(withOomEvents(ContainerMapper.fromSummary(c, details), details));
         }
         return result;
     }
@@ -225,9 +225,12 @@ public final class DockerRuntime implements ContainerRuntime {
     private ContainerInfo withOomKill(ContainerInfo summary) {
         if (summary.running() || summary.exitCode() == null || summary.exitCode() != SIGKILL_EXIT) return summary;
         InspectContainerResponse details = inspectRaw(summary.id());
-        boolean oom = details != null && details.getState() != null
-                && Boolean.TRUE.equals(details.getState().getOOMKilled());
-        return oom ? summary.withOomKilled() : summary;
+        return details == null ? summary : withOomEvents(summary, details);
+    }
+
+    /** The container as mapped, marked killed for its memory when only the engine's event log says so ({@link OomEvents}). */
+    private ContainerInfo withOomEvents(ContainerInfo info, InspectContainerResponse details) {
+        return !info.oomKilled() && OomEvents.killedForMemory(client, details) ? info.withOomKilled() : info;
     }
 
     private static final int SIGKILL_EXIT = 137;
@@ -243,7 +246,8 @@ public final class DockerRuntime implements ContainerRuntime {
 
     @Override
     public Optional<ContainerInfo> inspect(String containerId) {
-        return Optional.ofNullable(inspectRaw(containerId)).map(ContainerMapper::fromInspect);
+        InspectContainerResponse details = inspectRaw(containerId);
+        return details == null ? Optional.empty() : Optional.of(withOomEvents(ContainerMapper.fromInspect(details), details));
     }
 
     /**

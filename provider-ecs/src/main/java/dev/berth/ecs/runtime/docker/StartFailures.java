@@ -65,13 +65,14 @@ final class StartFailures {
                 + ".", e);
     }
 
+    /** {@code oomKilled}: as {@link OomEvents} tells, which Docker's own flag alone may not. */
     RuntimeFailure exitedAtStart(TaskLaunch task, ContainerLaunch c, InspectContainerResponse.ContainerState state,
-                                 String lastOutput) {
+                                 boolean oomKilled, String lastOutput) {
         Long code = state.getExitCodeLong();
         StringBuilder m = new StringBuilder("Container \"").append(c.name()).append("\" of task ")
                 .append(task.taskArn()).append(" exited right after starting (exit code ")
                 .append(code == null ? "unknown" : code.toString());
-        if (Boolean.TRUE.equals(state.getOOMKilled())) {
+        if (oomKilled) {
             m.append(", killed for exceeding its memory limit");
         }
         m.append(')');
@@ -87,7 +88,7 @@ final class StartFailures {
             }
         }
         return new RuntimeFailure.ExitedAtStart(m.toString(), c.name(), code == null ? null : code.intValue(),
-                Boolean.TRUE.equals(state.getOOMKilled()));
+                oomKilled);
     }
 
     /**

@@ -334,7 +334,7 @@ final class TaskStarter {
     }
 
     private RuntimeFailure exited(TaskLaunch task, Created c, InspectContainerResponse r) {
-        return failures.exitedAtStart(task, c.launch(), r.getState(),
+        return failures.exitedAtStart(task, c.launch(), r.getState(), OomEvents.killedForMemory(client, r),
                 c.secrets().redact(ContainerLogs.tail(client, c.id(), LOG_LINES)));
     }
 

@@ -1,0 +1,82 @@
+package dev.berth.ecs.runtime.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.model.Event;
+import com.github.dockerjava.api.model.EventType;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Whether the kernel killed a container for its memory. Docker's {@code State.OOMKilled} is not
+ * enough: Docker 20.10 sets it only when containerd's OOM event reaches it before the exit, and
+ * when the exit comes first the container stays "not OOM-killed" for good, though Docker still
+ * logs an {@code oom} event for it. So a container that died of SIGKILL (137) without the flag is
+ * asked about in the engine's event log, from its creation until now.
+ */
+final class OomEvents {
+    private static final int SIGKILL_EXIT = 137;
+    private static final long WAIT_SECONDS = 3;
+
+    private OomEvents() {
+    }
+
+    /** What the inspect says, or else whether the engine logged an "oom" for a container that died of SIGKILL. */
+    static boolean killedForMemory(DockerClient client, InspectContainerResponse details) {
+        var state = details.getState();
+        if (state == null) return false;
+        if (Boolean.TRUE.equals(state.getOOMKilled())) return true;
+        Long exit = state.getExitCodeLong();
+        if (Boolean.TRUE.equals(state.getRunning()) || exit == null || exit != SIGKILL_EXIT) return false;
+        return logged(client, details.getId(), details.getCreated());
+    }
+
+    /** Whether the engine's event log holds an "oom" of the container between {@code since} (as Docker writes times) and now. */
+    static boolean logged(DockerClient client, String containerId, String since) {
+        AtomicBoolean seen = new AtomicBoolean();
+        ResultCallback.Adapter<Event> callback = new ResultCallback.Adapter<>() {
+            @Override
+            public void onNext(Event e) {
+                if ("oom".equals(e.getAction())) seen.set(true);
+            }
+        };
+        Instant now = Instant.now();
+        try {
+            var cmd = client.eventsCmd().withEventTypeFilter(EventType.CONTAINER).withContainerFilter(containerId)
+                    .withEventFilter("oom")
+                    // "until" now, to the nanosecond: the engine answers from its log and ends the stream at once.
+                    .withUntil(unixTime(now));
+            // The API takes Unix times only (the docker CLI converts the RFC 3339 an inspect gives).
+            Instant from = parse(since);
+            if (from != null) cmd.withSince(unixTime(from));
+            cmd.exec(callback).awaitCompletion(WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            // An engine that cannot say leaves the container as its inspect showed it.
+        } finally {
+            try {
+                callback.close();
+            } catch (IOException | RuntimeException ignored) {
+                // The stream is over either way.
+            }
+        }
+        return seen.get();
+    }
+
+    private static String unixTime(Instant t) {
+        return t.getEpochSecond() + "." + String.format("%09d", t.getNano());
+    }
+
+    private static Instant parse(String time) {
+        try {
+            return time == null || time.isBlank() ? null : Instant.parse(time);
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
+    }
+}
