@@ -16,11 +16,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * enough: Docker 20.10 sets it only when containerd's OOM event reaches it before the exit, and
  * when the exit comes first the container stays "not OOM-killed" for good, though Docker still
  * logs an {@code oom} event for it. So a container that died of SIGKILL (137) without the flag is
- * asked about in the engine's event log, from its creation until now.
+ * asked about in the engine's event log, from its creation until a moment after its exit.
  */
 final class OomEvents {
     private static final int SIGKILL_EXIT = 137;
     private static final long WAIT_SECONDS = 3;
+    /** How long after an exit its "oom" may still come. */
+    private static final java.time.Duration OOM_AFTER_EXIT = java.time.Duration.ofMillis(300);
 
     private OomEvents() {
     }
@@ -32,11 +34,21 @@ final class OomEvents {
         if (Boolean.TRUE.equals(state.getOOMKilled())) return true;
         Long exit = state.getExitCodeLong();
         if (Boolean.TRUE.equals(state.getRunning()) || exit == null || exit != SIGKILL_EXIT) return false;
-        return logged(client, details.getId(), details.getCreated());
+        return logged(client, details.getId(), details.getCreated(), parse(state.getFinishedAt()));
     }
 
     /** Whether the engine's event log holds an "oom" of the container between {@code since} (as Docker writes times) and now. */
     static boolean logged(DockerClient client, String containerId, String since) {
+        return logged(client, containerId, since, null);
+    }
+
+    /**
+     * As above, but for a container that ended at {@code finished} the log is read until a moment
+     * after that: when the race above happens, the "oom" comes just after the exit, and a look
+     * taken at once (the agent looks as soon as it hears "die") would miss it. The engine holds
+     * the answer open until then.
+     */
+    private static boolean logged(DockerClient client, String containerId, String since, Instant finished) {
         AtomicBoolean seen = new AtomicBoolean();
         ResultCallback.Adapter<Event> callback = new ResultCallback.Adapter<>() {
             @Override
@@ -45,11 +57,12 @@ final class OomEvents {
             }
         };
         Instant now = Instant.now();
+        Instant until = finished != null && finished.plus(OOM_AFTER_EXIT).isAfter(now) ? finished.plus(OOM_AFTER_EXIT) : now;
         try {
             var cmd = client.eventsCmd().withEventTypeFilter(EventType.CONTAINER).withContainerFilter(containerId)
                     .withEventFilter("oom")
-                    // "until" now, to the nanosecond: the engine answers from its log and ends the stream at once.
-                    .withUntil(unixTime(now));
+                    // "until" to the nanosecond: the engine answers from its log and ends the stream then.
+                    .withUntil(unixTime(until));
             // The API takes Unix times only (the docker CLI converts the RFC 3339 an inspect gives).
             Instant from = parse(since);
             if (from != null) cmd.withSince(unixTime(from));
