@@ -129,6 +129,8 @@ class ApplyThroughDaemonIT {
                 Thread.sleep(2500);
                 run(env, true, "version");
                 residueAfter = lastResidue();
+                // The process reaper is left out of the threads below, so nothing the apply started may still run.
+                assertEquals(List.of(), daemonChildren(), "no process an apply started outlives it in the background berth");
             }
             byRoute.put(daemon ? "on" : "off", outs.stream().map(ApplyThroughDaemonIT::normalised).toList());
             states.put(daemon ? "on" : "off", state);
@@ -429,6 +431,18 @@ class ApplyThroughDaemonIT {
 
     private static int servedCount() throws IOException {
         return servedByDir().values().stream().mapToInt(Integer::intValue).sum();
+    }
+
+    /** The commands of the processes the background berths started that still run. */
+    private static List<String> daemonChildren() throws IOException {
+        List<String> children = new ArrayList<>();
+        for (Path d : daemonDirs()) {
+            Path pid = d.resolve("pid");
+            if (!Files.exists(pid)) continue;
+            ProcessHandle.of(Long.parseLong(Files.readString(pid).strip())).ifPresent(p -> p.children()
+                    .forEach(c -> children.add(c.info().commandLine().orElse("pid " + c.pid()))));
+        }
+        return children;
     }
 
     private static List<Path> daemonDirs() throws IOException {
