@@ -124,7 +124,7 @@ final class GoRegex {
     /** All non-overlapping matches, skipping empty matches that touch the previous one as Go does. */
     List<java.util.regex.MatchResult> findAll(String s) {
         List<java.util.regex.MatchResult> out = new ArrayList<>();
-        Matcher m = pattern.matcher(s);
+        Matcher m = pattern.matcher(new Budgeted(s));
         int lastEnd = -1;
         while (find(m)) {
             if (m.start() == m.end() && m.start() == lastEnd) continue;
@@ -135,7 +135,7 @@ final class GoRegex {
     }
 
     java.util.regex.MatchResult findFirst(String s) {
-        Matcher m = pattern.matcher(s);
+        Matcher m = pattern.matcher(new Budgeted(s));
         return find(m) ? m.toMatchResult() : null;
     }
 
@@ -146,6 +146,57 @@ final class GoRegex {
         } catch (StackOverflowError e) {
             throw new FunctionException("the text is too long for this pattern: it repeats a group more times than "
                     + "berth can follow; match smaller pieces of the text");
+        } catch (Budgeted.Exhausted e) {
+            throw new FunctionException("matching this pattern against a text of " + e.length + " characters takes "
+                    + "too long (berth's regular expressions backtrack, where Terraform's do not); match smaller "
+                    + "pieces of the text or a pattern with less repetition");
+        }
+    }
+
+    /**
+     * The text as the matcher reads it, counting the reads. java.util.regex backtracks, so a
+     * pattern such as {@code (0)*x} against a long run of zeros takes time quadratic in the text
+     * (RE2, which Terraform uses, is linear): a configuration must not hang berth. The budget is
+     * generous for any pattern that does not backtrack without end: ten million reads, and twenty per
+     * character of a longer text.
+     */
+    private static final class Budgeted implements CharSequence {
+        static final class Exhausted extends RuntimeException {
+            final int length;
+
+            Exhausted(int length) {
+                super(null, null, false, false);
+                this.length = length;
+            }
+        }
+
+        private final String text;
+        private long left;
+
+        Budgeted(String text) {
+            this.text = text;
+            this.left = 10_000_000L + 20L * text.length();
+        }
+
+        @Override
+        public char charAt(int index) {
+            if (--left < 0) throw new Exhausted(text.length());
+            return text.charAt(index);
+        }
+
+        @Override
+        public int length() {
+            return text.length();
+        }
+
+        @Override
+        public CharSequence subSequence(int start, int end) {
+            return text.substring(start, end);
+        }
+
+        @Override
+        public String toString() {
+            return text;
         }
     }
 

@@ -45,4 +45,17 @@ class RegexFunctionsTest {
         assertEquals(list(), call("regexall", s("z"), s("abc")));
         assertEquals(4, ((dev.berth.engine.value.ListValue) call("regexall", s("x*"), s("abc"))).size());
     }
+
+    /** A fuzzing find: java.util.regex backtracks on this for hours (RE2 does not); berth answers with an error. */
+    @Test
+    void aPatternThatWouldBacktrackForeverIsAnErrorNotAHang() {
+        String zeros = "0".repeat(500_001);
+        FunctionException e = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(30),
+                () -> fails("regexall", s("(0)*ormat"), s(zeros)));
+        assertEquals("matching this pattern against a text of 500001 characters takes too long (berth's regular "
+                + "expressions backtrack, where Terraform's do not); match smaller pieces of the text or a pattern "
+                + "with less repetition", e.getMessage());
+        assertEquals(1, ((dev.berth.engine.value.ListValue) call("regexall", s("0+"), s(zeros))).size(),
+                "a pattern that does not backtrack still runs over a long text");
+    }
 }
