@@ -446,11 +446,7 @@ class ApplyThroughDaemonIT {
     }
 
     private static List<Path> daemonDirs() throws IOException {
-        Path root = runtime.resolve("berth");
-        if (!Files.isDirectory(root)) return List.of();
-        try (Stream<Path> s = Files.list(root)) {
-            return s.filter(p -> p.getFileName().toString().startsWith("daemon-")).toList();
-        }
+        return BackgroundBerths.dirs(runtime);
     }
 
     /** Each names this test's runtime directory in its command line (a pid file's pid may be another process's by now). */

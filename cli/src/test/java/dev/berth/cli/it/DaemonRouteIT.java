@@ -371,11 +371,7 @@ class DaemonRouteIT {
     }
 
     private static List<Path> daemonDirs() throws IOException {
-        Path root = runtime.resolve("berth");
-        if (!Files.isDirectory(root)) return List.of();
-        try (Stream<Path> s = Files.list(root)) {
-            return s.filter(p -> p.getFileName().toString().startsWith("daemon-")).toList();
-        }
+        return BackgroundBerths.dirs(runtime);
     }
 
     private static void copyCases() throws Exception {
