@@ -58,7 +58,7 @@ final class TaskObserver {
     private final EcsStore store;
     /** Every service container of every engine as one command's reads share them; null (or a null answer): list at every look. */
     private final java.util.function.Supplier<List<ContainerInfo>> sharedServiceContainers;
-    private final dev.berth.ecs.service.FreshListings<List<ContainerInfo>> listings = new dev.berth.ecs.service.FreshListings<>();
+    private final dev.berth.ecs.runtime.FreshListings<List<ContainerInfo>> listings = new dev.berth.ecs.runtime.FreshListings<>();
 
     TaskObserver(EcsStore store, java.util.function.Function<String, ContainerRuntime> runtimes, Clock clock) {
         this(store, runtimes, clock, null);
@@ -158,7 +158,9 @@ final class TaskObserver {
         for (String host : hosts) {
             try {
                 List<String> filter = List.of(EcsLabels.CLUSTER + "=" + clusterArn);
-                for (ContainerInfo c : listings.list(host + "\n" + clusterArn, () -> engine(host).listSummaries(filter))) {
+                ContainerRuntime engine = engine(host);
+                for (ContainerInfo c : listings.list(host + "\n" + clusterArn, () -> engine.listSummaries(filter),
+                        engine::unchangedSince)) {
                     String arn = c.labels().get(EcsLabels.TASK_ARN);
                     if (arn != null) byTask.computeIfAbsent(arn, k -> new ArrayList<>()).add(c);
                 }

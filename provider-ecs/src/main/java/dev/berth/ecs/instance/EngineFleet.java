@@ -13,6 +13,7 @@ import dev.berth.ecs.store.Table;
 import dev.berth.ecs.store.EcsStore;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,6 +31,9 @@ public final class EngineFleet implements ContainerRuntime {
     private final Function<String, ContainerRuntime> runtimes;
     private final Table<InstanceRow> instances;
     private final Table<PlacementRow> placements;
+    /** The remote engines' endpoints as last looked at, and when that set last changed or one was away. */
+    private java.util.Set<String> lastRemotes;
+    private Instant fleetChangedAt = Instant.now();
 
     public EngineFleet(EcsStore store, Function<String, ContainerRuntime> runtimes) {
         this.runtimes = runtimes;
@@ -132,15 +136,53 @@ public final class EngineFleet implements ContainerRuntime {
     /** One listing per engine: the shared refresh view stays one call per engine. */
     @Override
     public List<ContainerInfo> listSummaries(List<String> labelFilters) {
+        Map<String, ContainerRuntime> remotes = remotes();
+        noteRemotes(remotes.keySet());
         List<ContainerInfo> out = new ArrayList<>(local().listSummaries(labelFilters));
-        for (ContainerRuntime rt : remotes().values()) {
+        for (ContainerRuntime rt : remotes.values()) {
             try {
                 out.addAll(rt.listSummaries(labelFilters));
             } catch (RuntimeFailure.Unreachable away) {
                 // As in listContainers: tasks on an engine that is away count as not running.
+                noteAway();
             }
         }
         return out;
+    }
+
+    /**
+     * Unchanged when every engine is, and the fleet itself is: a listing made before an engine
+     * joined (a container instance registered) lacks that engine's containers, and one made while
+     * an engine was away lacks its containers, though neither engine logged a change.
+     */
+    @Override
+    public boolean unchangedSince(Instant since) {
+        Map<String, ContainerRuntime> remotes;
+        try {
+            remotes = remotes();
+        } catch (RuntimeException e) {
+            return false;
+        }
+        noteRemotes(remotes.keySet());
+        synchronized (this) {
+            if (!fleetChangedAt.isBefore(since)) return false;
+        }
+        if (!local().unchangedSince(since)) return false;
+        for (ContainerRuntime rt : remotes.values()) {
+            if (!rt.unchangedSince(since)) return false;
+        }
+        return true;
+    }
+
+    private synchronized void noteRemotes(java.util.Set<String> endpoints) {
+        if (!endpoints.equals(lastRemotes)) {
+            lastRemotes = java.util.Set.copyOf(endpoints);
+            fleetChangedAt = Instant.now();
+        }
+    }
+
+    private synchronized void noteAway() {
+        fleetChangedAt = Instant.now();
     }
 
     /** Container ids are unique per engine: ask each engine until one knows it. */
@@ -174,6 +216,7 @@ public final class EngineFleet implements ContainerRuntime {
                 out.addAll(rt.inspectAll(missing));
             } catch (RuntimeFailure.Unreachable away) {
                 // As in listSummaries: tasks on an engine that is away count as not running.
+                noteAway();
             }
         }
         return out;

@@ -61,6 +61,15 @@ public interface ContainerRuntime extends AutoCloseable {
         throw new RuntimeFailure("The engine at " + endpoint() + " cannot stream its events.", null);
     }
 
+    /**
+     * Whether nothing a listing of this engine shows can have changed since {@code since} (this
+     * machine's clock), as a look at the engine that begins after this call finds it. False
+     * whenever the engine cannot tell, so a caller that asks lists again; never throws.
+     */
+    default boolean unchangedSince(Instant since) {
+        return false;
+    }
+
     /** One container in full (limits, environment, start time), or empty when it no longer exists. */
     default Optional<ContainerInfo> inspect(String containerId) {
         return listContainers(Map.of()).stream().filter(c -> c.id().equals(containerId)).findFirst();

@@ -38,16 +38,17 @@ final class EngineViewReader {
     /** {@code services} are the service ARNs of this store; only their containers are inspected. */
     static EngineView read(ContainerRuntime rt, List<String> labelFilters, Collection<TaskRow> rows,
                            Set<String> services) {
-        Map<String, List<TaskRow>> byService = new HashMap<>();
-        for (TaskRow row : rows) {
-            if (row.running()) byService.computeIfAbsent(row.serviceArn(), k -> new ArrayList<>()).add(row);
-        }
+        return view(containers(rt, labelFilters, services), rows);
+    }
+
+    /** The engine's containers matching the filters, those of {@code services} inspected: the engine's part of a view. */
+    static List<ContainerInfo> containers(ContainerRuntime rt, List<String> labelFilters, Set<String> services) {
         List<ContainerInfo> listed = rt.listSummaries(labelFilters);
-        if (listed.isEmpty()) return new EngineView(List.of(), Map.of(), byService);
         Set<String> toInspect = new LinkedHashSet<>();
         for (ContainerInfo c : listed) {
             if (!c.detailed() && services.contains(c.labels().get(EcsLabels.SERVICE))) toInspect.add(c.id());
         }
+        if (toInspect.isEmpty()) return listed;
         Map<String, ContainerInfo> inspected = new HashMap<>();
         for (ContainerInfo c : rt.inspectAll(List.copyOf(toInspect))) inspected.put(c.id(), c);
         List<ContainerInfo> out = new ArrayList<>(listed.size());
@@ -56,7 +57,17 @@ final class EngineViewReader {
             if (!toInspect.contains(c.id())) out.add(c);
             else if (inspected.containsKey(c.id())) out.add(inspected.get(c.id()));
         }
-        return new EngineView(out, restarts(out, rows), byService);
+        return out;
+    }
+
+    /** The view of {@code containers} matched against the task rows read before they were listed. */
+    static EngineView view(List<ContainerInfo> containers, Collection<TaskRow> rows) {
+        Map<String, List<TaskRow>> byService = new HashMap<>();
+        for (TaskRow row : rows) {
+            if (row.running()) byService.computeIfAbsent(row.serviceArn(), k -> new ArrayList<>()).add(row);
+        }
+        if (containers.isEmpty()) return new EngineView(List.of(), Map.of(), byService);
+        return new EngineView(containers, restarts(containers, rows), byService);
     }
 
     /**

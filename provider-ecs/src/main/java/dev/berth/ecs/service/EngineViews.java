@@ -3,7 +3,9 @@ package dev.berth.ecs.service;
 import dev.berth.ecs.store.TaskTable;
 import dev.berth.ecs.store.TaskRow;
 import dev.berth.ecs.resource.EcsLabels;
+import dev.berth.ecs.runtime.ContainerInfo;
 import dev.berth.ecs.runtime.ContainerRuntime;
+import dev.berth.ecs.runtime.FreshListings;
 import dev.berth.ecs.runtime.RuntimeFailure;
 
 import java.util.List;
@@ -28,7 +30,7 @@ final class EngineViews {
     private final ConcurrentMap<String, CompletableFuture<EngineView>> byEngine = new ConcurrentHashMap<>();
     private final TaskTable tasks;
     private final Supplier<Set<String>> services;
-    private final FreshListings<EngineView> freshViews = new FreshListings<>();
+    private final FreshListings<List<ContainerInfo>> freshContainers = new FreshListings<>();
 
     /** {@code services} gives the service ARNs this store knows. */
     EngineViews(TaskTable tasks, Supplier<Set<String>> services) {
@@ -59,13 +61,18 @@ final class EngineViews {
 
     /**
      * One service's containers as they are right now, bypassing the shared view: from a list and
-     * inspect that began after this call did, shared with the calls that arrived with it
-     * ({@link FreshListings}), so berth server's DescribeServices under load makes one engine
-     * read per moment rather than one per call.
+     * inspect that began after this call did, shared with the calls that arrived with it, or the
+     * last one when the engine confirms nothing changed since it began ({@link FreshListings}),
+     * so berth server's DescribeServices under load does not list the engine once per call. The
+     * task rows are this call's own, read before the engine is looked at, as a listing of its own
+     * would have them.
      */
     EngineView fresh(ContainerRuntime rt, String serviceArn) {
-        return freshViews.list(rt.endpoint() + "\n" + serviceArn, () -> EngineViewReader.read(rt,
-                List.of(EcsLabels.SERVICE + "=" + serviceArn), tasks.forService(serviceArn), Set.of(serviceArn)));
+        List<TaskRow> rows = tasks.forService(serviceArn);
+        List<ContainerInfo> containers = freshContainers.list(rt.endpoint() + "\n" + serviceArn,
+                () -> EngineViewReader.containers(rt, List.of(EcsLabels.SERVICE + "=" + serviceArn), Set.of(serviceArn)),
+                rt::unchangedSince);
+        return EngineViewReader.view(containers, rows);
     }
 
     /** The service's STOPPED rows, oldest first (the tasks' index has them by service). */

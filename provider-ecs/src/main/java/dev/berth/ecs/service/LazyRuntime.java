@@ -36,6 +36,8 @@ final class LazyRuntime implements ContainerRuntime {
 
     public void stopTask(String taskArn, Duration grace) { target.get().stopTask(taskArn, grace); }
 
+    public boolean unchangedSince(java.time.Instant since) { return target.get().unchangedSince(since); }
+
     public List<ContainerInfo> listContainers(Map<String, String> labels) { return target.get().listContainers(labels); }
 
     public List<ContainerInfo> listSummaries(List<String> filters) { return target.get().listSummaries(filters); }

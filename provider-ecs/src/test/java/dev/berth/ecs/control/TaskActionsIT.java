@@ -110,6 +110,33 @@ class TaskActionsIT extends RealEngineWorld {
     }
 
     @Test
+    void aDescribeAnsweredFromTheLastListingStillSeesAKillThatCameAfterIt() throws Exception {
+        world.register("long", "awsvpc", List.of("FARGATE"), "256", "512", "[{\"name\":\"main\",\"image\":\"" + IMAGE
+                + "\",\"command\":[\"sleep\",\"300\"]}]");
+        Task sleeper = world.plane.runTask(new RunTaskRequest(world.clusterName, "long", 1, "FARGATE", null, null,
+                null, null, null, null, null)).tasks().get(0);
+        assertEquals("RUNNING", describe(sleeper.taskArn()).lastStatus());
+        // Other tests share the engine, so a quiet moment may take a few tries.
+        boolean reused = false;
+        for (int i = 0; i < 200 && !reused; i++) {
+            long lists = engine.listCalls();
+            assertEquals("RUNNING", describe(sleeper.taskArn()).lastStatus());
+            reused = engine.listCalls() == lists;
+            if (!reused) Thread.sleep(50);
+        }
+        assertTrue(reused, "a describe with nothing changed on the engine is answered without listing it");
+
+        String container = containersOf(sleeper.taskArn()).get(0).id();
+        new ProcessBuilder("docker", "kill", container).redirectErrorStream(true).start().waitFor();
+        new ProcessBuilder("docker", "wait", container).redirectErrorStream(true).start().waitFor();
+        long lists = engine.listCalls();
+        Task dead = describe(sleeper.taskArn());
+        assertEquals("STOPPED", dead.lastStatus(), "the kill's events make the next describe list again");
+        assertEquals(137, dead.containers().get(0).exitCode());
+        assertTrue(engine.listCalls() > lists);
+    }
+
+    @Test
     void ec2TasksSpreadOverZonesAndWhatDoesNotFitComesBackWithEcsReasons() {
         InstanceRow a = world.instance("i-a", "zone-a", 1024, 1000, engine.endpoint(), true);
         InstanceRow b = world.instance("i-b", "zone-b", 1024, 1000, engine.endpoint(), true);

@@ -45,6 +45,7 @@ public final class DockerRuntime implements ContainerRuntime {
     private final VolumeOps volumes;
     private final DockerCalls calls = new DockerCalls();
     private final LogKeeper logs;
+    private final EngineChanges changes;
 
     private DockerRuntime(DockerConnection connection, LogKeeper logs, SecretResolver secrets) {
         this.connection = connection;
@@ -55,6 +56,7 @@ public final class DockerRuntime implements ContainerRuntime {
         this.networks = new NetworkOps(client, errors);
         this.volumes = new VolumeOps(client, errors);
         this.starter = new TaskStarter(client, errors, remover, volumes, secrets);
+        this.changes = new EngineChanges(client, connection.endpoint());
         this.stopper = new TaskStopper(client, errors, remover, new StopSignals(connection.http()));
     }
 
@@ -244,6 +246,16 @@ public final class DockerRuntime implements ContainerRuntime {
         }
     }
 
+    /** Engine list calls made so far (what grows with the containers), for measuring. */
+    public long listCalls() {
+        return calls.lists.get();
+    }
+
+    @Override
+    public boolean unchangedSince(java.time.Instant since) {
+        return changes.unchangedSince(since);
+    }
+
     @Override
     public Optional<ContainerInfo> inspect(String containerId) {
         InspectContainerResponse details = inspectRaw(containerId);
@@ -345,6 +357,7 @@ public final class DockerRuntime implements ContainerRuntime {
     @Override
     public void close() {
         calls.report();
+        changes.close();
         connection.close();
     }
 }

@@ -1,4 +1,4 @@
-package dev.berth.ecs.service;
+package dev.berth.ecs.runtime;
 
 import dev.berth.ecs.runtime.ContainerInfo;
 import dev.berth.ecs.runtime.RuntimeFailure;
@@ -69,5 +69,34 @@ class FreshListingsTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    @Test
+    void theLastListingAnswersAgainOnlyWhileTheEngineSaysNothingChangedSinceItBegan() {
+        AtomicInteger made = new AtomicInteger();
+        java.util.List<java.time.Instant> askedAbout = new java.util.ArrayList<>();
+        java.time.Instant before = java.time.Instant.now();
+        assertEquals(1, listings.list("e", () -> listing(made.incrementAndGet()), since -> {
+            throw new AssertionError("nothing to reuse yet");
+        }).size());
+        assertEquals(1, listings.list("e", () -> listing(made.incrementAndGet()), since -> {
+            askedAbout.add(since);
+            return true;
+        }).size(), "unchanged: the last listing answers");
+        assertEquals(1, made.get());
+        assertEquals(1, askedAbout.size());
+        assertTrue(!askedAbout.get(0).isBefore(before), "asked about the moment that listing began");
+        assertEquals(2, listings.list("e", () -> listing(made.incrementAndGet()), since -> false).size(),
+                "changed: listed again");
+        assertEquals(2, listings.list("e", () -> listing(made.incrementAndGet()), since -> true).size());
+        assertEquals(2, made.get());
+    }
+
+    @Test
+    void aFailedListingIsNeverReused() {
+        assertThrows(RuntimeFailure.class, () -> listings.list("e", () -> {
+            throw new RuntimeFailure("engine away", null);
+        }, since -> true));
+        assertEquals(4, listings.list("e", () -> listing(4), since -> true).size());
     }
 }

@@ -1,0 +1,209 @@
+package dev.berth.ecs.runtime.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.model.Event;
+import com.github.dockerjava.api.model.EventType;
+import dev.berth.ecs.runtime.FreshListings;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * When the engine last changed anything a listing shows, read from its event log: every event
+ * counts (a container's create, start, die, update, health, rename, a network's connect, an
+ * image's tag) except the {@code exec_*} ones, which run a process inside a container without
+ * changing it (berth's own metadata exec and health probes make them). Each look asks the
+ * log for the events since the previous look until now, so it is one short answer from the
+ * engine's memory, not a listing; looks that arrive together share one ({@link FreshListings}),
+ * and each began after its callers arrived.
+ * <p>
+ * Docker keeps its last 256 events. A look that finds the log full of new events counts that as a
+ * change now, so events pushed out between two looks are never missed: whatever pushed them
+ * out is newer.
+ * <p>
+ * An engine that restarts starts a new, empty log, so a look after it would find nothing though
+ * every container may have died. A stream of the engine's own events (a witness that carries
+ * nothing in ordinary times) is kept open: when it ends, whether the engine went away or the
+ * connection timed out, nothing from before is trusted, and only listings that began after a new
+ * witness was opened can be answered again.
+ * <p>
+ * The engine stamps events with its own clock. An engine on a Unix socket is on this machine
+ * and shares its clock; for any other the difference is measured once from its {@code SystemTime}
+ * (and again every ten minutes), and half that call's round trip is the error allowed for.
+ */
+final class EngineChanges {
+    /** Slack for an event stamped a moment before the change it reports is visible to a listing. */
+    private static final Duration SLACK = Duration.ofMillis(10);
+    private static final Duration OVERLAP = Duration.ofMillis(1);
+    private static final Duration REMEASURE = Duration.ofMinutes(10);
+    /** Fewer than Docker's 256 kept events: a look this full may have lost some. */
+    private static final int FULL_LOG = 200;
+    private static final long WAIT_SECONDS = 3;
+
+    /** The engine's clock minus this machine's, and how far that can be off, both in nanoseconds. */
+    private record ClockOffset(long nanos, long error, Instant measuredAt) {
+    }
+
+    private static final ClockOffset SAME_CLOCK = new ClockOffset(0, 0, null);
+
+    /** What one look found: the latest change (this machine's epoch nanoseconds) and the clock error allowed for. */
+    private record Look(long latestChange, long error) {
+    }
+
+    /** An open stream of the engine's daemon events; it ending is what counts. */
+    private static final class Witness extends ResultCallback.Adapter<Event> {
+        final Instant openedAt = Instant.now();
+        volatile boolean ended;
+
+        @Override
+        public void onError(Throwable t) {
+            ended = true;
+        }
+
+        @Override
+        public void onComplete() {
+            ended = true;
+        }
+    }
+
+    private final DockerClient client;
+    private final boolean sameMachine;
+    private final Object witnessLock = new Object();
+    private Witness witness;
+    private boolean closed;
+    private final FreshListings<Look> looks = new FreshListings<>();
+    private ClockOffset offset;
+    /** Engine time up to which the log has been read; 0: never. */
+    private long readUntil;
+    /** This machine's time (epoch nanoseconds) of the latest change found. */
+    private long latestChange;
+
+    EngineChanges(DockerClient client, String endpoint) {
+        this.client = client;
+        this.sameMachine = endpoint.startsWith("unix://");
+    }
+
+    /** Whether no change happened from {@code since} until a look that began after this call. */
+    boolean unchangedSince(Instant since) {
+        try {
+            Witness w = witness();
+            if (w == null || !w.openedAt.isBefore(since)) return false;
+            Look look = looks.list("", this::look);
+            // Asked after the look: an engine that restarted before it had ended the witness by then.
+            return !w.ended && look.latestChange() + look.error() + SLACK.toNanos() < epochNanos(since);
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** The open witness, opening a new one when there is none or it ended (null once closed). */
+    private Witness witness() {
+        synchronized (witnessLock) {
+            if (closed) return null;
+            if (witness == null || witness.ended) {
+                Witness w = new Witness();
+                client.eventsCmd().withEventTypeFilter(EventType.DAEMON).exec(w);
+                witness = w;
+            }
+            return witness;
+        }
+    }
+
+    void close() {
+        Witness w;
+        synchronized (witnessLock) {
+            closed = true;
+            w = witness;
+            witness = null;
+        }
+        if (w == null) return;
+        try {
+            w.close();
+        } catch (IOException | RuntimeException ignored) {
+            // The connection is being dropped either way.
+        }
+    }
+
+    private synchronized Look look() {
+        ClockOffset o = offset();
+        long now = epochNanos(Instant.now());
+        // Until a moment the engine has surely reached: every change before the callers arrived is in.
+        long until = now + o.nanos() + o.error();
+        if (readUntil == 0) {
+            // Nothing is known before the first look: count it as a change now.
+            latestChange = now;
+            readUntil = until;
+            return new Look(latestChange, o.error());
+        }
+        List<Event> events = new ArrayList<>();
+        ResultCallback.Adapter<Event> callback = new ResultCallback.Adapter<>() {
+            @Override
+            public void onNext(Event e) {
+                synchronized (events) {
+                    events.add(e);
+                }
+            }
+        };
+        boolean complete;
+        try {
+            // From a moment before the last look's end: an event on the boundary is read twice, never not at all.
+            complete = client.eventsCmd().withSince(unixTime(readUntil - OVERLAP.toNanos())).withUntil(unixTime(until))
+                    .exec(callback).awaitCompletion(WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the engine's events", e);
+        } finally {
+            try {
+                callback.close();
+            } catch (IOException | RuntimeException ignored) {
+                // The answer is complete or abandoned either way.
+            }
+        }
+        synchronized (events) {
+            latestChange = latestChange(latestChange, events, complete, o.nanos(), epochNanos(Instant.now()));
+        }
+        readUntil = until;
+        return new Look(latestChange, o.error());
+    }
+
+    /**
+     * The latest change (this machine's epoch nanoseconds) after a look that read {@code events}
+     * ({@code complete}: to its end), the engine's clock being {@code offset} ahead of this one's.
+     */
+    static long latestChange(long previous, List<Event> events, boolean complete, long offset, long now) {
+        if (!complete || events.size() >= FULL_LOG) return Math.max(previous, now);
+        long latest = previous;
+        for (Event e : events) {
+            String action = e.getAction();
+            if (action != null && action.startsWith("exec_")) continue;
+            long stamp = e.getTimeNano() != null ? e.getTimeNano()
+                    : e.getTime() != null ? TimeUnit.SECONDS.toNanos(e.getTime() + 1) : now + offset;
+            latest = Math.max(latest, stamp - offset);
+        }
+        return latest;
+    }
+
+    private ClockOffset offset() {
+        if (sameMachine) return SAME_CLOCK;
+        if (offset != null && offset.measuredAt().plus(REMEASURE).isAfter(Instant.now())) return offset;
+        long before = epochNanos(Instant.now());
+        String systemTime = client.infoCmd().exec().getSystemTime();
+        long after = epochNanos(Instant.now());
+        long engine = epochNanos(Instant.parse(systemTime));
+        offset = new ClockOffset(engine - (before + after) / 2, (after - before) / 2 + 1, Instant.now());
+        return offset;
+    }
+
+    private static long epochNanos(Instant t) {
+        return TimeUnit.SECONDS.toNanos(t.getEpochSecond()) + t.getNano();
+    }
+
+    private static String unixTime(long epochNanos) {
+        return Math.floorDiv(epochNanos, 1_000_000_000L) + "." + String.format("%09d", Math.floorMod(epochNanos, 1_000_000_000L));
+    }
+}
