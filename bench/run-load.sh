@@ -12,8 +12,9 @@
 # first, in the same script, for a side-by-side comparison.
 #
 # Holds the shared Docker lock for the whole run; everything it creates is removed on exit.
-# Usage: bench/run-load.sh [CLIENTS] [SECONDS] [TASKS] [RUNNING] [RATE] [WARMUP] (defaults 50 60 10000 200 4 10):
-# WARMUP seconds of the same load run first with their latencies not counted (failures count).
+# Usage: bench/run-load.sh [CLIENTS] [SECONDS] [TASKS] [RUNNING] [RATE] [WARMUP] [CHANGES] (defaults 50 60 10000 200 4 10 5):
+# WARMUP seconds of the same load run first with their latencies not counted (failures count);
+# CHANGES per mille of the calls are RunTask, and as many StopTask (0: reads only).
 # Needs the built jars: mvn -B -o -q -pl cli -am package -DskipTests
 set -euo pipefail
 if [ "${BERTH_BENCH_LOCKED:-}" != 1 ]; then
@@ -25,6 +26,7 @@ tasks=${3:-10000}
 running=${4:-200}
 rate=${5:-4}
 warmup=${6:-10}
+changes=${7:-5}
 top="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 work=$(mktemp -d)
 server_pid=
@@ -59,7 +61,7 @@ side() { # side NAME BERTH_DIR
   cpu0=$(awk '{print $14+$15}' "/proc/$server_pid/stat")
   java -cp "$top/cli/target/berth.jar:$top/provider-ecs/target/test-classes" dev.berth.ecs.load.LoadMain \
     --endpoint="http://127.0.0.1:$port" --store="$BERTH_ECS_STORE" --clients="$clients" --seconds="$seconds" \
-    --tasks="$tasks" --running="$running" --rate="$rate" --warmup="$warmup" --name="$world" || rc=$?
+    --tasks="$tasks" --running="$running" --rate="$rate" --warmup="$warmup" --changes="$changes" --name="$world" || rc=$?
   cpu1=$(awk '{print $14+$15}' "/proc/$server_pid/stat")
   echo "server CPU: $(( (cpu1 - cpu0) / $(getconf CLK_TCK) )) s over the whole side (seeding included); load $(cut -d' ' -f1-3 /proc/loadavg)"
   kill -TERM "$server_pid"; wait "$server_pid" || true; server_pid=

@@ -15,7 +15,9 @@ import java.time.Instant;
  * together share one listing instead of each making its own. Under load, {@code berth server}
  * made one engine list call per Describe and List request, each of them reading every
  * container of the cluster, and one list and inspect of the service's containers per
- * DescribeServices.
+ * DescribeServices. With {@link #list(String, Supplier, Predicate)} an older listing may answer,
+ * but only on the engine's word, given after the call arrived, that nothing it shows has changed
+ * since that listing began.
  */
 public final class FreshListings<T> {
     private static final class Flight<T> {
