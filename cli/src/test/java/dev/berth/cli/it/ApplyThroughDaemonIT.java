@@ -254,47 +254,15 @@ class ApplyThroughDaemonIT {
     // --- helpers ---
 
     private void writeConfig(int tasks) throws IOException {
-        Files.writeString(dir.resolve("main.hcl"), """
-                resource "ecs_cluster" "main" {
-                  name = "%s"
-                }
-
-                resource "ecs_task_definition" "app" {
-                  family                   = "%s-app"
-                  cpu                      = 256
-                  memory                   = 512
-                  requires_compatibilities = ["FARGATE"]
-                  container {
-                    name        = "app"
-                    image       = "berth-example/busybox:latest"
-                    memory      = 32
-                    entry_point = ["/bin/sh", "-c"]
-                    command     = ["trap 'exit 0' TERM; while :; do sleep 1; done"]
-                  }
-                }
-
-                resource "ecs_service" "web" {
-                  name            = "web"
-                  cluster         = ecs_cluster.main.id
-                  task_definition = ecs_task_definition.app.arn
-                  desired_count   = %d
-                }
-                """.formatted(cluster, cluster, tasks));
+        Files.writeString(dir.resolve("main.hcl"), FargateApp.clusterAndApp(cluster, FargateApp.IMAGE, 32, "trap 'exit 0' TERM; while :; do sleep 1; done")
+                + FargateApp.service("web", tasks, null));
     }
 
     /** As InterruptIT's: web's three tasks take a moment to start, and worker waits for web. */
     private void writeSlowConfig() throws IOException {
         writeConfig(3);
-        Files.writeString(dir.resolve("main.hcl"), Files.readString(dir.resolve("main.hcl")) + """
-
-                resource "ecs_service" "worker" {
-                  name            = "worker"
-                  cluster         = ecs_cluster.main.id
-                  task_definition = ecs_task_definition.app.arn
-                  desired_count   = 1
-                  depends_on      = [ecs_service.web]
-                }
-                """);
+        Files.writeString(dir.resolve("main.hcl"), Files.readString(dir.resolve("main.hcl"))
+                + FargateApp.service("worker", 1, "web"));
     }
 
     /** The test's environment, with a control plane named {@code store} of its own. */
@@ -417,14 +385,8 @@ class ApplyThroughDaemonIT {
     private static Map<Path, Integer> servedByDir() throws IOException {
         Map<Path, Integer> counts = new HashMap<>();
         for (Path d : daemonDirs()) {
-            Path log = d.resolve("log");
-            int n = 0;
-            try {
-                if (Files.exists(log)) for (String l : Files.readAllLines(log)) if (l.contains("served a command")) n++;
-            } catch (java.nio.file.NoSuchFileException removedMeanwhile) {
-                continue; // a starting berth removed a gone one's directory (StaleDaemons)
-            }
-            counts.put(d, n);
+            Integer n = BackgroundBerths.served(d);
+            if (n != null) counts.put(d, n);
         }
         return counts;
     }

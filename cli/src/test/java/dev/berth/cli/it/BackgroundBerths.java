@@ -18,4 +18,19 @@ final class BackgroundBerths {
             return s.filter(p -> p.getFileName().toString().startsWith("daemon-")).toList();
         }
     }
+
+    /**
+     * Commands the berth of {@code dir} has served, by its log; null when a starting berth removed
+     * the directory meanwhile (StaleDaemons).
+     */
+    static Integer served(Path dir) throws IOException {
+        Path log = dir.resolve("log");
+        int n = 0;
+        try {
+            if (Files.exists(log)) for (String l : Files.readAllLines(log)) if (l.contains("served a command")) n++;
+        } catch (java.nio.file.NoSuchFileException removedMeanwhile) {
+            return null;
+        }
+        return n;
+    }
 }

@@ -20,35 +20,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class CreateBeforeDestroyIT extends ClusterFixture {
     private void write(String command) throws Exception {
-        Files.writeString(dir.resolve("main.hcl"), """
-                resource "ecs_cluster" "main" {
-                  name = "%s"
-                }
-
-                resource "ecs_task_definition" "app" {
-                  family                   = "%s-app"
-                  cpu                      = 256
-                  memory                   = 512
-                  requires_compatibilities = ["FARGATE"]
-                  container {
-                    name        = "app"
-                    image       = "berth-example/busybox:latest"
-                    memory      = 64
-                    entry_point = ["/bin/sh", "-c"]
-                    command     = ["%s"]
-                  }
-                  lifecycle {
-                    create_before_destroy = true
-                  }
-                }
-
-                resource "ecs_service" "app" {
-                  name            = "app"
-                  cluster         = ecs_cluster.main.id
-                  task_definition = ecs_task_definition.app.arn
-                  desired_count   = 1
-                }
-                """.formatted(cluster, cluster, command));
+        Files.writeString(dir.resolve("main.hcl"), FargateApp.clusterAndApp(cluster, FargateApp.IMAGE, 64, command, "",
+                "lifecycle {\n    create_before_destroy = true\n  }")
+                + FargateApp.service("app", 1, null));
     }
 
     private static int line(String out, String text) {

@@ -351,14 +351,8 @@ class DaemonRouteIT {
     private static synchronized Map<Path, Integer> servedByDir() throws IOException {
         Map<Path, Integer> counts = new HashMap<>(SEEN);
         for (Path d : daemonDirs()) {
-            Path log = d.resolve("log");
-            int n = 0;
-            try {
-                if (Files.exists(log)) for (String l : Files.readAllLines(log)) if (l.contains("served a command")) n++;
-            } catch (java.nio.file.NoSuchFileException removedMeanwhile) {
-                continue;
-            }
-            counts.put(d, n);
+            Integer n = BackgroundBerths.served(d);
+            if (n != null) counts.put(d, n);
         }
         SEEN.putAll(counts);
         return counts;

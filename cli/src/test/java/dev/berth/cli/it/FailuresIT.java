@@ -23,32 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class FailuresIT extends ClusterFixture {
     private void write(String image, String command, int desiredCount) throws Exception {
-        Files.writeString(dir.resolve("main.hcl"), """
-                resource "ecs_cluster" "main" {
-                  name = "%s"
-                }
-
-                resource "ecs_task_definition" "app" {
-                  family                   = "%s-app"
-                  cpu                      = 256
-                  memory                   = 512
-                  requires_compatibilities = ["FARGATE"]
-                  container {
-                    name        = "app"
-                    image       = "%s"
-                    memory      = 64
-                    entry_point = ["/bin/sh", "-c"]
-                    command     = ["%s"]
-                  }
-                }
-
-                resource "ecs_service" "app" {
-                  name            = "app"
-                  cluster         = ecs_cluster.main.id
-                  task_definition = ecs_task_definition.app.arn
-                  desired_count   = %d
-                }
-                """.formatted(cluster, cluster, image, command, desiredCount));
+        Files.writeString(dir.resolve("main.hcl"), FargateApp.clusterAndApp(cluster, image, 64, command)
+                + FargateApp.service("app", desiredCount, null));
     }
 
     /**

@@ -20,32 +20,8 @@ class ImageMissingIT extends FaultFixture {
     @Test
     void missingImageFailsInOneSentenceAndTheNextApplyRecoversOnceItAppears() throws Exception {
         String image = "berth-faults/" + cluster + ":1";
-        Files.writeString(dir.resolve("main.hcl"), """
-                resource "ecs_cluster" "main" {
-                  name = "%s"
-                }
-
-                resource "ecs_task_definition" "app" {
-                  family                   = "%s-app"
-                  cpu                      = 256
-                  memory                   = 512
-                  requires_compatibilities = ["FARGATE"]
-                  container {
-                    name        = "app"
-                    image       = "%s"
-                    memory      = 32
-                    entry_point = ["/bin/sh", "-c"]
-                    command     = ["sleep 600"]
-                  }
-                }
-
-                resource "ecs_service" "app" {
-                  name            = "app"
-                  cluster         = ecs_cluster.main.id
-                  task_definition = ecs_task_definition.app.arn
-                  desired_count   = 1
-                }
-                """.formatted(cluster, cluster, image));
+        Files.writeString(dir.resolve("main.hcl"), FargateApp.clusterAndApp(cluster, image, 32, "sleep 600")
+                + FargateApp.service("app", 1, null));
         String sentence = "Image \"" + image + "\" is not present on the Docker engine";
         try {
             CliRun failed = CliRun.in(dir, "apply", "-auto-approve");

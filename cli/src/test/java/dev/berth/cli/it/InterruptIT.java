@@ -22,40 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class InterruptIT extends ClusterFixture {
     /** web runs three tasks; worker waits for it, so it is not started yet while web is created. */
     private void write() throws Exception {
-        Files.writeString(dir.resolve("main.hcl"), """
-                resource "ecs_cluster" "main" {
-                  name = "%s"
-                }
-
-                resource "ecs_task_definition" "app" {
-                  family                   = "%s-app"
-                  cpu                      = 256
-                  memory                   = 512
-                  requires_compatibilities = ["FARGATE"]
-                  container {
-                    name        = "app"
-                    image       = "berth-example/busybox:latest"
-                    memory      = 32
-                    entry_point = ["/bin/sh", "-c"]
-                    command     = ["sleep 3600"]
-                  }
-                }
-
-                resource "ecs_service" "web" {
-                  name            = "web"
-                  cluster         = ecs_cluster.main.id
-                  task_definition = ecs_task_definition.app.arn
-                  desired_count   = 3
-                }
-
-                resource "ecs_service" "worker" {
-                  name            = "worker"
-                  cluster         = ecs_cluster.main.id
-                  task_definition = ecs_task_definition.app.arn
-                  desired_count   = 1
-                  depends_on      = [ecs_service.web]
-                }
-                """.formatted(cluster, cluster));
+        Files.writeString(dir.resolve("main.hcl"), FargateApp.clusterAndApp(cluster, FargateApp.IMAGE, 32, "sleep 3600")
+                + FargateApp.service("web", 3, null) + FargateApp.service("worker", 1, "web"));
     }
 
     /**

@@ -20,33 +20,10 @@ class LogsIT extends ClusterFixture {
     }
 
     private void write(String version, String logConfiguration) throws Exception {
-        Files.writeString(dir.resolve("main.hcl"), """
-                resource "ecs_cluster" "main" {
-                  name = "%s"
-                }
-
-                resource "ecs_task_definition" "app" {
-                  family                   = "%s-app"
-                  cpu                      = 256
-                  memory                   = 512
-                  requires_compatibilities = ["FARGATE"]
-                  container {
-                    name        = "app"
-                    image       = "berth-example/busybox:latest"
-                    memory      = 64
-                    entry_point = ["/bin/sh", "-c"]
-                    command     = ["trap 'echo bye from %s; exit 0' TERM; echo hello from %s; echo oops from %s >&2; while true; do sleep 1; done"]
-                    %s
-                  }
-                }
-
-                resource "ecs_service" "app" {
-                  name            = "app"
-                  cluster         = ecs_cluster.main.id
-                  task_definition = ecs_task_definition.app.arn
-                  desired_count   = 1
-                }
-                """.formatted(cluster, cluster, version, version, version, logConfiguration));
+        Files.writeString(dir.resolve("main.hcl"), FargateApp.clusterAndApp(cluster, FargateApp.IMAGE, 64,
+                "trap 'echo bye from %s; exit 0' TERM; echo hello from %s; echo oops from %s >&2; while true; do sleep 1; done"
+                        .formatted(version, version, version), logConfiguration, "")
+                + FargateApp.service("app", 1, null));
     }
 
     private String awslogs(boolean createGroup) {

@@ -1,12 +1,12 @@
 package dev.berth.ecs.runtime;
 
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
-import java.time.Instant;
 
 /**
  * Engine listings (or views built from one) shared by the calls that wait for the same one: a call is answered by a
