@@ -152,7 +152,8 @@ final class EngineChanges {
         boolean complete;
         try {
             // From a moment before the last look's end: an event on the boundary is read twice, never not at all.
-            complete = client.eventsCmd().withSince(unixTime(readUntil - OVERLAP.toNanos())).withUntil(unixTime(until))
+            complete = client.eventsCmd().withSince(EventTimes.unix(instant(readUntil - OVERLAP.toNanos())))
+                    .withUntil(EventTimes.unix(instant(until)))
                     .exec(callback).awaitCompletion(WAIT_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -199,11 +200,11 @@ final class EngineChanges {
         return offset;
     }
 
-    private static long epochNanos(Instant t) {
-        return TimeUnit.SECONDS.toNanos(t.getEpochSecond()) + t.getNano();
+    private static Instant instant(long epochNanos) {
+        return Instant.ofEpochSecond(0, epochNanos);
     }
 
-    private static String unixTime(long epochNanos) {
-        return Math.floorDiv(epochNanos, 1_000_000_000L) + "." + String.format("%09d", Math.floorMod(epochNanos, 1_000_000_000L));
+    private static long epochNanos(Instant t) {
+        return TimeUnit.SECONDS.toNanos(t.getEpochSecond()) + t.getNano();
     }
 }

@@ -62,10 +62,10 @@ final class OomEvents {
             var cmd = client.eventsCmd().withEventTypeFilter(EventType.CONTAINER).withContainerFilter(containerId)
                     .withEventFilter("oom")
                     // "until" to the nanosecond: the engine answers from its log and ends the stream then.
-                    .withUntil(unixTime(until));
+                    .withUntil(EventTimes.unix(until));
             // The API takes Unix times only (the docker CLI converts the RFC 3339 an inspect gives).
             Instant from = parse(since);
-            if (from != null) cmd.withSince(unixTime(from));
+            if (from != null) cmd.withSince(EventTimes.unix(from));
             cmd.exec(callback).awaitCompletion(WAIT_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -79,10 +79,6 @@ final class OomEvents {
             }
         }
         return seen.get();
-    }
-
-    private static String unixTime(Instant t) {
-        return t.getEpochSecond() + "." + String.format("%09d", t.getNano());
     }
 
     private static Instant parse(String time) {
