@@ -22,8 +22,8 @@ import java.util.stream.Stream;
  * optionally a second listener on {@code tcp://127.0.0.1:PORT} with {@code --tlsverify}. The
  * example image is loaded into it from the shared engine. A test may {@link #stop()},
  * {@link #kill()} and {@link #start()} it again (the faults tests stop it mid-apply);
- * {@link #close()} removes its containers, stops it and deletes its directories, whatever state
- * it was left in.
+ * {@link #close()} removes its containers and networks, stops it and deletes its directories,
+ * whatever state it was left in. Its networks take subnets from {@link #ADDRESS_POOL} only.
  *
  * <p>Starting an engine needs root; without root (or without dockerd) the test is skipped, and
  * with CI=true it fails instead, so a broken CI machine cannot pass by skipping.
@@ -32,6 +32,8 @@ public final class SecondDockerd implements AutoCloseable {
     public static final String IMAGE = "berth-example/busybox:latest";
     private static final String METADATA_IMAGE = "berth/metadata:latest";
     private static final long START_SECONDS = 40;
+    /** The subnets private engines give their networks; the shared engine never uses 10.222/16. */
+    public static final String ADDRESS_POOL = "10.222.0.0/16";
 
     private final Path base;
     private final TestCertificates tls;
@@ -110,6 +112,9 @@ public final class SecondDockerd implements AutoCloseable {
                     "--pidfile", base.resolve("dockerd.pid").toString(),
                     "-H", unixHost(),
                     "--bridge=none", "--iptables=false", "--ip6tables=false", "--ip", "127.0.0.1",
+                    // Its networks' bridges live in the host's namespace beside the shared engine's:
+                    // a pool of its own keeps the two from taking each other's (and stale) subnets.
+                    "--default-address-pool", "base=" + ADDRESS_POOL + ",size=24",
                     // busybox as PID 1 ignores SIGTERM; a stop should not wait 15 s per container.
                     "--shutdown-timeout", "2"));
             if (tls != null) {
@@ -198,8 +203,9 @@ public final class SecondDockerd implements AutoCloseable {
     }
 
     /**
-     * Removes every container, stops the engine and deletes its directories. An engine that was
-     * killed is started once more first, so that dockerd itself stops what it left running.
+     * Removes every container and network, stops the engine and deletes its directories. An
+     * engine that was killed is started once more first, so that dockerd itself stops what it
+     * left running.
      */
     @Override
     public synchronized void close() {
@@ -219,6 +225,10 @@ public final class SecondDockerd implements AutoCloseable {
                     rm.addAll(List.of(ids.split("\\s+")));
                     docker(rm.toArray(String[]::new));
                 }
+                // A stopped dockerd keeps its networks' bridges in the host's namespace, and with
+                // its data root deleted nothing would ever remove them: each leaked bridge holds a
+                // subnet that no engine on this machine can then assign.
+                docker("network", "prune", "-f");
             }
             stop();
         } finally {

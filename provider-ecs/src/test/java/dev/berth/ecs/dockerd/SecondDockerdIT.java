@@ -28,6 +28,7 @@ class SecondDockerdIT {
         TestCertificates certs = TestCertificates.make(certsDir);
         String sharedBefore = sharedEngineRoot();
         String base;
+        String bridge;
         try (SecondDockerd engine = SecondDockerd.withTls(certs)) {
             base = engine.unixHost().replace("unix://", "").replace("/docker.sock", "");
             assertEquals(0, engine.docker("image", "inspect", SecondDockerd.IMAGE).exitCode(), "the example image is loaded");
@@ -36,6 +37,11 @@ class SecondDockerdIT {
             assertNotEquals(0, overTls(engine, certs.otherCaCert(), certs.otherClientCert(), certs.otherClientKey()).exitCode(),
                     "a client of another CA is refused");
 
+            String network = engine.docker("network", "create", "left-behind").orFail("network create").output().strip();
+            bridge = "br-" + network.substring(0, 12);
+            assertTrue(engine.docker("network", "inspect", "--format", "{{range .IPAM.Config}}{{.Subnet}}{{end}}", network)
+                    .output().startsWith("10.222."), "its networks take subnets from its own pool");
+            assertTrue(Files.exists(Path.of("/sys/class/net", bridge)), "the network's bridge is in the host's namespace");
             assertEquals(0, engine.docker("run", "-d", "--name", "sleeper", SecondDockerd.IMAGE, "sleep", "600").exitCode());
             engine.kill();
             assertFalse(engine.running());
@@ -48,6 +54,7 @@ class SecondDockerdIT {
             assertEquals(id, overTls(engine, certs.caCert(), certs.clientCert(), certs.clientKey()).output().strip());
         }
         assertFalse(Files.exists(Path.of(base)), "its directory is removed");
+        assertFalse(Files.exists(Path.of("/sys/class/net", bridge)), "its network's bridge is removed");
         assertTrue(ProcessHandle.allProcesses().noneMatch(p -> p.info().commandLine().orElse("").contains(base)),
                 "none of its processes is left");
         assertEquals(sharedBefore, sharedEngineRoot(), "the shared engine still answers, untouched");
