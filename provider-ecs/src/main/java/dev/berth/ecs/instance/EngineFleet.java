@@ -4,6 +4,7 @@ import dev.berth.ecs.store.InstanceRow;
 import java.util.Optional;
 
 import dev.berth.ecs.store.PlacementRow;
+import dev.berth.ecs.runtime.Changed;
 import dev.berth.ecs.runtime.ContainerInfo;
 import dev.berth.ecs.runtime.ContainerRuntime;
 import dev.berth.ecs.runtime.EngineCapacity;
@@ -136,12 +137,22 @@ public final class EngineFleet implements ContainerRuntime {
     /** One listing per engine: the shared refresh view stays one call per engine. */
     @Override
     public List<ContainerInfo> listSummaries(List<String> labelFilters) {
+        return everyEngine(rt -> rt.listSummaries(labelFilters));
+    }
+
+    /** Container ids do not say their engine: every engine is asked, each for these ids only. */
+    @Override
+    public List<ContainerInfo> listSummaries(List<String> labelFilters, java.util.Set<String> ids) {
+        return everyEngine(rt -> rt.listSummaries(labelFilters, ids));
+    }
+
+    private List<ContainerInfo> everyEngine(Function<ContainerRuntime, List<ContainerInfo>> listing) {
         Map<String, ContainerRuntime> remotes = remotes();
         noteRemotes(remotes.keySet());
-        List<ContainerInfo> out = new ArrayList<>(local().listSummaries(labelFilters));
+        List<ContainerInfo> out = new ArrayList<>(listing.apply(local()));
         for (ContainerRuntime rt : remotes.values()) {
             try {
-                out.addAll(rt.listSummaries(labelFilters));
+                out.addAll(listing.apply(rt));
             } catch (RuntimeFailure.Unreachable away) {
                 // As in listContainers: tasks on an engine that is away count as not running.
                 noteAway();
@@ -151,27 +162,29 @@ public final class EngineFleet implements ContainerRuntime {
     }
 
     /**
-     * Unchanged when every engine is, and the fleet itself is: a listing made before an engine
-     * joined (a container instance registered) lacks that engine's containers, and one made while
-     * an engine was away lacks its containers, though neither engine logged a change.
+     * What changed on every engine together, and anything when the fleet itself changed: a
+     * listing made before an engine joined (a container instance registered) lacks that engine's
+     * containers, and one made while an engine was away lacks its containers, though neither
+     * engine logged a change.
      */
     @Override
-    public boolean unchangedSince(Instant since) {
+    public Changed changedSince(Instant since) {
         Map<String, ContainerRuntime> remotes;
         try {
             remotes = remotes();
         } catch (RuntimeException e) {
-            return false;
+            return Changed.ANYTHING;
         }
         noteRemotes(remotes.keySet());
         synchronized (this) {
-            if (!fleetChangedAt.isBefore(since)) return false;
+            if (!fleetChangedAt.isBefore(since)) return Changed.ANYTHING;
         }
-        if (!local().unchangedSince(since)) return false;
+        Changed changed = local().changedSince(since);
         for (ContainerRuntime rt : remotes.values()) {
-            if (!rt.unchangedSince(since)) return false;
+            if (changed.anything()) break;
+            changed = changed.and(rt.changedSince(since));
         }
-        return true;
+        return changed;
     }
 
     private synchronized void noteRemotes(java.util.Set<String> endpoints) {

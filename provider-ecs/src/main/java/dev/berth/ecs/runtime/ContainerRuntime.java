@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What the ECS provider needs from a container engine. The provider's model and scheduler know
@@ -53,6 +54,15 @@ public interface ContainerRuntime extends AutoCloseable {
     }
 
     /**
+     * As {@link #listSummaries(List)}, but only the containers among {@code ids} (full ids): the
+     * changed part of an older listing ({@link Changed#applyTo}), which engines that can filter
+     * by id answer without reading every container.
+     */
+    default List<ContainerInfo> listSummaries(List<String> labelFilters, Set<String> ids) {
+        return listSummaries(labelFilters).stream().filter(c -> ids.contains(c.id())).toList();
+    }
+
+    /**
      * Follows the engine's container events matching the label filters from {@code since} on, as
      * they happen, until the returned handle is closed or the stream ends (then {@code sink}
      * hears why). Engines that cannot stream throw {@link RuntimeFailure}.
@@ -62,12 +72,13 @@ public interface ContainerRuntime extends AutoCloseable {
     }
 
     /**
-     * Whether nothing a listing of this engine shows can have changed since {@code since} (this
-     * machine's clock), as a look at the engine that begins after this call finds it. False
-     * whenever the engine cannot tell, so a caller that asks lists again; never throws.
+     * What a listing of this engine may show differently since {@code since} (this machine's
+     * clock), as a look at the engine that begins after this call finds it: nothing, some
+     * containers, or anything. {@link Changed#ANYTHING} whenever the engine cannot tell, so a
+     * caller that asks lists again; never throws.
      */
-    default boolean unchangedSince(Instant since) {
-        return false;
+    default Changed changedSince(Instant since) {
+        return Changed.ANYTHING;
     }
 
     /** One container in full (limits, environment, start time), or empty when it no longer exists. */

@@ -5,7 +5,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.function.Predicate;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -15,9 +16,9 @@ import java.util.function.Supplier;
  * together share one listing instead of each making its own. Under load, {@code berth server}
  * made one engine list call per Describe and List request, each of them reading every
  * container of the cluster, and one list and inspect of the service's containers per
- * DescribeServices. With {@link #list(String, Supplier, Predicate)} an older listing may answer,
- * but only on the engine's word, given after the call arrived, that nothing it shows has changed
- * since that listing began.
+ * DescribeServices. With {@link #list(String, Supplier, Function, BiFunction)} an older listing
+ * may answer, but only on the engine's word, given after the call arrived, that nothing it shows
+ * has changed since that listing began, or with the containers that did change listed again.
  */
 public final class FreshListings<T> {
     private static final class Flight<T> {
@@ -35,18 +36,33 @@ public final class FreshListings<T> {
 
     /**
      * As {@link #list(String, Supplier)}, but the last listing answers again when
-     * {@code unchangedSince} says nothing it shows can have changed since it began. That
-     * predicate must itself ask the engine (its event log) in a look that begins after it is
-     * called, so the answer still describes the engine as it was after this call arrived: the
-     * listing is not read again, but the engine's word that it still holds is. Under load a few
-     * hundred calls a second then cost one cheap look each instead of a full listing.
+     * {@code changedSince} says nothing it shows can have changed since it began, and is brought
+     * up to date by {@code update} (a listing of the changed containers only) when only some
+     * containers changed. That function must itself ask the engine (its event log) in a look that
+     * begins after it is called, so the answer still describes the engine as it was after this
+     * call arrived: the whole listing is not read again, but the engine's word that the rest of
+     * it still holds is. Under load a few hundred calls a second then cost one cheap look each,
+     * and a change costs a listing of what it touched instead of every container.
      */
-    public T list(String key, Supplier<T> list, Predicate<Instant> unchangedSince) {
+    public T list(String key, Supplier<T> list, Function<Instant, Changed> changedSince, BiFunction<T, Changed, T> update) {
         Flight<T> last;
         synchronized (this) {
             last = latest.get(key);
         }
-        if (last != null && last.succeeded() && unchangedSince.test(last.startedAt)) return last.result.join();
+        if (last != null && last.succeeded()) {
+            // Begun before the look: anything the look does not report happened after this moment.
+            Flight<T> next = new Flight<>();
+            Changed changed = changedSince.apply(last.startedAt);
+            if (changed.nothing()) return last.result.join();
+            if (!changed.anything()) {
+                next.result.complete(update.apply(last.result.join(), changed));
+                synchronized (this) {
+                    Flight<T> now = latest.get(key);
+                    if (now.result.isDone() && now.started - next.started < 0) latest.put(key, next);
+                }
+                return next.result.join();
+            }
+        }
         return list(key, list);
     }
 

@@ -38,12 +38,11 @@ final class EngineViewReader {
     /** {@code services} are the service ARNs of this store; only their containers are inspected. */
     static EngineView read(ContainerRuntime rt, List<String> labelFilters, Collection<TaskRow> rows,
                            Set<String> services) {
-        return view(containers(rt, labelFilters, services), rows);
+        return view(containers(rt, rt.listSummaries(labelFilters), services), rows);
     }
 
-    /** The engine's containers matching the filters, those of {@code services} inspected: the engine's part of a view. */
-    static List<ContainerInfo> containers(ContainerRuntime rt, List<String> labelFilters, Set<String> services) {
-        List<ContainerInfo> listed = rt.listSummaries(labelFilters);
+    /** The {@code listed} containers with those of {@code services} inspected: the engine's part of a view. */
+    static List<ContainerInfo> containers(ContainerRuntime rt, List<ContainerInfo> listed, Set<String> services) {
         Set<String> toInspect = new LinkedHashSet<>();
         for (ContainerInfo c : listed) {
             if (!c.detailed() && services.contains(c.labels().get(EcsLabels.SERVICE))) toInspect.add(c.id());

@@ -62,16 +62,19 @@ final class EngineViews {
     /**
      * One service's containers as they are right now, bypassing the shared view: from a list and
      * inspect that began after this call did, shared with the calls that arrived with it, or the
-     * last one when the engine confirms nothing changed since it began ({@link FreshListings}),
+     * last one when the engine confirms nothing changed since it began, with what did change
+     * listed and inspected again ({@link FreshListings}),
      * so berth server's DescribeServices under load does not list the engine once per call. The
      * task rows are this call's own, read before the engine is looked at, as a listing of its own
      * would have them.
      */
     EngineView fresh(ContainerRuntime rt, String serviceArn) {
         List<TaskRow> rows = tasks.forService(serviceArn);
+        List<String> filter = List.of(EcsLabels.SERVICE + "=" + serviceArn);
         List<ContainerInfo> containers = freshContainers.list(rt.endpoint() + "\n" + serviceArn,
-                () -> EngineViewReader.containers(rt, List.of(EcsLabels.SERVICE + "=" + serviceArn), Set.of(serviceArn)),
-                rt::unchangedSince);
+                () -> EngineViewReader.containers(rt, rt.listSummaries(filter), Set.of(serviceArn)),
+                rt::changedSince, (listed, changed) -> changed.applyTo(listed, EngineViewReader.containers(rt,
+                        rt.listSummaries(filter, changed.containerIds()), Set.of(serviceArn))));
         return EngineViewReader.view(containers, rows);
     }
 

@@ -36,11 +36,13 @@ final class LazyRuntime implements ContainerRuntime {
 
     public void stopTask(String taskArn, Duration grace) { target.get().stopTask(taskArn, grace); }
 
-    public boolean unchangedSince(java.time.Instant since) { return target.get().unchangedSince(since); }
+    public dev.berth.ecs.runtime.Changed changedSince(java.time.Instant since) { return target.get().changedSince(since); }
 
     public List<ContainerInfo> listContainers(Map<String, String> labels) { return target.get().listContainers(labels); }
 
     public List<ContainerInfo> listSummaries(List<String> filters) { return target.get().listSummaries(filters); }
+
+    public List<ContainerInfo> listSummaries(List<String> filters, java.util.Set<String> ids) { return target.get().listSummaries(filters, ids); }
 
     public List<ContainerInfo> inspectAll(List<String> containerIds) { return target.get().inspectAll(containerIds); }
 

@@ -71,6 +71,11 @@ class FreshListingsTest {
         }
     }
 
+    /** An update that must not be called: the engine said nothing, or anything, changed. */
+    private static List<ContainerInfo> noUpdate(List<ContainerInfo> listed, Changed changed) {
+        throw new AssertionError("no partial update expected, got " + changed);
+    }
+
     @Test
     void theLastListingAnswersAgainOnlyWhileTheEngineSaysNothingChangedSinceItBegan() {
         AtomicInteger made = new AtomicInteger();
@@ -78,25 +83,69 @@ class FreshListingsTest {
         java.time.Instant before = java.time.Instant.now();
         assertEquals(1, listings.list("e", () -> listing(made.incrementAndGet()), since -> {
             throw new AssertionError("nothing to reuse yet");
-        }).size());
+        }, FreshListingsTest::noUpdate).size());
         assertEquals(1, listings.list("e", () -> listing(made.incrementAndGet()), since -> {
             askedAbout.add(since);
-            return true;
-        }).size(), "unchanged: the last listing answers");
+            return Changed.NOTHING;
+        }, FreshListingsTest::noUpdate).size(), "unchanged: the last listing answers");
         assertEquals(1, made.get());
         assertEquals(1, askedAbout.size());
         assertTrue(!askedAbout.get(0).isBefore(before), "asked about the moment that listing began");
-        assertEquals(2, listings.list("e", () -> listing(made.incrementAndGet()), since -> false).size(),
-                "changed: listed again");
-        assertEquals(2, listings.list("e", () -> listing(made.incrementAndGet()), since -> true).size());
+        assertEquals(2, listings.list("e", () -> listing(made.incrementAndGet()), since -> Changed.ANYTHING,
+                FreshListingsTest::noUpdate).size(), "changed: listed again");
+        assertEquals(2, listings.list("e", () -> listing(made.incrementAndGet()), since -> Changed.NOTHING,
+                FreshListingsTest::noUpdate).size());
         assertEquals(2, made.get());
+    }
+
+    @Test
+    void whenSomeContainersChangedOnlyTheyAreListedAgainAndTheUpdateAnswersFromThen() {
+        ContainerInfo a = container("a", "running");
+        ContainerInfo b = container("b", "running");
+        AtomicInteger made = new AtomicInteger();
+        List<ContainerInfo> first = listings.list("e", () -> {
+            made.incrementAndGet();
+            return List.of(b, a);
+        }, since -> Changed.ANYTHING, FreshListingsTest::noUpdate);
+        java.time.Instant listedBy = java.time.Instant.now();
+
+        ContainerInfo bDead = container("b", "exited");
+        ContainerInfo c = container("c", "running");
+        java.util.List<java.time.Instant> askedAbout = new java.util.ArrayList<>();
+        List<ContainerInfo> second = listings.list("e", () -> {
+            made.incrementAndGet();
+            return List.of();
+        }, since -> {
+            askedAbout.add(since);
+            return Changed.containers(java.util.Set.of("b", "c", "gone"));
+        }, (listed, changed) -> {
+            assertEquals(first, listed, "the update starts from the last listing");
+            return changed.applyTo(listed, List.of(c, bDead));
+        });
+        assertEquals(1, made.get(), "no whole listing");
+        assertEquals(List.of(c, bDead, a), second, "changed ones replaced or added, the rest kept");
+        assertTrue(!askedAbout.get(0).isAfter(listedBy), "asked about the moment the first listing began");
+
+        java.time.Instant beforeSecond = java.time.Instant.now();
+        List<java.time.Instant> askedNext = new java.util.ArrayList<>();
+        assertEquals(second, listings.list("e", () -> listing(9), since -> {
+            askedNext.add(since);
+            return Changed.NOTHING;
+        }, FreshListingsTest::noUpdate), "the updated listing answers next");
+        assertTrue(askedNext.get(0).isAfter(askedAbout.get(0)) && !askedNext.get(0).isAfter(beforeSecond),
+                "and is asked about from when its update began");
     }
 
     @Test
     void aFailedListingIsNeverReused() {
         assertThrows(RuntimeFailure.class, () -> listings.list("e", () -> {
             throw new RuntimeFailure("engine away", null);
-        }, since -> true));
-        assertEquals(4, listings.list("e", () -> listing(4), since -> true).size());
+        }, since -> Changed.NOTHING, FreshListingsTest::noUpdate));
+        assertEquals(4, listings.list("e", () -> listing(4), since -> Changed.NOTHING, FreshListingsTest::noUpdate).size());
+    }
+
+    private static ContainerInfo container(String id, String state) {
+        return new ContainerInfo(id, "/" + id, "img", java.util.Map.of(), state, null, List.of(), 0, 0, 0,
+                java.util.Map.of(), null, 0, false);
     }
 }

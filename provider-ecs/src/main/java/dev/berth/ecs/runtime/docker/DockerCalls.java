@@ -8,7 +8,8 @@ import java.nio.file.StandardOpenOption;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Counts the engine calls that grow with the number of containers (list, inspect), so
+ * Counts the engine calls that grow with the number of containers (list, inspect), and the
+ * lists of a few changed containers by id that stand in for a whole list (relist), so
  * the cost of a refresh can be measured from a whole CLI run: when {@code BERTH_DOCKER_CALLS}
  * names a file, one line with the counts is appended to it when the runtime closes.
  */
@@ -17,9 +18,10 @@ final class DockerCalls {
 
     final AtomicLong lists = new AtomicLong();
     final AtomicLong inspects = new AtomicLong();
+    final AtomicLong relists = new AtomicLong();
 
     String line() {
-        return "list=" + lists.get() + " inspect=" + inspects.get();
+        return "list=" + lists.get() + " relist=" + relists.get() + " inspect=" + inspects.get();
     }
 
     /** Appends the counts to the file named by the environment; measuring never fails a run. */

@@ -4,6 +4,7 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.model.Event;
 import com.github.dockerjava.api.model.EventType;
+import dev.berth.ecs.runtime.Changed;
 import dev.berth.ecs.runtime.FreshListings;
 
 import java.io.IOException;
@@ -14,17 +15,15 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * When the engine last changed anything a listing shows, read from its event log: every event
- * counts (a container's create, start, die, update, health, rename, a network's connect, an
- * image's tag) except the {@code exec_*} ones, which run a process inside a container without
- * changing it (berth's own metadata exec and health probes make them). Each look asks the
- * log for the events since the previous look until now, so it is one short answer from the
- * engine's memory, not a listing; looks that arrive together share one ({@link FreshListings}),
- * and each began after its callers arrived.
+ * What the engine changed that a listing shows, and when, read from its event log: which
+ * containers each event touched, or anything ({@link ChangeLog} says which events count how).
+ * Each look asks the log for the events since the previous look until now, so it is one short
+ * answer from the engine's memory, not a listing; looks that arrive together share one
+ * ({@link FreshListings}), and each began after its callers arrived.
  * <p>
  * Docker keeps its last 256 events. A look that finds the log full of new events counts that as a
- * change now, so events pushed out between two looks are never missed: whatever pushed them
- * out is newer.
+ * change of anything now, so events pushed out between two looks are never missed: whatever
+ * pushed them out is newer.
  * <p>
  * An engine that restarts starts a new, empty log, so a look after it would find nothing though
  * every container may have died. A stream of the engine's own events (a witness that carries
@@ -41,8 +40,6 @@ final class EngineChanges {
     private static final Duration SLACK = Duration.ofMillis(10);
     private static final Duration OVERLAP = Duration.ofMillis(1);
     private static final Duration REMEASURE = Duration.ofMinutes(10);
-    /** Fewer than Docker's 256 kept events: a look this full may have lost some. */
-    private static final int FULL_LOG = 200;
     private static final long WAIT_SECONDS = 3;
 
     /** The engine's clock minus this machine's, and how far that can be off, both in nanoseconds. */
@@ -51,8 +48,8 @@ final class EngineChanges {
 
     private static final ClockOffset SAME_CLOCK = new ClockOffset(0, 0, null);
 
-    /** What one look found: the latest change (this machine's epoch nanoseconds) and the clock error allowed for. */
-    private record Look(long latestChange, long error) {
+    /** What one look found: the clock error allowed for (the changes went to the log). */
+    private record Look(long error) {
     }
 
     /** An open stream of the engine's daemon events; it ending is what counts. */
@@ -80,24 +77,27 @@ final class EngineChanges {
     private ClockOffset offset;
     /** Engine time up to which the log has been read; 0: never. */
     private long readUntil;
-    /** This machine's time (epoch nanoseconds) of the latest change found. */
-    private long latestChange;
+    /** What the looks found so far. */
+    private final ChangeLog log = new ChangeLog();
 
     EngineChanges(DockerClient client, String endpoint) {
         this.client = client;
         this.sameMachine = endpoint.startsWith("unix://");
     }
 
-    /** Whether no change happened from {@code since} until a look that began after this call. */
-    boolean unchangedSince(Instant since) {
+    /** What changed from {@code since} until a look that began after this call. */
+    Changed changedSince(Instant since) {
         try {
             Witness w = witness();
-            if (w == null || !w.openedAt.isBefore(since)) return false;
+            if (w == null || !w.openedAt.isBefore(since)) return Changed.ANYTHING;
             Look look = looks.list("", this::look);
             // Asked after the look: an engine that restarted before it had ended the witness by then.
-            return !w.ended && look.latestChange() + look.error() + SLACK.toNanos() < epochNanos(since);
+            if (w.ended) return Changed.ANYTHING;
+            synchronized (this) {
+                return log.since(epochNanos(since) - look.error() - SLACK.toNanos());
+            }
         } catch (RuntimeException e) {
-            return false;
+            return Changed.ANYTHING;
         }
     }
 
@@ -135,10 +135,10 @@ final class EngineChanges {
         // Until a moment the engine has surely reached: every change before the callers arrived is in.
         long until = now + o.nanos() + o.error();
         if (readUntil == 0) {
-            // Nothing is known before the first look: count it as a change now.
-            latestChange = now;
+            // Nothing is known before the first look: count it as a change of anything now.
+            log.anything(now);
             readUntil = until;
-            return new Look(latestChange, o.error());
+            return new Look(o.error());
         }
         List<Event> events = new ArrayList<>();
         ResultCallback.Adapter<Event> callback = new ResultCallback.Adapter<>() {
@@ -166,27 +166,10 @@ final class EngineChanges {
             }
         }
         synchronized (events) {
-            latestChange = latestChange(latestChange, events, complete, o.nanos(), epochNanos(Instant.now()));
+            log.record(events, complete, o.nanos(), epochNanos(Instant.now()));
         }
         readUntil = until;
-        return new Look(latestChange, o.error());
-    }
-
-    /**
-     * The latest change (this machine's epoch nanoseconds) after a look that read {@code events}
-     * ({@code complete}: to its end), the engine's clock being {@code offset} ahead of this one's.
-     */
-    static long latestChange(long previous, List<Event> events, boolean complete, long offset, long now) {
-        if (!complete || events.size() >= FULL_LOG) return Math.max(previous, now);
-        long latest = previous;
-        for (Event e : events) {
-            String action = e.getAction();
-            if (action != null && action.startsWith("exec_")) continue;
-            long stamp = e.getTimeNano() != null ? e.getTimeNano()
-                    : e.getTime() != null ? TimeUnit.SECONDS.toNanos(e.getTime() + 1) : now + offset;
-            latest = Math.max(latest, stamp - offset);
-        }
-        return latest;
+        return new Look(o.error());
     }
 
     private ClockOffset offset() {

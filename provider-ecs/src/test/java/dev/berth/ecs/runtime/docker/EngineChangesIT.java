@@ -1,6 +1,8 @@
 package dev.berth.ecs.runtime.docker;
 
 import dev.berth.ecs.dockerd.SecondDockerd;
+import dev.berth.ecs.runtime.Changed;
+import dev.berth.ecs.runtime.ContainerInfo;
 import dev.berth.ecs.runtime.RuntimeFailure;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assertions;
@@ -9,8 +11,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Set;
 
-import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What the real engine's event log says about changes: a container's start and kill count, a quiet moment does not. */
@@ -45,12 +49,12 @@ class EngineChangesIT {
         Thread.sleep(50);
         container = docker("run", "-d", "--network", "none", "--label", "dev.berth.test=engine-changes", IMAGE,
                 "sleep", "300").trim();
-        assertFalse(engine.unchangedSince(beforeRun), "a container started since");
+        assertTrue(touched(engine.changedSince(beforeRun), container), "a container started since");
         Instant afterRun = Instant.now();
         Thread.sleep(50);
         docker("kill", container);
         docker("wait", container);
-        assertFalse(engine.unchangedSince(afterRun), "a container killed since");
+        assertTrue(touched(engine.changedSince(afterRun), container), "a container killed since");
     }
 
     /**
@@ -64,11 +68,58 @@ class EngineChangesIT {
             assertTrue(eventuallyUnchanged(rt), "a private engine with nothing happening");
             Instant before = Instant.now();
             Thread.sleep(50);
-            assertTrue(rt.unchangedSince(before));
+            assertTrue(rt.changedSince(before).nothing());
             second.stop();
             second.start();
-            assertFalse(rt.unchangedSince(before), "the engine restarted since");
+            assertTrue(rt.changedSince(before).anything(), "the engine restarted since");
         }
+    }
+
+    /**
+     * On an engine of its own, where nothing else happens, each kind of event names exactly what
+     * it changed: a container's start and its network's connect name it, an exec in it names
+     * nothing, an image tagged is anything; and a listing of only the named ids finds them.
+     */
+    @Test
+    void eachKindOfEventNamesWhatItChanged() throws Exception {
+        try (SecondDockerd second = SecondDockerd.plain(); DockerRuntime rt = DockerRuntime.connect(second.unixHost())) {
+            second.docker("network", "create", "changes").orFail("network create");
+            second.docker("network", "create", "changes-too").orFail("network create");
+            String other = second.docker("run", "-d", "--network", "changes", "--label", "dev.berth.test=changes",
+                    SecondDockerd.IMAGE, "sleep", "300").orFail("docker run").output().strip();
+            assertTrue(eventuallyUnchanged(rt), "a private engine with nothing happening");
+
+            Instant beforeRun = Instant.now();
+            Thread.sleep(50);
+            String id = second.docker("run", "-d", "--network", "none", "--label", "dev.berth.test=changes",
+                    SecondDockerd.IMAGE, "sleep", "300").orFail("docker run").output().strip();
+            assertEquals(Changed.containers(Set.of(id)), rt.changedSince(beforeRun), "its create and start");
+
+            Thread.sleep(50); // the step before well past: a listing begun within 10 ms of an event counts it
+            Instant beforeExec = Instant.now();
+            Thread.sleep(50);
+            second.docker("exec", id, "true").orFail("docker exec");
+            assertEquals(Changed.NOTHING, rt.changedSince(beforeExec), "a process run inside it");
+
+            Thread.sleep(50); // the step before well past: a listing begun within 10 ms of an event counts it
+            Instant beforeConnect = Instant.now();
+            Thread.sleep(50);
+            second.docker("network", "connect", "changes-too", other).orFail("network connect");
+            assertEquals(Changed.containers(Set.of(other)), rt.changedSince(beforeConnect), "the network's connect names it");
+            assertEquals(Set.of(id, other), rt.changedSince(beforeRun).containerIds(), "both since the first moment");
+            assertEquals(List.of(other), rt.listSummaries(List.of("dev.berth.test=changes"), Set.of(other)).stream()
+                    .map(ContainerInfo::id).toList(), "a listing of the changed ids only");
+
+            Thread.sleep(50); // the step before well past: a listing begun within 10 ms of an event counts it
+            Instant beforeTag = Instant.now();
+            Thread.sleep(50);
+            second.docker("tag", SecondDockerd.IMAGE, "changes/retagged:1").orFail("docker tag");
+            assertTrue(rt.changedSince(beforeTag).anything(), "an image tagged");
+        }
+    }
+
+    private static boolean touched(Changed changed, String id) {
+        return changed.anything() || changed.containerIds().contains(id);
     }
 
     private boolean eventuallyUnchanged() throws InterruptedException {
@@ -80,7 +131,7 @@ class EngineChangesIT {
         for (int i = 0; i < 400; i++) {
             Instant since = Instant.now();
             Thread.sleep(50);
-            if (rt.unchangedSince(since)) return true;
+            if (rt.changedSince(since).nothing()) return true;
         }
         return false;
     }
