@@ -119,6 +119,19 @@ class EcsHttpServerTest {
     }
 
     @Test
+    void requestIdsAreRandomVersion4UuidsAsEcsSendsThem() {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (int i = 0; i < 10_000; i++) {
+            String id = ActionHandler.requestId();
+            java.util.UUID uuid = java.util.UUID.fromString(id);
+            assertEquals(id, uuid.toString());
+            assertEquals(4, uuid.version());
+            assertEquals(2, uuid.variant(), "RFC 4122's variant");
+            assertTrue(seen.add(id), "no id twice");
+        }
+    }
+
+    @Test
     void anUnknownActionIsUnknownOperationException() throws Exception {
         HttpResponse<String> r = post("AmazonEC2ContainerServiceV20141113.CreateCapacityProvider", "{}");
         assertEquals(400, r.statusCode());

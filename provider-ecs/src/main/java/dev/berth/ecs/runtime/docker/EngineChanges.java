@@ -74,10 +74,10 @@ final class EngineChanges {
     private Witness witness;
     private boolean closed;
     private final FreshListings<Look> looks = new FreshListings<>();
-    private ClockOffset offset;
+    private volatile ClockOffset offset;
     /** Engine time up to which the log has been read; 0: never. */
-    private long readUntil;
-    /** What the looks found so far. */
+    private volatile long readUntil;
+    /** What the looks found so far; its own lock. */
     private final ChangeLog log = new ChangeLog();
 
     EngineChanges(DockerClient client, String endpoint) {
@@ -93,7 +93,7 @@ final class EngineChanges {
             Look look = looks.list("", this::look);
             // Asked after the look: an engine that restarted before it had ended the witness by then.
             if (w.ended) return Changed.ANYTHING;
-            synchronized (this) {
+            synchronized (log) {
                 return log.since(epochNanos(since) - look.error() - SLACK.toNanos());
             }
         } catch (RuntimeException e) {
@@ -129,14 +129,20 @@ final class EngineChanges {
         }
     }
 
-    private synchronized Look look() {
+    /**
+     * Never two at once ({@link FreshListings} begins a look only after the last one ended), and
+     * not under a lock the callers take: they wait for a look's answer, not behind it.
+     */
+    private Look look() {
         ClockOffset o = offset();
         long now = epochNanos(Instant.now());
         // Until a moment the engine has surely reached: every change before the callers arrived is in.
         long until = now + o.nanos() + o.error();
         if (readUntil == 0) {
             // Nothing is known before the first look: count it as a change of anything now.
-            log.anything(now);
+            synchronized (log) {
+                log.anything(now);
+            }
             readUntil = until;
             return new Look(o.error());
         }
@@ -165,8 +171,10 @@ final class EngineChanges {
                 // The answer is complete or abandoned either way.
             }
         }
-        synchronized (events) {
-            log.record(events, complete, o.nanos(), epochNanos(Instant.now()));
+        synchronized (log) {
+            synchronized (events) {
+                log.record(events, complete, o.nanos(), epochNanos(Instant.now()));
+            }
         }
         readUntil = until;
         return new Look(o.error());
