@@ -2,11 +2,9 @@ package dev.berth.ecs.control;
 
 import dev.berth.ecs.resource.EcsLabels;
 import dev.berth.ecs.runtime.ContainerInfo;
-import dev.berth.ecs.runtime.RuntimeFailure;
 import dev.berth.ecs.runtime.docker.DockerRuntime;
+import dev.berth.ecs.runtime.docker.LocalEngine;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 
 import java.util.Map;
@@ -23,14 +21,7 @@ abstract class RealEngineWorld {
 
     @BeforeEach
     void connect() {
-        engine = DockerRuntime.connect(null);
-        try {
-            engine.ping();
-        } catch (RuntimeFailure.Unreachable e) {
-            engine.close();
-            if ("true".equals(System.getenv("CI"))) Assertions.fail("Docker engine required in CI: " + e.getMessage());
-            Assumptions.abort("No Docker engine: " + e.getMessage());
-        }
+        engine = LocalEngine.require();
         stores = TestWorldStore.open();
         world = new Fixture(stores.store, engine);
     }

@@ -217,14 +217,17 @@ public final class DockerRuntime implements ContainerRuntime {
 
     @Override
     public List<ContainerInfo> listSummaries(List<String> labelFilters) {
-        return list(labelFilters, null).stream().map(c -> withOomKill(ContainerMapper.fromSummary(c, null))).toList();
+        return summaries(list(labelFilters, null));
     }
 
     /** One list call filtered by id as well: the engine skips every other container before it reads its state. */
     @Override
     public List<ContainerInfo> listSummaries(List<String> labelFilters, java.util.Set<String> ids) {
-        if (ids.isEmpty()) return List.of();
-        return list(labelFilters, ids).stream().map(c -> withOomKill(ContainerMapper.fromSummary(c, null))).toList();
+        return ids.isEmpty() ? List.of() : summaries(list(labelFilters, ids));
+    }
+
+    private List<ContainerInfo> summaries(List<Container> listed) {
+        return listed.stream().map(c -> withOomKill(ContainerMapper.fromSummary(c, null))).toList();
     }
 
     /**

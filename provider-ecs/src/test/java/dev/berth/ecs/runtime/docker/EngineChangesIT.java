@@ -3,10 +3,7 @@ package dev.berth.ecs.runtime.docker;
 import dev.berth.ecs.dockerd.SecondDockerd;
 import dev.berth.ecs.runtime.Changed;
 import dev.berth.ecs.runtime.ContainerInfo;
-import dev.berth.ecs.runtime.RuntimeFailure;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -25,14 +22,7 @@ class EngineChangesIT {
 
     @BeforeEach
     void connect() {
-        engine = DockerRuntime.connect(null);
-        try {
-            engine.ping();
-        } catch (RuntimeFailure e) {
-            engine.close();
-            if ("true".equals(System.getenv("CI"))) Assertions.fail("Docker engine required in CI: " + e.getMessage());
-            Assumptions.abort("No Docker engine: " + e.getMessage());
-        }
+        engine = LocalEngine.require();
     }
 
     @AfterEach
