@@ -1,5 +1,6 @@
 package dev.berth.ecs.runtime.docker;
 
+import dev.berth.ecs.dockerd.Commands;
 import dev.berth.ecs.dockerd.SecondDockerd;
 import dev.berth.ecs.runtime.Changed;
 import dev.berth.ecs.runtime.ContainerInfo;
@@ -126,13 +127,10 @@ class EngineChangesIT {
         return false;
     }
 
-    private static String docker(String... args) throws Exception {
-        String[] command = new String[args.length + 1];
-        command[0] = "docker";
-        System.arraycopy(args, 0, command, 1, args.length);
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        if (p.waitFor() != 0) throw new AssertionError(String.join(" ", command) + ": " + out);
-        return out;
+    /** The docker CLI against the shared engine; what it printed. */
+    private static String docker(String... args) {
+        List<String> command = new java.util.ArrayList<>(List.of("docker"));
+        command.addAll(List.of(args));
+        return Commands.run(null, 60, command).orFail(String.join(" ", command)).output();
     }
 }
