@@ -20,7 +20,7 @@ trap 'rm -rf "$work"' EXIT
 
 side() { # side NAME DIR
   local name=$1 dir=$2 cp
-  (cd "$dir" && mvn -B -o -q -pl provider-ecs -am test-compile dependency:build-classpath \
+  (cd "$dir" && mvn -B -o -q -pl provider-ecs -am test-compile org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath \
     -Dmdep.outputFile="$work/$name-cp-\${project.artifactId}.txt" -Dmdep.includeScope=test >"$work/$name-build.log" 2>&1) \
     || { echo "$name: build failed:"; tail -20 "$work/$name-build.log"; return 1; }
   # The driver (and the in-memory engine) from this tree on both sides, the server's code from DIR.

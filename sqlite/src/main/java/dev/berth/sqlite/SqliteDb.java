@@ -62,12 +62,14 @@ public final class SqliteDb implements AutoCloseable {
     private final Connection conn;
     private final ReentrantLock lock = new ReentrantLock();
     private final Map<String, PreparedStatement> statements = new HashMap<>();
-    private boolean closed;
+    private final WalIndex walIndex;
+    private volatile boolean closed;
 
     private SqliteDb(Path file, Kind kind, Connection conn) {
         this.file = file;
         this.kind = kind;
         this.conn = conn;
+        this.walIndex = new WalIndex(file);
     }
 
     /**
@@ -110,6 +112,15 @@ public final class SqliteDb implements AutoCloseable {
 
     public Path file() {
         return file;
+    }
+
+    /**
+     * The file's commit stamp ({@link WalIndex}): equal to one taken earlier only when no
+     * connection, in this process or another, has committed since. Null when unknown (the store
+     * is closed, or the log's index cannot be read): ask the database instead.
+     */
+    public WalIndex.Stamp commitStamp() {
+        return closed ? null : walIndex.stamp();
     }
 
     /** Runs work in one {@code BEGIN IMMEDIATE} transaction; "what" names it in errors ("commit to"). */

@@ -23,7 +23,7 @@ public final class SqliteEcsStore implements OpenEcsStore, Leases {
     private final SqliteDb db;
     private final SqliteLeases leases;
     /** Whole tables as last listed, kept current by this object's own writes (see {@link #list}). */
-    private final TableCache tables = new TableCache();
+    private final TableCache tables;
     /** What {@link #derived} made, by table and kind. */
     private final java.util.concurrent.ConcurrentMap<String, Derived> derived = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.concurrent.ConcurrentMap<String, Object> deriving = new java.util.concurrent.ConcurrentHashMap<>();
@@ -33,6 +33,7 @@ public final class SqliteEcsStore implements OpenEcsStore, Leases {
     private SqliteEcsStore(SqliteDb db) {
         this.db = db;
         this.leases = new SqliteLeases(db);
+        this.tables = new TableCache(db::commitStamp);
     }
 
     /**
@@ -56,6 +57,8 @@ public final class SqliteEcsStore implements OpenEcsStore, Leases {
 
     @Override
     public Optional<String> get(String table, String key) {
+        Map<String, String> held = tables.fresh(table);
+        if (held != null) return Optional.ofNullable(held.get(key));
         return db.read("read", () -> db.queryOne("SELECT json FROM rows WHERE tbl = ? AND key = ?",
                 rs -> rs.getString(1), table, key));
     }
@@ -64,6 +67,15 @@ public final class SqliteEcsStore implements OpenEcsStore, Leases {
     @Override
     public Map<String, String> getAll(String table, java.util.Collection<String> keys) {
         if (keys.isEmpty()) return Map.of();
+        Map<String, String> held = tables.fresh(table);
+        if (held != null) {
+            Map<String, String> out = new java.util.HashMap<>();
+            for (String k : keys) {
+                String json = held.get(k);
+                if (json != null) out.put(k, json);
+            }
+            return out;
+        }
         String array = Json.write(keys);
         return db.read("read", () -> {
             Map<String, String> out = new java.util.HashMap<>();
@@ -195,8 +207,7 @@ public final class SqliteEcsStore implements OpenEcsStore, Leases {
      *                           objects under the same keys; nothing is written then
      */
     public LegacyImport.Result importLegacy(LegacyImport.Rows rows) {
-        tables.forget();
-        return db.write("move the old control plane into", () -> LegacyImport.run(db, rows));
+        return tables.replacing(() -> db.write("move the old control plane into", () -> LegacyImport.run(db, rows)));
     }
 
     /** An exclusive lock on a file beside this one ({@link FilePlacementLock}), so other processes' decisions wait. */
@@ -219,8 +230,7 @@ public final class SqliteEcsStore implements OpenEcsStore, Leases {
 
     @Override
     public void load(StoreContents contents) {
-        tables.forget();
-        db.write("write to", () -> {
+        tables.replacing(() -> db.write("write to", () -> {
             long held = db.queryOne("SELECT (SELECT count(*) FROM rows) + (SELECT count(*) FROM counters)",
                     rs -> rs.getLong(1)).orElse(0L);
             if (held > 0) throw PostgresEcsStore.notEmpty(shown());
@@ -233,7 +243,7 @@ public final class SqliteEcsStore implements OpenEcsStore, Leases {
                 db.update("INSERT INTO counters(name, value) VALUES (?, ?)", n.getKey(), n.getValue());
             }
             return null;
-        });
+        }));
     }
 
     @Override

@@ -1,11 +1,15 @@
 package dev.berth.ecs.store;
 
+import dev.berth.sqlite.WalIndex;
+
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 /**
  * Whole tables of one store connection kept in memory between lists: valid while the file's
@@ -15,6 +19,13 @@ import java.util.concurrent.locks.ReentrantLock;
  * returns a table older than a write that has returned, and a failed write leaves nothing here.
  * A table is replaced, never changed in place, so a caller may iterate what it got for as long as
  * it likes.
+ *
+ * <p>A list whose table is held answers without the lock and without the database when the
+ * file's commit stamp ({@link WalIndex}) is the one taken before the tables were last known
+ * current: nobody has committed since, so nothing can be newer. Under load the check on the
+ * database was what every read queued for: a write holds the lock (and the connection) for its
+ * transaction and its update here, milliseconds with 10,000 task rows, and each of 200 calls a
+ * second listed two to four tables behind it (bench/README.md, "Load of berth server").
  */
 final class TableCache {
     /** What a list read: the data version now, and the table when it had to be read (null: unchanged). */
@@ -26,23 +37,46 @@ final class TableCache {
         Read read(long version);
     }
 
+    /**
+     * The tables held (each an unmodifiable view of a sorted map, so a write's copy is built in
+     * one linear pass), the data version they were read at, and the commit stamp taken before
+     * they were last known current (null: ask the database before answering from them).
+     */
+    private record Held(Map<String, SortedMap<String, String>> tables, long version, WalIndex.Stamp stamp) {
+        static final Held NOTHING = new Held(Map.of(), Long.MIN_VALUE, null);
+    }
+
     private final ReentrantLock lock = new ReentrantLock();
-    /** Each an unmodifiable view of a sorted map, so a write's copy is built in one linear pass, not entry by entry. */
-    private final Map<String, java.util.SortedMap<String, String>> tables = new HashMap<>();
-    private long version = Long.MIN_VALUE;
+    private final Supplier<WalIndex.Stamp> commitStamp;
+    private volatile Held held = Held.NOTHING;
+
+    /** {@code commitStamp}: the file's commit stamp now, or null when unknown. */
+    TableCache(Supplier<WalIndex.Stamp> commitStamp) {
+        this.commitStamp = commitStamp;
+    }
+
+    /** The table as committed now when it is held and nobody has committed since it was known current; else null. */
+    Map<String, String> fresh(String table) {
+        Held h = held;
+        SortedMap<String, String> rows = h.tables().get(table);
+        if (rows == null || h.stamp() == null) return null;
+        return h.stamp().equals(commitStamp.get()) ? rows : null;
+    }
 
     Map<String, String> list(String table, Reader reader) {
+        Map<String, String> fresh = fresh(table);
+        if (fresh != null) return fresh;
         lock.lock();
         try {
-            Map<String, String> held = tables.get(table);
-            Read r = reader.read(held == null ? Long.MIN_VALUE : version);
-            if (r.version() != version) {
-                tables.clear();
-                version = r.version();
-            }
-            if (r.rows() == null) return held;
-            java.util.SortedMap<String, String> now = Collections.unmodifiableSortedMap(r.rows());
+            // Taken before the read: what the transaction reads is at least as new as this stamp.
+            WalIndex.Stamp before = commitStamp.get();
+            Held h = held;
+            SortedMap<String, String> had = h.tables().get(table);
+            Read r = reader.read(had == null ? Long.MIN_VALUE : h.version());
+            Map<String, SortedMap<String, String>> tables = r.version() == h.version() ? new HashMap<>(h.tables()) : new HashMap<>();
+            SortedMap<String, String> now = r.rows() == null ? had : Collections.unmodifiableSortedMap(r.rows());
             tables.put(table, now);
+            held = new Held(tables, r.version(), before);
             return now;
         } finally {
             lock.unlock();
@@ -68,41 +102,46 @@ final class TableCache {
      * Runs {@code write}, a transaction that decides its writes as it runs and returns them, brings
      * the tables held up to date with it and tells {@code replaced} of each table held that it
      * changed, before any list can see the new table (values derived from the old one are carried
-     * over in the meantime).
+     * over in the meantime). Until a list has asked the database again, lists do not answer
+     * from memory alone: the stamp after this commit could also hold another connection's.
      */
-    void writing(java.util.function.Supplier<List<EcsStore.Write>> write, Replaced replaced) {
+    void writing(Supplier<List<EcsStore.Write>> write, Replaced replaced) {
         lock.lock();
         try {
             List<EcsStore.Write> writes;
             try {
                 writes = write.get();
             } catch (RuntimeException | Error e) {
-                tables.clear();
+                held = Held.NOTHING;
                 throw e;
             }
+            Held h = held;
             Map<String, TreeMap<String, String>> changed = new HashMap<>();
             for (EcsStore.Write w : writes) {
-                java.util.SortedMap<String, String> held = tables.get(w.table());
-                if (held == null) continue;
-                TreeMap<String, String> copy = changed.computeIfAbsent(w.table(), t -> new TreeMap<>(held));
+                SortedMap<String, String> rows = h.tables().get(w.table());
+                if (rows == null) continue;
+                TreeMap<String, String> copy = changed.computeIfAbsent(w.table(), t -> new TreeMap<>(rows));
                 if (w.json() == null) copy.remove(w.key());
                 else copy.put(w.key(), w.json());
             }
+            Map<String, SortedMap<String, String>> tables = new HashMap<>(h.tables());
             changed.forEach((t, rows) -> {
-                java.util.SortedMap<String, String> now = Collections.unmodifiableSortedMap(rows);
+                SortedMap<String, String> now = Collections.unmodifiableSortedMap(rows);
                 replaced.replaced(t, tables.put(t, now), now, writes);
             });
+            held = new Held(tables, h.version(), null);
         } finally {
             lock.unlock();
         }
     }
 
-    /** Drops every table held (a write that bypasses {@link #writing}). */
-    void forget() {
+    /** Runs {@code write}, which bypasses {@link #writing}, and drops every table held. */
+    <T> T replacing(Supplier<T> write) {
         lock.lock();
         try {
-            tables.clear();
+            return write.get();
         } finally {
+            held = Held.NOTHING;
             lock.unlock();
         }
     }
