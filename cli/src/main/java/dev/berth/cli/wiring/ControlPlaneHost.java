@@ -83,8 +83,10 @@ public final class ControlPlaneHost implements AutoCloseable {
      * secrets from {@code secretsFile}; {@code env} chooses the log store.
      */
     public static ControlPlaneHost serve(StoreLocation.Where store, Path secretsFile, Map<String, String> env) {
-        return new ControlPlaneHost(store, Rollouts.behindTheCall(),
+        ControlPlaneHost host = new ControlPlaneHost(store, Rollouts.behindTheCall(),
                 new StoreSecretResolver(secretsFile), env);
+        host.file.keepWholeTables();
+        return host;
     }
 
     /** The secret store a run outside any configuration uses: BERTH_SECRET_STORE, else the user's own. */

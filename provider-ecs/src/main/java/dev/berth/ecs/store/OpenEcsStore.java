@@ -15,6 +15,14 @@ public interface OpenEcsStore extends EcsStore, AutoCloseable {
      */
     void load(StoreContents contents);
 
+    /**
+     * From now on answers gets from whole tables kept in memory, as lists are: for a process that
+     * serves many reads for a long time ({@code berth server}), where a get by key waited for the
+     * connection behind every write's commit. A store that reads afresh each time ignores it.
+     */
+    default void keepWholeTables() {
+    }
+
     @Override
     void close();
 }

@@ -24,6 +24,8 @@ public final class SqliteEcsStore implements OpenEcsStore, Leases {
     private final SqliteLeases leases;
     /** Whole tables as last listed, kept current by this object's own writes (see {@link #list}). */
     private final TableCache tables;
+    /** Gets answer from {@link #list} ({@link #keepWholeTables}). */
+    private volatile boolean wholeTables;
     /** What {@link #derived} made, by table and kind. */
     private final java.util.concurrent.ConcurrentMap<String, Derived> derived = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.concurrent.ConcurrentMap<String, Object> deriving = new java.util.concurrent.ConcurrentHashMap<>();
@@ -57,6 +59,7 @@ public final class SqliteEcsStore implements OpenEcsStore, Leases {
 
     @Override
     public Optional<String> get(String table, String key) {
+        if (wholeTables) return Optional.ofNullable(list(table).get(key));
         Map<String, String> held = tables.fresh(table);
         if (held != null) return Optional.ofNullable(held.get(key));
         return db.read("read", () -> db.queryOne("SELECT json FROM rows WHERE tbl = ? AND key = ?",
@@ -67,7 +70,7 @@ public final class SqliteEcsStore implements OpenEcsStore, Leases {
     @Override
     public Map<String, String> getAll(String table, java.util.Collection<String> keys) {
         if (keys.isEmpty()) return Map.of();
-        Map<String, String> held = tables.fresh(table);
+        Map<String, String> held = wholeTables ? list(table) : tables.fresh(table);
         if (held != null) {
             Map<String, String> out = new java.util.HashMap<>();
             for (String k : keys) {
@@ -83,6 +86,11 @@ public final class SqliteEcsStore implements OpenEcsStore, Leases {
                     rs -> out.put(rs.getString(1), rs.getString(2)), table, array);
             return out;
         });
+    }
+
+    @Override
+    public void keepWholeTables() {
+        wholeTables = true;
     }
 
     @Override

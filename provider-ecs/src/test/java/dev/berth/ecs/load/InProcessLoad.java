@@ -34,6 +34,7 @@ public final class InProcessLoad {
         Path dir = Files.createTempDirectory("berth-load");
         FakeRuntime engine = new FakeRuntime();
         try (SqliteEcsStore file = SqliteEcsStore.open(dir.resolve("ecs.db"))) {
+            file.keepWholeTables(); // as berth server does
             UnitOfWorkStore store = new UnitOfWorkStore(file);
             Atomicity atomicity = new Atomicity(store);
             ControlPlane plane = new ControlPlane(store, host -> engine);

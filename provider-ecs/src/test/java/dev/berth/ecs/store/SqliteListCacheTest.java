@@ -114,4 +114,43 @@ class SqliteListCacheTest {
             pool.shutdownNow();
         }
     }
+
+    /**
+     * With whole tables kept (berth server), a get of a table never listed does not wait for a
+     * write in hand either, and still sees another connection's commit.
+     */
+    @Test
+    void withWholeTablesKeptAGetDoesNotWaitForAWriteInHand() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        Path file = dir.resolve("ecs.db");
+        try (SqliteEcsStore s = SqliteEcsStore.open(file); SqliteEcsStore other = SqliteEcsStore.open(file)) {
+            s.keepWholeTables();
+            s.put("clusters", "a", "1");
+            assertEquals(Optional.of("1"), s.get("clusters", "a"));
+            CountDownLatch inside = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            Future<?> write = pool.submit(() -> s.update("tasks", "b", now -> {
+                inside.countDown();
+                try {
+                    release.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return "2";
+            }));
+            try {
+                assertTrue(inside.await(30, TimeUnit.SECONDS));
+                Future<Optional<String>> read = pool.submit(() -> s.get("clusters", "a"));
+                assertEquals(Optional.of("1"), read.get(5, TimeUnit.SECONDS), "answered while the write is in hand");
+            } finally {
+                release.countDown();
+            }
+            write.get(30, TimeUnit.SECONDS);
+            other.put("clusters", "c", "3");
+            assertEquals(Optional.of("3"), s.get("clusters", "c"), "another connection's row");
+            assertEquals(Map.of("a", "1", "c", "3"), s.getAll("clusters", List.of("a", "c", "d")));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }
