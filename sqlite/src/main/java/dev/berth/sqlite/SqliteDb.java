@@ -62,6 +62,7 @@ public final class SqliteDb implements AutoCloseable {
     private final Connection conn;
     private final ReentrantLock lock = new ReentrantLock();
     private final Map<String, PreparedStatement> statements = new HashMap<>();
+    /** Counted in once the connection is open, out once it has closed ({@link WalIndex} says why). */
     private final WalIndex walIndex;
     private volatile boolean closed;
 
@@ -69,7 +70,7 @@ public final class SqliteDb implements AutoCloseable {
         this.file = file;
         this.kind = kind;
         this.conn = conn;
-        this.walIndex = new WalIndex(file);
+        this.walIndex = WalIndex.open(file);
     }
 
     /**
@@ -270,6 +271,7 @@ public final class SqliteDb implements AutoCloseable {
             }
             statements.clear();
             conn.close();
+            walIndex.close();
         } catch (SQLException e) {
             throw failure("close", e);
         } finally {

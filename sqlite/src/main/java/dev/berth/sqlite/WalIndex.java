@@ -6,8 +6,12 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * The header of a WAL-mode database's log index, the {@code -shm} file beside it, read from
@@ -19,9 +23,17 @@ import java.nio.file.StandardOpenOption;
  *
  * <p>The header is read as SQLite's own readers read it: its first copy, then its second, which a
  * writer updates in the opposite order, so copies that differ (a commit in the middle) give no
- * stamp. Nothing here writes to the file.
+ * stamp. Nothing here writes to the file or locks it.
+ *
+ * <p>The file stays open for as long as any connection of this process has the database open,
+ * and is closed only after the last one closed: POSIX locks belong to the process, so closing any
+ * descriptor of the file drops every lock SQLite holds on it, among them the shared lock that
+ * tells other processes the index is in use. A process that then opened the database thought
+ * itself the first, cut the index short and rebuilt it, and SQLite here died of SIGBUS on its
+ * mapping (the load test's server did, bench/README.md). Hence one descriptor per file (by its
+ * device and inode), counted by the connections that use it.
  */
-public final class WalIndex {
+public final class WalIndex implements AutoCloseable {
     /** Two copies of the 48-byte header. */
     private static final int HEADER_BYTES = 48;
     private static final VarHandle LONGS = MethodHandles.byteBufferViewVarHandle(long[].class, ByteOrder.nativeOrder());
@@ -30,19 +42,55 @@ public final class WalIndex {
     public record Stamp(long a, long b, long c, long d, long e, long f) {
     }
 
-    private final Path shm;
-    private volatile MappedByteBuffer header;
+    /** The index file of one database in this process: how many connections use it, and its one descriptor once opened. */
+    private static final class Shared {
+        final Object key;
+        final Path shm;
+        int users;
+        FileChannel channel;
+        MappedByteBuffer header;
 
-    WalIndex(Path database) {
-        this.shm = database.resolveSibling(database.getFileName() + "-shm");
+        Shared(Object key, Path shm) {
+            this.key = key;
+            this.shm = shm;
+        }
+    }
+
+    /** By the database file's device and inode, so two paths to one file share one entry. */
+    private static final Map<Object, Shared> SHARED = new HashMap<>();
+
+    private Shared shared;
+
+    private WalIndex(Shared shared) {
+        this.shared = shared;
     }
 
     /**
-     * The header now, or null when it cannot be read (no index file yet, not initialised, or a
-     * commit in the middle of rewriting it).
+     * Counts one more connection of this process to {@code database}; call it once the
+     * connection is open, and {@link #close} once it has closed. A file without a device and
+     * inode to tell it by gives an index that never has a stamp (and never opens anything).
+     */
+    static WalIndex open(Path database) {
+        Object key;
+        try {
+            key = Files.readAttributes(database, BasicFileAttributes.class).fileKey();
+        } catch (IOException e) {
+            key = null;
+        }
+        if (key == null) return new WalIndex(null);
+        synchronized (SHARED) {
+            Shared s = SHARED.computeIfAbsent(key, k -> new Shared(k, database.resolveSibling(database.getFileName() + "-shm")));
+            s.users++;
+            return new WalIndex(s);
+        }
+    }
+
+    /**
+     * The header now, or null when it cannot be read (no index file yet, not initialised, closed,
+     * or a commit in the middle of rewriting it).
      */
     public Stamp stamp() {
-        MappedByteBuffer h = mapped();
+        MappedByteBuffer h = header();
         if (h == null) return null;
         try {
             Stamp first = read(h, 0);
@@ -51,7 +99,6 @@ public final class WalIndex {
             return first.equals(second) && h.get(12) != 0 ? first : null;
         } catch (InternalError e) {
             // The mapping faulted (the file was cut short under it): no stamp, ask the database.
-            header = null;
             return null;
         }
     }
@@ -62,17 +109,47 @@ public final class WalIndex {
                 (long) LONGS.getVolatile(h, at + 32), (long) LONGS.getVolatile(h, at + 40));
     }
 
-    private MappedByteBuffer mapped() {
-        MappedByteBuffer h = header;
-        if (h != null) return h;
-        try (FileChannel channel = FileChannel.open(shm, StandardOpenOption.READ)) {
-            // Mapped only once SQLite has sized it: reading past the end of a mapped file faults.
-            if (channel.size() < 2 * HEADER_BYTES) return null;
-            h = channel.map(FileChannel.MapMode.READ_ONLY, 0, 2 * HEADER_BYTES);
-        } catch (IOException | UnsupportedOperationException e) {
-            return null;
+    private MappedByteBuffer header() {
+        synchronized (SHARED) {
+            Shared s = shared;
+            if (s == null) return null;
+            if (s.header != null) return s.header;
+            try {
+                // Opened and mapped only once SQLite has sized it: reading past the end of a mapped
+                // file faults, and a descriptor opened stays open until the last connection closed.
+                if (s.channel == null) {
+                    if (Files.size(s.shm) < 2 * HEADER_BYTES) return null;
+                    s.channel = FileChannel.open(s.shm, StandardOpenOption.READ);
+                }
+                if (s.channel.size() >= 2 * HEADER_BYTES) {
+                    s.header = s.channel.map(FileChannel.MapMode.READ_ONLY, 0, 2 * HEADER_BYTES);
+                }
+            } catch (IOException | UnsupportedOperationException e) {
+                return null;
+            }
+            return s.header;
         }
-        header = h;
-        return h;
+    }
+
+    /**
+     * Gives up this connection's use of the file; call it only after the connection has closed,
+     * so that closing the descriptor (when no other connection of this process uses the
+     * database) drops no lock SQLite holds.
+     */
+    @Override
+    public void close() {
+        synchronized (SHARED) {
+            Shared s = shared;
+            shared = null;
+            if (s == null || --s.users > 0) return;
+            SHARED.remove(s.key);
+            if (s.channel != null) {
+                try {
+                    s.channel.close();
+                } catch (IOException ignored) {
+                    // Read-only: nothing is lost.
+                }
+            }
+        }
     }
 }

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The commit stamp stays put while nobody commits and moves with every commit, whoever makes it. */
 class WalIndexTest {
@@ -53,7 +54,7 @@ class WalIndexTest {
 
     @Test
     void thereIsNoStampWithoutAnIndexOrOnceClosed() throws Exception {
-        assertNull(new WalIndex(dir.resolve("none.db")).stamp(), "no -shm file: no stamp");
+        assertNull(WalIndex.open(dir.resolve("none.db")).stamp(), "no database file: no stamp");
         Path file = dir.resolve("b.db");
         Files.createFile(file);
         SqliteDb db = open(file);
@@ -61,5 +62,39 @@ class WalIndexTest {
         assertNotNull(db.commitStamp());
         db.close();
         assertNull(db.commitStamp(), "a closed connection has none");
+    }
+
+    /**
+     * POSIX locks belong to the process: closing any descriptor of the index file would drop the
+     * lock SQLite holds on it for every connection here, and another process would then rebuild
+     * the index under them. The index stays open until the last connection closed.
+     */
+    @Test
+    void readingTheIndexNeverDropsTheLocksSqliteHoldsOnIt() throws Exception {
+        Path file = dir.resolve("c.db");
+        Files.createFile(file);
+        SqliteDb first = open(file);
+        SqliteDb second = open(file);
+        try {
+            put(first, "a", "1");
+            assertNotNull(first.commitStamp());
+            assertNotNull(second.commitStamp());
+            long inode = (long) Files.getAttribute(dir.resolve("c.db-shm"), "unix:ino");
+            assertTrue(locked(inode), "SQLite holds a lock on the index while connections are open");
+            first.close();
+            assertNotNull(second.commitStamp());
+            assertTrue(locked(inode), "and still does after one of them closed");
+        } finally {
+            first.close();
+            second.close();
+        }
+    }
+
+    /** Whether this process holds a POSIX lock on the file with {@code inode} (Linux's /proc/locks). */
+    private static boolean locked(long inode) throws Exception {
+        String pid = String.valueOf(ProcessHandle.current().pid());
+        return Files.readAllLines(Path.of("/proc/locks")).stream()
+                .map(l -> l.trim().split("\\s+"))
+                .anyMatch(f -> f.length > 5 && f[1].equals("POSIX") && f[4].equals(pid) && f[5].endsWith(":" + inode));
     }
 }
