@@ -60,6 +60,8 @@ public final class WalIndex implements AutoCloseable {
     private static final Map<Object, Shared> SHARED = new HashMap<>();
 
     private Shared shared;
+    /** The mapped header once there is one: read without the lock on every stamp. */
+    private volatile MappedByteBuffer mapped;
 
     private WalIndex(Shared shared) {
         this.shared = shared;
@@ -110,6 +112,8 @@ public final class WalIndex implements AutoCloseable {
     }
 
     private MappedByteBuffer header() {
+        MappedByteBuffer h = mapped;
+        if (h != null) return h;
         synchronized (SHARED) {
             Shared s = shared;
             if (s == null) return null;
@@ -127,6 +131,7 @@ public final class WalIndex implements AutoCloseable {
             } catch (IOException | UnsupportedOperationException e) {
                 return null;
             }
+            mapped = s.header;
             return s.header;
         }
     }
@@ -141,6 +146,7 @@ public final class WalIndex implements AutoCloseable {
         synchronized (SHARED) {
             Shared s = shared;
             shared = null;
+            mapped = null;
             if (s == null || --s.users > 0) return;
             SHARED.remove(s.key);
             if (s.channel != null) {

@@ -56,7 +56,7 @@ public final class DockerRuntime implements ContainerRuntime {
         this.networks = new NetworkOps(client, errors);
         this.volumes = new VolumeOps(client, errors);
         this.starter = new TaskStarter(client, errors, remover, volumes, secrets);
-        this.changes = new EngineChanges(client, connection.endpoint());
+        this.changes = new EngineChanges(client, connection.http(), connection.endpoint());
         this.stopper = new TaskStopper(client, errors, remover, new StopSignals(connection.http()));
     }
 
