@@ -135,6 +135,8 @@ public final class SqliteEcsStore implements OpenEcsStore, Leases {
      * The table as committed now. A table listed before comes from memory unless another
      * connection (another process, or another store object on the file) committed anything since
      * (SQLite's {@code data_version}, asked in the same read transaction); then it is read again.
+     * While the file's commit stamp has not moved since that was last asked, the table comes from
+     * memory without asking ({@link TableCache}).
      * {@code berth server} lists the same tables on every Describe and List call, and reading and
      * sorting 10,000 task rows each time was most of a call's cost.
      */

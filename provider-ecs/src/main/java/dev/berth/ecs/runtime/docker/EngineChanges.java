@@ -39,7 +39,9 @@ import java.util.concurrent.TimeUnit;
  * A look is one plain request on the calling thread ({@code GET /events?since=...&until=...},
  * answered from the engine's memory), not docker-java's event command, which starts a thread of
  * its own for every call: under the load test that made a look take 3 ms at the median and 25 ms
- * at p99, and every Describe waited for one or two of them (bench/README.md).
+ * at p99, and every Describe waited for one or two of them (bench/README.md). Its wait is the
+ * connection's response timeout (30 s) where the event command's was 3 s: an engine that cannot
+ * answer from memory for that long cannot answer the listing that would follow either.
  * <p>
  * The engine stamps events with its own clock. An engine on a Unix socket is on this machine
  * and shares its clock; for any other the difference is measured once from its {@code SystemTime}
