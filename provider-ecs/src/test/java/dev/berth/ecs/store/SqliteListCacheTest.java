@@ -90,19 +90,9 @@ class SqliteListCacheTest {
             s.put("tasks", "a", "1");
             s.list("tasks");
             s.list("services");
-            CountDownLatch inside = new CountDownLatch(1);
             CountDownLatch release = new CountDownLatch(1);
-            Future<?> write = pool.submit(() -> s.update("tasks", "b", now -> {
-                inside.countDown();
-                try {
-                    release.await(30, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                return "2";
-            }));
+            Future<?> write = holdAWrite(s, pool, release);
             try {
-                assertTrue(inside.await(30, TimeUnit.SECONDS));
                 Future<Map<String, String>> read = pool.submit(() -> s.list("tasks"));
                 assertEquals(Map.of("a", "1"), read.get(5, TimeUnit.SECONDS), "answered while the write is in hand");
             } finally {
@@ -127,19 +117,9 @@ class SqliteListCacheTest {
             s.keepWholeTables();
             s.put("clusters", "a", "1");
             assertEquals(Optional.of("1"), s.get("clusters", "a"));
-            CountDownLatch inside = new CountDownLatch(1);
             CountDownLatch release = new CountDownLatch(1);
-            Future<?> write = pool.submit(() -> s.update("tasks", "b", now -> {
-                inside.countDown();
-                try {
-                    release.await(30, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                return "2";
-            }));
+            Future<?> write = holdAWrite(s, pool, release);
             try {
-                assertTrue(inside.await(30, TimeUnit.SECONDS));
                 Future<Optional<String>> read = pool.submit(() -> s.get("clusters", "a"));
                 assertEquals(Optional.of("1"), read.get(5, TimeUnit.SECONDS), "answered while the write is in hand");
             } finally {
@@ -152,5 +132,25 @@ class SqliteListCacheTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * Starts a write of tasks/b = "2" that stays inside its transaction (holding the connection
+     * and the cache's lock) until {@code release} is counted down; returns once it is in there.
+     */
+    private static Future<?> holdAWrite(SqliteEcsStore s, ExecutorService pool, CountDownLatch release)
+            throws InterruptedException {
+        CountDownLatch inside = new CountDownLatch(1);
+        Future<?> write = pool.submit(() -> s.update("tasks", "b", now -> {
+            inside.countDown();
+            try {
+                release.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return "2";
+        }));
+        assertTrue(inside.await(30, TimeUnit.SECONDS), "the write began");
+        return write;
     }
 }
