@@ -66,15 +66,14 @@ final class Formatter {
         v.argNum = nextArg;
         if (peek() == '[') {
             pos++;
-            v.argNum = positiveNumber();
+            v.argNum = number(v);
             if (v.argNum <= 0 || peek() != ']') throw bad();
             pos++;
         }
-        if (Character.isDigit(peek()) && peek() != '0') v.width = positiveNumber();
+        if (Character.isDigit(peek()) && peek() != '0') v.width = number(v);
         if (peek() == '.') {
             pos++;
-            v.prec = 0;
-            while (Character.isDigit(peek())) v.prec = v.prec * 10 + (format.charAt(pos++) - '0');
+            v.prec = number(v);
         }
         char mode = peek();
         if (!((mode >= 'a' && mode <= 'z') || (mode >= 'A' && mode <= 'Z'))) {
@@ -94,9 +93,22 @@ final class Formatter {
         return pos < format.length() ? format.charAt(pos) : '\0';
     }
 
-    private int positiveNumber() {
+    /**
+     * A width, precision or argument index. Go's fmt, which Terraform's format hands the number
+     * to, gives up on one that is past a million before its next digit (it then prints
+     * "%!(NOVERB)" and the argument as the result); berth says so as an error instead. Read
+     * without that limit, a long run of digits overflowed into a precision of hundreds of
+     * millions (a fuzz input that ran for minutes).
+     */
+    private int number(Verb v) {
         int n = 0;
-        while (Character.isDigit(peek())) n = n * 10 + (format.charAt(pos++) - '0');
+        while (Character.isDigit(peek())) {
+            if (n > 1_000_000) {
+                throw new FunctionException("invalid format string starting at offset " + v.offset
+                        + ": a width, precision or argument index is too large");
+            }
+            n = n * 10 + (format.charAt(pos++) - '0');
+        }
         return n;
     }
 

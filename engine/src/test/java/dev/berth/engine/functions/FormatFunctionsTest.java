@@ -77,6 +77,17 @@ class FormatFunctionsTest {
         assertEquals("unsupported value for \"%s\" at 0: null value cannot be formatted", fails("format", s("%s"), nil()).getMessage());
         assertEquals("unsupported format verb 'z' in \"%z\" at offset 0", fails("format", s("%z"), s("x")).getMessage());
         assertEquals("invalid format string starting at offset 0", fails("format", s("%")).getMessage());
+        // Terraform prints Go's "%!(NOVERB)%!(EXTRA *big.Float=-2.5)" as the result here (terraform console, 1.11.4).
+        assertEquals("invalid format string starting at offset 1: a width, precision or argument index is too large",
+                fails("format", s("x%00.70000000000000000000000000f"), n("-2.5")).getMessage());
+        assertEquals("invalid format string starting at offset 0: a width, precision or argument index is too large",
+                fails("format", s("%99999999999d"), n(1)).getMessage());
+    }
+
+    @Test
+    void aPrecisionOfAMillionDigitsIsStillFormattedAsTerraformDoes() {
+        // terraform console: length(format("%.1000001f", 1.5)) = 1000003
+        assertEquals(1_000_003, format("%.1000001f", n("1.5")).length());
     }
 
     @Test
