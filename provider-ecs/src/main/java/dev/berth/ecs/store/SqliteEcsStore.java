@@ -59,8 +59,7 @@ public final class SqliteEcsStore implements OpenEcsStore, Leases {
 
     @Override
     public Optional<String> get(String table, String key) {
-        if (wholeTables) return Optional.ofNullable(list(table).get(key));
-        Map<String, String> held = tables.fresh(table);
+        Map<String, String> held = inMemory(table);
         if (held != null) return Optional.ofNullable(held.get(key));
         return db.read("read", () -> db.queryOne("SELECT json FROM rows WHERE tbl = ? AND key = ?",
                 rs -> rs.getString(1), table, key));
@@ -70,7 +69,7 @@ public final class SqliteEcsStore implements OpenEcsStore, Leases {
     @Override
     public Map<String, String> getAll(String table, java.util.Collection<String> keys) {
         if (keys.isEmpty()) return Map.of();
-        Map<String, String> held = wholeTables ? list(table) : tables.fresh(table);
+        Map<String, String> held = inMemory(table);
         if (held != null) {
             Map<String, String> out = new java.util.HashMap<>();
             for (String k : keys) {
@@ -86,6 +85,15 @@ public final class SqliteEcsStore implements OpenEcsStore, Leases {
                     rs -> out.put(rs.getString(1), rs.getString(2)), table, array);
             return out;
         });
+    }
+
+    /**
+     * The table to answer a read by key from: the whole table when they are kept
+     * ({@link #keepWholeTables}), else the one held if nobody has committed since it was current;
+     * null: read the rows from the file.
+     */
+    private Map<String, String> inMemory(String table) {
+        return wholeTables ? list(table) : tables.fresh(table);
     }
 
     @Override
