@@ -38,13 +38,34 @@ final class DockerEngine {
         return "arn:aws:ecs:local:000000000000:cluster/" + cluster;
     }
 
-    /** Removes whatever a test left behind, even after a failure half-way. */
+    /**
+     * Removes whatever a test left behind, even after a failure half-way: every container of the
+     * cluster (not only those a task label names), then its network. The engine may refuse for a
+     * moment (a removal still under way, a root filesystem still busy), so each is tried again for
+     * a few seconds before the last refusal is thrown.
+     */
     static void cleanUp(DockerRuntime runtime, String cluster) {
-        for (ContainerInfo c : containersOf(runtime, cluster)) {
-            String task = c.labels().get("dev.berth.task-arn");
-            if (task != null) runtime.stopTask(task, java.time.Duration.ZERO);
+        RuntimeException last = null;
+        for (int attempt = 0; attempt < 10; attempt++) {
+            try {
+                for (ContainerInfo c : containersOf(runtime, cluster)) {
+                    String task = c.labels().get("dev.berth.task-arn");
+                    if (task != null) runtime.stopTask(task, java.time.Duration.ZERO);
+                    runtime.removeContainer(c.id());
+                }
+                runtime.removeNetwork("berth-" + cluster);
+                return;
+            } catch (RuntimeException e) {
+                last = e;
+                try {
+                    Thread.sleep(500);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
         }
-        runtime.removeNetwork("berth-" + cluster);
+        throw last;
     }
 
     /** Runs the docker CLI as a user would outside berth; returns its output, fails the test on error. */

@@ -122,8 +122,14 @@ final class KillHarness {
         } catch (AssertionError | Exception e) {
             // Any failure is this trial's; the others still run, and the seed replays them all.
             failure = e.getMessage() == null ? e.toString() : e.getMessage();
-        } finally {
-            if (failure != null) DockerEngine.cleanUp(docker, cluster);
+        }
+        if (failure != null) {
+            // The trial's own failure is what the run reports; a clean-up that fails too is added to it.
+            try {
+                DockerEngine.cleanUp(docker, cluster);
+            } catch (RuntimeException e) {
+                failure += "; cleaning up after it failed too: " + e.getMessage();
+            }
         }
         return new Trial(n, op, killAfter, killed, tookOver, adopted, failure,
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
