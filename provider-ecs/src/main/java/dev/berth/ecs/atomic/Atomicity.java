@@ -2,6 +2,7 @@ package dev.berth.ecs.atomic;
 
 import dev.berth.ecs.api.Actions;
 import dev.berth.ecs.api.EcsApi;
+import dev.berth.ecs.runtime.EngineWaits;
 
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Proxy;
@@ -28,6 +29,8 @@ public final class Atomicity {
     private final ReentrantReadWriteLock turns = new ReentrantReadWriteLock(true);
     /** A commit (write) never interleaves with a read's several queries (read). */
     private final ReentrantReadWriteLock visible = new ReentrantReadWriteLock(true);
+    /** Commits so far: a read that let go of {@link #visible} sees whether one landed meanwhile. */
+    private final java.util.concurrent.atomic.AtomicLong commits = new java.util.concurrent.atomic.AtomicLong();
 
     public Atomicity(UnitOfWorkStore store) {
         this.store = store;
@@ -48,6 +51,7 @@ public final class Atomicity {
             visible.writeLock().lock();
             try {
                 store.commit();
+                commits.incrementAndGet();
             } finally {
                 visible.writeLock().unlock();
             }
@@ -77,13 +81,79 @@ public final class Atomicity {
      * Runs {@code read} beside other reads and beside a change in hand, seeing only what is
      * committed; never across a commit. What the read itself writes (a one-off task it finds
      * ended) goes to the store at once, not into the change's unit.
+     * <p>
+     * While the read waits for an engine it lets go of the commit lock ({@link EngineWaits}), so a
+     * commit never waits for an engine's answer, nor do the reads queued behind that commit. A
+     * read that a commit landed in the middle of is not answered: it runs again, finding the
+     * engine listings it waited for still fresh (they began after it arrived), and a third run
+     * holds the lock throughout. A read a commit landed in writes nothing ({@link #stale}).
      */
     public <T> T read(Supplier<T> read) {
-        visible.readLock().lock();
+        long arrived = System.nanoTime();
+        ReadRun outer = CURRENT.get();
         try {
-            return store.committed(read);
+            for (int run = 1; ; run++) {
+                ReadRun pass = new ReadRun(arrived, run < 3 && outer == null);
+                CURRENT.set(pass);
+                visible.readLock().lock();
+                pass.held = true;
+                try {
+                    T result = EngineWaits.within(pass, () -> store.committed(read));
+                    if (!pass.stale) return result;
+                } catch (RuntimeException | Error e) {
+                    // What a read across a commit threw may be that commit's half: run it again.
+                    if (!pass.stale) throw e;
+                } finally {
+                    if (pass.held) visible.readLock().unlock();
+                }
+            }
         } finally {
+            if (outer == null) CURRENT.remove();
+            else CURRENT.set(outer);
+        }
+    }
+
+    /** Whether this thread's read has seen a commit land since it began (and must write nothing). */
+    static boolean stale() {
+        ReadRun run = CURRENT.get();
+        return run != null && run.stale;
+    }
+
+    private static final ThreadLocal<ReadRun> CURRENT = new ThreadLocal<>();
+
+    /** One run of a read, which steps out of the commit lock while it waits for an engine. */
+    private final class ReadRun implements EngineWaits.Scope {
+        private final long arrived;
+        private final boolean mayLeave;
+        boolean held;
+        boolean stale;
+        private long commitsWhenLeft;
+
+        /** {@code mayLeave}: false for a third run, and for a read inside another (which holds the lock). */
+        ReadRun(long arrived, boolean mayLeave) {
+            this.arrived = arrived;
+            this.mayLeave = mayLeave;
+        }
+
+        @Override
+        public long arrived() {
+            return arrived;
+        }
+
+        @Override
+        public void leave() {
+            if (!mayLeave || !held) return;
+            commitsWhenLeft = commits.get();
             visible.readLock().unlock();
+            held = false;
+        }
+
+        @Override
+        public void enter() {
+            if (held || !mayLeave) return;
+            visible.readLock().lock();
+            held = true;
+            if (commits.get() != commitsWhenLeft) stale = true;
         }
     }
 

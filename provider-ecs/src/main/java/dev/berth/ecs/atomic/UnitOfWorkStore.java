@@ -45,7 +45,8 @@ public final class UnitOfWorkStore implements EcsStore {
 
     @Override
     public synchronized boolean besideAChange() {
-        return reading.get() && unit != null;
+        // Also a read a commit landed in while it waited for an engine: what it read may be gone.
+        return reading.get() && (unit != null || Atomicity.stale());
     }
 
     /** The open unit, or null when none is open or this thread reads past it. */

@@ -39,6 +39,19 @@ public final class EcsHttpServer implements AutoCloseable {
     /** Changes take turns anyway (Atomicity); these only hold them while they wait. */
     private static final int CHANGE_THREADS = 8;
 
+    /**
+     * The JDK's server leaves Nagle's algorithm on, and it writes a response larger than its 8 KB
+     * buffer in two sends (headers, then body): the body then waits for the client to acknowledge
+     * the headers, which a client delays by up to 40 ms. Under the load test this doubled every
+     * Describe's and List's median (bench/README.md). The JDK reads the property once, when its
+     * server is first used, so it is set before that; a value the user set is kept.
+     */
+    static {
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final HttpServer http;
     private final ExecutorService pool;
     private final ExecutorService changes;

@@ -19,6 +19,10 @@ import java.util.function.Supplier;
  * DescribeServices. With {@link #list(String, Supplier, Function, BiFunction)} an older listing
  * may answer, but only on the engine's word, given after the call arrived, that nothing it shows
  * has changed since that listing began, or with the containers that did change listed again.
+ * <p>
+ * A call arrives when it is made, or, inside a read that runs in an {@link EngineWaits.Scope},
+ * when that read arrived; every wait for an engine (a listing, a look, another caller's listing)
+ * happens outside that read ({@link EngineWaits#outside}).
  */
 public final class FreshListings<T> {
     private static final class Flight<T> {
@@ -52,10 +56,10 @@ public final class FreshListings<T> {
         if (last != null && last.succeeded()) {
             // Begun before the look: anything the look does not report happened after this moment.
             Flight<T> next = new Flight<>();
-            Changed changed = changedSince.apply(last.startedAt);
+            Changed changed = EngineWaits.outside(() -> changedSince.apply(last.startedAt));
             if (changed.nothing()) return last.result.join();
             if (!changed.anything()) {
-                next.result.complete(update.apply(last.result.join(), changed));
+                next.result.complete(EngineWaits.outside(() -> update.apply(last.result.join(), changed)));
                 synchronized (this) {
                     Flight<T> now = latest.get(key);
                     if (now.result.isDone() && now.started - next.started < 0) latest.put(key, next);
@@ -68,7 +72,7 @@ public final class FreshListings<T> {
 
     /** What {@code list} returns, from a call of it that began after this call did; {@code key} names the listing. */
     public T list(String key, Supplier<T> list) {
-        long arrived = System.nanoTime();
+        long arrived = EngineWaits.arrived();
         while (true) {
             Flight<T> flight;
             boolean mine = false;
@@ -81,23 +85,43 @@ public final class FreshListings<T> {
                 }
             }
             if (mine) {
-                try {
-                    flight.result.complete(list.get());
-                } catch (RuntimeException | Error e) {
-                    flight.result.completeExceptionally(e);
-                }
+                Flight<T> own = flight;
+                EngineWaits.outside(() -> {
+                    try {
+                        own.result.complete(list.get());
+                    } catch (RuntimeException | Error e) {
+                        own.result.completeExceptionally(e);
+                    }
+                    return null;
+                });
             }
             if (mine || flight.started - arrived >= 0) return await(flight);
             // Began before this call: wait for it to end, then share (or begin) the next one.
-            try {
-                flight.result.join();
-            } catch (RuntimeException ignored) {
-                // Its failure was its callers'; this call lists again.
-            }
+            Flight<T> older = flight;
+            EngineWaits.outside(() -> {
+                try {
+                    older.result.join();
+                } catch (RuntimeException ignored) {
+                    // Its failure was its callers'; this call lists again.
+                }
+                return null;
+            });
         }
     }
 
     private static <T> T await(Flight<T> flight) {
+        if (!flight.result.isDone()) {
+            EngineWaits.outside(() -> {
+                try {
+                    flight.result.get();
+                } catch (ExecutionException ignored) {
+                    // Thrown again below, once the read is back.
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return null;
+            });
+        }
         try {
             return flight.result.get();
         } catch (ExecutionException e) {

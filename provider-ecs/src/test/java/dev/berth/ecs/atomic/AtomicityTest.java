@@ -7,6 +7,7 @@ import dev.berth.ecs.api.ClusterCalls.ListClustersResponse;
 import dev.berth.ecs.api.EcsApi;
 import dev.berth.ecs.api.EcsException;
 import dev.berth.ecs.fake.MemoryStore;
+import dev.berth.ecs.runtime.FreshListings;
 import org.junit.jupiter.api.Test;
 
 import java.lang.reflect.Proxy;
@@ -18,6 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -214,6 +216,50 @@ class AtomicityTest {
             assertEquals(Map.of("a", "1", "b", "1"), disk.list("services"));
         } finally {
             finishRead.countDown();
+            threads.shutdownNow();
+        }
+    }
+
+    /**
+     * A read waiting for an engine (here a listing that waits for the test) holds no lock a commit
+     * needs: the commit lands meanwhile, and the read, whose first run straddled it, runs again and
+     * answers all of the change, reusing the listing it waited for (begun after it arrived) and
+     * writing nothing in the run the commit landed in.
+     */
+    @Test
+    void aCommitLandsWhileAReadWaitsForAnEngineAndTheReadRunsAgainSeeingAllOfIt() throws Exception {
+        FreshListings<String> engine = new FreshListings<>();
+        AtomicInteger listings = new AtomicInteger();
+        CountDownLatch listing = new CountDownLatch(1), answer = new CountDownLatch(1);
+        List<Boolean> mayWrite = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            Future<List<Object>> read = threads.submit(() -> atomicity.read(() -> {
+                Map<String, String> before = store.list("services");
+                String containers = engine.list("engine", () -> {
+                    listings.incrementAndGet();
+                    listing.countDown();
+                    await(answer);
+                    return "listed";
+                });
+                mayWrite.add(!store.besideAChange());
+                return List.of(before, containers, store.list("services"));
+            }));
+            assertTrue(listing.await(5, TimeUnit.SECONDS));
+            Future<?> change = threads.submit(() -> atomicity.change(() -> {
+                store.put("services", "a", "1");
+                store.put("services", "b", "1");
+                return null;
+            }));
+            change.get(5, TimeUnit.SECONDS);
+            assertEquals(Map.of("a", "1", "b", "1"), disk.list("services"), "committed while the read waited");
+            answer.countDown();
+            assertEquals(List.of(Map.of("a", "1", "b", "1"), "listed", Map.of("a", "1", "b", "1")),
+                    read.get(5, TimeUnit.SECONDS));
+            assertEquals(1, listings.get(), "the second run is answered by the listing begun after the read arrived");
+            assertEquals(List.of(false, true), mayWrite);
+        } finally {
+            answer.countDown();
             threads.shutdownNow();
         }
     }
