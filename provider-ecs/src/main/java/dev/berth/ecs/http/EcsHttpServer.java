@@ -1,16 +1,12 @@
 package dev.berth.ecs.http;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.berth.ecs.api.EcsApi;
 import dev.berth.ecs.console.ConsoleHandler;
 import dev.berth.ecs.console.TaskLogs;
 import dev.berth.ecs.sigv4.Refusal;
 import dev.berth.ecs.sigv4.Verifier;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,9 +16,9 @@ import java.util.function.Consumer;
 
 /**
  * {@code berth server}'s HTTP side: ECS's JSON protocol over {@link EcsApi}, so the AWS CLI and
- * SDKs work against berth with {@code --endpoint-url}. Requests are served by a small pool of
- * threads, and actions that change the world by another, so changes waiting for their turn
- * never keep a Describe from a thread; whether two actions may run at once is the API's business (see
+ * SDKs work against berth with {@code --endpoint-url}. Each connection has a thread of its own
+ * ({@link ConnectionServer}) that answers Describe and List actions; actions that change the world
+ * run on a pool of their own; whether two actions may run at once is the API's business (see
  * {@link dev.berth.ecs.atomic.Atomicity}), not the transport's. GET requests are the read-only
  * web console's ({@link ConsoleHandler}); the AWS protocol is POST only.
  */
@@ -30,35 +26,14 @@ public final class EcsHttpServer implements AutoCloseable {
     /** The largest request body accepted; ECS's largest requests (task definitions) are far smaller. */
     public static final int MAX_BODY = 1 << 20;
     public static final int DEFAULT_PORT = 4566;
-    /**
-     * Reads mostly wait for an engine listing they share with the reads that arrived with them
-     * (see FreshListings), not for a core: with 8 threads, 8 reads waiting for Docker kept every
-     * other one queued, and the listing served 8 calls instead of all that were waiting.
-     */
-    private static final int READ_THREADS = 64;
     /** Changes take turns anyway (Atomicity); these only hold them while they wait. */
     private static final int CHANGE_THREADS = 8;
 
-    /**
-     * The JDK's server leaves Nagle's algorithm on, and it writes a response larger than its 8 KB
-     * buffer in two sends (headers, then body): the body then waits for the client to acknowledge
-     * the headers, which a client delays by up to 40 ms. Under the load test this doubled every
-     * Describe's and List's median (bench/README.md). The JDK reads the property once, when its
-     * server is first used, so it is set before that; a value the user set is kept.
-     */
-    static {
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-        }
-    }
-
-    private final HttpServer http;
-    private final ExecutorService pool;
+    private final ConnectionServer http;
     private final ExecutorService changes;
 
-    private EcsHttpServer(HttpServer http, ExecutorService pool, ExecutorService changes) {
+    private EcsHttpServer(ConnectionServer http, ExecutorService changes) {
         this.http = http;
-        this.pool = pool;
         this.changes = changes;
     }
 
@@ -81,20 +56,11 @@ public final class EcsHttpServer implements AutoCloseable {
      */
     public static EcsHttpServer start(InetSocketAddress address, EcsApi api, TaskLogs logs, Verifier verifier,
                                       Consumer<String> log) {
-        HttpServer http;
-        try {
-            http = HttpServer.create(address, 64);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot listen on " + address.getHostString() + ":" + address.getPort()
-                    + ": " + e.getMessage(), e);
-        }
-        ExecutorService pool = pool("berth-server-", READ_THREADS);
-        // Changes on threads of their own: one waiting for its turn holds none of the reads' threads.
+        // Changes on threads of their own: one waiting for its turn holds no connection's thread.
         ExecutorService changes = pool("berth-change-", CHANGE_THREADS);
-        http.setExecutor(pool);
         ActionHandler actions = new ActionHandler(api, MAX_BODY, verifier, log, changes);
         ConsoleHandler console = new ConsoleHandler(api, logs, log);
-        http.createContext("/", exchange -> {
+        ConnectionServer http = ConnectionServer.start(address, 64, exchange -> {
             String method = exchange.getRequestMethod();
             if (method.equals("GET") || method.equals("HEAD")) {
                 try (exchange) {
@@ -114,8 +80,7 @@ public final class EcsHttpServer implements AutoCloseable {
                 actions.handle(exchange);
             }
         });
-        http.start();
-        return new EcsHttpServer(http, pool, changes);
+        return new EcsHttpServer(http, changes);
     }
 
     private static ExecutorService pool(String prefix, int threads) {
@@ -129,7 +94,7 @@ public final class EcsHttpServer implements AutoCloseable {
 
     /** Where it listens, with the port the system chose when asked for port 0. */
     public InetSocketAddress address() {
-        return http.getAddress();
+        return http.address();
     }
 
     /** The endpoint URL a client gives, e.g. {@code http://127.0.0.1:4566}. */
@@ -139,18 +104,16 @@ public final class EcsHttpServer implements AutoCloseable {
         return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + a.getPort();
     }
 
-    /** Stops accepting and lets the requests in hand finish (up to 10 s). */
+    /** Stops accepting, closes the connections, and lets the changes in hand finish (up to 10 s). */
     @Override
     public void close() {
-        http.stop(0);
-        for (ExecutorService p : List.of(pool, changes)) {
-            p.shutdown();
-            try {
-                if (!p.awaitTermination(10, TimeUnit.SECONDS)) p.shutdownNow();
-            } catch (InterruptedException e) {
-                p.shutdownNow();
-                Thread.currentThread().interrupt();
-            }
+        http.close();
+        changes.shutdown();
+        try {
+            if (!changes.awaitTermination(10, TimeUnit.SECONDS)) changes.shutdownNow();
+        } catch (InterruptedException e) {
+            changes.shutdownNow();
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -37,6 +37,30 @@ public final class FreshListings<T> {
     }
 
     private final Map<String, Flight<T>> latest = new HashMap<>();
+    /** How many listings may run at once: 1 waits for the one in hand before beginning the next. */
+    private final int overlap;
+    /** Listings running now (guarded by this). */
+    private int running;
+
+    /** One listing at a time per instance: a call that arrives during one waits for it, then shares the next. */
+    public FreshListings() {
+        this(1);
+    }
+
+    /**
+     * Up to {@code overlap} listings at once: a call that arrives while the newest one runs (begun
+     * before it arrived) begins its own at once instead of waiting for that one to end, so it
+     * waits for one listing, not up to two. For listings that cost the engine little (a look at
+     * its event log), where the wait is the cost; an engine's full listing keeps to one at a time.
+     */
+    public static <T> FreshListings<T> overlapping(int overlap) {
+        return new FreshListings<>(overlap);
+    }
+
+    private FreshListings(int overlap) {
+        if (overlap < 1) throw new IllegalArgumentException("overlap must be at least 1");
+        this.overlap = overlap;
+    }
 
     /**
      * As {@link #list(String, Supplier)}, but the last listing answers again when
@@ -78,9 +102,10 @@ public final class FreshListings<T> {
             boolean mine = false;
             synchronized (this) {
                 flight = latest.get(key);
-                if (flight == null || (flight.result.isDone() && flight.started - arrived < 0)) {
+                if (flight == null || (flight.started - arrived < 0 && (flight.result.isDone() || running < overlap))) {
                     flight = new Flight<>();
                     latest.put(key, flight);
+                    running++;
                     mine = true;
                 }
             }
@@ -91,6 +116,10 @@ public final class FreshListings<T> {
                         own.result.complete(list.get());
                     } catch (RuntimeException | Error e) {
                         own.result.completeExceptionally(e);
+                    } finally {
+                        synchronized (this) {
+                            running--;
+                        }
                     }
                     return null;
                 });

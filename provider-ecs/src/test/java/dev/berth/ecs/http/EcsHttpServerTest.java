@@ -94,15 +94,6 @@ class EcsHttpServerTest {
         }
     }
 
-    /**
-     * The JDK's server reads this once, when first used; without it a response over 8 KB waits for
-     * the client's delayed acknowledgement of its headers (bench/README.md, the load test).
-     */
-    @Test
-    void responsesAreSentWithoutNaglesDelay() {
-        assertEquals("true", System.getProperty("sun.net.httpserver.nodelay"));
-    }
-
     @Test
     void anEcsErrorComesBackWithItsNameAndMessage() {
         scripted.on("DescribeClusters", r -> {

@@ -46,6 +46,48 @@ class FreshListingsTest {
         }
     }
 
+    /**
+     * Overlapping listings: a call arriving while the newest one runs begins its own at once and
+     * is answered by it while the older one still runs; calls past the limit share the newest.
+     */
+    @Test
+    void withOverlapACallDuringAListingBeginsItsOwnAtOnce() throws Exception {
+        FreshListings<List<ContainerInfo>> looks = FreshListings.overlapping(2);
+        AtomicInteger made = new AtomicInteger();
+        CountDownLatch firstInHand = new CountDownLatch(1), releaseFirst = new CountDownLatch(1);
+        CountDownLatch secondInHand = new CountDownLatch(1), releaseSecond = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(3);
+        try {
+            Future<Integer> first = threads.submit(() -> looks.list("", () -> {
+                int n = made.incrementAndGet();
+                firstInHand.countDown();
+                await(releaseFirst);
+                return listing(n);
+            }).size());
+            assertTrue(firstInHand.await(5, TimeUnit.SECONDS));
+            Future<Integer> second = threads.submit(() -> looks.list("", () -> {
+                int n = made.incrementAndGet();
+                secondInHand.countDown();
+                await(releaseSecond);
+                return listing(n);
+            }).size());
+            assertTrue(secondInHand.await(5, TimeUnit.SECONDS), "the second listing began while the first ran");
+            Future<Integer> third = threads.submit(() -> looks.list("", () -> listing(made.incrementAndGet())).size());
+            Thread.sleep(200);
+            assertEquals(2, made.get(), "two at once at most: the third call waits for the newest");
+            releaseSecond.countDown();
+            assertEquals(2, second.get(5, TimeUnit.SECONDS), "answered while the first still runs");
+            assertTrue(!first.isDone());
+            assertEquals(3, third.get(5, TimeUnit.SECONDS), "the newest began before the third call: it lists again");
+            releaseFirst.countDown();
+            assertEquals(1, first.get(5, TimeUnit.SECONDS));
+        } finally {
+            releaseFirst.countDown();
+            releaseSecond.countDown();
+            threads.shutdownNow();
+        }
+    }
+
     @Test
     void aCallAfterAListingEndedListsAgainAndFailuresReachTheirCallers() {
         AtomicInteger made = new AtomicInteger();

@@ -24,7 +24,8 @@ import java.util.concurrent.TimeUnit;
  * containers each event touched, or anything ({@link ChangeLog} says which events count how).
  * Each look asks the log for the events since the previous look until now, so it is one short
  * answer from the engine's memory, not a listing; looks that arrive together share one
- * ({@link FreshListings}), and each began after its callers arrived.
+ * ({@link FreshListings}), each began after its callers arrived, and a caller that arrives while
+ * one runs begins the next at once.
  * <p>
  * Docker keeps its last 256 events. A look that finds the log full of new events counts that as a
  * change of anything now, so events pushed out between two looks are never missed: whatever
@@ -52,6 +53,8 @@ final class EngineChanges {
     private static final Duration SLACK = Duration.ofMillis(10);
     private static final Duration OVERLAP = Duration.ofMillis(1);
     private static final Duration REMEASURE = Duration.ofMinutes(10);
+    /** Looks that may run at once; each is a short answer from the engine's memory. */
+    private static final int LOOKS_AT_ONCE = 4;
     /** The engine's events as its API writes them: one JSON object after another. */
     private static final ObjectReader EVENTS = new ObjectMapper()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -90,7 +93,8 @@ final class EngineChanges {
     private final Object witnessLock = new Object();
     private Witness witness;
     private boolean closed;
-    private final FreshListings<Look> looks = new FreshListings<>();
+    /** Several at once: a read waits for one look that began after it arrived, not for the one in hand first. */
+    private final FreshListings<Look> looks = FreshListings.overlapping(LOOKS_AT_ONCE);
     private volatile ClockOffset offset;
     /** Engine time up to which the log has been read; 0: never. */
     private volatile long readUntil;
@@ -148,8 +152,11 @@ final class EngineChanges {
     }
 
     /**
-     * Never two at once ({@link FreshListings} begins a look only after the last one ended), and
-     * not under a lock the callers take: they wait for a look's answer, not behind it.
+     * Not under a lock the callers take: they wait for a look's answer, not behind it. Looks may
+     * overlap: each reads from where the last finished look read to (so from no later than where
+     * any look still running began), and what has been read only moves forward, so when a look
+     * ends every event before its {@code until} is in the log, whichever ended first. An event
+     * two looks both read is counted twice, which changes nothing.
      */
     private Look look() {
         ClockOffset o = offset();
@@ -160,8 +167,8 @@ final class EngineChanges {
             // Nothing is known before the first look: count it as a change of anything now.
             synchronized (log) {
                 log.anything(now);
+                readUntil = Math.max(readUntil, until);
             }
-            readUntil = until;
             return new Look(o.error());
         }
         // From a moment before the last look's end: an event on the boundary is read twice, never not at all.
@@ -182,8 +189,8 @@ final class EngineChanges {
         }
         synchronized (log) {
             log.record(events, complete, o.nanos(), epochNanos(Instant.now()));
+            readUntil = Math.max(readUntil, until);
         }
-        readUntil = until;
         return new Look(o.error());
     }
 
