@@ -80,7 +80,8 @@ public final class FreshListings<T> {
         if (last != null && last.succeeded()) {
             // Begun before the look: anything the look does not report happened after this moment.
             Flight<T> next = new Flight<>();
-            Changed changed = EngineWaits.outside(() -> changedSince.apply(last.startedAt));
+            // Not stepped out of here: the look behind it steps out itself, and only when it must wait.
+            Changed changed = changedSince.apply(last.startedAt);
             if (changed.nothing()) return last.result.join();
             if (!changed.anything()) {
                 next.result.complete(EngineWaits.outside(() -> update.apply(last.result.join(), changed)));
