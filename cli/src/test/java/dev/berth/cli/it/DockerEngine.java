@@ -48,11 +48,14 @@ final class DockerEngine {
         RuntimeException last = null;
         for (int attempt = 0; attempt < 10; attempt++) {
             try {
+                java.util.Set<String> tasks = new java.util.LinkedHashSet<>();
                 for (ContainerInfo c : containersOf(runtime, cluster)) {
                     String task = c.labels().get("dev.berth.task-arn");
-                    if (task != null) runtime.stopTask(task, java.time.Duration.ZERO);
-                    runtime.removeContainer(c.id());
+                    // A task's containers go with it, in the order its stop removes them.
+                    if (task != null) tasks.add(task);
+                    else runtime.removeContainer(c.id());
                 }
+                for (String task : tasks) runtime.stopTask(task, java.time.Duration.ZERO);
                 runtime.removeNetwork("berth-" + cluster);
                 return;
             } catch (RuntimeException e) {

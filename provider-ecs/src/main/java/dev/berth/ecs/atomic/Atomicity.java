@@ -90,36 +90,28 @@ public final class Atomicity {
      */
     public <T> T read(Supplier<T> read) {
         long arrived = System.nanoTime();
-        ReadRun outer = CURRENT.get();
-        try {
-            for (int run = 1; ; run++) {
-                ReadRun pass = new ReadRun(arrived, run < 3 && outer == null);
-                CURRENT.set(pass);
-                visible.readLock().lock();
-                pass.held = true;
-                try {
-                    T result = EngineWaits.within(pass, () -> store.committed(read));
-                    if (!pass.stale) return result;
-                } catch (RuntimeException | Error e) {
-                    // What a read across a commit threw may be that commit's half: run it again.
-                    if (!pass.stale) throw e;
-                } finally {
-                    if (pass.held) visible.readLock().unlock();
-                }
+        // A read inside another holds the lock the outer one holds: it never lets go of it.
+        boolean nested = EngineWaits.current() instanceof ReadRun;
+        for (int run = 1; ; run++) {
+            ReadRun pass = new ReadRun(arrived, run < 3 && !nested);
+            visible.readLock().lock();
+            pass.held = true;
+            try {
+                T result = EngineWaits.within(pass, () -> store.committed(read));
+                if (!pass.stale) return result;
+            } catch (RuntimeException | Error e) {
+                // What a read across a commit threw may be that commit's half: run it again.
+                if (!pass.stale) throw e;
+            } finally {
+                if (pass.held) visible.readLock().unlock();
             }
-        } finally {
-            if (outer == null) CURRENT.remove();
-            else CURRENT.set(outer);
         }
     }
 
     /** Whether this thread's read has seen a commit land since it began (and must write nothing). */
     static boolean stale() {
-        ReadRun run = CURRENT.get();
-        return run != null && run.stale;
+        return EngineWaits.current() instanceof ReadRun run && run.stale;
     }
-
-    private static final ThreadLocal<ReadRun> CURRENT = new ThreadLocal<>();
 
     /** One run of a read, which steps out of the commit lock while it waits for an engine. */
     private final class ReadRun implements EngineWaits.Scope {
@@ -129,7 +121,7 @@ public final class Atomicity {
         boolean stale;
         private long commitsWhenLeft;
 
-        /** {@code mayLeave}: false for a third run, and for a read inside another (which holds the lock). */
+        /** {@code mayLeave}: false for a third run, and for a read inside another. */
         ReadRun(long arrived, boolean mayLeave) {
             this.arrived = arrived;
             this.mayLeave = mayLeave;

@@ -61,6 +61,19 @@ public final class EngineWaits {
         }
     }
 
+    /** {@link #outside(Supplier)} for a wait that answers nothing. */
+    static void runOutside(Runnable wait) {
+        outside(() -> {
+            wait.run();
+            return null;
+        });
+    }
+
+    /** The read this thread runs in (null: none); inside a wait, a scope that only keeps the read's freshness. */
+    public static Scope current() {
+        return SCOPE.get();
+    }
+
     private record Out(long arrived) implements Scope {
         @Override
         public void leave() {

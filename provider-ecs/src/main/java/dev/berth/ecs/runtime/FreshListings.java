@@ -112,7 +112,7 @@ public final class FreshListings<T> {
             }
             if (mine) {
                 Flight<T> own = flight;
-                EngineWaits.outside(() -> {
+                EngineWaits.runOutside(() -> {
                     try {
                         own.result.complete(list.get());
                     } catch (RuntimeException | Error e) {
@@ -122,36 +122,31 @@ public final class FreshListings<T> {
                             running--;
                         }
                     }
-                    return null;
                 });
             }
             if (mine || flight.started - arrived >= 0) return await(flight);
-            // Began before this call: wait for it to end, then share (or begin) the next one.
-            Flight<T> older = flight;
-            EngineWaits.outside(() -> {
-                try {
-                    older.result.join();
-                } catch (RuntimeException ignored) {
-                    // Its failure was its callers'; this call lists again.
-                }
-                return null;
-            });
+            // Began before this call: wait for it to end (its failure was its callers'), then share or begin the next one.
+            waitFor(flight);
         }
     }
 
+    /** Waits, outside the caller's read, until {@code flight} has ended, whatever its outcome. */
+    private static void waitFor(Flight<?> flight) {
+        if (flight.result.isDone()) return;
+        EngineWaits.runOutside(() -> {
+            try {
+                flight.result.get();
+            } catch (ExecutionException ignored) {
+                // Its outcome is read by whoever needs it, once the read is back.
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while listing an engine", e);
+            }
+        });
+    }
+
     private static <T> T await(Flight<T> flight) {
-        if (!flight.result.isDone()) {
-            EngineWaits.outside(() -> {
-                try {
-                    flight.result.get();
-                } catch (ExecutionException ignored) {
-                    // Thrown again below, once the read is back.
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                return null;
-            });
-        }
+        waitFor(flight);
         try {
             return flight.result.get();
         } catch (ExecutionException e) {

@@ -25,12 +25,7 @@ class FreshListingsTest {
         CountDownLatch firstInHand = new CountDownLatch(1), releaseFirst = new CountDownLatch(1);
         ExecutorService threads = Executors.newFixedThreadPool(3);
         try {
-            Future<Integer> first = threads.submit(() -> listings.list("e", () -> {
-                int n = made.incrementAndGet();
-                firstInHand.countDown();
-                await(releaseFirst);
-                return listing(n);
-            }).size());
+            Future<Integer> first = threads.submit(() -> listings.list("e", held(made, firstInHand, releaseFirst)).size());
             assertTrue(firstInHand.await(5, TimeUnit.SECONDS));
             Future<Integer> second = threads.submit(() -> listings.list("e", () -> listing(made.incrementAndGet())).size());
             Future<Integer> third = threads.submit(() -> listings.list("e", () -> listing(made.incrementAndGet())).size());
@@ -58,19 +53,9 @@ class FreshListingsTest {
         CountDownLatch secondInHand = new CountDownLatch(1), releaseSecond = new CountDownLatch(1);
         ExecutorService threads = Executors.newFixedThreadPool(3);
         try {
-            Future<Integer> first = threads.submit(() -> looks.list("", () -> {
-                int n = made.incrementAndGet();
-                firstInHand.countDown();
-                await(releaseFirst);
-                return listing(n);
-            }).size());
+            Future<Integer> first = threads.submit(() -> looks.list("", held(made, firstInHand, releaseFirst)).size());
             assertTrue(firstInHand.await(5, TimeUnit.SECONDS));
-            Future<Integer> second = threads.submit(() -> looks.list("", () -> {
-                int n = made.incrementAndGet();
-                secondInHand.countDown();
-                await(releaseSecond);
-                return listing(n);
-            }).size());
+            Future<Integer> second = threads.submit(() -> looks.list("", held(made, secondInHand, releaseSecond)).size());
             assertTrue(secondInHand.await(5, TimeUnit.SECONDS), "the second listing began while the first ran");
             Future<Integer> third = threads.submit(() -> looks.list("", () -> listing(made.incrementAndGet())).size());
             Thread.sleep(200);
@@ -98,6 +83,17 @@ class FreshListingsTest {
             throw new RuntimeFailure("engine away", null);
         }));
         assertEquals(3, listings.list("e", () -> listing(3)).size());
+    }
+
+    /** A listing numbered by {@code made} that says it is in hand, then runs until {@code release}. */
+    private static java.util.function.Supplier<List<ContainerInfo>> held(AtomicInteger made, CountDownLatch inHand,
+                                                                         CountDownLatch release) {
+        return () -> {
+            int n = made.incrementAndGet();
+            inHand.countDown();
+            await(release);
+            return listing(n);
+        };
     }
 
     /** {@code n} containers, so an answer tells which listing made it. */
