@@ -233,11 +233,15 @@ int main(int argc, char **argv) {
 
 
     int signalled = 0, started = 0;
+    /* Bytes of standard input the command asked for and has not had yet: read only once there
+     * are some, beside the socket and the signals, so a Ctrl-C while the command waits for input
+     * (an approval prompt) still reaches it, and its end is heard while the read would wait. */
+    uint32_t want = 0;
     size_t cap = 65536;
     char *buf = malloc(cap);
     for (;;) {
-        struct pollfd p[2] = {{s, POLLIN, 0}, {sig_pipe[0], POLLIN, 0}};
-        if (poll(p, 2, -1) < 0) {
+        struct pollfd p[3] = {{s, POLLIN, 0}, {sig_pipe[0], POLLIN, 0}, {want ? 0 : -1, POLLIN, 0}};
+        if (poll(p, 3, -1) < 0) {
             if (errno == EINTR) continue;
             break;
         }
@@ -247,6 +251,14 @@ int main(int argc, char **argv) {
                 signalled = sig;
                 frame(s, 'S', &sig, 1);
             }
+        }
+        if (want && (p[2].revents & (POLLIN | POLLHUP | POLLERR))) {
+            char in[65536];
+            ssize_t r;
+            do r = read(0, in, want); while (r < 0 && errno == EINTR);
+            if (r > 0) frame(s, 'I', in, (uint32_t) r);
+            else frame(s, 'i', NULL, 0);
+            want = 0;
         }
         if (!(p[0].revents & (POLLIN | POLLHUP | POLLERR))) continue;
         unsigned char head[5];
@@ -269,18 +281,11 @@ int main(int argc, char **argv) {
                 close(s);
                 run_jvm();
                 break;
-            case 'N': {
-                uint32_t want;
+            case 'N':
                 memcpy(&want, buf, 4);
                 want = ntohl(want);
                 if (want > 65536) want = 65536;
-                char in[65536];
-                ssize_t r;
-                do r = read(0, in, want); while (r < 0 && errno == EINTR);
-                if (r > 0) frame(s, 'I', in, (uint32_t) r);
-                else frame(s, 'i', NULL, 0);
                 break;
-            }
             default: break;
         }
     }

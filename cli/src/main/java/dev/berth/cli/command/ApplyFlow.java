@@ -11,6 +11,7 @@ import dev.berth.cli.wiring.Workspace;
 import dev.berth.engine.apply.Applier;
 import dev.berth.engine.cost.CostEstimate;
 import dev.berth.engine.cost.PlanCosts;
+import dev.berth.engine.diag.Diagnostic;
 import dev.berth.engine.plan.Plan;
 import dev.berth.engine.plan.Planner;
 import dev.berth.engine.state.OutputState;
@@ -71,10 +72,18 @@ final class ApplyFlow {
                 term.out().print(new PlanRenderer().render(r.plan(), ro) + CostView.render(cost, ro));
                 term.out().flush();
             }
-            if (Plans.hasChanges(r.plan()) && !autoApprove && !confirmed(r.plan().isTargeted())) {
-                term.err().println();
-                term.err().println("Error: " + (mode == Plan.Mode.DESTROY ? "Destroy" : "Apply") + " cancelled.");
-                return 1;
+            if (Plans.hasChanges(r.plan()) && !autoApprove) {
+                Confirmation.Answer answer = confirmation(r.plan().isTargeted(), stop);
+                if (answer == Confirmation.Answer.INTERRUPTED) {
+                    // Terraform's words and streams: the note's blank line, then the error.
+                    term.out().println();
+                    return cmd.fail(List.of(Diagnostic.error("error asking for approval: interrupted")), ws);
+                }
+                if (answer == Confirmation.Answer.NO) {
+                    // Terraform 1.11 says so on standard output, not as an error (its exit status is still 1).
+                    term.out().println((mode == Plan.Mode.DESTROY ? "Destroy" : "Apply") + " cancelled.");
+                    return 1;
+                }
             }
             dev.berth.engine.trace.Trace.mark("apply start");
             Applier.Result a = new Applier(ws.providers(), ws.functions(), ws.store(), hooks)
@@ -112,19 +121,19 @@ final class ApplyFlow {
         term.out().print(new ValueFormatter().formatOutputs(values, sensitive, term.color()));
     }
 
-    private boolean confirmed(boolean targeted) {
+    private Confirmation.Answer confirmation(boolean targeted, GracefulStop stop) {
         term.out().println();
         if (mode == Plan.Mode.DESTROY && targeted) {
-            return Confirmation.ask(term, "Do you really want to destroy the targeted resources?",
+            return Confirmation.ask(term, stop, "Do you really want to destroy the targeted resources?",
                     "berth will destroy the resources shown above, and nothing else.",
                     "There is no undo. Only 'yes' will be accepted to confirm.");
         }
         if (mode == Plan.Mode.DESTROY) {
-            return Confirmation.ask(term, "Do you really want to destroy all resources?",
+            return Confirmation.ask(term, stop, "Do you really want to destroy all resources?",
                     "berth will destroy all your managed infrastructure, as shown above.",
                     "There is no undo. Only 'yes' will be accepted to confirm.");
         }
-        return Confirmation.ask(term, "Do you want to perform these actions?",
+        return Confirmation.ask(term, stop, "Do you want to perform these actions?",
                 "berth will perform the actions described above.", "Only 'yes' will be accepted to approve.");
     }
 }

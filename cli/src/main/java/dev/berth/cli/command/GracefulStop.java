@@ -5,6 +5,7 @@ import dev.berth.engine.diag.Diagnostic;
 
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
@@ -28,6 +29,8 @@ final class GracefulStop implements BooleanSupplier, AutoCloseable {
     private final Consumer<String> say;
     private final Runnable releaseLock;
     private final Interrupts signals;
+    /** Run by the first interrupt, once, while something waits that must end with it (a prompt). */
+    private final AtomicReference<Runnable> waiting = new AtomicReference<>();
 
     private GracefulStop(Consumer<String> say, Runnable releaseLock) {
         this.say = say;
@@ -55,12 +58,37 @@ final class GracefulStop implements BooleanSupplier, AutoCloseable {
 
     private void interrupted() {
         if (received.incrementAndGet() == 1) {
-            say.accept(INTERRUPTED);
+            Runnable w = waiting.getAndSet(null);
+            // A prompt's line is ended first, as Terraform does; the wait is let go only after the
+            // note, so nothing the run prints once it is let go comes before it.
+            say.accept(w == null ? INTERRUPTED : "\n" + INTERRUPTED);
+            if (w != null) w.run();
             return;
         }
         say.accept(TWO_INTERRUPTS);
         releaseLock.run();
         dev.berth.cli.wiring.Caller.halt(INTERRUPTED_STATUS);
+    }
+
+    /** A wait registered with {@link #whileWaiting}; closing it unregisters it. */
+    interface Waiting extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /**
+     * While the returned handle is open, the first interrupt also runs {@code onInterrupt} (on the
+     * signal's thread, after its note is printed on a line of its own): a wait that no flag can
+     * reach, such as a prompt's read of the terminal, ends with it instead of holding the run until
+     * a second interrupt kills it. An interrupt that came before this call runs it at once.
+     */
+    Waiting whileWaiting(Runnable onInterrupt) {
+        waiting.set(onInterrupt);
+        if (received.get() > 0) {
+            Runnable w = waiting.getAndSet(null);
+            if (w != null) w.run();
+        }
+        return () -> waiting.compareAndSet(onInterrupt, null);
     }
 
     /** The error of a run interrupted before it changed anything, e.g. while it planned. */

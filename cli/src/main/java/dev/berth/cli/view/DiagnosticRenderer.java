@@ -41,11 +41,15 @@ public final class DiagnosticRenderer {
             body.add("");
             int width = p.enabled() ? WIDTH - 2 : WIDTH;
             for (String line : TextWrap.wrap(d.detail().strip(), width).split("\n", -1)) body.add(line);
+        } else {
+            // Terraform ends the summary (and any source lines) with a blank line, detail or not.
+            body.add("");
         }
         if (!p.enabled()) return "\n" + String.join("\n", body) + "\n";
         // The border marks where one diagnostic ends and the next begins in a long stream.
         StringBuilder sb = new StringBuilder("\n").append(p.style(tone, "╷")).append('\n');
-        for (String line : body) sb.append(p.style(tone, "│")).append(' ').append(line).append('\n');
+        // As Terraform's: no space after the rule on an empty line.
+        for (String line : body) sb.append(p.style(tone, "│")).append(line.isEmpty() ? "" : " " + line).append('\n');
         return sb.append(p.style(tone, "╵")).append('\n').toString();
     }
 }

@@ -155,8 +155,50 @@ class ApplyThroughDaemonIT {
         assertEquals(served + 1, servedCount(), "the background berth served the apply");
         assertEquals(normalised(plain), normalised(out));
         assertTrue(out.code() != 0 && out.out().contains("Enter a value:"), out::toString);
+        assertEquals(1, out.code(), out::toString);
+        assertEquals(terraform("no.stdout"), fromThePrompt(out.out()), "Terraform 1.11's words, on standard output");
+        assertEquals("", out.err(), "a refusal is no error to Terraform 1.11");
         assertEquals("", run(env, false, "state", "list").out(), "nothing was applied");
         assertEquals(0, DockerEngine.containersOf(docker, cluster).size());
+    }
+
+    /**
+     * Ctrl-C while the approval prompt waits ends the apply at once, as Terraform's prompt does,
+     * instead of saying "Gracefully shutting down..." and waiting on for an answer until a second
+     * Ctrl-C kills it: Terraform 1.11's bytes (terraform-approval/), exit 1, nothing applied and
+     * the run lock released, in a JVM of its own and through the client (which waited for the
+     * input the command asked for and held the signal back until a line came).
+     */
+    @Test
+    void ctrlCAtTheApprovalPromptEndsTheApplyAsTerraformsDoes() throws Exception {
+        writeConfig(1);
+        Map<String, String> env = env(cluster);
+        List<FiledProcess.Ended> ended = new ArrayList<>();
+        for (boolean daemon : new boolean[]{false, true}) {
+            if (daemon) awaitDaemon(env);
+            int served = servedCount();
+            FiledProcess s = startWaitingForInput(env, daemon, "apply", "-no-color");
+            try {
+                s.awaitOut("Enter a value:");
+                Process kill = new ProcessBuilder("kill", "-s", InterruptIT.ctrlC(), Long.toString(s.process().pid()))
+                        .inheritIO().start();
+                assertEquals(0, kill.waitFor());
+                assertTrue(s.process().waitFor(30, TimeUnit.SECONDS), "one Ctrl-C at the prompt ended the apply");
+            } finally {
+                s.process().getOutputStream().close();
+            }
+            FiledProcess.Ended o = s.finish();
+            if (daemon) assertEquals(served + 1, servedCount(), "the background berth served the apply");
+            assertEquals(1, o.code(), o::toString);
+            assertEquals(terraform("interrupted.stdout"), fromThePrompt(o.out()), o::toString);
+            assertEquals(terraform("interrupted.stderr"), o.err(), o::toString);
+            assertEquals("", run(env, false, "state", "list").out(), "nothing was applied");
+            assertEquals(0, DockerEngine.containersOf(docker, cluster).size());
+            ended.add(o);
+        }
+        assertEquals(normalised(ended.get(0)), normalised(ended.get(1)));
+        FiledProcess.Ended next = run(env, true, "apply", "-auto-approve", "-no-color");
+        assertEquals(0, next.code(), () -> "the run lock was released:\n" + next);
     }
 
     /**
@@ -303,13 +345,38 @@ class ApplyThroughDaemonIT {
     }
 
 
+    /** What Terraform printed (terraform-approval/, scripts/approval-oracle.py), with berth's name for itself. */
+    private static String terraform(String capture) throws IOException {
+        try (var in = ApplyThroughDaemonIT.class.getResourceAsStream("/terraform-approval/" + capture)) {
+            assertTrue(in != null, "no capture " + capture);
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).replace("Terraform", "berth");
+        }
+    }
+
+    /** Standard output from the approval prompt on. */
+    private static String fromThePrompt(String out) {
+        int at = out.lastIndexOf("  Enter a value: ");
+        assertTrue(at >= 0, () -> "no prompt in:\n" + out);
+        return out.substring(at);
+    }
+
+    /** As {@link #start}, with a standard input that stays open and empty until the test closes it. */
+    private FiledProcess startWaitingForInput(Map<String, String> env, boolean daemon, String... args) throws IOException {
+        return launch(env, daemon, ProcessBuilder.Redirect.PIPE, args);
+    }
+
     private FiledProcess start(Map<String, String> env, boolean daemon, Path stdin, String... args) throws IOException {
+        return launch(env, daemon, ProcessBuilder.Redirect.from(stdin == null ? new java.io.File("/dev/null") : stdin.toFile()), args);
+    }
+
+    private FiledProcess launch(Map<String, String> env, boolean daemon, ProcessBuilder.Redirect stdin, String... args)
+            throws IOException {
         Path out = Files.createTempFile(work, "out", ".txt");
         Path err = Files.createTempFile(work, "err", ".txt");
         List<String> argv = new ArrayList<>(List.of(berth.toString()));
         argv.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(argv).directory(dir.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(stdin == null ? new java.io.File("/dev/null") : stdin.toFile()))
+                .redirectInput(stdin)
                 .redirectOutput(out.toFile()).redirectError(err.toFile());
         pb.environment().clear();
         pb.environment().putAll(env);

@@ -30,7 +30,7 @@ class InterruptIT extends ClusterFixture {
      * Ctrl-C is SIGINT. A JVM started in the background of a shell without job control inherits
      * SIGINT ignored and can never see it; SIGTERM, which berth treats the same, then stands in.
      */
-    private static String ctrlC() throws Exception {
+    static String ctrlC() throws Exception {
         for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
             if (line.startsWith("SigIgn:") && (Long.parseLong(line.substring(7).trim(), 16) & 2) != 0) return "TERM";
         }

@@ -55,6 +55,9 @@ class ColorTest {
 
         assertTrue(colored.contains("\u001b[31m│\u001b[0m \u001b[1m\u001b[31mError: \u001b[0m\u001b[1mBad\u001b[0m"));
         assertTrue(colored.contains("\u001b[33m│\u001b[0m \u001b[1m\u001b[33mWarning: "));
-        assertEquals("\nError: Bad\n\nDetail.\n\nWarning: Careful\n", plain);
+        // Terraform's plain form: a diagnostic without detail still ends with a blank line.
+        assertEquals("\nError: Bad\n\nDetail.\n\nWarning: Careful\n\n", plain);
+        // and its bordered one: the rule alone on an empty line, no space after it.
+        assertTrue(colored.contains("\u001b[31m│\u001b[0m\n\u001b[31m│\u001b[0m Detail.\n"), colored);
     }
 }

@@ -103,6 +103,7 @@ class DiagnosticRendererTest {
                  ...:
                    7: }
                       ~
+
                 """, out);
     }
 
@@ -118,7 +119,7 @@ class DiagnosticRendererTest {
     void unknownFileStillNamesThePlace() {
         Diagnostic d = Diagnostic.error("Missing", "", range(3, 1, 3, 2));
 
-        assertEquals("\nError: Missing\n\n  on main.hcl line 3, column 1:\n",
+        assertEquals("\nError: Missing\n\n  on main.hcl line 3, column 1:\n\n",
                 renderer.render(List.of(d), new SourceFiles(), false));
     }
 
@@ -137,6 +138,6 @@ class DiagnosticRendererTest {
         String out = renderer.render(List.of(Diagnostic.error("S", "D", range(1, 5, 1, 6))), f, true)
                 .replaceAll("\u001b\\[[0-9;]*m", "");
 
-        assertEquals("\n╷\n│ Error: S\n│ \n│   on main.hcl line 1, column 5:\n│    1: a = 1\n│           ^\n│ \n│ D\n╵\n", out);
+        assertEquals("\n╷\n│ Error: S\n│\n│   on main.hcl line 1, column 5:\n│    1: a = 1\n│           ^\n│\n│ D\n╵\n", out);
     }
 }
