@@ -7,15 +7,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 
 /** Terraform's approval prompt: a question, what it means, and only "yes" approves. */
 final class Confirmation {
     /** How the prompt ended. */
     enum Answer { YES, NO, INTERRUPTED }
-
-    /** Stands for "interrupted" where the read's line would be; compared by identity. */
-    private static final String INTERRUPTED = new String("interrupted");
 
     private Confirmation() {
     }
@@ -54,14 +52,15 @@ final class Confirmation {
         }, "berth-approval-input");
         reader.setDaemon(true);
         try (GracefulStop.Waiting w = stop.whileWaiting(() -> {
-            line.complete(INTERRUPTED);
+            line.cancel(false);
             reader.interrupt();
         })) {
             reader.start();
             String answer = line.join();
-            if (answer == INTERRUPTED) return Answer.INTERRUPTED;
             term.out().println();
             return approves(answer) ? Answer.YES : Answer.NO;
+        } catch (CancellationException interrupted) {
+            return Answer.INTERRUPTED;
         }
     }
 
