@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Two {@code berth server}s on one control plane, the default lease time, both serving the
- * class: an UpdateService sent to the server that does not keep the service is rolled out
+ * class: an UpdateService sent to the server that does not keep the service is acted on
  * within a few seconds, not at the keeper's next resync (every 30 s). The store and who keeps
  * the service are the subclass's.
  */
