@@ -21,20 +21,24 @@ public final class LoadWorld {
     /** A container that ends at once on SIGTERM (busybox as PID 1 would ignore it and wait out the grace). */
     private static final List<String> IDLE = List.of("sh", "-c", "trap 'exit 0' TERM; while true; do sleep 1; done");
     static final String IMAGE = "berth-example/busybox:latest";
-    static final int STATIC_PORT = 18080;
 
     final String cluster;
     final String clusterArn;
     final List<String> instances = new ArrayList<>();
     final String idleDef, runDef, portDef;
     final String service;
+    /**
+     * The host port the port tasks hold, free on loopback when the world is made: a fixed one was
+     * taken by the other CI pass's load test, which runs beside this one on the same engine.
+     */
+    final int staticPort;
     /** Every task seeded into the world (running and stopped), for describes to pick from. */
     final List<String> seeded = new ArrayList<>();
 
     private final EcsWire wire;
 
     private LoadWorld(EcsWire wire, String cluster, String clusterArn, String idleDef, String runDef, String portDef,
-                      String service) {
+                      String service, int staticPort) {
         this.wire = wire;
         this.cluster = cluster;
         this.clusterArn = clusterArn;
@@ -42,6 +46,7 @@ public final class LoadWorld {
         this.runDef = runDef;
         this.portDef = portDef;
         this.service = service;
+        this.staticPort = staticPort;
     }
 
     /**
@@ -55,8 +60,9 @@ public final class LoadWorld {
         String clusterArn = wire.call("CreateCluster", c).path("cluster").path("clusterArn").asText();
         String idle = register(wire, name + "-idle", 2, 16, -1);
         String run = register(wire, name + "-run", 32, 64, 0);
-        String port = register(wire, name + "-port", 32, 64, STATIC_PORT);
-        LoadWorld w = new LoadWorld(wire, name, clusterArn, idle, run, port, name + "-svc");
+        int staticPort = freeLoopbackPort();
+        String port = register(wire, name + "-port", 32, 64, staticPort);
+        LoadWorld w = new LoadWorld(wire, name, clusterArn, idle, run, port, name + "-svc", staticPort);
         for (int i = 0; i < instances; i++) {
             ObjectNode r = EcsWire.body().put("cluster", name);
             ArrayNode res = r.putArray("totalResources");
@@ -77,6 +83,14 @@ public final class LoadWorld {
         }
         w.awaitServiceStable(serviceTasks);
         return w;
+    }
+
+    private static int freeLoopbackPort() {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** {@code hostPort}: -1 for no port mapping, 0 for one Docker picks, else a static one. */

@@ -66,7 +66,7 @@ final class Reservations {
         List<String> onPort = world.list(EcsWire.body().put("cluster", world.cluster).put("family", world.cluster + "-port"));
         long holding = onPort.isEmpty() ? 0 : world.describe(onPort.subList(0, Math.min(100, onPort.size()))).values().stream()
                 .filter(t -> !"STOPPED".equals(t.path("lastStatus").asText())).count();
-        if (holding > 1) out.add(holding + " tasks hold static host port " + LoadWorld.STATIC_PORT + " on one engine");
+        if (holding > 1) out.add(holding + " tasks hold static host port " + world.staticPort + " on one engine");
         return out;
     }
 

@@ -2,6 +2,7 @@ package dev.berth.ecs.runtime.docker;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Info;
@@ -178,16 +179,32 @@ public final class DockerRuntime implements ContainerRuntime {
     public List<ContainerInfo> startTask(TaskLaunch launch) {
         logs.prepare(launch);
         try {
-            return starter.start(launch, image -> {
-                if (!imageExists(image)) {
-                    throw errors.imageMissing(image);
-                }
-            });
+            return start(launch);
         } catch (RuntimeException e) {
             // Perhaps its network was removed by hand: the next start looks again.
             networks.forget();
+            // Or made twice by processes racing to create it (the start failed and left nothing):
+            // once only one is left, the same start goes through.
+            if (launch.networkName() != null && networkAmbiguous(e) && networks.collapse(launch.networkName())) {
+                return start(launch);
+            }
             throw e;
         }
+    }
+
+    private List<ContainerInfo> start(TaskLaunch launch) {
+        return starter.start(launch, image -> {
+            if (!imageExists(image)) {
+                throw errors.imageMissing(image);
+            }
+        });
+    }
+
+    private static boolean networkAmbiguous(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof DockerException de && NetworkOps.ambiguous(de)) return true;
+        }
+        return false;
     }
 
     @Override

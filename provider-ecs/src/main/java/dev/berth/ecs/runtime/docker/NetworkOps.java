@@ -7,6 +7,9 @@ import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Network;
 import dev.berth.ecs.runtime.RuntimeFailure;
 
+import java.util.Comparator;
+import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -19,7 +22,8 @@ final class NetworkOps {
     private final DockerClient client;
     private final DockerErrors errors;
     // dockerd happily creates two networks with the same name, and CheckDuplicate is only best
-    // effort, so creation is serialised within this process.
+    // effort, so creation is serialised within this process; a twin made by another process (one
+    // killed while its create was still under way in dockerd) is removed by collapse().
     private final Object createLock = new Object();
     /**
      * Networks this process saw or made. Every task start ensures its network, and a look under
@@ -48,6 +52,7 @@ final class NetworkOps {
             } catch (RuntimeException e) {
                 throw errors.translate(e, "create network \"" + name + "\"");
             }
+            collapse(name);
             known.add(name);
         }
     }
@@ -85,17 +90,66 @@ final class NetworkOps {
     }
 
     /**
+     * Removes every network named {@code name} but the oldest (the one whose id sorts first among
+     * equally old), so that dockerd, which refuses a name two networks share ("is ambiguous"),
+     * takes the name again; every process that collapses picks the same survivor. A twin already
+     * in use is left. Whether anything was removed.
+     */
+    boolean collapse(String name) {
+        List<Network> same;
+        try {
+            same = client.listNetworksCmd().withNameFilter(name).exec().stream()
+                    .filter(n -> name.equals(n.getName()))
+                    .sorted(Comparator.comparing((Network n) -> n.getCreated() == null ? new Date(0) : n.getCreated())
+                            .thenComparing(Network::getId))
+                    .toList();
+        } catch (RuntimeException e) {
+            throw errors.translate(e, "list networks named \"" + name + "\"");
+        }
+        boolean removed = false;
+        for (Network twin : same.subList(Math.min(1, same.size()), same.size())) {
+            try {
+                client.removeNetworkCmd(twin.getId()).exec();
+                removed = true;
+            } catch (NotFoundException gone) {
+                removed = true;
+            } catch (RuntimeException inUse) {
+                // Containers joined it: removing it is not ours to do, and the name stays ambiguous.
+            }
+        }
+        return removed;
+    }
+
+    /**
      * Inspect by name, keeping only an exact name match: dockerd also resolves the argument as
      * an id prefix, which could hand back an unrelated network.
      */
     private Optional<Network> find(String name) {
         try {
+            return inspect(name);
+        } catch (DockerException e) {
+            if (!ambiguous(e) || !collapse(name)) throw errors.translate(e, "inspect network \"" + name + "\"");
+        } catch (RuntimeException e) {
+            throw errors.translate(e, "inspect network \"" + name + "\"");
+        }
+        try {
+            return inspect(name);
+        } catch (RuntimeException e) {
+            throw errors.translate(e, "inspect network \"" + name + "\"");
+        }
+    }
+
+    /** dockerd's answer when two networks share the name asked for. */
+    static boolean ambiguous(DockerException e) {
+        return DockerErrors.reason(e).contains("is ambiguous");
+    }
+
+    private Optional<Network> inspect(String name) {
+        try {
             Network n = client.inspectNetworkCmd().withNetworkId(name).exec();
             return name.equals(n.getName()) ? Optional.of(n) : Optional.empty();
         } catch (NotFoundException e) {
             return Optional.empty();
-        } catch (RuntimeException e) {
-            throw errors.translate(e, "inspect network \"" + name + "\"");
         }
     }
 }

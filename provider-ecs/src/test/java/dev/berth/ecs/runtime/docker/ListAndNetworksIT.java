@@ -7,6 +7,7 @@ import dev.berth.ecs.runtime.ContainerLaunch;
 import dev.berth.ecs.runtime.EngineCapacity;
 import dev.berth.ecs.runtime.PortBinding;
 import dev.berth.ecs.runtime.RuntimeFailure;
+import dev.berth.ecs.runtime.TaskLaunch;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -121,5 +122,47 @@ class ListAndNetworksIT extends EngineFixture {
         }
         assertEquals(1, engine.raw.listNetworksCmd().withNameFilter(name).exec().stream()
                 .filter(n -> n.getName().equals(name)).count());
+    }
+
+    /**
+     * A process killed while dockerd was still creating its network, and the next one creating
+     * it again, leave two networks of one name; dockerd then refuses the name ("is ambiguous").
+     */
+    @Test
+    void aNetworkMadeTwiceIsCollapsedToItsOldestWhenATaskStartsOnIt() {
+        String name = engine.networkName() + "-t";
+        String oldest = twins(name);
+        String arn = engine.newTaskArn();
+        engine.runtime.startTask(new TaskLaunch(arn, name, "bridge", engine.runLabels(),
+                List.of(container("web", List.of(), "sleep 60"))));
+
+        assertEquals(List.of(oldest), idsNamed(name));
+        String joined = engine.raw.inspectContainerCmd(engine.containersOf(arn).get(0).getId()).exec()
+                .getNetworkSettings().getNetworks().get(name).getNetworkID();
+        assertEquals(oldest, joined);
+        engine.runtime.stopTask(arn, Duration.ZERO);
+    }
+
+    @Test
+    void ensuringANetworkMadeTwiceLeavesItsOldest() {
+        String name = engine.networkName() + "-e";
+        String oldest = twins(name);
+        engine.runtime.ensureNetwork(name, engine.runLabels());
+        assertEquals(List.of(oldest), idsNamed(name));
+        assertTrue(engine.runtime.networkExists(name));
+    }
+
+    /** Two networks named {@code name}, made as dockerd lets racing creators; the first one's id. */
+    private String twins(String name) {
+        String first = engine.raw.createNetworkCmd().withName(name).withDriver("bridge")
+                .withLabels(engine.runLabels()).exec().getId();
+        engine.raw.createNetworkCmd().withName(name).withDriver("bridge").withLabels(engine.runLabels()).exec();
+        assertEquals(2, idsNamed(name).size(), "dockerd made the twin");
+        return first;
+    }
+
+    private List<String> idsNamed(String name) {
+        return engine.raw.listNetworksCmd().withNameFilter(name).exec().stream()
+                .filter(n -> n.getName().equals(name)).map(Network::getId).toList();
     }
 }
