@@ -163,6 +163,8 @@ final class TrainingEngine implements AutoCloseable {
         }
         if (path.equals("/volumes")) return Reply.json(200, Map.of("Volumes", new Object[0]));
         if (path.equals("/networks/create") && method.equals("POST")) return createNetwork(JSON.readTree(body));
+        // Networks of one name are never two here; the list answers every one, as berth filters by exact name.
+        if (path.equals("/networks") && method.equals("GET")) return Reply.json(200, networks.values());
         if (path.equals("/containers/json")) return list(query);
         if (path.equals("/containers/create") && method.equals("POST")) return create(query, JSON.readTree(body));
         Matcher m = IMAGE.matcher(path);
