@@ -2,7 +2,6 @@ package dev.berth.ecs.runtime.docker;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectContainerResponse;
-import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Info;
@@ -185,7 +184,7 @@ public final class DockerRuntime implements ContainerRuntime {
             networks.forget();
             // Or made twice by processes racing to create it (the start failed and left nothing):
             // once only one is left, the same start goes through.
-            if (launch.networkName() != null && networkAmbiguous(e) && networks.collapse(launch.networkName())) {
+            if (launch.networkName() != null && NetworkOps.ambiguous(e) && networks.collapse(launch.networkName())) {
                 return start(launch);
             }
             throw e;
@@ -198,13 +197,6 @@ public final class DockerRuntime implements ContainerRuntime {
                 throw errors.imageMissing(image);
             }
         });
-    }
-
-    private static boolean networkAmbiguous(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof DockerException de && NetworkOps.ambiguous(de)) return true;
-        }
-        return false;
     }
 
     @Override

@@ -122,26 +122,27 @@ final class NetworkOps {
 
     /**
      * Inspect by name, keeping only an exact name match: dockerd also resolves the argument as
-     * an id prefix, which could hand back an unrelated network.
+     * an id prefix, which could hand back an unrelated network. A name dockerd calls ambiguous
+     * is collapsed and looked up once more.
      */
     private Optional<Network> find(String name) {
-        try {
-            return inspect(name);
-        } catch (DockerException e) {
-            if (!ambiguous(e) || !collapse(name)) throw errors.translate(e, "inspect network \"" + name + "\"");
-        } catch (RuntimeException e) {
-            throw errors.translate(e, "inspect network \"" + name + "\"");
-        }
-        try {
-            return inspect(name);
-        } catch (RuntimeException e) {
-            throw errors.translate(e, "inspect network \"" + name + "\"");
+        for (boolean collapsed = false; ; collapsed = true) {
+            try {
+                return inspect(name);
+            } catch (RuntimeException e) {
+                if (collapsed || !ambiguous(e) || !collapse(name)) {
+                    throw errors.translate(e, "inspect network \"" + name + "\"");
+                }
+            }
         }
     }
 
-    /** dockerd's answer when two networks share the name asked for. */
-    static boolean ambiguous(DockerException e) {
-        return DockerErrors.reason(e).contains("is ambiguous");
+    /** Whether dockerd refused a name two networks share, anywhere in {@code e}'s causes. */
+    static boolean ambiguous(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof DockerException de && DockerErrors.reason(de).contains("is ambiguous")) return true;
+        }
+        return false;
     }
 
     private Optional<Network> inspect(String name) {
