@@ -1,11 +1,10 @@
 package dev.berth.ecs.dockerd;
 
+import dev.berth.ecs.testing.LoopbackPorts;
 import org.junit.jupiter.api.Assumptions;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -60,7 +59,7 @@ public final class SecondDockerd implements AutoCloseable {
     private static SecondDockerd launch(TestCertificates certs) {
         requireRootAndDockerd();
         Path base = Path.of("/tmp", "berth-d2-" + UUID.randomUUID().toString().substring(0, 8));
-        SecondDockerd engine = new SecondDockerd(base, certs, certs == null ? 0 : freePort());
+        SecondDockerd engine = new SecondDockerd(base, certs, certs == null ? 0 : LoopbackPorts.free());
         try {
             engine.start();
             engine.loadImages();
@@ -292,14 +291,6 @@ public final class SecondDockerd implements AutoCloseable {
         if (why == null) return;
         if ("true".equals(System.getenv("CI"))) throw new AssertionError("CI=true but " + why);
         Assumptions.abort(why);
-    }
-
-    private static int freePort() {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static void sleep(long millis) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.berth.ecs.store.EcsStore;
+import dev.berth.ecs.testing.LoopbackPorts;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -60,7 +61,7 @@ public final class LoadWorld {
         String clusterArn = wire.call("CreateCluster", c).path("cluster").path("clusterArn").asText();
         String idle = register(wire, name + "-idle", 2, 16, -1);
         String run = register(wire, name + "-run", 32, 64, 0);
-        int staticPort = freeLoopbackPort();
+        int staticPort = LoopbackPorts.free();
         String port = register(wire, name + "-port", 32, 64, staticPort);
         LoadWorld w = new LoadWorld(wire, name, clusterArn, idle, run, port, name + "-svc", staticPort);
         for (int i = 0; i < instances; i++) {
@@ -83,14 +84,6 @@ public final class LoadWorld {
         }
         w.awaitServiceStable(serviceTasks);
         return w;
-    }
-
-    private static int freeLoopbackPort() {
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 
     /** {@code hostPort}: -1 for no port mapping, 0 for one Docker picks, else a static one. */

@@ -4,6 +4,7 @@ import dev.berth.ecs.runtime.ContainerInfo;
 import dev.berth.ecs.runtime.ContainerLaunch;
 import dev.berth.ecs.runtime.PortBinding;
 import dev.berth.ecs.runtime.RuntimeFailure;
+import dev.berth.ecs.testing.LoopbackPorts;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -35,8 +36,8 @@ class StartFailuresIT extends EngineFixture {
     }
 
     @Test
-    void portTakenByAnotherTaskIsAPortConflictNamingTheDeclaringContainer() throws IOException {
-        int port = freeLoopbackPort();
+    void portTakenByAnotherTaskIsAPortConflictNamingTheDeclaringContainer() {
+        int port = LoopbackPorts.free();
         String first = engine.newTaskArn();
         engine.runtime.startTask(engine.task(first, "bridge",
                 container("web", List.of(new PortBinding(80, port, "tcp")), "exec httpd -f -p 80")));
@@ -119,11 +120,5 @@ class StartFailuresIT extends EngineFixture {
                 + engine.runtime.endpoint() + ", so container \"web\" of task " + arn + " cannot join it.",
                 e.getMessage());
         assertEquals(List.of(), engine.containersOf(arn));
-    }
-
-    private static int freeLoopbackPort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-            return s.getLocalPort();
-        }
     }
 }
