@@ -52,7 +52,7 @@ rm -rf "$pg_copy"
 mkdir -p "$pg_copy"
 tar -C "$top" --exclude=./.git --exclude=./.hcl-oracle --exclude=target -cf - . | tar -C "$pg_copy" -xf -
 ( cd "$pg_copy" && exec mvn -B verify -pl provider-ecs,cli -am -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false \
-    -Dberth.aot.skip=true -Dberth.it.pg="${pg_base%/*}/$pg_db" "$@" ) >"$pg_log" 2>&1 &
+    -Dberth.it.pg="${pg_base%/*}/$pg_db" "$@" ) >"$pg_log" 2>&1 &
 pg_pid=$!
 rc=0
 mvn -B verify "$@" || rc=$?
