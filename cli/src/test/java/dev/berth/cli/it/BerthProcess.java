@@ -19,6 +19,23 @@ import java.util.function.Predicate;
  */
 final class BerthProcess implements AutoCloseable {
     static final Path JAR = Path.of("target", "berth.jar");
+    /** The launcher users run: the JVM options and the build's AOT cache berth ships with (README). */
+    static final Path LAUNCHER = Path.of("..", "bin", "berth");
+
+    /**
+     * berth ARGS in a JVM of its own, started as a user starts it: through {@code bin/berth}, which
+     * picks the JVM's options and the build's AOT cache, with the background berth off so the
+     * process started is the one that runs the command (a test may kill it or send it Ctrl-C).
+     */
+    static ProcessBuilder command(List<String> args) {
+        if (!JAR.toFile().isFile()) throw new AssertionError("build the jar first: " + JAR.toAbsolutePath());
+        List<String> cmd = new ArrayList<>();
+        cmd.add(LAUNCHER.toAbsolutePath().normalize().toString());
+        cmd.addAll(args);
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.environment().put("BERTH_DAEMON", "off");
+        return pb;
+    }
 
     private final Process process;
     private final List<String> lines = new ArrayList<>();
@@ -43,18 +60,14 @@ final class BerthProcess implements AutoCloseable {
 
     /** berth -chdir=DIR ARGS... */
     static BerthProcess start(Path dir, String... args) throws Exception {
-        if (!JAR.toFile().isFile()) throw new AssertionError("build the jar first: " + JAR.toAbsolutePath());
-        List<String> cmd = new ArrayList<>(List.of("java", "-XX:+UseSerialGC", "-jar", JAR.toString(), "-chdir=" + dir));
-        cmd.addAll(List.of(args));
-        return new BerthProcess(TestStores.in(new ProcessBuilder(cmd), dir).redirectErrorStream(true).start());
+        List<String> all = new ArrayList<>(List.of("-chdir=" + dir));
+        all.addAll(List.of(args));
+        return new BerthProcess(TestStores.in(command(all), dir).redirectErrorStream(true).start());
     }
 
     /** berth ARGS... (no -chdir) with {@code env} added to the environment it inherits. */
     static BerthProcess startWith(java.util.Map<String, String> env, String... args) throws Exception {
-        if (!JAR.toFile().isFile()) throw new AssertionError("build the jar first: " + JAR.toAbsolutePath());
-        List<String> cmd = new ArrayList<>(List.of("java", "-XX:+UseSerialGC", "-jar", JAR.toString()));
-        cmd.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        ProcessBuilder pb = command(List.of(args)).redirectErrorStream(true);
         pb.environment().putAll(env);
         return new BerthProcess(pb.start());
     }

@@ -7,7 +7,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.time.Duration;
@@ -35,8 +34,7 @@ class CrashIT extends ClusterFixture {
 
     private Process startApply() throws Exception {
         Files.writeString(dir.resolve("main.hcl"), KillHarness.config(cluster));
-        killed = TestStores.in(new ProcessBuilder("java", "-XX:+UseSerialGC", "-jar", KillHarness.JAR.toString(),
-                "-chdir=" + dir, "apply", "-auto-approve", "-no-color"), dir).redirectErrorStream(true)
+        killed = TestStores.in(BerthProcess.command(List.of("-chdir=" + dir, "apply", "-auto-approve", "-no-color")), dir).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("killed.log").toFile()).start();
         return killed;
     }

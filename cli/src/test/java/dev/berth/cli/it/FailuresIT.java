@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
@@ -70,9 +71,8 @@ class FailuresIT extends ClusterFixture {
     @Test
     void anUnreachableEngineIsNamedAndNothingIsLost() throws Exception {
         write("berth-example/busybox:latest", "sleep 60", 1);
-        Path jar = Path.of("target", "berth.jar").toAbsolutePath();
-        ProcessBuilder pb = new ProcessBuilder("java", "-jar", jar.toString(), "-chdir=" + dir, "apply",
-                "-auto-approve", "-no-color").redirectInput(ProcessBuilder.Redirect.PIPE);
+        ProcessBuilder pb = BerthProcess.command(List.of("-chdir=" + dir, "apply", "-auto-approve", "-no-color"))
+                .redirectInput(ProcessBuilder.Redirect.PIPE);
         pb.environment().put("DOCKER_HOST", "unix:///tmp/berth-no-engine.sock");
         TestStores.in(pb, dir);
         Process p = pb.start();

@@ -137,11 +137,10 @@ final class KillHarness {
 
     /** Starts berth in its own JVM and SIGKILLs it after {@code millis}; false when it ended first. */
     private static boolean runAndKill(Path dir, long millis, String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of("java", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar",
-                JAR.toString(), "-chdir=" + dir));
+        List<String> cmd = new ArrayList<>(List.of("-chdir=" + dir));
         cmd.addAll(List.of(args));
         cmd.add("-no-color");
-        Process p = TestStores.in(new ProcessBuilder(cmd), dir).redirectErrorStream(true)
+        Process p = TestStores.in(BerthProcess.command(cmd), dir).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("killed-run.log").toFile()).start();
         if (p.waitFor(millis, TimeUnit.MILLISECONDS)) return false;
         p.destroyForcibly(); // SIGKILL: no shutdown hook, no finally block runs

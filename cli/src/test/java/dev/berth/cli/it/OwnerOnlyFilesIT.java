@@ -30,10 +30,10 @@ class OwnerOnlyFilesIT {
     Path dir;
 
     private String berth(String stdin, String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of("sh", "-c", "umask 000 && exec java -XX:+UseSerialGC -jar \"$0\" \"$@\"",
-                BerthProcess.JAR.toAbsolutePath().toString()));
-        cmd.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        ProcessBuilder pb = BerthProcess.command(List.of(args)).redirectErrorStream(true);
+        List<String> cmd = new ArrayList<>(List.of("sh", "-c", "umask 000 && exec \"$0\" \"$@\""));
+        cmd.addAll(pb.command());
+        pb.command(cmd);
         pb.environment().remove("BERTH_ECS_STORE");
         pb.environment().remove("BERTH_SECRET_STORE");
         pb.environment().remove("BERTH_LOG_STORE");

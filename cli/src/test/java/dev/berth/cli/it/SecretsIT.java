@@ -36,10 +36,7 @@ class SecretsIT extends ClusterFixture {
 
     /** berth ARGS as its own JVM on the built jar, with this test's stores and {@code stdin} piped in. */
     private Proc process(String stdin, String... args) throws Exception {
-        if (!BerthProcess.JAR.toFile().isFile()) throw new AssertionError("build the jar first: " + BerthProcess.JAR);
-        List<String> cmd = new ArrayList<>(List.of("java", "-XX:+UseSerialGC", "-jar", BerthProcess.JAR.toString()));
-        cmd.addAll(List.of(args));
-        Process p = TestStores.in(new ProcessBuilder(cmd), dir).redirectErrorStream(true).start();
+        Process p = TestStores.in(BerthProcess.command(List.of(args)), dir).redirectErrorStream(true).start();
         try (OutputStream in = p.getOutputStream()) {
             in.write(stdin.getBytes(StandardCharsets.UTF_8));
         }
