@@ -1,5 +1,7 @@
 package dev.berth.ecs.dockerd;
 
+import dev.berth.ecs.testing.NoStore;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,6 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * only clients of its CA, survives stop, kill and start, and leaves nothing behind.
  */
 // A hung handshake must fail the test, never hold the shared Docker lock.
+@Tag(NoStore.TAG)
 @Timeout(value = 3, unit = java.util.concurrent.TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class SecondDockerdIT {
     @TempDir

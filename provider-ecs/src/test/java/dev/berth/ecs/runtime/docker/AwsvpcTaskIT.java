@@ -6,6 +6,8 @@ import dev.berth.ecs.runtime.ContainerLaunch;
 import dev.berth.ecs.runtime.PortBinding;
 import dev.berth.ecs.runtime.PublishedPort;
 import dev.berth.ecs.runtime.TaskLaunch;
+import dev.berth.ecs.testing.NoStore;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -21,6 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A two-container Fargate-style task on the real engine, from start to stop. */
+@Tag(NoStore.TAG)
 class AwsvpcTaskIT extends EngineFixture {
     private static final System.Logger LOG = System.getLogger(AwsvpcTaskIT.class.getName());
     private static final long MIB = 1024L * 1024L;

@@ -3,6 +3,8 @@ package dev.berth.ecs.runtime.docker;
 import dev.berth.ecs.runtime.ContainerInfo;
 import dev.berth.ecs.runtime.ContainerLaunch;
 import dev.berth.ecs.runtime.ContainerSettings;
+import dev.berth.ecs.testing.NoStore;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -14,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * In bridge mode the containers of one task reach each other by container name (and by the
  * aliases of their links), and two tasks of one definition on one network each reach their own.
  */
+@Tag(NoStore.TAG)
 class BridgeNamesIT extends EngineFixture {
 
     private static ContainerLaunch web(String greeting) {

@@ -2,6 +2,8 @@ package dev.berth.ecs.runtime.docker;
 
 import dev.berth.ecs.runtime.ContainerInfo;
 import dev.berth.ecs.runtime.PortBinding;
+import dev.berth.ecs.testing.NoStore;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -18,6 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The apply walker starts and stops tasks from up to 10 threads through one runtime. */
+@Tag(NoStore.TAG)
 class ConcurrentStartIT extends EngineFixture {
     private static final System.Logger LOG = System.getLogger(ConcurrentStartIT.class.getName());
     private static final int TASKS = 10;

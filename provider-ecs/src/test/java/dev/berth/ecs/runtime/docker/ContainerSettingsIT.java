@@ -6,6 +6,8 @@ import dev.berth.ecs.runtime.ContainerInfo;
 import dev.berth.ecs.runtime.ContainerLaunch;
 import dev.berth.ecs.runtime.ContainerSettings;
 import dev.berth.ecs.runtime.RuntimeFailure;
+import dev.berth.ecs.testing.NoStore;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -17,6 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Each container option on a real container, checked from inside it or with docker inspect. */
+@Tag(NoStore.TAG)
 class ContainerSettingsIT extends EngineFixture {
     private static final long MIB = 1024L * 1024L;
 

@@ -10,6 +10,8 @@ import dev.berth.ecs.runtime.ContainerLifecycle.Dependency;
 import dev.berth.ecs.runtime.HealthProbe;
 import dev.berth.ecs.runtime.PortBinding;
 import dev.berth.ecs.runtime.RuntimeFailure;
+import dev.berth.ecs.testing.NoStore;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -27,6 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * dependsOn, essential and the start and stop timeouts on the real engine: the order is read
  * back from what Docker itself recorded (State.StartedAt, FinishedAt, the health log).
  */
+@Tag(NoStore.TAG)
 class DependsOnIT extends EngineFixture {
 
     private static ContainerLaunch container(String name, boolean essential, HealthProbe health,

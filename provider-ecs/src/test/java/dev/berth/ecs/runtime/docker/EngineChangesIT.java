@@ -4,8 +4,10 @@ import dev.berth.ecs.dockerd.Commands;
 import dev.berth.ecs.dockerd.SecondDockerd;
 import dev.berth.ecs.runtime.Changed;
 import dev.berth.ecs.runtime.ContainerInfo;
+import dev.berth.ecs.testing.NoStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -16,6 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What the real engine's event log says about changes: a container's start and kill count, a quiet moment does not. */
+@Tag(NoStore.TAG)
 class EngineChangesIT {
     private static final String IMAGE = "berth-example/busybox:latest";
     private DockerRuntime engine;

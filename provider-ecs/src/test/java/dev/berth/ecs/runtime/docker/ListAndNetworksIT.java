@@ -8,6 +8,8 @@ import dev.berth.ecs.runtime.EngineCapacity;
 import dev.berth.ecs.runtime.PortBinding;
 import dev.berth.ecs.runtime.RuntimeFailure;
 import dev.berth.ecs.runtime.TaskLaunch;
+import dev.berth.ecs.testing.NoStore;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -25,6 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Listing by label, engine capacity, and the network lifecycle. */
+@Tag(NoStore.TAG)
 class ListAndNetworksIT extends EngineFixture {
     private static final long MIB = 1024L * 1024L;
 

@@ -4,6 +4,8 @@ import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.model.Container;
 import dev.berth.ecs.runtime.ContainerInfo;
 import dev.berth.ecs.runtime.ContainerLaunch;
+import dev.berth.ecs.testing.NoStore;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -19,6 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * leaves unset when the exit reaches it before containerd's OOM event (OutOfMemoryIT failed so now
  * and then). The race itself cannot be staged; what can be is that the log is read right.
  */
+@Tag(NoStore.TAG)
 class OomEventsIT extends EngineFixture {
     @Test
     void theEventLogTellsAMemoryKillFromAKillByHand() {

@@ -5,6 +5,8 @@ import dev.berth.ecs.runtime.ContainerLaunch;
 import dev.berth.ecs.runtime.PortBinding;
 import dev.berth.ecs.runtime.RuntimeFailure;
 import dev.berth.ecs.testing.LoopbackPorts;
+import dev.berth.ecs.testing.NoStore;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -19,6 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every failed start says what went wrong in one sentence and leaves nothing behind. */
+@Tag(NoStore.TAG)
 class StartFailuresIT extends EngineFixture {
     @Test
     void missingImageFailsBeforeAnythingIsCreated() {

@@ -5,6 +5,8 @@ import dev.berth.ecs.runtime.ContainerLaunch;
 import dev.berth.ecs.runtime.RuntimeFailure;
 import dev.berth.ecs.runtime.TaskLaunch;
 import dev.berth.ecs.runtime.TaskPlatform;
+import dev.berth.ecs.testing.NoStore;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -15,6 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** pidMode, ipcMode and runtimePlatform on the real engine. */
+@Tag(NoStore.TAG)
 class TaskPlatformIT extends EngineFixture {
 
     private TaskLaunch pair(String arn, TaskPlatform platform) {

@@ -4,9 +4,11 @@ import dev.berth.ecs.dockerd.SecondDockerd;
 import dev.berth.ecs.dockerd.TestCertificates;
 import dev.berth.ecs.runtime.LogKeeper;
 import dev.berth.ecs.secret.SecretResolver;
+import dev.berth.ecs.testing.NoStore;
 import dev.berth.ecs.tls.TlsMaterial;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -26,6 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * port and a port that never answers each fail with one sentence, in bounded time.
  */
 // A hung handshake must fail the test, never hold the shared Docker lock.
+@Tag(NoStore.TAG)
 @Timeout(value = 3, unit = java.util.concurrent.TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class TlsEngineIT {
     private static Path certsDir;

@@ -1,6 +1,8 @@
 package dev.berth.ecs.runtime.docker;
 
 import dev.berth.ecs.runtime.RuntimeFailure;
+import dev.berth.ecs.testing.NoStore;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -11,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Needs no engine: the point is that there is none at the endpoint. */
+@Tag(NoStore.TAG)
 class UnreachableEngineIT {
 
     @Test

@@ -9,6 +9,8 @@ import dev.berth.ecs.runtime.ContainerVolumes.Mount;
 import dev.berth.ecs.runtime.RuntimeFailure;
 import dev.berth.ecs.runtime.TaskLaunch;
 import dev.berth.ecs.runtime.VolumeLaunch;
+import dev.berth.ecs.testing.NoStore;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -28,6 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * container sees and what it may not write. Every volume carries this run's label (task volumes
  * through the task's labels, shared ones through their own), so the fixture removes them all.
  */
+@Tag(NoStore.TAG)
 class VolumesIT extends EngineFixture {
 
     private static ContainerLaunch container(String name, ContainerVolumes volumes, String shell) {
