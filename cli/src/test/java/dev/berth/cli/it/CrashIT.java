@@ -34,8 +34,8 @@ class CrashIT extends ClusterFixture {
 
     private Process startApply() throws Exception {
         Files.writeString(dir.resolve("main.hcl"), KillHarness.config(cluster));
-        killed = TestStores.in(BerthProcess.command(List.of("-chdir=" + dir, "apply", "-auto-approve", "-no-color")), dir).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("killed.log").toFile()).start();
+        killed = TestStores.in(BerthProcess.command(List.of("-chdir=" + dir, "apply", "-auto-approve", "-no-color")), dir)
+                .redirectErrorStream(true).redirectOutput(dir.resolve("killed.log").toFile()).start();
         return killed;
     }
 

@@ -34,7 +34,7 @@ class SecretsIT extends ClusterFixture {
     private record Proc(int exit, String output) {
     }
 
-    /** berth ARGS as its own JVM on the built jar, with this test's stores and {@code stdin} piped in. */
+    /** berth ARGS in a JVM of its own (bin/berth), with this test's stores and {@code stdin} piped in. */
     private Proc process(String stdin, String... args) throws Exception {
         Process p = TestStores.in(BerthProcess.command(List.of(args)), dir).redirectErrorStream(true).start();
         try (OutputStream in = p.getOutputStream()) {
