@@ -4,12 +4,12 @@ import com.github.dockerjava.api.model.Event;
 import com.github.dockerjava.api.model.EventType;
 import dev.berth.ecs.runtime.Changed;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -30,17 +30,18 @@ import java.util.concurrent.TimeUnit;
  * <li>A look that did not read to its end, or found the log full (Docker keeps 256 events, so
  * some may have been pushed out) is "anything" at the time it ended.</li>
  * </ul>
+ * Touches are kept by the time the engine stamped them, not in the order looks read them: looks
+ * read the last seconds again ({@link EngineChanges}), and an event can reach the engine's log
+ * after later-stamped ones, so what a look brings may be older than what is kept already. A
+ * touch read twice is the same touch.
  */
 final class ChangeLog {
     /** Fewer than Docker's 256 kept events: a look this full may have lost some. */
     static final int FULL_LOG = 200;
     private static final long KEEP_NANOS = TimeUnit.MINUTES.toNanos(5);
-    private static final long ORDER_SLACK_NANOS = TimeUnit.SECONDS.toNanos(1);
 
-    private record Touch(long at, String containerId) {
-    }
-
-    private final Deque<Touch> touches = new ArrayDeque<>();
+    /** The containers touched, by the moment (this machine's epoch nanoseconds) the engine stamped it. */
+    private final NavigableMap<Long, Set<String>> touches = new TreeMap<>();
     /** The latest moment anything may have changed. */
     private long anythingAt = Long.MIN_VALUE;
     /** Touches before this moment were let go of. */
@@ -64,11 +65,12 @@ final class ChangeLog {
                     : e.getTime() != null ? TimeUnit.SECONDS.toNanos(e.getTime() + 1) : now + offset) - offset;
             String id = touched(e);
             if (id == null) anything(at);
-            else if (!id.isEmpty()) touches.addLast(new Touch(at, id));
+            else if (!id.isEmpty()) touches.computeIfAbsent(at, k -> new HashSet<>()).add(id);
         }
-        long cut = now - KEEP_NANOS;
-        while (!touches.isEmpty() && touches.peekFirst().at() < cut) {
-            keptFrom = Math.max(keptFrom, touches.removeFirst().at());
+        NavigableMap<Long, Set<String>> old = touches.headMap(now - KEEP_NANOS, false);
+        if (!old.isEmpty()) {
+            keptFrom = Math.max(keptFrom, old.lastKey());
+            old.clear();
         }
     }
 
@@ -76,13 +78,7 @@ final class ChangeLog {
     Changed since(long from) {
         if (anythingAt >= from || keptFrom >= from) return Changed.ANYTHING;
         Set<String> ids = new HashSet<>();
-        for (var it = touches.descendingIterator(); it.hasNext(); ) {
-            Touch t = it.next();
-            // Kept in the order read, which is the engine's order but for the few events two looks
-            // both read at their common edge: well before {@code from}, nothing later can follow.
-            if (t.at() < from - ORDER_SLACK_NANOS) break;
-            if (t.at() >= from) ids.add(t.containerId());
-        }
+        touches.tailMap(from, true).values().forEach(ids::addAll);
         return Changed.containers(ids);
     }
 

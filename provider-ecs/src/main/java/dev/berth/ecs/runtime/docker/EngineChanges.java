@@ -51,7 +51,18 @@ import java.util.concurrent.TimeUnit;
 final class EngineChanges {
     /** Slack for an event stamped a moment before the change it reports is visible to a listing. */
     private static final Duration SLACK = Duration.ofMillis(10);
-    private static final Duration OVERLAP = Duration.ofMillis(1);
+    /**
+     * How far back each look reads again. dockerd stamps an event before it takes the lock that
+     * puts it in its log (moby's {@code events.Log}, then {@code PublishMessage}), so on a busy
+     * machine an event can enter the log after a look whose end is past its stamp; and a look is
+     * answered by walking the log back from its newest entry and stopping at the first stamped
+     * before {@code since}, so such a late entry also hides every entry before it from a look
+     * that begins after its stamp. Reading the last seconds again takes both in: a late event is
+     * recorded by the next look (the log keeps touches by stamp, so one read twice is one).
+     * With one millisecond here a container's death was never seen under CI's load
+     * (ContainerOrderIT; EngineChangesTest).
+     */
+    static final Duration REREAD = Duration.ofSeconds(2);
     private static final Duration REMEASURE = Duration.ofMinutes(10);
     /** Looks that may run at once; each is a short answer from the engine's memory. */
     private static final int LOOKS_AT_ONCE = 4;
@@ -155,8 +166,9 @@ final class EngineChanges {
      * Not under a lock the callers take: they wait for a look's answer, not behind it. Looks may
      * overlap: each reads from where the last finished look read to (so from no later than where
      * any look still running began), and what has been read only moves forward, so when a look
-     * ends every event before its {@code until} is in the log, whichever ended first. An event
-     * two looks both read is counted twice, which changes nothing.
+     * ends every event before its {@code until} is in the log, whichever ended first (but for one
+     * the engine logs late, which the next look reads: {@link #REREAD}). An event two looks both
+     * read is kept once.
      */
     private Look look() {
         ClockOffset o = offset();
@@ -171,10 +183,9 @@ final class EngineChanges {
             }
             return new Look(o.error());
         }
-        // From a moment before the last look's end: an event on the boundary is read twice, never not at all.
         DockerHttpClient.Request request = DockerHttpClient.Request.builder()
                 .method(DockerHttpClient.Request.Method.GET)
-                .path("/events?since=" + EventTimes.unix(instant(readUntil - OVERLAP.toNanos()))
+                .path("/events?since=" + EventTimes.unix(instant(readUntil - REREAD.toNanos()))
                         + "&until=" + EventTimes.unix(instant(until)))
                 .build();
         List<Event> events = new ArrayList<>();

@@ -89,6 +89,19 @@ class ChangeLogTest {
     }
 
     @Test
+    void anEventLoggedLateBehindNewerOnesHidesNoneOfThem() {
+        ChangeLog log = new ChangeLog();
+        long second = TimeUnit.SECONDS.toNanos(1);
+        log.record(List.of(container("start", "newer", 10 * second + second / 2)), true, 0, 11 * second);
+        // The next look reads the last seconds again, in the order of the engine's log: "newer" again,
+        // then an event the engine stamped earlier but logged after it.
+        log.record(List.of(container("start", "newer", 10 * second + second / 2), container("die", "late", 8 * second)),
+                true, 0, 12 * second);
+        assertEquals(Changed.containers(Set.of("newer")), log.since(10 * second));
+        assertEquals(Changed.containers(Set.of("late", "newer")), log.since(7 * second));
+    }
+
+    @Test
     void eventsReadTwiceAtTwoLooksCommonEdgeAreStillFound() {
         ChangeLog log = new ChangeLog();
         log.record(List.of(container("start", "a", 1_000), container("die", "b", 2_000)), true, 0, 3_000);

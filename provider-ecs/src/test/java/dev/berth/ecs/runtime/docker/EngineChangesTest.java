@@ -1,0 +1,144 @@
+package dev.berth.ecs.runtime.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.core.DefaultDockerClientConfig;
+import com.github.dockerjava.core.DockerClientImpl;
+import com.github.dockerjava.transport.DockerHttpClient;
+import dev.berth.ecs.runtime.Changed;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** The looks at the engine's event log, against a stand-in that keeps and answers its log as dockerd does. */
+class EngineChangesTest {
+    /**
+     * dockerd's event log as moby keeps it: entries in the order they were logged, each stamped
+     * before it was logged; {@code GET /events?since&until} walks back from the newest entry,
+     * skips those after {@code until} and stops at the first stamped before {@code since}.
+     */
+    private static final class Dockerd implements DockerHttpClient {
+        private final List<long[]> log = new ArrayList<>();
+        private final List<String> ids = new ArrayList<>();
+        private final List<PipedOutputStream> streams = new ArrayList<>();
+
+        synchronized void logged(String containerId, long stampedAt) {
+            log.add(new long[]{stampedAt});
+            ids.add(containerId);
+        }
+
+        @Override
+        public synchronized Response execute(Request request) {
+            String path = request.path();
+            if (!path.contains("/events")) return answer(404, new ByteArrayInputStream(new byte[0]));
+            if (!path.contains("since=")) {
+                // The witness: a stream of daemon events that stays open.
+                try {
+                    PipedOutputStream out = new PipedOutputStream();
+                    streams.add(out);
+                    return answer(200, new PipedInputStream(out));
+                } catch (java.io.IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            long since = nanos(param(path, "since"));
+            long until = nanos(param(path, "until"));
+            List<String> found = new ArrayList<>();
+            for (int i = log.size() - 1; i >= 0; i--) {
+                long at = log.get(i)[0];
+                if (at < since) break;
+                if (at > until) continue;
+                found.add(0, "{\"Type\":\"container\",\"Action\":\"die\",\"Actor\":{\"ID\":\"" + ids.get(i)
+                        + "\",\"Attributes\":{}},\"time\":" + at / 1_000_000_000L + ",\"timeNano\":" + at + "}");
+            }
+            return answer(200, new ByteArrayInputStream(String.join("\n", found).getBytes(StandardCharsets.UTF_8)));
+        }
+
+        @Override
+        public synchronized void close() throws java.io.IOException {
+            for (PipedOutputStream s : streams) s.close();
+        }
+
+        private static String param(String path, String name) {
+            for (String p : path.substring(path.indexOf('?') + 1).split("&")) {
+                if (p.startsWith(name + "=")) return p.substring(name.length() + 1);
+            }
+            throw new AssertionError("no " + name + " in " + path);
+        }
+
+        private static long nanos(String unix) {
+            String[] parts = unix.split("\\.");
+            return TimeUnit.SECONDS.toNanos(Long.parseLong(parts[0])) + Long.parseLong(parts[1]);
+        }
+
+        private static Response answer(int status, InputStream body) {
+            return new Response() {
+                @Override
+                public int getStatusCode() {
+                    return status;
+                }
+
+                @Override
+                public Map<String, List<String>> getHeaders() {
+                    return Map.of("Content-Type", List.of("application/json"));
+                }
+
+                @Override
+                public InputStream getBody() {
+                    return body;
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+        }
+    }
+
+    private static long now() {
+        Instant t = Instant.now();
+        return TimeUnit.SECONDS.toNanos(t.getEpochSecond()) + t.getNano();
+    }
+
+    private static void pause() throws InterruptedException {
+        Thread.sleep(30); // beyond the slack a look allows for a stamp a moment early
+    }
+
+    @Test
+    void aDeathTheEngineLogsAfterALookPastItsStampIsSeenByTheNextLook() throws Exception {
+        Dockerd engine = new Dockerd();
+        DockerClient client = DockerClientImpl.getInstance(
+                DefaultDockerClientConfig.createDefaultConfigBuilder().withDockerHost("unix:///berth-test.sock").build(), engine);
+        EngineChanges changes = new EngineChanges(client, engine, "unix:///berth-test.sock");
+        try {
+            // The first call opens the witness of engine restarts, the first look knows nothing from before it.
+            changes.changedSince(Instant.now());
+            pause();
+            changes.changedSince(Instant.now());
+            pause();
+            Instant listed = Instant.now(); // a listing that shows the container running begins
+            pause();
+            long died = now(); // dockerd stamps the container's death ...
+            pause();
+            assertEquals(Changed.containers(Set.of()), changes.changedSince(listed), "... and has not logged it yet");
+            pause();
+            engine.logged("c1", died); // ... logs it only now
+            assertEquals(Changed.containers(Set.of("c1")), changes.changedSince(listed),
+                    "the next look finds the death, so the listing is not taken for current");
+        } finally {
+            changes.close();
+            engine.close();
+        }
+    }
+}
