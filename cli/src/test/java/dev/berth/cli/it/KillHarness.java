@@ -26,12 +26,10 @@ import java.util.concurrent.TimeUnit;
  * network or provider row of the trial's cluster. Each trial has its own directory, state file
  * and cluster; everything is drawn from one seed, printed so a failure can be replayed.
  *
- * <p>The killed run is the real jar in its own JVM; the runs after it go through the same
- * command line in this JVM (another process, as the next run of a user would be).
+ * <p>The killed run is the real jar in its own JVM, started through bin/berth; the runs after it
+ * go through the same command line in this JVM (another process, as the next run of a user would be).
  */
 final class KillHarness {
-    static final Path JAR = Path.of("target", "berth.jar");
-
     enum Op { APPLY, UPDATE, DESTROY }
 
     record Trial(int n, Op op, long killAfterMillis, boolean killed, boolean tookOver, List<String> adopted,
@@ -60,7 +58,9 @@ final class KillHarness {
      * every trial's operation and kill moment are drawn from the seed before any runs.
      */
     List<Trial> run(int trials, long seed, int parallel) throws Exception {
-        if (!Files.isRegularFile(JAR)) throw new AssertionError("build the jar first: " + JAR.toAbsolutePath());
+        if (!Files.isRegularFile(BerthProcess.JAR)) {
+            throw new AssertionError("build the jar first: " + BerthProcess.JAR.toAbsolutePath());
+        }
         log.println("kill harness: " + trials + " trials, seed " + seed + " (-Dkill.seed=" + seed + " replays them)");
         Random random = new Random(seed);
         ExecutorService pool = Executors.newFixedThreadPool(parallel);

@@ -6,10 +6,9 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-import java.util.List;
-
+import static com.tngtech.archunit.base.DescribedPredicate.describe;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A test tagged {@link NoStore} reaches no store, so leaving it out of the PostgreSQL pass loses nothing. */
 class NoStoreTest {
@@ -17,17 +16,12 @@ class NoStoreTest {
 
     @Test
     void aTestTaggedNoStoreReachesNoStoreEvenThroughItsHelpers() {
-        assertFalse(tagged().isEmpty(), "the rule below is not vacuous");
-        noClasses().that().areAnnotatedWith(Tag.class).and(
-                        com.tngtech.archunit.base.DescribedPredicate.describe("tagged " + NoStore.TAG, NoStoreTest::isTagged))
+        assertTrue(CLASSES.stream().anyMatch(NoStoreTest::isTagged), "the rule below is not vacuous");
+        noClasses().that(describe("are tagged " + NoStore.TAG, NoStoreTest::isTagged))
                 .should().transitivelyDependOnClassesThat().resideInAnyPackage(
                         "dev.berth.ecs.store..", "dev.berth.ecs.control..", "dev.berth.sqlite..", "dev.berth.pg..",
                         "dev.berth.state..")
                 .check(CLASSES);
-    }
-
-    private static List<JavaClass> tagged() {
-        return CLASSES.stream().filter(NoStoreTest::isTagged).toList();
     }
 
     private static boolean isTagged(JavaClass c) {

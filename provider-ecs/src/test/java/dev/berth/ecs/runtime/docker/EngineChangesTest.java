@@ -29,13 +29,15 @@ class EngineChangesTest {
      * skips those after {@code until} and stops at the first stamped before {@code since}.
      */
     private static final class Dockerd implements DockerHttpClient {
-        private final List<long[]> log = new ArrayList<>();
-        private final List<String> ids = new ArrayList<>();
+        /** A container's death in the log: which container, and when dockerd stamped it. */
+        private record Entry(String containerId, long stampedAt) {
+        }
+
+        private final List<Entry> log = new ArrayList<>();
         private final List<PipedOutputStream> streams = new ArrayList<>();
 
         synchronized void logged(String containerId, long stampedAt) {
-            log.add(new long[]{stampedAt});
-            ids.add(containerId);
+            log.add(new Entry(containerId, stampedAt));
         }
 
         @Override
@@ -56,10 +58,11 @@ class EngineChangesTest {
             long until = nanos(param(path, "until"));
             List<String> found = new ArrayList<>();
             for (int i = log.size() - 1; i >= 0; i--) {
-                long at = log.get(i)[0];
+                Entry e = log.get(i);
+                long at = e.stampedAt();
                 if (at < since) break;
                 if (at > until) continue;
-                found.add(0, "{\"Type\":\"container\",\"Action\":\"die\",\"Actor\":{\"ID\":\"" + ids.get(i)
+                found.add(0, "{\"Type\":\"container\",\"Action\":\"die\",\"Actor\":{\"ID\":\"" + e.containerId()
                         + "\",\"Attributes\":{}},\"time\":" + at / 1_000_000_000L + ",\"timeNano\":" + at + "}");
             }
             return answer(200, new ByteArrayInputStream(String.join("\n", found).getBytes(StandardCharsets.UTF_8)));
