@@ -13,6 +13,7 @@ import dev.berth.engine.provider.BlockSchema;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /**
  * Checks a resource body against its schema without evaluating anything: unknown arguments and
@@ -24,20 +25,24 @@ public final class SchemaChecker {
     }
 
     public static void check(ResourceConfig rc, BlockSchema schema, Diagnostics diags) {
-        String kind = rc.addr().isData() ? "data" : "resource";
-        check(rc.body(), schema, rc.block().typeRange(), kind + " \"" + rc.addr().type() + "\"", true, diags);
+        check(rc.body(), schema, rc.block().typeRange(),
+                () -> (rc.addr().isData() ? "data" : "resource") + " \"" + rc.addr().type() + "\"", true, diags);
     }
 
-    private static void check(Body body, BlockSchema schema, SourceRange blockRange, String where, boolean topLevel,
-                              Diagnostics diags) {
-        List<String> settable = schema.attributes().values().stream().filter(AttributeSchema::settable)
-                .map(AttributeSchema::name).sorted().toList();
+    /** The arguments a block may set, sorted: only an error names them, so only an error lists them. */
+    private static List<String> settable(BlockSchema schema) {
+        return schema.attributesByName().stream().filter(AttributeSchema::settable).map(AttributeSchema::name).toList();
+    }
+
+    private static void check(Body body, BlockSchema schema, SourceRange blockRange, Supplier<String> where,
+                              boolean topLevel, Diagnostics diags) {
         for (Attribute a : body.attributes()) {
             if (topLevel && ResourceConfig.META_ARGUMENTS.contains(a.name())) continue;
             AttributeSchema s = schema.attributes().get(a.name());
             if (s == null) {
+                List<String> settable = settable(schema);
                 diags.error("Unsupported argument: an argument named \"" + a.name() + "\" is not expected in "
-                                + where + "." + Suggestions.didYouMean(a.name(), settable),
+                                + where.get() + "." + Suggestions.didYouMean(a.name(), settable),
                         "Valid arguments are: " + String.join(", ", settable) + ".", a.nameRange());
             } else if (!s.settable()) {
                 diags.error("Invalid argument \"" + a.name() + "\": it is computed by the provider and cannot be set.",
@@ -47,7 +52,7 @@ public final class SchemaChecker {
         }
         for (AttributeSchema s : schema.attributes().values()) {
             if (s.required() && body.attribute(s.name()).isEmpty()) {
-                diags.error("Missing required argument: the argument \"" + s.name() + "\" is required in " + where
+                diags.error("Missing required argument: the argument \"" + s.name() + "\" is required in " + where.get()
                         + ", but no definition was found.", "", blockRange);
             }
         }
@@ -58,7 +63,7 @@ public final class SchemaChecker {
             if (nb == null) {
                 String valid = nested.isEmpty() ? "No nested blocks are allowed here."
                         : "Valid block types are: " + String.join(", ", new TreeSet<>(nested.keySet())) + ".";
-                diags.error("Unsupported block type: blocks of type \"" + b.type() + "\" are not expected in " + where
+                diags.error("Unsupported block type: blocks of type \"" + b.type() + "\" are not expected in " + where.get()
                         + "." + Suggestions.didYouMean(b.type(), nested.keySet()), valid, b.typeRange());
                 continue;
             }
@@ -66,9 +71,11 @@ public final class SchemaChecker {
                 diags.error("Extraneous label for " + b.type() + ": blocks of this type take no labels.", "",
                         b.labelRanges().get(0));
             }
-            check(b.body(), nb.body(), b.typeRange(), "a " + b.type() + " block", false, diags);
+            check(b.body(), nb.body(), b.typeRange(), () -> "a " + b.type() + " block", false, diags);
         }
         for (BlockSchema.NestedBlock nb : nested.values()) {
+            // Most block types bound nothing, and a body without blocks exceeds no bound.
+            if (nb.minItems() == 0 && (nb.maxItems() <= 0 || body.blocks().isEmpty())) continue;
             List<Block> present = body.blocks(nb.name());
             if (nb.maxItems() > 0 && present.size() > nb.maxItems()) {
                 diags.error("Too many " + nb.name() + " blocks: no more than " + nb.maxItems() + " allowed.", "",

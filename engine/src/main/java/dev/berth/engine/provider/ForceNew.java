@@ -8,7 +8,6 @@ import dev.berth.engine.value.ValuePaths;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeMap;
 
 /**
  * Which differences between a prior object and its planned successor force a replacement: the
@@ -27,23 +26,24 @@ public final class ForceNew {
 
     /** The force-new paths whose value differs, sorted by name; empty for a create or a delete. */
     public static List<List<Object>> changedPaths(BlockSchema body, MapValue prior, MapValue planned) {
+        // Equal objects (an unchanged resource's plan) differ nowhere, force-new paths included.
+        if (prior == null || planned == null || prior.equals(planned)) return List.of();
         List<List<Object>> out = new ArrayList<>();
-        if (prior != null && planned != null) walk(body, prior, planned, List.of(), out);
+        walk(body, prior, planned, List.of(), out);
         return out;
     }
 
     private static void walk(BlockSchema body, Value prior, Value planned, List<Object> at, List<List<Object>> out) {
-        for (AttributeSchema a : new TreeMap<>(body.attributes()).values()) {
-            List<Object> path = append(at, a.name());
-            if (a.forceNew() && changed(prior, planned, List.of(a.name()))) out.add(path);
+        for (AttributeSchema a : body.attributesByName()) {
+            if (a.forceNew() && changed(prior, planned, List.of(a.name()))) out.add(append(at, a.name()));
         }
-        for (BlockSchema.NestedBlock b : new TreeMap<>(body.blocks()).values()) {
+        for (BlockSchema.NestedBlock b : body.blocksByName()) {
             List<Object> name = List.of(b.name());
             if (b.forceNew()) {
                 if (changed(prior, planned, name)) out.add(append(at, b.name()));
                 continue;
             }
-            if (!marksInside(b.body())) continue;
+            if (!b.body().forceNewInside()) continue;
             Value before = unwrap(ValuePaths.get(prior, name));
             Value after = unwrap(ValuePaths.get(planned, name));
             if (!(after instanceof ListValue) && !after.isNull() && changed(prior, planned, name)) {
@@ -59,11 +59,6 @@ public final class ForceNew {
 
     private static boolean changed(Value prior, Value planned, List<Object> path) {
         return !ValuePaths.sameValue(orNull(ValuePaths.get(prior, path)), orNull(ValuePaths.get(planned, path)));
-    }
-
-    private static boolean marksInside(BlockSchema body) {
-        return body.attributes().values().stream().anyMatch(AttributeSchema::forceNew)
-                || body.blocks().values().stream().anyMatch(b -> b.forceNew() || marksInside(b.body()));
     }
 
     private static Value unwrap(Value v) {

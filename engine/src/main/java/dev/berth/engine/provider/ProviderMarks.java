@@ -80,7 +80,7 @@ public final class ProviderMarks {
     }
 
     private static Value schemaSensitive(Value v, BlockSchema body) {
-        if (!(v instanceof MapValue m)) return v;
+        if (!(v instanceof MapValue m) || !body.sensitiveInside()) return v;
         MapValue out = m;
         for (AttributeSchema a : body.attributes().values()) {
             if (a.sensitive()) out = (MapValue) MarkedPaths.mark(out, List.of(a.name()));
@@ -89,7 +89,7 @@ public final class ProviderMarks {
             }
         }
         for (BlockSchema.NestedBlock nb : body.blocks().values()) {
-            if (out.get(nb.name()) instanceof ListValue l && hasSensitiveSchema(nb.body())) {
+            if (out.get(nb.name()) instanceof ListValue l && nb.body().sensitiveInside()) {
                 out = out.with(nb.name(), new ListValue(l.items().stream().map(i -> schemaSensitive(i, nb.body())).toList()));
             }
         }
@@ -112,14 +112,6 @@ public final class ProviderMarks {
             return new ListValue(l.items().stream().map(x -> within(x, pattern, at + 1)).toList());
         }
         return v;
-    }
-
-    private static boolean hasSensitiveSchema(BlockSchema body) {
-        for (AttributeSchema a : body.attributes().values()) {
-            if (a.sensitive() || !a.sensitiveWithin().isEmpty()) return true;
-        }
-        for (BlockSchema.NestedBlock nb : body.blocks().values()) if (hasSensitiveSchema(nb.body())) return true;
-        return false;
     }
 
     /** Marks derived attributes until nothing changes, so a chain of derivations is followed. */

@@ -27,6 +27,11 @@ public record MapValue(Map<String, Value> entries) implements Value {
         return new MapValue(((SortedEntries) entries).with(key, v));
     }
 
+    /** This map with every one of {@code changes} set, added or replaced. */
+    public MapValue withAll(Map<String, Value> changes) {
+        return new MapValue(((SortedEntries) entries).withAll(changes));
+    }
+
     @Override
     public String typeName() {
         return "object";

@@ -79,6 +79,26 @@ final class SortedEntries extends AbstractMap<String, Value> {
         return new SortedEntries(k, v);
     }
 
+    /**
+     * These entries with every one of {@code changes} set, added or replaced. Replacing keys
+     * already here (a provider filling in an object's computed attributes) shares the keys and
+     * copies the values once, where a map rebuilt from scratch would sort them again.
+     */
+    SortedEntries withAll(Map<String, Value> changes) {
+        Value[] v = null;
+        for (Map.Entry<String, Value> e : changes.entrySet()) {
+            int i = Arrays.binarySearch(keys, Objects.requireNonNull(e.getKey(), "a map key"));
+            if (i < 0) {
+                java.util.TreeMap<String, Value> merged = new java.util.TreeMap<>(this);
+                merged.putAll(changes);
+                return of(merged);
+            }
+            if (v == null) v = values.clone();
+            v[i] = e.getValue();
+        }
+        return v == null ? this : new SortedEntries(keys, v);
+    }
+
     private int indexOf(Object key) {
         return key instanceof String s ? Arrays.binarySearch(keys, s) : -1;
     }

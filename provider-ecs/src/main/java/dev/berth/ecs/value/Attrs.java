@@ -112,8 +112,6 @@ public final class Attrs {
 
     /** A copy of {@code obj} with several keys replaced at once. */
     public static MapValue with(MapValue obj, Map<String, Value> changes) {
-        Map<String, Value> copy = new TreeMap<>(obj.entries());
-        copy.putAll(changes);
-        return new MapValue(copy);
+        return obj.withAll(changes);
     }
 }
