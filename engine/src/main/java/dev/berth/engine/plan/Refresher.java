@@ -59,11 +59,13 @@ public final class Refresher {
                 return false;
             }
             List<ReadRequest> requests = new ArrayList<>(batch.size());
+            List<RunHooks.Refreshing> starting = new ArrayList<>(batch.size());
             for (ResourceInstanceAddr addr : batch) {
                 ResourceState rs = prior.resources().get(addr);
-                hooks.refreshing(addr, idOf(rs.attributes()));
+                starting.add(new RunHooks.Refreshing(addr, idOf(rs.attributes())));
                 requests.add(new ReadRequest(addr, type, rs.attributes()));
             }
+            hooks.refreshing(starting);
             dev.berth.engine.trace.Trace.mark("read", batch);
             List<ReadResponse> answers = p.readAll(requests);
             dev.berth.engine.trace.Trace.mark("read done", batch);

@@ -19,6 +19,18 @@ public interface RunHooks {
     default void refreshing(ResourceInstanceAddr addr, String id) {
     }
 
+    /** A managed resource about to be refreshed, and the id its state holds. */
+    record Refreshing(ResourceInstanceAddr addr, String id) {
+    }
+
+    /**
+     * Resources about to be read at once, in order: the same as {@link #refreshing(ResourceInstanceAddr, String)}
+     * for each, which a view may print together (a refresh reads hundreds at a time).
+     */
+    default void refreshing(List<Refreshing> batch) {
+        for (Refreshing r : batch) refreshing(r.addr(), r.id());
+    }
+
     /** The refresh of a managed resource finished; {@code id} is what it read back, empty when it is gone. */
     default void refreshed(ResourceInstanceAddr addr, String id) {
     }
