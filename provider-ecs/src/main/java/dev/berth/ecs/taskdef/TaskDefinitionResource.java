@@ -265,9 +265,14 @@ public final class TaskDefinitionResource implements EcsResource {
     }
 
     private static MapValue identify(MapValue state, TaskDefinition td) {
-        return Attrs.with(state, Map.of(REVISION, Value.of(td.revision()), ARN, Value.of(td.taskDefinitionArn()),
+        return Attrs.with(state, identity(td));
+    }
+
+    /** What registering gave the revision: its number, ARNs and id. */
+    private static Map<String, Value> identity(TaskDefinition td) {
+        return Map.of(REVISION, Value.of(td.revision()), ARN, Value.of(td.taskDefinitionArn()),
                 ID, Value.of(td.family() + ":" + td.revision()),
-                ARN_WITHOUT_REVISION, Value.of(EcsArn.taskDefinitionFamily(td.family()))));
+                ARN_WITHOUT_REVISION, Value.of(EcsArn.taskDefinitionFamily(td.family())));
     }
 
     /**
@@ -296,7 +301,8 @@ public final class TaskDefinitionResource implements EcsResource {
         m.put(TAGS, described.tags().isEmpty() ? Value.nil() : Attrs.ofStringMap(described.tags()));
         m.put(SKIP_DESTROY, Value.of(false));
         m.put(TRACK_LATEST, Value.of(false));
-        return identify(new MapValue(m), td);
+        m.putAll(identity(td));
+        return new MapValue(m);
     }
 
     private static Map<String, String> tags(MapValue state) {
