@@ -120,19 +120,7 @@ round=0
 # docker's removal were 20-40% slower. Each side waits BENCH_PAUSE seconds (default 3) after
 # removing what it started, so none runs on another's leftovers.
 pause() { sleep "${BENCH_PAUSE:-3}"; }
-# The CPU seconds (user + system) the background berths of this user have spent so far, by pid,
-# one "PID SECONDS" a line. An apply served by one (README, "The background berth") runs in that
-# JVM, not under the timed client, so /usr/bin/time alone would show the client's few milliseconds.
-daemon_cpu() {
-  local f pid tck
-  tck=$(getconf CLK_TCK)
-  for f in "${XDG_RUNTIME_DIR:-$HOME/.cache}"/berth/daemon-*/pid; do
-    [ -f "$f" ] || continue
-    pid=$(cat "$f" 2>/dev/null) || continue
-    # Fields 14 and 15 (utime, stime) counted after the command name, which may hold spaces.
-    sed 's/^.*) //' "/proc/$pid/stat" 2>/dev/null | awk -v p="$pid" -v t="$tck" '{ print p, ($12 + $13) / t }' || true
-  done
-}
+. "$top/bench/daemon-cpu.sh"
 time_berth() {
   local t0 trace=
   [ -z "${APPLY_TRACE:-}" ] || { mkdir -p "$APPLY_TRACE"; trace="$APPLY_TRACE/apply-$round${bin_tag:-}.trace"; : > "$trace"; }
