@@ -8,6 +8,7 @@ import dev.berth.engine.addrs.ResourceInstanceAddr;
 import dev.berth.engine.state.DeposedObject;
 import dev.berth.engine.state.OutputState;
 import dev.berth.engine.state.ResourceState;
+import dev.berth.engine.memo.LastRead;
 import dev.berth.engine.value.MapValue;
 import dev.berth.engine.value.Value;
 
@@ -24,6 +25,16 @@ final class StateRows {
     private StateRows() {
     }
 
+    /**
+     * The objects the last snapshot of this process decoded, by their stored text: a background
+     * berth reads one state plan after plan, and the same text decodes to the same value.
+     */
+    static final LastRead<Stored, MapValue> DECODED = new LastRead<>();
+
+    /** An object's stored columns: its attributes and the paths of its sensitive values. */
+    record Stored(String attributes, String sensitivePaths) {
+    }
+
     /** A {@code resources} row, its JSON columns already rendered. */
     record ResourceRow(String addr, String provider, int schemaVersion, String attributesJson,
                        String sensitivePathsJson, String dependenciesJson, boolean tainted) {
@@ -38,12 +49,25 @@ final class StateRows {
         }
 
         ResourceState toState() {
-            ResourceInstanceAddr a = ResourceInstanceAddr.parse(addr).orElseThrow(
-                    () -> new IllegalArgumentException("corrupt resource address in state file: " + addr));
+            ResourceInstanceAddr a = address();
             Value attrs = ValueCodec.decode(attributesJson, sensitivePathsJson);
-            if (!(attrs instanceof MapValue m)) {
-                throw new IllegalArgumentException("corrupt attributes for " + addr + " in state file");
-            }
+            return toState(a, attrs instanceof MapValue m ? m : null);
+        }
+
+        /** As {@link #toState()}, the attributes taken from the last snapshot's read when their text is unchanged. */
+        ResourceState toState(LastRead.Pass<Stored, MapValue> decoded) {
+            ResourceInstanceAddr a = address();
+            return toState(a, decoded.get(new Stored(attributesJson, sensitivePathsJson),
+                    t -> ValueCodec.decode(t.attributes(), t.sensitivePaths()) instanceof MapValue m ? m : null));
+        }
+
+        private ResourceInstanceAddr address() {
+            return ResourceInstanceAddr.parse(addr).orElseThrow(
+                    () -> new IllegalArgumentException("corrupt resource address in state file: " + addr));
+        }
+
+        private ResourceState toState(ResourceInstanceAddr a, MapValue m) {
+            if (m == null) throw new IllegalArgumentException("corrupt attributes for " + addr + " in state file");
             List<String> deps = new ArrayList<>();
             if (!dependenciesJson.equals("[]")) for (JsonNode d : ValueCodec.parse(dependenciesJson)) deps.add(d.asText());
             return new ResourceState(a, provider, schemaVersion, m, deps, tainted);

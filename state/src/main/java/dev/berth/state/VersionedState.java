@@ -247,9 +247,11 @@ final class VersionedState {
     private static StateSnapshot snapshot(String lineage, long serial, Rows rows) {
         // Decoded on every core: a plan of 100,000 objects reads each of them first.
         Map<ResourceInstanceAddr, ResourceState> resources = new LinkedHashMap<>();
-        for (ResourceState s : rows.resources.values().parallelStream().map(ResourceRow::toState).toList()) {
+        var decoded = StateRows.DECODED.begin();
+        for (ResourceState s : rows.resources.values().parallelStream().map(r -> r.toState(decoded)).toList()) {
             resources.put(s.addr(), s);
         }
+        decoded.end();
         Map<String, OutputState> outputs = new HashMap<>();
         for (OutputRow o : rows.outputs.values()) outputs.put(o.name(), o.toState());
         List<DeposedObject> deposed = new ArrayList<>();

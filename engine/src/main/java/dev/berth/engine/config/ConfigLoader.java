@@ -6,6 +6,7 @@ import dev.berth.engine.diag.Diagnostic;
 import dev.berth.engine.diag.Diagnostics;
 import dev.berth.engine.diag.SourceFiles;
 import dev.berth.engine.diag.SourceRange;
+import dev.berth.engine.memo.LastRead;
 import dev.berth.engine.hcl.Attribute;
 import dev.berth.engine.hcl.Block;
 import dev.berth.engine.hcl.ConfigFile;
@@ -69,14 +70,26 @@ public final class ConfigLoader {
         return parse(dir, new TreeMap<>(files), diags);
     }
 
+    /** A configuration file as read: its name and text. */
+    private record Source(String name, String text) {
+    }
+
+    /**
+     * The files the last load of this process parsed: a background berth loads one directory
+     * plan after plan, and a file's syntax tree depends on its name and text alone.
+     */
+    private static final LastRead<Source, ParseResult> PARSED = new LastRead<>();
+
     private Result parse(Path dir, Map<String, String> texts, Diagnostics diags) {
         List<ConfigFile> files = new ArrayList<>();
+        LastRead.Pass<Source, ParseResult> parsing = PARSED.begin();
         texts.forEach((name, text) -> {
             sources.put(name, text);
-            ParseResult parsed = HclParser.parse(name, text);
+            ParseResult parsed = parsing.get(new Source(name, text), f -> HclParser.parse(f.name(), f.text()));
             diags.addAll(parsed.diagnostics());
             files.add(parsed.file());
         });
+        parsing.end();
         return new Result(decode(dir, files, diags), diags.list());
     }
 

@@ -1,0 +1,55 @@
+package dev.berth.engine.memo;
+
+import java.lang.ref.SoftReference;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * What the last read of one kind worked out, by what it was worked out from, for the next read
+ * in the same process. A background berth plans one directory again and again: parsing the same
+ * configuration text and decoding the same stored objects each time was a quarter of a warm
+ * plan of 10,000 resources. Only for pure work, whose answer depends on the key alone, so an
+ * answer taken from here is the one the work would give. Only the last read is kept (what left
+ * since is forgotten), and softly: a JVM short of memory drops it, and a process that reads once
+ * pays a map entry per key.
+ */
+public final class LastRead<K, V> {
+    private volatile SoftReference<Map<K, V>> last = new SoftReference<>(null);
+
+    /** A read begins: what the last one worked out is at hand, what this one works out is kept. */
+    public Pass<K, V> begin() {
+        Map<K, V> before = last.get();
+        return new Pass<>(this, before == null ? Map.of() : before);
+    }
+
+    /** Forgets every answer (tests, and a caller that knows the work's rules changed). */
+    public void forget() {
+        last = new SoftReference<>(null);
+    }
+
+    /** One read; {@link #get} may be called from several threads at once. */
+    public static final class Pass<K, V> {
+        private final LastRead<K, V> owner;
+        private final Map<K, V> before;
+        private final Map<K, V> now = new ConcurrentHashMap<>();
+
+        private Pass(LastRead<K, V> owner, Map<K, V> before) {
+            this.owner = owner;
+            this.before = before;
+        }
+
+        /** The last read's answer for {@code key}, or {@code work}'s; a null answer is not kept. */
+        public V get(K key, Function<K, V> work) {
+            V v = before.get(key);
+            if (v == null) v = work.apply(key);
+            if (v != null) now.put(key, v);
+            return v;
+        }
+
+        /** The read ended: its answers are what the next read finds. */
+        public void end() {
+            owner.last = new SoftReference<>(now);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package dev.berth.engine.config;
+
+import dev.berth.engine.addrs.ResourceAddr;
+import dev.berth.engine.diag.SourceFiles;
+import dev.berth.engine.eval.Evaluator;
+import dev.berth.engine.functions.FunctionRegistry;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A directory loaded again in the same process (a background berth's next plan) keeps the syntax
+ * tree of a file whose text has not changed, and parses a changed file afresh, errors included.
+ */
+class ConfigLoadAgainTest {
+    @TempDir
+    Path dir;
+
+    private ConfigLoader.Result load() {
+        return new ConfigLoader(new SourceFiles(), new StaticEvaluator(new Evaluator(FunctionRegistry.standard(), dir)))
+                .load(dir);
+    }
+
+    @Test
+    void anUnchangedFileKeepsItsTreeAndAnEditedOneIsParsedAgain() throws IOException {
+        Files.writeString(dir.resolve("a.hcl"), "resource \"ecs_cluster\" \"a\" {\n  name = \"a\"\n}\n");
+        Files.writeString(dir.resolve("b.hcl"), "resource \"ecs_cluster\" \"b\" {\n  name = \"b\"\n}\n");
+        ConfigLoader.Result first = load();
+        Files.writeString(dir.resolve("b.hcl"), "resource \"ecs_cluster\" \"b\" {\n  name = \"b2\"\n}\n");
+        ConfigLoader.Result second = load();
+
+        assertSame(first.config().files().get(0), second.config().files().get(0));
+        assertNotSame(first.config().files().get(1), second.config().files().get(1));
+        assertTrue(second.config().resources().get(new ResourceAddr("ecs_cluster", "b")).body().attribute("name")
+                .orElseThrow().expr().toString().contains("b2"));
+
+        Files.writeString(dir.resolve("b.hcl"), "resource \"ecs_cluster\" \"b\" {\n  name = \n}\n");
+        ConfigLoader.Result broken = load();
+        assertEquals(1, broken.diagnostics().size(), broken.diagnostics().toString());
+        assertTrue(broken.diagnostics().get(0).range().toString().contains("b.hcl"), broken.diagnostics().toString());
+    }
+}
