@@ -26,13 +26,17 @@ final class StateRows {
     }
 
     /**
-     * The objects the last snapshot of this process decoded, by their stored text: a background
-     * berth reads one state plan after plan, and the same text decodes to the same value.
+     * The objects the last snapshot of this process decoded, by address with the text they were
+     * decoded from: a background berth reads one state plan after plan, and the same text decodes
+     * to the same value.
      */
-    static final LastRead<Stored, MapValue> DECODED = new LastRead<>();
+    static final LastRead<String, Decoded> DECODED = new LastRead<>();
 
-    /** An object's stored columns: its attributes and the paths of its sensitive values. */
-    record Stored(String attributes, String sensitivePaths) {
+    /** An object's stored columns (its attributes and the paths of its sensitive values) and their value. */
+    record Decoded(String attributes, String sensitivePaths, MapValue value) {
+        boolean from(String attributes, String sensitivePaths) {
+            return this.attributes.equals(attributes) && this.sensitivePaths.equals(sensitivePaths);
+        }
     }
 
     /** A {@code resources} row, its JSON columns already rendered. */
@@ -55,10 +59,12 @@ final class StateRows {
         }
 
         /** As {@link #toState()}, the attributes taken from the last snapshot's read when their text is unchanged. */
-        ResourceState toState(LastRead.Pass<Stored, MapValue> decoded) {
+        ResourceState toState(LastRead.Pass<String, Decoded> decoded) {
             ResourceInstanceAddr a = address();
-            return toState(a, decoded.get(new Stored(attributesJson, sensitivePathsJson),
-                    t -> ValueCodec.decode(t.attributes(), t.sensitivePaths()) instanceof MapValue m ? m : null));
+            Decoded d = decoded.get(addr, was -> was.from(attributesJson, sensitivePathsJson),
+                    k -> ValueCodec.decode(attributesJson, sensitivePathsJson) instanceof MapValue m
+                            ? new Decoded(attributesJson, sensitivePathsJson, m) : null);
+            return toState(a, d == null ? null : d.value());
         }
 
         private ResourceInstanceAddr address() {

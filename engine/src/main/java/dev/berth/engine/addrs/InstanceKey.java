@@ -28,10 +28,22 @@ public sealed interface InstanceKey extends Comparable<InstanceKey> {
         return 0;
     }
 
+    // equals and hashCode written out, as ResourceAddr's are: a record's own go through method
+    // handles, which the client compiler does not inline, and every address hashes its key.
     record None() implements InstanceKey {
         @Override
         public String suffix() {
             return "";
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof None;
+        }
+
+        @Override
+        public int hashCode() {
+            return 0;
         }
     }
 
@@ -40,12 +52,32 @@ public sealed interface InstanceKey extends Comparable<InstanceKey> {
         public String suffix() {
             return "[" + value + "]";
         }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Index i && value == i.value;
+        }
+
+        @Override
+        public int hashCode() {
+            return value;
+        }
     }
 
     record Key(String value) implements InstanceKey {
         @Override
         public String suffix() {
             return "[\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"]";
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && value.equals(k.value);
+        }
+
+        @Override
+        public int hashCode() {
+            return value.hashCode();
         }
     }
 }

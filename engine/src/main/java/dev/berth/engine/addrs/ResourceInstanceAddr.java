@@ -51,4 +51,15 @@ public record ResourceInstanceAddr(ResourceAddr resource, InstanceKey key)
     public String toString() {
         return resource + key.suffix();
     }
+
+    /** Written out, as {@link ResourceAddr}'s are: the client compiler does not inline a record's own. */
+    @Override
+    public boolean equals(Object o) {
+        return o == this || o instanceof ResourceInstanceAddr a && resource.equals(a.resource) && key.equals(a.key);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * resource.hashCode() + key.hashCode();
+    }
 }

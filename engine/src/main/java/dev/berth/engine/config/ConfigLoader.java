@@ -70,22 +70,24 @@ public final class ConfigLoader {
         return parse(dir, new TreeMap<>(files), diags);
     }
 
-    /** A configuration file as read: its name and text. */
-    private record Source(String name, String text) {
+    /** A configuration file's text and what parsing it gave. */
+    private record Parsed(String text, ParseResult result) {
     }
 
     /**
-     * The files the last load of this process parsed: a background berth loads one directory
-     * plan after plan, and a file's syntax tree depends on its name and text alone.
+     * The files the last load of this process parsed, by name with their text: a background
+     * berth loads one directory plan after plan, and a file's syntax tree depends on its name and
+     * text alone.
      */
-    private static final LastRead<Source, ParseResult> PARSED = new LastRead<>();
+    private static final LastRead<String, Parsed> PARSED = new LastRead<>();
 
     private Result parse(Path dir, Map<String, String> texts, Diagnostics diags) {
         List<ConfigFile> files = new ArrayList<>();
-        LastRead.Pass<Source, ParseResult> parsing = PARSED.begin();
+        LastRead.Pass<String, Parsed> parsing = PARSED.begin();
         texts.forEach((name, text) -> {
             sources.put(name, text);
-            ParseResult parsed = parsing.get(new Source(name, text), f -> HclParser.parse(f.name(), f.text()));
+            ParseResult parsed = parsing.get(name, was -> was.text().equals(text),
+                    n -> new Parsed(text, HclParser.parse(n, text))).result();
             diags.addAll(parsed.diagnostics());
             files.add(parsed.file());
         });

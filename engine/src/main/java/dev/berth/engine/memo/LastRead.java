@@ -4,15 +4,16 @@ import java.lang.ref.SoftReference;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
- * What the last read of one kind worked out, by what it was worked out from, for the next read
- * in the same process. A background berth plans one directory again and again: parsing the same
- * configuration text and decoding the same stored objects each time was a quarter of a warm
- * plan of 10,000 resources. Only for pure work, whose answer depends on the key alone, so an
- * answer taken from here is the one the work would give. Only the last read is kept (what left
- * since is forgotten), and softly: a JVM short of memory drops it, and a process that reads once
- * pays a map entry per key.
+ * What the last read of one kind worked out, for the next read in the same process. A background
+ * berth plans one directory again and again: parsing the same configuration text and decoding
+ * the same stored objects each time was a quarter of a warm plan of 10,000 resources. Only for
+ * pure work: an answer is kept with the input it was worked out from, and taken again only when
+ * the caller finds that input unchanged, so it is the answer the work would give. Only the last
+ * read is kept (what left since is forgotten), and softly: a JVM short of memory drops it, and a
+ * process that reads once pays a map entry per key.
  */
 public final class LastRead<K, V> {
     private volatile SoftReference<Map<K, V>> last = new SoftReference<>(null);
@@ -39,10 +40,15 @@ public final class LastRead<K, V> {
             this.before = before;
         }
 
-        /** The last read's answer for {@code key}, or {@code work}'s; a null answer is not kept. */
-        public V get(K key, Function<K, V> work) {
+        /**
+         * The last read's answer for {@code key} if {@code current} says it still holds, or else
+         * {@code work}'s; a null answer is not kept. Keyed by a short name and checked against the
+         * input it was worked out from (an object's address, then its stored text), a lookup
+         * compares the input once instead of hashing it first.
+         */
+        public V get(K key, Predicate<V> current, Function<K, V> work) {
             V v = before.get(key);
-            if (v == null) v = work.apply(key);
+            if (v == null || !current.test(v)) v = work.apply(key);
             if (v != null) now.put(key, v);
             return v;
         }

@@ -23,6 +23,17 @@ public sealed interface GraphNode {
         public String toString() {
             return addr.toString();
         }
+
+        /** Written out, as ResourceAddr's are: the graph hashes its nodes at every step. */
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Resource r && addr.equals(r.addr);
+        }
+
+        @Override
+        public int hashCode() {
+            return addr.hashCode();
+        }
     }
 
     record Output(String name) implements GraphNode {

@@ -37,6 +37,17 @@ public record MapValue(Map<String, Value> entries) implements Value {
         return "object";
     }
 
+    /** Written out, as {@link StringValue}'s are. */
+    @Override
+    public boolean equals(Object o) {
+        return o == this || o instanceof MapValue m && entries.equals(m.entries);
+    }
+
+    @Override
+    public int hashCode() {
+        return entries.hashCode();
+    }
+
     @Override
     public boolean isWhollyKnown() {
         for (Value v : entries.values()) if (!v.isWhollyKnown()) return false;
