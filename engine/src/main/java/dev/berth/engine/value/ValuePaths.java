@@ -13,8 +13,9 @@ public final class ValuePaths {
         for (Object step : path) {
             if (v instanceof SensitiveValue s) v = s.inner();
             if (v instanceof MapValue m && step instanceof String key) {
-                if (!m.has(key)) return null;
-                v = m.get(key);
+                Value next = m.entries().get(key); // one search, where has() and get() made two
+                if (next == null && !m.has(key)) return null;
+                v = next == null ? NullValue.INSTANCE : next;
             } else if (v instanceof ListValue l && step instanceof Integer i) {
                 if (i < 0 || i >= l.size()) return null;
                 v = l.get(i);
@@ -35,11 +36,15 @@ public final class ValuePaths {
     public static boolean sameValue(Value a, Value b) {
         if (a == b) return true;
         if (a == null || b == null) return false;
+        // Equal values are the same, markings and all: the common case (an unchanged object) is
+        // answered slot by slot, without unmarking copies or gathering every object's keys.
+        if (a.equals(b)) return true;
         return same(a.unmarked(), b.unmarked());
     }
 
     private static boolean same(Value a, Value b) {
         if (a instanceof MapValue x && b instanceof MapValue y) {
+            if (x.equals(y)) return true;
             java.util.Set<String> keys = new java.util.HashSet<>(x.entries().keySet());
             keys.addAll(y.entries().keySet());
             for (String k : keys) if (!same(x.get(k), y.get(k))) return false;
