@@ -20,6 +20,7 @@ public final class BlockSchema {
     private final Map<String, NestedBlock> blocks;
     private final List<AttributeSchema> attributesByName;
     private final List<NestedBlock> blocksByName;
+    private final List<AttributeSchema> derivedAttributes;
     private final boolean forceNewInside;
     private final boolean sensitiveInside;
 
@@ -32,6 +33,7 @@ public final class BlockSchema {
         this.attributesByName = this.attributes.values().stream()
                 .sorted(Comparator.comparing(AttributeSchema::name)).toList();
         this.blocksByName = this.blocks.values().stream().sorted(Comparator.comparing(NestedBlock::name)).toList();
+        this.derivedAttributes = attributesByName.stream().filter(a -> !a.derivedFrom().isEmpty()).toList();
         this.forceNewInside = attributesByName.stream().anyMatch(AttributeSchema::forceNew)
                 || blocksByName.stream().anyMatch(b -> b.forceNew() || b.body().forceNewInside);
         this.sensitiveInside = attributesByName.stream().anyMatch(a -> a.sensitive() || !a.sensitiveWithin().isEmpty())
@@ -66,6 +68,11 @@ public final class BlockSchema {
     /** The nested block types sorted by name. */
     public List<NestedBlock> blocksByName() {
         return blocksByName;
+    }
+
+    /** The attributes {@linkplain AttributeSchema#derivedFrom() derived} from others, by name. */
+    public List<AttributeSchema> derivedAttributes() {
+        return derivedAttributes;
     }
 
     /** Whether a force-new mark lies anywhere in this body: on an attribute, a block, or deeper. */

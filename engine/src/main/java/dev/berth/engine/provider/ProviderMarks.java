@@ -116,14 +116,14 @@ public final class ProviderMarks {
 
     /** Marks derived attributes until nothing changes, so a chain of derivations is followed. */
     private static MapValue derived(MapValue v, BlockSchema body) {
-        boolean changed = true;
+        boolean changed = !body.derivedAttributes().isEmpty();
         while (changed) {
             changed = false;
-            for (Map.Entry<String, AttributeSchema> e : body.attributes().entrySet()) {
-                Value current = v.get(e.getKey());
+            for (AttributeSchema a : body.derivedAttributes()) {
+                Value current = v.get(a.name());
                 if (current.isNull() || current instanceof SensitiveValue) continue;
-                if (anyMarked(v, e.getValue().derivedFrom())) {
-                    v = v.with(e.getKey(), Value.sensitive(current));
+                if (anyMarked(v, a.derivedFrom())) {
+                    v = v.with(a.name(), Value.sensitive(current));
                     changed = true;
                 }
             }

@@ -67,7 +67,7 @@ public final class Secrets {
             // Keys are names ("environment", "value"), not secrets: hiding them would hide nothing.
             for (Value x : m.entries().values()) collect(x, marked, out);
         } else if (v instanceof ListValue l) {
-            for (Value x : l.items()) collect(x, marked, out);
+            for (int i = 0; i < l.size(); i++) collect(l.get(i), marked, out);
         } else if (marked && v instanceof StringValue s) {
             add(s.value(), out);
             insideJson(s.value(), out);

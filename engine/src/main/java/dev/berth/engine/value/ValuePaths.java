@@ -10,7 +10,8 @@ public final class ValuePaths {
     /** The value at the path; null when the path leads nowhere (missing key, index out of range). */
     public static Value get(Value root, List<Object> path) {
         Value v = root;
-        for (Object step : path) {
+        for (int at = 0; at < path.size(); at++) { // by index: no iterator per lookup
+            Object step = path.get(at);
             if (v instanceof SensitiveValue s) v = s.inner();
             if (v instanceof MapValue m && step instanceof String key) {
                 Value next = m.entries().get(key); // one search, where has() and get() made two
