@@ -2,6 +2,8 @@ package dev.berth.engine.hcl;
 
 import dev.berth.engine.diag.SourceRange;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,7 +19,15 @@ public record Body(List<Attribute> attributes, List<Block> blocks, SourceRange r
         return Optional.empty();
     }
 
+    /** The blocks of one type, in source order. A loop, not a stream: asked once per block type of a schema. */
     public List<Block> blocks(String type) {
-        return blocks.stream().filter(b -> b.type().equals(type)).toList();
+        List<Block> out = null;
+        for (int i = 0; i < blocks.size(); i++) {
+            Block b = blocks.get(i);
+            if (!b.type().equals(type)) continue;
+            if (out == null) out = new ArrayList<>();
+            out.add(b);
+        }
+        return out == null ? List.of() : Collections.unmodifiableList(out);
     }
 }
