@@ -142,9 +142,27 @@ public final class Daemon {
             } finally {
                 close(client);
                 free.run();
+                collectLeftovers();
             }
         }, "main");
         t.start();
+    }
+
+    /** Above this much heap in use after a command, the daemon collects it whole. */
+    private static final long LEFTOVERS = 64L << 20;
+
+    /**
+     * A full collection once a command has answered, when it left much behind: what a large
+     * command built (its configuration's values, its plan) sat in the old generation, where every
+     * young collection of the next command scanned it. Measured on a no-change plan of 10,000
+     * resources served again and again: 1.05-1.14 s each without, 0.93-0.95 s with a collection
+     * between them, which itself took about 0.1 s the client no longer waits for. It also gives
+     * the heap back to the system while the daemon idles. Small commands leave too little to
+     * bother.
+     */
+    private static void collectLeftovers() {
+        Runtime r = Runtime.getRuntime();
+        if (r.totalMemory() - r.freeMemory() > LEFTOVERS) System.gc();
     }
 
     /** The request is one a fresh JVM here would run exactly as the client's own JVM: same environment, directory and jar. */
