@@ -32,8 +32,11 @@ final class StateRows {
      */
     static final LastRead<String, Decoded> DECODED = new LastRead<>();
 
-    /** An object's stored columns (its attributes and the paths of its sensitive values) and their value. */
-    record Decoded(String attributes, String sensitivePaths, MapValue value) {
+    /**
+     * An object's stored columns (its attributes and the paths of its sensitive values), their
+     * value, and its parsed address (the key the memo holds it under).
+     */
+    record Decoded(ResourceInstanceAddr addr, String attributes, String sensitivePaths, MapValue value) {
         boolean from(String attributes, String sensitivePaths) {
             return this.attributes.equals(attributes) && this.sensitivePaths.equals(sensitivePaths);
         }
@@ -60,11 +63,12 @@ final class StateRows {
 
         /** As {@link #toState()}, the attributes taken from the last snapshot's read when their text is unchanged. */
         ResourceState toState(LastRead.Pass<String, Decoded> decoded) {
-            ResourceInstanceAddr a = address();
-            Decoded d = decoded.get(addr, was -> was.from(attributesJson, sensitivePathsJson),
-                    k -> ValueCodec.decode(attributesJson, sensitivePathsJson) instanceof MapValue m
-                            ? new Decoded(attributesJson, sensitivePathsJson, m) : null);
-            return toState(a, d == null ? null : d.value());
+            Decoded d = decoded.get(addr, was -> was.from(attributesJson, sensitivePathsJson), k -> {
+                ResourceInstanceAddr a = address();
+                return ValueCodec.decode(attributesJson, sensitivePathsJson) instanceof MapValue m
+                        ? new Decoded(a, attributesJson, sensitivePathsJson, m) : null;
+            });
+            return d == null ? toState() : toState(d.addr(), d.value());
         }
 
         private ResourceInstanceAddr address() {
