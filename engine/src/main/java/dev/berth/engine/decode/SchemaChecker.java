@@ -63,8 +63,8 @@ public final class SchemaChecker {
             if (nb == null) {
                 String valid = nested.isEmpty() ? "No nested blocks are allowed here."
                         : "Valid block types are: " + String.join(", ", new TreeSet<>(nested.keySet())) + ".";
-                diags.error("Unsupported block type: blocks of type \"" + b.type() + "\" are not expected in " + where.get()
-                        + "." + Suggestions.didYouMean(b.type(), nested.keySet()), valid, b.typeRange());
+                diags.error("Unsupported block type: blocks of type \"" + b.type() + "\" are not expected in "
+                        + where.get() + "." + Suggestions.didYouMean(b.type(), nested.keySet()), valid, b.typeRange());
                 continue;
             }
             if (!b.labels().isEmpty()) {
