@@ -41,10 +41,7 @@ public final class ProgressView implements RunHooks {
     public void refreshing(List<Refreshing> batch) {
         StringBuilder text = new StringBuilder();
         for (Refreshing r : batch) text.append(refreshingLine(r.addr(), r.id())).append(System.lineSeparator());
-        synchronized (term.out()) {
-            term.out().print(text);
-            term.out().flush();
-        }
+        write(text.toString());
     }
 
     private String refreshingLine(ResourceInstanceAddr addr, String id) {
@@ -118,8 +115,13 @@ public final class ProgressView implements RunHooks {
     }
 
     private void line(String s) {
+        write(s + System.lineSeparator());
+    }
+
+    /** Whole lines, under the terminal's lock and flushed: walker threads print at once. */
+    private void write(String lines) {
         synchronized (term.out()) {
-            term.out().println(s);
+            term.out().print(lines);
             term.out().flush();
         }
     }
