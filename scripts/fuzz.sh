@@ -41,8 +41,10 @@ done
 logs="$top/target/fuzz"
 mkdir -p "$logs"
 rm -f "$logs"/*.log
-# Findings already in the repository, so new ones can be told apart at the end.
-before="$(git ls-files --others --exclude-standard -- '*/src/test/resources/**/*Inputs/*' | sort)"
+# Every input file already in the tree, so new findings can be told apart at the end. Listed with
+# find, not git: scripts/test.sh runs this pass in a copy of the tree that has no .git.
+inputs() { find engine provider-ecs cli -path '*/target' -prune -o -path '*/src/test/resources/*Inputs/*' -type f -print | sort; }
+before="$(inputs)"
 
 status=0
 for module in engine provider-ecs cli; do
@@ -79,10 +81,11 @@ for t in "${selected[@]}"; do
   [ -n "$finding" ] || finding="$(tr -d '\000' <"$logs/$module.log" | grep -E "^\[ERROR\]   $class\." | head -1 | cut -c1-160)"
   printf '%-30s %12s %8s  %s\n' "$class" "${runs:-?}" "${secs:-?}" "${finding:-no finding}"
 done
-after="$(git ls-files --others --exclude-standard -- '*/src/test/resources/**/*Inputs/*' | sort)"
+after="$(inputs)"
 new="$(comm -13 <(printf '%s\n' "$before") <(printf '%s\n' "$after") | sed '/^$/d')"
 if [ -n "$new" ]; then
-  echo; echo "new findings (replayed by every mvn test from now on):"; printf '  %s\n' $new
+  echo; echo "new findings (keep them in the repository's tree at the same path; every mvn test replays them):"
+  printf "  $top/%s\n" $new
   status=1
 fi
 echo; echo "logs: $logs/"

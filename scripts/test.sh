@@ -36,36 +36,54 @@ if [ "${CI:-}" = true ]; then examples/image/build.sh --fresh; else examples/ima
 # control plane and configuration state in PostgreSQL (the parent pom's profile it-postgres), in
 # a database made for this run and dropped after it. The two share the Docker engine: tests name
 # their clusters, containers, networks and host ports uniquely. Its output follows this one's.
+#
+# Then, in the same copy, a short coverage-guided fuzzing pass over every hostile-input target
+# (scripts/fuzz.sh; the regression inputs already ran in verify). The PostgreSQL pass ends minutes
+# before this one, and the machine's cores would idle through the rest of this pass while the
+# fuzzing waited for it. BERTH_FUZZ_SECONDS=0 leaves it out.
 pg_base="${BERTH_TEST_PG:-postgres://berth@127.0.0.1:55432/berth}"
 pg_db="berth_it_$$_$(date +%s)"
 pg_admin() { psql "${pg_base%/*}/postgres" -qtAc "$1" >/dev/null; }
 pg_admin "CREATE DATABASE $pg_db"
 pg_copy="$top/target/pg-pass"
 pg_log="$top/target/pg-pass.log"
+fuzz_log="$top/target/fuzz-pass.log"
+fuzz_seconds="${BERTH_FUZZ_SECONDS:-10}"
 pg_pid=
 cleanup() {
-  if [ -n "$pg_pid" ]; then kill -- "$pg_pid" 2>/dev/null || true; wait "$pg_pid" 2>/dev/null || true; fi
+  if [ -n "$pg_pid" ]; then
+    pkill -TERM -P "$pg_pid" 2>/dev/null || true
+    kill -- "$pg_pid" 2>/dev/null || true
+    wait "$pg_pid" 2>/dev/null || true
+  fi
   pg_admin "DROP DATABASE IF EXISTS $pg_db WITH (FORCE)" || true
 }
 trap cleanup EXIT
 rm -rf "$pg_copy"
 mkdir -p "$pg_copy"
 tar -C "$top" --exclude=./.git --exclude=./.hcl-oracle --exclude=target -cf - . | tar -C "$pg_copy" -xf -
-( cd "$pg_copy" && exec mvn -B verify -pl provider-ecs,cli -am -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false \
-    -Dberth.it.pg="${pg_base%/*}/$pg_db" "$@" ) >"$pg_log" 2>&1 &
+(
+  cd "$pg_copy"
+  pg_rc=0
+  mvn -B verify -pl provider-ecs,cli -am -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false \
+    -Dberth.it.pg="${pg_base%/*}/$pg_db" "$@" >"$pg_log" 2>&1 || pg_rc=$?
+  fuzz_rc=0
+  if [ "$fuzz_seconds" != 0 ]; then scripts/fuzz.sh "$fuzz_seconds" >"$fuzz_log" 2>&1 || fuzz_rc=$?; fi
+  echo "$pg_rc $fuzz_rc" >"$pg_copy/target/passes.rc"
+) &
 pg_pid=$!
 rc=0
 mvn -B verify "$@" || rc=$?
-pg_rc=0
-wait "$pg_pid" || pg_rc=$?
+wait "$pg_pid" || true
 pg_pid=
+read -r pg_rc fuzz_rc <"$pg_copy/target/passes.rc" || { pg_rc=1; fuzz_rc=1; }
 echo "=== The PostgreSQL pass (log: $pg_log) ==="
 cat "$pg_log"
-if [ "$rc" != 0 ] || [ "$pg_rc" != 0 ]; then
-  echo "Tests failed: SQLite pass exit $rc, PostgreSQL pass exit $pg_rc." >&2
+if [ "$fuzz_seconds" != 0 ]; then
+  echo "=== The fuzzing pass, ${fuzz_seconds}s per target (log: $fuzz_log) ==="
+  cat "$fuzz_log"
+fi
+if [ "$rc" != 0 ] || [ "$pg_rc" != 0 ] || [ "$fuzz_rc" != 0 ]; then
+  echo "Tests failed: SQLite pass exit $rc, PostgreSQL pass exit $pg_rc, fuzzing pass exit $fuzz_rc." >&2
   exit 1
 fi
-# A short coverage-guided fuzzing pass over every hostile-input target (scripts/fuzz.sh; the
-# regression inputs already ran in verify). BERTH_FUZZ_SECONDS=0 leaves it out.
-fuzz_seconds="${BERTH_FUZZ_SECONDS:-10}"
-if [ "$fuzz_seconds" != 0 ]; then scripts/fuzz.sh "$fuzz_seconds"; fi
