@@ -7,6 +7,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,7 +38,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * daemon with them; a client killed mid-apply takes the daemon along and the next apply
  * recovers; and an apply leaves no thread, open file or Ctrl-C handler behind in the daemon. Every container,
  * network, state file and berth a test starts is removed after it, even when it fails.
+ *
+ * <p>Its berths get an environment made from nothing, with the control plane and the state in
+ * SQLite files of their own, so the PostgreSQL pass would run the very same thing again: tagged
+ * {@code sqlite-only}, that pass leaves it out (parent pom.xml, profile it-postgres).
  */
+@Tag("sqlite-only")
 class ApplyThroughDaemonIT {
     @TempDir
     static Path work;

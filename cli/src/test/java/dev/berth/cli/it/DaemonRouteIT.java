@@ -4,6 +4,7 @@ import dev.berth.engine.state.LockInfo;
 import dev.berth.state.SqliteStateStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,7 +38,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * terminal, several clients at once, a rebuilt jar, a berth killed mid-command and Ctrl-C (here
  * SIGTERM, which berth treats the same and which a test's child never has ignored) during a plan.
  * Every berth it starts it stops.
+ *
+ * <p>Its berths get an environment made from nothing, with the control plane and the state in
+ * SQLite files of their own, so the PostgreSQL pass would run the very same thing again: tagged
+ * {@code sqlite-only}, that pass leaves it out (parent pom.xml, profile it-postgres).
  */
+@Tag("sqlite-only")
 class DaemonRouteIT {
     private static final String KILLED = "berth: the background berth process stopped before the command finished; "
             + "run it again, or with BERTH_DAEMON=off.\n";
