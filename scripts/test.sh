@@ -50,10 +50,15 @@ pg_log="$top/target/pg-pass.log"
 fuzz_log="$top/target/fuzz-pass.log"
 fuzz_seconds="${BERTH_FUZZ_SECONDS:-10}"
 pg_pid=
+# The background pass is a subshell running Maven, then fuzz.sh and its Maven runs: end them all.
+kill_tree() {
+  local child
+  for child in $(pgrep -P "$1"); do kill_tree "$child"; done
+  kill -TERM "$1" 2>/dev/null || true
+}
 cleanup() {
   if [ -n "$pg_pid" ]; then
-    pkill -TERM -P "$pg_pid" 2>/dev/null || true
-    kill -- "$pg_pid" 2>/dev/null || true
+    kill_tree "$pg_pid"
     wait "$pg_pid" 2>/dev/null || true
   fi
   pg_admin "DROP DATABASE IF EXISTS $pg_db WITH (FORCE)" || true
