@@ -31,16 +31,17 @@ fi
 # left on the machine by an earlier run.
 if [ "${CI:-}" = true ]; then examples/image/build.sh --fresh; else examples/image/build.sh; fi
 # The Docker-backed tests (every *IT class) run once on each store, both passes at once: this
-# tree's build is the SQLite pass (and every unit test); a copy of the tree (target/pg-pass, so
-# the two Maven runs share no target/) builds the modules with ITs again and runs them with every
+# tree's build is the SQLite pass; a copy of the tree (target/pg-pass, so the two Maven runs share
+# no target/) builds the modules again, runs every unit test there, and runs the ITs with every
 # control plane and configuration state in PostgreSQL (the parent pom's profile it-postgres), in
 # a database made for this run and dropped after it. The two share the Docker engine: tests name
 # their clusters, containers, networks and host ports uniquely. Its output follows this one's.
+# (`mvn verify` alone runs the unit tests and the SQLite pass; they are split here so that the
+# two streams take about as long, on a machine whose two cores both passes keep busy.)
 #
 # Then, in the same copy, a short coverage-guided fuzzing pass over every hostile-input target
-# (scripts/fuzz.sh; the regression inputs already ran in verify). The PostgreSQL pass ends minutes
-# before this one, and the machine's cores would idle through the rest of this pass while the
-# fuzzing waited for it. BERTH_FUZZ_SECONDS=0 leaves it out.
+# (scripts/fuzz.sh; the regression inputs already ran with the unit tests). BERTH_FUZZ_SECONDS=0
+# leaves it out.
 pg_base="${BERTH_TEST_PG:-postgres://berth@127.0.0.1:55432/berth}"
 pg_db="berth_it_$$_$(date +%s)"
 pg_admin() { psql "${pg_base%/*}/postgres" -qtAc "$1" >/dev/null; }
@@ -66,11 +67,11 @@ cleanup() {
 trap cleanup EXIT
 rm -rf "$pg_copy"
 mkdir -p "$pg_copy"
-tar -C "$top" --exclude=./.git --exclude=./.hcl-oracle --exclude=target -cf - . | tar -C "$pg_copy" -xf -
+tar -C "$top" --exclude=./.git --exclude=target -cf - . | tar -C "$pg_copy" -xf -
 (
   cd "$pg_copy"
   pg_rc=0
-  mvn -B verify -pl provider-ecs,cli -am -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false \
+  mvn -B verify -pl provider-ecs,cli -am \
     -Dberth.it.pg="${pg_base%/*}/$pg_db" "$@" >"$pg_log" 2>&1 || pg_rc=$?
   fuzz_rc=0
   if [ "$fuzz_seconds" != 0 ]; then scripts/fuzz.sh "$fuzz_seconds" >"$fuzz_log" 2>&1 || fuzz_rc=$?; fi
@@ -78,17 +79,17 @@ tar -C "$top" --exclude=./.git --exclude=./.hcl-oracle --exclude=target -cf - . 
 ) &
 pg_pid=$!
 rc=0
-mvn -B verify "$@" || rc=$?
+mvn -B verify -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false "$@" || rc=$?
 wait "$pg_pid" || true
 pg_pid=
 read -r pg_rc fuzz_rc <"$pg_copy/target/passes.rc" || { pg_rc=1; fuzz_rc=1; }
-echo "=== The PostgreSQL pass (log: $pg_log) ==="
+echo "=== The unit tests and the PostgreSQL pass (log: $pg_log) ==="
 cat "$pg_log"
 if [ "$fuzz_seconds" != 0 ]; then
   echo "=== The fuzzing pass, ${fuzz_seconds}s per target (log: $fuzz_log) ==="
   cat "$fuzz_log"
 fi
 if [ "$rc" != 0 ] || [ "$pg_rc" != 0 ] || [ "$fuzz_rc" != 0 ]; then
-  echo "Tests failed: SQLite pass exit $rc, PostgreSQL pass exit $pg_rc, fuzzing pass exit $fuzz_rc." >&2
+  echo "Tests failed: SQLite pass exit $rc, unit tests and PostgreSQL pass exit $pg_rc, fuzzing pass exit $fuzz_rc." >&2
   exit 1
 fi
