@@ -5,7 +5,8 @@
 #
 # SECONDS (default 600) is the fuzzing time of each target; CLASS limits the run to those fuzz
 # test classes (default: all of them). Each module's targets run in one Maven invocation, one JVM
-# per target (Jazzer fuzzes one test per JVM). `scripts/test.sh` ends with `scripts/fuzz.sh 10`, the short pass CI runs.
+# per target (Jazzer fuzzes one test per JVM). `scripts/test.sh` runs `scripts/fuzz.sh 10`, the
+# short pass CI runs, in the copy of the tree its PostgreSQL pass used.
 #
 # What a run finds is written by Jazzer into the target's inputs directory,
 #   MODULE/src/test/resources/<package>/<Class>Inputs/<method>/crash-<sha1> (or timeout-<sha1>),
@@ -56,8 +57,9 @@ for module in engine provider-ecs cli; do
   # -am builds the modules this one depends on from this tree; the test filter keeps their own
   # tests from running. JUnit's per-test timeout would count the whole fuzzing run (Jazzer turns
   # @Timeout into libFuzzer's per-input -timeout instead); -max_total_time comes after the
-  # annotation's maxDuration, so it wins. A fresh JVM per class: one fuzz test each.
-  JAZZER_FUZZ=1 mvn -B -o -pl "$module" -am test \
+  # annotation's maxDuration, so it wins. A fresh JVM per class: one fuzz test each, with the
+  # JVM's own compiler and collector (the tests' client compiler would try fewer inputs).
+  JAZZER_FUZZ=1 mvn -B -o -pl "$module" -am test -Dberth.test.jvm= \
     -Dtest="$list" -Dsurefire.failIfNoSpecifiedTests=false -DreuseForks=false -DtrimStackTrace=true \
     -Djunit.jupiter.execution.timeout.mode=disabled \
     -Djazzer.internal.arg.0=fuzz -Djazzer.internal.arg.1=-max_total_time="$seconds" \
