@@ -66,7 +66,7 @@ cleanup() {
 }
 trap cleanup EXIT
 rm -rf "$pg_copy"
-mkdir -p "$pg_copy"
+mkdir -p "$pg_copy/target"
 tar -C "$top" --exclude=./.git --exclude=target -cf - . | tar -C "$pg_copy" -xf -
 (
   cd "$pg_copy"
