@@ -66,7 +66,7 @@ cleanup() {
 }
 trap cleanup EXIT
 rm -rf "$pg_copy"
-mkdir -p "$pg_copy/target"
+mkdir -p "$pg_copy"
 tar -C "$top" --exclude=./.git --exclude=target -cf - . | tar -C "$pg_copy" -xf -
 (
   cd "$pg_copy"
@@ -75,14 +75,18 @@ tar -C "$top" --exclude=./.git --exclude=target -cf - . | tar -C "$pg_copy" -xf 
     -Dberth.it.pg="${pg_base%/*}/$pg_db" "$@" >"$pg_log" 2>&1 || pg_rc=$?
   fuzz_rc=0
   if [ "$fuzz_seconds" != 0 ]; then scripts/fuzz.sh "$fuzz_seconds" >"$fuzz_log" 2>&1 || fuzz_rc=$?; fi
-  echo "$pg_rc $fuzz_rc" >"$pg_copy/target/passes.rc"
+  # Both results in one exit status: 1 the unit tests or PostgreSQL pass failed, 2 the fuzzing.
+  exit $(( (pg_rc != 0) + 2 * (fuzz_rc != 0) ))
 ) &
 pg_pid=$!
 rc=0
 mvn -B verify -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false "$@" || rc=$?
-wait "$pg_pid" || true
+bg_rc=0
+wait "$pg_pid" || bg_rc=$?
 pg_pid=
-read -r pg_rc fuzz_rc <"$pg_copy/target/passes.rc" || { pg_rc=1; fuzz_rc=1; }
+# Anything above 3 is the stream killed by a signal: count both as failed.
+if (( bg_rc > 3 )); then bg_rc=3; fi
+pg_rc=$(( bg_rc & 1 )) fuzz_rc=$(( bg_rc >> 1 ))
 echo "=== The unit tests and the PostgreSQL pass (log: $pg_log) ==="
 cat "$pg_log"
 if [ "$fuzz_seconds" != 0 ]; then
@@ -90,6 +94,6 @@ if [ "$fuzz_seconds" != 0 ]; then
   cat "$fuzz_log"
 fi
 if [ "$rc" != 0 ] || [ "$pg_rc" != 0 ] || [ "$fuzz_rc" != 0 ]; then
-  echo "Tests failed: SQLite pass exit $rc, unit tests and PostgreSQL pass exit $pg_rc, fuzzing pass exit $fuzz_rc." >&2
+  echo "Tests failed: SQLite pass exit $rc; failed (1) or not (0): unit tests and PostgreSQL pass $pg_rc, fuzzing $fuzz_rc." >&2
   exit 1
 fi
