@@ -20,7 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class TaskMetadataIT extends ClusterFixture {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ROLE = "arn:aws:iam::123456789012:role/app/meta";
-    private static final String AGENT = "berth-metadata-agent";
+    /** The engine's metadata agents carry this label (their names carry their scripts' digest). */
+    private static final String AGENT_LABEL = "label=dev.berth.metadata-agent=true";
 
     private String config() {
         return """
@@ -66,13 +67,18 @@ class TaskMetadataIT extends ClusterFixture {
 
     /** The namespaces the engine's metadata agent serves for this cluster's tasks (their documents name it). */
     private List<String> served() throws Exception {
-        String out;
-        try {
-            out = DockerEngine.cli("exec", AGENT, "sh", "-c", "grep -lF ':task/" + cluster + "/' /t/*/berth/metadata/task.json 2>/dev/null; true");
-        } catch (AssertionError | Exception noAgent) {
-            return List.of();
+        List<String> served = new java.util.ArrayList<>();
+        for (String agent : DockerEngine.cli("ps", "-q", "--filter", AGENT_LABEL).strip().split("\\s+")) {
+            if (agent.isBlank()) continue;
+            try {
+                DockerEngine.cli("exec", agent, "sh", "-c", "grep -lF ':task/" + cluster
+                        + "/' /t/*/berth/metadata/task.json 2>/dev/null; true").lines()
+                        .filter(l -> !l.isBlank()).forEach(served::add);
+            } catch (AssertionError | Exception agentGone) {
+                // It idled out meanwhile: it serves nothing.
+            }
         }
-        return out.lines().filter(l -> !l.isBlank()).toList();
+        return served;
     }
 
     /** The agent stops a server within about a second of its namespace's end. */

@@ -38,7 +38,6 @@ import java.util.concurrent.TimeUnit;
  * and CAP_KILL; every other capability is dropped and it has no network of its own.
  */
 final class MetadataAgent {
-    static final String NAME = "berth-metadata-agent";
     static final String LABEL = "dev.berth.metadata-agent";
     /** Seconds the agent stays with nothing to serve (BERTH_METADATA_AGENT_IDLE overrides). */
     static final int IDLE_SECONDS = 30;
@@ -95,6 +94,12 @@ final class MetadataAgent {
             + "i=0; while [ $i -lt $N ]; do { launch $i; echo \"launched $i $?\"; } & i=$((i + 1)); done; wait\n";
     private static final java.util.regex.Pattern LAUNCHED = java.util.regex.Pattern.compile("(?m)^launched (\\d+) (\\d+)$");
     private static final String UPDATE = "[ -d \"$D\" ] || exit 4\nK=F\n" + UNPACK + "\n";
+    /**
+     * The agent's name carries a digest of its scripts: a berth whose scripts changed makes an
+     * agent of its own beside one an older berth left running, which keeps serving its
+     * namespaces until it idles out (stopping it would stop their servers with it).
+     */
+    static final String NAME = "berth-metadata-agent-" + digest(LOOP + LAUNCH + UPDATE);
 
     private final DockerClient client;
     private final String image;
@@ -228,6 +233,15 @@ final class MetadataAgent {
             }
         }
         throw last;
+    }
+
+    private static String digest(String scripts) {
+        try {
+            byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(scripts.getBytes(StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(d, 0, 4);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static int idleSeconds() {
