@@ -58,12 +58,7 @@ final class MetadataAgent {
                   [ /proc/$pid/ns/net -ef /proc/$h/ns/net ] && continue
                   tr '\\0' ' ' < /proc/$h/cmdline 2>/dev/null | grep -qF "$d/" && kill $h
                 else
-                  read -r ns < "$d/ns"
-                  [ "$(readlink /proc/$pid/ns/net 2>/dev/null)" = "$ns" ] && continue
-                  for p in $(pidof httpd); do
-                    [ "$(readlink /proc/$p/ns/net 2>/dev/null)" = "$ns" ] || continue
-                    tr '\\0' ' ' < /proc/$p/cmdline 2>/dev/null | grep -qF "$d/" && kill $p
-                  done
+                  [ -d /proc/$pid ] && continue
                 fi
                 rm -rf "$d"
               done
@@ -85,7 +80,8 @@ final class MetadataAgent {
             // httpd binds, drops to nobody, then goes to the background: a bind that fails is this launch's failure.
             + "nsenter -t \"$P\" -n httpd -u 65534:65534 -p " + MetadataEndpoint.HOST + ":" + MetadataEndpoint.PORT
             + " -h \"$D/" + TaskMetadataServer.WWW + "\" </dev/null >/dev/null || { rm -rf \"$D\"; return 3; }\n"
-            // The server's own process id, for the loop to compare namespaces without a fork.
+            // The server's own process id, for the loop to compare namespaces without a fork
+            // (none found: the server ended at once, and only the directory is left to remove).
             + "for h in $(pidof httpd); do [ /proc/$h/ns/net -ef /proc/$P/ns/net ] && echo \"$h\" > \"$D/httpd\"; done\n"
             + "echo \"$ns\" > \"$D/ns\"\n"
             + "}\n";

@@ -3,8 +3,6 @@ package dev.berth.ecs.runtime.docker;
 import com.github.dockerjava.api.model.HostConfig;
 import org.junit.jupiter.api.Test;
 
-import java.util.List;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,17 +17,17 @@ class MetadataAgentLoopIT extends EngineFixture {
      * Namespaces served as the launch leaves them: each directory names its owner's process, its
      * server's process (an {@code httpd} whose command line names the directory) and the namespace.
      * The container's processes share one network namespace, which is all the loop compares. One
-     * more, "legacy", lacks the server's process id, as a launch by an older berth leaves it.
-     * Then the loop, as the agent runs it.
+     * more, "noserver", has no server's process id, as a launch leaves it when its server ended at
+     * once. Then the loop, as the agent runs it.
      */
     private static final String SETUP = """
             mkdir -p /s; printf '#!/bin/sh\\nsleep 3600\\n' > /s/httpd; chmod +x /s/httpd
             serve() { mkdir -p /t/$1; (sleep 3600 </dev/null >/dev/null 2>&1 & echo $! > /t/$1/pid)
               (/s/httpd /t/$1/ </dev/null >/dev/null 2>&1 & echo $! > /t/$1/server)
               read -r p < /t/$1/pid; readlink /proc/$p/ns/net > /t/$1/ns.new; }
-            for n in $(seq 1 $NAMESPACES) legacy; do serve $n; done
+            for n in $(seq 1 $NAMESPACES) noserver; do serve $n; done
             for n in $(seq 1 $NAMESPACES); do cp /t/$n/server /t/$n/httpd; done
-            for n in $(seq 1 $NAMESPACES) legacy; do mv /t/$n/ns.new /t/$n/ns; done
+            for n in $(seq 1 $NAMESPACES) noserver; do mv /t/$n/ns.new /t/$n/ns; done
             export IDLE=60
             exec sh -c "$LOOP"
             """;
@@ -37,8 +35,8 @@ class MetadataAgentLoopIT extends EngineFixture {
     /**
      * Forks are counted by the process ids the container's PID namespace hands out: the loop
      * forked three times per namespace every second to read two files and a link, which with 64
-     * tasks running took 40% of a 2-core machine. Now a pass forks for its sleep, and for the
-     * legacy namespace only; each docker exec below takes a few ids of its own.
+     * tasks running took 40% of a 2-core machine. Now a pass forks for its sleep only; each docker
+     * exec below takes a few ids of its own.
      */
     @Test
     void aPassDoesNotStartAProcessPerNamespaceAndAGoneOwnersServerAndDirectoryGo() throws Exception {
@@ -58,13 +56,10 @@ class MetadataAgentLoopIT extends EngineFixture {
         assertTrue(forks < (long) NAMESPACES * passes,
                 forks + " processes in " + passes + " passes over " + NAMESPACES + " namespaces");
 
-        String servers = "for n in 2 legacy; do read -r s < /t/$n/server; echo $s; done";
-        List<String> serverPids = List.of(engine.exec(id, "sh", "-c", servers).strip().split("\\s+"));
-        engine.exec(id, "sh", "-c", "for n in 2 legacy; do read -r p < /t/$n/pid; kill $p; done");
+        String server = engine.exec(id, "sh", "-c", "read -r s < /t/2/server; echo $s").strip();
+        engine.exec(id, "sh", "-c", "for n in 2 noserver; do read -r p < /t/$n/pid; kill $p; done");
         awaitOutput(id, "ls /t | tr '\\n' ' '", "1 10 3 4 5 6 7 8 9");
-        for (String server : serverPids) {
-            awaitOutput(id, "[ -d /proc/" + server + " ] && echo running || echo stopped", "stopped");
-        }
+        awaitOutput(id, "[ -d /proc/" + server + " ] && echo running || echo stopped", "stopped");
     }
 
     /** The process id the container's PID namespace handed out last. */
