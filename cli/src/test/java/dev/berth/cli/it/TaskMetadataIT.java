@@ -6,6 +6,7 @@ import dev.berth.cli.CliRun;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -67,7 +68,7 @@ class TaskMetadataIT extends ClusterFixture {
 
     /** The namespaces the engine's metadata agent serves for this cluster's tasks (their documents name it). */
     private List<String> served() throws Exception {
-        List<String> served = new java.util.ArrayList<>();
+        List<String> served = new ArrayList<>();
         for (String agent : DockerEngine.cli("ps", "-q", "--filter", AGENT_LABEL).strip().split("\\s+")) {
             if (agent.isBlank()) continue;
             try {

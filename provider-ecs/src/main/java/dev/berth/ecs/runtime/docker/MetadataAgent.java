@@ -91,11 +91,12 @@ final class MetadataAgent {
     private static final java.util.regex.Pattern LAUNCHED = java.util.regex.Pattern.compile("(?m)^launched (\\d+) (\\d+)$");
     private static final String UPDATE = "[ -d \"$D\" ] || exit 4\nK=F\n" + UNPACK + "\n";
     /**
-     * The agent's name carries a digest of its scripts: a berth whose scripts changed makes an
+     * The agent's name carries its scripts' hash (String's, the same in every JVM): a berth whose
+     * scripts changed makes an
      * agent of its own beside one an older berth left running, which keeps serving its
      * namespaces until it idles out (stopping it would stop their servers with it).
      */
-    static final String NAME = "berth-metadata-agent-" + digest(LOOP + LAUNCH + UPDATE);
+    static final String NAME = "berth-metadata-agent-" + Integer.toHexString((LOOP + LAUNCH + UPDATE).hashCode());
 
     private final DockerClient client;
     private final String image;
@@ -229,15 +230,6 @@ final class MetadataAgent {
             }
         }
         throw last;
-    }
-
-    private static String digest(String scripts) {
-        try {
-            byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(scripts.getBytes(StandardCharsets.UTF_8));
-            return java.util.HexFormat.of().formatHex(d, 0, 4);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static int idleSeconds() {
