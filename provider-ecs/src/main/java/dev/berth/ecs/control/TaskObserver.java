@@ -160,7 +160,7 @@ final class TaskObserver {
                 List<String> filter = List.of(EcsLabels.CLUSTER + "=" + clusterArn);
                 ContainerRuntime engine = engine(host);
                 for (ContainerInfo c : listings.list(host + "\n" + clusterArn, () -> engine.listSummaries(filter),
-                        engine::changedSince, (listed, changed) -> changed.applyTo(listed,
+                        since -> engine.changedSince(since, filter), (listed, changed) -> changed.applyTo(listed,
                                 engine.listSummaries(filter, changed.containerIds())))) {
                     String arn = c.labels().get(EcsLabels.TASK_ARN);
                     if (arn != null) byTask.computeIfAbsent(arn, k -> new ArrayList<>()).add(c);

@@ -69,6 +69,7 @@ final class ActionHandler implements HttpHandler {
      */
     @Override
     public void handle(HttpExchange exchange) throws IOException {
+        long arrived = System.nanoTime();
         byte[] body;
         try {
             body = readAtMost(exchange.getRequestBody(), maxBody);
@@ -80,15 +81,18 @@ final class ActionHandler implements HttpHandler {
         boolean change = target != null && target.startsWith(Wire.TARGET_PREFIX)
                 && Actions.named(target.substring(Wire.TARGET_PREFIX.length())).map(a -> !a.readOnly()).orElse(false);
         if (change && changes != null) {
-            changes.execute(() -> answer(exchange, body));
+            changes.execute(() -> answer(exchange, body, arrived));
         } else {
-            answer(exchange, body);
+            answer(exchange, body, arrived);
         }
     }
 
-    private void answer(HttpExchange exchange, byte[] body) {
+    private void answer(HttpExchange exchange, byte[] body, long arrived) {
         try (exchange) {
-            send(exchange, reply(exchange, body));
+            Reply reply = reply(exchange, body);
+            exchange.getResponseHeaders().set(Wire.SERVER_TIMING_HEADER,
+                    String.format(java.util.Locale.ROOT, "berth;dur=%.3f", (System.nanoTime() - arrived) / 1e6));
+            send(exchange, reply);
         } catch (IOException e) {
             // The client went away before its answer; there is no one to tell.
         }

@@ -20,6 +20,12 @@ final class Wire {
     static final String CONTENT_TYPE = "application/x-amz-json-1.1";
     static final String ERROR_TYPE_HEADER = "x-amzn-ErrorType";
     static final String REQUEST_ID_HEADER = "x-amzn-RequestId";
+    /**
+     * How long the server took over a request, from its headers read to its answer ready (W3C Server
+     * Timing, {@code berth;dur=MILLISECONDS}): a client measuring its calls can tell the server's
+     * share from the wait for its own thread and the network (the load test reports both).
+     */
+    static final String SERVER_TIMING_HEADER = "Server-Timing";
 
     static final String UNKNOWN_OPERATION = "UnknownOperationException";
     static final String SERIALIZATION = "SerializationException";

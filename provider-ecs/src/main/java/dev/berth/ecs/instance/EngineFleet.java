@@ -168,7 +168,7 @@ public final class EngineFleet implements ContainerRuntime {
      * engine logged a change.
      */
     @Override
-    public Changed changedSince(Instant since) {
+    public Changed changedSince(Instant since, List<String> labelFilters) {
         Map<String, ContainerRuntime> remotes;
         try {
             remotes = remotes();
@@ -179,10 +179,10 @@ public final class EngineFleet implements ContainerRuntime {
         synchronized (this) {
             if (!fleetChangedAt.isBefore(since)) return Changed.ANYTHING;
         }
-        Changed changed = local().changedSince(since);
+        Changed changed = local().changedSince(since, labelFilters);
         for (ContainerRuntime rt : remotes.values()) {
             if (changed.anything()) break;
-            changed = changed.and(rt.changedSince(since));
+            changed = changed.and(rt.changedSince(since, labelFilters));
         }
         return changed;
     }

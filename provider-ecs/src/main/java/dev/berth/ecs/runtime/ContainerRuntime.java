@@ -72,12 +72,13 @@ public interface ContainerRuntime extends AutoCloseable {
     }
 
     /**
-     * What a listing of this engine may show differently since {@code since} (this machine's
-     * clock), as a look at the engine that begins after this call finds it: nothing, some
-     * containers, or anything. {@link Changed#ANYTHING} whenever the engine cannot tell, so a
-     * caller that asks lists again; never throws.
+     * What a listing of this engine under {@code labelFilters} (as {@link #listSummaries(List)}
+     * takes them) may show differently since {@code since} (this machine's clock), as a look at
+     * the engine that begins after this call finds it: nothing, some containers, or anything.
+     * {@link Changed#ANYTHING} whenever the engine cannot tell, so a caller that asks lists again;
+     * never throws. A changed container the filters surely do not match may be left out.
      */
-    default Changed changedSince(Instant since) {
+    default Changed changedSince(Instant since, List<String> labelFilters) {
         return Changed.ANYTHING;
     }
 

@@ -27,9 +27,15 @@ import java.util.function.Supplier;
 public final class FreshListings<T> {
     private static final class Flight<T> {
         final long started = System.nanoTime();
+        /** An older listing brought up to date, not a whole listing. */
+        final boolean update;
         /** The wall-clock moment it began, for asking an engine what changed since. */
         final Instant startedAt = Instant.now();
         final CompletableFuture<T> result = new CompletableFuture<>();
+
+        Flight(boolean update) {
+            this.update = update;
+        }
 
         boolean succeeded() {
             return result.isDone() && !result.isCompletedExceptionally();
@@ -71,23 +77,39 @@ public final class FreshListings<T> {
      * call arrived: the whole listing is not read again, but the engine's word that the rest of
      * it still holds is. Under load a few hundred calls a second then cost one cheap look each,
      * and a change costs a listing of what it touched instead of every container.
+     * <p>
+     * An update in hand is shared: a call that arrives during one waits for it and then asks the
+     * engine what changed since it began, which under load is nothing, instead of listing the
+     * same changed containers again beside it (each change on the engine otherwise cost a
+     * listing per call that arrived before the first update ended).
      */
     public T list(String key, Supplier<T> list, Function<Instant, Changed> changedSince, BiFunction<T, Changed, T> update) {
+        long arrived = EngineWaits.arrived();
         Flight<T> last;
         synchronized (this) {
             last = latest.get(key);
         }
+        if (last != null && last.update) {
+            waitFor(last);
+            if (last.succeeded() && last.started - arrived >= 0) return last.result.join();
+        }
         if (last != null && last.succeeded()) {
             // Begun before the look: anything the look does not report happened after this moment.
-            Flight<T> next = new Flight<>();
+            Flight<T> next = new Flight<>(true);
             // Not stepped out of here: the look behind it steps out itself, and only when it must wait.
             Changed changed = changedSince.apply(last.startedAt);
             if (changed.nothing()) return last.result.join();
             if (!changed.anything()) {
-                next.result.complete(EngineWaits.outside(() -> update.apply(last.result.join(), changed)));
                 synchronized (this) {
                     Flight<T> now = latest.get(key);
-                    if (now.result.isDone() && now.started - next.started < 0) latest.put(key, next);
+                    if (now == last || (now.result.isDone() && now.started - next.started < 0)) latest.put(key, next);
+                }
+                try {
+                    next.result.complete(EngineWaits.outside(() -> update.apply(last.result.join(), changed)));
+                } catch (RuntimeException | Error e) {
+                    // Its waiters list for themselves.
+                    next.result.completeExceptionally(e);
+                    throw e;
                 }
                 return next.result.join();
             }
@@ -104,7 +126,7 @@ public final class FreshListings<T> {
             synchronized (this) {
                 flight = latest.get(key);
                 if (flight == null || (flight.started - arrived < 0 && (flight.result.isDone() || running < overlap))) {
-                    flight = new Flight<>();
+                    flight = new Flight<>(false);
                     latest.put(key, flight);
                     running++;
                     mine = true;

@@ -36,7 +36,9 @@ final class LazyRuntime implements ContainerRuntime {
 
     public void stopTask(String taskArn, Duration grace) { target.get().stopTask(taskArn, grace); }
 
-    public dev.berth.ecs.runtime.Changed changedSince(java.time.Instant since) { return target.get().changedSince(since); }
+    public dev.berth.ecs.runtime.Changed changedSince(java.time.Instant since, List<String> labelFilters) {
+        return target.get().changedSince(since, labelFilters);
+    }
 
     public List<ContainerInfo> listContainers(Map<String, String> labels) { return target.get().listContainers(labels); }
 

@@ -118,6 +118,24 @@ class EcsHttpServerTest {
         assertTrue(r.headers().firstValue("x-amzn-RequestId").isPresent());
     }
 
+    /** The server's own time over a request, so a client can tell it from the wait for threads and the network. */
+    @Test
+    void anAnswerSaysHowLongTheServerTookOverIt() throws Exception {
+        scripted.on("DeleteCluster", r -> {
+            try {
+                Thread.sleep(30);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            throw EcsException.clusterNotFound();
+        });
+        HttpResponse<String> r = post("AmazonEC2ContainerServiceV20141113.DeleteCluster", "{\"cluster\":\"x\"}");
+        String timing = r.headers().firstValue("Server-Timing").orElseThrow();
+        assertTrue(timing.matches("berth;dur=\\d+\\.\\d{3}"), timing);
+        double millis = Double.parseDouble(timing.substring("berth;dur=".length()));
+        assertTrue(millis >= 30 && millis < 10_000, timing);
+    }
+
     @Test
     void requestIdsAreRandomVersion4UuidsAsEcsSendsThem() {
         java.util.Set<String> seen = new java.util.HashSet<>();

@@ -42,6 +42,8 @@ public final class EcsWire {
     private final InetSocketAddress address;
     private final String host;
     private final ThreadLocal<Connection> connections = new ThreadLocal<>();
+    /** The server's own time for this thread's last answer ({@code Server-Timing}), in nanoseconds; -1: not given. */
+    private final ThreadLocal<Long> serverNanos = ThreadLocal.withInitial(() -> -1L);
 
     public EcsWire(String endpoint) {
         URI uri = URI.create(endpoint);
@@ -64,6 +66,7 @@ public final class EcsWire {
         } catch (IOException e) {
             throw new CallFailed(action, "IOException", String.valueOf(e.getMessage()));
         }
+        serverNanos.set(response.serverNanos);
         JsonNode answer;
         try {
             answer = JSON.readTree(response.body.isEmpty() ? "{}" : response.body);
@@ -77,7 +80,23 @@ public final class EcsWire {
         return answer;
     }
 
-    private record Response(int status, String body) {
+    /** How long the server said it took over this thread's last call, in nanoseconds, or -1 when it did not say. */
+    long serverNanos() {
+        return serverNanos.get();
+    }
+
+    private record Response(int status, String body, long serverNanos) {
+    }
+
+    /** {@code berth;dur=1.234} (milliseconds) as nanoseconds; -1 for anything else. */
+    static long serverTiming(String value) {
+        int at = value == null ? -1 : value.indexOf("dur=");
+        if (at < 0) return -1;
+        try {
+            return (long) (Double.parseDouble(value.substring(at + 4).split("[;,]", 2)[0]) * 1e6);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     /** One request and its answer; a kept connection the server closed meanwhile is opened again once. */
@@ -130,6 +149,7 @@ public final class EcsWire {
             int code = Integer.parseInt(parts[1]);
             long length = -1;
             boolean chunked = false;
+            long server = -1;
             for (String h; (h = line()) != null && !h.isEmpty(); ) {
                 int colon = h.indexOf(':');
                 if (colon < 0) continue;
@@ -137,9 +157,10 @@ public final class EcsWire {
                 String value = h.substring(colon + 1).trim();
                 if (name.equals("content-length")) length = Long.parseLong(value);
                 if (name.equals("transfer-encoding") && value.equalsIgnoreCase("chunked")) chunked = true;
+                if (name.equals("server-timing")) server = serverTiming(value);
             }
             byte[] answer = chunked ? chunks() : exactly((int) Math.max(0, length));
-            return new Response(code, new String(answer, StandardCharsets.UTF_8));
+            return new Response(code, new String(answer, StandardCharsets.UTF_8), server);
         }
 
         private byte[] chunks() throws IOException {

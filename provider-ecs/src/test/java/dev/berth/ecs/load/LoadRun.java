@@ -42,15 +42,21 @@ public final class LoadRun {
     }
 
     /** What a run found: latencies by action, failed calls, lost tasks and over-commits (each one sentence). */
-    public record Result(Map<String, Latencies.Summary> latencies, List<String> failures, List<String> lost,
+    public record Result(Map<String, Latencies.Summary> latencies, Map<String, Latencies.Summary> inServer,
+                  List<String> failures, List<String> lost,
                   List<String> overCommits, int samples, int started, int stopped, Map<String, Integer> unplaced,
                   double seconds) {
         public String report() {
             StringBuilder b = new StringBuilder();
             b.append(String.format("%.1f s counted; RunTask started %d tasks, StopTask stopped %d; not placed: %s%n", seconds,
                     started, stopped, unplaced));
-            b.append("| action | calls | per s | p50 ms | p99 ms | max ms |\n|---|---|---|---|---|---|\n");
-            latencies.values().forEach(s -> b.append(s.row()).append('\n'));
+            // Beside what the clients waited, the server's own share of it (its Server-Timing header):
+            // the rest is the wait for the clients' and the server's threads and the loopback.
+            b.append("| action | calls | per s | p50 ms | p99 ms | max ms | in server p50 / p99 ms |\n|---|---|---|---|---|---|---|\n");
+            latencies.values().forEach(s -> {
+                Latencies.Summary in = inServer.get(s.action());
+                b.append(s.row()).append(in == null ? " - |" : String.format(" %.1f / %.1f |", in.p50(), in.p99())).append('\n');
+            });
             b.append("failed calls: ").append(failures.size()).append(failures.isEmpty() ? "" : " " + failures.subList(0, Math.min(5, failures.size()))).append('\n');
             b.append("lost tasks: ").append(lost.size()).append(lost.isEmpty() ? "" : " " + lost.subList(0, Math.min(5, lost.size()))).append('\n');
             b.append("over-committed samples: ").append(overCommits.size()).append(" of ").append(samples)
@@ -63,6 +69,7 @@ public final class LoadRun {
     private final LoadWorld world;
     private final Settings settings;
     private final Latencies latencies = new Latencies();
+    private final Latencies inServer = new Latencies();
     private final List<String> failures = new CopyOnWriteArrayList<>();
     private final List<String> overCommits = new CopyOnWriteArrayList<>();
     private final Set<String> started = ConcurrentHashMap.newKeySet();
@@ -108,7 +115,7 @@ public final class LoadRun {
         running = false;
         sampler.join(); // ends after the check in hand: interrupting it would fail a call of its own
         List<String> lost = settle();
-        return new Result(latencies.summaries(seconds), List.copyOf(failures), lost, List.copyOf(overCommits),
+        return new Result(latencies.summaries(seconds), inServer.summaries(seconds), List.copyOf(failures), lost, List.copyOf(overCommits),
                 samples.get(), started.size(), stoppedByLoad.size(), Map.copyOf(unplaced), seconds);
     }
 
@@ -174,7 +181,10 @@ public final class LoadRun {
     private void send(String action, ObjectNode body, String toStop, long due) {
         try {
             JsonNode answer = wire.call(action, body);
-            if (due >= counted) latencies.add(action, System.nanoTime() - due);
+            if (due >= counted) {
+                latencies.add(action, System.nanoTime() - due);
+                if (wire.serverNanos() >= 0) inServer.add(action, wire.serverNanos());
+            }
             if (action.equals("RunTask")) {
                 for (JsonNode t : answer.path("tasks")) {
                     started.add(t.path("taskArn").asText());

@@ -175,6 +175,75 @@ class FreshListingsTest {
     }
 
     @Test
+    void aCallArrivingDuringAnUpdateWaitsForItInsteadOfListingTheSameContainersAgain() throws Exception {
+        ContainerInfo a = container("a", "running");
+        ContainerInfo aDead = container("a", "exited");
+        listings.list("e", () -> List.of(a), since -> Changed.ANYTHING, FreshListingsTest::noUpdate);
+        java.time.Instant afterFirst = java.time.Instant.now();
+        // The engine's word: "a" changed after the first listing began, and nothing since.
+        java.util.function.Function<java.time.Instant, Changed> engine =
+                since -> since.isBefore(afterFirst) ? Changed.containers(java.util.Set.of("a")) : Changed.NOTHING;
+        AtomicInteger updates = new AtomicInteger();
+        CountDownLatch inHand = new CountDownLatch(1), release = new CountDownLatch(1);
+        java.util.function.BiFunction<List<ContainerInfo>, Changed, List<ContainerInfo>> relist = (listed, changed) -> {
+            updates.incrementAndGet();
+            inHand.countDown();
+            try {
+                release.await(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return changed.applyTo(listed, List.of(aDead));
+        };
+        Thread.sleep(5); // the update begins after the moment the engine's word is about
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            Future<List<ContainerInfo>> first = threads.submit(() -> listings.list("e", () -> listing(9), engine, relist));
+            assertTrue(inHand.await(5, TimeUnit.SECONDS));
+            Future<List<ContainerInfo>> second = threads.submit(() -> listings.list("e", () -> listing(9), engine, relist));
+            Thread.sleep(200);
+            release.countDown();
+            assertEquals(List.of(aDead), first.get(5, TimeUnit.SECONDS));
+            assertEquals(List.of(aDead), second.get(5, TimeUnit.SECONDS), "the update in hand, confirmed by the engine");
+            assertEquals(1, updates.get(), "the changed container was listed again once");
+        } finally {
+            release.countDown();
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
+    void aFailedUpdateLeavesItsWaitersToListForThemselves() throws Exception {
+        listings.list("e", () -> listing(1), since -> Changed.ANYTHING, FreshListingsTest::noUpdate);
+        CountDownLatch inHand = new CountDownLatch(1), release = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            Future<List<ContainerInfo>> failing = threads.submit(() -> listings.list("e", () -> listing(9),
+                    since -> Changed.containers(java.util.Set.of("a")), (listed, changed) -> {
+                        inHand.countDown();
+                        try {
+                            release.await(5, TimeUnit.SECONDS);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                        throw new RuntimeFailure("engine away", null);
+                    }));
+            assertTrue(inHand.await(5, TimeUnit.SECONDS));
+            Future<List<ContainerInfo>> waiting = threads.submit(() -> listings.list("e", () -> listing(3),
+                    since -> Changed.NOTHING, FreshListingsTest::noUpdate));
+            Thread.sleep(100);
+            release.countDown();
+            java.util.concurrent.ExecutionException e = assertThrows(java.util.concurrent.ExecutionException.class,
+                    () -> failing.get(5, TimeUnit.SECONDS));
+            assertTrue(e.getCause() instanceof RuntimeFailure);
+            assertEquals(3, waiting.get(5, TimeUnit.SECONDS).size(), "listed whole");
+        } finally {
+            release.countDown();
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
     void aFailedListingIsNeverReused() {
         assertThrows(RuntimeFailure.class, () -> listings.list("e", () -> {
             throw new RuntimeFailure("engine away", null);

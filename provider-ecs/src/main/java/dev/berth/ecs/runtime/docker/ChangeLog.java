@@ -4,7 +4,9 @@ import com.github.dockerjava.api.model.Event;
 import com.github.dockerjava.api.model.EventType;
 import dev.berth.ecs.runtime.Changed;
 
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -34,11 +36,21 @@ import java.util.concurrent.TimeUnit;
  * read the last seconds again ({@link EngineChanges}), and an event can reach the engine's log
  * after later-stamped ones, so what a look brings may be older than what is kept already. A
  * touch read twice is the same touch.
+ * <p>
+ * A container's own events also name its labels (moby copies every label into the event's
+ * attributes, beside attributes of its own: {@code image}, {@code name}, {@code exitCode} ...),
+ * and a container's labels never change. So a listing under label filters can be told that a
+ * changed container it could never show did not change it: a DescribeServices under load is not
+ * sent to list again the containers of tasks that are not the service's. Only label keys with a
+ * dot are trusted, as moby's own attribute names have none (and overwrite a label named like
+ * them); a container known only from a network's or volume's event is not known at all.
  */
 final class ChangeLog {
     /** Fewer than Docker's 256 kept events: a look this full may have lost some. */
     static final int FULL_LOG = 200;
     private static final long KEEP_NANOS = TimeUnit.MINUTES.toNanos(5);
+    /** Containers whose labels are kept; the least recently touched are forgotten first. */
+    static final int LABELLED = 10_000;
 
     /** The containers touched, by the moment (this machine's epoch nanoseconds) the engine stamped it. */
     private final NavigableMap<Long, Set<String>> touches = new TreeMap<>();
@@ -46,6 +58,13 @@ final class ChangeLog {
     private long anythingAt = Long.MIN_VALUE;
     /** Touches before this moment were let go of. */
     private long keptFrom = Long.MIN_VALUE;
+    /** The namespaced labels (keys with a dot) of the containers whose own events were read. */
+    private final Map<String, Map<String, String>> labels = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Map<String, String>> eldest) {
+            return size() > LABELLED;
+        }
+    };
 
     /** Counts everything as changed at {@code now} (nothing is known from before it). */
     void anything(long now) {
@@ -66,6 +85,9 @@ final class ChangeLog {
             String id = touched(e);
             if (id == null) anything(at);
             else if (!id.isEmpty()) touches.computeIfAbsent(at, k -> new HashSet<>()).add(id);
+            if (id != null && e.getType() == EventType.CONTAINER && e.getActor().getAttributes() != null) {
+                labels.computeIfAbsent(id, k -> namespaced(e.getActor().getAttributes()));
+            }
         }
         NavigableMap<Long, Set<String>> old = touches.headMap(now - KEEP_NANOS, false);
         if (!old.isEmpty()) {
@@ -80,6 +102,46 @@ final class ChangeLog {
         Set<String> ids = new HashSet<>();
         touches.tailMap(from, true).values().forEach(ids::addAll);
         return Changed.containers(ids);
+    }
+
+    /**
+     * As {@link #since(long)}, less the changed containers a listing under {@code labelFilters}
+     * (Docker's {@code key} or {@code key=value}, all of which must match) cannot show: those
+     * whose labels are known and fail one of them.
+     */
+    Changed since(long from, List<String> labelFilters) {
+        Changed changed = since(from);
+        if (changed.anything() || labelFilters.isEmpty()) return changed;
+        Set<String> shown = new HashSet<>();
+        for (String id : changed.containerIds()) {
+            Map<String, String> known = labels.get(id);
+            if (known == null || matches(known, labelFilters)) shown.add(id);
+        }
+        return Changed.containers(shown);
+    }
+
+    /** False only when a filter on a trusted key fails; a filter on any other key may match. */
+    static boolean matches(Map<String, String> namespacedLabels, List<String> labelFilters) {
+        for (String filter : labelFilters) {
+            int eq = filter.indexOf('=');
+            String key = eq < 0 ? filter : filter.substring(0, eq);
+            if (!trusted(key)) continue;
+            String value = namespacedLabels.get(key);
+            if (value == null || (eq >= 0 && !value.equals(filter.substring(eq + 1)))) return false;
+        }
+        return true;
+    }
+
+    private static boolean trusted(String key) {
+        return key.indexOf('.') >= 0;
+    }
+
+    private static Map<String, String> namespaced(Map<String, String> attributes) {
+        Map<String, String> out = new HashMap<>();
+        attributes.forEach((k, v) -> {
+            if (trusted(k)) out.put(k, v);
+        });
+        return Map.copyOf(out);
     }
 
     /** The container an event touched, "" for none, null for anything. */

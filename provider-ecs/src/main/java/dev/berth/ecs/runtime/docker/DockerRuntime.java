@@ -276,8 +276,8 @@ public final class DockerRuntime implements ContainerRuntime {
     }
 
     @Override
-    public dev.berth.ecs.runtime.Changed changedSince(java.time.Instant since) {
-        return changes.changedSince(since);
+    public dev.berth.ecs.runtime.Changed changedSince(java.time.Instant since, List<String> labelFilters) {
+        return changes.changedSince(since, labelFilters);
     }
 
     @Override

@@ -118,8 +118,11 @@ final class EngineChanges {
         this.sameMachine = endpoint.startsWith("unix://");
     }
 
-    /** What changed from {@code since} until a look that began after this call. */
-    Changed changedSince(Instant since) {
+    /**
+     * What changed from {@code since} until a look that began after this call, less the
+     * containers a listing under {@code labelFilters} cannot show ({@link ChangeLog#since(long, List)}).
+     */
+    Changed changedSince(Instant since, List<String> labelFilters) {
         try {
             Witness w = witness();
             if (w == null || !w.openedAt.isBefore(since)) return Changed.ANYTHING;
@@ -127,7 +130,7 @@ final class EngineChanges {
             // Asked after the look: an engine that restarted before it had ended the witness by then.
             if (w.ended) return Changed.ANYTHING;
             synchronized (log) {
-                return log.since(epochNanos(since) - look.error() - SLACK.toNanos());
+                return log.since(epochNanos(since) - look.error() - SLACK.toNanos(), labelFilters);
             }
         } catch (RuntimeException e) {
             return Changed.ANYTHING;

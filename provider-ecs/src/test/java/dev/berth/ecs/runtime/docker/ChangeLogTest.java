@@ -20,6 +20,11 @@ class ChangeLogTest {
                 .withEventActor(new EventActor().withId(id).withAttributes(Map.of("name", "x")));
     }
 
+    private static Event labelled(String action, String id, long timeNano, Map<String, String> attributes) {
+        return new Event().withType(EventType.CONTAINER).withAction(action).withTimenano(timeNano)
+                .withEventActor(new EventActor().withId(id).withAttributes(attributes));
+    }
+
     private static Event of(EventType type, String action, Map<String, String> attributes, long timeNano) {
         return new Event().withType(type).withAction(action).withTimenano(timeNano)
                 .withEventActor(new EventActor().withId("actor").withAttributes(attributes));
@@ -38,6 +43,37 @@ class ChangeLogTest {
         assertEquals(Changed.containers(Set.of("c1", "c2")), after(events, 100));
         assertEquals(Changed.containers(Set.of("c2")), after(events, 250), "only what came at or after the moment");
         assertEquals(Changed.NOTHING, after(events, 301), "a process run inside a container changes nothing a listing shows");
+    }
+
+    @Test
+    void aListingUnderLabelsIsNotToldOfContainersItsLabelsDoNotMatch() {
+        ChangeLog log = new ChangeLog();
+        log.record(List.of(
+                labelled("die", "task", 200, Map.of("dev.berth.cluster", "c", "name", "t")),
+                labelled("start", "web", 210, Map.of("dev.berth.cluster", "c", "dev.berth.service", "web")),
+                of(EventType.NETWORK, "connect", Map.of("container", "unseen", "name", "n"), 220)), true, 0, 10_000);
+        assertEquals(Changed.containers(Set.of("web", "unseen")), log.since(100, List.of("dev.berth.service=web")),
+                "the task is not the service's; a container known only from its network's event may be");
+        assertEquals(Changed.containers(Set.of("task", "web", "unseen")), log.since(100, List.of("dev.berth.cluster=c")));
+        assertEquals(Changed.containers(Set.of("web", "unseen")), log.since(100, List.of("dev.berth.cluster", "dev.berth.service")),
+                "every filter must match, a key alone by being there");
+        assertEquals(Changed.containers(Set.of("task", "web", "unseen")), log.since(100, List.of("name=other")),
+                "a key without a dot may be one of moby's own attributes, so it excludes nothing");
+        assertEquals(Changed.containers(Set.of("task", "web", "unseen")), log.since(100, List.of()));
+    }
+
+    @Test
+    void aContainersLabelsAreForgottenLeastRecentlyTouchedFirst() {
+        ChangeLog log = new ChangeLog();
+        for (int i = 0; i <= ChangeLog.LABELLED; i += 100) {
+            List<Event> look = new ArrayList<>(); // as looks read them: never a full log
+            for (int j = i; j < i + 100 && j <= ChangeLog.LABELLED; j++) {
+                look.add(labelled("start", "c" + j, 200 + j, Map.of("dev.berth.service", "other")));
+            }
+            log.record(look, true, 0, 100_000);
+        }
+        Set<String> shown = log.since(100, List.of("dev.berth.service=web")).containerIds();
+        assertEquals(Set.of("c0"), shown, "the first one's labels were let go of, so it may be the service's");
     }
 
     @Test

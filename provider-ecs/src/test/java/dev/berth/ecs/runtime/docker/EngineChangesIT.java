@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What the real engine's event log says about changes: a container's start and kill count, a quiet moment does not. */
@@ -43,12 +44,12 @@ class EngineChangesIT {
         Thread.sleep(50);
         container = docker("run", "-d", "--network", "none", "--label", "dev.berth.test=engine-changes", IMAGE,
                 "sleep", "300").trim();
-        assertTrue(touched(engine.changedSince(beforeRun), container), "a container started since");
+        assertTrue(touched(engine.changedSince(beforeRun, List.of()), container), "a container started since");
         Instant afterRun = Instant.now();
         Thread.sleep(50);
         docker("kill", container);
         docker("wait", container);
-        assertTrue(touched(engine.changedSince(afterRun), container), "a container killed since");
+        assertTrue(touched(engine.changedSince(afterRun, List.of()), container), "a container killed since");
     }
 
     /**
@@ -62,10 +63,10 @@ class EngineChangesIT {
             assertTrue(eventuallyUnchanged(rt), "a private engine with nothing happening");
             Instant before = Instant.now();
             Thread.sleep(50);
-            assertTrue(rt.changedSince(before).nothing());
+            assertTrue(rt.changedSince(before, List.of()).nothing());
             second.stop();
             second.start();
-            assertTrue(rt.changedSince(before).anything(), "the engine restarted since");
+            assertTrue(rt.changedSince(before, List.of()).anything(), "the engine restarted since");
         }
     }
 
@@ -87,20 +88,24 @@ class EngineChangesIT {
             Thread.sleep(50);
             String id = second.docker("run", "-d", "--network", "none", "--label", "dev.berth.test=changes",
                     SecondDockerd.IMAGE, "sleep", "300").orFail("docker run").output().strip();
-            assertEquals(Changed.containers(Set.of(id)), rt.changedSince(beforeRun), "its create and start");
+            assertEquals(Changed.containers(Set.of(id)), rt.changedSince(beforeRun, List.of()), "its create and start");
+            assertEquals(Changed.NOTHING, rt.changedSince(beforeRun, List.of("dev.berth.test=elsewhere")),
+                    "its events name its labels, and a listing of other labels cannot show it");
+            assertEquals(Changed.containers(Set.of(id)), rt.changedSince(beforeRun, List.of("dev.berth.test=changes",
+                    "dev.berth.test")), "a listing its labels match");
 
             Thread.sleep(50); // the step before well past: a listing begun within 10 ms of an event counts it
             Instant beforeExec = Instant.now();
             Thread.sleep(50);
             second.docker("exec", id, "true").orFail("docker exec");
-            assertEquals(Changed.NOTHING, rt.changedSince(beforeExec), "a process run inside it");
+            assertEquals(Changed.NOTHING, rt.changedSince(beforeExec, List.of()), "a process run inside it");
 
             Thread.sleep(50); // the step before well past: a listing begun within 10 ms of an event counts it
             Instant beforeConnect = Instant.now();
             Thread.sleep(50);
             second.docker("network", "connect", "changes-too", other).orFail("network connect");
-            assertEquals(Changed.containers(Set.of(other)), rt.changedSince(beforeConnect), "the network's connect names it");
-            assertEquals(Set.of(id, other), rt.changedSince(beforeRun).containerIds(), "both since the first moment");
+            assertEquals(Changed.containers(Set.of(other)), rt.changedSince(beforeConnect, List.of()), "the network's connect names it");
+            assertEquals(Set.of(id, other), rt.changedSince(beforeRun, List.of()).containerIds(), "both since the first moment");
             assertEquals(List.of(other), rt.listSummaries(List.of("dev.berth.test=changes"), Set.of(other)).stream()
                     .map(ContainerInfo::id).toList(), "a listing of the changed ids only");
 
@@ -108,7 +113,16 @@ class EngineChangesIT {
             Instant beforeTag = Instant.now();
             Thread.sleep(50);
             second.docker("tag", SecondDockerd.IMAGE, "changes/retagged:1").orFail("docker tag");
-            assertTrue(rt.changedSince(beforeTag).anything(), "an image tagged");
+            assertTrue(rt.changedSince(beforeTag, List.of()).anything(), "an image tagged");
+
+            Thread.sleep(50); // the step before well past: a listing begun within 10 ms of an event counts it
+            Instant beforeKill = Instant.now();
+            Thread.sleep(50);
+            second.docker("kill", id).orFail("docker kill");
+            Changed killed = rt.changedSince(beforeKill, List.of("dev.berth.test=changes"));
+            assertTrue(touched(killed, id), "a death is seen by a listing its labels match");
+            assertFalse(rt.changedSince(beforeKill, List.of("dev.berth.test=elsewhere")).containerIds().contains(id),
+                    "and by no listing they do not");
         }
     }
 
@@ -125,7 +139,7 @@ class EngineChangesIT {
         for (int i = 0; i < 400; i++) {
             Instant since = Instant.now();
             Thread.sleep(50);
-            if (rt.changedSince(since).nothing()) return true;
+            if (rt.changedSince(since, List.of()).nothing()) return true;
         }
         return false;
     }

@@ -126,18 +126,18 @@ class EngineChangesTest {
         EngineChanges changes = new EngineChanges(client, engine, "unix:///berth-test.sock");
         try {
             // The first call opens the witness of engine restarts, the first look knows nothing from before it.
-            changes.changedSince(Instant.now());
+            changes.changedSince(Instant.now(), List.of());
             pause();
-            changes.changedSince(Instant.now());
+            changes.changedSince(Instant.now(), List.of());
             pause();
             Instant listed = Instant.now(); // a listing that shows the container running begins
             pause();
             long died = now(); // dockerd stamps the container's death ...
             pause();
-            assertEquals(Changed.containers(Set.of()), changes.changedSince(listed), "... and has not logged it yet");
+            assertEquals(Changed.containers(Set.of()), changes.changedSince(listed, List.of()), "... and has not logged it yet");
             pause();
             engine.logged("c1", died); // ... logs it only now
-            assertEquals(Changed.containers(Set.of("c1")), changes.changedSince(listed),
+            assertEquals(Changed.containers(Set.of("c1")), changes.changedSince(listed, List.of()),
                     "the next look finds the death, so the listing is not taken for current");
         } finally {
             changes.close();
