@@ -4,6 +4,9 @@
 # DescribeTasks, ListTasks, DescribeServices and ListServices mixed with RunTask and StopTask.
 # Prints throughput and p50/p99 latency per action, and fails when a call failed, a task was lost
 # or an instance held more than it registered (dev.berth.ecs.load, provider-ecs's test sources).
+# Beside each action's latency (from when the call was due): the server's own share (its
+# Server-Timing header), how late the driver sent it, and a yardstick row, the same driver's calls
+# to a server in its JVM that answers at once: what the machine's threads and loopback cost then.
 #
 # The world: one cluster with 4 container instances on the local engine, one service, RUNNING
 # real busybox tasks started through RunTask, and the rest stopped tasks whose rows are copies of
@@ -59,7 +62,8 @@ side() { # side NAME BERTH_DIR
   local cpu0 cpu1 rc=0
   world="load-$name-$$"
   cpu0=$(awk '{print $14+$15}' "/proc/$server_pid/stat")
-  java -cp "$top/cli/target/berth.jar:$top/provider-ecs/target/test-classes" dev.berth.ecs.load.LoadMain \
+  # LOAD_JAVA_OPTS: options for the driver's JVM (its collector's log, say), never the server's.
+  java ${LOAD_JAVA_OPTS:-} -cp "$top/cli/target/berth.jar:$top/provider-ecs/target/test-classes" dev.berth.ecs.load.LoadMain \
     --endpoint="http://127.0.0.1:$port" --store="$BERTH_ECS_STORE" --clients="$clients" --seconds="$seconds" \
     --tasks="$tasks" --running="$running" --rate="$rate" --warmup="$warmup" --changes="$changes" --name="$world" || rc=$?
   cpu1=$(awk '{print $14+$15}' "/proc/$server_pid/stat")
