@@ -73,8 +73,8 @@ final class EngineViews {
         List<String> filter = List.of(EcsLabels.SERVICE + "=" + serviceArn);
         List<ContainerInfo> containers = freshContainers.list(rt.endpoint() + "\n" + serviceArn,
                 () -> EngineViewReader.containers(rt, rt.listSummaries(filter), Set.of(serviceArn)),
-                since -> rt.changedSince(since, filter), (listed, changed) -> changed.applyTo(listed, EngineViewReader.containers(rt,
-                        rt.listSummaries(filter, changed.containerIds()), Set.of(serviceArn))));
+                since -> rt.changedSince(since, filter), (listed, changed) -> changed.applyTo(listed,
+                        EngineViewReader.containers(rt, rt.listSummaries(filter, changed.containerIds()), Set.of(serviceArn))));
         return EngineViewReader.view(containers, rows);
     }
 

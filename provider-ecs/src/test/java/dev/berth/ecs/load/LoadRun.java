@@ -136,7 +136,8 @@ public final class LoadRun {
         running = false;
         sampler.join(); // ends after the check in hand: interrupting it would fail a call of its own
         List<String> lost = settle();
-        return new Result(latencies.summaries(seconds), inServer.summaries(seconds), late.summaries(seconds), List.copyOf(failures), lost, List.copyOf(overCommits),
+        return new Result(latencies.summaries(seconds), inServer.summaries(seconds), late.summaries(seconds),
+                List.copyOf(failures), lost, List.copyOf(overCommits),
                 samples.get(), started.size(), stoppedByLoad.size(), Map.copyOf(unplaced), seconds);
     }
 
@@ -297,6 +298,8 @@ public final class LoadRun {
      */
     private static void sleepNanos(long nanos) {
         long until = System.nanoTime() + nanos;
-        for (long left = nanos; left > 0; left = until - System.nanoTime()) java.util.concurrent.locks.LockSupport.parkNanos(left);
+        for (long left = nanos; left > 0; left = until - System.nanoTime()) {
+            java.util.concurrent.locks.LockSupport.parkNanos(left);
+        }
     }
 }

@@ -85,7 +85,8 @@ final class ChangeLog {
             String id = touched(e);
             if (id == null) anything(at);
             else if (!id.isEmpty()) touches.computeIfAbsent(at, k -> new HashSet<>()).add(id);
-            if (id != null && e.getType() == EventType.CONTAINER && e.getActor().getAttributes() != null) {
+            if (id != null && e.getType() == EventType.CONTAINER && e.getActor() != null
+                    && e.getActor().getAttributes() != null) {
                 labels.computeIfAbsent(id, k -> namespaced(e.getActor().getAttributes()));
             }
         }

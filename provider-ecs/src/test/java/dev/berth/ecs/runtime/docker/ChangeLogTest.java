@@ -63,6 +63,14 @@ class ChangeLogTest {
     }
 
     @Test
+    void anEventWithoutAnActorTouchesItsContainerWithoutNamingItsLabels() {
+        ChangeLog log = new ChangeLog();
+        log.record(List.of(new Event().withType(EventType.CONTAINER).withAction("die").withId("old").withTimenano(200L)),
+                true, 0, 10_000);
+        assertEquals(Changed.containers(Set.of("old")), log.since(100, List.of("dev.berth.service=web")));
+    }
+
+    @Test
     void aContainersLabelsAreForgottenLeastRecentlyTouchedFirst() {
         ChangeLog log = new ChangeLog();
         for (int i = 0; i <= ChangeLog.LABELLED; i += 100) {
