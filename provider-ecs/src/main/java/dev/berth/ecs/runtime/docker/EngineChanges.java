@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.model.Event;
-import com.github.dockerjava.api.model.EventType;
 import com.github.dockerjava.transport.DockerHttpClient;
 import dev.berth.ecs.runtime.Changed;
 import dev.berth.ecs.runtime.FreshListings;
@@ -32,10 +31,13 @@ import java.util.concurrent.TimeUnit;
  * pushed them out is newer.
  * <p>
  * An engine that restarts starts a new, empty log, so a look after it would find nothing though
- * every container may have died. A stream of the engine's own events (a witness that carries
- * nothing in ordinary times) is kept open: when it ends, whether the engine went away or the
- * connection timed out, nothing from before is trusted, and only listings that began after a new
- * witness was opened can be answered again.
+ * every container may have died. A stream of the engine's events (a witness) is kept open: when
+ * it ends, whether the engine went away or the connection timed out, nothing from before is
+ * trusted, and only listings that began after a new witness was opened can be answered again.
+ * What the witness carries goes to the log as well, by its stamp: an event the engine logged
+ * later than {@link #REREAD} after stamping it, which no look reads, still reaches the log when
+ * the engine publishes it, where before it was never seen (a possible cause of a container's death
+ * once not seen for 10 s under CI's load, ContainerOrderIT).
  * <p>
  * A look is one plain request on the calling thread ({@code GET /events?since=...&until=...},
  * answered from the engine's memory), not docker-java's event command, which starts a thread of
@@ -82,10 +84,15 @@ final class EngineChanges {
     private record Look(long error) {
     }
 
-    /** An open stream of the engine's daemon events; it ending is what counts. */
-    private static final class Witness extends ResultCallback.Adapter<Event> {
+    /** An open stream of the engine's events; it ending is what counts, and what it carries is logged. */
+    private final class Witness extends ResultCallback.Adapter<Event> {
         final Instant openedAt = Instant.now();
         volatile boolean ended;
+
+        @Override
+        public void onNext(Event e) {
+            streamed(e);
+        }
 
         @Override
         public void onError(Throwable t) {
@@ -143,7 +150,7 @@ final class EngineChanges {
             if (closed) return null;
             if (witness == null || witness.ended) {
                 Witness w = new Witness();
-                client.eventsCmd().withEventTypeFilter(EventType.DAEMON).exec(w);
+                client.eventsCmd().exec(w);
                 witness = w;
             }
             return witness;
@@ -206,6 +213,15 @@ final class EngineChanges {
             readUntil = Math.max(readUntil, until);
         }
         return new Look(o.error());
+    }
+
+    /** An event the witness carried, logged by its stamp as a look would log it. */
+    private void streamed(Event e) {
+        ClockOffset o = sameMachine ? SAME_CLOCK : offset;
+        if (o == null) return; // before the first look, which counts everything before it as changed
+        synchronized (log) {
+            log.record(List.of(e), true, o.nanos(), epochNanos(Instant.now()));
+        }
     }
 
     private ClockOffset offset() {

@@ -36,8 +36,23 @@ class EngineChangesTest {
         private final List<Entry> log = new ArrayList<>();
         private final List<PipedOutputStream> streams = new ArrayList<>();
 
+        /** Logs the entry and, as moby's publisher does right after, sends it down every open stream. */
         synchronized void logged(String containerId, long stampedAt) {
-            log.add(new Entry(containerId, stampedAt));
+            Entry e = new Entry(containerId, stampedAt);
+            log.add(e);
+            for (PipedOutputStream s : streams) {
+                try {
+                    s.write((json(e) + "\n").getBytes(StandardCharsets.UTF_8));
+                    s.flush();
+                } catch (java.io.IOException closed) {
+                    // That stream's reader is gone.
+                }
+            }
+        }
+
+        private static String json(Entry e) {
+            return "{\"Type\":\"container\",\"Action\":\"die\",\"Actor\":{\"ID\":\"" + e.containerId()
+                    + "\",\"Attributes\":{}},\"time\":" + e.stampedAt() / 1_000_000_000L + ",\"timeNano\":" + e.stampedAt() + "}";
         }
 
         @Override
@@ -45,7 +60,7 @@ class EngineChangesTest {
             String path = request.path();
             if (!path.contains("/events")) return answer(404, new ByteArrayInputStream(new byte[0]));
             if (!path.contains("since=")) {
-                // The witness: a stream of daemon events that stays open.
+                // The witness: a stream of every event that stays open.
                 try {
                     PipedOutputStream out = new PipedOutputStream();
                     streams.add(out);
@@ -62,8 +77,7 @@ class EngineChangesTest {
                 long at = e.stampedAt();
                 if (at < since) break;
                 if (at > until) continue;
-                found.add(0, "{\"Type\":\"container\",\"Action\":\"die\",\"Actor\":{\"ID\":\"" + e.containerId()
-                        + "\",\"Attributes\":{}},\"time\":" + at / 1_000_000_000L + ",\"timeNano\":" + at + "}");
+                found.add(0, json(e));
             }
             return answer(200, new ByteArrayInputStream(String.join("\n", found).getBytes(StandardCharsets.UTF_8)));
         }
@@ -112,6 +126,42 @@ class EngineChangesTest {
     private static long now() {
         Instant t = Instant.now();
         return TimeUnit.SECONDS.toNanos(t.getEpochSecond()) + t.getNano();
+    }
+
+    /**
+     * A death dockerd logs later than every look reads again ({@link EngineChanges#REREAD}) after
+     * its stamp: no look finds it, since each stops at the first entry stamped before its
+     * {@code since}; the open stream carries it when it is logged.
+     */
+    @Test
+    void aDeathLoggedLaterThanLooksReadAgainComesDownTheStream() throws Exception {
+        Dockerd engine = new Dockerd();
+        DockerClient client = DockerClientImpl.getInstance(
+                DefaultDockerClientConfig.createDefaultConfigBuilder().withDockerHost("unix:///berth-test.sock").build(), engine);
+        EngineChanges changes = new EngineChanges(client, engine, "unix:///berth-test.sock");
+        try {
+            changes.changedSince(Instant.now(), List.of());
+            pause();
+            changes.changedSince(Instant.now(), List.of());
+            pause();
+            Instant listed = Instant.now();
+            pause();
+            long died = now();
+            pause();
+            assertEquals(Changed.containers(Set.of()), changes.changedSince(listed, List.of()));
+            Thread.sleep(EngineChanges.REREAD.toMillis() + 200);
+            assertEquals(Changed.containers(Set.of()), changes.changedSince(listed, List.of()), "looks are past it now");
+            engine.logged("c1", died);
+            Changed seen = Changed.NOTHING;
+            for (int i = 0; i < 100 && seen.nothing(); i++) {
+                Thread.sleep(20);
+                seen = changes.changedSince(listed, List.of());
+            }
+            assertEquals(Changed.containers(Set.of("c1")), seen, "the stream brought what no look could read");
+        } finally {
+            changes.close();
+            engine.close();
+        }
     }
 
     private static void pause() throws InterruptedException {
