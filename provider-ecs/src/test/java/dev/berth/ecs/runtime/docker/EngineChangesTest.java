@@ -128,37 +128,28 @@ class EngineChangesTest {
         return TimeUnit.SECONDS.toNanos(t.getEpochSecond()) + t.getNano();
     }
 
-    /**
-     * A death dockerd logs later than every look reads again ({@link EngineChanges#REREAD}) after
-     * its stamp: no look finds it, since each stops at the first entry stamped before its
-     * {@code since}; the open stream carries it when it is logged.
-     */
-    @Test
-    void aDeathLoggedLaterThanLooksReadAgainComesDownTheStream() throws Exception {
-        Dockerd engine = new Dockerd();
-        DockerClient client = DockerClientImpl.getInstance(
-                DefaultDockerClientConfig.createDefaultConfigBuilder().withDockerHost("unix:///berth-test.sock").build(), engine);
-        EngineChanges changes = new EngineChanges(client, engine, "unix:///berth-test.sock");
-        try {
+    /** Looks over a stand-in dockerd, past the first one (which knows nothing from before it). */
+    private static final class Looking implements AutoCloseable {
+        final Dockerd engine = new Dockerd();
+        final EngineChanges changes;
+
+        Looking() throws InterruptedException {
+            DockerClient client = DockerClientImpl.getInstance(
+                    DefaultDockerClientConfig.createDefaultConfigBuilder().withDockerHost("unix:///berth-test.sock").build(), engine);
+            changes = new EngineChanges(client, engine, "unix:///berth-test.sock");
+            // The first call opens the witness of engine restarts, the first look knows nothing from before it.
             changes.changedSince(Instant.now(), List.of());
             pause();
             changes.changedSince(Instant.now(), List.of());
             pause();
-            Instant listed = Instant.now();
-            pause();
-            long died = now();
-            pause();
-            assertEquals(Changed.containers(Set.of()), changes.changedSince(listed, List.of()));
-            Thread.sleep(EngineChanges.REREAD.toMillis() + 200);
-            assertEquals(Changed.containers(Set.of()), changes.changedSince(listed, List.of()), "looks are past it now");
-            engine.logged("c1", died);
-            Changed seen = Changed.NOTHING;
-            for (int i = 0; i < 100 && seen.nothing(); i++) {
-                Thread.sleep(20);
-                seen = changes.changedSince(listed, List.of());
-            }
-            assertEquals(Changed.containers(Set.of("c1")), seen, "the stream brought what no look could read");
-        } finally {
+        }
+
+        Changed since(Instant listed) {
+            return changes.changedSince(listed, List.of());
+        }
+
+        @Override
+        public void close() throws java.io.IOException {
             changes.close();
             engine.close();
         }
@@ -170,28 +161,41 @@ class EngineChangesTest {
 
     @Test
     void aDeathTheEngineLogsAfterALookPastItsStampIsSeenByTheNextLook() throws Exception {
-        Dockerd engine = new Dockerd();
-        DockerClient client = DockerClientImpl.getInstance(
-                DefaultDockerClientConfig.createDefaultConfigBuilder().withDockerHost("unix:///berth-test.sock").build(), engine);
-        EngineChanges changes = new EngineChanges(client, engine, "unix:///berth-test.sock");
-        try {
-            // The first call opens the witness of engine restarts, the first look knows nothing from before it.
-            changes.changedSince(Instant.now(), List.of());
-            pause();
-            changes.changedSince(Instant.now(), List.of());
-            pause();
+        try (Looking looks = new Looking()) {
             Instant listed = Instant.now(); // a listing that shows the container running begins
             pause();
             long died = now(); // dockerd stamps the container's death ...
             pause();
-            assertEquals(Changed.containers(Set.of()), changes.changedSince(listed, List.of()), "... and has not logged it yet");
+            assertEquals(Changed.containers(Set.of()), looks.since(listed), "... and has not logged it yet");
             pause();
-            engine.logged("c1", died); // ... logs it only now
-            assertEquals(Changed.containers(Set.of("c1")), changes.changedSince(listed, List.of()),
+            looks.engine.logged("c1", died); // ... logs it only now
+            assertEquals(Changed.containers(Set.of("c1")), looks.since(listed),
                     "the next look finds the death, so the listing is not taken for current");
-        } finally {
-            changes.close();
-            engine.close();
+        }
+    }
+
+    /**
+     * A death dockerd logs later than every look reads again ({@link EngineChanges#REREAD}) after
+     * its stamp: no look finds it, since each stops at the first entry stamped before its
+     * {@code since}; the open stream carries it when it is logged.
+     */
+    @Test
+    void aDeathLoggedLaterThanLooksReadAgainComesDownTheStream() throws Exception {
+        try (Looking looks = new Looking()) {
+            Instant listed = Instant.now();
+            pause();
+            long died = now();
+            pause();
+            assertEquals(Changed.containers(Set.of()), looks.since(listed));
+            Thread.sleep(EngineChanges.REREAD.toMillis() + 200);
+            assertEquals(Changed.containers(Set.of()), looks.since(listed), "looks are past it now");
+            looks.engine.logged("c1", died);
+            Changed seen = Changed.NOTHING;
+            for (int i = 0; i < 100 && seen.nothing(); i++) {
+                Thread.sleep(20);
+                seen = looks.since(listed);
+            }
+            assertEquals(Changed.containers(Set.of("c1")), seen, "the stream brought what no look could read");
         }
     }
 }
