@@ -6,7 +6,9 @@ import dev.berth.engine.state.StateSnapshot;
 import dev.berth.engine.value.MapValue;
 import dev.berth.engine.value.SensitiveValue;
 import dev.berth.engine.value.Value;
+import dev.berth.engine.memo.LastRead;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,15 +26,32 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 /**
  * A state read again in the same process (a background berth's next plan) takes the objects
  * whose stored text has not changed from the last read, and decodes the rest: whatever changed
- * in between, by this process or another, reads as it now is.
+ * in between, by this process or another, reads as it now is. A JVM of its own keeps nothing for
+ * a next read.
  */
 class StateReadAgainTest {
     @TempDir
     Path dir;
 
+    @BeforeEach
+    void resident() {
+        LastRead.keepAcrossReads(true);
+    }
+
     @AfterEach
     void forget() {
         StateRows.DECODED.forget();
+        LastRead.keepAcrossReads(false);
+    }
+
+    @Test
+    void aJvmOfItsOwnDecodesEveryReadAfresh() {
+        LastRead.keepAcrossReads(false);
+        try (SqliteStateStore s = open()) {
+            s.commit(List.of(put("a", "v1")), "apply");
+            StateSnapshot first = s.read();
+            assertNotSame(first.resources().get(addr("a")).attributes(), s.read().resources().get(addr("a")).attributes());
+        }
     }
 
     private SqliteStateStore open() {

@@ -1,5 +1,7 @@
 package dev.berth.cli.daemon;
 
+import dev.berth.engine.memo.LastRead;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.StandardProtocolFamily;
@@ -58,6 +60,9 @@ public final class Daemon {
              FileLock held = lockFile.tryLock()) {
             if (held == null) return; // another one serves this directory already
             sweepSiblings(dir);
+            // Plan after plan of one directory: each load and state read takes what the last one
+            // worked out where its input is unchanged.
+            LastRead.keepAcrossReads(true);
             new Daemon(dir, jar, idle(System.getenv())).loop();
         }
     }

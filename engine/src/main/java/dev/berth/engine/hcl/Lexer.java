@@ -40,7 +40,7 @@ final class Lexer {
     private final int n;
     private final LineIndex lines;
     private final List<Diagnostic> diags;
-    private final Tokens out = new Tokens();
+    private final Tokens out;
     private final ArrayDeque<Frame> stack = new ArrayDeque<>();
     private int pos;
     private boolean keepComments;
@@ -50,6 +50,7 @@ final class Lexer {
         this.n = n;
         this.lines = lines;
         this.diags = diags;
+        this.out = new Tokens(n);
         // Terraform skips a leading UTF-8 byte order mark (editors on Windows write one).
         if (n > 0 && src[0] == '\uFEFF') pos = 1;
     }

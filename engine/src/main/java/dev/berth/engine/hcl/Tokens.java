@@ -7,14 +7,27 @@ import java.util.Arrays;
  * a million tokens and this keeps lexing allocation-free apart from occasional growth.
  */
 final class Tokens {
-    TokenType[] types = new TokenType[1024];
-    int[] starts = new int[1024];
-    int[] ends = new int[1024];
+    TokenType[] types;
+    int[] starts;
+    int[] ends;
     int size;
+
+    /**
+     * Sized for a text of {@code chars} characters from the start: configuration has about one
+     * token to every three or four characters. Doubling from a small start left three times the
+     * final arrays behind as garbage, each copy too large for the young generation (400 MB of a
+     * 42 MB file's parse, which a plan's peak memory kept).
+     */
+    Tokens(int chars) {
+        int cap = Math.max(1024, chars / 3 + 16);
+        types = new TokenType[cap];
+        starts = new int[cap];
+        ends = new int[cap];
+    }
 
     void add(TokenType type, int start, int end) {
         if (size == types.length) {
-            int cap = size * 2;
+            int cap = size + (size >> 1);
             types = Arrays.copyOf(types, cap);
             starts = Arrays.copyOf(starts, cap);
             ends = Arrays.copyOf(ends, cap);

@@ -12,16 +12,25 @@ import java.util.function.Predicate;
  * the same stored objects each time was a quarter of a warm plan of 10,000 resources. Only for
  * pure work: an answer is kept with the input it was worked out from, and taken again only when
  * the caller finds that input unchanged, so it is the answer the work would give. Only the last
- * read is kept (what left since is forgotten), and softly: a JVM short of memory drops it, and a
- * process that reads once pays a map entry per key.
+ * read is kept (what left since is forgotten), and softly: a JVM short of memory drops it.
+ *
+ * <p>Only a JVM that reads again keeps anything ({@link #keepAcrossReads}: the background berth).
+ * A command in a JVM of its own reads once, and what it kept would be held to its end for nothing:
+ * the stored text of every state object beside its decoded value, 110 MB of a plan of 100,000.
  */
 public final class LastRead<K, V> {
+    private static volatile boolean keep;
     private volatile SoftReference<Map<K, V>> last = new SoftReference<>(null);
+
+    /** From now on this JVM keeps each read's answers for the next (a background berth says so at its start). */
+    public static void keepAcrossReads(boolean on) {
+        keep = on;
+    }
 
     /** A read begins: what the last one worked out is at hand, what this one works out is kept. */
     public Pass<K, V> begin() {
         Map<K, V> before = last.get();
-        return new Pass<>(this, before == null ? Map.of() : before);
+        return new Pass<>(this, before == null ? Map.of() : before, keep ? new ConcurrentHashMap<>() : null);
     }
 
     /** Forgets every answer (tests, and a caller that knows the work's rules changed). */
@@ -33,11 +42,13 @@ public final class LastRead<K, V> {
     public static final class Pass<K, V> {
         private final LastRead<K, V> owner;
         private final Map<K, V> before;
-        private final Map<K, V> now = new ConcurrentHashMap<>();
+        /** What this read works out, for the next; null when this JVM does not read again. */
+        private final Map<K, V> now;
 
-        private Pass(LastRead<K, V> owner, Map<K, V> before) {
+        private Pass(LastRead<K, V> owner, Map<K, V> before, Map<K, V> now) {
             this.owner = owner;
             this.before = before;
+            this.now = now;
         }
 
         /**
@@ -49,13 +60,13 @@ public final class LastRead<K, V> {
         public V get(K key, Predicate<V> current, Function<K, V> work) {
             V v = before.get(key);
             if (v == null || !current.test(v)) v = work.apply(key);
-            if (v != null) now.put(key, v);
+            if (v != null && now != null) now.put(key, v);
             return v;
         }
 
         /** The read ended: its answers are what the next read finds. */
         public void end() {
-            owner.last = new SoftReference<>(now);
+            if (now != null) owner.last = new SoftReference<>(now);
         }
     }
 }

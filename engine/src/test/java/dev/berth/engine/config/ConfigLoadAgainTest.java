@@ -4,6 +4,9 @@ import dev.berth.engine.addrs.ResourceAddr;
 import dev.berth.engine.diag.SourceFiles;
 import dev.berth.engine.eval.Evaluator;
 import dev.berth.engine.functions.FunctionRegistry;
+import dev.berth.engine.memo.LastRead;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,10 +22,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * A directory loaded again in the same process (a background berth's next plan) keeps the syntax
  * tree of a file whose text has not changed, and parses a changed file afresh, errors included.
+ * A JVM of its own keeps nothing for a next load.
  */
 class ConfigLoadAgainTest {
     @TempDir
     Path dir;
+
+    @BeforeEach
+    void resident() {
+        LastRead.keepAcrossReads(true);
+    }
+
+    @AfterEach
+    void ownJvm() {
+        LastRead.keepAcrossReads(false);
+    }
 
     private ConfigLoader.Result load() {
         return new ConfigLoader(new SourceFiles(), new StaticEvaluator(new Evaluator(FunctionRegistry.standard(), dir)))
@@ -46,5 +60,13 @@ class ConfigLoadAgainTest {
         ConfigLoader.Result broken = load();
         assertEquals(1, broken.diagnostics().size(), broken.diagnostics().toString());
         assertTrue(broken.diagnostics().get(0).range().toString().contains("b.hcl"), broken.diagnostics().toString());
+    }
+
+    @Test
+    void aJvmOfItsOwnParsesEveryLoadAfresh() throws IOException {
+        LastRead.keepAcrossReads(false);
+        Files.writeString(dir.resolve("a.hcl"), "resource \"ecs_cluster\" \"a\" {\n  name = \"a\"\n}\n");
+        ConfigLoader.Result first = load();
+        assertNotSame(first.config().files().get(0), load().config().files().get(0));
     }
 }

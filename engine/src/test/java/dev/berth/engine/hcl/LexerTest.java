@@ -22,6 +22,19 @@ class LexerTest {
     }
 
     @Test
+    void aTextDenserThanTheTokenArraysWereSizedForKeepsEveryToken() {
+        // Sized for one token to three characters; "1,1,..." is one to one, so the arrays grow.
+        String src = "x = [" + "1,".repeat(3000) + "]";
+        char[] chars = src.toCharArray();
+        Tokens t = new Lexer(chars, chars.length, new LineIndex("t", chars, chars.length), diags).lex();
+        assertEquals(6005, t.size);
+        assertEquals(List.of(IDENT, EQUAL, LBRACK, NUMBER, COMMA), types(src).subList(0, 5));
+        assertEquals(List.of(NUMBER, COMMA, RBRACK, EOF), types(src).subList(6001, 6005));
+        for (int i = 3; i < 6002; i += 2) assertEquals(i + 2, t.starts[i], "token " + i + " starts where it stands");
+        assertTrue(diags.isEmpty(), diags::toString);
+    }
+
+    @Test
     void operatorsAndPunctuation() {
         assertEquals(List.of(IDENT, EQUAL, NUMBER, PLUS, NUMBER, STAR, NUMBER, EQEQ, NUMBER, AND, BANG, IDENT,
                         OR, IDENT, NOTEQ, IDENT, LE, IDENT, GE, IDENT, LT, IDENT, GT, IDENT, FATARROW, ELLIPSIS, EOF),
