@@ -35,6 +35,8 @@
 extern char **environ;
 
 static char **jvm_argv; /* JVM_ARGV followed by BERTH_ARGS, NULL-terminated */
+/* What bin/berth puts first in JVM_ARGV for a command's own JVM and a resident JVM goes without. */
+#define SHORT_RUN_COMPILER "-XX:TieredStopAtLevel=1"
 static int sig_pipe[2] = {-1, -1};
 static struct sigaction saved[2]; /* SIGINT's and SIGTERM's dispositions before this client's */
 static int handlers_set = 0;
@@ -129,7 +131,13 @@ static void start_daemon(const char *dir, int njvm) {
     char prop[4300];
     snprintf(prop, sizeof prop, "-Dberth.daemon=%s", dir);
     int k = 0;
-    for (int i = 0; i < njvm - 2; i++) argv[k++] = jvm_argv[i];
+    for (int i = 0; i < njvm - 2; i++) {
+        /* A short command's JVM compiles with C1 alone; the resident one serves plan after plan for
+         * hours, as berth server does, so it gets the optimising compiler too (bench/README.md). Only
+         * the word bin/berth puts first goes: the same option in BERTH_JAVA_OPTS comes later and stays. */
+        if (i == 1 && strcmp(jvm_argv[i], SHORT_RUN_COMPILER) == 0) continue;
+        argv[k++] = jvm_argv[i];
+    }
     argv[k++] = prop;
     argv[k++] = jvm_argv[njvm - 2];
     argv[k++] = jvm_argv[njvm - 1];

@@ -29,6 +29,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -248,6 +249,24 @@ class DaemonRouteIT {
         } finally {
             Files.setLastModifiedTime(jar, was);
         }
+    }
+
+    @Test
+    void theBackgroundBerthGetsTheOptimisingCompilerAndKeepsTheUsersOptions() throws Exception {
+        Map<String, String> env = new HashMap<>(base);
+        env.put("COMPILER", "1");
+        List<String> served = jvmArguments(awaitDaemon(work, env));
+        assertFalse(served.contains("-XX:TieredStopAtLevel=1"), "a resident JVM compiles with C2 too: " + served);
+        assertTrue(served.contains("-XX:+UseSerialGC"), "the rest of bin/berth's options stay: " + served);
+        // The same word in BERTH_JAVA_OPTS is the user's choice, and the background berth keeps it.
+        env.put("BERTH_JAVA_OPTS", "-XX:TieredStopAtLevel=1");
+        served = jvmArguments(awaitDaemon(work, env));
+        assertTrue(served.contains("-XX:TieredStopAtLevel=1"), "BERTH_JAVA_OPTS reaches the background berth: " + served);
+    }
+
+    private static List<String> jvmArguments(Path daemonDir) throws IOException {
+        long pid = Long.parseLong(Files.readString(daemonDir.resolve("pid")).trim());
+        return List.of(ProcessHandle.of(pid).orElseThrow().info().arguments().orElseThrow());
     }
 
     @Test
