@@ -33,6 +33,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -89,6 +90,7 @@ class RefresherBatchTest {
                 String name = r.addr().name();
                 if (name.equals("gone")) return new ReadResponse(null, List.of());
                 if (name.equals("grown")) return new ReadResponse(r.current().with("size", Value.of(2)), List.of());
+                if (name.equals("copied")) return new ReadResponse(new MapValue(Map.copyOf(r.current().entries())), List.of());
                 return new ReadResponse(r.current(), List.of());
             }).toList();
         }
@@ -130,6 +132,17 @@ class RefresherBatchTest {
         ResourceInstanceAddr grown = ResourceInstanceAddr.of("bat_a", "grown");
         assertEquals(Value.of(2), r.refreshed().resource(grown).orElseThrow().attributes().get("size"));
         assertTrue(r.refreshed().resource(ResourceInstanceAddr.of("bat_a", "gone")).isEmpty());
+    }
+
+    @Test
+    void anObjectReadBackEqualKeepsTheStoredOneAndIsNoDrift() {
+        ResourceInstanceAddr addr = ResourceInstanceAddr.of("bat_a", "copied");
+        MapValue stored = new MapValue(Map.of("name", Value.of("copied"), "size", Value.of(1)));
+        Refresher.Result r = Refresher.refresh(new StateSnapshot("l", 1, Map.of(addr, new ResourceState(addr,
+                "berth.dev/builtin/bat", 0, stored, List.of(), false)), Map.of()), new Providers(List.of(new Batching())),
+                4, RunHooks.NONE);
+        assertEquals(List.of(), r.drift());
+        assertSame(stored, r.refreshed().resource(addr).orElseThrow().attributes());
     }
 
     @Test
