@@ -1,5 +1,6 @@
 package dev.berth.state;
 
+import dev.berth.engine.memo.LastRead;
 import dev.berth.engine.addrs.ResourceInstanceAddr;
 import dev.berth.engine.state.DeposedObject;
 import dev.berth.engine.state.OutputState;
@@ -90,10 +91,27 @@ final class VersionedState {
 
     StateSnapshot read() {
         return db.read("read", () -> {
-            Rows rows = currentRows();
-            return snapshot(lineage(), serial(), rows);
+            // Decoded while they are read, a chunk at a time: each stored text then dies young,
+            // where reading every row before decoding any kept 100,000 of them (110 MB) alive long
+            // enough to be promoted, and a plan's peak memory kept them.
+            Map<ResourceInstanceAddr, ResourceState> resources = new LinkedHashMap<>();
+            var decoded = StateRows.DECODED.begin();
+            List<ResourceRow> chunk = new ArrayList<>(DECODE_CHUNK);
+            db.query(RESOURCE_COLUMNS + " ORDER BY addr", rs -> {
+                chunk.add(resourceRow(rs));
+                if (chunk.size() == DECODE_CHUNK) decodeInto(chunk, decoded, resources);
+                return null;
+            });
+            decodeInto(chunk, decoded, resources);
+            decoded.end();
+            Rows rows = new Rows();
+            readOutputsAndDeposed(rows);
+            return snapshot(lineage(), serial(), resources, rows);
         });
     }
+
+    /** Rows decoded together on every core: enough for the cores to share, few enough to die young. */
+    private static final int DECODE_CHUNK = 2048;
 
     StateSnapshot readAt(long serial) {
         return db.read("read", () -> {
@@ -106,7 +124,11 @@ final class VersionedState {
                         rows.undo(rs.getString(1), rs.getString(2), rs.getString(3));
                         return null;
                     }, serial);
-            return snapshot(lineage(), serial, rows);
+            Map<ResourceInstanceAddr, ResourceState> resources = new LinkedHashMap<>();
+            var decoded = StateRows.DECODED.begin();
+            decodeInto(new ArrayList<>(rows.resources.values()), decoded, resources);
+            decoded.end();
+            return snapshot(lineage(), serial, resources, rows);
         });
     }
 
@@ -236,22 +258,28 @@ final class VersionedState {
     private Rows currentRows() throws SQLException {
         Rows rows = new Rows();
         db.query(RESOURCE_COLUMNS + " ORDER BY addr", rs -> rows.resources.put(rs.getString(1), resourceRow(rs)));
+        readOutputsAndDeposed(rows);
+        return rows;
+    }
+
+    private void readOutputsAndDeposed(Rows rows) throws SQLException {
         db.query(OUTPUT_COLUMNS, rs -> rows.outputs.put(rs.getString(1), outputRow(rs)));
         db.query(DEPOSED_COLUMNS, rs -> {
             DeposedRow d = new DeposedRow(rs.getString(8), resourceRow(rs));
             return rows.deposed.put(d.historyKey(), d);
         });
-        return rows;
     }
 
-    private static StateSnapshot snapshot(String lineage, long serial, Rows rows) {
-        // Decoded on every core: a plan of 100,000 objects reads each of them first.
-        Map<ResourceInstanceAddr, ResourceState> resources = new LinkedHashMap<>();
-        var decoded = StateRows.DECODED.begin();
-        for (ResourceState s : rows.resources.values().parallelStream().map(r -> r.toState(decoded)).toList()) {
-            resources.put(s.addr(), s);
-        }
-        decoded.end();
+    /** Decodes {@code rows} on every core (a plan of 100,000 objects reads each of them first) and empties it. */
+    private static void decodeInto(List<ResourceRow> rows, LastRead.Pass<String, StateRows.Decoded> decoded,
+                                   Map<ResourceInstanceAddr, ResourceState> out) {
+        for (ResourceState s : rows.parallelStream().map(r -> r.toState(decoded)).toList()) out.put(s.addr(), s);
+        rows.clear();
+    }
+
+    /** The resources decoded already; the outputs and deposed objects from {@code rows}. */
+    private static StateSnapshot snapshot(String lineage, long serial, Map<ResourceInstanceAddr, ResourceState> resources,
+                                          Rows rows) {
         Map<String, OutputState> outputs = new HashMap<>();
         for (OutputRow o : rows.outputs.values()) outputs.put(o.name(), o.toState());
         List<DeposedObject> deposed = new ArrayList<>();

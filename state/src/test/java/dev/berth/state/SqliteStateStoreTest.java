@@ -42,6 +42,26 @@ class SqliteStateStoreTest {
     }
 
     @Test
+    void aStateOfMoreObjectsThanOneDecodedChunkReadsWholeAndInOrder() {
+        // The read decodes its rows a few thousand at a time as they come; 5,000 cross two chunks.
+        List<StateChange> puts = new java.util.ArrayList<>();
+        for (int i = 0; i < 5_000; i++) puts.add(put(String.format("s%05d", i), "image-" + i));
+        try (SqliteStateStore s = open()) {
+            s.commit(puts, "apply");
+        }
+        try (SqliteStateStore s = open()) {
+            StateSnapshot snap = s.read();
+            assertEquals(5_000, snap.resources().size());
+            int i = 0;
+            for (var e : snap.resources().entrySet()) {
+                assertEquals(addr(String.format("s%05d", i)), e.getKey());
+                assertEquals(dev.berth.engine.value.Value.of("image-" + i), e.getValue().attributes().get("image"));
+                i++;
+            }
+        }
+    }
+
+    @Test
     void aNewFileIsEmptyAtSerialZeroWithAPersistedLineage() {
         String lineage;
         try (SqliteStateStore s = open()) {
