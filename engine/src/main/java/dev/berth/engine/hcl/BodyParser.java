@@ -188,7 +188,7 @@ final class BodyParser {
         int i = from;
         Tokens t = c.t;
         while (true) {
-            TokenType type = t.types[i];
+            TokenType type = t.type(i);
             if (type == TokenType.EOF) break;
             boolean pastError = i >= errorIndex;
             if (pastError && type == TokenType.NEWLINE && depth <= 0) break;

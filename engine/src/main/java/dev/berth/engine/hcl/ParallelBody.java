@@ -29,12 +29,12 @@ final class ParallelBody {
         // Each piece ends at the newline before the next one's first item: that newline reads as
         // the end of the file while the pieces are parsed (the tokens are shared, not copied: at
         // 100,000 resources they are 13 million), and reads as a newline again afterwards.
-        for (int k = 0; k < pieces.size() - 1; k++) t.types[pieces.get(k)[1]] = TokenType.EOF;
+        for (int k = 0; k < pieces.size() - 1; k++) t.setType(pieces.get(k)[1], TokenType.EOF);
         List<List<Block>> parsed;
         try {
             parsed = pieces.parallelStream().map(p -> parse(whole, p[0])).toList();
         } finally {
-            for (int k = 0; k < pieces.size() - 1; k++) t.types[pieces.get(k)[1]] = TokenType.NEWLINE;
+            for (int k = 0; k < pieces.size() - 1; k++) t.setType(pieces.get(k)[1], TokenType.NEWLINE);
         }
         List<Block> out = new ArrayList<>();
         for (List<Block> b : parsed) {
@@ -56,7 +56,7 @@ final class ParallelBody {
         int depth = 0;
         int from = 0;
         for (int i = 0; i < t.size; i++) {
-            switch (t.types[i]) {
+            switch (t.type(i)) {
                 case LBRACE, LBRACK, LPAREN, TEMPLATE_INTERP, TEMPLATE_CONTROL, OQUOTE, OHEREDOC -> depth++;
                 case RBRACE, RBRACK, RPAREN, TEMPLATE_SEQ_END, CQUOTE, CHEREDOC -> {
                     if (--depth < 0) return null;
@@ -65,7 +65,7 @@ final class ParallelBody {
                     return null;
                 }
                 case NEWLINE -> {
-                    if (depth == 0 && i - from >= step && i + 1 < t.size && t.types[i + 1] == TokenType.IDENT) {
+                    if (depth == 0 && i - from >= step && i + 1 < t.size && t.type(i + 1) == TokenType.IDENT) {
                         out.add(new int[]{from, i});
                         from = i + 1;
                     }
@@ -74,7 +74,7 @@ final class ParallelBody {
                 }
             }
         }
-        if (depth != 0 || t.types[t.size - 1] != TokenType.EOF) return null;
+        if (depth != 0 || t.type(t.size - 1) != TokenType.EOF) return null;
         out.add(new int[]{from, t.size - 1});
         return out;
     }

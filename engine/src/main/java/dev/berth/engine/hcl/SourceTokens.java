@@ -19,7 +19,7 @@ public final class SourceTokens {
         List<Diagnostic> ignored = new ArrayList<>();
         Tokens t = new Lexer(src, src.length, new LineIndex(path, src, src.length), ignored).keepComments().lex();
         List<SourceToken> out = new ArrayList<>(t.size);
-        for (int i = 0; i < t.size; i++) out.add(new SourceToken(t.types[i], t.starts[i], t.ends[i]));
+        for (int i = 0; i < t.size; i++) out.add(new SourceToken(t.type(i), t.starts[i], t.ends[i]));
         return out;
     }
 }

@@ -53,8 +53,8 @@ final class TokenCursor {
     }
 
     TokenType peek() {
-        if (ignoring()) while (t.types[pos] == TokenType.NEWLINE) pos++;
-        return t.types[pos];
+        if (ignoring()) while (t.type(pos) == TokenType.NEWLINE) pos++;
+        return t.type(pos);
     }
 
     /** The type of the k-th significant token from here (0 = peek()). */
@@ -62,12 +62,12 @@ final class TokenCursor {
         peek();
         boolean skip = ignoring();
         int i = pos;
-        while (k > 0 && t.types[i] != TokenType.EOF) {
+        while (k > 0 && t.type(i) != TokenType.EOF) {
             i++;
-            if (skip) while (t.types[i] == TokenType.NEWLINE) i++;
+            if (skip) while (t.type(i) == TokenType.NEWLINE) i++;
             k--;
         }
-        return t.types[i];
+        return t.type(i);
     }
 
     /** Index of the k-th significant token from here. */
@@ -75,9 +75,9 @@ final class TokenCursor {
         peek();
         boolean skip = ignoring();
         int i = pos;
-        while (k > 0 && t.types[i] != TokenType.EOF) {
+        while (k > 0 && t.type(i) != TokenType.EOF) {
             i++;
-            if (skip) while (t.types[i] == TokenType.NEWLINE) i++;
+            if (skip) while (t.type(i) == TokenType.NEWLINE) i++;
             k--;
         }
         return i;
@@ -87,12 +87,12 @@ final class TokenCursor {
     int next() {
         peek();
         int i = pos;
-        if (t.types[i] != TokenType.EOF) pos++;
+        if (t.type(i) != TokenType.EOF) pos++;
         return i;
     }
 
     boolean endsInUnclosedHeredoc() {
-        return t.size > 1 && t.types[t.size - 2] == TokenType.HEREDOC_UNTERMINATED;
+        return t.size > 1 && t.type(t.size - 2) == TokenType.HEREDOC_UNTERMINATED;
     }
 
     boolean peekKeyword(String word) {
@@ -117,7 +117,7 @@ final class TokenCursor {
     }
 
     TokenType type(int i) {
-        return t.types[i];
+        return t.type(i);
     }
 
     int start(int i) {
@@ -139,13 +139,13 @@ final class TokenCursor {
     /** End offset of the most recently consumed token. */
     int lastEnd() {
         int i = pos - 1;
-        while (i > 0 && t.types[i] == TokenType.NEWLINE) i--;
+        while (i > 0 && t.type(i) == TokenType.NEWLINE) i--;
         return i >= 0 ? t.ends[i] : 0;
     }
 
     /** How a token is named in "but found ..." messages. */
     String describe(int i) {
-        return switch (t.types[i]) {
+        return switch (t.type(i)) {
             case IDENT, NUMBER, BAD_NUMBER, INVALID -> "\"" + text(i) + "\"";
             case NEWLINE -> "a newline";
             case EOF, HEREDOC_UNTERMINATED -> "the end of the file";
@@ -153,7 +153,7 @@ final class TokenCursor {
             case OQUOTE -> "a quoted string";
             case OHEREDOC -> "a heredoc";
             case TEMPLATE_SEQ_END -> "\"" + text(i) + "\"";
-            default -> t.types[i].display;
+            default -> t.type(i).display;
         };
     }
 

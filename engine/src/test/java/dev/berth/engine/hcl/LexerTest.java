@@ -17,7 +17,7 @@ class LexerTest {
         char[] chars = src.toCharArray();
         Tokens t = new Lexer(chars, chars.length, new LineIndex("t", chars, chars.length), diags).lex();
         List<TokenType> out = new ArrayList<>();
-        for (int i = 0; i < t.size; i++) out.add(t.types[i]);
+        for (int i = 0; i < t.size; i++) out.add(t.type(i));
         return out;
     }
 

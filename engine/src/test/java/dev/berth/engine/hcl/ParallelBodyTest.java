@@ -88,7 +88,7 @@ class ParallelBodyTest {
     }
 
     private static long endsOfFile(TokenCursor c) {
-        return java.util.Arrays.stream(c.t.types, 0, c.t.size).filter(t -> t == TokenType.EOF).count();
+        return java.util.stream.IntStream.range(0, c.t.size).filter(i -> c.t.type(i) == TokenType.EOF).count();
     }
 
     private static TokenCursor cursorOf(String text) {
