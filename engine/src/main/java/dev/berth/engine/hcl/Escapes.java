@@ -10,16 +10,16 @@ final class Escapes {
     }
 
     /** Quoted strings: backslash escapes plus {@code $${} and {@code %%{}. */
-    static String quoted(char[] src, int start, int end, LineIndex lines, List<Diagnostic> diags) {
+    static String quoted(String src, int start, int end, LineIndex lines, List<Diagnostic> diags) {
         StringBuilder sb = null;
         int i = start;
         int copied = start;
         while (i < end) {
-            char ch = src[i];
+            char ch = src.charAt(i);
             if (ch == '\\' || ((ch == '$' || ch == '%') && i + 2 < end
-                    && src[i + 1] == ch && src[i + 2] == '{')) {
+                    && src.charAt(i + 1) == ch && src.charAt(i + 2) == '{')) {
                 if (sb == null) sb = new StringBuilder(end - start);
-                sb.append(src, copied, i - copied);
+                sb.append(src, copied, i);
                 if (ch != '\\') {
                     sb.append(ch).append('{');
                     i += 3;
@@ -31,14 +31,14 @@ final class Escapes {
                 i++;
             }
         }
-        if (sb == null) return new String(src, start, end - start);
-        sb.append(src, copied, end - copied);
+        if (sb == null) return src.substring(start, end);
+        sb.append(src, copied, end);
         return sb.toString();
     }
 
-    private static int backslash(char[] src, int i, int end, StringBuilder sb, LineIndex lines,
+    private static int backslash(String src, int i, int end, StringBuilder sb, LineIndex lines,
                                  List<Diagnostic> diags) {
-        char e = i + 1 < end ? src[i + 1] : '\0';
+        char e = i + 1 < end ? src.charAt(i + 1) : '\0';
         switch (e) {
             case 'n' -> sb.append('\n');
             case 'r' -> sb.append('\r');
@@ -68,11 +68,11 @@ final class Escapes {
         return i + 2;
     }
 
-    private static int hex(char[] src, int from, int len, int end) {
+    private static int hex(String src, int from, int len, int end) {
         if (from + len > end) return -1;
         int v = 0;
         for (int k = 0; k < len; k++) {
-            int d = Character.digit(src[from + k], 16);
+            int d = Character.digit(src.charAt(from + k), 16);
             if (d < 0) return -1;
             v = v * 16 + d;
         }
@@ -80,20 +80,20 @@ final class Escapes {
     }
 
     /** Heredocs and template files: only {@code $${} and {@code %%{} are escapes. */
-    static String heredoc(char[] src, int start, int end) {
+    static String heredoc(String src, int start, int end) {
         StringBuilder sb = null;
         int copied = start;
         for (int i = start; i + 2 < end; i++) {
-            char ch = src[i];
-            if ((ch == '$' || ch == '%') && src[i + 1] == ch && src[i + 2] == '{') {
+            char ch = src.charAt(i);
+            if ((ch == '$' || ch == '%') && src.charAt(i + 1) == ch && src.charAt(i + 2) == '{') {
                 if (sb == null) sb = new StringBuilder(end - start);
-                sb.append(src, copied, i - copied).append(ch).append('{');
+                sb.append(src, copied, i).append(ch).append('{');
                 i += 2;
                 copied = i + 1;
             }
         }
-        if (sb == null) return new String(src, start, end - start);
-        sb.append(src, copied, end - copied);
+        if (sb == null) return src.substring(start, end);
+        sb.append(src, copied, end);
         return sb.toString();
     }
 }

@@ -36,7 +36,7 @@ final class Lexer {
         }
     }
 
-    private final char[] src;
+    private final String src;
     private final int n;
     private final LineIndex lines;
     private final List<Diagnostic> diags;
@@ -45,14 +45,14 @@ final class Lexer {
     private int pos;
     private boolean keepComments;
 
-    Lexer(char[] src, int n, LineIndex lines, List<Diagnostic> diags) {
+    Lexer(String src, int n, LineIndex lines, List<Diagnostic> diags) {
         this.src = src;
         this.n = n;
         this.lines = lines;
         this.diags = diags;
         this.out = new Tokens(n);
         // Terraform skips a leading UTF-8 byte order mark (editors on Windows write one).
-        if (n > 0 && src[0] == '\uFEFF') pos = 1;
+        if (n > 0 && src.charAt(0) == '\uFEFF') pos = 1;
     }
 
     /** The formatter needs comments as tokens; the parser never sees them. */
@@ -89,7 +89,7 @@ final class Lexer {
     }
 
     private char at(int i) {
-        return i < n ? src[i] : '\0';
+        return i < n ? src.charAt(i) : '\0';
     }
 
     private void error(String summary, String detail, int start, int end) {
@@ -99,10 +99,10 @@ final class Lexer {
     /** Lexes one token in normal mode; returns false at end of input. */
     private boolean normal(Frame f) {
         char c;
-        while (pos < n && ((c = src[pos]) == ' ' || c == '\t' || c == '\r')) pos++;
+        while (pos < n && ((c = src.charAt(pos)) == ' ' || c == '\t' || c == '\r')) pos++;
         if (pos >= n) return false;
         int start = pos;
-        c = src[pos];
+        c = src.charAt(pos);
         char d = at(pos + 1);
         switch (c) {
             case '\n' -> emit(TokenType.NEWLINE, start, ++pos);
@@ -155,8 +155,8 @@ final class Lexer {
             case '%' -> emit(TokenType.PERCENT, start, ++pos);
             default -> {
                 if (c >= '0' && c <= '9') number();
-                else if (isIdentStart(Character.codePointAt(src, pos, n))) ident();
-                else emit(TokenType.INVALID, start, pos += Character.charCount(Character.codePointAt(src, pos, n)));
+                else if (isIdentStart(Character.codePointAt(src, pos))) ident();
+                else emit(TokenType.INVALID, start, pos += Character.charCount(Character.codePointAt(src, pos)));
             }
         }
         return true;
@@ -185,14 +185,14 @@ final class Lexer {
 
     private void skipLineComment() {
         int start = pos;
-        while (pos < n && src[pos] != '\n') pos++;
+        while (pos < n && src.charAt(pos) != '\n') pos++;
         if (keepComments) emit(TokenType.COMMENT, start, pos);
     }
 
     private void skipBlockComment() {
         int start = pos;
         pos += 2;
-        while (pos < n && !(src[pos] == '*' && at(pos + 1) == '/')) pos++;
+        while (pos < n && !(src.charAt(pos) == '*' && at(pos + 1) == '/')) pos++;
         if (pos >= n) {
             error("Unterminated comment: the comment opened here has no closing \"*/\"", "",
                     start, start + 2);
@@ -217,20 +217,20 @@ final class Lexer {
     /** Length in chars of the identifier continuation at i, or 0 when none starts there. */
     private int identPartAt(int i) {
         if (i >= n) return 0;
-        int cp = Character.codePointAt(src, i, n);
+        int cp = Character.codePointAt(src, i);
         return isIdentPart(cp) ? Character.charCount(cp) : 0;
     }
 
     private void ident() {
         int start = pos;
-        pos += Character.charCount(Character.codePointAt(src, pos, n));
+        pos += Character.charCount(Character.codePointAt(src, pos));
         int k;
         while ((k = identPartAt(pos)) > 0) pos += k;
         emit(TokenType.IDENT, start, pos);
     }
 
     private boolean isDigit(int i) {
-        return i < n && src[i] >= '0' && src[i] <= '9';
+        return i < n && src.charAt(i) >= '0' && src.charAt(i) <= '9';
     }
 
     /**
@@ -258,10 +258,10 @@ final class Lexer {
             while (isDigit(pos)) pos++;
         }
         // A minus after a number is subtraction ("3-1"), never part of a bad literal.
-        if (pos < n && ((src[pos] != '-' && identPartAt(pos) > 0) || (src[pos] == '.' && isDigit(pos + 1)))) {
+        if (pos < n && ((src.charAt(pos) != '-' && identPartAt(pos) > 0) || (src.charAt(pos) == '.' && isDigit(pos + 1)))) {
             bad = true;
             int k;
-            while (pos < n && src[pos] != '-' && ((k = identPartAt(pos)) > 0 || src[pos] == '.')) pos += Math.max(k, 1);
+            while (pos < n && src.charAt(pos) != '-' && ((k = identPartAt(pos)) > 0 || src.charAt(pos) == '.')) pos += Math.max(k, 1);
         }
         emit(bad ? TokenType.BAD_NUMBER : TokenType.NUMBER, start, pos);
     }
@@ -272,7 +272,7 @@ final class Lexer {
         int i = pos + 2;
         if (at(i) == '-') i++;
         int markerStart = i;
-        if (i >= n || !isIdentStart(Character.codePointAt(src, i, n))) return false;
+        if (i >= n || !isIdentStart(Character.codePointAt(src, i))) return false;
         int k;
         while ((k = identPartAt(i)) > 0) i += k;
         int markerEnd = i;
@@ -287,10 +287,10 @@ final class Lexer {
     private void quoted(Frame f) {
         int start = pos;
         while (pos < n) {
-            char c = src[pos];
+            char c = src.charAt(pos);
             if (c == '"' || c == '\n') break;
             if (c == '\\') {
-                pos += (pos + 1 < n && src[pos + 1] != '\n') ? 2 : 1;
+                pos += (pos + 1 < n && src.charAt(pos + 1) != '\n') ? 2 : 1;
                 continue;
             }
             if ((c == '$' || c == '%') && at(pos + 1) == '{') break;
@@ -301,13 +301,13 @@ final class Lexer {
             pos++;
         }
         if (pos > start) emit(TokenType.TEMPLATE_LITERAL, start, pos);
-        if (pos >= n || src[pos] == '\n') {
+        if (pos >= n || src.charAt(pos) == '\n') {
             error("Unterminated template string", "A quoted string must be closed with \" on "
                     + "the same line it starts on; use a heredoc (<<EOT) for multi-line text.",
                     f.openStart, f.openEnd);
             stack.pop();
             emit(TokenType.STRING_UNTERMINATED, pos, pos);
-        } else if (src[pos] == '"') {
+        } else if (src.charAt(pos) == '"') {
             stack.pop();
             emit(TokenType.CQUOTE, pos, ++pos);
         } else {
@@ -317,7 +317,7 @@ final class Lexer {
 
     private void templateSequence(Frame f) {
         int start = pos;
-        TokenType t = src[pos] == '$' ? TokenType.TEMPLATE_INTERP : TokenType.TEMPLATE_CONTROL;
+        TokenType t = src.charAt(pos) == '$' ? TokenType.TEMPLATE_INTERP : TokenType.TEMPLATE_CONTROL;
         pos += 2;
         if (at(pos) == '~') pos++;
         emit(t, start, pos);
@@ -329,7 +329,7 @@ final class Lexer {
         if (f.atLineStart && f.markerStart >= 0 && isTerminatorLine(f)) return;
         int start = pos;
         while (pos < n) {
-            char c = src[pos];
+            char c = src.charAt(pos);
             if (c == '\n') {
                 pos++;
                 f.atLineStart = true;
@@ -348,11 +348,11 @@ final class Lexer {
         if (pos < n) {
             templateSequence(f);
         } else if (f.markerStart >= 0) {
-            String marker = new String(src, f.markerStart, f.markerEnd - f.markerStart);
+            String marker = src.substring(f.markerStart, f.markerEnd);
             // Reported where the file ends, as Terraform does; the detail names the opening line.
             error("Unclosed heredoc: expected \"" + marker + "\" on a line of its own",
                     "The heredoc opened at line " + lines.range(f.openStart, f.openEnd).line() + " with "
-                            + new String(src, f.openStart, f.openEnd - f.openStart)
+                            + src.substring(f.openStart, f.openEnd)
                             + " runs to the end of the file.", n, n);
             stack.pop();
             emit(TokenType.HEREDOC_UNTERMINATED, n, n);
@@ -364,15 +364,15 @@ final class Lexer {
     /** A line holding only optional indentation and the marker closes the heredoc. */
     private boolean isTerminatorLine(Frame f) {
         int i = pos;
-        while (i < n && (src[i] == ' ' || src[i] == '\t')) i++;
+        while (i < n && (src.charAt(i) == ' ' || src.charAt(i) == '\t')) i++;
         int len = f.markerEnd - f.markerStart;
         if (i + len > n) return false;
         for (int k = 0; k < len; k++) {
-            if (src[i + k] != src[f.markerStart + k]) return false;
+            if (src.charAt(i + k) != src.charAt(f.markerStart + k)) return false;
         }
         int after = i + len;
-        if (after < n && src[after] == '\r') after++;
-        if (after < n && src[after] != '\n') return false;
+        if (after < n && src.charAt(after) == '\r') after++;
+        if (after < n && src.charAt(after) != '\n') return false;
         emit(TokenType.CHEREDOC, pos, i + len);
         pos = i + len;
         stack.pop();

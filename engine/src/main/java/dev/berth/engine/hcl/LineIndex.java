@@ -11,12 +11,12 @@ final class LineIndex implements SourceRange.Lines {
     private final int lineCount;
     private int hint;
 
-    LineIndex(String path, char[] src, int length) {
+    LineIndex(String path, String src, int length) {
         this.path = path;
         int[] starts = new int[64];
         int count = 1;
         for (int i = 0; i < length; i++) {
-            if (src[i] == '\n') {
+            if (src.charAt(i) == '\n') {
                 if (count == starts.length) starts = Arrays.copyOf(starts, count * 2);
                 starts[count++] = i + 1;
             }

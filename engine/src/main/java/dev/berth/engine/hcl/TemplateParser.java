@@ -28,7 +28,7 @@ final class TemplateParser {
 
     Expr parseHeredoc() {
         int open = c.next();
-        boolean flush = c.src[c.start(open) + 2] == '-';
+        boolean flush = c.src.charAt(c.start(open) + 2) == '-';
         List<FlatPart> flat = collect(false);
         int close = c.next();
         return build(flat, c.range(c.start(open), c.end(close)), flush);

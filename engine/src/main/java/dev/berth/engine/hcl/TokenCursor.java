@@ -15,7 +15,7 @@ import java.util.Map;
  */
 final class TokenCursor {
     final Tokens t;
-    final char[] src;
+    final String src;
     final LineIndex lines;
     final List<Diagnostic> diags;
     int pos;
@@ -24,7 +24,7 @@ final class TokenCursor {
     private boolean[] ignoreNewlines = new boolean[32];
     private int depth;
 
-    TokenCursor(Tokens t, char[] src, LineIndex lines, List<Diagnostic> diags) {
+    TokenCursor(Tokens t, String src, LineIndex lines, List<Diagnostic> diags) {
         this.t = t;
         this.src = src;
         this.lines = lines;
@@ -103,12 +103,12 @@ final class TokenCursor {
         int s = t.starts[i];
         int len = t.ends[i] - s;
         if (len != word.length()) return false;
-        for (int k = 0; k < len; k++) if (src[s + k] != word.charAt(k)) return false;
+        for (int k = 0; k < len; k++) if (src.charAt(s + k) != word.charAt(k)) return false;
         return true;
     }
 
     String text(int i) {
-        String s = new String(src, t.starts[i], t.ends[i] - t.starts[i]);
+        String s = src.substring(t.starts[i], t.ends[i]);
         // A configuration repeats its few names (family, cpu, image, ...) in every block; the AST
         // of a large one keeps each of them once instead of once per use.
         if (s.length() > SHARED_UP_TO) return s;

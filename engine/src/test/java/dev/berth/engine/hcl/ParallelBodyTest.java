@@ -92,9 +92,9 @@ class ParallelBodyTest {
     }
 
     private static TokenCursor cursorOf(String text) {
-        char[] src = text.toCharArray();
-        LineIndex lines = new LineIndex("main.hcl", src, src.length);
+        String src = text;
+        LineIndex lines = new LineIndex("main.hcl", src, src.length());
         List<dev.berth.engine.diag.Diagnostic> diags = new java.util.ArrayList<>();
-        return new TokenCursor(new Lexer(src, src.length, lines, diags).lex(), src, lines, diags);
+        return new TokenCursor(new Lexer(src, src.length(), lines, diags).lex(), src, lines, diags);
     }
 }
