@@ -41,7 +41,7 @@ if [ -z "$java" ]; then
 else
   # The training's stores live in its own directory (StartupTraining refuses anything else). The
   # flags are bin/berth's: a cache is used only by a JVM started the way the one that wrote it was.
-  flags=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Djdk.reflect.useNativeAccessorOnly=true --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow -XX:+UseCompactObjectHeaders)
+  flags=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Djdk.reflect.useNativeAccessorOnly=true -Djdk.nio.maxCachedBufferSize=1048576 --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow -XX:+UseCompactObjectHeaders)
   if [ -s "$dir.tmp/sqlite/libsqlitejdbc.so" ]; then
     flags+=(-Dorg.sqlite.lib.path="$dir.tmp/sqlite" -Dorg.sqlite.lib.name=libsqlitejdbc.so -Dorg.sqlite.tmpdir="$dir.tmp/sqlite")
   fi
