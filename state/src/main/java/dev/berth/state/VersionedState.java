@@ -1,7 +1,7 @@
 package dev.berth.state;
 
-import dev.berth.engine.memo.LastRead;
 import dev.berth.engine.addrs.ResourceInstanceAddr;
+import dev.berth.engine.memo.LastRead;
 import dev.berth.engine.state.DeposedObject;
 import dev.berth.engine.state.OutputState;
 import dev.berth.engine.state.ResourceState;

@@ -104,10 +104,9 @@ public final class HclParser {
 
     private static TokenCursor cursor(String path, String text, List<Diagnostic> diags, boolean template) {
         // The text itself, not a copy in a char[]: 85 MB for a 42 MB file, garbage once parsed.
-        String src = text;
-        LineIndex lines = new LineIndex(path, src, src.length());
-        Lexer lexer = new Lexer(src, src.length(), lines, diags);
+        LineIndex lines = new LineIndex(path, text, text.length());
+        Lexer lexer = new Lexer(text, text.length(), lines, diags);
         Tokens tokens = template ? lexer.lexTemplate() : lexer.lex();
-        return new TokenCursor(tokens, src, lines, diags);
+        return new TokenCursor(tokens, text, lines, diags);
     }
 }
