@@ -5,7 +5,9 @@
  * resident JVM may serve; when no such JVM answers, this starts one in the background and runs the
  * command in a JVM of its own (exec), exactly as bin/berth does without this client.
  *
- * Usage: berth-client JAR N JVM_ARGV(N words) BERTH_ARGS...
+ * Usage: berth-client JAR N S JVM_ARGV(N words) BERTH_ARGS...
+ * The S words after JVM_ARGV's first (the java binary) are for a JVM that runs one command only: a
+ * resident JVM is started without them.
  *
  * Frames both ways: one type byte, a 4-byte big-endian length, the payload.
  *   to the JVM:   A arg, E env entry, C cwd, T tty flags of fds 0-2 ("010"), W terminal width
@@ -35,8 +37,7 @@
 extern char **environ;
 
 static char **jvm_argv; /* JVM_ARGV followed by BERTH_ARGS, NULL-terminated */
-/* What bin/berth puts first in JVM_ARGV for a command's own JVM and a resident JVM goes without. */
-#define SHORT_RUN_COMPILER "-XX:TieredStopAtLevel=1"
+static int short_only; /* S: how many words after jvm_argv[0] only a one-command JVM gets */
 static int sig_pipe[2] = {-1, -1};
 static struct sigaction saved[2]; /* SIGINT's and SIGTERM's dispositions before this client's */
 static int handlers_set = 0;
@@ -132,10 +133,7 @@ static void start_daemon(const char *dir, int njvm) {
     snprintf(prop, sizeof prop, "-Dberth.daemon=%s", dir);
     int k = 0;
     for (int i = 0; i < njvm - 2; i++) {
-        /* A short command's JVM compiles with C1 alone; the resident one serves plan after plan for
-         * hours, as berth server does, so it gets the optimising compiler too (bench/README.md). Only
-         * the word bin/berth puts first goes: the same option in BERTH_JAVA_OPTS comes later and stays. */
-        if (i == 1 && strcmp(jvm_argv[i], SHORT_RUN_COMPILER) == 0) continue;
+        if (i >= 1 && i <= short_only) continue;
         argv[k++] = jvm_argv[i];
     }
     argv[k++] = prop;
@@ -148,19 +146,20 @@ static void start_daemon(const char *dir, int njvm) {
 }
 
 int main(int argc, char **argv) {
-    if (argc < 3) {
-        fprintf(stderr, "usage: berth-client JAR N JVM_ARGV... BERTH_ARGS...\n");
+    if (argc < 4) {
+        fprintf(stderr, "usage: berth-client JAR N S JVM_ARGV... BERTH_ARGS...\n");
         return 2;
     }
     const char *jar = argv[1];
     int njvm = atoi(argv[2]);
-    if (njvm < 3 || 3 + njvm > argc) {
+    short_only = atoi(argv[3]);
+    if (njvm < 3 || 4 + njvm > argc || short_only < 0 || short_only > njvm - 3) {
         fprintf(stderr, "berth-client: bad JVM argument count\n");
         return 2;
     }
-    jvm_argv = argv + 3;
-    char **args = argv + 3 + njvm;
-    int nargs = argc - 3 - njvm;
+    jvm_argv = argv + 4;
+    char **args = argv + 4 + njvm;
+    int nargs = argc - 4 - njvm;
 
     const char *off = getenv("BERTH_DAEMON");
     if (off != NULL && strcmp(off, "off") == 0) run_jvm();

@@ -91,27 +91,16 @@ final class VersionedState {
 
     StateSnapshot read() {
         return db.read("read", () -> {
-            // Decoded while they are read, a chunk at a time: each stored text then dies young,
-            // where reading every row before decoding any kept 100,000 of them (110 MB) alive long
-            // enough to be promoted, and a plan's peak memory kept them.
-            Map<ResourceInstanceAddr, ResourceState> resources = new LinkedHashMap<>();
-            var decoded = StateRows.DECODED.begin();
-            List<ResourceRow> chunk = new ArrayList<>(DECODE_CHUNK);
+            Decoding resources = new Decoding();
             db.query(RESOURCE_COLUMNS + " ORDER BY addr", rs -> {
-                chunk.add(resourceRow(rs));
-                if (chunk.size() == DECODE_CHUNK) decodeInto(chunk, decoded, resources);
+                resources.add(resourceRow(rs));
                 return null;
             });
-            decodeInto(chunk, decoded, resources);
-            decoded.end();
             Rows rows = new Rows();
             readOutputsAndDeposed(rows);
-            return snapshot(lineage(), serial(), resources, rows);
+            return snapshot(lineage(), serial(), resources.finish(), rows);
         });
     }
-
-    /** Rows decoded together on every core: enough for the cores to share, few enough to die young. */
-    private static final int DECODE_CHUNK = 2048;
 
     StateSnapshot readAt(long serial) {
         return db.read("read", () -> {
@@ -124,11 +113,9 @@ final class VersionedState {
                         rows.undo(rs.getString(1), rs.getString(2), rs.getString(3));
                         return null;
                     }, serial);
-            Map<ResourceInstanceAddr, ResourceState> resources = new LinkedHashMap<>();
-            var decoded = StateRows.DECODED.begin();
-            decodeInto(new ArrayList<>(rows.resources.values()), decoded, resources);
-            decoded.end();
-            return snapshot(lineage(), serial, resources, rows);
+            Decoding resources = new Decoding();
+            rows.resources.values().forEach(resources::add);
+            return snapshot(lineage(), serial, resources.finish(), rows);
         });
     }
 
@@ -270,11 +257,35 @@ final class VersionedState {
         });
     }
 
-    /** Decodes {@code rows} on every core (a plan of 100,000 objects reads each of them first) and empties it. */
-    private static void decodeInto(List<ResourceRow> rows, LastRead.Pass<String, StateRows.Decoded> decoded,
-                                   Map<ResourceInstanceAddr, ResourceState> out) {
-        for (ResourceState s : rows.parallelStream().map(r -> r.toState(decoded)).toList()) out.put(s.addr(), s);
-        rows.clear();
+    /**
+     * Resource rows decoded on every core (a plan of 100,000 objects reads each of them first), a
+     * chunk at a time as they are added: each stored text then dies young, where reading every row
+     * before decoding any kept 100,000 of them (110 MB) alive long enough to be promoted, and a
+     * plan's peak memory kept them.
+     */
+    private static final class Decoding {
+        /** Enough rows for the cores to share, few enough to die young. */
+        private static final int CHUNK = 2048;
+        private final Map<ResourceInstanceAddr, ResourceState> out = new LinkedHashMap<>();
+        private final LastRead.Pass<String, StateRows.Decoded> decoded = StateRows.DECODED.begin();
+        private final List<ResourceRow> chunk = new ArrayList<>(CHUNK);
+
+        void add(ResourceRow row) {
+            chunk.add(row);
+            if (chunk.size() == CHUNK) flush();
+        }
+
+        /** Every row added, decoded, in the order added. */
+        Map<ResourceInstanceAddr, ResourceState> finish() {
+            flush();
+            decoded.end();
+            return out;
+        }
+
+        private void flush() {
+            for (ResourceState s : chunk.parallelStream().map(r -> r.toState(decoded)).toList()) out.put(s.addr(), s);
+            chunk.clear();
+        }
     }
 
     /** The resources decoded already; the outputs and deposed objects from {@code rows}. */
