@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -116,6 +117,20 @@ public final class ConfigLoader {
         }
     }
 
+    /** A resource block and what decoding it gave. */
+    private record Decoded(Block block, ResourceConfig config) {
+    }
+
+    /**
+     * The resource blocks the last load of this process decoded, by type and name. A block the
+     * parse memo gave back is the very syntax tree decoded before; a resource without a lifecycle
+     * block decodes from that tree alone (labels, meta-arguments and the references it makes),
+     * so the same tree gives the same resource. One with a lifecycle block evaluates its settings
+     * and is decoded every time, and so is one whose decode found a problem, which must be
+     * reported again.
+     */
+    private static final LastRead<String, Decoded> RESOURCES = new LastRead<>();
+
     private Config decode(Path dir, List<ConfigFile> files, Diagnostics diags) {
         Map<String, VariableConfig> variables = new LinkedHashMap<>();
         Map<String, LocalConfig> locals = new LinkedHashMap<>();
@@ -124,6 +139,7 @@ public final class ConfigLoader {
         List<MovedConfig> moved = new ArrayList<>();
         BlockDecoder blocks = new BlockDecoder(statics, diags);
         SettingsDecoder settings = new SettingsDecoder(diags, statics);
+        LastRead.Pass<String, Decoded> decoding = RESOURCES.begin();
         for (ConfigFile f : files) {
             for (Attribute a : f.body().attributes()) {
                 diags.error("Unsupported argument: an argument named \"" + a.name() + "\" is not expected at the top level.",
@@ -137,7 +153,7 @@ public final class ConfigLoader {
                             putUnique(locals, l.name(), l, l.range(), "local value", diags));
                     case "output" -> blocks.output(b).ifPresent(o ->
                             putUnique(outputs, o.name(), o, o.range(), "output", diags));
-                    case "resource" -> blocks.resource(b).ifPresent(r ->
+                    case "resource" -> resource(b, blocks, decoding, diags).ifPresent(r ->
                             putUnique(resources, r.addr(), r, r.range(), "resource", diags));
                     case "data" -> blocks.data(b).ifPresent(r ->
                             putUnique(resources, r.addr(), r, r.range(), "data resource", diags));
@@ -150,8 +166,22 @@ public final class ConfigLoader {
                 }
             }
         }
+        decoding.end();
         return new Config(dir, files, variables, locals, outputs, resources, moved, settings.providers(),
                 settings.backend());
+    }
+
+    private static Optional<ResourceConfig> resource(Block b, BlockDecoder blocks, LastRead.Pass<String, Decoded> decoding,
+                                                     Diagnostics diags) {
+        if (b.labels().size() != 2 || !b.body().blocks("lifecycle").isEmpty()) return blocks.resource(b);
+        int before = diags.size();
+        List<ResourceConfig> made = new ArrayList<>(1);
+        Decoded d = decoding.get(b.labels().get(0) + "." + b.labels().get(1), was -> was.block() == b, key -> {
+            blocks.resource(b).ifPresent(made::add);
+            return made.size() == 1 && diags.size() == before ? new Decoded(b, made.get(0)) : null;
+        });
+        // Not kept: decoded just now, with its problems reported.
+        return d != null ? Optional.of(d.config()) : made.stream().findFirst();
     }
 
     private static <K, V> void putUnique(Map<K, V> map, K key, V value, SourceRange range, String what,

@@ -36,6 +36,13 @@ public final class Diagnostics {
         return items.isEmpty();
     }
 
+    /** How many were collected so far. */
+    public int size() {
+        synchronized (items) {
+            return items.size();
+        }
+    }
+
     public List<Diagnostic> list() {
         synchronized (items) {
             return List.copyOf(items);

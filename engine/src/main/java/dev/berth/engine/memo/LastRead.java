@@ -27,6 +27,11 @@ public final class LastRead<K, V> {
         keep = on;
     }
 
+    /** Whether this JVM reads again, so that what a read works out is worth keeping for the next. */
+    public static boolean keepsAcrossReads() {
+        return keep;
+    }
+
     /** A read begins: what the last one worked out is at hand, what this one works out is kept. */
     public Pass<K, V> begin() {
         Map<K, V> before = last.get();

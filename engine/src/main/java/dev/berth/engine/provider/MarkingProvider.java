@@ -156,8 +156,12 @@ public final class MarkingProvider implements Provider {
      */
     @Override
     public CostRequests.CostResponse estimateCost(CostRequests.CostRequest r) {
-        List<CostRequests.CostSubject> plainSubjects = r.subjects().stream().map(s -> new CostRequests.CostSubject(
-                s.addr(), s.type(), plain(s.before()), plain(s.after()), s.upstream())).toList();
+        // An object the plan leaves alone is priced with one value before and after: stripped once.
+        List<CostRequests.CostSubject> plainSubjects = r.subjects().stream().map(s -> {
+            MapValue before = plain(s.before());
+            return new CostRequests.CostSubject(s.addr(), s.type(), before,
+                    s.after() == s.before() ? before : plain(s.after()), s.upstream());
+        }).toList();
         CostRequests.CostResponse out = inner.estimateCost(new CostRequests.CostRequest(plainSubjects));
         if (out.items().isEmpty() && out.diagnostics().isEmpty()) return out;
         List<Value> seen = new java.util.ArrayList<>();

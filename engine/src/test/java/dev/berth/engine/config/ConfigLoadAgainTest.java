@@ -63,10 +63,47 @@ class ConfigLoadAgainTest {
     }
 
     @Test
+    void anUnchangedResourceBlockKeepsItsDecodingAndOneWithALifecycleOrAProblemIsDecodedAgain() throws IOException {
+        Files.writeString(dir.resolve("a.hcl"), """
+                resource "ecs_cluster" "plain" {
+                  name = var.name
+                }
+
+                resource "ecs_cluster" "guarded" {
+                  name = "g"
+                  lifecycle {
+                    prevent_destroy = true
+                  }
+                }
+
+                resource "ecs_cluster" "both" {
+                  count    = 1
+                  for_each = {}
+                }
+                """);
+        ConfigLoader.Result first = load();
+        ConfigLoader.Result second = load();
+        ResourceAddr plain = new ResourceAddr("ecs_cluster", "plain");
+        ResourceAddr guarded = new ResourceAddr("ecs_cluster", "guarded");
+
+        assertSame(first.config().resources().get(plain), second.config().resources().get(plain));
+        assertEquals(first.config().resources().get(plain).references(), second.config().resources().get(plain).references());
+        assertNotSame(first.config().resources().get(guarded), second.config().resources().get(guarded));
+        assertTrue(second.config().resources().get(guarded).lifecycle().preventDestroy());
+        // The problem is found on every load, once each.
+        assertEquals(1, first.diagnostics().size(), first.diagnostics().toString());
+        assertEquals(first.diagnostics(), second.diagnostics());
+        assertTrue(second.diagnostics().get(0).summary().contains("count"), second.diagnostics().toString());
+    }
+
+    @Test
     void aJvmOfItsOwnParsesEveryLoadAfresh() throws IOException {
         LastRead.keepAcrossReads(false);
         Files.writeString(dir.resolve("a.hcl"), "resource \"ecs_cluster\" \"a\" {\n  name = \"a\"\n}\n");
         ConfigLoader.Result first = load();
-        assertNotSame(first.config().files().get(0), load().config().files().get(0));
+        ConfigLoader.Result second = load();
+        assertNotSame(first.config().files().get(0), second.config().files().get(0));
+        ResourceAddr a = new ResourceAddr("ecs_cluster", "a");
+        assertNotSame(first.config().resources().get(a), second.config().resources().get(a));
     }
 }

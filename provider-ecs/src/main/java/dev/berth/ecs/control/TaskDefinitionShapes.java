@@ -1,6 +1,5 @@
 package dev.berth.ecs.control;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import dev.berth.ecs.api.EcsException;
 import dev.berth.ecs.taskdef.RoleArns;
 import dev.berth.ecs.api.TaskDefinitionCalls.RegisterTaskDefinitionRequest;
@@ -8,6 +7,7 @@ import dev.berth.ecs.api.TaskDefinitionCalls.TaskDefinition;
 import dev.berth.ecs.scheduler.FargateSizes;
 import dev.berth.ecs.schema.TaskDefinitionSchema;
 import dev.berth.ecs.store.Json;
+import dev.berth.ecs.store.StoredJsonList;
 import dev.berth.ecs.taskdef.TaskDefinitionNormaliser;
 import dev.berth.ecs.store.TaskDefinitionRow;
 import dev.berth.ecs.taskdef.TaskDefinitionValidator;
@@ -31,9 +31,6 @@ import java.util.Map;
  * registered revision in ECS's TaskDefinition shape.
  */
 final class TaskDefinitionShapes {
-    private static final TypeReference<List<Map<String, Object>>> CONTAINERS = new TypeReference<>() {
-    };
-
     /** What the registry stores: normalised sizes, network mode, compatibilities and canonical containers. */
     record Registration(String family, String cpu, String memory, String networkMode,
                         List<String> requiresCompatibilities, String containers, String taskFields) {
@@ -82,8 +79,8 @@ final class TaskDefinitionShapes {
     static TaskDefinition of(TaskDefinitionRow row) {
         List<Map<String, Object>> containers;
         try {
-            containers = Json.MAPPER.readValue(row.containerDefinitions(), CONTAINERS);
-        } catch (java.io.IOException e) {
+            containers = new StoredJsonList(row.containerDefinitions());
+        } catch (IllegalStateException e) {
             throw new EcsException(EcsException.SERVER, "Task definition " + row.arn() + " has unreadable containers.");
         }
         TaskLevel t = TaskLevel.of(row);

@@ -17,6 +17,8 @@ public final class Json {
     }
 
     public static String write(Object value) {
+        // A stored list not yet read is this mapper's own output already (StoredJsonList).
+        if (value instanceof StoredJsonList stored) return stored.json();
         try {
             return MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException e) {

@@ -89,11 +89,15 @@ public final class ContainerDefinitionsJson {
 
     /** The canonical form of a task in {@code networkMode} (null when not known). */
     public static String canonical(List<ContainerDefinition> containers, String networkMode) {
-        // In awsvpc and host modes the host port is the container port, and ECS says so on describe.
-        boolean samePorts = "awsvpc".equals(networkMode) || "host".equals(networkMode);
+        boolean samePorts = samePorts(networkMode);
         List<Map<String, Object>> out = new ArrayList<>();
         for (ContainerDefinition c : containers) out.add(canonical(c, samePorts));
         return Json.write(out);
+    }
+
+    /** In awsvpc and host modes the host port is the container port, and ECS says so on describe. */
+    static boolean samePorts(String networkMode) {
+        return "awsvpc".equals(networkMode) || "host".equals(networkMode);
     }
 
     private static Map<String, Object> canonical(ContainerDefinition c, boolean samePorts) {

@@ -4,28 +4,60 @@ import dev.berth.ecs.resource.Diags;
 import dev.berth.ecs.taskdef.fields.HclFields;
 import dev.berth.ecs.value.Attrs;
 import dev.berth.engine.provider.ProviderDiagnostic;
+import dev.berth.engine.memo.LastRead;
 import dev.berth.engine.value.MapValue;
+import dev.berth.engine.value.StringValue;
 import dev.berth.engine.value.Value;
 
+import java.lang.ref.SoftReference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import static dev.berth.ecs.schema.TaskDefinitionSchema.CONTAINER;
 import static dev.berth.ecs.schema.TaskDefinitionSchema.CONTAINER_DEFINITIONS;
 
 /**
  * Where a configuration's containers come from (the JSON string or the blocks), the containers
- * read from it, and how to point a diagnostic at one of their fields.
+ * read from it, and how to point a diagnostic at one of their fields. Immutable; the canonical
+ * JSON is worked out once per network-mode kind and kept with it.
  */
-public record ContainerSource(Form form, List<ContainerDefinition> containers, boolean whollyKnown,
-                              List<ProviderDiagnostic> problems) {
+public final class ContainerSource {
 
     public enum Form { JSON, BLOCKS, NONE }
 
-    public ContainerSource {
-        containers = containers == null ? null : List.copyOf(containers);
-        problems = List.copyOf(problems);
+    private final Form form;
+    private final List<ContainerDefinition> containers;
+    private final boolean whollyKnown;
+    private final List<ProviderDiagnostic> problems;
+    /** {@link #canonical}'s answers, where host ports are the container ports and where they are not. */
+    private volatile String samePorts, ownPorts;
+
+    public ContainerSource(Form form, List<ContainerDefinition> containers, boolean whollyKnown,
+                           List<ProviderDiagnostic> problems) {
+        this.form = form;
+        this.containers = containers == null ? null : List.copyOf(containers);
+        this.whollyKnown = whollyKnown;
+        this.problems = List.copyOf(problems);
+    }
+
+    public Form form() {
+        return form;
+    }
+
+    /** The containers, or null when not yet known or unreadable. */
+    public List<ContainerDefinition> containers() {
+        return containers;
+    }
+
+    public boolean whollyKnown() {
+        return whollyKnown;
+    }
+
+    public List<ProviderDiagnostic> problems() {
+        return problems;
     }
 
     /**
@@ -35,21 +67,46 @@ public record ContainerSource(Form form, List<ContainerDefinition> containers, b
      */
     private static final ThreadLocal<Object[]> LAST = ThreadLocal.withInitial(() -> new Object[3]);
 
+    /**
+     * JSON texts read before, by the text, in a JVM that plans again (a background berth). Each
+     * plan evaluates every task definition's {@code jsonencode} anew, and reading the JSON back
+     * (a parse and a check of every field) was a tenth of a warm plan of 10,000 task definitions;
+     * what a text reads as depends on the text alone. Held softly, and started over past
+     * {@link #KEPT} texts, so edits over a long day do not pile up.
+     */
+    private static volatile SoftReference<Map<String, ContainerSource>> read = new SoftReference<>(null);
+    static final int KEPT = 200_000;
+
     /** Reads the containers of a configuration; {@code containers} is null when not yet known. */
     public static ContainerSource of(MapValue config) {
         Value json = Attrs.raw(config, CONTAINER_DEFINITIONS);
         Value blocks = Attrs.raw(config, CONTAINER);
         Object[] last = LAST.get();
         if (last[2] != null && last[0] == json && last[1] == blocks) return (ContainerSource) last[2];
-        ContainerSource read = read(json, blocks);
+        ContainerSource read = json instanceof StringValue text && !hasBlocks(blocks) ? ofText(text.value())
+                : read(json, blocks);
         last[0] = json;
         last[1] = blocks;
         last[2] = read;
         return read;
     }
 
+    private static ContainerSource ofText(String text) {
+        if (!LastRead.keepsAcrossReads()) return read(Value.of(text), Value.nil());
+        Map<String, ContainerSource> known = read.get();
+        if (known == null || known.size() >= KEPT) {
+            known = new ConcurrentHashMap<>();
+            read = new SoftReference<>(known);
+        }
+        return known.computeIfAbsent(text, t -> read(Value.of(t), Value.nil()));
+    }
+
+    private static boolean hasBlocks(Value blocks) {
+        return Attrs.isUnknown(blocks) || !Attrs.items(blocks).isEmpty();
+    }
+
     private static ContainerSource read(Value json, Value blocks) {
-        boolean hasBlocks = Attrs.isUnknown(blocks) || !Attrs.items(blocks).isEmpty();
+        boolean hasBlocks = hasBlocks(blocks);
         List<ProviderDiagnostic> problems = new ArrayList<>();
         if (!json.isNull() && hasBlocks) {
             problems.add(Diags.error("Set the containers either as container_definitions or as container blocks, "
@@ -80,7 +137,15 @@ public record ContainerSource(Form form, List<ContainerDefinition> containers, b
 
     /** The canonical JSON in a task of {@code networkMode}, or null while containers are unknown or unreadable. */
     public String canonical(String networkMode) {
-        return containers != null && whollyKnown ? ContainerDefinitionsJson.canonical(containers, networkMode) : null;
+        if (containers == null || !whollyKnown) return null;
+        boolean same = ContainerDefinitionsJson.samePorts(networkMode);
+        String made = same ? samePorts : ownPorts;
+        if (made == null) {
+            made = ContainerDefinitionsJson.canonical(containers, networkMode);
+            if (same) samePorts = made;
+            else ownPorts = made;
+        }
+        return made;
     }
 
     /** The path of a container's field ({@code null} for the container itself), as config wrote it. */
