@@ -1,6 +1,5 @@
 package dev.berth.ecs.store;
 
-import dev.berth.engine.memo.LastRead;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -22,17 +21,10 @@ public final class Table<T> {
         return store.get(name, key).map(json -> Decoded.read(json, type));
     }
 
-    /**
-     * The rows of {@code keys} that exist, by key, read at once (see {@link EcsStore#getAll}). A
-     * refresh reads every task definition of a configuration this way: a background berth, which
-     * refreshes the same rows plan after plan, takes those it decoded before as they were; a JVM
-     * of its own decodes each once and keeps none (100,000 of them would stay to its end).
-     */
+    /** The rows of {@code keys} that exist, by key, read at once (see {@link EcsStore#getAll}). */
     public java.util.Map<String, T> getAll(java.util.Collection<String> keys) {
         java.util.Map<String, T> out = new java.util.HashMap<>();
-        boolean again = LastRead.keepsAcrossReads();
-        store.getAll(name, keys).forEach((key, json) -> out.put(key, again ? Decoded.read(json, type)
-                : Json.read(json, type)));
+        store.getAll(name, keys).forEach((key, json) -> out.put(key, Json.read(json, type)));
         return out;
     }
 

@@ -1,15 +1,12 @@
 package dev.berth.ecs.taskdef;
 
 import dev.berth.ecs.api.EcsException;
-import dev.berth.ecs.api.TaskDefinitionCalls.RegisterTaskDefinitionRequest;
 import dev.berth.ecs.api.TaskDefinitionCalls.TaskDefinition;
 import dev.berth.ecs.control.ControlPlane;
 import dev.berth.ecs.fake.FakeRuntime;
 import dev.berth.ecs.fake.MemoryStore;
 import dev.berth.ecs.store.Json;
 import dev.berth.ecs.store.StoredJsonList;
-import dev.berth.ecs.store.Table;
-import dev.berth.ecs.store.TaskDefinitionRow;
 import dev.berth.engine.memo.LastRead;
 import dev.berth.engine.value.MapValue;
 import dev.berth.engine.value.Value;
@@ -31,8 +28,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * What a refresh and a plan read about task definitions, read once more: described containers
  * are the stored text itself until looked at, and a JVM that plans again (a background berth)
- * takes the rows and the configuration texts it read before as they were. A JVM of its own keeps
- * neither for a next plan.
+ * takes the configuration texts it read before as they were. A JVM of its own keeps none for a
+ * next plan.
  */
 class ReadAgainTest {
     @AfterEach
@@ -88,24 +85,6 @@ class ReadAgainTest {
         String json = "[{\"name\":\"app\",\"image\":\"busybox\",\"memory\":128}]";
         assertNotSame(ContainerSource.of(config(new String(json.toCharArray()))),
                 ContainerSource.of(config(new String(json.toCharArray()))));
-    }
-
-    @Test
-    void aBackgroundBerthTakesRowsItDecodedBeforeAndAJvmOfItsOwnDecodesThemAgain() {
-        MemoryStore store = new MemoryStore();
-        Table<TaskDefinitionRow> rows = new Table<>(store, TaskDefinitionRow.TABLE, TaskDefinitionRow.class);
-        ControlPlane plane = new ControlPlane(store, host -> new FakeRuntime());
-        String arn = plane.registerTaskDefinition(new RegisterTaskDefinitionRequest("web", null, null, null,
-                List.of(Map.of("name", "app", "image", "busybox", "memory", 128)), null, null, null, null, null, null))
-                .taskDefinition().taskDefinitionArn();
-
-        TaskDefinitionRow once = rows.getAll(List.of(arn)).get(arn);
-        assertNotSame(once, rows.getAll(List.of(arn)).get(arn));
-
-        LastRead.keepAcrossReads(true);
-        TaskDefinitionRow kept = rows.getAll(List.of(arn)).get(arn);
-        assertSame(kept, rows.getAll(List.of(arn)).get(arn));
-        assertEquals(once, kept);
     }
 
     private static MapValue config(String json) {
