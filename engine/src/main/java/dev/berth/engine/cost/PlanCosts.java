@@ -40,31 +40,40 @@ public final class PlanCosts {
     }
 
     public static CostEstimate estimate(Plan plan, Config config, Providers providers) {
-        // In address order, as the state already is: sorted once at the end instead of a tree kept
-        // sorted through 100,000 insertions.
-        Map<ResourceInstanceAddr, CostSubject> subjects = new LinkedHashMap<>();
+        // Each object is priced once: by its change when the plan has one, else as the state holds
+        // it. One pass over the state, which finds each change's prior object by the change's own
+        // address, instead of a subject per object replaced by its change's (two map writes and a
+        // state lookup for each of 100,000 unchanged objects).
+        Map<ResourceInstanceAddr, ResourceChange> changed = new LinkedHashMap<>();
         Set<ResourceInstanceAddr> movedAway = new HashSet<>();
-        boolean changes = plan.mode() != Plan.Mode.REFRESH_ONLY;
-        if (changes) plan.resourceChanges().forEach(c -> {
+        if (plan.mode() != Plan.Mode.REFRESH_ONLY) plan.resourceChanges().forEach(c -> {
             if (c.moved()) movedAway.add(c.previousAddr());
+            // A deposed object shares its address with the current one; the current one is priced.
+            if (!c.addr().isData() && c.deposed() == null) changed.put(c.addr(), c);
         });
+        List<CostSubject> ordered = new ArrayList<>(plan.priorState().resources().size() + changed.size());
         for (ResourceState rs : plan.priorState().resources().values()) {
             if (rs.addr().isData() || movedAway.contains(rs.addr())) continue;
-            subjects.put(rs.addr(), new CostSubject(rs.addr(), rs.addr().type(), rs.attributes(), rs.attributes(),
-                    upstream(rs, null)));
-        }
-        if (changes) {
-            for (ResourceChange c : plan.resourceChanges()) {
-                // A deposed object shares its address with the current one; the current one is priced.
-                if (c.addr().isData() || c.deposed() != null) continue;
-                ResourceState rs = plan.priorState().resource(c.moved() ? c.previousAddr() : c.addr()).orElse(null);
-                subjects.put(c.addr(), new CostSubject(c.addr(), c.addr().type(), c.before(), c.after(),
-                        upstream(rs, config == null ? null : config.resources().get(c.addr().resource()))));
+            ResourceChange c = changed.remove(rs.addr());
+            if (c == null) {
+                ordered.add(new CostSubject(rs.addr(), rs.addr().type(), rs.attributes(), rs.attributes(),
+                        upstream(rs, null)));
+            } else {
+                ordered.add(subject(c, c.moved() ? prior(plan, c) : rs, config));
             }
         }
-        List<CostSubject> ordered = new ArrayList<>(subjects.values());
+        for (ResourceChange c : changed.values()) ordered.add(subject(c, prior(plan, c), config));
         ordered.sort(java.util.Comparator.comparing(CostSubject::addr));
         return ask(ordered, config, providers);
+    }
+
+    private static ResourceState prior(Plan plan, ResourceChange c) {
+        return plan.priorState().resource(c.moved() ? c.previousAddr() : c.addr()).orElse(null);
+    }
+
+    private static CostSubject subject(ResourceChange c, ResourceState prior, Config config) {
+        return new CostSubject(c.addr(), c.addr().type(), c.before(), c.after(),
+                upstream(prior, config == null ? null : config.resources().get(c.addr().resource())));
     }
 
     private static CostEstimate ask(Iterable<CostSubject> subjects, Config config, Providers providers) {

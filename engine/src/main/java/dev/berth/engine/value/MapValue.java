@@ -50,14 +50,12 @@ public record MapValue(Map<String, Value> entries) implements Value {
 
     @Override
     public boolean isWhollyKnown() {
-        for (Value v : entries.values()) if (!v.isWhollyKnown()) return false;
-        return true;
+        return ((SortedEntries) entries).isWhollyKnown();
     }
 
     @Override
     public boolean containsSensitive() {
-        for (Value v : entries.values()) if (v.containsSensitive()) return true;
-        return false;
+        return ((SortedEntries) entries).containsSensitive();
     }
 
     @Override

@@ -23,10 +23,50 @@ final class SortedEntries extends AbstractMap<String, Value> {
 
     private final String[] keys;
     private final Value[] values;
+    /**
+     * What {@link #containsSensitive} and {@link #isWhollyKnown} found, once asked (bits below):
+     * a plan asks both of every object's values several times (marks stripped for the provider,
+     * the cost estimate), and a background berth plans again with the very values it read before.
+     * Entries never change, so the answer never does; a byte costs no room in the object.
+     */
+    private byte found;
+    private static final byte SENSITIVE_ASKED = 1, SENSITIVE = 2, KNOWN_ASKED = 4, KNOWN = 8;
 
     private SortedEntries(String[] keys, Value[] values) {
         this.keys = keys;
         this.values = values;
+    }
+
+    boolean containsSensitive() {
+        byte f = found;
+        if ((f & SENSITIVE_ASKED) == 0) {
+            boolean any = false;
+            for (Value v : values) {
+                if (v.containsSensitive()) {
+                    any = true;
+                    break;
+                }
+            }
+            f = (byte) (found | SENSITIVE_ASKED | (any ? SENSITIVE : 0));
+            found = f;
+        }
+        return (f & SENSITIVE) != 0;
+    }
+
+    boolean isWhollyKnown() {
+        byte f = found;
+        if ((f & KNOWN_ASKED) == 0) {
+            boolean all = true;
+            for (Value v : values) {
+                if (!v.isWhollyKnown()) {
+                    all = false;
+                    break;
+                }
+            }
+            f = (byte) (found | KNOWN_ASKED | (all ? KNOWN : 0));
+            found = f;
+        }
+        return (f & KNOWN) != 0;
     }
 
     /** The same entries, sorted; a map that already is one is shared, not copied. */

@@ -104,6 +104,28 @@ class PlanCostsTest {
     }
 
     @Test
+    void aMovedObjectIsPricedOnceUnderItsNewAddress() {
+        engine.converge(TWO);
+        engine.configure(TWO.replace("\"a\"", "\"c\"").replace("fake_thing.a.id", "fake_thing.c.id")
+                .replace("size = 1", "size = 3") + """
+                moved {
+                  from = fake_thing.a
+                  to   = fake_thing.c
+                }
+                """);
+
+        CostEstimate e = estimate(engine.plan());
+
+        assertEquals(List.of("fake_thing.b", "fake_thing.c"), e.lines().stream().map(l -> l.addr().toString()).toList());
+        assertEquals(0, new BigDecimal("14.60").compareTo(line(e, "fake_thing.c").monthlyBefore()));
+        assertEquals(0, new BigDecimal("7.30").compareTo(line(e, "fake_thing.b").monthlyBefore()));
+        assertEquals(0, new BigDecimal("21.90").compareTo(line(e, "fake_thing.b").monthlyAfter()));
+        assertEquals(0, new BigDecimal("21.90").compareTo(e.monthlyBefore()));
+        assertEquals(0, new BigDecimal("36.50").compareTo(e.monthlyAfter()));
+        assertTrue(priced.seen("fake_thing.b").upstream().contains(new ResourceAddr("fake_thing", "c")));
+    }
+
+    @Test
     void aDestroyPlanGoesToZero() {
         engine.converge(TWO);
 
