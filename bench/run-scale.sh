@@ -85,7 +85,15 @@ if [ -z "$before" ]; then
 else
   for i in $(seq "$rounds"); do
     plan "(a) plan, before ($before)" "$before"
+    cut -d' ' -f1 "$work/time" >> "$work/walls.before"
     plan "(a) plan, now" "$top"
+    cut -d' ' -f1 "$work/time" >> "$work/walls.now"
   done
+  # The machine's speed drifts from minute to minute: each now is set against the before just
+  # ahead of it, and the median of those ratios is the comparison (bench/README.md).
+  median() { sort -g | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
+  echo "median wall: before $(median < "$work/walls.before") s, now $(median < "$work/walls.now") s;" \
+    "now / before, median of the $rounds pairs: $(paste -d' ' "$work/walls.before" "$work/walls.now" \
+      | awk '{ printf "%.3f\n", $2 / $1 }' | median)"
 fi
 echo "state file: $(du -h "$work/berth.db" | cut -f1), serial $(sqlite3 "$work/berth.db" "select value from meta where key='serial'" 2>/dev/null || echo '?')"

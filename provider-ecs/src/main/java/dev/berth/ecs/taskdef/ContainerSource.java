@@ -74,7 +74,7 @@ public final class ContainerSource {
      * what a text reads as depends on the text alone. Held softly, and started over past
      * {@link #KEPT} texts, so edits over a long day do not pile up.
      */
-    private static volatile SoftReference<Map<String, ContainerSource>> read = new SoftReference<>(null);
+    private static volatile SoftReference<Map<String, ContainerSource>> texts = new SoftReference<>(null);
     static final int KEPT = 200_000;
 
     /** Reads the containers of a configuration; {@code containers} is null when not yet known. */
@@ -93,10 +93,10 @@ public final class ContainerSource {
 
     private static ContainerSource ofText(String text) {
         if (!LastRead.keepsAcrossReads()) return read(Value.of(text), Value.nil());
-        Map<String, ContainerSource> known = read.get();
+        Map<String, ContainerSource> known = texts.get();
         if (known == null || known.size() >= KEPT) {
             known = new ConcurrentHashMap<>();
-            read = new SoftReference<>(known);
+            texts = new SoftReference<>(known);
         }
         return known.computeIfAbsent(text, t -> read(Value.of(t), Value.nil()));
     }
