@@ -104,8 +104,8 @@ public final class HclParser {
 
     private static TokenCursor cursor(String path, String text, List<Diagnostic> diags, boolean template) {
         // The text itself, not a copy in a char[]: 85 MB for a 42 MB file, garbage once parsed.
-        LineIndex lines = new LineIndex(path, text, text.length());
-        Lexer lexer = new Lexer(text, text.length(), lines, diags);
+        LineIndex lines = new LineIndex(path, text);
+        Lexer lexer = new Lexer(text, lines, diags);
         Tokens tokens = template ? lexer.lexTemplate() : lexer.lex();
         return new TokenCursor(tokens, text, lines, diags);
     }

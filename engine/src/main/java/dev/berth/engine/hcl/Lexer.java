@@ -6,7 +6,7 @@ import java.util.ArrayDeque;
 import java.util.List;
 
 /**
- * Single-pass lexer over a char array. HCL is lexed in modes: normal expressions, quoted
+ * Single-pass lexer over the text. HCL is lexed in modes: normal expressions, quoted
  * templates and heredoc templates, nested through {@code ${...}} and {@code %{...}}. A stack of
  * frames tracks the mode and, for interpolations, how many plain braces are open so the right
  * {@code }} ends the sequence. Errors that only the lexer can see (unterminated strings and
@@ -45,9 +45,9 @@ final class Lexer {
     private int pos;
     private boolean keepComments;
 
-    Lexer(String src, int n, LineIndex lines, List<Diagnostic> diags) {
+    Lexer(String src, LineIndex lines, List<Diagnostic> diags) {
         this.src = src;
-        this.n = n;
+        this.n = src.length();
         this.lines = lines;
         this.diags = diags;
         this.out = new Tokens(n);

@@ -11,7 +11,8 @@ final class LineIndex implements SourceRange.Lines {
     private final int lineCount;
     private int hint;
 
-    LineIndex(String path, String src, int length) {
+    LineIndex(String path, String src) {
+        int length = src.length();
         this.path = path;
         int[] starts = new int[64];
         int count = 1;

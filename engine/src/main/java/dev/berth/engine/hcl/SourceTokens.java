@@ -16,7 +16,7 @@ public final class SourceTokens {
 
     public static List<SourceToken> lex(String path, String text) {
         List<Diagnostic> ignored = new ArrayList<>();
-        Tokens t = new Lexer(text, text.length(), new LineIndex(path, text, text.length()), ignored).keepComments().lex();
+        Tokens t = new Lexer(text, new LineIndex(path, text), ignored).keepComments().lex();
         List<SourceToken> out = new ArrayList<>(t.size);
         for (int i = 0; i < t.size; i++) out.add(new SourceToken(t.type(i), t.starts[i], t.ends[i]));
         return out;

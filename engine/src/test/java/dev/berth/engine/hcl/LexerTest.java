@@ -14,7 +14,7 @@ class LexerTest {
     private final List<Diagnostic> diags = new ArrayList<>();
 
     private List<TokenType> types(String src) {
-        Tokens t = new Lexer(src, src.length(), new LineIndex("t", src, src.length()), diags).lex();
+        Tokens t = new Lexer(src, new LineIndex("t", src), diags).lex();
         List<TokenType> out = new ArrayList<>();
         for (int i = 0; i < t.size; i++) out.add(t.type(i));
         return out;
@@ -24,7 +24,7 @@ class LexerTest {
     void aTextDenserThanTheTokenArraysWereSizedForKeepsEveryToken() {
         // Sized for one token to three characters; "1,1,..." is one to one, so the arrays grow.
         String src = "x = [" + "1,".repeat(3000) + "]";
-        Tokens t = new Lexer(src, src.length(), new LineIndex("t", src, src.length()), diags).lex();
+        Tokens t = new Lexer(src, new LineIndex("t", src), diags).lex();
         assertEquals(6005, t.size);
         assertEquals(List.of(IDENT, EQUAL, LBRACK, NUMBER, COMMA), types(src).subList(0, 5));
         assertEquals(List.of(NUMBER, COMMA, RBRACK, EOF), types(src).subList(6001, 6005));

@@ -93,8 +93,8 @@ class ParallelBodyTest {
 
     private static TokenCursor cursorOf(String text) {
         String src = text;
-        LineIndex lines = new LineIndex("main.hcl", src, src.length());
+        LineIndex lines = new LineIndex("main.hcl", src);
         List<dev.berth.engine.diag.Diagnostic> diags = new java.util.ArrayList<>();
-        return new TokenCursor(new Lexer(src, src.length(), lines, diags).lex(), src, lines, diags);
+        return new TokenCursor(new Lexer(src, lines, diags).lex(), src, lines, diags);
     }
 }
