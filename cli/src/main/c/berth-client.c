@@ -5,9 +5,10 @@
  * resident JVM may serve; when no such JVM answers, this starts one in the background and runs the
  * command in a JVM of its own (exec), exactly as bin/berth does without this client.
  *
- * Usage: berth-client JAR N S JVM_ARGV(N words) BERTH_ARGS...
+ * Usage: berth-client JAR N S D JVM_ARGV(N words) BERTH_ARGS...
  * The S words after JVM_ARGV's first (the java binary) are for a JVM that runs one command only: a
- * resident JVM is started without them.
+ * resident JVM is started without them. The D words after those are for the resident JVM only: a
+ * JVM that runs one command is started without them.
  *
  * Frames both ways: one type byte, a 4-byte big-endian length, the payload.
  *   to the JVM:   A arg, E env entry, C cwd, T tty flags of fds 0-2 ("010"), W terminal width
@@ -38,6 +39,7 @@ extern char **environ;
 
 static char **jvm_argv; /* JVM_ARGV followed by BERTH_ARGS, NULL-terminated */
 static int short_only; /* S: how many words after jvm_argv[0] only a one-command JVM gets */
+static int resident_only; /* D: how many words after those only a resident JVM gets */
 static int sig_pipe[2] = {-1, -1};
 static struct sigaction saved[2]; /* SIGINT's and SIGTERM's dispositions before this client's */
 static int handlers_set = 0;
@@ -49,9 +51,24 @@ static void run_jvm(void) {
         sigaction(SIGINT, &saved[0], NULL);
         sigaction(SIGTERM, &saved[1], NULL);
     }
-    execv(jvm_argv[0], jvm_argv);
-    execvp(jvm_argv[0], jvm_argv);
-    fprintf(stderr, "berth: cannot run %s: %s\n", jvm_argv[0], strerror(errno));
+    char **argv = jvm_argv;
+    if (resident_only > 0) {
+        int n = 0;
+        while (jvm_argv[n] != NULL) n++;
+        argv = calloc((size_t) n + 1, sizeof *argv);
+        if (argv == NULL) argv = jvm_argv;
+        else {
+            int k = 0;
+            for (int i = 0; i < n; i++) {
+                if (i > short_only && i <= short_only + resident_only) continue;
+                argv[k++] = jvm_argv[i];
+            }
+            argv[k] = NULL;
+        }
+    }
+    execv(argv[0], argv);
+    execvp(argv[0], argv);
+    fprintf(stderr, "berth: cannot run %s: %s\n", argv[0], strerror(errno));
     exit(1);
 }
 
@@ -146,20 +163,22 @@ static void start_daemon(const char *dir, int njvm) {
 }
 
 int main(int argc, char **argv) {
-    if (argc < 4) {
-        fprintf(stderr, "usage: berth-client JAR N S JVM_ARGV... BERTH_ARGS...\n");
+    if (argc < 5) {
+        fprintf(stderr, "usage: berth-client JAR N S D JVM_ARGV... BERTH_ARGS...\n");
         return 2;
     }
     const char *jar = argv[1];
     int njvm = atoi(argv[2]);
     short_only = atoi(argv[3]);
-    if (njvm < 3 || 4 + njvm > argc || short_only < 0 || short_only > njvm - 3) {
+    resident_only = atoi(argv[4]);
+    if (njvm < 3 || 5 + njvm > argc || short_only < 0 || resident_only < 0
+            || short_only + resident_only > njvm - 3) {
         fprintf(stderr, "berth-client: bad JVM argument count\n");
         return 2;
     }
-    jvm_argv = argv + 4;
-    char **args = argv + 4 + njvm;
-    int nargs = argc - 4 - njvm;
+    jvm_argv = argv + 5;
+    char **args = argv + 5 + njvm;
+    int nargs = argc - 5 - njvm;
 
     const char *off = getenv("BERTH_DAEMON");
     if (off != NULL && strcmp(off, "off") == 0) run_jvm();

@@ -257,11 +257,34 @@ class DaemonRouteIT {
         env.put("COMPILER", "1");
         List<String> served = jvmArguments(awaitDaemon(work, env));
         assertFalse(served.contains("-XX:TieredStopAtLevel=1"), "a resident JVM compiles with C2 too: " + served);
-        assertTrue(served.contains("-XX:+UseSerialGC"), "the rest of bin/berth's options stay: " + served);
+        assertTrue(served.contains("-XX:+UseParallelGC") && !served.contains("-XX:+UseSerialGC"),
+                "a resident JVM collects with the parallel collector: " + served);
+        assertTrue(served.contains("-Djdk.nio.maxCachedBufferSize=1048576"), "the rest of bin/berth's options stay: " + served);
         // The same word in BERTH_JAVA_OPTS is the user's choice, and the background berth keeps it.
         env.put("BERTH_JAVA_OPTS", "-XX:TieredStopAtLevel=1");
         served = jvmArguments(awaitDaemon(work, env));
         assertTrue(served.contains("-XX:TieredStopAtLevel=1"), "BERTH_JAVA_OPTS reaches the background berth: " + served);
+    }
+
+    @Test
+    void aCommandTheClientRunsInAJvmOfItsOwnGetsTheOneCommandOptionsOnly() throws Exception {
+        Map<String, String> env = new HashMap<>(base);
+        env.put("ONE_JVM", "1");
+        // No berth serves this environment yet: the client starts one and execs the JVM for this
+        // command itself, under its own process id, where the plan then waits on a silent endpoint.
+        FiledProcess s = start(work, withRoute(env, true), List.of(berth.toString(), "-chdir=hang", "plan", "-no-color",
+                "-lock=false"));
+        try {
+            s.awaitOut("Reading...");
+            List<String> own = List.of(s.process().info().arguments().orElseThrow());
+            assertTrue(own.contains("-XX:TieredStopAtLevel=1") && own.contains("-XX:+UseSerialGC"),
+                    "a JVM of its own compiles with C1 and collects serially: " + own);
+            assertFalse(own.contains("-XX:+UseParallelGC") || own.contains("-XX:-UseAdaptiveSizePolicy"),
+                    "a JVM of its own gets none of the background berth's options: " + own);
+        } finally {
+            s.process().destroyForcibly();
+            s.process().waitFor(30, TimeUnit.SECONDS);
+        }
     }
 
     private static List<String> jvmArguments(Path daemonDir) throws IOException {
