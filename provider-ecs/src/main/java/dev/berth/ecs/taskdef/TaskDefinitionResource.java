@@ -27,6 +27,7 @@ import dev.berth.engine.provider.ProviderRequests.PlanResponse;
 import dev.berth.engine.provider.ProviderRequests.ReadResponse;
 import dev.berth.engine.provider.ResourceSchema;
 import dev.berth.engine.value.MapValue;
+import dev.berth.engine.value.StringValue;
 import dev.berth.engine.value.Value;
 
 import java.util.HashMap;
@@ -227,7 +228,7 @@ public final class TaskDefinitionResource implements EcsResource {
         // A deregistered revision is gone for good: the next plan registers a new one.
         if (td.isEmpty() || !"ACTIVE".equals(td.get().td().status())) return new ReadResponse(null, List.of());
         return new ReadResponse(Attrs.with(stateOf(td.get(), current.get(CONTAINER),
-                Attrs.string(current, CONTAINER_DEFINITIONS)), Map.of(
+                Attrs.raw(current, CONTAINER_DEFINITIONS)), Map.of(
                 SKIP_DESTROY, TaskLevelConfig.flag(current, SKIP_DESTROY),
                 TRACK_LATEST, TaskLevelConfig.flag(current, TRACK_LATEST))), List.of());
     }
@@ -282,7 +283,7 @@ public final class TaskDefinitionResource implements EcsResource {
      * very same text, and canonicalising it again (a parse, a walk of every field and a write
      * per resource on every refresh) would give that text once more.
      */
-    static MapValue stateOf(Described described, Value blocks, String known) {
+    static MapValue stateOf(Described described, Value blocks, Value known) {
         TaskDefinition td = described.td();
         Map<String, Value> m = new HashMap<>();
         m.put(FAMILY, Value.of(td.family()));
@@ -294,8 +295,10 @@ public final class TaskDefinitionResource implements EcsResource {
         m.put(EXECUTION_ROLE_ARN, text(td.executionRoleArn()));
         m.put(TASK_ROLE_ARN, text(td.taskRoleArn()));
         String stored = Json.write(td.containerDefinitions());
-        m.put(CONTAINER_DEFINITIONS, Value.of(stored.equals(known) ? known : ContainerDefinitionsJson.canonical(
-                ContainerDefinitionsJson.parse(stored).containers(), td.networkMode())));
+        // The state's own value when the text is the same: no second string of it to make and normalise.
+        m.put(CONTAINER_DEFINITIONS, known instanceof StringValue s && s.value().equals(stored) ? known
+                : Value.of(ContainerDefinitionsJson.canonical(ContainerDefinitionsJson.parse(stored).containers(),
+                td.networkMode())));
         m.put(CONTAINER, blocks.isNull() ? Value.list(List.of()) : blocks);
         m.putAll(TaskLevelConfig.state(td));
         m.put(TAGS, described.tags().isEmpty() ? Value.nil() : Attrs.ofStringMap(described.tags()));

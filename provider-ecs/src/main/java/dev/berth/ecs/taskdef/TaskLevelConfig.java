@@ -43,6 +43,8 @@ public final class TaskLevelConfig {
     public static List<ProviderDiagnostic> validate(MapValue config) {
         List<ProviderDiagnostic> out = new ArrayList<>();
         HclFields.Converted c = HclFields.toJson(config, TaskFields.ALL, List.of());
+        // No task-level field set (most task definitions): every rule below is about a field that is.
+        if (c.json().isEmpty() && c.badNumbers().isEmpty()) return List.of();
         for (HclFields.BadNumber b : c.badNumbers()) {
             out.add(Diags.error(b.value() + " is not a whole number.", b.path()));
         }
@@ -85,6 +87,10 @@ public final class TaskLevelConfig {
         return Value.of(Boolean.TRUE.equals(Attrs.bool(Attrs.raw(config, name))));
     }
 
+    /** The state of a revision that sets no task-level field, as {@link #state} makes it: made once, as a refresh asks for it per revision. */
+    private static final Map<String, Value> NONE_SET = Map.copyOf(HclFields.toHcl(
+            new FieldReader().object(Json.MAPPER.createObjectNode(), TaskFields.ALL, "Task definition"), TaskFields.ALL));
+
     /** A revision's task-level fields as the attributes and blocks a state holds. */
     public static Map<String, Value> state(TaskDefinition td) {
         // Only the task-level fields: converting the whole revision (its containers too) to a
@@ -100,6 +106,7 @@ public final class TaskLevelConfig {
         fields.put("runtimePlatform", td.runtimePlatform());
         fields.put("enableFaultInjection", td.enableFaultInjection());
         fields.values().removeIf(java.util.Objects::isNull);
+        if (fields.isEmpty()) return NONE_SET;
         ObjectNode all = EcsJson.MAPPER.valueToTree(fields);
         ObjectNode mine = Json.MAPPER.createObjectNode();
         for (Field f : TaskFields.ALL) if (all.hasNonNull(f.json())) mine.set(f.json(), all.get(f.json()));
