@@ -63,6 +63,16 @@ public final class Providers implements AutoCloseable {
         return addr.isData() ? forDataSource(addr.type()) : forType(addr.type());
     }
 
+    /** Every resource type's schema, by type. */
+    public Map<String, ResourceSchema> resourceSchemas() {
+        return java.util.Collections.unmodifiableMap(schemas);
+    }
+
+    /** Every data source type's schema, by type. */
+    public Map<String, ResourceSchema> dataSourceSchemas() {
+        return java.util.Collections.unmodifiableMap(dataSchemas);
+    }
+
     /** Every data source type any provider offers, sorted. */
     public TreeSet<String> dataSourceTypes() {
         return new TreeSet<>(dataSchemas.keySet());
