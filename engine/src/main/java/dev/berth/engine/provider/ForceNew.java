@@ -35,18 +35,17 @@ public final class ForceNew {
 
     private static void walk(BlockSchema body, Value prior, Value planned, List<Object> at, List<List<Object>> out) {
         for (AttributeSchema a : body.attributesByName()) {
-            if (a.forceNew() && changed(prior, planned, List.of(a.name()))) out.add(append(at, a.name()));
+            if (a.forceNew() && changed(prior, planned, a.name())) out.add(append(at, a.name()));
         }
         for (BlockSchema.NestedBlock b : body.blocksByName()) {
-            List<Object> name = List.of(b.name());
             if (b.forceNew()) {
-                if (changed(prior, planned, name)) out.add(append(at, b.name()));
+                if (changed(prior, planned, b.name())) out.add(append(at, b.name()));
                 continue;
             }
             if (!b.body().forceNewInside()) continue;
-            Value before = unwrap(ValuePaths.get(prior, name));
-            Value after = unwrap(ValuePaths.get(planned, name));
-            if (!(after instanceof ListValue) && !after.isNull() && changed(prior, planned, name)) {
+            Value before = unwrap(ValuePaths.get(prior, b.name()));
+            Value after = unwrap(ValuePaths.get(planned, b.name()));
+            if (!(after instanceof ListValue) && !after.isNull() && changed(prior, planned, b.name())) {
                 out.add(append(at, b.name())); // unknown blocks: which element changes is not known yet
                 continue;
             }
@@ -57,8 +56,8 @@ public final class ForceNew {
         }
     }
 
-    private static boolean changed(Value prior, Value planned, List<Object> path) {
-        return !ValuePaths.sameValue(orNull(ValuePaths.get(prior, path)), orNull(ValuePaths.get(planned, path)));
+    private static boolean changed(Value prior, Value planned, String name) {
+        return !ValuePaths.sameValue(orNull(ValuePaths.get(prior, name)), orNull(ValuePaths.get(planned, name)));
     }
 
     private static Value unwrap(Value v) {

@@ -8,6 +8,17 @@ public final class ValuePaths {
     }
 
     /** The value at the path; null when the path leads nowhere (missing key, index out of range). */
+    /** {@link #get(Value, List)} of the one-step path {@code [key]}, without making the path. */
+    public static Value get(Value root, String key) {
+        Value v = root instanceof SensitiveValue s ? s.inner() : root;
+        if (v instanceof MapValue m) {
+            Value next = m.entries().get(key);
+            if (next == null && !m.has(key)) return null;
+            return next == null ? NullValue.INSTANCE : next;
+        }
+        return v instanceof UnknownValue ? v : null;
+    }
+
     public static Value get(Value root, List<Object> path) {
         Value v = root;
         for (int at = 0; at < path.size(); at++) { // by index: no iterator per lookup

@@ -43,8 +43,9 @@ public final class TaskLevelConfig {
     public static List<ProviderDiagnostic> validate(MapValue config) {
         List<ProviderDiagnostic> out = new ArrayList<>();
         HclFields.Converted c = HclFields.toJson(config, TaskFields.ALL, List.of());
-        // No task-level field set (most task definitions): every rule below is about a field that is.
-        if (c.json().isEmpty() && c.badNumbers().isEmpty()) return List.of();
+        // No task-level field set (most task definitions; blocks come as empty lists): every rule
+        // below is about a field that is.
+        if (c.badNumbers().isEmpty() && nothingSet(c.json())) return List.of();
         for (HclFields.BadNumber b : c.badNumbers()) {
             out.add(Diags.error(b.value() + " is not a whole number.", b.path()));
         }
@@ -65,6 +66,11 @@ public final class TaskLevelConfig {
             }
         }
         return out;
+    }
+
+    private static boolean nothingSet(ObjectNode json) {
+        for (JsonNode v : json) if (!v.isArray() || !v.isEmpty()) return false;
+        return true;
     }
 
     /**
