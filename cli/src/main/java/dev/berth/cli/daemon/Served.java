@@ -62,6 +62,7 @@ final class Served {
         }));
         try {
             String[] args = request.args().toArray(String[]::new);
+            dev.berth.engine.trace.Trace.mark("served");
             // As Main.run: the environment is this JVM's, which the daemon checked is the client's.
             code = BerthCommand.commandLine(System.getenv(), System.in, args).execute(args);
         } catch (Throwable t) {
@@ -72,6 +73,7 @@ final class Served {
         } finally {
             out.flush();
             err.flush();
+            dev.berth.engine.trace.Trace.mark("answered");
             Caller.reset();
             System.setOut(savedOut);
             System.setErr(savedErr);
