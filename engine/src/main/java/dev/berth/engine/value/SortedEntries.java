@@ -69,6 +69,9 @@ final class SortedEntries extends AbstractMap<String, Value> {
         return (f & KNOWN) != 0;
     }
 
+    /** Up to this many entries are sorted by insertion. */
+    private static final int SMALL = 40;
+
     /** The same entries, sorted; a map that already is one is shared, not copied. */
     static SortedEntries of(Map<String, Value> source) {
         if (source instanceof SortedEntries s) return s;
@@ -88,6 +91,23 @@ final class SortedEntries extends AbstractMap<String, Value> {
 
     /** Sorts both arrays by key (a map's keys are distinct, so the order is total). */
     private static void sort(String[] k, Value[] v) {
+        if (k.length <= SMALL) {
+            // An object's attributes (a few dozen at most): in place, without boxing an index per
+            // entry, a comparator and two copies; every object a refresh reads back is sorted here.
+            for (int i = 1; i < k.length; i++) {
+                String key = k[i];
+                Value value = v[i];
+                int j = i - 1;
+                while (j >= 0 && k[j].compareTo(key) > 0) {
+                    k[j + 1] = k[j];
+                    v[j + 1] = v[j];
+                    j--;
+                }
+                k[j + 1] = key;
+                v[j + 1] = value;
+            }
+            return;
+        }
         Integer[] order = new Integer[k.length];
         for (int i = 0; i < order.length; i++) order[i] = i;
         Arrays.sort(order, (a, b) -> k[a].compareTo(k[b]));
