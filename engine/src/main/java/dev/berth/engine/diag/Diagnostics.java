@@ -19,7 +19,8 @@ public final class Diagnostics {
     }
 
     public Diagnostics addAll(Diagnostics other) {
-        return addAll(other.list());
+        // Most collectors stay empty (one per resource a plan walks): nothing to copy.
+        return other.isEmpty() ? this : addAll(other.list());
     }
 
     public Diagnostics error(String summary, String detail, SourceRange range) {
@@ -27,8 +28,10 @@ public final class Diagnostics {
     }
 
     public boolean hasErrors() {
+        // A loop, not a stream: asked several times for each resource a plan walks.
         synchronized (items) {
-            return items.stream().anyMatch(Diagnostic::isError);
+            for (int i = 0; i < items.size(); i++) if (items.get(i).isError()) return true;
+            return false;
         }
     }
 
