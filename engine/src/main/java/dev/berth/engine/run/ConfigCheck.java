@@ -37,6 +37,8 @@ public final class ConfigCheck {
     private static final LastRead<Path, Checked> CHECKED = new LastRead<>();
 
     public static ConfigGraph check(Config config, Providers providers, Diagnostics diags) {
+        // A JVM of its own checks once: no list of every block to make for a next check.
+        if (!LastRead.keepsAcrossReads()) return checkAll(config, providers, diags);
         Inputs now = Inputs.of(config, providers);
         LastRead.Pass<Path, Checked> pass = CHECKED.begin();
         List<ConfigGraph> made = new ArrayList<>(1);
