@@ -48,8 +48,15 @@ public final class References {
     /** The root traversals of an expression in source order, leaving out names a for expression binds. */
     public static List<ScopeTraversalExpr> traversals(Expr e) {
         List<ScopeTraversalExpr> out = new ArrayList<>();
-        walk(e, Locals.EMPTY, out);
+        walk(e, Locals.EMPTY, out, null);
         return out;
+    }
+
+    /** The function calls of an expression, nested ones included, in source order. */
+    public static List<FunctionCallExpr> calls(Expr e) {
+        List<FunctionCallExpr> calls = new ArrayList<>();
+        walk(e, Locals.EMPTY, new ArrayList<>(), calls);
+        return calls;
     }
 
     /** Classifies a root traversal; null when it names nothing a scope could resolve. */
@@ -86,64 +93,66 @@ public final class References {
         return sb.toString();
     }
 
-    private static void walk(Expr e, Locals bound, List<ScopeTraversalExpr> out) {
+    private static void walk(Expr e, Locals bound, List<ScopeTraversalExpr> out, List<FunctionCallExpr> calls) {
         if (e == null) return;
         if (e instanceof ScopeTraversalExpr t) {
             if (!bound.has(t.root())) out.add(t);
         } else if (e instanceof RelativeTraversalExpr r) {
-            walk(r.source(), bound, out);
+            walk(r.source(), bound, out, calls);
         } else if (e instanceof IndexExpr ix) {
-            walk(ix.collection(), bound, out);
-            walk(ix.key(), bound, out);
+            walk(ix.collection(), bound, out, calls);
+            walk(ix.key(), bound, out, calls);
         } else if (e instanceof SplatExpr s) {
-            walk(s.source(), bound, out);
+            walk(s.source(), bound, out, calls);
             for (TraversalStep step : s.each()) {
-                if (step instanceof TraversalStep.Index i) walk(i.key(), bound, out);
+                if (step instanceof TraversalStep.Index i) walk(i.key(), bound, out, calls);
             }
         } else if (e instanceof FunctionCallExpr f) {
-            for (Expr a : f.args()) walk(a, bound, out);
+            if (calls != null) calls.add(f);
+            for (Expr a : f.args()) walk(a, bound, out, calls);
         } else if (e instanceof ConditionalExpr c) {
-            walk(c.condition(), bound, out);
-            walk(c.trueResult(), bound, out);
-            walk(c.falseResult(), bound, out);
+            walk(c.condition(), bound, out, calls);
+            walk(c.trueResult(), bound, out, calls);
+            walk(c.falseResult(), bound, out, calls);
         } else if (e instanceof BinaryOpExpr b) {
-            walk(b.left(), bound, out);
-            walk(b.right(), bound, out);
+            walk(b.left(), bound, out, calls);
+            walk(b.right(), bound, out, calls);
         } else if (e instanceof UnaryOpExpr u) {
-            walk(u.operand(), bound, out);
+            walk(u.operand(), bound, out, calls);
         } else if (e instanceof TupleConsExpr t) {
-            for (Expr i : t.items()) walk(i, bound, out);
+            for (Expr i : t.items()) walk(i, bound, out, calls);
         } else if (e instanceof ObjectConsExpr o) {
             for (ObjectConsExpr.Item i : o.items()) {
-                walk(i.key(), bound, out);
-                walk(i.value(), bound, out);
+                walk(i.key(), bound, out, calls);
+                walk(i.value(), bound, out, calls);
             }
         } else if (e instanceof ForExpr f) {
-            walk(f.collection(), bound, out);
+            walk(f.collection(), bound, out, calls);
             Locals inner = bound.bind(f.keyVar(), Value.nil()).bind(f.valueVar(), Value.nil());
-            walk(f.keyExpr(), inner, out);
-            walk(f.valueExpr(), inner, out);
-            walk(f.condition(), inner, out);
+            walk(f.keyExpr(), inner, out, calls);
+            walk(f.valueExpr(), inner, out, calls);
+            walk(f.condition(), inner, out, calls);
         } else if (e instanceof ParenthesesExpr p) {
-            walk(p.inner(), bound, out);
+            walk(p.inner(), bound, out, calls);
         } else if (e instanceof TemplateWrapExpr w) {
-            walk(w.wrapped(), bound, out);
+            walk(w.wrapped(), bound, out, calls);
         } else if (e instanceof TemplateExpr t) {
-            walkParts(t.parts(), bound, out);
+            walkParts(t.parts(), bound, out, calls);
         }
     }
 
-    private static void walkParts(List<TemplatePart> parts, Locals bound, List<ScopeTraversalExpr> out) {
+    private static void walkParts(List<TemplatePart> parts, Locals bound, List<ScopeTraversalExpr> out,
+                                  List<FunctionCallExpr> calls) {
         for (TemplatePart p : parts) {
             if (p instanceof TemplatePart.Interpolation i) {
-                walk(i.expr(), bound, out);
+                walk(i.expr(), bound, out, calls);
             } else if (p instanceof TemplatePart.If c) {
-                walk(c.condition(), bound, out);
-                walkParts(c.thenParts(), bound, out);
-                walkParts(c.elseParts(), bound, out);
+                walk(c.condition(), bound, out, calls);
+                walkParts(c.thenParts(), bound, out, calls);
+                walkParts(c.elseParts(), bound, out, calls);
             } else if (p instanceof TemplatePart.For f) {
-                walk(f.collection(), bound, out);
-                walkParts(f.body(), bound.bind(f.keyVar(), Value.nil()).bind(f.valueVar(), Value.nil()), out);
+                walk(f.collection(), bound, out, calls);
+                walkParts(f.body(), bound.bind(f.keyVar(), Value.nil()).bind(f.valueVar(), Value.nil()), out, calls);
             }
         }
     }

@@ -27,9 +27,9 @@ final class DateTimeFunctions {
 
     static List<Function> all() {
         return List.of(
-                Fn.of("timestamp", List.of(), a -> now()).unknownUntilApply(),
+                Fn.of("timestamp", List.of(), a -> now()).unknownUntilApply().varying(),
                 // Known at plan time: the time the plan was made, as Terraform's plantimestamp is.
-                Fn.of("plantimestamp", List.of(), a -> now()),
+                Fn.of("plantimestamp", List.of(), a -> now()).varying(),
                 Fn.of("formatdate", List.of("format", "time"),
                         a -> new StringValue(DateFormat.format(a.string(0), parse(a, 1), a))),
                 Fn.of("timeadd", List.of("timestamp", "duration"), a -> new StringValue(

@@ -41,19 +41,20 @@ final class FilesystemFunctions {
         return List.of(
                 Fn.of("abspath", List.of("path"), a -> str(GoPath.clean(
                         base.toAbsolutePath().normalize().resolve(path(a.string(0))).toString().replace('\\', '/')))),
-                Fn.of("fileexists", List.of("path"), a -> fileexists(base, a)),
-                Fn.of("fileset", List.of("path", "pattern"), a -> fileset(base, a)),
-                Fn.of("filebase64", List.of("path"), a -> str(Base64.getEncoder().encodeToString(read(base, a)))),
+                Fn.of("fileexists", List.of("path"), a -> fileexists(base, a)).varying(),
+                Fn.of("fileset", List.of("path", "pattern"), a -> fileset(base, a)).varying(),
+                Fn.of("filebase64", List.of("path"), a -> str(Base64.getEncoder().encodeToString(read(base, a)))).varying(),
                 hex("filemd5", "MD5", base), hex("filesha1", "SHA-1", base), hex("filesha256", "SHA-256", base),
                 hex("filesha512", "SHA-512", base),
                 Fn.of("filebase64sha256", List.of("path"), a -> str(Base64.getEncoder().encodeToString(
-                        HashFunctions.digest("SHA-256", read(base, a))))),
+                        HashFunctions.digest("SHA-256", read(base, a))))).varying(),
                 Fn.of("filebase64sha512", List.of("path"), a -> str(Base64.getEncoder().encodeToString(
-                        HashFunctions.digest("SHA-512", read(base, a))))));
+                        HashFunctions.digest("SHA-512", read(base, a))))).varying());
     }
 
     private static Function hex(String name, String algorithm, Path base) {
-        return Fn.of(name, List.of("path"), a -> str(HexFormat.of().formatHex(HashFunctions.digest(algorithm, read(base, a)))));
+        return Fn.of(name, List.of("path"), a -> str(HexFormat.of().formatHex(HashFunctions.digest(algorithm, read(base, a)))))
+                .varying();
     }
 
     private static Value str(String s) {

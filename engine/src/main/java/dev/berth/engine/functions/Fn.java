@@ -23,32 +23,39 @@ final class Fn implements Function {
     private final Body body;
     private final boolean acceptsUnknown;
     private final boolean unknownAtPlan;
+    private final boolean varying;
 
     private Fn(String name, List<String> params, String varParam, Body body,
-               boolean acceptsUnknown, boolean unknownAtPlan) {
+               boolean acceptsUnknown, boolean unknownAtPlan, boolean varying) {
         this.name = name;
         this.params = List.copyOf(params);
         this.varParam = varParam;
         this.body = body;
         this.acceptsUnknown = acceptsUnknown;
         this.unknownAtPlan = unknownAtPlan;
+        this.varying = varying;
     }
 
     static Fn of(String name, List<String> params, Body body) {
-        return new Fn(name, params, null, body, false, false);
+        return new Fn(name, params, null, body, false, false, false);
     }
 
     /** A function taking {@code params} and then any number of {@code varParam} arguments. */
     static Fn variadic(String name, List<String> params, String varParam, Body body) {
-        return new Fn(name, params, varParam, body, false, false);
+        return new Fn(name, params, varParam, body, false, false, false);
     }
 
     Fn acceptingUnknown() {
-        return new Fn(name, params, varParam, body, true, unknownAtPlan);
+        return new Fn(name, params, varParam, body, true, unknownAtPlan, varying);
     }
 
     Fn unknownUntilApply() {
-        return new Fn(name, params, varParam, body, acceptsUnknown, true);
+        return new Fn(name, params, varParam, body, acceptsUnknown, true, varying);
+    }
+
+    /** A function whose answer may change while its arguments stay the same (files, the clock, randomness). */
+    Fn varying() {
+        return new Fn(name, params, varParam, body, acceptsUnknown, unknownAtPlan, true);
     }
 
     @Override
@@ -86,6 +93,11 @@ final class Fn implements Function {
     @Override
     public boolean unknownAtPlan() {
         return unknownAtPlan;
+    }
+
+    @Override
+    public boolean answersFromArguments() {
+        return !varying;
     }
 
     @Override

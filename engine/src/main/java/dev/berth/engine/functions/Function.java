@@ -35,6 +35,17 @@ public interface Function {
         return false;
     }
 
+    /**
+     * Whether the answer depends on the arguments alone, so that equal arguments give an equal
+     * answer: not for functions that read files, the clock or a random source. A background
+     * berth takes a resource found unchanged by the last plan as unchanged again when its
+     * expressions call only such functions and see the same values ({@code ResourcePlanner}).
+     * False unless a function says so.
+     */
+    default boolean answersFromArguments() {
+        return false;
+    }
+
     /** Whether the result is unknown at plan time whatever the arguments (uuid, timestamp). */
     default boolean unknownAtPlan() {
         return false;

@@ -36,10 +36,10 @@ final class HashFunctions {
                         Base64.getEncoder().encodeToString(digest("SHA-256", a.string(0))))),
                 Fn.of("base64sha512", List.of("str"), a -> new StringValue(
                         Base64.getEncoder().encodeToString(digest("SHA-512", a.string(0))))),
-                Fn.of("uuid", List.of(), a -> new StringValue(UUID.randomUUID().toString())).unknownUntilApply(),
+                Fn.of("uuid", List.of(), a -> new StringValue(UUID.randomUUID().toString())).unknownUntilApply().varying(),
                 Fn.of("uuidv5", List.of("namespace", "name"), HashFunctions::uuidv5),
                 Fn.of("rsadecrypt", List.of("ciphertext", "privatekey"), RsaDecrypt::decrypt),
-                Fn.variadic("bcrypt", List.of("str"), "cost", HashFunctions::bcrypt));
+                Fn.variadic("bcrypt", List.of("str"), "cost", HashFunctions::bcrypt).varying());
     }
 
     /** A name-based UUID (RFC 4122 version 5): SHA-1 of the namespace's bytes and the name. */

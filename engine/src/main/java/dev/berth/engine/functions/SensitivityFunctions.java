@@ -60,5 +60,10 @@ final class SensitivityFunctions {
         public boolean seesMarks() {
             return true;
         }
+
+        @Override
+        public boolean answersFromArguments() {
+            return true;
+        }
     }
 }

@@ -69,6 +69,19 @@ public final class LastRead<K, V> {
             return v;
         }
 
+        /**
+         * The last read's answer for {@code key}, or null: for a caller whose check of it takes
+         * more than the answer (see {@link #keep}).
+         */
+        public V last(K key) {
+            return before.get(key);
+        }
+
+        /** Keeps {@code answer} for the next read, as {@link #get} keeps what it returns. */
+        public void keep(K key, V answer) {
+            if (answer != null && now != null) now.put(key, answer);
+        }
+
         /** The read ended: its answers are what the next read finds. */
         public void end() {
             if (now != null) owner.last = new SoftReference<>(now);

@@ -143,6 +143,7 @@ public final class Planner {
         List<OutputChange> outputs = Collections.synchronizedList(new ArrayList<>());
         walk(graph, config, scope, rp, dp, opts.parallelism(), diags, prior,
                 targeting.isEverything() ? outputs : null);
+        rp.finish();
         dev.berth.engine.trace.Trace.mark("walked");
         if (diags.hasErrors()) return new Result(null, diags.list());
         prior = DataState.replaced(prior, dp.reads(), targeting);

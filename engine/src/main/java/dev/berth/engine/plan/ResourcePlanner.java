@@ -7,10 +7,13 @@ import dev.berth.engine.config.Config;
 import dev.berth.engine.config.ResourceConfig;
 import dev.berth.engine.decode.BodyDecoder;
 import dev.berth.engine.diag.Diagnostics;
+import dev.berth.engine.eval.Scope;
+import dev.berth.engine.memo.LastRead;
 import dev.berth.engine.provider.ForceNew;
 import dev.berth.engine.provider.Provider;
 import dev.berth.engine.provider.ProviderRequests.PlanRequest;
 import dev.berth.engine.provider.ProviderRequests.PlanResponse;
+import dev.berth.engine.provider.ProviderRequests.Upstream;
 import dev.berth.engine.provider.ProviderRequests.ValidateRequest;
 import dev.berth.engine.provider.Providers;
 import dev.berth.engine.provider.ResourceSchema;
@@ -45,6 +48,8 @@ final class ResourcePlanner {
     static final String PREVENT_DESTROY = "Instance cannot be destroyed: ";
     private final List<ResourceChange> changes = Collections.synchronizedList(new ArrayList<>());
     private final Set<ResourceAddr> pending;
+    /** The last plan's no-ops and this one's, in a background berth planning; else null. */
+    private final LastRead.Pass<ResourceInstanceAddr, UnchangedInstances.Finding> unchanged;
 
     /** {@code pending} learns every resource given a change, for the data sources that wait on them. */
     ResourcePlanner(Config config, Providers providers, RunScope scope, StateSnapshot prior, boolean validateOnly,
@@ -61,6 +66,12 @@ final class ResourcePlanner {
         prior.resources().keySet().forEach(a -> priorKeys.computeIfAbsent(a.resource(), r -> new ArrayList<>()).add(a.key()));
         this.validateOnly = validateOnly;
         this.decoder = new BodyDecoder(scope.evaluator());
+        this.unchanged = validateOnly ? null : UnchangedInstances.begin();
+    }
+
+    /** The walk is over: this plan's no-ops are what the next plan in this process may take again. */
+    void finish() {
+        if (unchanged != null) unchanged.end();
     }
 
     List<ResourceChange> changes() {
@@ -82,13 +93,17 @@ final class ResourcePlanner {
         for (var e : keys.entrySet()) {
             ResourceInstanceAddr addr = rc.addr().instance(e.getKey());
             if (!targeting.includes(addr)) continue;
+            Scope instanceScope = scope.forInstance(e.getKey(), e.getValue());
+            if (unchangedAgain(rc, addr, instanceScope)) continue;
             Diagnostics d = new Diagnostics();
-            MapValue cfg = decoder.decode(rc.body(), schema.body(), scope.forInstance(e.getKey(), e.getValue()), d);
+            UnchangedInstances.Recording recording = unchanged == null ? null
+                    : new UnchangedInstances.Recording(instanceScope);
+            MapValue cfg = decoder.decode(rc.body(), schema.body(), recording == null ? instanceScope : recording, d);
             if (!d.hasErrors()) {
                 d.addAll(ProviderDiagnostics.convert(
                         provider.validate(new ValidateRequest(addr, addr.type(), cfg)).diagnostics(), addr, rc));
             }
-            if (!d.hasErrors() && !validateOnly) planInstance(rc, addr, provider, cfg, d);
+            if (!d.hasErrors() && !validateOnly) planInstance(rc, addr, provider, cfg, d, recording);
             else scope.putInstance(rc.addr(), e.getKey(), withUnknownComputed(cfg, schema));
             local.addAll(d);
             ok &= !d.hasErrors();
@@ -97,13 +112,36 @@ final class ResourcePlanner {
         return ok;
     }
 
+    /**
+     * Takes the last plan's no-op for this instance again when all it followed from is the same
+     * ({@link UnchangedInstances}); false when the instance is to be planned.
+     */
+    private boolean unchangedAgain(ResourceConfig rc, ResourceInstanceAddr addr, Scope instanceScope) {
+        if (unchanged == null) return false;
+        UnchangedInstances.Finding was = unchanged.last(addr);
+        ResourceState before = was == null ? null : prior.resource(addr).orElse(null);
+        if (before == null || !mayBeTakenAgain(addr, before)
+                || !was.holds(rc, before.attributes(), instanceScope, () -> UpstreamValues.of(rc, scope))) {
+            return false;
+        }
+        unchanged.keep(addr, was);
+        changes.add(was.change());
+        scope.putInstance(rc.addr(), addr.key(), was.change().after());
+        return true;
+    }
+
+    /** Neither tainted, nor asked to be replaced, nor moved: its plan follows from its inputs alone. */
+    private boolean mayBeTakenAgain(ResourceInstanceAddr addr, ResourceState before) {
+        return !before.tainted() && !replace.contains(addr) && previous.get(addr) == null;
+    }
+
     private void planInstance(ResourceConfig rc, ResourceInstanceAddr addr, Provider provider, MapValue cfg,
-                              Diagnostics d) {
+                              Diagnostics d, UnchangedInstances.Recording recording) {
         ResourceState before = prior.resource(addr).orElse(null);
         MapValue priorValue = before == null ? null : before.attributes();
         MapValue proposed = IgnoreChanges.apply(rc.lifecycle(), cfg, priorValue);
-        PlanResponse pr = provider.plan(new PlanRequest(addr, addr.type(), priorValue, proposed,
-                UpstreamValues.of(rc, scope)));
+        List<Upstream> upstream = UpstreamValues.of(rc, scope);
+        PlanResponse pr = provider.plan(new PlanRequest(addr, addr.type(), priorValue, proposed, upstream));
         d.addAll(ProviderDiagnostics.convert(pr.diagnostics(), addr, rc));
         if (d.hasErrors()) return;
         ActionDecider.Decision decision = ActionDecider.decide(new ActionDecider.Inputs(priorValue, pr.planned(),
@@ -126,10 +164,15 @@ final class ResourcePlanner {
         MapValue after = decision.action() == Action.NO_OP ? priorValue : pr.planned();
         if (decision.action() != Action.NO_OP) pending.add(rc.addr());
         boolean changing = decision.action() != Action.NO_OP;
-        changes.add(new ResourceChange(addr, provider.fullName(), decision.action(), priorValue, after,
+        ResourceChange change = new ResourceChange(addr, provider.fullName(), decision.action(), priorValue, after,
                 decision.replacePaths(), decision.reason(), previous.get(addr),
-                changing ? pr.notes() : List.of(), null, changing ? Folds.of(schema(addr), pr.summary()) : Fold.NONE));
+                changing ? pr.notes() : List.of(), null, changing ? Folds.of(schema(addr), pr.summary()) : Fold.NONE);
+        changes.add(change);
         scope.putInstance(rc.addr(), addr.key(), after);
+        if (recording != null && !changing && before != null && pr.fromRequestAlone() && d.isEmpty()
+                && mayBeTakenAgain(addr, before) && UnchangedInstances.followsFromReferences(rc.body(), scope.evaluator())) {
+            unchanged.keep(addr, new UnchangedInstances.Finding(rc, priorValue, recording.seen(), upstream, change));
+        }
     }
 
     private ResourceSchema schema(ResourceInstanceAddr addr) {

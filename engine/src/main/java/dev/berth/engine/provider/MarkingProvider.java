@@ -96,7 +96,7 @@ public final class MarkingProvider implements Provider {
                 r.config());
         List<String> notes = out.notes().stream().map(n -> secrets.get().redact(n)).toList();
         return new PlanResponse(planned, redact(out.diagnostics(), secrets), notes,
-                out.summary() == null ? null : secrets.get().redact(out.summary()));
+                out.summary() == null ? null : secrets.get().redact(out.summary()), out.fromRequestAlone());
     }
 
     @Override

@@ -24,7 +24,9 @@ import java.util.Map;
  * A provider manages resource types (and reads data source types) whose names start with its
  * name and an underscore. The engine calls it only through these request/response records;
  * {@code validate}, {@code plan} and {@code readDataSource} must not change the world, since
- * planning makes them.
+ * planning makes them. {@code validate} answers from its request alone, as Terraform's
+ * ValidateResourceConfig does (it reads nothing of the world); {@code plan} may read the world and
+ * says in its answer when it did not ({@code PlanResponse.fromRequestAlone}).
  */
 public interface Provider extends AutoCloseable {
     /** The type prefix, e.g. {@code "ecs"} for {@code ecs_service}. */

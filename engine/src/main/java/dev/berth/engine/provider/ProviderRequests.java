@@ -51,11 +51,18 @@ public final class ProviderRequests {
      * the provider would place tasks; they never change what is applied.
      * {@code summary}: one line saying what apply will do to the runtime attributes
      * ({@code "2 tasks will start"}), shown where the plan folds them; null for none.
+     * {@code fromRequestAlone}: the provider says this answer follows from the request alone (it
+     * read nothing of the world), so the same request would get the same answer; a background
+     * berth may then take it again for an unchanged resource instead of asking.
      */
     public record PlanResponse(MapValue planned, List<ProviderDiagnostic> diagnostics, List<String> notes,
-                               String summary) {
+                               String summary, boolean fromRequestAlone) {
         public PlanResponse {
             notes = notes == null ? List.of() : List.copyOf(notes);
+        }
+
+        public PlanResponse(MapValue planned, List<ProviderDiagnostic> diagnostics, List<String> notes, String summary) {
+            this(planned, diagnostics, notes, summary, false);
         }
 
         public PlanResponse(MapValue planned, List<ProviderDiagnostic> diagnostics, List<String> notes) {
@@ -63,7 +70,12 @@ public final class ProviderRequests {
         }
 
         public PlanResponse withSummary(String s) {
-            return new PlanResponse(planned, diagnostics, notes, s);
+            return new PlanResponse(planned, diagnostics, notes, s, fromRequestAlone);
+        }
+
+        /** This answer, said to follow from its request alone. */
+        public PlanResponse asFromRequestAlone() {
+            return new PlanResponse(planned, diagnostics, notes, summary, true);
         }
 
         public PlanResponse(MapValue planned, List<ProviderDiagnostic> diagnostics) {

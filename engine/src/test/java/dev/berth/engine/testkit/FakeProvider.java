@@ -47,6 +47,10 @@ public final class FakeProvider implements Provider {
     private final Set<String> failingDeletes = ConcurrentHashMap.newKeySet();
     private final Map<String, Map<String, Value>> planOverrides = new ConcurrentHashMap<>();
     private final Map<String, Map<String, Value>> applyOverrides = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, Value>> readOverrides = new ConcurrentHashMap<>();
+    /** The addresses plan was asked for, in order (apart from {@link #calls}, whose order tests check). */
+    private final List<String> plannedAddrs = Collections.synchronizedList(new ArrayList<>());
+    private volatile boolean plansFromRequestAlone;
     private final AtomicInteger nextId = new AtomicInteger();
     private final Set<String> dyingCreates = ConcurrentHashMap.newKeySet();
     /** Objects by the client token of the create that made them, until deleted. */
@@ -117,6 +121,27 @@ public final class FakeProvider implements Provider {
         planOverrides.computeIfAbsent(addr, k -> new ConcurrentHashMap<>()).put(attr, value);
     }
 
+    /** From now on, refreshes of this address read attr as value (the object changed outside berth). */
+    public void readOverride(String addr, String attr, Value value) {
+        readOverrides.computeIfAbsent(addr, k -> new ConcurrentHashMap<>()).put(attr, value);
+    }
+
+    /** From now on, plan answers say they follow from their request alone (as a pure provider's may). */
+    public void planFromRequestAlone(boolean on) {
+        plansFromRequestAlone = on;
+    }
+
+    /** The addresses plan was asked for since the last {@link #clearPlanned}. */
+    public List<String> planned() {
+        synchronized (plannedAddrs) {
+            return List.copyOf(plannedAddrs);
+        }
+    }
+
+    public void clearPlanned() {
+        plannedAddrs.clear();
+    }
+
     /** From now on, applies of this address return attr as value whatever was planned (a misbehaving provider). */
     public void applyOverride(String addr, String attr, Value value) {
         applyOverrides.computeIfAbsent(addr, k -> new ConcurrentHashMap<>()).put(attr, value);
@@ -151,13 +176,16 @@ public final class FakeProvider implements Provider {
 
     @Override
     public PlanResponse plan(PlanRequest request) {
+        plannedAddrs.add(request.addr().toString());
         if (request.config() == null) return new PlanResponse(null, List.of());
         Value id = request.prior() == null ? Value.unknown() : request.prior().get("id");
         MapValue planned = request.config().with("id", id);
         for (var e : planOverrides.getOrDefault(request.addr().toString(), Map.of()).entrySet()) {
             planned = planned.with(e.getKey(), e.getValue());
         }
-        return new PlanResponse(planned, List.of());
+        PlanResponse out = new PlanResponse(planned, List.of());
+        return plansFromRequestAlone && !planOverrides.containsKey(request.addr().toString())
+                ? out.asFromRequestAlone() : out;
     }
 
     @Override
@@ -204,7 +232,11 @@ public final class FakeProvider implements Provider {
 
     @Override
     public ReadResponse read(ReadRequest request) {
-        return new ReadResponse(request.current(), List.of());
+        MapValue read = request.current();
+        for (var e : readOverrides.getOrDefault(request.addr().toString(), Map.of()).entrySet()) {
+            read = read.with(e.getKey(), e.getValue());
+        }
+        return new ReadResponse(read, List.of());
     }
 
     @Override

@@ -69,7 +69,7 @@ public final class ClusterResource implements EcsResource {
         String name = Attrs.string(config, NAME);
         Value arn = Attrs.unknown(config, NAME) ? Value.unknown() : Value.of(EcsArn.cluster(name));
         MapValue planned = Attrs.with(config, Map.of(ARN, arn, ID, arn));
-        return new PlanResponse(planned, validate(config));
+        return new PlanResponse(planned, validate(config)).asFromRequestAlone();
     }
 
     @Override

@@ -111,12 +111,14 @@ public final class ContainerInstanceResource implements EcsResource {
         MapValue planned = Attrs.with(config, m);
         List<ProviderDiagnostic> diags = new ArrayList<>(validate(config));
         TlsMaterial tls = InstanceValidator.tlsOf(config);
-        if (!keep && tls != null && !Diags.hasErrors(diags) && !Attrs.unknown(config, DOCKER_HOST)) {
+        boolean probes = !keep && tls != null && !Diags.hasErrors(diags) && !Attrs.unknown(config, DOCKER_HOST);
+        if (probes) {
             String host = Attrs.string(config, DOCKER_HOST).trim();
             probe.apply(host, tls).ifPresent(why -> diags.add(Diags.error("This container instance cannot reach its "
                     + "Docker engine at " + host + ": " + why, List.of(DOCKER_HOST))));
         }
-        return new PlanResponse(keep ? KeptOnUpdate.apply(schema(), prior, planned) : planned, diags);
+        PlanResponse out = new PlanResponse(keep ? KeptOnUpdate.apply(schema(), prior, planned) : planned, diags);
+        return probes ? out : out.asFromRequestAlone();
     }
 
     private static boolean sameCluster(MapValue config, MapValue prior) {

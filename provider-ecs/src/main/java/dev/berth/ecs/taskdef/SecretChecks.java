@@ -57,6 +57,17 @@ final class SecretChecks {
         }
     }
 
+    /** Whether {@link #present} would ask the store: some container names a secret. */
+    static boolean asksStore(ContainerSource source, SecretResolver secrets) {
+        if (secrets == null || source.containers() == null) return false;
+        for (ContainerDefinition c : source.containers()) {
+            if (!ContainerSecrets.of(c).entries().isEmpty() || !ContainerSecrets.logOptions(c).entries().isEmpty()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Every well-formed reference whose secret the store does not hold (or whose JSON key it lacks). */
     static List<ProviderDiagnostic> present(ContainerSource source, SecretResolver secrets) {
         List<ProviderDiagnostic> out = new ArrayList<>();

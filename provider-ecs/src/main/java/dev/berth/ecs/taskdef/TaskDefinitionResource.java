@@ -102,13 +102,16 @@ public final class TaskDefinitionResource implements EcsResource {
         // The engine validated this configuration just before (Provider.plan), so it is not checked
         // twice. A secret deleted since still fails the task at start, with ECS's reason; this
         // catches the common case early.
-        List<ProviderDiagnostic> diags = new java.util.ArrayList<>(SecretChecks.present(ContainerSource.of(config),
-                secrets));
+        ContainerSource source = ContainerSource.of(config);
+        List<ProviderDiagnostic> diags = new java.util.ArrayList<>(SecretChecks.present(source, secrets));
         MapValue planned = TaskDefinitionNormaliser.normalise(config);
         // The schema's force-new marks say whether this is a new revision; only then is its identity unknown.
         boolean sameRevision = prior != null && ForceNew.changedPaths(schema().body(), prior, planned).isEmpty();
         MapValue identified = withIdentity(planned);
-        return new PlanResponse(sameRevision ? KeptOnUpdate.apply(schema(), prior, identified) : identified, diags);
+        PlanResponse out = new PlanResponse(sameRevision ? KeptOnUpdate.apply(schema(), prior, identified) : identified,
+                diags);
+        // Without secrets to look up, nothing but the request went into the answer.
+        return SecretChecks.asksStore(source, secrets) ? out : out.asFromRequestAlone();
     }
 
     /** Revision, arn and id are unknown until registered; the schema marks them kept on update. */

@@ -16,6 +16,7 @@ import static dev.berth.ecs.fake.Configs.container;
 import static dev.berth.ecs.fake.Configs.taskDef;
 import static dev.berth.ecs.fake.Harness.obj;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Containers' secrets: their form at validation, their presence in the store at plan. */
@@ -72,6 +73,18 @@ class SecretChecksTest {
             assertEquals(List.of("container_definitions"), diags.get(0).path());
             assertTrue(new TaskDefinitionResource(null).plan(null, config).diagnostics().isEmpty(),
                     "a provider without a store (a berth server's client) leaves the check to the server's tasks");
+        }
+    }
+
+    @Test
+    void aPlanThatAskedTheStoreSaysSoAndOneThatAskedNothingFollowsFromItsRequest() {
+        try (StoreSecretResolver resolver = new StoreSecretResolver(dir.resolve("secrets.db"))) {
+            TaskDefinitionResource resource = new TaskDefinitionResource(null, resolver);
+            assertFalse(resource.plan(null, json("[{\"name\":\"DB\",\"valueFrom\":\"db\"}]")).fromRequestAlone(),
+                    "a secret is looked up in the store, which may change between plans");
+            assertTrue(resource.plan(null, json("[]")).fromRequestAlone());
+            assertTrue(new TaskDefinitionResource(null).plan(null, json("[{\"name\":\"DB\",\"valueFrom\":\"db\"}]"))
+                    .fromRequestAlone(), "without a store nothing is looked up");
         }
     }
 }
