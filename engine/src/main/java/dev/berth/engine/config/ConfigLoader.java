@@ -7,6 +7,7 @@ import dev.berth.engine.diag.Diagnostics;
 import dev.berth.engine.diag.SourceFiles;
 import dev.berth.engine.diag.SourceRange;
 import dev.berth.engine.memo.LastRead;
+import dev.berth.engine.memo.TextDigest;
 import dev.berth.engine.hcl.Attribute;
 import dev.berth.engine.hcl.Block;
 import dev.berth.engine.hcl.ConfigFile;
@@ -71,8 +72,8 @@ public final class ConfigLoader {
         return parse(dir, new TreeMap<>(files), diags);
     }
 
-    /** A configuration file's text and what parsing it gave. */
-    private record Parsed(String text, ParseResult result) {
+    /** A configuration file's text (its digest: a background berth need not hold 40 MB of text) and what parsing it gave. */
+    private record Parsed(TextDigest text, ParseResult result) {
     }
 
     /**
@@ -87,8 +88,9 @@ public final class ConfigLoader {
         LastRead.Pass<String, Parsed> parsing = PARSED.begin();
         texts.forEach((name, text) -> {
             sources.put(name, text);
-            ParseResult parsed = parsing.get(name, was -> was.text().equals(text),
-                    n -> new Parsed(text, HclParser.parse(n, text))).result();
+            TextDigest digest = LastRead.keepsAcrossReads() ? TextDigest.of(text) : null;
+            ParseResult parsed = parsing.get(name, was -> was.text().equals(digest),
+                    n -> new Parsed(digest, HclParser.parse(n, text))).result();
             diags.addAll(parsed.diagnostics());
             files.add(parsed.file());
         });

@@ -4,17 +4,13 @@ import dev.berth.ecs.resource.Diags;
 import dev.berth.ecs.taskdef.fields.HclFields;
 import dev.berth.ecs.value.Attrs;
 import dev.berth.engine.provider.ProviderDiagnostic;
-import dev.berth.engine.memo.LastRead;
 import dev.berth.engine.value.MapValue;
-import dev.berth.engine.value.StringValue;
 import dev.berth.engine.value.Value;
 
-import java.lang.ref.SoftReference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import static dev.berth.ecs.schema.TaskDefinitionSchema.CONTAINER;
 import static dev.berth.ecs.schema.TaskDefinitionSchema.CONTAINER_DEFINITIONS;
@@ -67,38 +63,17 @@ public final class ContainerSource {
      */
     private static final ThreadLocal<Object[]> LAST = ThreadLocal.withInitial(() -> new Object[3]);
 
-    /**
-     * JSON texts read before, by the text, in a JVM that plans again (a background berth). Each
-     * plan evaluates every task definition's {@code jsonencode} anew, and reading the JSON back
-     * (a parse and a check of every field) was a tenth of a warm plan of 10,000 task definitions;
-     * what a text reads as depends on the text alone. Held softly, and started over past
-     * {@link #KEPT} texts, so edits over a long day do not pile up.
-     */
-    private static volatile SoftReference<Map<String, ContainerSource>> texts = new SoftReference<>(null);
-    static final int KEPT = 200_000;
-
     /** Reads the containers of a configuration; {@code containers} is null when not yet known. */
     public static ContainerSource of(MapValue config) {
         Value json = Attrs.raw(config, CONTAINER_DEFINITIONS);
         Value blocks = Attrs.raw(config, CONTAINER);
         Object[] last = LAST.get();
         if (last[2] != null && last[0] == json && last[1] == blocks) return (ContainerSource) last[2];
-        ContainerSource read = json instanceof StringValue text && !hasBlocks(blocks) ? ofText(text.value())
-                : read(json, blocks);
+        ContainerSource read = read(json, blocks);
         last[0] = json;
         last[1] = blocks;
         last[2] = read;
         return read;
-    }
-
-    private static ContainerSource ofText(String text) {
-        if (!LastRead.keepsAcrossReads()) return read(Value.of(text), Value.nil());
-        Map<String, ContainerSource> known = texts.get();
-        if (known == null || known.size() >= KEPT) {
-            known = new ConcurrentHashMap<>();
-            texts = new SoftReference<>(known);
-        }
-        return known.computeIfAbsent(text, t -> read(Value.of(t), Value.nil()));
     }
 
     private static boolean hasBlocks(Value blocks) {
