@@ -61,17 +61,8 @@ class ApplyThroughDaemonIT {
         Path target = Path.of("target").toAbsolutePath();
         assertTrue(Files.isExecutable(target.resolve("berth-client")), "the build makes target/berth-client (needs cc)");
         berth = Path.of("../bin/berth").toAbsolutePath();
-        runtime = Files.createDirectories(work.resolve("run"));
-        Files.setPosixFilePermissions(runtime, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
-        base = new HashMap<>();
-        for (String k : List.of("PATH", "LANG", "LC_ALL", "JAVA_HOME", "TZ", "DOCKER_HOST")) {
-            if (System.getenv(k) != null) base.put(k, System.getenv(k));
-        }
-        base.put("HOME", Files.createDirectories(work.resolve("home")).toString());
-        base.put("XDG_RUNTIME_DIR", runtime.toString());
-        base.put("BERTH_SECRET_STORE", work.resolve("secrets.db").toString());
-        base.put("BERTH_LOG_STORE", work.resolve("logs").toString());
-        base.put("BERTH_DAEMON_IDLE", "120");
+        base = BackgroundBerths.environment(work);
+        runtime = Path.of(base.get("XDG_RUNTIME_DIR"));
     }
 
     @BeforeEach
@@ -484,12 +475,7 @@ class ApplyThroughDaemonIT {
         return BackgroundBerths.dirs(runtime);
     }
 
-    /** Each names this test's runtime directory in its command line (a pid file's pid may be another process's by now). */
-    private static void stopEveryBerth() throws Exception {
-        for (ProcessHandle p : ProcessHandle.allProcesses().filter(p -> p.info().commandLine()
-                .map(c -> c.contains("-Dberth.daemon=" + runtime)).orElse(false)).toList()) {
-            p.destroyForcibly();
-            p.onExit().join();
-        }
+    private static void stopEveryBerth() {
+        BackgroundBerths.stopAll(runtime);
     }
 }

@@ -8,7 +8,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -61,28 +60,16 @@ class ServedPlanAgainIT {
         Path target = Path.of("target").toAbsolutePath();
         assertTrue(Files.isExecutable(target.resolve("berth-client")), "the build makes target/berth-client (needs cc)");
         berth = Path.of("../bin/berth").toAbsolutePath();
-        runtime = Files.createDirectories(work.resolve("run"));
-        Files.setPosixFilePermissions(runtime, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
-        env = new HashMap<>();
-        for (String k : List.of("PATH", "LANG", "LC_ALL", "JAVA_HOME", "TZ")) {
-            if (System.getenv(k) != null) env.put(k, System.getenv(k));
-        }
-        env.put("HOME", Files.createDirectories(work.resolve("home")).toString());
-        env.put("XDG_RUNTIME_DIR", runtime.toString());
-        env.put("BERTH_SECRET_STORE", work.resolve("secrets.db").toString());
+        env = BackgroundBerths.environment(work);
+        runtime = Path.of(env.get("XDG_RUNTIME_DIR"));
         env.put("BERTH_ECS_STORE", work.resolve("ecs.db").toString());
-        env.put("BERTH_DAEMON_IDLE", "120");
         dir = Files.createDirectories(work.resolve("config"));
         Files.writeString(dir.resolve("main.tf"), CONFIG);
     }
 
     @AfterAll
     static void stopBerths() {
-        for (ProcessHandle p : ProcessHandle.allProcesses().filter(p -> p.info().commandLine()
-                .map(c -> c.contains("-Dberth.daemon=" + runtime)).orElse(false)).toList()) {
-            p.destroyForcibly();
-            p.onExit().join();
-        }
+        BackgroundBerths.stopAll(runtime);
     }
 
     @Test
