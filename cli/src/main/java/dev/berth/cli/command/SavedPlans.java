@@ -31,8 +31,8 @@ final class SavedPlans {
     static void save(RunSession s, Plan plan, String file) {
         Map<String, String> texts = new LinkedHashMap<>();
         for (ConfigFile f : s.config.files()) {
-            texts.put(f.path(), s.ws.sources().text(f.path()).orElseThrow(() -> new IllegalStateException(
-                    "configuration file " + f.path() + " was parsed but its text is not kept")));
+            texts.put(f.path(), s.ws.sources().text(f.path()).orElseThrow(() -> new Errors.UserError(
+                    "The configuration file " + f.path() + " changed while the plan was made; run the plan again.")));
         }
         PlanFile pf = new PlanFile(plan, texts, Instant.now(), BerthCommand.VERSION);
         try {

@@ -63,6 +63,24 @@ class ConfigLoadAgainTest {
     }
 
     @Test
+    void aFileTakenFromTheLastParseIsReadOnlyWhenItsTextIsAskedForAndOnlyIfItIsStillWhatWasParsed()
+            throws IOException {
+        String text = "resource \"ecs_cluster\" \"a\" {\n  name = \"a\"\n}\n";
+        Files.writeString(dir.resolve("a.hcl"), text);
+        load();
+        SourceFiles again = new SourceFiles();
+        new ConfigLoader(again, new StaticEvaluator(new Evaluator(FunctionRegistry.standard(), dir))).load(dir);
+        assertEquals(java.util.Optional.of("  name = \"a\""), again.line("a.hcl", 2));
+        assertEquals(java.util.Optional.of(text), again.text("a.hcl"));
+
+        SourceFiles third = new SourceFiles();
+        new ConfigLoader(third, new StaticEvaluator(new Evaluator(FunctionRegistry.standard(), dir))).load(dir);
+        Files.writeString(dir.resolve("a.hcl"), text.replace("\"a\"\n", "\"renamed\"\n"));
+        assertEquals(java.util.Optional.empty(), third.text("a.hcl"), "changed after it was parsed: not what was parsed");
+        assertEquals(java.util.Optional.empty(), third.line("a.hcl", 2));
+    }
+
+    @Test
     void anUnchangedResourceBlockKeepsItsDecodingAndOneWithALifecycleOrAProblemIsDecodedAgain() throws IOException {
         Files.writeString(dir.resolve("a.hcl"), """
                 resource "ecs_cluster" "plain" {
