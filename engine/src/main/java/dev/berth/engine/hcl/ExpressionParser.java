@@ -1,7 +1,6 @@
 package dev.berth.engine.hcl;
 
 import dev.berth.engine.value.NumberRange;
-import dev.berth.engine.value.NumberValue;
 import dev.berth.engine.value.Value;
 
 import java.math.BigDecimal;
@@ -95,12 +94,13 @@ final class ExpressionParser {
         switch (t) {
             case NUMBER -> {
                 int i = c.next();
-                BigDecimal n = number(c.text(i));
+                String text = c.text(i);
+                BigDecimal n = number(text);
                 if (n == null) {
                     c.report("Invalid number literal", NumberRange.explain(c.describe(i)), c.range(i));
                     return new LiteralExpr(Value.nil(), c.range(i));
                 }
-                return new LiteralExpr(new NumberValue(n), c.range(i));
+                return new LiteralExpr(c.number(text, n), c.range(i));
             }
             case BAD_NUMBER -> {
                 int i = c.next();
