@@ -257,8 +257,9 @@ class DaemonRouteIT {
         env.put("COMPILER", "1");
         List<String> served = jvmArguments(awaitDaemon(work, env));
         assertFalse(served.contains("-XX:TieredStopAtLevel=1"), "a resident JVM compiles with C2 too: " + served);
-        assertTrue(served.contains("-XX:+UseParallelGC") && !served.contains("-XX:+UseSerialGC"),
-                "a resident JVM collects with the parallel collector: " + served);
+        assertTrue(served.contains("-XX:+UseSerialGC") && served.contains("-XX:MaxHeapFreeRatio=20")
+                        && served.contains("-Xmn64m"),
+                "a resident JVM collects serially, a small young generation, and gives back what it frees: " + served);
         assertTrue(served.contains("-Djdk.nio.maxCachedBufferSize=1048576"), "the rest of bin/berth's options stay: " + served);
         // The same word in BERTH_JAVA_OPTS is the user's choice, and the background berth keeps it.
         env.put("BERTH_JAVA_OPTS", "-XX:TieredStopAtLevel=1");
@@ -279,7 +280,7 @@ class DaemonRouteIT {
             List<String> own = List.of(s.process().info().arguments().orElseThrow());
             assertTrue(own.contains("-XX:TieredStopAtLevel=1") && own.contains("-XX:+UseSerialGC"),
                     "a JVM of its own compiles with C1 and collects serially: " + own);
-            assertFalse(own.contains("-XX:+UseParallelGC") || own.contains("-XX:-UseAdaptiveSizePolicy"),
+            assertFalse(own.contains("-Xmn64m") || own.contains("-XX:MaxHeapFreeRatio=20"),
                     "a JVM of its own gets none of the background berth's options: " + own);
         } finally {
             s.process().destroyForcibly();
