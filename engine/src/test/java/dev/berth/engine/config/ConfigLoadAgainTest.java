@@ -5,9 +5,9 @@ import dev.berth.engine.diag.SourceFiles;
 import dev.berth.engine.eval.Evaluator;
 import dev.berth.engine.functions.FunctionRegistry;
 import dev.berth.engine.memo.LastRead;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import dev.berth.engine.testkit.ResidentJvm;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -24,19 +24,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * tree of a file whose text has not changed, and parses a changed file afresh, errors included.
  * A JVM of its own keeps nothing for a next load.
  */
+@ExtendWith(ResidentJvm.class)
 class ConfigLoadAgainTest {
     @TempDir
     Path dir;
 
-    @BeforeEach
-    void resident() {
-        LastRead.keepAcrossReads(true);
-    }
 
-    @AfterEach
-    void ownJvm() {
-        LastRead.keepAcrossReads(false);
-    }
 
     private ConfigLoader.Result load() {
         return new ConfigLoader(new SourceFiles(), new StaticEvaluator(new Evaluator(FunctionRegistry.standard(), dir)))

@@ -2,11 +2,12 @@ package dev.berth.engine.plan;
 
 import dev.berth.engine.addrs.ResourceInstanceAddr;
 import dev.berth.engine.memo.LastRead;
+import dev.berth.engine.testkit.ResidentJvm;
 import dev.berth.engine.testkit.TestEngine;
 import dev.berth.engine.value.Value;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -23,6 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
  * is the same, without evaluating, validating or asking the provider; anything that could make
  * the plan differ has the instance planned afresh, and then the plan shows what changed.
  */
+@ExtendWith(ResidentJvm.class)
 class UnchangedInstancesTest {
     private static final String CONFIG = """
             variable "size" {
@@ -45,16 +47,11 @@ class UnchangedInstancesTest {
     TestEngine engine;
 
     @BeforeEach
-    void resident() {
-        LastRead.keepAcrossReads(true);
+    void newEngine() {
         engine = new TestEngine(dir);
         engine.provider.planFromRequestAlone(true);
     }
 
-    @AfterEach
-    void ownJvm() {
-        LastRead.keepAcrossReads(false);
-    }
 
     /** Reads the configuration (and its variables' defaults) as a new command would. */
     private void configure(String hcl) {

@@ -4,10 +4,11 @@ import dev.berth.engine.addrs.ResourceAddr;
 import dev.berth.engine.config.Config;
 import dev.berth.engine.diag.Diagnostics;
 import dev.berth.engine.memo.LastRead;
+import dev.berth.engine.testkit.ResidentJvm;
 import dev.berth.engine.testkit.TestEngine;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -23,6 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * blocks and resources answers with the graph it built. An edit is checked afresh, a problem is
  * reported on every check, and a JVM of its own keeps nothing.
  */
+@ExtendWith(ResidentJvm.class)
 class ConfigCheckAgainTest {
     private static final String TWO = """
             variable "size" {
@@ -44,15 +46,10 @@ class ConfigCheckAgainTest {
     TestEngine engine;
 
     @BeforeEach
-    void resident() {
-        LastRead.keepAcrossReads(true);
+    void newEngine() {
         engine = new TestEngine(dir);
     }
 
-    @AfterEach
-    void ownJvm() {
-        LastRead.keepAcrossReads(false);
-    }
 
     private ConfigGraph check(Config config, Diagnostics diags) {
         return ConfigCheck.check(config, engine.providers, diags);
