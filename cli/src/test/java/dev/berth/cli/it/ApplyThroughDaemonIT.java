@@ -58,9 +58,7 @@ class ApplyThroughDaemonIT {
 
     @BeforeAll
     static void install() throws Exception {
-        Path target = Path.of("target").toAbsolutePath();
-        assertTrue(Files.isExecutable(target.resolve("berth-client")), "the build makes target/berth-client (needs cc)");
-        berth = Path.of("../bin/berth").toAbsolutePath();
+        berth = BackgroundBerths.bin();
         base = BackgroundBerths.environment(work);
         runtime = Path.of(base.get("XDG_RUNTIME_DIR"));
     }

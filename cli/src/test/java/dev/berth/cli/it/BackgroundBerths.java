@@ -13,6 +13,13 @@ final class BackgroundBerths {
     private BackgroundBerths() {
     }
 
+    /** bin/berth of this checkout, once the build has made the client it hands commands to. */
+    static Path bin() {
+        Path client = Path.of("target/berth-client").toAbsolutePath();
+        if (!Files.isExecutable(client)) throw new AssertionError("the build makes target/berth-client (needs cc)");
+        return Path.of("../bin/berth").toAbsolutePath();
+    }
+
     /**
      * An environment made from nothing for a test's berths: PATH, locale, JAVA_HOME, TZ and
      * DOCKER_HOST from this JVM; a home, a runtime directory (mode 700, as XDG_RUNTIME_DIR must

@@ -57,9 +57,7 @@ class ServedPlanAgainIT {
 
     @BeforeAll
     static void install() throws Exception {
-        Path target = Path.of("target").toAbsolutePath();
-        assertTrue(Files.isExecutable(target.resolve("berth-client")), "the build makes target/berth-client (needs cc)");
-        berth = Path.of("../bin/berth").toAbsolutePath();
+        berth = BackgroundBerths.bin();
         env = BackgroundBerths.environment(work);
         runtime = Path.of(env.get("XDG_RUNTIME_DIR"));
         env.put("BERTH_ECS_STORE", work.resolve("ecs.db").toString());

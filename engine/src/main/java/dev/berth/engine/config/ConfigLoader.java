@@ -89,7 +89,7 @@ public final class ConfigLoader {
         return parse(dir, sourced, diags);
     }
 
-    /** A configuration file's text (its digest: a background berth need not hold 40 MB of text) and what parsing it gave. */
+    /** The digest of a configuration file's text and what parsing it gave. */
     private record Parsed(TextDigest text, ParseResult result) {
     }
 
@@ -100,10 +100,10 @@ public final class ConfigLoader {
      */
     private static final LastRead<String, Parsed> PARSED = new LastRead<>();
 
-    private Result parse(Path dir, Map<String, Source> texts, Diagnostics diags) {
+    private Result parse(Path dir, Map<String, Source> sourced, Diagnostics diags) {
         List<ConfigFile> files = new ArrayList<>();
         LastRead.Pass<String, Parsed> parsing = PARSED.begin();
-        texts.forEach((name, source) -> {
+        sourced.forEach((name, source) -> {
             Parsed parsed = parsing.last(name);
             if (parsed != null && parsed.text().equals(source.digest())) {
                 if (source.text() != null) sources.put(name, source.text());

@@ -2,7 +2,9 @@ package dev.berth.engine.hcl;
 
 import dev.berth.engine.diag.Diagnostic;
 import dev.berth.engine.diag.SourceRange;
+import dev.berth.engine.value.NumberValue;
 
+import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -21,7 +23,7 @@ final class TokenCursor {
     int pos;
     private static final int SHARED_UP_TO = 32;
     private final Map<String, String> shared = new HashMap<>();
-    private final Map<String, dev.berth.engine.value.NumberValue> numbers = new HashMap<>();
+    private final Map<String, NumberValue> numbers = new HashMap<>();
     private boolean[] ignoreNewlines = new boolean[32];
     private int depth;
 
@@ -121,8 +123,8 @@ final class TokenCursor {
      * The value of a number literal, one per spelling: the same few numbers (cpu = 256, memory =
      * 512, a port) are written in every block, 400,000 of them at 100,000 resources (19 MB).
      */
-    dev.berth.engine.value.NumberValue number(String text, java.math.BigDecimal n) {
-        return numbers.computeIfAbsent(text, k -> new dev.berth.engine.value.NumberValue(n));
+    NumberValue number(String text, BigDecimal n) {
+        return numbers.computeIfAbsent(text, k -> new NumberValue(n));
     }
 
     TokenType type(int i) {

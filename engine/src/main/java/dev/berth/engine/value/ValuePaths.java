@@ -7,7 +7,6 @@ public final class ValuePaths {
     private ValuePaths() {
     }
 
-    /** The value at the path; null when the path leads nowhere (missing key, index out of range). */
     /** {@link #get(Value, List)} of the one-step path {@code [key]}, without making the path. */
     public static Value get(Value root, String key) {
         Value v = root instanceof SensitiveValue s ? s.inner() : root;
@@ -19,6 +18,7 @@ public final class ValuePaths {
         return v instanceof UnknownValue ? v : null;
     }
 
+    /** The value at the path; null when the path leads nowhere (missing key, index out of range). */
     public static Value get(Value root, List<Object> path) {
         Value v = root;
         for (int at = 0; at < path.size(); at++) { // by index: no iterator per lookup
