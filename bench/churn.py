@@ -44,7 +44,10 @@ def call(method, path, body=None):
 
 
 def main():
-    gap, life = float(sys.argv[1]), sys.argv[2]
+    try:
+        gap, life = float(sys.argv[1]), str(float(sys.argv[2]))
+    except (IndexError, ValueError):
+        sys.exit("usage: bench/churn.py GAP LIFE (seconds between starts, seconds each lives)")
     network = "berth-churn-%d" % os.getpid()
     stop = []
     signal.signal(signal.SIGTERM, lambda *_: stop.append(1))

@@ -46,7 +46,15 @@ side() { # side NAME DIR [CHURN_GAP]
   /usr/bin/time -f "CPU: user %U s, system %S s, wall %e s (seeding and driver included)" \
     java -cp "$cp" dev.berth.ecs.load.InProcessLoad "$clients" "$seconds" "$tasks" "$running" "$rate" "$warmup" 2>&1 \
     | grep -v '^SLF4J'
-  if [ -n "$churn_pid" ]; then kill -TERM "$churn_pid"; wait "$churn_pid" || true; churn_pid=; fi
+  if [ -n "$churn_pid" ]; then
+    # It ends with 0 when stopped; a churn that failed early (no engine, no image) would leave a
+    # quiet run labelled as churned.
+    kill -TERM "$churn_pid" 2>/dev/null || true
+    local churned=0
+    wait "$churn_pid" || churned=$?
+    churn_pid=
+    [ "$churned" = 0 ] || { echo "$name: the churn failed; this side does not count"; return 1; }
+  fi
 }
 
 rc=0
