@@ -60,6 +60,8 @@ side() { # side NAME DIR [CHURN_GAP]
 rc=0
 (cd "$top" && mvn -B -o -q -pl provider-ecs -am test-compile >/dev/null 2>&1) || { echo "build of $top failed"; exit 1; }
 if [ -n "${BERTH_CHURN:-}" ]; then
+  "$top/scripts/ensure-docker.sh"
+  "$top/examples/image/build.sh" # the churn's image; does nothing when it exists
   side quiet "$top" || rc=$?
   side churn "$top" "$BERTH_CHURN" || rc=$?
   exit $rc
