@@ -26,6 +26,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Value to JSON and back, kept private to the state module so the file format does not move
@@ -110,8 +111,7 @@ final class ValueCodec {
     private static final ListValue NO_ITEMS = new ListValue(List.of());
     private static final int SHARED_UP_TO = 40;
     private static final int SHARED_MAX = 4096;
-    private static final java.util.concurrent.ConcurrentHashMap<String, StringValue> STRINGS =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    private static final ConcurrentHashMap<String, StringValue> STRINGS = new ConcurrentHashMap<>();
 
     private static StringValue string(String s) {
         if (s.length() > SHARED_UP_TO) return new StringValue(s);

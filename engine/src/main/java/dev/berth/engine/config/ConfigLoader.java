@@ -110,15 +110,19 @@ public final class ConfigLoader {
                 else sources.putUnread(name, source.path(), source.digest());
             } else {
                 String text = source.text();
+                TextDigest digest = source.digest();
                 try {
-                    if (text == null) text = read(source.path());
+                    if (text == null) {
+                        text = read(source.path());
+                        // Digested again: the file may have changed since its bytes were digested.
+                        digest = TextDigest.of(text);
+                    }
                 } catch (IOException e) {
                     diags.error("Cannot read configuration file " + source.path() + ": " + e.getMessage(), "", null);
                     return;
                 }
                 sources.put(name, text);
-                // Digested again: the file may have changed since its bytes were digested.
-                parsed = new Parsed(LastRead.keepsAcrossReads() ? TextDigest.of(text) : null, HclParser.parse(name, text));
+                parsed = new Parsed(digest, HclParser.parse(name, text));
             }
             parsing.keep(name, parsed);
             diags.addAll(parsed.result().diagnostics());
