@@ -23,6 +23,12 @@ public final class ContentChecksum {
     private static final JsonMapper CANONICAL = JsonMapper.builder()
             .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
             .build();
+    /**
+     * For a tree holding a decimal Jackson will not write as plain digits (a scale beyond
+     * 9,999 either way, as in {@code 1e67890}): every decimal as {@code BigDecimal} writes it. Only
+     * such trees are written this way, so every checksum written before stays what it was.
+     */
+    private static final JsonMapper SCIENTIFIC = JsonMapper.builder().build();
 
     /** What a document's checksum says about it. */
     public enum Verdict {
@@ -58,8 +64,12 @@ public final class ContentChecksum {
         byte[] bytes;
         try {
             bytes = CANONICAL.writeValueAsBytes(content);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write a JSON tree: " + e.getOriginalMessage(), e);
+        } catch (JsonProcessingException plainRefused) {
+            try {
+                bytes = SCIENTIFIC.writeValueAsBytes(content);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("cannot write a JSON tree: " + e.getOriginalMessage(), e);
+            }
         }
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);

@@ -231,6 +231,17 @@ class PlanFileCodecTest {
     }
 
     @Test
+    void numberJacksonCannotWritePlainIsCheckedAndSealed() {
+        // 1e67890 reads as a decimal of scale -67890, which the checksum's plain writing refuses
+        // (a fuzzing finding: an internal error before, in checking and in sealing alike).
+        String huge = PlanFileCodec.toJson(sample()).replace("\"count\" : 3", "\"count\" : 1e67890");
+        assertTrue(huge.contains("1e67890"), "the fixture holds the number");
+        assertThrows(PlanFileException.Edited.class, () -> PlanFileCodec.fromJson(huge, "p"));
+        PlanFile read = PlanFileCodec.fromJson(resealed(huge), "p");
+        assertEquals(read, PlanFileCodec.fromJson(PlanFileCodec.toJson(read), "p"));
+    }
+
+    @Test
     void missingFileIsOneSentence() {
         PlanFileException e = assertThrows(PlanFileException.Io.class, () -> PlanFileCodec.read(dir.resolve("nope")));
         assertTrue(e.getMessage().endsWith(": no such file or directory."), e.getMessage());
